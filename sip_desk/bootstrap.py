@@ -1,0 +1,45 @@
+"""Opening a store and building the services: shared by the GUI and the command line."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+
+from sip_desk.db.engine import Database, make_engine
+from sip_desk.db.migrate import prepare_store
+from sip_desk.domain.audit import UserContext
+from sip_desk.services.context import Clock, ServiceContext
+from sip_desk.services.registry import Services
+
+log = logging.getLogger(__name__)
+
+
+def current_user() -> UserContext:
+    """The logged-in operating-system account (one account per person)."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "unknown"
+    return UserContext(user=name)
+
+
+def open_services(
+    target: str, user: UserContext | None = None, clock: Clock | None = None
+) -> Services:
+    """Open (create or upgrade) the store at ``target`` and build the services on it.
+
+    Raises:
+        StoreError: the store cannot be used (message for the user included).
+    """
+    if "://" not in target:
+        from pathlib import Path
+
+        Path(target).expanduser().absolute().parent.mkdir(parents=True, exist_ok=True)
+    db = Database(make_engine(target))
+    try:
+        prepare_store(db)
+    except Exception:
+        db.dispose()
+        raise
+    ctx = ServiceContext(db=db, user=user or current_user(), clock=clock or Clock())
+    return Services.build(ctx)

@@ -1,0 +1,131 @@
+"""Engine set-up: SQLite pragmas, BEGIN IMMEDIATE for writes, and store-error translation."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from sip_desk.domain.errors import DomainError, StaleEditError, StoreError
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=10000",
+    "PRAGMA trusted_schema=OFF",
+)
+
+
+def url_for(target: str) -> str:
+    """Turn a ``--db`` value (a file path or an SQLAlchemy URL) into a URL."""
+    if "://" in target:
+        return target
+    return f"sqlite:///{Path(target).expanduser().absolute()}"
+
+
+def make_engine(target: str) -> Engine:
+    """Create the engine for ``target`` with the production settings."""
+    url = url_for(target)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 10})
+        _install_sqlite_hooks(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" hook emit BEGIN itself instead of pysqlite.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            for pragma in SQLITE_PRAGMAS:
+                cursor.execute(pragma)
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        write = conn.get_execution_options().get("sip_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class Database:
+    """The store: an engine with one session factory for reads and one for writes.
+
+    Every service method opens exactly one of :meth:`read` or :meth:`write`; the write factory
+    starts SQLite transactions with ``BEGIN IMMEDIATE`` so two writers never dead-lock.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(engine.execution_options(sip_write=True), expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for the embedded SQLite store."""
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, if any."""
+        name = self.engine.url.database
+        if self.is_sqlite and name and name != ":memory:":
+            return Path(name)
+        return None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work."""
+        with translate_store_errors(self), self._read.begin() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write unit of work; commits on success, rolls everything back on any error."""
+        with translate_store_errors(self), self._write.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        """Close all connections."""
+        self.engine.dispose()
+
+
+@contextmanager
+def translate_store_errors(db: Database) -> Iterator[None]:
+    """Turn driver errors into :class:`StoreError` with a message the user can act on."""
+    try:
+        yield
+    except DomainError:
+        raise
+    except StaleDataError as error:
+        raise StaleEditError(0, 0, 0) from error
+    except (exc.OperationalError, exc.DatabaseError, sqlite3.DatabaseError) as error:
+        raise store_error_for(error, db.path) from error
+
+
+def store_error_for(error: BaseException, path: Path | None) -> StoreError:
+    """The :class:`StoreError` matching a driver error text."""
+    text = str(getattr(error, "orig", error)).lower()
+    where = str(path or "")
+    backups = str(path.parent / "backups") if path else ""
+    if "locked" in text or "busy" in text:
+        return StoreError("store.locked")
+    if "readonly" in text or "read-only" in text or "permission denied" in text:
+        return StoreError("store.read_only", path=where)
+    if "disk is full" in text or "database or disk is full" in text or "no space" in text:
+        return StoreError("store.full")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError("store.corrupt", path=where, backups=backups)
+    if "connect" in text or "could not" in text or "unable to open" in text:
+        return StoreError("store.unreachable", detail=text[:300])
+    return StoreError("store.failed", detail=text[:300])

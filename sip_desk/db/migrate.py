@@ -1,0 +1,105 @@
+"""Bring a store to the schema of this build: back up, upgrade, or refuse a newer store."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from sip_desk.db.base import Base
+from sip_desk.db.engine import Database, translate_store_errors
+from sip_desk.domain.errors import StoreError
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    """An Alembic config pointing at the migrations shipped inside the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this build knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    """The store's schema revision, or ``None`` for a brand-new (empty) store."""
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def prepare_store(db: Database, backups: Path | None = None) -> str | None:
+    """Create, upgrade or refuse the store. Returns the backup file written, if any.
+
+    Raises:
+        StoreError: ``store.too_new`` for a store from a newer build, ``store.corrupt`` for a file
+            that is not a database.
+    """
+    with translate_store_errors(db):
+        return _prepare(db, backups)
+
+
+def _prepare(db: Database, backups: Path | None) -> str | None:
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    revision = current_revision(db)
+    if revision is None:
+        with db.engine.connect() as conn:
+            tables = inspect(conn).get_table_names()
+        if tables:
+            raise StoreError("store.corrupt", path=str(db.path or db.engine.url), backups="")
+        _create_new(db)
+        return None
+    if revision not in known:
+        raise StoreError("store.too_new", revision=revision)
+    if revision == script.get_current_head():
+        return None
+    backup = backup_store(db, revision, backups)
+    with db.engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    log.info("store upgraded from %s; backup at %s", revision, backup)
+    return str(backup) if backup else None
+
+
+def _create_new(db: Database) -> None:
+    with db.engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.stamp(config, "head")
+
+
+def backup_store(db: Database, revision: str, backups: Path | None) -> Path | None:
+    """Copy an SQLite store to ``backups/sip_desk_<rev>_<timestamp>.sqlite`` (online backup API).
+
+    For PostgreSQL the server's own backups apply; nothing is copied.
+    """
+    source = db.path
+    if source is None:
+        return None
+    folder = backups or source.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = folder / f"sip_desk_{revision}_{stamp}.sqlite"
+    partial = target.with_suffix(".partial")
+    with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    partial.replace(target)
+    return target

@@ -1,0 +1,28 @@
+"""ORM classes, one module per aggregate. Import from here."""
+
+from sip_desk.db.models.audit import AuditEntry, Setting
+from sip_desk.db.models.meeting import ActionReview, GoalReview, Meeting
+from sip_desk.db.models.person import Organisation, Person, Representative, Unit
+from sip_desk.db.models.plan import Plan
+from sip_desk.db.models.plan_items import Action, Goal, InformationConsent, Need, Participant
+from sip_desk.db.models.version import PlanVersion, Signature
+
+__all__ = [
+    "Action",
+    "ActionReview",
+    "AuditEntry",
+    "Goal",
+    "GoalReview",
+    "InformationConsent",
+    "Meeting",
+    "Need",
+    "Organisation",
+    "Participant",
+    "Person",
+    "Plan",
+    "PlanVersion",
+    "Representative",
+    "Setting",
+    "Signature",
+    "Unit",
+]

@@ -1,0 +1,79 @@
+"""Persons, their representatives, and the organisations/units that take part in plans."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sip_desk.db.base import Base, enum_column, utcnow
+from sip_desk.domain.enums import PrincipalType, RepresentativeKind
+
+
+class Person(Base):
+    """The person a plan is about."""
+
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(200))
+    last_name: Mapped[str] = mapped_column(String(200), index=True)
+    identity_number: Mapped[str | None] = mapped_column(String(13), unique=True)
+    reserve_id: Mapped[str | None] = mapped_column(String(40), unique=True)
+    phone: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(default="")
+    address: Mapped[str] = mapped_column(default="")
+    preferred_language: Mapped[str] = mapped_column(String(16), default="sv")
+    interpreter_needed: Mapped[bool] = mapped_column(default=False)
+    interpreter_language: Mapped[str] = mapped_column(default="")
+    protected_identity: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    representatives: Mapped[list[Representative]] = relationship(
+        back_populates="person",
+        cascade="all, delete-orphan",
+        order_by="Representative.position",
+    )
+
+
+class Representative(Base):
+    """A guardian or legal representative of a person."""
+
+    __tablename__ = "representatives"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    kind: Mapped[RepresentativeKind] = mapped_column(enum_column(RepresentativeKind))
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(default="")
+
+    person: Mapped[Person] = relationship(back_populates="representatives")
+
+
+class Organisation(Base):
+    """An organisation taking part in plans, with its principal type (kommun/region/other)."""
+
+    __tablename__ = "organisations"
+    __table_args__ = (UniqueConstraint("name", "principal_type"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    principal_type: Mapped[PrincipalType] = mapped_column(enum_column(PrincipalType))
+
+
+class Unit(Base):
+    """A unit within an organisation (e.g. Beroendemottagningen Södra)."""
+
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+
+    organisation: Mapped[Organisation] = relationship()

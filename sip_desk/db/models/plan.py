@@ -1,0 +1,89 @@
+"""The plan row: the aggregate root with its version counter."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sip_desk.db.base import Base, enum_column, utcnow
+from sip_desk.db.models.person import Organisation, Person
+from sip_desk.domain.enums import ConsentForm, ConsentGiver, PlanStatus, PrincipalType
+
+if TYPE_CHECKING:
+    from sip_desk.db.models.meeting import Meeting
+    from sip_desk.db.models.plan_items import (
+        Action,
+        Goal,
+        InformationConsent,
+        Need,
+        Participant,
+    )
+    from sip_desk.db.models.version import PlanVersion
+
+
+class Plan(Base):
+    """A coordinated individual plan. ``version`` rises on every change (stale saves fail)."""
+
+    __tablename__ = "plans"
+    __table_args__ = (Index("ix_plans_status_updated", "status", "updated_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=1)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    status: Mapped[PlanStatus] = mapped_column(enum_column(PlanStatus), default=PlanStatus.DRAFT)
+    closed_reason: Mapped[str] = mapped_column(default="")
+    closed_on: Mapped[date | None]
+    reason: Mapped[str] = mapped_column(default="")
+    meeting_question: Mapped[str] = mapped_column(default="")
+    requested_by: Mapped[str] = mapped_column(default="")
+    requested_on: Mapped[date | None]
+    lead_principal: Mapped[PrincipalType | None] = mapped_column(enum_column(PrincipalType))
+    lead_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
+    made_with_person: Mapped[bool | None]
+    not_with_person_reason: Mapped[str] = mapped_column(default="")
+    plan_consent_given: Mapped[bool] = mapped_column(default=False)
+    plan_consent_date: Mapped[date | None]
+    plan_consent_form: Mapped[ConsentForm | None] = mapped_column(enum_column(ConsentForm))
+    plan_consent_given_by: Mapped[ConsentGiver | None] = mapped_column(enum_column(ConsentGiver))
+    what_matters: Mapped[str] = mapped_column(default="")
+    strengths: Mapped[str] = mapped_column(default="")
+    person_own_actions: Mapped[str] = mapped_column(default="")
+    relatives_own_actions: Mapped[str] = mapped_column(default="")
+    crisis_warning_signs: Mapped[str] = mapped_column(default="")
+    crisis_actions: Mapped[str] = mapped_column(default="")
+    crisis_contacts: Mapped[str] = mapped_column(default="")
+    legal_reference: Mapped[str] = mapped_column(default="")
+    print_language: Mapped[str] = mapped_column(String(16), default="sv")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    person: Mapped[Person] = relationship()
+    lead_organisation: Mapped[Organisation | None] = relationship()
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Participant.position"
+    )
+    consents: Mapped[list[InformationConsent]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="InformationConsent.id"
+    )
+    goals: Mapped[list[Goal]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Goal.position"
+    )
+    needs: Mapped[list[Need]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Need.position"
+    )
+    actions: Mapped[list[Action]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Action.position"
+    )
+    meetings: Mapped[list[Meeting]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Meeting.starts_at"
+    )
+    versions: Mapped[list[PlanVersion]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="PlanVersion.number"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

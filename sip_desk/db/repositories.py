@@ -1,0 +1,93 @@
+"""Query helpers that take a Session. They never commit."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from sip_desk.db.models import (
+    Action,
+    Meeting,
+    Organisation,
+    Participant,
+    Person,
+    Plan,
+    Unit,
+)
+from sip_desk.domain.enums import PrincipalType
+from sip_desk.domain.errors import NotFoundError, StaleEditError
+
+
+def load_plan(session: Session, plan_id: int, expected_version: int | None = None) -> Plan:
+    """The plan with every list loaded in a few queries (no lazy loads later).
+
+    Raises:
+        NotFoundError: no such plan.
+        StaleEditError: ``expected_version`` is given and the stored version differs.
+    """
+    stmt = (
+        select(Plan)
+        .where(Plan.id == plan_id)
+        .options(
+            selectinload(Plan.person).selectinload(Person.representatives),
+            selectinload(Plan.lead_organisation),
+            selectinload(Plan.participants).selectinload(Participant.organisation),
+            selectinload(Plan.participants).selectinload(Participant.unit),
+            selectinload(Plan.consents),
+            selectinload(Plan.goals),
+            selectinload(Plan.needs),
+            selectinload(Plan.actions).selectinload(Action.goals),
+            selectinload(Plan.actions).selectinload(Action.organisation),
+            selectinload(Plan.actions).selectinload(Action.unit),
+            selectinload(Plan.meetings).selectinload(Meeting.action_reviews),
+            selectinload(Plan.meetings).selectinload(Meeting.goal_reviews),
+            selectinload(Plan.versions),
+        )
+    )
+    plan = session.scalars(stmt).one_or_none()
+    if plan is None:
+        raise NotFoundError("plan", plan_id)
+    if expected_version is not None and plan.version != expected_version:
+        raise StaleEditError(plan_id, expected_version, plan.version)
+    return plan
+
+
+def organisation(session: Session, name: str, principal: PrincipalType) -> Organisation | None:
+    """Get or create the organisation ``name`` with ``principal``; ``None`` for a blank name."""
+    name = name.strip()
+    if not name:
+        return None
+    found = session.scalars(
+        select(Organisation).where(
+            Organisation.name == name, Organisation.principal_type == principal
+        )
+    ).first()
+    if found is None:
+        found = Organisation(name=name, principal_type=principal)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def unit(session: Session, org: Organisation | None, name: str) -> Unit | None:
+    """Get or create the unit ``name`` in ``org``; ``None`` for a blank name or no organisation."""
+    name = name.strip()
+    if org is None or not name:
+        return None
+    found = session.scalars(
+        select(Unit).where(Unit.organisation_id == org.id, Unit.name == name)
+    ).first()
+    if found is None:
+        found = Unit(organisation_id=org.id, name=name)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def person_by_identity(session: Session, identity_number: str) -> Person | None:
+    """The person with this (normalised) identity number."""
+    return session.scalars(
+        select(Person)
+        .where(Person.identity_number == identity_number)
+        .options(selectinload(Person.representatives))
+    ).first()

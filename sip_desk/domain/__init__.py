@@ -1,0 +1,1 @@
+"""Pure domain layer: value objects, DTOs and rules. Standard library only."""

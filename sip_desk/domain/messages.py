@@ -1,0 +1,189 @@
+"""User-facing message catalogue for domain errors, in Swedish (default) and English.
+
+The domain layer has no Qt, so its messages cannot go through ``tr()``; the UI, CLI and PDF pick
+the language and call :func:`render`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES = ("sv", "en")
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    # field key: (Swedish, English)
+    "person.first_name": ("Förnamn", "First name"),
+    "person.last_name": ("Efternamn", "Last name"),
+    "person.identity_number": ("Personnummer", "Identity number"),
+    "person.email": ("E-post", "E-mail"),
+    "plan.requested_on": ("Begärd datum", "Requested on"),
+    "plan.not_with_person_reason": ("Skäl", "Reason"),
+    "plan.closed_reason": ("Skäl för avslut", "Reason for closing"),
+    "plan.legal_reference": ("Lagrum", "Legal reference"),
+    "participant.name": ("Namn", "Name"),
+    "participant.email": ("E-post", "E-mail"),
+    "representative.name": ("Namn", "Name"),
+    "consent.organisation": ("Organisation", "Organisation"),
+    "consent.valid_until": ("Giltigt till", "Valid until"),
+    "consent.revoked_on": ("Återkallat", "Revoked on"),
+    "goal.text": ("Mål", "Goal"),
+    "goal.parent_id": ("Övergripande mål", "Parent goal"),
+    "need.description": ("Behov", "Need"),
+    "action.description": ("Insats", "Action"),
+    "action.organisation": ("Organisation", "Organisation"),
+    "action.end_date": ("Slutdatum", "End date"),
+    "action.responsible_participant_id": ("Ansvarig person", "Responsible person"),
+    "action.goal_ids": ("Kopplade mål", "Linked goals"),
+    "meeting.starts_at": ("Datum och tid", "Date and time"),
+    "meeting.place": ("Plats", "Place"),
+    "meeting.decision_reason": ("Skäl för beslut", "Reason for decision"),
+    "signature.signer_name": ("Namn", "Name"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # code: (Swedish, English). Placeholders use str.format names.
+    "validation.required": ("{label} måste fyllas i.", "{label} is required."),
+    "validation.too_long": (
+        "{label} får vara högst {max} tecken.",
+        "{label} may be at most {max} characters.",
+    ),
+    "validation.identity_format": (
+        "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN, t.ex. 19840312-1234.",
+        "Write the identity number as YYYYMMDD-NNNN, e.g. 19840312-1234.",
+    ),
+    "validation.identity_checksum": (
+        "Personnumret stämmer inte: kontrollsiffran är fel. Kontrollera siffrorna.",
+        "The identity number is not valid: the check digit is wrong. Check the digits.",
+    ),
+    "validation.identity_date": (
+        "Personnumret innehåller inget giltigt datum.",
+        "The identity number does not contain a valid date.",
+    ),
+    "validation.identity_future": (
+        "Personnumret anger ett födelsedatum i framtiden.",
+        "The identity number gives a birth date in the future.",
+    ),
+    "validation.identity_taken": (
+        "Det finns redan en person med personnumret {value}.",
+        "A person with the identity number {value} already exists.",
+    ),
+    "validation.email": (
+        '{label}: "{value}" är ingen giltig e-postadress.',
+        '{label}: "{value}" is not a valid e-mail address.',
+    ),
+    "validation.end_before_start": (
+        "Slutdatum ({end}) ligger före startdatum ({start}).",
+        "The end date ({end}) is before the start date ({start}).",
+    ),
+    "validation.valid_until_before_from": (
+        "Samtycket gäller till ({end}) före det gäller från ({start}).",
+        "The consent ends ({end}) before it starts ({start}).",
+    ),
+    "validation.revoked_before_from": (
+        "Återkallelsen ({end}) ligger före samtyckets startdatum ({start}).",
+        "The revocation ({end}) is before the consent starts ({start}).",
+    ),
+    "validation.date_in_future": (
+        "{label} kan inte ligga i framtiden ({value}).",
+        "{label} cannot be in the future ({value}).",
+    ),
+    "validation.follow_up_in_past": (
+        "Uppföljningen kan inte bokas i det förflutna ({value}).",
+        "The follow-up cannot be booked in the past ({value}).",
+    ),
+    "validation.reason_required": (
+        "Ange skäl: {label}.",
+        "Give a reason: {label}.",
+    ),
+    "validation.unknown_reference": (
+        "{label} hänvisar till något som inte finns i planen.",
+        "{label} refers to something that is not in the plan.",
+    ),
+    "validation.goal_parent_cycle": (
+        "Ett mål kan inte vara delmål till sig självt.",
+        "A goal cannot be a sub-goal of itself.",
+    ),
+    "validation.several": ("{count} fält behöver rättas.", "{count} fields need correcting."),
+    "error.not_found": (
+        "Hittar inte {entity} {id}. Den kan ha tagits bort.",
+        "Cannot find {entity} {id}. It may have been deleted.",
+    ),
+    "error.stale": (
+        "Planen har ändrats av någon annan sedan du öppnade den. Din ändring sparades inte; "
+        "öppna planen igen.",
+        "Someone else has changed the plan since you opened it. Your change was not saved; "
+        "open the plan again.",
+    ),
+    "error.signed_immutable": (
+        "Version {number} av planen är undertecknad och kan inte ändras.",
+        "Version {number} of the plan is signed and cannot be changed.",
+    ),
+    "error.plan_closed": (
+        "Planen är avslutad och kan inte ändras.",
+        "The plan is closed and cannot be changed.",
+    ),
+    "store.locked": (
+        "Databasen är upptagen av ett annat program. Försök igen om en stund.",
+        "The database is busy in another program. Try again in a moment.",
+    ),
+    "store.read_only": (
+        "Databasen går bara att läsa, inte skriva: {path}. Kontrollera behörigheter.",
+        "The database is read-only: {path}. Check the permissions.",
+    ),
+    "store.full": (
+        "Disken är full. Inget sparades. Frigör utrymme och försök igen.",
+        "The disk is full. Nothing was saved. Free some space and try again.",
+    ),
+    "store.corrupt": (
+        "Databasfilen är skadad eller inte en SIP Desk-databas: {path}. "
+        "Återställ från en säkerhetskopia i {backups}.",
+        "The database file is damaged or not a SIP Desk database: {path}. "
+        "Restore a backup from {backups}.",
+    ),
+    "store.too_new": (
+        "Databasen har skapats av en nyare version av SIP Desk ({revision}). "
+        "Uppdatera programmet för att öppna den.",
+        "The database was written by a newer version of SIP Desk ({revision}). "
+        "Update the program to open it.",
+    ),
+    "store.unreachable": (
+        "Kan inte ansluta till databasen: {detail}",
+        "Cannot connect to the database: {detail}",
+    ),
+    "store.failed": (
+        "Databasen svarade med ett fel; inget ändrades: {detail}",
+        "The database reported an error; nothing was changed: {detail}",
+    ),
+    "import.invalid": (
+        "Filen kan inte läsas in. Fel vid {where}: {detail}",
+        "The file cannot be imported. Error at {where}: {detail}",
+    ),
+    "import.unknown_version": (
+        "Filen har schemaversion {version}, som den här versionen av SIP Desk inte känner till.",
+        "The file has schema version {version}, which this version of SIP Desk does not know.",
+    ),
+}
+
+
+def label(field: str, lang: str) -> str:
+    """The display label of a field key in ``lang``; falls back to the key's last part."""
+    pair = FIELD_LABELS.get(field)
+    if pair is None:
+        return field.rsplit(".", 1)[-1]
+    return pair[0] if lang == "sv" else pair[1]
+
+
+def render(code: str, lang: str, params: Mapping[str, object]) -> str:
+    """Render message ``code`` in ``lang`` with ``params``; unknown codes render as the code."""
+    pair = MESSAGES.get(code)
+    if pair is None:
+        return code
+    template = pair[0] if lang == "sv" else pair[1]
+    values = {k: ("" if v is None else v) for k, v in params.items()}
+    field = params.get("field")
+    if isinstance(field, str):
+        values.setdefault("label", label(field, lang))
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template

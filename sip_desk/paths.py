@@ -1,0 +1,45 @@
+"""Where things are: the user's data folder, the default store, and bundled resources.
+
+:func:`resource` is the only way to find an asset: it works from the source tree, an installed
+wheel (resources mapped into the package) and a PyInstaller bundle (``sys._MEIPASS``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "sip-desk"
+APP_AUTHOR = "SIP Desk"
+ENV_DB = "SIP_DESK_DB"
+
+
+def data_dir() -> Path:
+    """The user's data folder for SIP Desk (created on demand)."""
+    from platformdirs import user_data_path
+
+    path = user_data_path(APP_NAME, APP_AUTHOR)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_store() -> str:
+    """``--db`` if given via ``SIP_DESK_DB``, else ``sip_desk.sqlite`` in the data folder."""
+    return os.environ.get(ENV_DB) or str(data_dir() / "sip_desk.sqlite")
+
+
+def resources_root() -> Path:
+    """The folder holding ``icons/``, ``fonts/`` and ``i18n/``."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "sip_desk" / "resources"
+    packaged = Path(__file__).with_name("resources")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    """The path of a bundled resource, e.g. ``resource("fonts", "NotoSans-Regular.ttf")``."""
+    return resources_root().joinpath(*parts)

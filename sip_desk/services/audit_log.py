@@ -1,0 +1,81 @@
+"""Writing audit entries inside a service's unit of work."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from sip_desk.db.models import AuditEntry
+from sip_desk.domain.audit import UserContext
+from sip_desk.domain.enums import AuditAction
+
+
+def as_text(value: Any) -> str | None:
+    """A stable text form of a field value for the log."""
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple | list):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+@dataclasses.dataclass
+class AuditLog:
+    """Records entries for one unit of work; bound to its session and the acting user."""
+
+    session: Session
+    user: UserContext
+    at: datetime
+    plan_id: int | None = None
+    person_id: int | None = None
+
+    def record(
+        self,
+        action: AuditAction,
+        entity: str,
+        entity_id: int | None,
+        field: str = "",
+        old: Any = None,
+        new: Any = None,
+    ) -> None:
+        """Add one entry."""
+        self.session.add(
+            AuditEntry(
+                at=self.at,
+                user=self.user.user,
+                unit=self.user.unit,
+                action=action,
+                plan_id=self.plan_id,
+                person_id=self.person_id,
+                entity=entity,
+                entity_id=entity_id,
+                field=field,
+                old=as_text(old),
+                new=as_text(new),
+            )
+        )
+
+    def apply(self, obj: Any, entity: str, changes: dict[str, Any]) -> bool:
+        """Set each attribute in ``changes`` that differs on ``obj``, logging old → new.
+
+        Returns:
+            True when anything changed.
+        """
+        changed = False
+        for name, new in changes.items():
+            old = getattr(obj, name)
+            if old != new:
+                setattr(obj, name, new)
+                self.record(AuditAction.UPDATE, entity, getattr(obj, "id", None), name, old, new)
+                changed = True
+        return changed

@@ -1,0 +1,41 @@
+"""What every service needs: the store, who is acting, and the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from sip_desk.db.engine import Database
+from sip_desk.domain.audit import UserContext
+
+LOCAL_TZ = ZoneInfo("Europe/Stockholm")
+
+
+def _system_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Clock:
+    """The current time; tests pass a fixed one."""
+
+    def __init__(self, now_fn: Callable[[], datetime] = _system_now) -> None:
+        self.now_fn = now_fn
+
+    def now(self) -> datetime:
+        """Now, UTC-aware."""
+        return self.now_fn().astimezone(UTC)
+
+    def today(self) -> date:
+        """Today's date in Sweden."""
+        return self.now().astimezone(LOCAL_TZ).date()
+
+
+@dataclass(frozen=True)
+class ServiceContext:
+    """The store, the acting user and the clock, shared by all services."""
+
+    db: Database
+    user: UserContext
+    clock: Clock = field(default_factory=Clock)

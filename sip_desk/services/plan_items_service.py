@@ -1,0 +1,263 @@
+"""Participants, consents, goals, needs and actions: add, change, remove, reorder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from sip_desk.db import repositories as repo
+from sip_desk.db.models import Action, Goal, InformationConsent, Need, Participant, Plan
+from sip_desk.domain.action import ActionData
+from sip_desk.domain.enums import AuditAction
+from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.goal import GoalData, NeedData
+from sip_desk.domain.participant import InformationConsentData, ParticipantData
+from sip_desk.domain.validation import (
+    validate_action,
+    validate_consent,
+    validate_goal,
+    validate_need,
+    validate_participant,
+)
+from sip_desk.services.context import ServiceContext
+from sip_desk.services.unit_of_work import PlanEdit, Saved, plan_edit
+
+Columns = Callable[[Session, Plan, Any], dict[str, Any]]
+
+
+def _check_ref(ids: set[int], value: int | None, field: str) -> None:
+    if value is not None and value not in ids:
+        raise ValidationErrors([ValidationError(field, "validation.unknown_reference")])
+
+
+def participant_columns(s: Session, _plan: Plan, d: ParticipantData) -> dict[str, Any]:
+    """Columns of a participant row from its data."""
+    org = repo.organisation(s, d.organisation, d.principal)
+    return {
+        "name": d.name.strip(),
+        "organisation_id": org.id if org else None,
+        "unit_id": (u.id if (u := repo.unit(s, org, d.unit)) else None),
+        "role": d.role,
+        "phone": d.phone,
+        "email": d.email.strip(),
+        "invitation": d.invitation,
+        "present": d.present,
+        "is_relative": d.is_relative,
+        "is_chair": d.is_chair,
+        "contact_role": d.contact_role,
+    }
+
+
+def consent_columns(s: Session, _plan: Plan, d: InformationConsentData) -> dict[str, Any]:
+    """Columns of a consent row from its data."""
+    org = repo.organisation(s, d.organisation, d.principal)
+    assert org is not None  # validation requires the organisation
+    return {
+        "organisation_id": org.id,
+        "information_shared": d.information_shared,
+        "information_excluded": d.information_excluded,
+        "valid_from": d.valid_from,
+        "valid_until": d.valid_until,
+        "form": d.form,
+        "given_by": d.given_by,
+        "given_by_name": d.given_by_name,
+        "revoked_on": d.revoked_on,
+    }
+
+
+def goal_columns(_s: Session, plan: Plan, d: GoalData) -> dict[str, Any]:
+    """Columns of a goal row from its data."""
+    _check_ref({g.id for g in plan.goals}, d.parent_id, "goal.parent_id")
+    return {"text": d.text.strip(), "term": d.term, "parent_id": d.parent_id}
+
+
+def need_columns(_s: Session, _plan: Plan, d: NeedData) -> dict[str, Any]:
+    """Columns of a need row from its data."""
+    return {"description": d.description.strip()}
+
+
+def action_columns(s: Session, plan: Plan, d: ActionData) -> dict[str, Any]:
+    """Columns of an action row from its data (linked goals are set separately)."""
+    _check_ref({n.id for n in plan.needs}, d.need_id, "action.need_id")
+    _check_ref(
+        {p.id for p in plan.participants},
+        d.responsible_participant_id,
+        "action.responsible_participant_id",
+    )
+    goal_ids = {g.id for g in plan.goals}
+    for goal_id in d.goal_ids:
+        _check_ref(goal_ids, goal_id, "action.goal_ids")
+    org = repo.organisation(s, d.organisation, d.responsible_principal)
+    return {
+        "description": d.description.strip(),
+        "need_id": d.need_id,
+        "responsible_principal": d.responsible_principal,
+        "organisation_id": org.id if org else None,
+        "unit_id": (u.id if (u := repo.unit(s, org, d.unit)) else None),
+        "responsible_participant_id": d.responsible_participant_id,
+        "is_other_actor": d.is_other_actor,
+        "start_date": d.start_date,
+        "end_date": d.end_date,
+        "status": d.status,
+        "cost_responsibility": d.cost_responsibility,
+    }
+
+
+_KINDS: dict[str, tuple[type[Any], str, Columns]] = {
+    "participant": (Participant, "participants", participant_columns),
+    "consent": (InformationConsent, "consents", consent_columns),
+    "goal": (Goal, "goals", goal_columns),
+    "need": (Need, "needs", need_columns),
+    "action": (Action, "actions", action_columns),
+}
+
+
+class PlanItemsService:
+    """The lists inside a plan. Each method is one transaction and returns the saved plan."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    # Participants
+    def add_participant(self, plan_id: int, version: int, data: ParticipantData) -> Saved:
+        """Add a participant."""
+        validate_participant(data)
+        return self._add("participant", plan_id, version, data)
+
+    def update_participant(
+        self, plan_id: int, version: int, item_id: int, data: ParticipantData
+    ) -> Saved:
+        """Change a participant."""
+        validate_participant(data)
+        return self._update("participant", plan_id, version, item_id, data)
+
+    # Consents
+    def add_consent(self, plan_id: int, version: int, data: InformationConsentData) -> Saved:
+        """Add an information-sharing consent."""
+        validate_consent(data)
+        return self._add("consent", plan_id, version, data)
+
+    def update_consent(
+        self, plan_id: int, version: int, item_id: int, data: InformationConsentData
+    ) -> Saved:
+        """Change a consent (e.g. record its revocation)."""
+        validate_consent(data)
+        return self._update("consent", plan_id, version, item_id, data)
+
+    # Goals and needs
+    def add_goal(self, plan_id: int, version: int, data: GoalData) -> Saved:
+        """Add a goal in the person's own words."""
+        validate_goal(data)
+        return self._add("goal", plan_id, version, data)
+
+    def update_goal(self, plan_id: int, version: int, item_id: int, data: GoalData) -> Saved:
+        """Change a goal."""
+        validate_goal(data, item_id)
+        return self._update("goal", plan_id, version, item_id, data)
+
+    def add_need(self, plan_id: int, version: int, data: NeedData) -> Saved:
+        """Add a need."""
+        validate_need(data)
+        return self._add("need", plan_id, version, data)
+
+    def update_need(self, plan_id: int, version: int, item_id: int, data: NeedData) -> Saved:
+        """Change a need."""
+        validate_need(data)
+        return self._update("need", plan_id, version, item_id, data)
+
+    # Actions
+    def add_action(self, plan_id: int, version: int, data: ActionData) -> Saved:
+        """Add an action."""
+        validate_action(data)
+        return self._add("action", plan_id, version, data, data.goal_ids)
+
+    def update_action(self, plan_id: int, version: int, item_id: int, data: ActionData) -> Saved:
+        """Change an action."""
+        validate_action(data)
+        return self._update("action", plan_id, version, item_id, data, data.goal_ids)
+
+    # Any kind
+    def remove(self, kind: str, plan_id: int, version: int, item_id: int) -> Saved:
+        """Remove a row of ``kind`` ("participant", "consent", "goal", "need", "action")."""
+        _cls, attr, _columns = _KINDS[kind]
+        with plan_edit(self._ctx, plan_id, version) as edit:
+            row = self._find(edit, kind, item_id)
+            getattr(edit.plan, attr).remove(row)
+            edit.log.record(AuditAction.DELETE, kind, item_id, old=_label(row))
+            edit.changed = True
+        return edit.saved()
+
+    def move(self, kind: str, plan_id: int, version: int, item_id: int, new_index: int) -> Saved:
+        """Move a row of ``kind`` to ``new_index`` in its list."""
+        _cls, attr, _columns = _KINDS[kind]
+        with plan_edit(self._ctx, plan_id, version) as edit:
+            rows = list(getattr(edit.plan, attr))
+            row = self._find(edit, kind, item_id)
+            rows.remove(row)
+            rows.insert(max(0, min(new_index, len(rows))), row)
+            for i, r in enumerate(rows):
+                edit.apply(r, kind, {"position": i})
+        return edit.saved()
+
+    def _add(
+        self,
+        kind: str,
+        plan_id: int,
+        version: int,
+        data: Any,
+        goal_ids: tuple[int, ...] | None = None,
+    ) -> Saved:
+        cls, attr, columns = _KINDS[kind]
+        with plan_edit(self._ctx, plan_id, version) as edit:
+            values = columns(edit.session, edit.plan, data)
+            collection = getattr(edit.plan, attr)
+            if hasattr(cls, "position"):
+                values["position"] = max((r.position for r in collection), default=-1) + 1
+            row = cls(**values)
+            collection.append(row)
+            if goal_ids is not None:
+                row.goals = [g for g in edit.plan.goals if g.id in goal_ids]
+            edit.session.flush()
+            edit.log.record(AuditAction.CREATE, kind, row.id, new=_label(row))
+            edit.item_id, edit.changed = row.id, True
+        return edit.saved()
+
+    def _update(
+        self,
+        kind: str,
+        plan_id: int,
+        version: int,
+        item_id: int,
+        data: Any,
+        goal_ids: tuple[int, ...] | None = None,
+    ) -> Saved:
+        _cls, _attr, columns = _KINDS[kind]
+        with plan_edit(self._ctx, plan_id, version) as edit:
+            row = self._find(edit, kind, item_id)
+            edit.apply(row, kind, columns(edit.session, edit.plan, data))
+            if goal_ids is not None:
+                old = tuple(g.id for g in row.goals)
+                new = tuple(g.id for g in edit.plan.goals if g.id in goal_ids)
+                if set(old) != set(new):
+                    row.goals = [g for g in edit.plan.goals if g.id in goal_ids]
+                    edit.log.record(AuditAction.UPDATE, kind, item_id, "goal_ids", old, new)
+                    edit.changed = True
+            edit.item_id = item_id
+        return edit.saved()
+
+    @staticmethod
+    def _find(edit: PlanEdit, kind: str, item_id: int) -> Any:
+        _cls, attr, _columns = _KINDS[kind]
+        row = next((r for r in getattr(edit.plan, attr) if r.id == item_id), None)
+        if row is None:
+            raise NotFoundError(kind, item_id)
+        return row
+
+
+def _label(row: Any) -> str:
+    for name in ("name", "text", "description"):
+        if hasattr(row, name):
+            return str(getattr(row, name))[:200]
+    return str(getattr(row, "id", ""))

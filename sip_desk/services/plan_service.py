@@ -1,0 +1,180 @@
+"""Creating, reading, listing and changing plans and the person they are about."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sip_desk.db.models import Plan, Representative
+from sip_desk.db.repositories import load_plan, organisation
+from sip_desk.domain.completeness import MissingItem, check_completeness
+from sip_desk.domain.enums import AuditAction, PlanStatus
+from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
+from sip_desk.domain.person import PersonData
+from sip_desk.domain.plan import PlanDetail, PlanFields, PlanQuery, PlanSummary
+from sip_desk.domain.validation import validate_person, validate_plan_fields
+from sip_desk.services import plan_queries
+from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.context import ServiceContext
+from sip_desk.services.mappers import plan_detail
+from sip_desk.services.person_store import find_or_create_person, update_person_row
+from sip_desk.services.unit_of_work import Saved, ensure_draft_version, plan_edit
+
+_PLAN_COLUMNS = tuple(
+    f.name
+    for f in dataclasses.fields(PlanFields)
+    if f.name not in {"lead_organisation", "coordinator_participant_id"}
+)
+
+
+class PlanService:
+    """Plans and their person. Every method is one transaction."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def create_plan(self, person: PersonData, fields: PlanFields | None = None) -> PlanDetail:
+        """Create a draft plan for ``person`` (an existing person with the same number is reused).
+
+        Raises:
+            ValidationErrors: bad person data or plan fields.
+        """
+        ctx = self._ctx
+        person = validate_person(person, ctx.clock.today())
+        fields = fields or PlanFields()
+        validate_plan_fields(fields, ctx.clock.today())
+        now = ctx.clock.now()
+        with ctx.db.write() as s:
+            log = AuditLog(s, ctx.user, now)
+            row = find_or_create_person(s, person, log)
+            plan = Plan(person=row, created_at=now, updated_at=now)
+            plan.lead_organisation = (
+                organisation(s, fields.lead_organisation, fields.lead_principal)
+                if fields.lead_principal
+                else None
+            )
+            for name in _PLAN_COLUMNS:
+                setattr(plan, name, getattr(fields, name))
+            s.add(plan)
+            ensure_draft_version(plan)
+            s.flush()
+            log.plan_id, log.person_id = plan.id, row.id
+            log.record(AuditAction.CREATE, "plan", plan.id, new=person.full_name)
+            return plan_detail(load_plan(s, plan.id))
+
+    def get_plan(self, plan_id: int) -> PlanDetail:
+        """The whole plan, for display after an edit (not logged as an access)."""
+        with self._ctx.db.read() as s:
+            return plan_detail(load_plan(s, plan_id))
+
+    def open_plan(self, plan_id: int) -> PlanDetail:
+        """Open a plan on a user's request: returns it and logs the access."""
+        ctx = self._ctx
+        with ctx.db.write() as s:
+            plan = load_plan(s, plan_id)
+            log = AuditLog(s, ctx.user, ctx.clock.now(), plan.id, plan.person_id)
+            log.record(AuditAction.READ, "plan", plan.id)
+            return plan_detail(plan)
+
+    def list_plans(self, query: PlanQuery | None = None) -> list[PlanSummary]:
+        """One page of the plan list, most recently changed first."""
+        with self._ctx.db.read() as s:
+            return plan_queries.list_plans(s, query or PlanQuery(), self._ctx.clock.now())
+
+    def count_plans(self, query: PlanQuery | None = None) -> int:
+        """How many plans match ``query`` (paging ignored)."""
+        with self._ctx.db.read() as s:
+            return plan_queries.count_plans(s, query or PlanQuery())
+
+    def update_fields(self, plan_id: int, expected_version: int, fields: PlanFields) -> Saved:
+        """Save the plan's own fields; only changed fields are written and logged."""
+        validate_plan_fields(fields, self._ctx.clock.today())
+        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+            plan = edit.plan
+            edit.apply(plan, "plan", {n: getattr(fields, n) for n in _PLAN_COLUMNS})
+            lead = (
+                organisation(edit.session, fields.lead_organisation, fields.lead_principal)
+                if fields.lead_principal
+                else None
+            )
+            edit.apply(plan, "plan", {"lead_organisation_id": lead.id if lead else None})
+            self._set_coordinator(edit.plan, fields.coordinator_participant_id, edit.log)
+            edit.changed |= bool(edit.session.dirty)
+        return edit.saved()
+
+    @staticmethod
+    def _set_coordinator(plan: Plan, participant_id: int | None, log: AuditLog) -> None:
+        ids = {p.id for p in plan.participants}
+        if participant_id is not None and participant_id not in ids:
+            raise ValidationErrors(
+                [ValidationError("plan.coordinator_participant_id", "validation.unknown_reference")]
+            )
+        for p in plan.participants:
+            log.apply(p, "participant", {"is_coordinator": p.id == participant_id})
+
+    def update_person(self, plan_id: int, expected_version: int, person: PersonData) -> Saved:
+        """Save the person's details (identity number checked and normalised)."""
+        person = validate_person(person, self._ctx.clock.today())
+        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+            row = edit.plan.person
+            edit.changed |= update_person_row(edit.session, row, person, edit.log)
+            reps = [
+                Representative(position=i, kind=r.kind, name=r.name, phone=r.phone, email=r.email)
+                for i, r in enumerate(person.representatives)
+            ]
+            old = [(r.kind, r.name, r.phone, r.email) for r in row.representatives]
+            new = [(r.kind, r.name, r.phone, r.email) for r in reps]
+            if old != new:
+                row.representatives = reps
+                edit.log.record(
+                    AuditAction.UPDATE, "person", row.id, "representatives", str(old), str(new)
+                )
+                edit.changed = True
+        return edit.saved()
+
+    def activate(self, plan_id: int, expected_version: int) -> Saved:
+        """Mark a draft plan active (agreed at the meeting)."""
+        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+            edit.apply(edit.plan, "plan", {"status": PlanStatus.ACTIVE})
+        return edit.saved()
+
+    def close(self, plan_id: int, expected_version: int, reason: str) -> Saved:
+        """Close a plan; a reason is required."""
+        if not reason.strip():
+            raise ValidationErrors([ValidationError("plan.closed_reason", "validation.required")])
+        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+            edit.apply(
+                edit.plan,
+                "plan",
+                {
+                    "status": PlanStatus.CLOSED,
+                    "closed_reason": reason.strip(),
+                    "closed_on": self._ctx.clock.today(),
+                },
+            )
+        return edit.saved()
+
+    def reopen(self, plan_id: int, expected_version: int) -> Saved:
+        """Reopen a closed plan as active."""
+        with plan_edit(self._ctx, plan_id, expected_version, allow_closed=True) as edit:
+            if edit.plan.status is not PlanStatus.CLOSED:
+                raise DomainError("error.plan_not_closed")
+            edit.apply(
+                edit.plan,
+                "plan",
+                {"status": PlanStatus.ACTIVE, "closed_reason": "", "closed_on": None},
+            )
+        return edit.saved()
+
+    def delete_plan(self, plan_id: int) -> None:
+        """Delete (gallra) a plan and all its content. The deletion itself is logged."""
+        ctx = self._ctx
+        with ctx.db.write() as s:
+            plan = load_plan(s, plan_id)
+            log = AuditLog(s, ctx.user, ctx.clock.now(), plan.id, plan.person_id)
+            log.record(AuditAction.DELETE, "plan", plan.id, old=plan.person.last_name)
+            s.delete(plan)
+
+    def check(self, plan_id: int) -> list[MissingItem]:
+        """What the plan still lacks before it can be signed."""
+        plan = self.get_plan(plan_id)
+        return check_completeness(plan, self._ctx.clock.now())

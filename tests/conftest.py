@@ -1,0 +1,112 @@
+"""Shared fixtures. Qt runs offscreen; set before any Qt import."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from sip_desk.db.base import Base  # noqa: E402
+from sip_desk.db.engine import Database, make_engine  # noqa: E402
+from sip_desk.db.migrate import prepare_store  # noqa: E402
+from sip_desk.domain.audit import UserContext  # noqa: E402
+from sip_desk.services.context import Clock, ServiceContext  # noqa: E402
+from sip_desk.services.registry import Services  # noqa: E402
+from tests.builders import PlanBuilder  # noqa: E402
+
+PG_URL_ENV = "SIP_DESK_TEST_PG_URL"
+FIXED_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+class MutableClock(Clock):
+    """A clock tests can move."""
+
+    def __init__(self, now: datetime = FIXED_NOW) -> None:
+        self.current = now
+        super().__init__(now_fn=lambda: self.current)
+
+    def set(self, now: datetime) -> None:
+        self.current = now
+
+
+@pytest.fixture
+def clock() -> MutableClock:
+    return MutableClock()
+
+
+@pytest.fixture
+def user() -> UserContext:
+    return UserContext(user="anna.test", unit="Socialtjänsten Vuxenenheten")
+
+
+def _sqlite_db(tmp_path: Path) -> Database:
+    db = Database(make_engine(str(tmp_path / "sip_desk.sqlite")))
+    prepare_store(db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def _pg_database() -> Iterator[Database | None]:
+    url = os.environ.get(PG_URL_ENV)
+    if not url:
+        yield None
+        return
+    db = Database(make_engine(url))
+    with db.engine.begin() as conn:
+        Base.metadata.drop_all(conn)
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    prepare_store(db)
+    yield db
+    db.dispose()
+
+
+def _truncate(db: Database) -> None:
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The store on each backend: SQLite always, PostgreSQL when SIP_DESK_TEST_PG_URL is set."""
+    if request.param == "sqlite":
+        database = _sqlite_db(tmp_path)
+        yield database
+        database.dispose()
+        return
+    pg = request.getfixturevalue("_pg_database")
+    if pg is None:
+        pytest.skip(f"PostgreSQL not configured ({PG_URL_ENV} unset)")
+    _truncate(pg)
+    yield pg
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    """An SQLite store only (UI, PDF and crash tests)."""
+    database = _sqlite_db(tmp_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def services(db: Database, user: UserContext, clock: MutableClock) -> Services:
+    return Services.build(ServiceContext(db=db, user=user, clock=clock))
+
+
+@pytest.fixture
+def sqlite_services(sqlite_db: Database, user: UserContext, clock: MutableClock) -> Services:
+    return Services.build(ServiceContext(db=sqlite_db, user=user, clock=clock))
+
+
+@pytest.fixture
+def make_plan(services: Services) -> PlanBuilder:
+    return PlanBuilder(services)

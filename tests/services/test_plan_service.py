@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from sip_desk.domain.enums import PlanStatus, PrincipalType
+from sip_desk.domain.errors import StaleEditError, ValidationErrors
+from sip_desk.domain.plan import PlanQuery
+from tests.builders import PlanBuilder, person_data
+
+
+def test_plan_service_creates_draft_plan_with_normalised_identity(services) -> None:
+    plan = services.plans.create_plan(person_data(identity_number="198403121232"))
+
+    stored = services.plans.get_plan(plan.id)
+    assert stored.status is PlanStatus.DRAFT
+    assert stored.person.identity_number == "19840312-1232"
+    assert [v.number for v in stored.versions] == [1]
+
+
+def test_plan_service_refuses_invalid_identity_number(services) -> None:
+    with pytest.raises(ValidationErrors) as info:
+        services.plans.create_plan(person_data(identity_number="19840312-1233"))
+
+    assert info.value.errors[0].field == "person.identity_number"
+    assert "kontrollsiffran" in info.value.message("sv")
+    assert services.plans.count_plans() == 0
+
+
+def test_plan_service_gives_reserve_id_without_identity_number(services) -> None:
+    plan = services.plans.create_plan(person_data(identity_number=None))
+
+    assert plan.person.identity_number is None
+    assert plan.person.reserve_id and plan.person.reserve_id.startswith("R2026-")
+
+
+def test_plan_service_refuses_stale_save(services, make_plan: PlanBuilder) -> None:
+    plan = make_plan()
+    fields = dataclasses.replace(plan.fields, reason="Behov av samordning")
+    services.plans.update_fields(plan.id, plan.version, fields)
+
+    with pytest.raises(StaleEditError):
+        services.plans.update_fields(plan.id, plan.version, dataclasses.replace(fields, reason="x"))
+    assert services.plans.get_plan(plan.id).fields.reason == "Behov av samordning"
+
+
+def test_plan_service_completeness_passes_for_complete_plan(services, make_plan) -> None:
+    plan = make_plan.complete()
+
+    assert services.plans.check(plan.id) == []
+
+
+def test_plan_service_lists_plans_with_lead_and_coordinator(services, make_plan) -> None:
+    plan = make_plan.complete(first_name="Åsa", last_name="Öberg")
+
+    rows = services.plans.list_plans(PlanQuery(text="Öberg"))
+
+    assert [r.id for r in rows] == [plan.id]
+    assert rows[0].lead_principal is PrincipalType.KOMMUN
+    assert rows[0].coordinator_name == "Kim Handläggare"
+    assert rows[0].next_follow_up_at == plan.meetings[0].starts_at
