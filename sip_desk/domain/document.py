@@ -1,0 +1,52 @@
+"""What the PDF layer is given: a plan (live draft or signed snapshot) and how to print it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sip_desk.domain.enums import SignatureMethod, VersionState
+from sip_desk.domain.plan import PlanDetail
+
+PRINT_LANGUAGES = ("sv", "en", "ar")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignatureDto:
+    """One signature on a plan version; ``image_png`` holds a signature drawn in the app."""
+
+    signer_name: str
+    organisation: str = ""
+    role: str = ""
+    is_person: bool = False
+    method: SignatureMethod = SignatureMethod.DRAWN
+    signed_on: date
+    image_png: bytes | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanDocument:
+    """Everything needed to print a plan, with no database or Qt behind it.
+
+    Attributes:
+        plan: the plan as printed (a signed snapshot or the current draft).
+        language: "sv", "en" or "ar" for the person's page and all labels.
+        version_number: the version printed.
+        version_state: draft or signed.
+        content_hash: SHA-256 of the signed snapshot (``None`` for a draft).
+        printed_on: the print date (passed in; the renderer never reads the clock).
+        confidentiality_marking: header text such as "Sekretess enligt OSL 26 kap. 1 §".
+        signatures: signatures captured for this version.
+        changes_since_signed: short plain-language lines about what changed since the last
+            signed version (empty for a first version).
+    """
+
+    plan: PlanDetail
+    language: str = "sv"
+    version_number: int
+    version_state: VersionState = VersionState.DRAFT
+    content_hash: str | None = None
+    printed_on: date
+    confidentiality_marking: str = ""
+    signatures: tuple[SignatureDto, ...] = ()
+    changes_since_signed: tuple[str, ...] = ()
