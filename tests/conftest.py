@@ -12,7 +12,7 @@ from datetime import UTC, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import create_engine, make_url, text  # noqa: E402
 
 from sip_desk.db.base import Base  # noqa: E402
 from sip_desk.db.engine import Database, make_engine  # noqa: E402
@@ -55,17 +55,24 @@ def _sqlite_db(tmp_path: Path) -> Database:
 
 @pytest.fixture(scope="session")
 def _pg_database() -> Iterator[Database | None]:
+    """A PostgreSQL database of this test run's own (so parallel runs never collide)."""
     url = os.environ.get(PG_URL_ENV)
     if not url:
         yield None
         return
-    db = Database(make_engine(url))
-    with db.engine.begin() as conn:
-        Base.metadata.drop_all(conn)
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    base = make_url(url)
+    name = f"{base.database}_{os.getpid()}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    db = Database(make_engine(base.set(database=name).render_as_string(hide_password=False)))
     prepare_store(db)
     yield db
     db.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def _truncate(db: Database) -> None:

@@ -18,9 +18,9 @@ SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=10000",
     "PRAGMA trusted_schema=OFF",
 )
+BUSY_TIMEOUT_MS = 10_000
 
 
 def url_for(target: str) -> str:
@@ -30,23 +30,29 @@ def url_for(target: str) -> str:
     return f"sqlite:///{Path(target).expanduser().absolute()}"
 
 
-def make_engine(target: str) -> Engine:
-    """Create the engine for ``target`` with the production settings."""
+def make_engine(target: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """Create the engine for ``target`` with the production settings.
+
+    Args:
+        target: a file path or an SQLAlchemy URL.
+        busy_timeout_ms: how long an SQLite writer waits for another writer before giving up.
+    """
     url = url_for(target)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 10})
-        _install_sqlite_hooks(engine)
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
+        _install_sqlite_hooks(engine, busy_timeout_ms)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
-def _install_sqlite_hooks(engine: Engine) -> None:
+def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" hook emit BEGIN itself instead of pysqlite.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
             for pragma in SQLITE_PRAGMAS:
                 cursor.execute(pragma)
         finally:

@@ -37,7 +37,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "meeting.starts_at": ("Datum och tid", "Date and time"),
     "meeting.place": ("Plats", "Place"),
     "meeting.decision_reason": ("Skäl för beslut", "Reason for decision"),
+    "meeting.decision": ("Beslut", "Decision"),
+    "meeting.next_follow_up": ("Nästa uppföljning", "Next follow-up"),
+    "settings.first_meeting_days": (
+        "Dagar till första mötet",
+        "Days to the first meeting",
+    ),
     "signature.signer_name": ("Namn", "Name"),
+    "signature.signed_on": ("Datum för underskrift", "Date signed"),
+    "signature.image_png": ("Underskrift", "Signature"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -104,6 +112,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A goal cannot be a sub-goal of itself.",
     ),
     "validation.several": ("{count} fält behöver rättas.", "{count} fields need correcting."),
+    "validation.out_of_range": (
+        "{label} ska vara mellan {low} och {high} (angivet: {value}).",
+        "{label} must be between {low} and {high} (given: {value}).",
+    ),
+    "follow_up.not_booked": (
+        "Mötet är inte ett bokat uppföljningsmöte; det kan redan vara registrerat eller inställt.",
+        "The meeting is not a booked follow-up; it may already be recorded or cancelled.",
+    ),
+    "follow_up.unreviewed_actions": (
+        "{count} insatser saknar bedömning (gjord, inte gjord eller pågår).",
+        "{count} actions have not been marked (done, not done or ongoing).",
+    ),
+    "calendar.write_failed": (
+        "Kalenderfilen kunde inte skrivas: {path} ({detail}).",
+        "The calendar file could not be written: {path} ({detail}).",
+    ),
     "error.not_found": (
         "Hittar inte {entity} {id}. Den kan ha tagits bort.",
         "Cannot find {entity} {id}. It may have been deleted.",
@@ -117,6 +141,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.signed_immutable": (
         "Version {number} av planen är undertecknad och kan inte ändras.",
         "Version {number} of the plan is signed and cannot be changed.",
+    ),
+    "error.plan_not_closed": (
+        "Planen är inte avslutad.",
+        "The plan is not closed.",
     ),
     "error.plan_closed": (
         "Planen är avslutad och kan inte ändras.",
@@ -153,6 +181,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.failed": (
         "Databasen svarade med ett fel; inget ändrades: {detail}",
         "The database reported an error; nothing was changed: {detail}",
+    ),
+    "snapshot.invalid": (
+        "Den sparade versionen av planen går inte att läsa: {detail}",
+        "The stored version of the plan cannot be read: {detail}",
+    ),
+    "signing.no_signatures": (
+        "Minst en person måste skriva under innan versionen kan låsas.",
+        "At least one person must sign before the version can be locked.",
+    ),
+    "signing.drawing_missing": (
+        "{name} har inte ritat någon underskrift. Rita i rutan eller välj \"på papper\".",
+        "{name} has not drawn a signature. Draw in the box or choose \"on paper\".",
+    ),
+    "signing.nothing_new": (
+        "Version {number} är redan undertecknad och inget har ändrats sedan dess.",
+        "Version {number} is already signed and nothing has changed since.",
+    ),
+    "signing.incomplete": (
+        "Planen kan inte skrivas under än: {count} saker saknas. Först: {first}",
+        "The plan cannot be signed yet: {count} things are missing. First: {first_en}",
+    ),
+    "signing.late_needs_paper": (
+        "En underskrift som lämnas efteråt registreras som underskrift på papper.",
+        "A signature given afterwards is recorded as a signature on paper.",
+    ),
+    "signing.not_signed": (
+        "Version {number} är inte undertecknad än.",
+        "Version {number} is not signed yet.",
+    ),
+    "signing.before_version": (
+        "Datumet ligger före den dag versionen skrevs under ({date}).",
+        "The date is before the day the version was signed ({date}).",
+    ),
+    "signing.already_signed": (
+        "{name} har redan skrivit under den här versionen.",
+        "{name} has already signed this version.",
+    ),
+    "export.write_failed": (
+        "Kunde inte spara filen {path}: {detail}",
+        "Could not save the file {path}: {detail}",
+    ),
+    "export.read_failed": (
+        "Kunde inte läsa filen {path}: {detail}",
+        "Could not read the file {path}: {detail}",
+    ),
+    "export.language": (
+        "Språket {value} finns inte för utskrift. Välj sv, en eller ar.",
+        "The language {value} is not available for printing. Choose sv, en or ar.",
+    ),
+    "seal.load_failed": (
+        "Organisationens certifikat (PKCS#12) kunde inte läsas: {detail}. "
+        "Kontrollera filen och lösenordet i inställningarna.",
+        "The organisation's certificate (PKCS#12) could not be read: {detail}. "
+        "Check the file and the password in the settings.",
     ),
     "import.invalid": (
         "Filen kan inte läsas in. Fel vid {where}: {detail}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sip_desk.services.audit_service import AuditService
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.meeting_service import MeetingService
 from sip_desk.services.plan_items_service import PlanItemsService
@@ -18,6 +19,7 @@ class Services:
     plans: PlanService
     items: PlanItemsService
     meetings: MeetingService
+    audit: AuditService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -27,4 +29,5 @@ class Services:
             plans=PlanService(ctx),
             items=PlanItemsService(ctx),
             meetings=MeetingService(ctx),
+            audit=AuditService(ctx),
         )

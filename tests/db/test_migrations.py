@@ -1,0 +1,94 @@
+"""Schema migrations: new stores, upgrades of every released schema, and no model drift."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from sip_desk.db.base import Base
+from sip_desk.db.engine import Database, make_engine
+from sip_desk.db.migrate import alembic_config, current_revision, head_revision, prepare_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SCHEMAS = sorted(p for p in FIXTURES.glob("schema_v*/sip_desk.sqlite"))
+
+
+def test_migrate_creates_new_store_at_head(tmp_path: Path) -> None:
+    db = Database(make_engine(str(tmp_path / "new.sqlite")))
+
+    backup = prepare_store(db)
+
+    assert backup is None
+    assert current_revision(db) == head_revision()
+    assert "plans" in inspect(db.engine).get_table_names()
+    db.dispose()
+
+
+@pytest.mark.parametrize("fixture", SCHEMAS, ids=lambda p: p.parent.name)
+def test_migrate_upgrades_each_released_schema_and_keeps_data(
+    tmp_path: Path, fixture: Path
+) -> None:
+    # Given a store of an older release holding a plan
+    path = tmp_path / "sip_desk.sqlite"
+    shutil.copy(fixture, path)
+    with sqlite3.connect(path) as con:
+        con.execute(
+            "INSERT INTO persons (id, first_name, last_name, phone, email, address, "
+            "preferred_language, interpreter_needed, interpreter_language, protected_identity, "
+            "created_at) VALUES (1, 'Åsa', 'Öberg', '', '', '', 'sv', 0, '', 0, '2026-01-01')"
+        )
+        con.execute(
+            "INSERT INTO plans (id, version, person_id, status, closed_reason, reason, "
+            "meeting_question, requested_by, not_with_person_reason, plan_consent_given, "
+            "what_matters, strengths, person_own_actions, relatives_own_actions, "
+            "crisis_warning_signs, crisis_actions, crisis_contacts, legal_reference, "
+            "print_language, created_at, updated_at) VALUES (1, 1, 1, 'draft', '', "
+            "'Samordning behövs', '', '', '', 0, '', '', '', '', '', '', '', '', 'sv', "
+            "'2026-01-01', '2026-01-01')"
+        )
+    con.close()
+    old_revision = _revision(path)
+    db = Database(make_engine(str(path)))
+
+    # When it is opened by this build
+    backup = prepare_store(db)
+
+    # Then it is at head, a backup of the old file exists, and the plan is intact
+    assert current_revision(db) == head_revision()
+    if old_revision != head_revision():
+        assert backup is not None
+        assert Path(backup).exists()
+        assert _revision(Path(backup)) == old_revision
+    with db.engine.connect() as conn:
+        reason = conn.exec_driver_sql("SELECT reason FROM plans WHERE id = 1").scalar()
+    assert reason == "Samordning behövs"
+    db.dispose()
+
+
+def test_migrations_match_the_models(tmp_path: Path) -> None:
+    # Given a store built only by running every migration from empty
+    engine = create_engine(f"sqlite:///{tmp_path / 'migrated.sqlite'}")
+    with engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+    # Then autogenerate finds nothing to add: the models and the migrations agree
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def _revision(path: Path) -> str:
+    with sqlite3.connect(path) as con:
+        (rev,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    con.close()
+    return str(rev)
