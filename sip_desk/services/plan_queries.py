@@ -88,23 +88,11 @@ def list_plans(session: Session, query: PlanQuery, now: datetime) -> list[PlanSu
             lead_principal=row[7],
             lead_organisation=row[8] or "",
             coordinator_name=row[9] or "",
-            next_follow_up_at=_utc(row[10]),
+            next_follow_up_at=row[10],
             updated_at=row[11],
         )
         for row in session.execute(stmt)
     ]
-
-
-def _utc(value: object) -> datetime | None:
-    # A scalar subquery loses the column type, so the UTC decorator does not run on it.
-    from sip_desk.db.base import UTCDateTime
-
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    assert isinstance(value, datetime)
-    return UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
 
 
 def count_plans(session: Session, query: PlanQuery) -> int:
