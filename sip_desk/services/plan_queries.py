@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from sip_desk.db.models import Meeting, Organisation, Participant, Person, Plan
@@ -19,16 +19,16 @@ def _filtered(stmt: Select[Any], query: PlanQuery) -> Select[Any]:
     text = query.text.strip()
     if text:
         like = f"%{text.replace('%', '').replace('_', '')}%"
-        org = aliased(Organisation)
-        part = aliased(Participant)
+        # Match organisations first (a few rows), then their plans through the index.
+        org_ids = select(Organisation.id).where(Organisation.name.ilike(like))
+        with_org = select(Participant.plan_id).where(Participant.organisation_id.in_(org_ids))
         stmt = stmt.where(
             or_(
                 (Person.first_name + " " + Person.last_name).ilike(like),
                 Person.identity_number.ilike(like),
                 Person.reserve_id.ilike(like),
-                exists()
-                .where(part.plan_id == Plan.id, part.organisation_id == org.id)
-                .where(org.name.ilike(like)),
+                Plan.lead_organisation_id.in_(org_ids),
+                Plan.id.in_(with_org),
             )
         )
     return stmt

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 
 import pytest
 
 from sip_desk.domain.enums import PlanStatus, PrincipalType
 from sip_desk.domain.errors import StaleEditError, ValidationErrors
-from sip_desk.domain.plan import PlanQuery
+from sip_desk.domain.plan import PlanFields, PlanQuery
 from tests.builders import PlanBuilder, person_data
 
 
@@ -60,3 +61,30 @@ def test_plan_service_lists_plans_with_lead_and_coordinator(services, make_plan)
     assert rows[0].lead_principal is PrincipalType.KOMMUN
     assert rows[0].coordinator_name == "Kim Handläggare"
     assert rows[0].next_follow_up_at == plan.meetings[0].starts_at
+
+
+def test_plan_service_searches_by_organisation_and_identity(services, make_plan) -> None:
+    plan = make_plan.complete(first_name="Ђорђе", last_name="Петровић")
+    other = make_plan()
+
+    by_org = services.plans.list_plans(PlanQuery(text="testkommun"))
+    by_number = services.plans.list_plans(PlanQuery(text=plan.person.identity_number[:8]))
+
+    assert [r.id for r in by_org] == [plan.id]
+    assert plan.id in [r.id for r in by_number]
+    assert services.plans.count_plans(PlanQuery(text="Петровић")) == 1
+    assert services.plans.count_plans() == 2
+    assert other.id not in [r.id for r in by_org]
+
+
+def test_plan_service_pages_the_list_newest_change_first(services, make_plan, clock) -> None:
+    plans = [make_plan() for _ in range(5)]
+    clock.set(clock.now() + timedelta(minutes=5))
+    services.plans.update_fields(plans[1].id, plans[1].version, PlanFields(reason="x"))
+
+    first = services.plans.list_plans(PlanQuery(limit=2))
+    second = services.plans.list_plans(PlanQuery(offset=2, limit=2))
+
+    assert first[0].id == plans[1].id
+    assert len(first) == 2 and len(second) == 2
+    assert not {r.id for r in first} & {r.id for r in second}

@@ -28,7 +28,10 @@ class Plan(Base):
     """A coordinated individual plan. ``version`` rises on every change (stale saves fail)."""
 
     __tablename__ = "plans"
-    __table_args__ = (Index("ix_plans_status_updated", "status", "updated_at"),)
+    __table_args__ = (
+        Index("ix_plans_status_updated", "status", "updated_at"),
+        Index("ix_plans_updated_at", "updated_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(default=1)

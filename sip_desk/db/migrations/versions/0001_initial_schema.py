@@ -114,6 +114,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_plans_lead_organisation_id'), ['lead_organisation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_plans_person_id'), ['person_id'], unique=False)
         batch_op.create_index('ix_plans_status_updated', ['status', 'updated_at'], unique=False)
+        batch_op.create_index('ix_plans_updated_at', ['updated_at'], unique=False)
 
     op.create_table('representatives',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -400,6 +401,7 @@ def downgrade() -> None:
 
     op.drop_table('representatives')
     with op.batch_alter_table('plans', schema=None) as batch_op:
+        batch_op.drop_index('ix_plans_updated_at')
         batch_op.drop_index('ix_plans_status_updated')
         batch_op.drop_index(batch_op.f('ix_plans_person_id'))
         batch_op.drop_index(batch_op.f('ix_plans_lead_organisation_id'))
