@@ -12,10 +12,23 @@ import sys
 from collections.abc import Sequence
 
 from sip_desk import __version__
-from sip_desk.cli import common, plan_commands
+from sip_desk.cli import (
+    common,
+    demo_commands,
+    document_commands,
+    follow_up_commands,
+    plan_commands,
+    transfer_commands,
+)
 from sip_desk.domain.errors import DomainError
 
-COMMAND_MODULES = [plan_commands]
+COMMAND_MODULES = [
+    plan_commands,
+    transfer_commands,
+    demo_commands,
+    follow_up_commands,
+    document_commands,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

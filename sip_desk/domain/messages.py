@@ -46,6 +46,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "signature.signer_name": ("Namn", "Name"),
     "signature.signed_on": ("Datum för underskrift", "Date signed"),
     "signature.image_png": ("Underskrift", "Signature"),
+    "plan.coordinator_participant_id": ("Samordnare", "Coordinator"),
+    "action.need_id": ("Behov", "Need"),
+    "meeting.convenor_participant_id": ("Sammankallande", "Convenor"),
+    "review.action_id": ("Uppföljd insats", "Reviewed action"),
+    "review.goal_id": ("Utvärderat mål", "Evaluated goal"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -199,8 +204,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Version {number} is already signed and nothing has changed since.",
     ),
     "signing.incomplete": (
-        "Planen kan inte skrivas under än: {count} saker saknas. Först: {first}",
-        "The plan cannot be signed yet: {count} things are missing. First: {first_en}",
+        "Planen kan inte skrivas under än. Det här saknas ({count}):",
+        "The plan cannot be signed yet. Missing ({count}):",
     ),
     "signing.late_needs_paper": (
         "En underskrift som lämnas efteråt registreras som underskrift på papper.",
@@ -243,6 +248,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.unknown_version": (
         "Filen har schemaversion {version}, som den här versionen av SIP Desk inte känner till.",
         "The file has schema version {version}, which this version of SIP Desk does not know.",
+    ),
+    "import.unknown_format": (
+        "Filen är ingen plan från SIP Desk (format {format}, väntat sip-desk-plan).",
+        "The file is not a SIP Desk plan (format {format}, expected sip-desk-plan).",
+    ),
+    "import.syntax": (
+        "Filen är inte giltig JSON: rad {line}, kolumn {column}: {detail}",
+        "The file is not valid JSON: line {line}, column {column}: {detail}",
+    ),
+    "import.duplicate_ref": (
+        "Referensen {value} används av mer än en rad.",
+        "The reference {value} is used by more than one row.",
+    ),
+    "import.signed_changed": (
+        "Den undertecknade versionen {value} stämmer inte med sin kontrollsumma: "
+        "innehållet har ändrats efter underskriften.",
+        "The signed version {value} does not match its checksum: "
+        "its content was changed after signing.",
+    ),
+    "import.duplicate_version": (
+        "Versionsnummer {value} finns mer än en gång.",
+        "Version number {value} appears more than once.",
+    ),
+    "import.file_unreadable": (
+        "Kan inte läsa filen {path}: {detail}",
+        "Cannot read the file {path}: {detail}",
+    ),
+    "import.not_utf8": (
+        "Filen {path} är inte UTF-8-text (byte {position}).",
+        "The file {path} is not UTF-8 text (byte {position}).",
     ),
 }
 

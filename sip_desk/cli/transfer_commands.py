@@ -1,0 +1,127 @@
+"""``export`` and ``import``: a whole plan as a JSON file (format: docs/plan-json.md)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sip_desk.cli.common import EXIT_OK, Runner, command_parser
+from sip_desk.domain.errors import DomainError
+
+
+def register(sub: Any) -> None:
+    """Add the ``export`` and ``import`` commands."""
+    p = command_parser(
+        sub,
+        "export",
+        "write a whole plan as JSON (to standard output, or to a file with -o)",
+        "Write a whole plan as JSON, format sip-desk-plan version 1. The address of a person "
+        "with protected identity is left out. The export is recorded in the audit trail.",
+    )
+    p.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (via a temporary file renamed into place) instead of standard output",
+    )
+    p.set_defaults(func=export_command)
+
+    p = command_parser(
+        sub,
+        "import",
+        "create a new plan from a JSON file written by export; prints the new plan id",
+        "Create a new plan from a JSON file written by 'sip-desk export'. The file is checked "
+        "completely first; if anything is wrong nothing is stored and the error says where. "
+        "A person whose identity number is already stored is reused.",
+    )
+    p.add_argument("file", metavar="FILE", help="the JSON file ('-' reads standard input)")
+    p.set_defaults(func=import_command)
+
+
+def export_command(args: argparse.Namespace, runner: Runner) -> int:
+    """Export one plan to standard output or, atomically, to a file."""
+    text = runner.services.transfer.export_plan(args.plan_id)
+    if args.output in (None, "-"):
+        _write_stdout(text)
+        return EXIT_OK
+    target = Path(args.output)
+    write_atomically(target, text)
+    done = (
+        f"Plan {args.plan_id} exporterades till {target}."
+        if runner.lang == "sv"
+        else f"Plan {args.plan_id} exported to {target}."
+    )
+    print(done)
+    return EXIT_OK
+
+
+def import_command(args: argparse.Namespace, runner: Runner) -> int:
+    """Import a plan from a file; print the new plan's id."""
+    text = read_text(args.file)
+    plan = runner.services.transfer.import_plan(text)
+    print(plan.id)
+    return EXIT_OK
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        # A console that cannot show every letter still gets the same data, escaped.
+        sys.stdout.write(json.dumps(json.loads(text), ensure_ascii=True, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` through a temporary file in the same folder and a rename.
+
+    Raises:
+        DomainError: ``export.write_failed``; ``target`` is then unchanged.
+    """
+    folder = target.parent if str(target.parent) else Path()
+    tmp_name = ""
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w",
+            encoding="utf-8",
+            newline="\n",
+            dir=folder,
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+            delete=False,
+        ) as tmp:
+            tmp_name = tmp.name
+            tmp.write(text)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, target)
+    except OSError as error:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        detail = error.strerror or str(error)
+        raise DomainError("export.write_failed", path=target, detail=detail) from error
+
+
+def read_text(name: str) -> str:
+    """The text of file ``name`` (or standard input for ``-``), UTF-8 with or without BOM.
+
+    Raises:
+        DomainError: ``import.file_unreadable`` or ``import.not_utf8``.
+    """
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise DomainError("import.file_unreadable", path=name, detail=detail) from error
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DomainError("import.not_utf8", path=name, position=error.start) from error

@@ -1,0 +1,76 @@
+"""JSON export and import of a whole plan (format ``sip-desk-plan``, see docs/plan-json.md).
+
+Export writes every part of a plan with local reference keys instead of database ids; import
+checks the file in four steps (JSON syntax, format and version, the JSON Schema, the domain
+rules and references) and then writes the plan in one transaction, so a failing import
+changes nothing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from sip_desk.db.models import PlanVersion
+from sip_desk.db.repositories import load_plan
+from sip_desk.domain.enums import AuditAction
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.context import ServiceContext
+from sip_desk.services.mappers import plan_detail
+from sip_desk.services.plan_json_convert import convert_plan
+from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION, read_document
+from sip_desk.services.plan_json_export import dumps, plan_document
+from sip_desk.services.plan_json_write import write_plan
+
+
+class PlanTransferService:
+    """Moves whole plans in and out of the store as JSON. Each method is one transaction."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def export_plan(self, plan_id: int) -> str:
+        """The plan as JSON text; the export is logged in the audit trail.
+
+        When the person has a protected identity their address is left out.
+
+        Raises:
+            NotFoundError: no such plan.
+        """
+        ctx = self._ctx
+        now = ctx.clock.now()
+        with ctx.db.write() as s:
+            plan = load_plan(s, plan_id)
+            versions = s.scalars(
+                select(PlanVersion)
+                .where(PlanVersion.plan_id == plan_id)
+                .options(selectinload(PlanVersion.signatures))
+                .order_by(PlanVersion.number)
+            ).all()
+            doc = plan_document(plan_detail(plan), versions, now)
+            log = AuditLog(s, ctx.user, now, plan.id, plan.person_id)
+            log.record(AuditAction.EXPORT, "plan", plan.id, new=f"{FORMAT} v{SCHEMA_VERSION}")
+        return dumps(doc)
+
+    def import_plan(self, text: str) -> PlanDetail:
+        """Create a new plan from JSON text written by :meth:`export_plan`.
+
+        A person whose identity number is already stored is reused (and updated from the
+        file); the import is logged in the audit trail.
+
+        Raises:
+            ImportFormatError: not JSON (line and column given) or against the schema (JSON
+                path given).
+            DomainError: ``import.unknown_format`` / ``import.unknown_version``.
+            ValidationErrors: domain rules broken or references dangling, each with its path.
+        """
+        ctx = self._ctx
+        doc = read_document(text)
+        data = convert_plan(doc["plan"], ctx.clock.today(), ctx.clock.now())
+        with ctx.db.write() as s:
+            log = AuditLog(s, ctx.user, ctx.clock.now())
+            plan_id = write_plan(s, data, log).id
+            s.flush()
+            s.expire_all()
+            return plan_detail(load_plan(s, plan_id))

@@ -1,0 +1,133 @@
+"""Reading a plan export file: JSON syntax, format and version, then the JSON Schema.
+
+Every problem is reported as :class:`ImportFormatError` with a JSON path such as
+``$.plan.goals[2].text``, so the user can find the place in the file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError as SchemaError
+from jsonschema.exceptions import best_match
+
+from sip_desk.domain.errors import DomainError, ImportFormatError
+
+FORMAT = "sip-desk-plan"
+SCHEMA_VERSION = 1
+SCHEMA_FILE = "plan-v1.schema.json"
+MAX_TEXT = 100_000_000  # characters; a plan with signature images is a few megabytes
+_SHOWN = 60  # characters of a bad value quoted in a message
+
+
+class ImportSyntaxError(ImportFormatError):
+    """The file is not JSON; ``line`` and ``column`` (1-based) say where it breaks."""
+
+    def __init__(self, line: int, column: int, detail: str) -> None:
+        self.where = f"line {line}, column {column}"
+        self.line, self.column = line, column
+        DomainError.__init__(self, "import.syntax", line=line, column=column, detail=detail)
+
+
+@cache
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema of the export format (shipped in ``sip_desk/services/schemas``)."""
+    source = resources.files("sip_desk.services").joinpath("schemas", SCHEMA_FILE)
+    schema: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return schema
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(plan_schema())
+
+
+def json_path(parts: Iterable[str | int]) -> str:
+    """A JSON path such as ``$.plan.goals[2].text`` from path parts."""
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def read_document(text: str) -> dict[str, Any]:
+    """Parse and check an export file.
+
+    Args:
+        text: the file's content.
+
+    Returns:
+        The document, valid against the schema.
+
+    Raises:
+        ImportSyntaxError: bad JSON syntax, with line and column.
+        ImportFormatError: a schema violation (with the JSON path) or a NUL character.
+        DomainError: ``import.unknown_format`` or ``import.unknown_version``.
+    """
+    text = text.removeprefix("\ufeff")
+    if len(text) > MAX_TEXT:
+        raise ImportFormatError("$", f"the file is larger than {MAX_TEXT:,} characters")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportSyntaxError(error.lineno, error.colno, error.msg) from None
+    except RecursionError:
+        raise ImportFormatError("$", "the JSON is nested too deeply") from None
+    if not isinstance(doc, dict):
+        raise DomainError("import.unknown_format", format=type(doc).__name__)
+    _check_format(doc)
+    problem = best_match(_validator().iter_errors(doc))
+    if problem is not None:
+        raise ImportFormatError(json_path(problem.absolute_path), _describe(problem))
+    for where in _nul_strings(doc, ()):
+        raise ImportFormatError(json_path(where), "the text contains a NUL character (\\u0000)")
+    return doc
+
+
+def _check_format(doc: dict[str, Any]) -> None:
+    if doc.get("format") != FORMAT:
+        raise DomainError("import.unknown_format", format=_short(doc.get("format")))
+    if "schema_version" not in doc:
+        return  # the schema check reports the missing key with its place
+    version = doc["schema_version"]
+    if isinstance(version, bool) or version != SCHEMA_VERSION or not isinstance(version, int):
+        raise DomainError("import.unknown_version", version=_short(version))
+
+
+def _describe(error: SchemaError) -> str:
+    """The schema message, with a long offending value shortened."""
+    message = error.message
+    if error.validator not in {"required", "additionalProperties"}:
+        full = repr(error.instance)
+        if len(full) > _SHOWN:
+            message = message.replace(full, _short(error.instance))
+    if error.validator == "maxLength":
+        message += f" (at most {error.validator_value:,} characters)"
+    return message
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    if isinstance(value, str) and len(value) > _SHOWN:
+        return f"{value[:_SHOWN]!r}… ({len(value):,} characters)"
+    if len(text) > _SHOWN:
+        return text[:_SHOWN] + "…"
+    return text
+
+
+def _nul_strings(value: object, where: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
+    """Places of strings holding NUL, which PostgreSQL cannot store (SQLite can)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield where
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nul_strings(item, (*where, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nul_strings(item, (*where, index))

@@ -1,0 +1,184 @@
+"""A plan → the export document (format ``sip-desk-plan``, schema version 1).
+
+Database ids never appear in the file. Lists keep the plan's order, and items that others refer
+to carry a local key (``participant-1``, ``goal-2`` … by position), so an exported, imported and
+again exported plan gives the same file apart from ``exported_at``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sip_desk.db.models import PlanVersion
+from sip_desk.domain.action import ActionDto
+from sip_desk.domain.follow_up import MeetingDto
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION
+from sip_desk.services.plan_json_values import encode, record
+
+_IDS = frozenset({"id", "position"})
+
+
+def dumps(doc: Mapping[str, Any]) -> str:
+    """The document as UTF-8-friendly, indented JSON text ending in a newline."""
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _keys(prefix: str, ids: Sequence[int]) -> dict[int, str]:
+    return {item_id: f"{prefix}-{i}" for i, item_id in enumerate(ids, start=1)}
+
+
+def _ref(keys: Mapping[int, str], item_id: int | None) -> str | None:
+    return None if item_id is None else keys.get(item_id)
+
+
+def _with_refs(values: dict[str, Any], refs: Mapping[str, tuple[str, object]]) -> dict[str, Any]:
+    """``values`` with each id field named in ``refs`` replaced, in place, by (key, reference)."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        key, new = refs.get(name, (name, value))
+        out[key] = new
+    return out
+
+
+class _Exporter:
+    """Builds the ``plan`` object of one document."""
+
+    def __init__(self, plan: PlanDetail) -> None:
+        self.plan = plan
+        self.participants = _keys("participant", [p.id for p in plan.participants])
+        self.goals = _keys("goal", [g.id for g in plan.goals])
+        self.needs = _keys("need", [n.id for n in plan.needs])
+        self.actions = _keys("action", [a.id for a in plan.actions])
+
+    def plan_object(self, versions: Sequence[PlanVersion]) -> dict[str, Any]:
+        p = self.plan
+        return {
+            "status": encode(p.status),
+            "closed_reason": p.closed_reason,
+            "closed_on": encode(p.closed_on),
+            "created_at": encode(p.created_at),
+            "updated_at": encode(p.updated_at),
+            "person": self.person(),
+            "fields": self.fields(),
+            "participants": [
+                {"ref": self.participants[x.id], **record(x, _IDS)} for x in p.participants
+            ],
+            "consents": [record(c, _IDS) for c in sorted(p.consents, key=lambda c: c.id)],
+            "goals": [
+                {
+                    "ref": self.goals[g.id],
+                    **_with_refs(
+                        record(g, _IDS),
+                        {"parent_id": ("parent_ref", _ref(self.goals, g.parent_id))},
+                    ),
+                }
+                for g in p.goals
+            ],
+            "needs": [{"ref": self.needs[n.id], **record(n, _IDS)} for n in p.needs],
+            "actions": [self.action(a) for a in p.actions],
+            "meetings": [
+                self.meeting(m) for m in sorted(p.meetings, key=lambda m: (m.starts_at, m.id))
+            ],
+            "versions": [_version(v) for v in sorted(versions, key=lambda v: v.number)],
+        }
+
+    def person(self) -> dict[str, Any]:
+        person = self.plan.person
+        skip = {"id", "reserve_id", "representatives"}
+        if person.protected_identity:
+            # Protected identity: the address never leaves the store (DOMAIN.md).
+            skip.add("address")
+        out = record(person, frozenset(skip))
+        out["representatives"] = [record(r) for r in person.representatives]
+        return out
+
+    def fields(self) -> dict[str, Any]:
+        fields = self.plan.fields
+        coordinator = _ref(self.participants, fields.coordinator_participant_id)
+        return _with_refs(
+            record(fields),
+            {"coordinator_participant_id": ("coordinator_participant_ref", coordinator)},
+        )
+
+    def action(self, a: ActionDto) -> dict[str, Any]:
+        order = list(self.goals)
+        goal_ids = sorted((g for g in a.goal_ids if g in self.goals), key=order.index)
+        refs: dict[str, tuple[str, object]] = {
+            "need_id": ("need_ref", _ref(self.needs, a.need_id)),
+            "responsible_participant_id": (
+                "responsible_participant_ref",
+                _ref(self.participants, a.responsible_participant_id),
+            ),
+            "goal_ids": ("goal_refs", [self.goals[g] for g in goal_ids]),
+        }
+        return {
+            "ref": self.actions[a.id],
+            **_with_refs(record(a, _IDS | {"responsible_name"}), refs),
+        }
+
+    def meeting(self, m: MeetingDto) -> dict[str, Any]:
+        convenor = _ref(self.participants, m.convenor_participant_id)
+        skip = _IDS | {"convenor_name", "action_reviews", "goal_reviews"}
+        out = _with_refs(
+            record(m, skip), {"convenor_participant_id": ("convenor_participant_ref", convenor)}
+        )
+        out["action_reviews"] = [
+            {"action_ref": self.actions[r.action_id], **record(r, frozenset({"action_id"}))}
+            for r in m.action_reviews
+        ]
+        out["goal_reviews"] = [
+            {"goal_ref": self.goals[r.goal_id], **record(r, frozenset({"goal_id"}))}
+            for r in m.goal_reviews
+        ]
+        return out
+
+
+def _version(v: PlanVersion) -> dict[str, Any]:
+    return {
+        "number": v.number,
+        "state": encode(v.state),
+        "snapshot": v.snapshot,
+        "content_hash": v.content_hash,
+        "previous_hash": v.previous_hash,
+        "created_at": encode(v.created_at),
+        "signed_at": encode(v.signed_at),
+        "signatures": [
+            {
+                "signer_name": s.signer_name,
+                "organisation": s.organisation,
+                "role": s.role,
+                "is_person": s.is_person,
+                "method": encode(s.method),
+                "signed_on": encode(s.signed_on),
+                "image_png": (
+                    base64.b64encode(s.image_png).decode("ascii")
+                    if s.image_png is not None
+                    else None
+                ),
+            }
+            for s in v.signatures
+        ],
+    }
+
+
+def plan_document(
+    plan: PlanDetail, versions: Sequence[PlanVersion], exported_at: datetime
+) -> dict[str, Any]:
+    """The whole export document for ``plan``.
+
+    Args:
+        plan: the plan as loaded.
+        versions: its version rows with their signatures loaded.
+        exported_at: when (written in UTC).
+    """
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": encode(exported_at),
+        "plan": _Exporter(plan).plan_object(versions),
+    }

@@ -1,0 +1,81 @@
+"""What an import file turns into before it is written: checked data with located errors."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+
+from sip_desk.domain.action import ActionData
+from sip_desk.domain.enums import PlanStatus, SignatureMethod, VersionState
+from sip_desk.domain.errors import ValidationError
+from sip_desk.domain.follow_up import MeetingData
+from sip_desk.domain.goal import GoalData, NeedData
+from sip_desk.domain.participant import InformationConsentData, ParticipantData
+from sip_desk.domain.person import PersonData
+from sip_desk.domain.plan import PlanFields
+
+
+class LocatedError(ValidationError):
+    """A domain validation error at a place in the import file.
+
+    Attributes:
+        where: the JSON path, e.g. ``$.plan.actions[0].end_date``.
+        inner: the domain error; its ``field`` and ``code`` are kept.
+    """
+
+    def __init__(self, where: str, inner: ValidationError) -> None:
+        self.where, self.inner = where, inner
+        params = {k: v for k, v in inner.params.items() if k != "field"}
+        super().__init__(inner.field, inner.code, **params)
+
+    def message(self, lang: str = "sv") -> str:
+        """The domain message, prefixed with the JSON path."""
+        return f"{self.where}: {self.inner.message(lang)}"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class SignatureImport:
+    """A signature from the file; ``image_png`` decoded from base64."""
+
+    signer_name: str
+    organisation: str
+    role: str
+    is_person: bool
+    method: SignatureMethod
+    signed_on: date
+    image_png: bytes | None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class VersionImport:
+    """A plan version from the file, with its signatures."""
+
+    number: int
+    state: VersionState
+    snapshot: str | None
+    content_hash: str | None
+    previous_hash: str | None
+    created_at: datetime
+    signed_at: datetime | None
+    signatures: tuple[SignatureImport, ...]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class PlanImport:
+    """A whole plan read from a file, checked; ids are positions in the file's lists."""
+
+    status: PlanStatus
+    closed_reason: str
+    closed_on: date | None
+    created_at: datetime
+    updated_at: datetime
+    person: PersonData
+    has_address: bool
+    fields: PlanFields
+    participants: tuple[ParticipantData, ...]
+    consents: tuple[InformationConsentData, ...]
+    goals: tuple[GoalData, ...]
+    needs: tuple[NeedData, ...]
+    actions: tuple[ActionData, ...]
+    meetings: tuple[MeetingData, ...]
+    versions: tuple[VersionImport, ...]

@@ -1,0 +1,203 @@
+"""Writing a checked :class:`PlanImport` into the store, inside the caller's transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from sip_desk.db import repositories as repo
+from sip_desk.db.models import (
+    Action,
+    ActionReview,
+    Goal,
+    GoalReview,
+    InformationConsent,
+    Meeting,
+    Need,
+    Participant,
+    Person,
+    Plan,
+    PlanVersion,
+    Representative,
+    Signature,
+)
+from sip_desk.domain.enums import AuditAction
+from sip_desk.domain.follow_up import MeetingData
+from sip_desk.domain.plan import PlanFields
+from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.person_store import find_or_create_person
+from sip_desk.services.plan_items_service import (
+    action_columns,
+    consent_columns,
+    goal_columns,
+    need_columns,
+    participant_columns,
+)
+from sip_desk.services.plan_json_model import PlanImport, VersionImport
+from sip_desk.services.unit_of_work import ensure_draft_version
+
+_PLAN_COLUMNS = tuple(
+    f.name
+    for f in dataclasses.fields(PlanFields)
+    if f.name not in {"lead_organisation", "coordinator_participant_id"}
+)
+
+
+def write_plan(session: Session, data: PlanImport, log: AuditLog) -> Plan:
+    """Create the plan (and its person, unless one with the same number exists) from ``data``.
+
+    Returns:
+        The new plan row, flushed.
+    """
+    person = _person(session, data, log)
+    plan = Plan(
+        person=person,
+        status=data.status,
+        closed_reason=data.closed_reason,
+        closed_on=data.closed_on,
+        created_at=data.created_at,
+        updated_at=data.updated_at,
+        **{name: getattr(data.fields, name) for name in _PLAN_COLUMNS},
+    )
+    if data.fields.lead_principal is not None:
+        plan.lead_organisation = repo.organisation(
+            session, data.fields.lead_organisation, data.fields.lead_principal
+        )
+    session.add(plan)
+    session.flush()
+    log.plan_id = plan.id
+    _items(session, plan, data)
+    for version in data.versions:
+        plan.versions.append(_version(version))
+    ensure_draft_version(plan)  # a file without versions gets draft 1, as a new plan does
+    session.flush()
+    log.record(AuditAction.IMPORT, "plan", plan.id, new=_summary(data))
+    return plan
+
+
+def _person(session: Session, data: PlanImport, log: AuditLog) -> Person:
+    """Reuse the person with the same identity number, else create one.
+
+    A file without an address (protected identity) keeps the stored address.
+    """
+    person = data.person
+    found = (
+        repo.person_by_identity(session, person.identity_number) if person.identity_number else None
+    )
+    if found is not None:
+        log.person_id = found.id
+        if not data.has_address:
+            person = dataclasses.replace(person, address=found.address)
+    row = find_or_create_person(session, person, log)
+    log.person_id = row.id
+    old = [(r.kind, r.name, r.phone, r.email) for r in row.representatives]
+    new = [(r.kind, r.name, r.phone, r.email) for r in person.representatives]
+    if found is not None and old != new:
+        row.representatives = [
+            Representative(position=i, kind=r.kind, name=r.name, phone=r.phone, email=r.email)
+            for i, r in enumerate(person.representatives)
+        ]
+        log.record(AuditAction.UPDATE, "person", row.id, "representatives", str(old), str(new))
+    return row
+
+
+def _items(session: Session, plan: Plan, data: PlanImport) -> None:
+    """Every list of the plan; positions in the file become database ids."""
+    coordinator = data.fields.coordinator_participant_id
+    participants = [
+        Participant(
+            position=i, is_coordinator=i == coordinator, **participant_columns(session, plan, d)
+        )
+        for i, d in enumerate(data.participants)
+    ]
+    plan.participants.extend(participants)
+    plan.consents.extend(
+        InformationConsent(**consent_columns(session, plan, d)) for d in data.consents
+    )
+    goals = [
+        Goal(position=i, **goal_columns(session, plan, dataclasses.replace(d, parent_id=None)))
+        for i, d in enumerate(data.goals)
+    ]
+    plan.goals.extend(goals)
+    needs = [Need(position=i, **need_columns(session, plan, d)) for i, d in enumerate(data.needs)]
+    plan.needs.extend(needs)
+    session.flush()
+    for goal, d in zip(goals, data.goals, strict=True):
+        goal.parent_id = None if d.parent_id is None else goals[d.parent_id].id
+    actions = []
+    for i, a in enumerate(data.actions):
+        linked = dataclasses.replace(
+            a,
+            need_id=_id(needs, a.need_id),
+            responsible_participant_id=_id(participants, a.responsible_participant_id),
+            goal_ids=(),
+        )
+        action = Action(position=i, **action_columns(session, plan, linked))
+        action.goals = [goals[g] for g in a.goal_ids]
+        actions.append(action)
+    plan.actions.extend(actions)
+    session.flush()
+    plan.meetings.extend(_meeting(m, participants, actions, goals) for m in data.meetings)
+
+
+def _id(rows: list[Any], index: int | None) -> int | None:
+    return None if index is None else int(rows[index].id)
+
+
+def _meeting(
+    m: MeetingData, participants: list[Participant], actions: list[Action], goals: list[Goal]
+) -> Meeting:
+    meeting = Meeting(
+        kind=m.kind,
+        starts_at=m.starts_at,
+        duration_minutes=m.duration_minutes,
+        place=m.place,
+        video_link=m.video_link,
+        convenor_participant_id=_id(participants, m.convenor_participant_id),
+        status=m.status,
+        notes=m.notes,
+        new_needs=m.new_needs,
+        decision=m.decision,
+        decision_reason=m.decision_reason,
+    )
+    meeting.action_reviews = [
+        ActionReview(action_id=actions[r.action_id].id, status=r.status, comment=r.comment)
+        for r in m.action_reviews
+    ]
+    meeting.goal_reviews = [
+        GoalReview(goal_id=goals[r.goal_id].id, outcome=r.outcome, person_view=r.person_view)
+        for r in m.goal_reviews
+    ]
+    return meeting
+
+
+def _version(v: VersionImport) -> PlanVersion:
+    row = PlanVersion(
+        number=v.number,
+        state=v.state,
+        snapshot=v.snapshot,
+        content_hash=v.content_hash,
+        previous_hash=v.previous_hash,
+        created_at=v.created_at,
+        signed_at=v.signed_at,
+    )
+    row.signatures = [
+        Signature(position=i, **{f.name: getattr(s, f.name) for f in dataclasses.fields(s)})
+        for i, s in enumerate(v.signatures)
+    ]
+    return row
+
+
+def _summary(data: PlanImport) -> str:
+    counts = {
+        "participants": len(data.participants),
+        "consents": len(data.consents),
+        "goals": len(data.goals),
+        "needs": len(data.needs),
+        "actions": len(data.actions),
+        "meetings": len(data.meetings),
+        "versions": len(data.versions),
+    }
+    return ", ".join(f"{k}={v}" for k, v in counts.items())
