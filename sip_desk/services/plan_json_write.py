@@ -71,7 +71,7 @@ def write_plan(session: Session, data: PlanImport, log: AuditLog) -> Plan:
     _items(session, plan, data)
     for version in data.versions:
         plan.versions.append(_version(version))
-    ensure_draft_version(plan)  # a file without versions gets draft 1, as a new plan does
+    ensure_draft_version(plan, log.at)  # a file without versions gets draft 1, like a new plan
     session.flush()
     log.record(AuditAction.IMPORT, "plan", plan.id, new=_summary(data))
     return plan

@@ -55,7 +55,7 @@ class PlanService:
             for name in _PLAN_COLUMNS:
                 setattr(plan, name, getattr(fields, name))
             s.add(plan)
-            ensure_draft_version(plan)
+            ensure_draft_version(plan, now)
             s.flush()
             log.plan_id, log.person_id = plan.id, row.id
             log.record(AuditAction.CREATE, "plan", plan.id, new=person.full_name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -70,16 +71,18 @@ def plan_edit(
         yield edit
         if edit.changed:
             plan.updated_at = now
-            ensure_draft_version(plan)
+            ensure_draft_version(plan, now)
             session.flush()
             session.expire_all()
         edit.result = Saved(plan_detail(load_plan(session, plan_id)), edit.item_id)
 
 
-def ensure_draft_version(plan: Plan) -> None:
+def ensure_draft_version(plan: Plan, now: datetime) -> None:
     """Start a new draft version when the latest one is signed (signed ones never change)."""
     latest = plan.versions[-1] if plan.versions else None
     if latest is None:
-        plan.versions.append(PlanVersion(number=1, state=VersionState.DRAFT))
+        plan.versions.append(PlanVersion(number=1, state=VersionState.DRAFT, created_at=now))
     elif latest.state is VersionState.SIGNED:
-        plan.versions.append(PlanVersion(number=latest.number + 1, state=VersionState.DRAFT))
+        plan.versions.append(
+            PlanVersion(number=latest.number + 1, state=VersionState.DRAFT, created_at=now)
+        )
