@@ -1,0 +1,111 @@
+"""Platypus flowables drawing text through :mod:`sip_desk.pdf.text` (any script, either way)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from sip_desk.pdf.styles import TextStyle
+from sip_desk.pdf.text import Line, draw_aligned, layout, single_line, text_width
+
+
+class TextBlock(Flowable):
+    """A paragraph of plain text in one style, wrapped to the available width.
+
+    Unlike reportlab's ``Paragraph`` it reorders each line with the bidi algorithm after line
+    breaking, so right-to-left paragraphs wrap correctly, and it picks a font per run. A
+    ``bullet`` is drawn on the start side (the right in a right-to-left document) and the text
+    hangs after it.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        style: TextStyle,
+        lines: list[Line] | None = None,
+        bullet: str = "",
+    ) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.bullet = bullet
+        hang = max(style.size * 1.3, text_width(bullet, style.size, style.bold) + style.size * 0.5)
+        self._offset = style.indent + (hang if bullet else 0.0)
+        self._lines = lines
+        self._wrapped_for: float | None = None if lines is None else -1.0
+        self.spaceBefore = style.space_before
+        self.spaceAfter = style.space_after
+        self.keepWithNext = style.keep_with_next
+
+    def _ensure_lines(self, width: float) -> list[Line]:
+        if self._lines is None or (self._wrapped_for not in (-1.0, width)):
+            style = self.style
+            usable = max(width - self._offset, style.size)
+            self._lines = layout(self.text, usable, style.size, style.bold, style.rtl)
+            self._wrapped_for = width
+        return self._lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Break the text for ``avail_width``; the height is one leading per line."""
+        lines = self._ensure_lines(avail_width)
+        self.width = avail_width
+        self.height = len(lines) * self.style.leading
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Split between lines when the text does not fit the rest of the frame."""
+        lines = self._ensure_lines(avail_width)
+        fits = int(avail_height // self.style.leading)
+        if fits <= 0 or fits >= len(lines):
+            return []
+        head = TextBlock(self.text, self.style, lines[:fits], self.bullet)
+        tail = TextBlock(self.text, self.style, lines[fits:])
+        tail._offset = self._offset
+        tail.spaceBefore = 0
+        head.spaceAfter = 0
+        return [head, tail]
+
+    def draw(self) -> None:
+        """Draw each line, aligned to the start of the base direction."""
+        style = self.style
+        canvas: Any = self.canv
+        canvas.setFillColor(style.color)
+        align = style.resolved_align
+        x = {
+            "left": self._offset,
+            "right": self.width - self._offset,
+            "center": self.width / 2,
+        }[align]
+        descent = (style.leading - style.size) / 2 + style.size * 0.22
+        y = self.height - style.leading + descent
+        if self.bullet:
+            mark = single_line(self.bullet, style.size, style.bold)
+            start = self.width - style.indent if align == "right" else style.indent
+            draw_aligned(canvas, mark, start, y, style.size, align)
+        for line in self._lines or []:
+            draw_aligned(canvas, line, x, y, style.size, align)
+            y -= style.leading
+
+
+class Rule(Flowable):
+    """A horizontal rule with space around it (reportlab's HRFlowable draws in user colours)."""
+
+    def __init__(self, color: Any, thickness: float = 0.6, space: float = 4.0) -> None:
+        super().__init__()
+        self.color = color
+        self.thickness = thickness
+        self.spaceBefore = space
+        self.spaceAfter = space
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """A full-width rule of ``thickness`` points."""
+        self.width = avail_width
+        return avail_width, self.thickness
+
+    def draw(self) -> None:
+        """Draw the rule."""
+        canvas: Any = self.canv
+        canvas.setStrokeColor(self.color)
+        canvas.setLineWidth(self.thickness)
+        canvas.line(0, self.thickness / 2, self.width, self.thickness / 2)

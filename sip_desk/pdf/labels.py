@@ -1,0 +1,66 @@
+"""The fixed labels of the plan PDF, keyed by language (Qt-free; the PDF never calls ``tr()``).
+
+Swedish is the default; English and Arabic are complete. Arabic is written right to left.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sip_desk.pdf.labels_ar import AR
+from sip_desk.pdf.labels_en import EN
+from sip_desk.pdf.labels_sv import SV
+
+CATALOGUE: dict[str, dict[str, str]] = {"sv": SV, "en": EN, "ar": AR}
+RTL_LANGUAGES = frozenset({"ar"})
+
+_ENUM_PREFIX = {
+    "PrincipalType": "principal",
+    "ActionStatus": "status",
+    "ConsentForm": "form",
+    "ConsentGiver": "giver",
+    "InvitationKind": "invitation",
+    "GoalTerm": "term",
+    "GoalOutcome": "outcome",
+    "ReviewStatus": "status",
+    "FollowUpDecision": "decision",
+    "MeetingKind": "kind",
+    "MeetingStatus": "meeting",
+    "RepresentativeKind": "rep",
+    "VersionState": "state",
+    "PlanStatus": "plan",
+}
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Labels in one language; unknown languages fall back to Swedish, missing keys too."""
+
+    language: str
+
+    @property
+    def table(self) -> dict[str, str]:
+        """The catalogue of this language."""
+        return CATALOGUE.get(self.language, SV)
+
+    @property
+    def rtl(self) -> bool:
+        """True when the language is written right to left."""
+        return self.language in RTL_LANGUAGES
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The label for ``key`` with ``{placeholders}`` filled in."""
+        text = self.table.get(key) or SV[key]
+        return text.format(**values) if values else text
+
+    def enum(self, value: StrEnum) -> str:
+        """The display name of a domain enum value."""
+        prefix = _ENUM_PREFIX[type(value).__name__]
+        return self(f"{prefix}.{value.value}")
+
+    def yes_no(self, value: bool | None) -> str:
+        """The words yes or no, or a dash when not recorded."""
+        if value is None:
+            return self("none")
+        return self("yes") if value else self("no")

@@ -1,0 +1,141 @@
+"""Full plan, second part: own view, goals, needs, actions, own actions, responsibility, crisis."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlab.platypus import Flowable
+
+from sip_desk.domain.action import ActionDto
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.pdf.kit import Cell, Kit, span
+
+
+def perspective_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
+    """What matters to the person and their strengths."""
+    rows = [("f.what_matters", plan.fields.what_matters), ("f.strengths", plan.fields.strengths)]
+    return [kit.heading("sec.perspective"), kit.fields(rows)]
+
+
+def goals_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
+    """Goals in the person's own words; sub-goals follow their goal, indented."""
+    labels = kit.labels
+    story: list[Flowable] = [kit.heading("sec.goals")]
+    if not plan.goals:
+        return [*story, kit.text(labels("none.goals"))]
+    top = [g for g in plan.goals if g.parent_id is None]
+    known = {g.id for g in top}
+    orphans = [g for g in plan.goals if g.parent_id is not None and g.parent_id not in known]
+    for number, goal in enumerate(top + orphans, start=1):
+        text = f"{goal.text}  –  {labels.enum(goal.term)}"
+        story.append(kit.bullet(text, mark=f"{number}."))
+        subs = (g for g in plan.goals if g.parent_id == goal.id)
+        for sub_number, sub in enumerate(subs, start=1):
+            text = f"{sub.text}  –  {labels.enum(sub.term)}"
+            style = replace(kit.styles.body, indent=18)
+            story.append(kit.bullet(text, style, mark=f"{number}.{sub_number}"))
+    return story
+
+
+def needs_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
+    """The needs the actions answer."""
+    story: list[Flowable] = [kit.heading("sec.needs")]
+    items = [need.description for need in plan.needs]
+    return story + (kit.bullets(items) if items else [kit.text(kit.labels("none"))])
+
+
+def _goal_numbers(plan: PlanDetail) -> dict[int, str]:
+    """Goal id → the number printed in the goals section (``2`` or ``2.1``)."""
+    numbers: dict[int, str] = {}
+    top = [g for g in plan.goals if g.parent_id is None]
+    known = {g.id for g in top}
+    top += [g for g in plan.goals if g.parent_id is not None and g.parent_id not in known]
+    for number, goal in enumerate(top, start=1):
+        numbers[goal.id] = str(number)
+        subs = (g for g in plan.goals if g.parent_id == goal.id)
+        for sub_number, sub in enumerate(subs, start=1):
+            numbers[sub.id] = f"{number}.{sub_number}"
+    return numbers
+
+
+def _action_row(action: ActionDto, plan: PlanDetail, kit: Kit) -> list[Cell]:
+    labels = kit.labels
+    needs = {n.id: n.description for n in plan.needs}
+    goals = {g.id: g.text for g in plan.goals}
+    numbers = _goal_numbers(plan)
+    what = [action.description]
+    if action.need_id in needs:
+        what.append(f"{labels('f.need')}: {needs[action.need_id]}")
+    linked = [f"{numbers.get(i, '')} {goals[i]}".strip() for i in action.goal_ids if i in goals]
+    if linked:
+        what.append(f"{labels('f.goals')}: " + "; ".join(linked))
+    if action.cost_responsibility:
+        what.append(f"{labels('f.cost')}: {action.cost_responsibility}")
+    responsible = [labels.enum(action.responsible_principal), action.organisation, action.unit]
+    responsible.append(action.responsible_name)
+    return [
+        "\n".join(what),
+        "\n".join(x for x in responsible if x),
+        span(action.start_date, action.end_date),
+        labels.enum(action.status),
+    ]
+
+
+def _actions_table(actions: list[ActionDto], plan: PlanDetail, kit: Kit) -> list[Flowable]:
+    if not actions:
+        return [kit.text(kit.labels("none.actions"))]
+    header = kit.header_row("col.action", "col.responsible", "col.time", "col.status")
+    rows = [header] + [_action_row(a, plan, kit) for a in actions]
+    return [kit.table(rows, (0.44, 0.26, 0.18, 0.12))]
+
+
+def actions_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
+    """Efforts of the principals, then actions taken by others (school, FK, relatives, …)."""
+    own = [a for a in plan.actions if not a.is_other_actor]
+    others = [a for a in plan.actions if a.is_other_actor]
+    return [
+        kit.heading("sec.actions"),
+        *_actions_table(own, plan, kit),
+        kit.heading("sec.others"),
+        *_actions_table(others, plan, kit),
+    ]
+
+
+def own_actions_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
+    """What the person and the relatives do themselves."""
+    rows = [
+        ("f.person_own", plan.fields.person_own_actions),
+        ("f.relatives_own", plan.fields.relatives_own_actions),
+    ]
+    return [kit.heading("sec.own"), kit.fields(rows)]
+
+
+def responsibility_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
+    """The lead principal with overall responsibility and the coordinator."""
+    labels, fields = kit.labels, plan.fields
+    lead = ", ".join(
+        x
+        for x in (
+            labels.enum(fields.lead_principal) if fields.lead_principal else "",
+            fields.lead_organisation,
+        )
+        if x
+    )
+    coordinator = plan.coordinator
+    who = ""
+    if coordinator is not None:
+        parts = (coordinator.name, coordinator.organisation, coordinator.phone, coordinator.email)
+        who = ", ".join(x for x in parts if x)
+    rows = [("f.lead", lead), ("f.coordinator", who)]
+    return [kit.heading("sec.responsibility"), kit.fields(rows)]
+
+
+def crisis_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
+    """Warning signs, what to do and whom to contact."""
+    fields = plan.fields
+    rows = [
+        ("f.warning_signs", fields.crisis_warning_signs),
+        ("f.crisis_actions", fields.crisis_actions),
+        ("f.crisis_contacts", fields.crisis_contacts),
+    ]
+    return [kit.heading("sec.crisis"), kit.fields(rows)]

@@ -1,0 +1,91 @@
+"""Render a plan to PDF bytes: the person's page, the full plan and the signature page.
+
+The output is deterministic: reportlab runs in invariant mode, every date comes from the
+:class:`~sip_desk.domain.document.PlanDocument` (never the clock), and the same document gives
+byte-identical output. Where the plan id, version and content hash are stored in the file is
+described in :mod:`sip_desk.pdf.page_frame`.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate
+
+from sip_desk.domain.document import PlanDocument
+from sip_desk.pdf.fonts import register_fonts
+from sip_desk.pdf.kit import Kit
+from sip_desk.pdf.page_frame import DocumentFacts, canvas_class
+from sip_desk.pdf.person_page import person_page
+from sip_desk.pdf.plan_follow_up import follow_up_section, version_section
+from sip_desk.pdf.plan_people import (
+    consent_section,
+    participants_section,
+    person_section,
+    reason_section,
+)
+from sip_desk.pdf.plan_work import (
+    actions_section,
+    crisis_section,
+    goals_section,
+    needs_section,
+    own_actions_section,
+    perspective_section,
+    responsibility_section,
+)
+from sip_desk.pdf.signature_page import signature_page
+from sip_desk.pdf.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH
+
+
+def plan_story(doc: PlanDocument, kit: Kit) -> list[Flowable]:
+    """Every flowable of the document, in reading order."""
+    plan = doc.plan
+    story = person_page(doc, kit)
+    story += [PageBreak(), kit.text(kit.labels("doc.title"), kit.styles.title)]
+    story.append(kit.text(plan.person.full_name, kit.styles.subheading))
+    for section in (
+        person_section,
+        reason_section,
+        participants_section,
+        consent_section,
+        perspective_section,
+        goals_section,
+        needs_section,
+        actions_section,
+        own_actions_section,
+        responsibility_section,
+        crisis_section,
+        follow_up_section,
+    ):
+        story += section(plan, kit)
+    story += version_section(doc, kit)
+    story += signature_page(doc, kit)
+    return story
+
+
+def render_plan(doc: PlanDocument) -> bytes:
+    """The plan as an A4 PDF, in ``doc.language`` (sv, en or ar; Arabic right to left).
+
+    Args:
+        doc: the plan version to print, with print date, marking and signatures.
+
+    Returns:
+        The PDF file's bytes; identical for identical input.
+    """
+    register_fonts()
+    kit = Kit.for_language(doc.language)
+    facts = DocumentFacts.of(doc, kit.labels)
+    buffer = BytesIO()
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        invariant=1,
+        lang=doc.language,
+        title=facts.title,
+    )
+    template.build(plan_story(doc, kit), canvasmaker=canvas_class(facts, kit.labels))
+    return buffer.getvalue()

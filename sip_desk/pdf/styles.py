@@ -1,0 +1,113 @@
+"""Page geometry, colours and text styles of the plan PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 20 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+ACCENT = colors.HexColor("#1f4e79")
+RULE = colors.HexColor("#9aa7b4")
+SHADE = colors.HexColor("#e8eef4")
+SOFT = colors.HexColor("#f4f6f8")
+CHANGE = colors.HexColor("#fff4d6")
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a block of text looks.
+
+    ``rtl`` sets the default base direction and right alignment; ``indent`` is taken from the
+    start side (left, or right in a right-to-left document).
+    """
+
+    size: float = 10.0
+    leading: float = 13.5
+    bold: bool = False
+    rtl: bool = False
+    align: str = "start"
+    color: colors.Color = INK
+    space_before: float = 0.0
+    space_after: float = 3.0
+    keep_with_next: bool = False
+    indent: float = 0.0
+
+    def directed(self, rtl: bool) -> TextStyle:
+        """The same style for a left-to-right or right-to-left document."""
+        return replace(self, rtl=rtl)
+
+    @property
+    def resolved_align(self) -> str:
+        """``left``, ``right`` or ``center``: ``start`` follows the base direction."""
+        if self.align == "start":
+            return "right" if self.rtl else "left"
+        if self.align == "end":
+            return "left" if self.rtl else "right"
+        return self.align
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The named text styles of one document (one base direction)."""
+
+    title: TextStyle
+    heading: TextStyle
+    subheading: TextStyle
+    body: TextStyle
+    small: TextStyle
+    cell: TextStyle
+    cell_bold: TextStyle
+    easy: TextStyle
+    easy_bold: TextStyle
+    easy_heading: TextStyle
+
+
+def make_styles(rtl: bool) -> Styles:
+    """Styles for a document written left to right or right to left.
+
+    The person's page (``easy*``) uses 12 pt body text: at least 12 pt, as plain-language
+    guidance asks.
+    """
+    base = TextStyle(rtl=rtl)
+    return Styles(
+        title=replace(base, size=18, leading=23, bold=True, color=ACCENT, space_after=6),
+        heading=replace(
+            base,
+            size=13,
+            leading=17,
+            bold=True,
+            color=ACCENT,
+            space_before=10,
+            space_after=4,
+            keep_with_next=True,
+        ),
+        subheading=replace(
+            base, size=10.5, leading=14, bold=True, space_before=4, keep_with_next=True
+        ),
+        body=base,
+        small=replace(base, size=8, leading=10, color=MUTED, space_after=0),
+        cell=replace(base, size=8.5, leading=11, space_after=0),
+        cell_bold=replace(base, size=8.5, leading=11, bold=True, space_after=0),
+        easy=replace(base, size=12, leading=16.5, space_after=3),
+        easy_bold=replace(base, size=12, leading=16.5, bold=True, space_after=1),
+        easy_heading=replace(
+            base,
+            size=14,
+            leading=19,
+            bold=True,
+            color=ACCENT,
+            space_before=10,
+            space_after=4,
+            keep_with_next=True,
+        ),
+    )
