@@ -1,0 +1,59 @@
+"""What the plan still lacks before signing, always visible; each item jumps to its field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from sip_desk.domain.completeness import MissingItem
+from sip_desk.ui.editor.session import ui_lang
+
+_ANCHOR = Qt.ItemDataRole.UserRole
+_ENTITY = Qt.ItemDataRole.UserRole + 1
+
+
+class CompletenessPanel(QWidget):
+    """A list of missing items; Enter or a click on one emits ``anchor_activated``."""
+
+    anchor_activated = Signal(str, int)  # anchor, entity id (-1 for none)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("completeness_panel")
+        self.title = QLabel(self)
+        self.title.setObjectName("completeness_title")
+        self.title.setWordWrap(True)
+        self.items = QListWidget(self)
+        self.items.setObjectName("completeness_list")
+        self.items.setAccessibleName(self.tr("What the plan lacks before signing"))
+        self.items.setWordWrap(True)
+        self.items.setStyleSheet("QListWidget::item { padding: 4px; }")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.items, 1)
+        self.items.itemActivated.connect(self._on_item)
+        self.items.itemClicked.connect(self._on_item)
+        self.missing: list[MissingItem] = []
+
+    def show_missing(self, missing: list[MissingItem]) -> None:
+        """Show ``missing``; an empty list says the plan is ready to sign."""
+        self.missing = list(missing)
+        self.items.clear()
+        lang = ui_lang()
+        if missing:
+            self.title.setText(
+                "<b>⚠ "
+                + self.tr("Missing before signing: %1").replace("%1", str(len(missing)))
+                + "</b><br>"
+                + self.tr("Press Enter on an item to go to its field.")
+            )
+        else:
+            self.title.setText("<b>✓ " + self.tr("Complete: the plan can be signed.") + "</b>")
+        for item in missing:
+            row = QListWidgetItem("→ " + item.message(lang), self.items)
+            row.setData(_ANCHOR, item.anchor)
+            row.setData(_ENTITY, -1 if item.entity_id is None else item.entity_id)
+            row.setToolTip(self.tr("Go to the field"))
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        self.anchor_activated.emit(item.data(_ANCHOR), item.data(_ENTITY))

@@ -1,0 +1,211 @@
+"""Builders of undoable edits: each one saves through the services against the current plan."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from sip_desk.domain.action import ActionData, ActionDto
+from sip_desk.domain.follow_up import MeetingData, MeetingDto
+from sip_desk.domain.goal import GoalData, GoalDto
+from sip_desk.domain.participant import (
+    InformationConsentData,
+    InformationConsentDto,
+    ParticipantData,
+    ParticipantDto,
+)
+from sip_desk.domain.person import PersonData
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.services.unit_of_work import Saved
+from sip_desk.ui.editor.session import Edit, Op, PlanSession
+
+DATA_TYPES: dict[str, type[Any]] = {
+    "participant": ParticipantData,
+    "consent": InformationConsentData,
+    "goal": GoalData,
+    "action": ActionData,
+}
+_COLLECTIONS = {
+    "participant": "participants",
+    "consent": "consents",
+    "goal": "goals",
+    "action": "actions",
+}
+Row = ParticipantDto | InformationConsentDto | GoalDto | ActionDto
+
+
+def to_data(dto: Any, data_type: type[Any]) -> Any:
+    """The editable part of a stored row (drops id, position and display-only fields)."""
+    names = {f.name for f in dataclasses.fields(data_type)}
+    return data_type(**{n: getattr(dto, n) for n in names})
+
+
+def person_data(plan: PlanDetail) -> PersonData:
+    """The person of ``plan`` as editable data."""
+    person: PersonData = to_data(plan.person, PersonData)
+    return person
+
+
+def set_plan_field(session: PlanSession, name: str, value: object) -> Edit:
+    """Set one of the plan's own fields (:class:`PlanFields`)."""
+    old = getattr(session.plan.fields, name)
+    services = session.services
+
+    def setter(v: Any) -> Op:
+        def op(plan: PlanDetail) -> Saved:
+            fields = dataclasses.replace(plan.fields, **{name: v})
+            return services.plans.update_fields(plan.id, plan.version, fields)
+
+        return op
+
+    return Edit(
+        text=QCoreApplication.translate("Edits", "Change %1").replace("%1", name),
+        redo=setter(value),
+        undo=setter(old),
+        fields=(f"plan.{name}",),
+        merge_key=f"plan.{name}",
+    )
+
+
+def set_person_field(session: PlanSession, name: str, value: object) -> Edit:
+    """Set one field of the person (representatives included)."""
+    old = getattr(session.plan.person, name)
+    services = session.services
+
+    def setter(v: Any) -> Op:
+        def op(plan: PlanDetail) -> Saved:
+            person = dataclasses.replace(person_data(plan), **{name: v})
+            return services.plans.update_person(plan.id, plan.version, person)
+
+        return op
+
+    return Edit(
+        text=QCoreApplication.translate("Edits", "Change %1").replace("%1", name),
+        redo=setter(value),
+        undo=setter(old),
+        fields=(f"person.{name}", "representative."),
+        merge_key=f"person.{name}",
+    )
+
+
+def _adder(session: PlanSession, kind: str, data: Any, state: dict[str, int]) -> Op:
+    services = session.services
+
+    def op(plan: PlanDetail) -> Saved:
+        saved: Saved = getattr(services.items, f"add_{kind}")(plan.id, plan.version, data)
+        assert saved.item_id is not None
+        if "id" in state:
+            session.remap(kind, state["id"], saved.item_id)
+        state["id"] = saved.item_id
+        if "position" in state:
+            saved = services.items.move(
+                kind, plan.id, saved.plan.version, saved.item_id, state["position"]
+            )
+        return saved
+
+    return op
+
+
+def _remover(session: PlanSession, kind: str, state: dict[str, int]) -> Op:
+    services = session.services
+
+    def op(plan: PlanDetail) -> Saved:
+        item_id = session.resolve(kind, state["id"])
+        return services.items.remove(kind, plan.id, plan.version, item_id)
+
+    return op
+
+
+def add_item(session: PlanSession, kind: str, data: Any) -> Edit:
+    """Add a row of ``kind``; undo removes it, redo adds it again."""
+    state: dict[str, int] = {}
+    return Edit(
+        text=QCoreApplication.translate("Edits", "Add row"),
+        redo=_adder(session, kind, data, state),
+        undo=_remover(session, kind, state),
+        fields=(f"{kind}.",),
+    )
+
+
+def remove_item(session: PlanSession, kind: str, row: Row) -> Edit:
+    """Remove a row; undo adds it back at the same place (under a new id)."""
+    rows = getattr(session.plan, _COLLECTIONS[kind])
+    position = next((i for i, r in enumerate(rows) if r.id == row.id), len(rows))
+    state = {"id": row.id, "position": position}
+    data = to_data(row, DATA_TYPES[kind])
+    return Edit(
+        text=QCoreApplication.translate("Edits", "Remove row"),
+        redo=_remover(session, kind, state),
+        undo=_adder(session, kind, data, state),
+        fields=(f"{kind}.",),
+    )
+
+
+def update_item(session: PlanSession, kind: str, row: Row, data: Any) -> Edit:
+    """Change a row; undo saves its previous data."""
+    services = session.services
+    old = to_data(row, DATA_TYPES[kind])
+
+    def setter(value: Any) -> Op:
+        def op(plan: PlanDetail) -> Saved:
+            item_id = session.resolve(kind, row.id)
+            update = getattr(services.items, f"update_{kind}")
+            saved: Saved = update(plan.id, plan.version, item_id, value)
+            return saved
+
+        return op
+
+    return Edit(
+        text=QCoreApplication.translate("Edits", "Change row"),
+        redo=setter(data),
+        undo=setter(old),
+        fields=(f"{kind}.",),
+    )
+
+
+def book_meeting(session: PlanSession, data: MeetingData) -> Edit:
+    """Book a follow-up meeting; undo removes the booking."""
+    services = session.services
+    state: dict[str, int] = {}
+
+    def add(plan: PlanDetail) -> Saved:
+        saved = services.meetings.add_meeting(plan.id, plan.version, data)
+        assert saved.item_id is not None
+        if "id" in state:
+            session.remap("meeting", state["id"], saved.item_id)
+        state["id"] = saved.item_id
+        return saved
+
+    def remove(plan: PlanDetail) -> Saved:
+        meeting_id = session.resolve("meeting", state["id"])
+        return services.meetings.remove_meeting(plan.id, plan.version, meeting_id)
+
+    return Edit(
+        text=QCoreApplication.translate("Edits", "Book follow-up"),
+        redo=add,
+        undo=remove,
+        fields=("meeting.",),
+    )
+
+
+def update_meeting(session: PlanSession, meeting: MeetingDto, data: MeetingData) -> Edit:
+    """Change a booked meeting; undo saves its previous data."""
+    services = session.services
+    old = to_data(meeting, MeetingData)
+
+    def setter(value: MeetingData) -> Op:
+        def op(plan: PlanDetail) -> Saved:
+            meeting_id = session.resolve("meeting", meeting.id)
+            return services.meetings.update_meeting(plan.id, plan.version, meeting_id, value)
+
+        return op
+
+    return Edit(
+        text=QCoreApplication.translate("Edits", "Change follow-up"),
+        redo=setter(data),
+        undo=setter(old),
+        fields=("meeting.",),
+        merge_key=f"meeting.{meeting.id}",
+    )

@@ -1,0 +1,104 @@
+"""Section 1: the person and the reason for the SIP."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from sip_desk.domain.errors import ValidationError
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.editor import edits
+from sip_desk.ui.editor.section import Section
+from sip_desk.ui.editor.session import PlanSession
+from sip_desk.ui.editor.table_part import TablePart
+from sip_desk.ui.item_models.representative_table_model import RepresentativeTableModel
+
+
+def _identity_or_none(text: str) -> str | None:
+    return text.strip() or None
+
+
+class PersonSection(Section):
+    """Who the plan is about, how to reach them, and why the meeting is held."""
+
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, self.tr("1. The person and the reason"), parent)
+        self.setObjectName("section_person")
+        self.first_name = self.line()
+        self.person_field("first_name", self.tr("&First name"), self.first_name)
+        self.last_name = self.line()
+        self.person_field("last_name", self.tr("&Last name"), self.last_name)
+        self.identity = self.line()
+        self.identity.setPlaceholderText(self.tr("YYYYMMDD-NNNN"))
+        self.person_field(
+            "identity_number", self.tr("&Identity number"), self.identity, parse=_identity_or_none
+        )
+        self.protected = self.check(self.tr("Protected identity: the address is never shown"))
+        self.person_field("protected_identity", self.tr("Protected identity"), self.protected)
+        self.phone = self.line()
+        self.person_field("phone", self.tr("Phone"), self.phone)
+        self.email = self.line()
+        self.person_field("email", self.tr("E-mail"), self.email)
+        self.address = self.line()
+        self.person_field("address", self.tr("Address"), self.address)
+        self.language = self.line()
+        self.person_field("preferred_language", self.tr("Preferred language"), self.language)
+        self.interpreter = self.check(self.tr("Needs an interpreter"))
+        self.person_field("interpreter_needed", self.tr("Interpreter"), self.interpreter)
+        self.interpreter_language = self.line()
+        self.person_field(
+            "interpreter_language", self.tr("Interpreter language"), self.interpreter_language
+        )
+        self.representatives = TablePart(
+            session,
+            "representative",
+            RepresentativeTableModel(self),
+            self.tr("Guardians and legal representatives"),
+            RepresentativeTableModel.rows_of,
+            self,
+        )
+        self._layout.addWidget(self.representatives)
+        self._build_reason()
+        self._wire_representatives()
+
+    def _build_reason(self) -> None:
+        self.new_form()
+        self.reason = self.text()
+        self.plan_field("reason", self.tr("&Reason for the SIP"), self.reason)
+        self.question = self.text()
+        self.plan_field("meeting_question", self.tr("&Question for the meeting"), self.question)
+        self.requested_by = self.line()
+        self.plan_field("requested_by", self.tr("Requested by"), self.requested_by)
+        self.requested_on = self.date_line()
+        self.plan_field(
+            "requested_on", self.tr("Requested on"), self.requested_on, **self.date_kw()
+        )
+
+    def _wire_representatives(self) -> None:
+        model = self.representatives.model
+        assert isinstance(model, RepresentativeTableModel)
+        part = self.representatives
+
+        def save(reps: tuple) -> bool:  # type: ignore[type-arg]
+            return self.session.execute(
+                edits.set_person_field(self.session, "representatives", reps)
+            )
+
+        model.commit_update = lambda row, data: save(model.replaced(row.id, data))
+        model.commit_add = lambda data: save(model.appended(data))
+        part.table.on_delete = lambda row: save(model.removed(row.id))
+
+    def refresh(self, plan: PlanDetail) -> None:
+        super().refresh(plan)
+        self.representatives.refresh(plan)
+
+    def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
+        return self.representatives.show_errors(super().show_errors(errors))
+
+    def clear_errors(self, keys: tuple[str, ...]) -> None:
+        super().clear_errors(keys)
+        self.representatives.clear_errors(keys)
+
+    def focus_chain(self) -> list[QWidget]:
+        chain = super().focus_chain()
+        at = chain.index(self.reason)
+        return [*chain[:at], self.representatives.table, *chain[at:]]

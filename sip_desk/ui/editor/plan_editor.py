@@ -1,0 +1,272 @@
+"""The plan editor used live at the SIP meeting: sections in meeting order, autosave, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sip_desk.domain.completeness import check_completeness
+from sip_desk.domain.errors import ValidationError
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.services.registry import Services
+from sip_desk.ui.editor.actions_section import ActionsSection
+from sip_desk.ui.editor.completeness_panel import CompletenessPanel
+from sip_desk.ui.editor.crisis_section import CrisisSection
+from sip_desk.ui.editor.follow_up_section import FollowUpSection
+from sip_desk.ui.editor.goals_section import GoalsSection
+from sip_desk.ui.editor.participants_section import ParticipantsSection
+from sip_desk.ui.editor.person_section import PersonSection
+from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
+from sip_desk.ui.editor.section import Section
+from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.events import AppEvents
+from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
+
+NOTICE_MS = 20_000
+
+
+class PlanEditor(QWidget):
+    """Edits one plan; every input saves itself through the services within a second.
+
+    Signals:
+        plan_saved: the plan (its id) was saved; ``events.plan_changed`` is emitted too.
+    """
+
+    plan_saved = Signal(int)
+
+    def __init__(
+        self, services: Services, events: AppEvents, plan_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("plan_editor")
+        self.services, self.events = services, events
+        self.session = PlanSession(services, plan_id, self)
+        self.meeting_window: MeetingModeWindow | None = None
+        self.person_section = PersonSection(self.session)
+        self.participants_section = ParticipantsSection(self.session)
+        self.goals_section = GoalsSection(self.session)
+        self.actions_section = ActionsSection(self.session)
+        self.responsibility_section = ResponsibilitySection(self.session)
+        self.crisis_section = CrisisSection(self.session)
+        self.follow_up_section = FollowUpSection(self.session)
+        self.sections: list[Section] = [
+            self.person_section,
+            self.participants_section,
+            self.goals_section,
+            self.actions_section,
+            self.responsibility_section,
+            self.crisis_section,
+            self.follow_up_section,
+        ]
+        self.completeness = CompletenessPanel(self)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("editor_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "background: #fff4c2; color: #3d2e00; border: 1px solid #b58900; padding: 6px;"
+        )
+        self.notice.hide()
+        self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("editor_toolbar")
+        self._build_layout()
+        self._build_actions()
+        self._connect_signals()
+        self._set_tab_order()
+        self._on_plan_changed(self.session.plan)
+
+    # Building ---------------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        for section in self.sections:
+            column.addWidget(section)
+        column.addStretch(1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("editor_scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.scroll_area)
+        splitter.addWidget(self.completeness)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+
+    def _action(self, name: str, text: str, keys: list[QKeySequence], slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+        action.setToolTip(f"{text} ({shortcut})" if shortcut else text)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        self.undo_action = self._action(
+            "undo", self.tr("Undo"), [key(key.StandardKey.Undo)], self.undo
+        )
+        self.redo_action = self._action(
+            "redo",
+            self.tr("Redo"),
+            [key("Ctrl+Shift+Z"), key("Ctrl+Y")],
+            self.redo,
+        )
+        self.save_action = self._action(
+            "save_now", self.tr("Save now"), [key(key.StandardKey.Save)], self.flush
+        )
+        self.meeting_action = self._action(
+            "meeting_mode", self.tr("Meeting mode"), [key(Qt.Key.Key_F11)], self.show_meeting_mode
+        )
+        self.next_missing_action = self._action(
+            "next_missing",
+            self.tr("Go to what is missing"),
+            [key(Qt.Key.Key_F8)],
+            self.go_to_first_missing,
+        )
+        for action in (self.undo_action, self.redo_action, self.save_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.meeting_action)
+        self.toolbar.addAction(self.next_missing_action)
+        self.section_actions = [
+            self._action(
+                f"go_to_section_{i + 1}",
+                section.heading.text(),
+                [key(f"Alt+{i + 1}")],
+                lambda _=False, s=section: self._go_to_section(s),
+            )
+            for i, section in enumerate(self.sections)
+        ]
+
+    def _connect_signals(self) -> None:
+        s = self.session
+        s.plan_changed.connect(self._on_plan_changed)
+        s.plan_saved.connect(self._on_plan_saved)
+        s.validation_failed.connect(self._on_validation_failed)
+        s.fields_ok.connect(self._on_fields_ok)
+        s.notice.connect(self.show_notice)
+        # Undo stays enabled: text still waiting for its save is saved first, then undone.
+        self.completeness.anchor_activated.connect(self._on_anchor_activated)
+        self._emitting = False
+        self.events.plan_changed.connect(self._on_event_plan_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush)
+
+    def _set_tab_order(self) -> None:
+        chain = [w for section in self.sections for w in section.focus_chain()]
+        chain.append(self.completeness.items)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # Public API -------------------------------------------------------------------------------
+    @property
+    def plan(self) -> PlanDetail:
+        """The plan as last saved."""
+        return self.session.plan
+
+    def flush(self) -> None:
+        """Save everything typed but not yet saved, now."""
+        for section in self.sections:
+            section.flush()
+
+    def undo(self) -> None:
+        self.flush()
+        self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush()
+        self.session.undo_stack.redo()
+
+    def show_meeting_mode(self) -> None:
+        """Open (or raise) the large-text window for the shared screen."""
+        self.flush()
+        if self.meeting_window is None:
+            self.meeting_window = MeetingModeWindow(self.services.ctx.clock.now, self)
+        self.meeting_window.show_plan(self.session.plan)
+        self.meeting_window.show()
+        self.meeting_window.raise_()
+
+    def show_notice(self, text: str) -> None:
+        """A calm message above the editor (hidden again after a while)."""
+        self.notice.setText("ℹ " + text)
+        self.notice.show()
+        self._notice_timer.start()
+
+    def focus_anchor(self, anchor: str, entity_id: int | None = None) -> bool:
+        """Move the focus to the field or table row a completeness item points at."""
+        return any(section.focus_anchor(anchor, entity_id) for section in self.sections)
+
+    def go_to_first_missing(self) -> None:
+        missing = self.completeness.missing
+        if missing:
+            self.focus_anchor(missing[0].anchor, missing[0].entity_id)
+
+    # Slots ------------------------------------------------------------------------------------
+    def _go_to_section(self, section: Section) -> None:
+        chain = section.focus_chain()
+        if chain:
+            section.focus_widget(chain[0])
+
+    def _on_plan_changed(self, plan: PlanDetail) -> None:
+        for section in self.sections:
+            section.refresh(plan)
+        self.completeness.show_missing(check_completeness(plan, self.services.ctx.clock.now()))
+        if self.meeting_window is not None and self.meeting_window.isVisible():
+            self.meeting_window.show_plan(plan)
+
+    def _on_plan_saved(self, plan_id: int) -> None:
+        self.plan_saved.emit(plan_id)
+        self._emitting = True
+        try:
+            self.events.plan_changed.emit(plan_id)
+        finally:
+            self._emitting = False
+
+    def _on_event_plan_changed(self, plan_id: int) -> None:
+        # Another part of the app changed this plan: show it as stored.
+        if plan_id == self.session.plan_id and not self._emitting:
+            self.flush()
+            self.session.reload()
+
+    def _on_validation_failed(self, errors: list[ValidationError]) -> None:
+        rest = errors
+        for section in self.sections:
+            rest = section.show_errors(rest)
+        if rest:
+            self.show_notice(" ".join(e.message(ui_lang()) for e in rest))
+
+    def _on_fields_ok(self, keys: tuple[str, ...]) -> None:
+        for section in self.sections:
+            section.clear_errors(keys)
+
+    def _on_anchor_activated(self, anchor: str, entity_id: int) -> None:
+        self.focus_anchor(anchor, None if entity_id < 0 else entity_id)
+
+    # Nothing lost -----------------------------------------------------------------------------
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        if self.meeting_window is not None:
+            self.meeting_window.close()
+        super().closeEvent(event)

@@ -1,0 +1,208 @@
+"""Base of every editor section: a titled form whose inputs save themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sip_desk.domain.errors import ValidationError
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.editor import edits
+from sip_desk.ui.editor.bindings import (
+    ErrorLabel,
+    FieldBinding,
+    UndoKeyFilter,
+    format_date,
+    parse_date,
+)
+from sip_desk.ui.editor.session import PlanSession, ui_lang
+
+TEXT_LINES = 4
+HEADING_SCALE = 1.35
+
+
+def object_name(key: str) -> str:
+    """A stable Qt objectName from a field key: ``plan.reason`` → ``plan_reason``."""
+    return key.replace(".", "_")
+
+
+class Section(QGroupBox):
+    """A part of the meeting. Subclasses build their inputs in ``_build`` via the helpers."""
+
+    def __init__(self, session: PlanSession, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setAccessibleName(title)
+        self.bindings: dict[str, FieldBinding] = {}
+        self.undo_filter = UndoKeyFilter(self)
+        self._layout = QVBoxLayout(self)
+        self.heading = QLabel(title, self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
+        self.heading.setFont(font)
+        self._layout.addWidget(self.heading)
+        self.form = self.new_form()
+
+    def new_form(self) -> QFormLayout:
+        """Start a new block of labelled inputs below what the section holds so far."""
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._layout.addLayout(self.form)
+        return self.form
+
+    # Inputs ---------------------------------------------------------------------------------
+    def _add(
+        self,
+        key: str,
+        label: str,
+        widget: QWidget,
+        read: Callable[[PlanDetail], object],
+        save: Callable[[object], bool],
+        **kw: Any,
+    ) -> FieldBinding:
+        widget.setObjectName(object_name(key))
+        widget.setAccessibleName(label.replace("&", ""))
+        widget.installEventFilter(self.undo_filter)
+        error = ErrorLabel(object_name(key) + "_error", self)
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        caption.setWordWrap(True)
+        self.form.addRow(caption, box)
+        binding = FieldBinding(key, widget, error, lambda: self.session.plan, read, save, **kw)
+        self.bindings[key] = binding
+        return binding
+
+    def plan_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
+        """An input for one of the plan's own fields."""
+        return self._add(
+            f"plan.{name}",
+            label,
+            widget,
+            lambda plan: getattr(plan.fields, name),
+            lambda value: self.session.execute(edits.set_plan_field(self.session, name, value)),
+            **kw,
+        )
+
+    def person_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
+        """An input for one field of the person."""
+        return self._add(
+            f"person.{name}",
+            label,
+            widget,
+            lambda plan: getattr(plan.person, name),
+            lambda value: self.session.execute(edits.set_person_field(self.session, name, value)),
+            **kw,
+        )
+
+    @staticmethod
+    def line() -> QLineEdit:
+        return QLineEdit()
+
+    @staticmethod
+    def text() -> QPlainTextEdit:
+        widget = QPlainTextEdit()
+        widget.setTabChangesFocus(True)
+        height = widget.fontMetrics().lineSpacing() * TEXT_LINES + 12
+        widget.setFixedHeight(height)
+        return widget
+
+    @staticmethod
+    def date_line() -> QLineEdit:
+        widget = QLineEdit()
+        widget.setPlaceholderText("ÅÅÅÅ-MM-DD")
+        widget.setMaxLength(10)
+        return widget
+
+    @staticmethod
+    def check(text: str) -> QCheckBox:
+        return QCheckBox(text)
+
+    @staticmethod
+    def combo(choices: Iterable[tuple[object, str]]) -> QComboBox:
+        widget = QComboBox()
+        for value, label in choices:
+            widget.addItem(label, value)
+        return widget
+
+    def date_kw(self) -> dict[str, Any]:
+        return {"parse": parse_date, "show": format_date}
+
+    @staticmethod
+    def enum_kw(enum: type[StrEnum]) -> dict[str, Any]:
+        return {
+            "parse": lambda data: enum(data) if data else None,
+            "show": lambda value: "" if value is None else str(value),
+        }
+
+    # Editor protocol ------------------------------------------------------------------------
+    def refresh(self, plan: PlanDetail) -> None:
+        """Show ``plan`` as stored (inputs with pending text keep it)."""
+        for binding in self.bindings.values():
+            binding.refresh(plan)
+
+    def flush(self) -> None:
+        """Save every pending input now."""
+        for binding in self.bindings.values():
+            binding.commit()
+
+    @property
+    def pending(self) -> bool:
+        return any(b.pending for b in self.bindings.values())
+
+    def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
+        """Show the errors this section owns beside their fields; return the others."""
+        rest = []
+        for error in errors:
+            binding = self.bindings.get(error.field)
+            if binding is None:
+                rest.append(error)
+            else:
+                binding.show_error(error.message(ui_lang()))
+        return rest
+
+    def clear_errors(self, keys: tuple[str, ...]) -> None:
+        """Hide the messages of fields whose edit has now been saved."""
+        for key, binding in self.bindings.items():
+            if any(key == k or (k.endswith(".") and key.startswith(k)) for k in keys):
+                binding.show_error("")
+
+    def focus_anchor(self, anchor: str, entity_id: int | None) -> bool:
+        """Move the focus to the input for ``anchor``; False when it is not in this section."""
+        binding = self.bindings.get(anchor)
+        if binding is None:
+            return False
+        self.focus_widget(binding.widget)
+        return True
+
+    def focus_widget(self, widget: QWidget) -> None:
+        widget.setFocus()
+        scroll = self.parent()
+        while scroll is not None and not hasattr(scroll, "ensureWidgetVisible"):
+            scroll = scroll.parent()
+        if scroll is not None:
+            scroll.ensureWidgetVisible(widget)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs in meeting order, for the editor's tab order."""
+        return [b.widget for b in self.bindings.values()]

@@ -1,0 +1,88 @@
+"""A plan-item table inside a section: the table, its inline message and its buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sip_desk.domain.errors import ValidationError
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.editor import edits
+from sip_desk.ui.editor.bindings import ErrorLabel
+from sip_desk.ui.editor.item_table import ItemTable
+from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.item_models.row_table_model import RowTableModel
+
+
+class TablePart(QWidget):
+    """Rows of one ``kind`` ("participant", "consent", "goal", "action") saved as they are typed."""
+
+    def __init__(
+        self,
+        session: PlanSession,
+        kind: str,
+        model: RowTableModel,
+        title: str,
+        rows_of: Callable[[PlanDetail], Sequence[Any]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.kind, self.model = session, kind, model
+        self._rows_of = rows_of
+        self.table = ItemTable(model, f"{kind}_table", title, self)
+        self.error = ErrorLabel(f"{kind}_table_error", self)
+        caption = QLabel(f"<b>{title}</b>", self)
+        caption.setBuddy(self.table)
+        self.add_button = QPushButton(self.tr("Add row (Enter on last row)"), self)
+        self.add_button.setObjectName(f"{kind}_add")
+        self.remove_button = QPushButton(self.tr("Remove row (Delete)"), self)
+        self.remove_button.setObjectName(f"{kind}_remove")
+        for button in (self.add_button, self.remove_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(caption)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.model.commit_update = self._on_update
+        self.model.commit_add = self._on_add
+        self.model.input_refused.connect(self.error.show_message)
+        self.table.on_delete = self._on_delete
+        self.add_button.clicked.connect(self.table.start_new_row)
+        self.remove_button.clicked.connect(self.table.delete_current)
+
+    def _on_update(self, row: Any, data: Any) -> bool:
+        return self.session.execute(edits.update_item(self.session, self.kind, row, data))
+
+    def _on_add(self, data: Any) -> bool:
+        return self.session.execute(edits.add_item(self.session, self.kind, data))
+
+    def _on_delete(self, row: Any) -> bool:
+        return self.session.execute(edits.remove_item(self.session, self.kind, row))
+
+    def refresh(self, plan: PlanDetail) -> None:
+        self.model.set_rows(self._rows_of(plan))
+
+    def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
+        mine = [e for e in errors if e.field.startswith(f"{self.kind}.")]
+        if mine:
+            self.error.show_message(" ".join(e.message(ui_lang()) for e in mine))
+        return [e for e in errors if e not in mine]
+
+    def clear_errors(self, keys: tuple[str, ...]) -> None:
+        if f"{self.kind}." in keys:
+            self.error.show_message("")
+
+    def focus(self, entity_id: int | None, attr: str = "") -> None:
+        self.table.focus_row(entity_id, attr)

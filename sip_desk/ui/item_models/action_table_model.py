@@ -1,0 +1,103 @@
+"""Needs and actions: who does what, when."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+
+from sip_desk.domain.action import ActionData, ActionDto
+from sip_desk.domain.enums import ActionStatus, PrincipalType
+from sip_desk.domain.goal import GoalDto
+from sip_desk.domain.participant import ParticipantDto
+from sip_desk.ui.item_models.row_table_model import Column, Index, RowTableModel
+
+_C = "ActionTableModel"
+
+
+class ActionColumn(IntEnum):
+    DESCRIPTION = 0
+    PRINCIPAL = 1
+    ORGANISATION = 2
+    UNIT = 3
+    RESPONSIBLE = 4
+    OTHER_ACTOR = 5
+    START = 6
+    END = 7
+    STATUS = 8
+    GOALS = 9
+
+
+class ActionTableModel(RowTableModel):
+    """One action a line; the responsible person is picked among the participants."""
+
+    CONTEXT = _C
+    DATA_TYPE = ActionData
+    REQUIRED = "description"
+    COLUMNS = (
+        Column("description", QT_TRANSLATE_NOOP("ActionTableModel", "What is done")),
+        Column(
+            "responsible_principal",
+            QT_TRANSLATE_NOOP("ActionTableModel", "Principal"),
+            "choice",
+            PrincipalType,
+        ),
+        Column("organisation", QT_TRANSLATE_NOOP("ActionTableModel", "Organisation")),
+        Column("unit", QT_TRANSLATE_NOOP("ActionTableModel", "Unit")),
+        Column(
+            "responsible_participant_id",
+            QT_TRANSLATE_NOOP("ActionTableModel", "Responsible person"),
+            "choice",
+        ),
+        Column("is_other_actor", QT_TRANSLATE_NOOP("ActionTableModel", "Other actor"), "bool"),
+        Column("start_date", QT_TRANSLATE_NOOP("ActionTableModel", "Start"), "date"),
+        Column("end_date", QT_TRANSLATE_NOOP("ActionTableModel", "End"), "date"),
+        Column("status", QT_TRANSLATE_NOOP("ActionTableModel", "Status"), "choice", ActionStatus),
+        Column("goal_ids", QT_TRANSLATE_NOOP("ActionTableModel", "Linked goals"), "goals"),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.goals: list[GoalDto] = []
+
+    def placeholder(self) -> str:
+        return QCoreApplication.translate("ActionTableModel", "New action: type what is done")
+
+    def set_context(self, participants: list[ParticipantDto], goals: list[GoalDto]) -> None:
+        """Participants to pick the responsible person from, and goals to show as linked."""
+        self.goals = list(goals)
+        none = QCoreApplication.translate("ActionTableModel", "(not chosen)")
+        choices: list[tuple[object, str]] = [("", none)]
+        choices += [(p.id, _person_label(p)) for p in participants]
+        self.set_choices("responsible_participant_id", choices)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.isValid() and self.COLUMNS[index.column()].kind == "goals":
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return super().flags(index)
+
+    def display(self, column: Column, value: Any) -> str:
+        if column.kind == "goals":
+            texts = {g.id: g.text for g in self.goals}
+            return "; ".join(texts.get(i, "") for i in value or ())
+        return super().display(column, value)
+
+    def linked_goals(self, row: int) -> tuple[int, ...]:
+        """The goal ids of line ``row`` (none for the blank line)."""
+        return () if self.is_blank(row) else tuple(self.rows[row].goal_ids)
+
+    def set_linked_goals(self, row: int, goal_ids: tuple[int, ...]) -> bool:
+        """Link line ``row`` to exactly ``goal_ids``."""
+        if self.is_blank(row):
+            self.draft["goal_ids"] = goal_ids
+            return True
+        action: ActionDto = self.rows[row]
+        data = self.row_data(action)
+        from dataclasses import replace
+
+        return self.commit_update(action, replace(data, goal_ids=goal_ids))
+
+
+def _person_label(p: ParticipantDto) -> str:
+    return f"{p.name} ({p.organisation})" if p.organisation else p.name

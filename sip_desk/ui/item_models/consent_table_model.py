@@ -1,0 +1,75 @@
+"""Consents to share information, one organisation a line."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from sip_desk.domain.enums import ConsentForm, ConsentGiver, PrincipalType
+from sip_desk.domain.participant import InformationConsentData
+from sip_desk.ui.item_models.row_table_model import Column, RowTableModel
+
+_C = "ConsentTableModel"
+
+
+class ConsentColumn(IntEnum):
+    ORGANISATION = 0
+    PRINCIPAL = 1
+    SHARED = 2
+    EXCLUDED = 3
+    VALID_FROM = 4
+    VALID_UNTIL = 5
+    FORM = 6
+    GIVEN_BY = 7
+    GIVEN_BY_NAME = 8
+    REVOKED_ON = 9
+
+
+class ConsentTableModel(RowTableModel):
+    """Which information may go to which organisation, for how long, given how and by whom."""
+
+    CONTEXT = _C
+    DATA_TYPE = InformationConsentData
+    REQUIRED = "organisation"
+    COLUMNS = (
+        Column("organisation", QT_TRANSLATE_NOOP("ConsentTableModel", "Organisation")),
+        Column(
+            "principal",
+            QT_TRANSLATE_NOOP("ConsentTableModel", "Principal"),
+            "choice",
+            PrincipalType,
+        ),
+        Column("information_shared", QT_TRANSLATE_NOOP("ConsentTableModel", "Information shared")),
+        Column(
+            "information_excluded", QT_TRANSLATE_NOOP("ConsentTableModel", "Information excluded")
+        ),
+        Column("valid_from", QT_TRANSLATE_NOOP("ConsentTableModel", "Valid from"), "date"),
+        Column("valid_until", QT_TRANSLATE_NOOP("ConsentTableModel", "Valid until"), "date"),
+        Column("form", QT_TRANSLATE_NOOP("ConsentTableModel", "Form"), "choice", ConsentForm),
+        Column(
+            "given_by", QT_TRANSLATE_NOOP("ConsentTableModel", "Given by"), "choice", ConsentGiver
+        ),
+        Column("given_by_name", QT_TRANSLATE_NOOP("ConsentTableModel", "Name of giver")),
+        Column("revoked_on", QT_TRANSLATE_NOOP("ConsentTableModel", "Revoked on"), "date"),
+    )
+
+    def __init__(self, today: date, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.today = today
+
+    def placeholder(self) -> str:
+        return QCoreApplication.translate("ConsentTableModel", "New consent: type the organisation")
+
+    def new_data(self, draft: dict[str, Any]) -> InformationConsentData:
+        draft.setdefault("valid_from", self.today)
+        if draft["valid_from"] is None:
+            draft["valid_from"] = self.today
+        return InformationConsentData(**draft)
+
+    def _value(self, row: int, attr: str) -> Any:
+        if self.is_blank(row) and attr == "valid_from":
+            return self.draft.get(attr) or self.today
+        return super()._value(row, attr)

@@ -1,0 +1,46 @@
+"""The person's goals in their own words, edited inline."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from sip_desk.domain.enums import GoalTerm
+from sip_desk.domain.goal import GoalData, GoalDto
+from sip_desk.ui.item_models.row_table_model import Column, RowTableModel
+
+_C = "GoalTableModel"
+
+
+class GoalColumn(IntEnum):
+    TEXT = 0
+    TERM = 1
+    PARENT = 2
+
+
+class GoalTableModel(RowTableModel):
+    """One goal a line; a sub-goal names the goal it belongs to."""
+
+    CONTEXT = _C
+    DATA_TYPE = GoalData
+    REQUIRED = "text"
+    COLUMNS = (
+        Column("text", QT_TRANSLATE_NOOP("GoalTableModel", "Goal in the person's own words")),
+        Column("term", QT_TRANSLATE_NOOP("GoalTableModel", "Term"), "choice", GoalTerm),
+        Column("parent_id", QT_TRANSLATE_NOOP("GoalTableModel", "Sub-goal of"), "choice"),
+    )
+
+    def placeholder(self) -> str:
+        return QCoreApplication.translate(
+            "GoalTableModel", "New goal: type it in the person's words"
+        )
+
+    def set_rows(self, rows) -> None:  # type: ignore[no-untyped-def]
+        super().set_rows(rows)
+        self.set_choices("parent_id", self.parent_choices(self.rows))
+
+    @staticmethod
+    def parent_choices(goals: list[GoalDto]) -> list[tuple[object, str]]:
+        none = QCoreApplication.translate("GoalTableModel", "(main goal)")
+        return [("", none)] + [(g.id, g.text[:60]) for g in goals if g.parent_id is None]

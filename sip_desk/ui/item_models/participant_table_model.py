@@ -1,0 +1,63 @@
+"""The participants of a plan, edited inline."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from sip_desk.domain.enums import InvitationKind, PrincipalType
+from sip_desk.domain.participant import ParticipantData
+from sip_desk.ui.item_models.row_table_model import Column, RowTableModel
+
+_C = "ParticipantTableModel"
+
+
+class ParticipantColumn(IntEnum):
+    NAME = 0
+    ORGANISATION = 1
+    PRINCIPAL = 2
+    UNIT = 3
+    ROLE = 4
+    PHONE = 5
+    EMAIL = 6
+    INVITATION = 7
+    PRESENT = 8
+    RELATIVE = 9
+    CHAIR = 10
+    CONTACT_ROLE = 11
+
+
+class ParticipantTableModel(RowTableModel):
+    """One participant a line; the blank last line adds one when a name is typed."""
+
+    CONTEXT = _C
+    DATA_TYPE = ParticipantData
+    REQUIRED = "name"
+    COLUMNS = (
+        Column("name", QT_TRANSLATE_NOOP("ParticipantTableModel", "Name")),
+        Column("organisation", QT_TRANSLATE_NOOP("ParticipantTableModel", "Organisation")),
+        Column(
+            "principal",
+            QT_TRANSLATE_NOOP("ParticipantTableModel", "Principal"),
+            "choice",
+            PrincipalType,
+        ),
+        Column("unit", QT_TRANSLATE_NOOP("ParticipantTableModel", "Unit")),
+        Column("role", QT_TRANSLATE_NOOP("ParticipantTableModel", "Role")),
+        Column("phone", QT_TRANSLATE_NOOP("ParticipantTableModel", "Phone")),
+        Column("email", QT_TRANSLATE_NOOP("ParticipantTableModel", "E-mail")),
+        Column(
+            "invitation",
+            QT_TRANSLATE_NOOP("ParticipantTableModel", "Summoned/invited"),
+            "choice",
+            InvitationKind,
+        ),
+        Column("present", QT_TRANSLATE_NOOP("ParticipantTableModel", "Present"), "bool"),
+        Column("is_relative", QT_TRANSLATE_NOOP("ParticipantTableModel", "Relative"), "bool"),
+        Column("is_chair", QT_TRANSLATE_NOOP("ParticipantTableModel", "Chair"), "bool"),
+        Column("contact_role", QT_TRANSLATE_NOOP("ParticipantTableModel", "Contact role")),
+    )
+
+    def placeholder(self) -> str:
+        return QCoreApplication.translate("ParticipantTableModel", "New participant: type the name")

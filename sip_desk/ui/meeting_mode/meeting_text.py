@@ -1,0 +1,153 @@
+"""The plan as the person reads it, as HTML for the meeting-mode screen."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from sip_desk.domain.enums import GoalTerm
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.services.context import LOCAL_TZ
+
+
+def _day(value: date) -> str:
+    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
+
+
+def _when(value: datetime) -> str:
+    local = value.astimezone(LOCAL_TZ)
+    day = QLocale().toString(QDate(local.year, local.month, local.day), "dddd d MMMM yyyy")
+    return f"{day}, {local:%H:%M}"
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+
+
+def _section(title: str, body: str) -> str:
+    return f"<h2>{escape(title)}</h2>{body}" if body else ""
+
+
+def goals_html(plan: PlanDetail) -> str:
+    """Long-term goals with their sub-goals below them, in the person's own words."""
+    items = []
+    for goal in plan.goals:
+        if goal.parent_id is not None:
+            continue
+        subs = [g for g in plan.goals if g.parent_id == goal.id]
+        sub_html = "".join(f"<li>{escape(s.text)}</li>" for s in subs)
+        short = QCoreApplication.translate("MeetingText", "short-term")
+        term = "" if goal.term is GoalTerm.LONG else f" ({escape(short)})"
+        items.append(
+            f"<li><b>{escape(goal.text)}</b>{term}"
+            + (f"<ul>{sub_html}</ul>" if sub_html else "")
+            + "</li>"
+        )
+    return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
+def actions_html(plan: PlanDetail) -> str:
+    """Who does what, by when."""
+    rows = []
+    who_label = escape(QCoreApplication.translate("MeetingText", "Who:"))
+    when_label = escape(QCoreApplication.translate("MeetingText", "When:"))
+    for action in plan.actions:
+        who = action.responsible_name or action.organisation or "—"
+        if action.responsible_name and action.organisation:
+            who = f"{action.responsible_name}, {action.organisation}"
+        when = ""
+        if action.end_date:
+            when = QCoreApplication.translate("MeetingText", "by %1").replace(
+                "%1", _day(action.end_date)
+            )
+        elif action.start_date:
+            when = QCoreApplication.translate("MeetingText", "from %1").replace(
+                "%1", _day(action.start_date)
+            )
+        rows.append(
+            f"<li><b>{escape(action.description)}</b><br>"
+            f"{who_label} {escape(who)}"
+            + (f"<br>{when_label} {escape(when)}" if when else "")
+            + "</li>"
+        )
+    return f"<ul>{''.join(rows)}</ul>" if rows else ""
+
+
+def contacts_html(plan: PlanDetail) -> str:
+    """The coordinator and named contacts with their phone numbers, then crisis contacts."""
+    lines = []
+    coordinator = plan.coordinator
+    if coordinator is not None:
+        lines.append(
+            (
+                QCoreApplication.translate("MeetingText", "Coordinator"),
+                coordinator.name,
+                coordinator.organisation,
+                coordinator.phone,
+            )
+        )
+    for p in plan.participants:
+        if p.contact_role and p is not coordinator:
+            lines.append((p.contact_role, p.name, p.organisation, p.phone))
+    html = "".join(
+        f"<li><b>{escape(role)}:</b> {escape(name)}"
+        + (f", {escape(org)}" if org else "")
+        + (f"<br>☎ {escape(phone)}" if phone else "")
+        + "</li>"
+        for role, name, org, phone in lines
+    )
+    return f"<ul>{html}</ul>" if html else ""
+
+
+def meeting_html(plan: PlanDetail, now: datetime) -> str:
+    """The whole shared-screen page: goals first, then who does what, whom to call, next meeting."""
+    f = plan.fields
+    title = QCoreApplication.translate("MeetingText", "My plan")
+    parts = [f"<h1>{escape(title)}: {escape(plan.person.full_name)}</h1>"]
+    parts.append(_section(QCoreApplication.translate("MeetingText", "My goals"), goals_html(plan)))
+    parts.append(
+        _section(
+            QCoreApplication.translate("MeetingText", "What matters to me"),
+            _paragraphs(f.what_matters),
+        )
+    )
+    parts.append(
+        _section(
+            QCoreApplication.translate("MeetingText", "My strengths"), _paragraphs(f.strengths)
+        )
+    )
+    parts.append(
+        _section(
+            QCoreApplication.translate("MeetingText", "Who does what, and when"), actions_html(plan)
+        )
+    )
+    parts.append(
+        _section(
+            QCoreApplication.translate("MeetingText", "What I do myself"),
+            _paragraphs(f.person_own_actions),
+        )
+    )
+    parts.append(
+        _section(
+            QCoreApplication.translate("MeetingText", "What my relatives do"),
+            _paragraphs(f.relatives_own_actions),
+        )
+    )
+    parts.append(
+        _section(QCoreApplication.translate("MeetingText", "Whom to call"), contacts_html(plan))
+    )
+    crisis = _paragraphs(f.crisis_warning_signs) + _paragraphs(f.crisis_actions)
+    crisis += _paragraphs(f.crisis_contacts)
+    parts.append(
+        _section(QCoreApplication.translate("MeetingText", "If things get difficult"), crisis)
+    )
+    meeting = plan.next_follow_up(now)
+    if meeting is not None:
+        where = f"<br>{escape(meeting.place)}" if meeting.place else ""
+        body = f"<p><b>{escape(_when(meeting.starts_at))}</b>{where}</p>"
+    else:
+        body = "<p>" + escape(QCoreApplication.translate("MeetingText", "Not booked yet.")) + "</p>"
+    parts.append(_section(QCoreApplication.translate("MeetingText", "Next meeting"), body))
+    return "".join(p for p in parts if p)

@@ -1,0 +1,78 @@
+"""ParticipantTableModel: rows, inline edits handed to the services, the blank line adds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from sip_desk.domain.enums import PrincipalType
+from sip_desk.domain.participant import ParticipantDto
+from sip_desk.ui.item_models.participant_table_model import ParticipantColumn as P
+from sip_desk.ui.item_models.participant_table_model import ParticipantTableModel
+from sip_desk.ui.item_models.row_table_model import RowRole
+
+ANNA = ParticipantDto(id=7, name="Anna Andersson", organisation="Socialtjänsten", present=True)
+
+
+def test_participant_table_model_passes_qtmodeltester(qtmodeltester):
+    model = ParticipantTableModel()
+    model.set_rows([ANNA, ParticipantDto(id=8, name="Sara Lind", is_relative=True)])
+
+    qtmodeltester.check(model)
+
+
+def test_participant_table_model_shows_rows_and_a_blank_line():
+    model = ParticipantTableModel()
+    model.set_rows([ANNA])
+
+    assert model.rowCount() == 2
+    assert model.index(0, P.NAME).data() == "Anna Andersson"
+    assert model.index(0, P.PRESENT).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.index(0, P.NAME).data(RowRole) == ANNA
+    assert model.index(1, P.NAME).data(RowRole) is None
+    assert model.index(1, P.NAME).data()  # a hint to type a name
+
+
+def test_participant_table_model_hands_an_edit_to_commit_update():
+    model = ParticipantTableModel()
+    model.set_rows([ANNA])
+    seen: list[Any] = []
+    model.commit_update = lambda row, data: _record(seen, (row.id, data))
+
+    assert model.setData(model.index(0, P.PRINCIPAL), "kommun")
+
+    row_id, data = seen[0]
+    assert row_id == 7
+    assert data.principal is PrincipalType.KOMMUN
+    assert data.name == "Anna Andersson"
+
+
+def test_participant_table_model_adds_once_a_name_is_typed_in_the_blank_line():
+    model = ParticipantTableModel()
+    added: list[Any] = []
+    model.commit_add = lambda data: _record(added, data)
+
+    model.setData(model.index(0, P.ORGANISATION), "Försäkringskassan")
+    assert added == []
+    model.setData(model.index(0, P.NAME), "Cecilia Carlsson")
+
+    assert [(d.name, d.organisation) for d in added] == [("Cecilia Carlsson", "Försäkringskassan")]
+    assert model.draft == {}
+
+
+def test_participant_table_model_keeps_current_cell_when_values_change():
+    model = ParticipantTableModel()
+    model.set_rows([ANNA])
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+
+    model.set_rows([ParticipantDto(id=7, name="Anna A", organisation="Socialtjänsten")])
+
+    assert resets == []
+    assert model.index(0, P.NAME).data() == "Anna A"
+
+
+def _record(seen: list[Any], item: Any) -> bool:
+    seen.append(item)
+    return True
