@@ -33,9 +33,7 @@ def plan(sqlite_services):
         plan.fields, meeting_question="Hur kan Testa få ett eget boende före sommaren?"
     )
     plan = sqlite_services.plans.update_fields(plan.id, plan.version, fields).plan
-    sara = ParticipantData(
-        name="Sara Syster", is_relative=True, invitation=InvitationKind.INVITED
-    )
+    sara = ParticipantData(name="Sara Syster", is_relative=True, invitation=InvitationKind.INVITED)
     return sqlite_services.items.add_participant(plan.id, plan.version, sara).plan
 
 

@@ -1,0 +1,150 @@
+"""``followups``: the coordinator's worklist on the command line, as a table, JSON or .ics."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from sip_desk.cli.common import EXIT_OK, Runner, command_parser
+from sip_desk.domain.worklist import Urgency, WorklistFilter, WorklistItem
+from sip_desk.services.context import LOCAL_TZ
+
+MAX_DAYS = 3650
+
+_KIND = {
+    "sv": {
+        "follow_up_meeting": "uppföljning",
+        "action": "insats",
+        "consent_expiring": "samtycke upphör",
+        "consent_revoked": "samtycke återkallat",
+        "no_follow_up": "ingen uppföljning bokad",
+        "no_first_meeting": "inget första möte",
+    },
+    "en": {
+        "follow_up_meeting": "follow-up",
+        "action": "action",
+        "consent_expiring": "consent ends",
+        "consent_revoked": "consent revoked",
+        "no_follow_up": "no follow-up booked",
+        "no_first_meeting": "no first meeting",
+    },
+}
+_URGENCY = {
+    "sv": ("försenad", "i dag", "denna vecka", "inom 30 dagar", "senare"),
+    "en": ("overdue", "today", "this week", "within 30 days", "later"),
+}
+_HEADERS = {
+    "sv": ("Datum", "Läge", "Typ", "Person", "Vad", "Ansvarig", "Samordnare", "Plan"),
+    "en": ("Due", "Urgency", "Kind", "Person", "What", "Responsible", "Coordinator", "Plan"),
+}
+
+
+def register(sub: Any) -> None:
+    """Add the ``followups`` command."""
+    p = command_parser(
+        sub,
+        "followups",
+        "worklist: follow-up meetings, actions and warnings due soon or overdue",
+    )
+    p.add_argument(
+        "--due-within",
+        type=int,
+        default=30,
+        metavar="DAYS",
+        help="rows due within DAYS days from today (default 30); overdue rows always included",
+    )
+    p.add_argument("--overdue", action="store_true", help="only rows that are overdue")
+    p.add_argument("--coordinator", default="", metavar="NAME", help="only this coordinator")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--ics", metavar="FILE", help="also write the follow-up meetings to FILE")
+    p.set_defaults(func=followups_command)
+
+
+def item_json(item: WorklistItem, lang: str) -> dict[str, Any]:
+    """One worklist row as JSON (no identity numbers, no addresses)."""
+    starts = item.starts_at.astimezone(LOCAL_TZ) if item.starts_at else None
+    kind = (item.warning or item.kind).value
+    return {
+        "kind": item.kind.value,
+        "warning": item.warning.value if item.warning else None,
+        "kind_text": _KIND[lang][kind],
+        "plan_id": item.plan_id,
+        "item_id": item.item_id,
+        "due": item.due.isoformat(),
+        "starts_at": starts.strftime("%Y-%m-%d %H:%M") if starts else None,
+        "urgency": item.urgency.name.lower(),
+        "urgency_text": _URGENCY[lang][item.urgency],
+        "person": item.person_name,
+        "title": item.title,
+        "responsible": item.responsible,
+        "organisation": item.organisation,
+        "coordinator": item.coordinator,
+        "plan_status": item.plan_status.value,
+    }
+
+
+def _print_table(rows: list[dict[str, Any]], lang: str) -> None:
+    headers = _HEADERS[lang]
+    table = [
+        (
+            r["starts_at"] or r["due"],
+            r["urgency_text"],
+            r["kind_text"],
+            r["person"],
+            r["title"],
+            r["responsible"],
+            r["coordinator"],
+            str(r["plan_id"]),
+        )
+        for r in rows
+    ]
+    widths = [min(40, max([len(h), *(len(t[i]) for t in table)])) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    for t in table:
+        cells = (c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(t, widths, strict=True))
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+
+
+def _summary(items: list[WorklistItem], lang: str) -> str:
+    counts = [sum(1 for i in items if i.urgency is u) for u in Urgency]
+    parts = [f"{n} {_URGENCY[lang][u]}" for u, n in zip(Urgency, counts, strict=True) if n]
+    if not parts:
+        return "Inget att följa upp." if lang == "sv" else "Nothing to follow up."
+    return ", ".join(parts)
+
+
+def followups_command(args: argparse.Namespace, runner: Runner) -> int:
+    """Print the worklist; with ``--ics`` also write its follow-up meetings as a calendar."""
+    if not 0 <= args.due_within <= MAX_DAYS:
+        text = (
+            f"--due-within ska vara mellan 0 och {MAX_DAYS} dagar."
+            if runner.lang == "sv"
+            else f"--due-within must be between 0 and {MAX_DAYS} days."
+        )
+        return runner.error(text)
+    query = WorklistFilter(
+        coordinator=args.coordinator,
+        due_within_days=args.due_within,
+        overdue_only=args.overdue,
+        limit=None,
+    )
+    items = runner.services.follow_ups.worklist(query)
+    rows = [item_json(i, runner.lang) for i in items]
+    if args.json:
+        runner.print_json(rows)
+    else:
+        if rows:
+            _print_table(rows, runner.lang)
+        print(_summary(items, runner.lang))
+    if args.ics:
+        calendar = runner.services.calendar
+        path = calendar.write(args.ics, calendar.worklist_calendar(query, runner.lang))
+        meetings = sum(1 for i in items if i.starts_at is not None)
+        note = (
+            f"Skrev {meetings} {'möte' if meetings == 1 else 'möten'} till {path}"
+            if runner.lang == "sv"
+            else f"Wrote {meetings} meeting{'' if meetings == 1 else 's'} to {path}"
+        )
+        print(note, file=sys.stderr)
+    return EXIT_OK

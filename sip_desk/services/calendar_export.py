@@ -1,0 +1,174 @@
+"""Calendar export of SIP meetings (iCalendar, RFC 5545): per plan, for the worklist, invitations.
+
+UIDs are ``sip-desk-meeting-<id>@<store id>`` where the store id is a UUID kept in the settings
+table, so exporting again updates the same events instead of adding copies. Every export is
+logged per plan (its events name the person).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session, aliased
+
+from sip_desk.db.models import Meeting, Participant, Person, Plan, Setting
+from sip_desk.domain.enums import AuditAction
+from sip_desk.domain.errors import DomainError, NotFoundError
+from sip_desk.domain.worklist import WorklistFilter
+from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.calendar_ics import Attendee, MeetingEvent, build_calendar
+from sip_desk.services.context import ServiceContext
+from sip_desk.services.follow_up_service import FollowUpService
+
+STORE_ID_SETTING = "store.uuid"
+_CHUNK = 500
+
+
+def _event_stmt() -> Any:
+    convenor = aliased(Participant)
+    return (
+        select(
+            Meeting.id,
+            Meeting.plan_id,
+            Meeting.kind,
+            Meeting.status,
+            Meeting.starts_at,
+            Meeting.duration_minutes,
+            Meeting.place,
+            Meeting.video_link,
+            Person.id.label("person_id"),
+            Person.first_name,
+            Person.last_name,
+            Person.address,
+            Person.protected_identity,
+            Plan.version,
+            Plan.updated_at,
+            Plan.meeting_question,
+            convenor.name.label("convenor"),
+        )
+        .join(Plan, Plan.id == Meeting.plan_id)
+        .join(Person, Person.id == Plan.person_id)
+        .outerjoin(convenor, convenor.id == Meeting.convenor_participant_id)
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+
+
+def _event(row: Row[Any], attendees: tuple[Attendee, ...] = ()) -> MeetingEvent:
+    return MeetingEvent(
+        meeting_id=row.id,
+        plan_id=row.plan_id,
+        kind=row.kind,
+        status=row.status,
+        starts_at=row.starts_at,
+        duration_minutes=row.duration_minutes,
+        place=row.place,
+        video_link=row.video_link,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        address=row.address,
+        protected_identity=row.protected_identity,
+        plan_version=row.version,
+        updated_at=row.updated_at,
+        meeting_question=row.meeting_question,
+        convenor=row.convenor or "",
+        attendees=attendees,
+    )
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place.
+
+    Raises:
+        DomainError: ``calendar.write_failed`` with the reason (folder missing, no permission).
+    """
+    try:
+        fd, partial = tempfile.mkstemp(prefix=".sip-desk-", suffix=".partial", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        Path(partial).replace(path)
+    except OSError as error:
+        raise DomainError(
+            "calendar.write_failed", path=str(path), detail=error.strerror or str(error)
+        ) from error
+
+
+class CalendarService:
+    """Meetings as iCalendar bytes. Each export is one write transaction (it is logged)."""
+
+    def __init__(self, ctx: ServiceContext, follow_ups: FollowUpService | None = None) -> None:
+        self._ctx = ctx
+        self._follow_ups = follow_ups or FollowUpService(ctx)
+
+    def plan_calendar(self, plan_id: int, lang: str = "sv") -> bytes:
+        """Every meeting of one plan (booked, held and cancelled, so calendars catch up)."""
+        with self._ctx.db.write() as s:
+            if s.get(Plan, plan_id) is None:
+                raise NotFoundError("plan", plan_id)
+            rows = s.execute(_event_stmt().where(Meeting.plan_id == plan_id)).all()
+            return self._calendar(s, [_event(r) for r in rows], rows, lang)
+
+    def worklist_calendar(self, query: WorklistFilter | None = None, lang: str = "sv") -> bytes:
+        """The booked follow-up meetings of the (filtered) worklist window."""
+        ids = [i.item_id for i in self._follow_ups.follow_up_meetings(query) if i.item_id]
+        with self._ctx.db.write() as s:
+            rows: list[Row[Any]] = []
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                rows += s.execute(_event_stmt().where(Meeting.id.in_(chunk))).all()
+            rows.sort(key=lambda r: (r.starts_at, r.id))
+            return self._calendar(s, [_event(r) for r in rows], rows, lang)
+
+    def invitation_calendar(self, plan_id: int, meeting_id: int, lang: str = "sv") -> bytes:
+        """One meeting with its summoned and invited participants as attendees."""
+        with self._ctx.db.write() as s:
+            row = s.execute(
+                _event_stmt().where(Meeting.id == meeting_id, Meeting.plan_id == plan_id)
+            ).first()
+            if row is None:
+                raise NotFoundError("meeting", meeting_id)
+            people = s.scalars(
+                select(Participant)
+                .where(Participant.plan_id == plan_id)
+                .order_by(Participant.position)
+            )
+            attendees = tuple(
+                Attendee(name=p.name, email=p.email, invitation=p.invitation) for p in people
+            )
+            return self._calendar(s, [_event(row, attendees)], [row], lang)
+
+    def store_id(self) -> str:
+        """The store's own UUID (created on first use)."""
+        with self._ctx.db.write() as s:
+            return self._store_id(s)
+
+    @staticmethod
+    def write(path: str | Path, data: bytes) -> Path:
+        """Save calendar bytes to ``path`` (atomically); returns the path written."""
+        target = Path(path).expanduser()
+        write_atomically(target, data)
+        return target
+
+    def _calendar(
+        self, s: Session, events: list[MeetingEvent], rows: Sequence[Row[Any]], lang: str
+    ) -> bytes:
+        now = self._ctx.clock.now()
+        for plan_id, person_id in sorted({(r.plan_id, r.person_id) for r in rows}):
+            AuditLog(s, self._ctx.user, now, plan_id, person_id).record(
+                AuditAction.EXPORT, "calendar", plan_id
+            )
+        return build_calendar(events, self._store_id(s), now, lang, name="SIP Desk")
+
+    @staticmethod
+    def _store_id(s: Session) -> str:
+        row = s.get(Setting, STORE_ID_SETTING)
+        if row is None:
+            row = Setting(key=STORE_ID_SETTING, value=uuid.uuid4().hex)
+            s.add(row)
+            s.flush()
+        return row.value

@@ -1,0 +1,187 @@
+"""Building RFC 5545 calendars from meeting rows (pure: no store, no clock).
+
+The person's address and identity number are never written. For a person with a protected
+identity the meeting place is left out too (it tells where they will be) and the summary carries
+initials only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
+from icalendar.prop import vRecur
+
+from sip_desk.domain.enums import InvitationKind, MeetingKind, MeetingStatus
+from sip_desk.services.context import LOCAL_TZ
+
+PRODID = "-//SIP Desk//SIP Desk//SV"
+TZID = "Europe/Stockholm"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attendee:
+    """A participant summoned or invited to a meeting."""
+
+    name: str
+    email: str
+    invitation: InvitationKind
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeetingEvent:
+    """What one calendar event is made of."""
+
+    meeting_id: int
+    plan_id: int
+    kind: MeetingKind
+    status: MeetingStatus
+    starts_at: datetime
+    duration_minutes: int
+    place: str
+    video_link: str
+    first_name: str
+    last_name: str
+    address: str
+    protected_identity: bool
+    plan_version: int
+    updated_at: datetime
+    meeting_question: str = ""
+    convenor: str = ""
+    attendees: tuple[Attendee, ...] = ()
+
+
+_TEXTS = {
+    "sv": {
+        MeetingKind.FIRST: "SIP-möte",
+        MeetingKind.FOLLOW_UP: "SIP-uppföljning",
+        "question": "Frågan mötet ska besvara",
+        "convenor": "Sammankallande",
+        "video": "Videolänk",
+        "plan": "Plan",
+        "protected": "Plats: se planen i SIP Desk",
+    },
+    "en": {
+        MeetingKind.FIRST: "SIP meeting",
+        MeetingKind.FOLLOW_UP: "SIP follow-up",
+        "question": "Question for the meeting",
+        "convenor": "Convenor",
+        "video": "Video link",
+        "plan": "Plan",
+        "protected": "Place: see the plan in SIP Desk",
+    },
+}
+
+
+def meeting_uid(meeting_id: int, store_id: str) -> str:
+    """The stable UID of a meeting's event: a re-export updates the same event."""
+    return f"sip-desk-meeting-{meeting_id}@{store_id}"
+
+
+def stockholm_timezone() -> Timezone:
+    """A compact VTIMEZONE for Europe/Stockholm (EU summer time rules, no end year)."""
+    tz = Timezone()
+    tz.add("tzid", TZID)
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 10, 25, 3, 0))
+    standard.add("rrule", vRecur(freq="YEARLY", bymonth=10, byday="-1SU"))
+    standard.add("tzoffsetfrom", timedelta(hours=2))
+    standard.add("tzoffsetto", timedelta(hours=1))
+    standard.add("tzname", "CET")
+    daylight = TimezoneDaylight()
+    daylight.add("dtstart", datetime(1970, 3, 29, 2, 0))
+    daylight.add("rrule", vRecur(freq="YEARLY", bymonth=3, byday="-1SU"))
+    daylight.add("tzoffsetfrom", timedelta(hours=1))
+    daylight.add("tzoffsetto", timedelta(hours=2))
+    daylight.add("tzname", "CEST")
+    tz.add_component(standard)
+    tz.add_component(daylight)
+    return tz
+
+
+def _summary(event: MeetingEvent, lang: str) -> str:
+    label = _TEXTS[lang][event.kind]
+    if event.protected_identity:
+        initials = ".".join(n[:1] for n in (event.first_name, event.last_name) if n)
+        return f"{label} ({initials}.)"
+    return f"{label}: {event.first_name} {event.last_name}".strip()
+
+
+def _location(event: MeetingEvent) -> str:
+    if event.protected_identity:
+        return ""
+    place = event.place.strip()
+    if event.address.strip() and event.address.strip().casefold() in place.casefold():
+        return ""
+    return place
+
+
+def _description(event: MeetingEvent, lang: str) -> str:
+    texts = _TEXTS[lang]
+    lines = []
+    if event.meeting_question.strip():
+        lines.append(f"{texts['question']}: {event.meeting_question.strip()}")
+    if event.convenor:
+        lines.append(f"{texts['convenor']}: {event.convenor}")
+    if event.video_link:
+        lines.append(f"{texts['video']}: {event.video_link}")
+    if event.protected_identity and event.place:
+        lines.append(str(texts["protected"]))
+    lines.append(f"{texts['plan']} {event.plan_id}")
+    return "\n".join(lines)
+
+
+def _attendee(a: Attendee) -> vCalAddress:
+    address = vCalAddress(f"mailto:{a.email}")
+    address.params["CN"] = a.name
+    summoned = a.invitation is InvitationKind.SUMMONED
+    address.params["ROLE"] = "REQ-PARTICIPANT" if summoned else "OPT-PARTICIPANT"
+    return address
+
+
+def build_event(event: MeetingEvent, store_id: str, stamp: datetime, lang: str) -> Event:
+    """One VEVENT; SEQUENCE follows the plan's edit counter so later exports win."""
+    out = Event()
+    out.add("uid", meeting_uid(event.meeting_id, store_id))
+    out.add("dtstamp", stamp)
+    out.add("dtstart", event.starts_at.astimezone(LOCAL_TZ))
+    out.add(
+        "dtend", (event.starts_at + timedelta(minutes=event.duration_minutes)).astimezone(LOCAL_TZ)
+    )
+    out.add("summary", _summary(event, lang))
+    out.add("description", _description(event, lang))
+    location = _location(event)
+    if location:
+        out.add("location", location)
+    if event.video_link:
+        out.add("url", event.video_link)
+    out.add("sequence", event.plan_version)
+    out.add("last-modified", event.updated_at)
+    cancelled = event.status is MeetingStatus.CANCELLED
+    out.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    out.add("transp", "OPAQUE")
+    for attendee in event.attendees:
+        if attendee.email.strip():
+            out.add("attendee", _attendee(attendee))
+    return out
+
+
+def build_calendar(
+    events: Iterable[MeetingEvent], store_id: str, stamp: datetime, lang: str = "sv", name: str = ""
+) -> bytes:
+    """A whole VCALENDAR (METHOD:PUBLISH) with the Stockholm VTIMEZONE and one event each."""
+    lang = lang if lang in _TEXTS else "sv"
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    if name:
+        cal.add("x-wr-calname", name)
+    cal.add_component(stockholm_timezone())
+    for event in events:
+        cal.add_component(build_event(event, store_id, stamp, lang))
+    data: bytes = cal.to_ical()
+    return data

@@ -1,0 +1,122 @@
+"""The coordinator's worklist, its counts, the caseload and the reminder summary."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sip_desk.db.models import Setting
+from sip_desk.domain.errors import ValidationError, ValidationErrors
+from sip_desk.domain.worklist import (
+    DEFAULT_FIRST_MEETING_DAYS,
+    FIRST_MEETING_SETTING,
+    CaseloadRow,
+    WorklistCounts,
+    WorklistFilter,
+    WorklistItem,
+    WorklistKind,
+)
+from sip_desk.services import worklist_queries
+from sip_desk.services.context import ServiceContext
+from sip_desk.services.follow_up_meeting import FollowUpMeetingService
+
+REMINDER_DAYS = 7
+"""A reminder mentions what is overdue or due within this many days."""
+
+MAX_FIRST_MEETING_DAYS = 365
+
+
+class FollowUpService:
+    """The worklist side of follow-up work; ``meetings`` records follow-up meetings.
+
+    Every method is one (read) transaction unless noted.
+    """
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+        self.meetings = FollowUpMeetingService(ctx)
+
+    def worklist(self, query: WorklistFilter | None = None) -> list[WorklistItem]:
+        """One page of the worklist, most urgent first (overdue, today, this week, 30 days)."""
+        query = query or WorklistFilter()
+        with self._ctx.db.read() as s:
+            days = self._first_meeting_days(s)
+            return worklist_queries.list_items(s, query, self._ctx.clock.today(), days)
+
+    def counts(self, query: WorklistFilter | None = None) -> WorklistCounts:
+        """How many rows of the (filtered) worklist fall in each urgency bucket."""
+        query = query or WorklistFilter()
+        with self._ctx.db.read() as s:
+            days = self._first_meeting_days(s)
+            return worklist_queries.count_items(s, query, self._ctx.clock.today(), days)
+
+    def reminder(self, coordinator: str = "") -> WorklistCounts:
+        """What a start-up or daily reminder reports: overdue and due within a week."""
+        query = WorklistFilter(coordinator=coordinator, due_within_days=REMINDER_DAYS, limit=0)
+        return self.counts(query)
+
+    def caseload(self) -> list[CaseloadRow]:
+        """Per coordinator: active plans, follow-ups in the next 30 days and overdue actions."""
+        with self._ctx.db.read() as s:
+            return worklist_queries.caseload(s, self._ctx.clock.today())
+
+    def coordinators(self) -> list[str]:
+        """Names chosen as coordinator on any plan, for the filter."""
+        with self._ctx.db.read() as s:
+            return worklist_queries.coordinator_names(s)
+
+    def organisations(self) -> list[str]:
+        """Organisation names, for the filter."""
+        with self._ctx.db.read() as s:
+            return worklist_queries.organisation_names(s)
+
+    def follow_up_meetings(self, query: WorklistFilter | None = None) -> list[WorklistItem]:
+        """Booked follow-up meetings in the window, for a calendar export (no paging)."""
+        query = dataclasses.replace(
+            query or WorklistFilter(),
+            kinds=frozenset({WorklistKind.FOLLOW_UP_MEETING}),
+            offset=0,
+            limit=None,
+        )
+        return self.worklist(query)
+
+    def first_meeting_days(self) -> int:
+        """Days allowed from a SIP request to the first meeting (setting, default 15)."""
+        with self._ctx.db.read() as s:
+            return self._first_meeting_days(s)
+
+    def set_first_meeting_days(self, days: int) -> None:
+        """Change the limit for the first meeting (a write transaction).
+
+        Raises:
+            ValidationErrors: ``days`` is not between 1 and 365.
+        """
+        if not 1 <= days <= MAX_FIRST_MEETING_DAYS:
+            raise ValidationErrors(
+                [
+                    ValidationError(
+                        "settings.first_meeting_days",
+                        "validation.out_of_range",
+                        low=1,
+                        high=MAX_FIRST_MEETING_DAYS,
+                        value=days,
+                    )
+                ]
+            )
+        with self._ctx.db.write() as s:
+            row = s.get(Setting, FIRST_MEETING_SETTING)
+            if row is None:
+                s.add(Setting(key=FIRST_MEETING_SETTING, value=str(days)))
+            else:
+                row.value = str(days)
+
+    @staticmethod
+    def _first_meeting_days(session: Session) -> int:
+        value = session.scalar(select(Setting.value).where(Setting.key == FIRST_MEETING_SETTING))
+        try:
+            days = int(value) if value is not None else DEFAULT_FIRST_MEETING_DAYS
+        except ValueError:
+            return DEFAULT_FIRST_MEETING_DAYS
+        return days if 1 <= days <= MAX_FIRST_MEETING_DAYS else DEFAULT_FIRST_MEETING_DAYS

@@ -1,0 +1,268 @@
+"""The worklist's sources, one indexed Core query each (no ORM objects).
+
+Every branch selects the same labelled columns, orders by its own due column and the row id, and
+can be limited on its own: the first page of the merged worklist is then the first page of the
+merge of each branch's first page, so a page costs the same at 1,000 and 100,000 plans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, exists, literal, null, select
+from sqlalchemy.orm import aliased
+
+from sip_desk.db.models import (
+    Action,
+    InformationConsent,
+    Meeting,
+    Organisation,
+    Participant,
+    Person,
+    Plan,
+)
+from sip_desk.domain.enums import ActionStatus, MeetingKind, MeetingStatus, PlanStatus
+from sip_desk.domain.worklist import WarningKind, WorklistFilter, WorklistKind
+
+OPEN_ACTION_STATUSES = (ActionStatus.PLANNED, ActionStatus.ONGOING)
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One source of worklist rows.
+
+    Attributes:
+        due: the column the branch is ordered and windowed by (``None``: always due today).
+        shift_days: days to add to ``due`` to get the due date (the first-meeting deadline).
+        id_col: the tie-breaking id (item id, or plan id for plan-level warnings).
+        rank: order among rows due the same day.
+        stmt: the select with every join and filter, but without window, order or limit.
+    """
+
+    kind: WorklistKind
+    warning: WarningKind | None
+    rank: int
+    due: Any
+    shift_days: int
+    id_col: Any
+    stmt: Select[Any]
+
+
+def _coordinator_name() -> Any:
+    coordinator = aliased(Participant)
+    return (
+        select(coordinator.name)
+        .where(coordinator.plan_id == Plan.id, coordinator.is_coordinator.is_(True))
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _columns(**values: Any) -> list[Any]:
+    """The common column list; missing values are NULL."""
+    names = ("item_id", "due", "starts_at", "title", "responsible", "organisation")
+    cols: list[Any] = [Plan.id.label("plan_id")]
+    cols += [(values.get(n, null())).label(n) for n in names]
+    cols += [
+        _coordinator_name().label("coordinator"),
+        Plan.lead_principal.label("lead_principal"),
+        Plan.status.label("plan_status"),
+        Person.first_name.label("first_name"),
+        Person.last_name.label("last_name"),
+    ]
+    return cols
+
+
+def _plan_filters(stmt: Select[Any], f: WorklistFilter, org_col: Any) -> Select[Any]:
+    """Filters every branch shares: plan status, lead principal, organisation, coordinator."""
+    if f.plan_status is not None:
+        stmt = stmt.where(Plan.status == f.plan_status)
+    else:
+        stmt = stmt.where(Plan.status != PlanStatus.CLOSED)
+    if f.lead_principal is not None:
+        stmt = stmt.where(Plan.lead_principal == f.lead_principal)
+    if f.organisation.strip():
+        ids = select(Organisation.id).where(Organisation.name == f.organisation.strip())
+        stmt = stmt.where(org_col.in_(ids))
+    if f.coordinator.strip():
+        c = aliased(Participant)
+        stmt = stmt.where(
+            exists().where(
+                c.plan_id == Plan.id,
+                c.is_coordinator.is_(True),
+                c.name == f.coordinator.strip(),
+            )
+        )
+    return stmt
+
+
+def _responsible_ids(f: WorklistFilter) -> Any:
+    return select(Participant.id).where(Participant.name == f.responsible.strip())
+
+
+def meeting_branch(f: WorklistFilter) -> Branch:
+    """Booked follow-up meetings (overdue ones were never recorded as held)."""
+    convenor = aliased(Participant)
+    lead = aliased(Organisation)
+    stmt: Select[Any] = (
+        select(
+            *_columns(
+                item_id=Meeting.id,
+                due=Meeting.starts_at,
+                starts_at=Meeting.starts_at,
+                title=Meeting.place,
+                responsible=convenor.name,
+                organisation=lead.name,
+            ),
+            Meeting.video_link.label("video_link"),
+        )
+        .select_from(Meeting)
+        .join(Plan, Plan.id == Meeting.plan_id)
+        .join(Person, Person.id == Plan.person_id)
+        .outerjoin(convenor, convenor.id == Meeting.convenor_participant_id)
+        .outerjoin(lead, lead.id == Plan.lead_organisation_id)
+        .where(Meeting.status == MeetingStatus.BOOKED, Meeting.kind == MeetingKind.FOLLOW_UP)
+    )
+    stmt = _plan_filters(stmt, f, Plan.lead_organisation_id)
+    if f.responsible.strip():
+        stmt = stmt.where(Meeting.convenor_participant_id.in_(_responsible_ids(f)))
+    return Branch(WorklistKind.FOLLOW_UP_MEETING, None, 0, Meeting.starts_at, 0, Meeting.id, stmt)
+
+
+def action_branch(f: WorklistFilter, status: ActionStatus) -> Branch:
+    """Open actions with ``status`` by their end date (one branch per status keeps the index)."""
+    responsible = aliased(Participant)
+    org = aliased(Organisation)
+    stmt = (
+        select(
+            *_columns(
+                item_id=Action.id,
+                due=Action.end_date,
+                title=Action.description,
+                responsible=responsible.name,
+                organisation=org.name,
+            )
+        )
+        .select_from(Action)
+        .join(Plan, Plan.id == Action.plan_id)
+        .join(Person, Person.id == Plan.person_id)
+        .outerjoin(responsible, responsible.id == Action.responsible_participant_id)
+        .outerjoin(org, org.id == Action.organisation_id)
+        .where(Action.status == status, Action.end_date.is_not(None))
+    )
+    stmt = _plan_filters(stmt, f, Action.organisation_id)
+    if f.responsible.strip():
+        stmt = stmt.where(Action.responsible_participant_id.in_(_responsible_ids(f)))
+    return Branch(WorklistKind.ACTION, None, 2, Action.end_date, 0, Action.id, stmt)
+
+
+def _consent_stmt(f: WorklistFilter, due: Any) -> Select[Any]:
+    org = aliased(Organisation)
+    stmt = (
+        select(
+            *_columns(
+                item_id=InformationConsent.id,
+                due=due,
+                title=org.name,
+                organisation=org.name,
+            )
+        )
+        .select_from(InformationConsent)
+        .join(Plan, Plan.id == InformationConsent.plan_id)
+        .join(Person, Person.id == Plan.person_id)
+        .join(org, org.id == InformationConsent.organisation_id)
+    )
+    return _plan_filters(stmt, f, InformationConsent.organisation_id)
+
+
+def consent_expiring_branch(f: WorklistFilter, today: date) -> Branch:
+    """Consents that end on or after today and have not been revoked."""
+    stmt = _consent_stmt(f, InformationConsent.valid_until).where(
+        InformationConsent.valid_until >= today, InformationConsent.revoked_on.is_(None)
+    )
+    return Branch(
+        WorklistKind.WARNING,
+        WarningKind.CONSENT_EXPIRING,
+        1,
+        InformationConsent.valid_until,
+        0,
+        InformationConsent.id,
+        stmt,
+    )
+
+
+def consent_revoked_branch(f: WorklistFilter) -> Branch:
+    """Revoked consents of plans still open: the plan must stop sharing with that organisation."""
+    stmt = _consent_stmt(f, InformationConsent.revoked_on).where(
+        InformationConsent.revoked_on.is_not(None)
+    )
+    return Branch(
+        WorklistKind.WARNING,
+        WarningKind.CONSENT_REVOKED,
+        1,
+        InformationConsent.revoked_on,
+        0,
+        InformationConsent.id,
+        stmt,
+    )
+
+
+def _plan_stmt(f: WorklistFilter, due: Any) -> Select[Any]:
+    lead = aliased(Organisation)
+    stmt = (
+        select(*_columns(due=due, organisation=lead.name))
+        .select_from(Plan)
+        .join(Person, Person.id == Plan.person_id)
+        .outerjoin(lead, lead.id == Plan.lead_organisation_id)
+    )
+    return _plan_filters(stmt, f, Plan.lead_organisation_id)
+
+
+def no_follow_up_branch(f: WorklistFilter, today: date) -> Branch:
+    """Active plans with no booked follow-up at all (due today: book one)."""
+    booked = exists().where(
+        Meeting.plan_id == Plan.id,
+        Meeting.kind == MeetingKind.FOLLOW_UP,
+        Meeting.status == MeetingStatus.BOOKED,
+    )
+    stmt = _plan_stmt(f, literal(today)).where(Plan.status == PlanStatus.ACTIVE, ~booked)
+    return Branch(WorklistKind.WARNING, WarningKind.NO_FOLLOW_UP, 1, None, 0, Plan.id, stmt)
+
+
+def no_first_meeting_branch(f: WorklistFilter, limit_days: int) -> Branch:
+    """Requested SIPs with no first meeting booked or held; due at request + the limit."""
+    first = exists().where(
+        Meeting.plan_id == Plan.id,
+        Meeting.kind == MeetingKind.FIRST,
+        Meeting.status != MeetingStatus.CANCELLED,
+    )
+    stmt = _plan_stmt(f, Plan.requested_on).where(Plan.requested_on.is_not(None), ~first)
+    return Branch(
+        WorklistKind.WARNING,
+        WarningKind.NO_FIRST_MEETING,
+        1,
+        Plan.requested_on,
+        limit_days,
+        Plan.id,
+        stmt,
+    )
+
+
+def branches(f: WorklistFilter, today: date, first_meeting_days: int) -> list[Branch]:
+    """Every branch the filter asks for."""
+    found: list[Branch] = []
+    if WorklistKind.FOLLOW_UP_MEETING in f.kinds:
+        found.append(meeting_branch(f))
+    if WorklistKind.ACTION in f.kinds:
+        found += [action_branch(f, s) for s in OPEN_ACTION_STATUSES]
+    # Warnings have no responsible person; filtering by one leaves them out.
+    if WorklistKind.WARNING in f.kinds and not f.responsible.strip():
+        found += [
+            consent_expiring_branch(f, today),
+            consent_revoked_branch(f),
+            no_follow_up_branch(f, today),
+            no_first_meeting_branch(f, first_meeting_days),
+        ]
+    return found

@@ -1,0 +1,82 @@
+"""Reminders: at start-up and once a day while the app is open, say what is due or overdue.
+
+The notice goes to the system tray when there is one; otherwise ``notice`` is emitted and the
+window shows it (e.g. in its status bar or a banner).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from sip_desk.domain.errors import DomainError
+from sip_desk.domain.worklist import WorklistCounts
+from sip_desk.services.follow_up_service import FollowUpService
+
+DAY_MS = 24 * 60 * 60 * 1000
+
+
+class ReminderNotifier(QObject):
+    """Checks the worklist now and every ``interval_ms`` and reports what needs doing.
+
+    Attributes:
+        notice: the reminder text, emitted whenever there is something to report.
+        last_text: the latest reminder text ("" when nothing is due).
+    """
+
+    notice = Signal(str)
+
+    def __init__(
+        self,
+        follow_ups: FollowUpService,
+        coordinator: str = "",
+        icon: QIcon | None = None,
+        parent: QObject | None = None,
+        interval_ms: int = DAY_MS,
+        use_tray: bool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._follow_ups = follow_ups
+        self._coordinator = coordinator
+        self.last_text = ""
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check_now)
+        tray = QSystemTrayIcon.isSystemTrayAvailable() if use_tray is None else use_tray
+        self.tray: QSystemTrayIcon | None = None
+        if tray:
+            self.tray = QSystemTrayIcon(icon or QIcon(), self)
+            self.tray.setToolTip("SIP Desk")
+            self.tray.show()
+
+    def start(self) -> None:
+        """Check at once (start-up) and then once per interval."""
+        self.check_now()
+        self.timer.start()
+
+    def check_now(self) -> str:
+        """Query the counts and report; returns the text ("" when nothing is due)."""
+        try:
+            counts = self._follow_ups.reminder(self._coordinator)
+        except DomainError:
+            return self.last_text
+        self.last_text = self.text_for(counts)
+        if self.last_text:
+            if self.tray is not None:
+                self.tray.showMessage(self.tr("SIP Desk: follow-ups"), self.last_text)
+            self.notice.emit(self.last_text)
+        return self.last_text
+
+    def text_for(self, counts: WorklistCounts) -> str:
+        """A short sentence such as "2 overdue, 1 today, 3 this week"."""
+        parts = []
+        if counts.overdue:
+            parts.append(self.tr("%1 overdue").replace("%1", str(counts.overdue)))
+        if counts.today:
+            parts.append(self.tr("%1 due today").replace("%1", str(counts.today)))
+        if counts.this_week:
+            parts.append(self.tr("%1 due this week").replace("%1", str(counts.this_week)))
+        if not parts:
+            return ""
+        return self.tr("Follow-up: %1.").replace("%1", ", ".join(parts))
