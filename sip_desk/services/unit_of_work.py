@@ -70,6 +70,7 @@ def plan_edit(
         edit = PlanEdit(session, plan, AuditLog(session, ctx.user, now, plan.id, plan.person_id))
         yield edit
         if edit.changed:
+            plan.version = plan.version + 1
             plan.updated_at = now
             ensure_draft_version(plan, now)
             session.flush()

@@ -7,6 +7,7 @@ import pytest
 
 from sip_desk.domain.enums import PlanStatus, PrincipalType
 from sip_desk.domain.errors import StaleEditError, ValidationErrors
+from sip_desk.domain.goal import GoalData
 from sip_desk.domain.plan import PlanFields, PlanQuery
 from tests.builders import PlanBuilder, person_data
 
@@ -88,3 +89,14 @@ def test_plan_service_pages_the_list_newest_change_first(services, make_plan, cl
     assert first[0].id == plans[1].id
     assert len(first) == 2 and len(second) == 2
     assert not {r.id for r in first} & {r.id for r in second}
+
+
+def test_plan_version_rises_on_every_change_even_within_one_clock_tick(services, make_plan) -> None:
+    plan = make_plan()
+
+    first = services.items.add_goal(plan.id, plan.version, GoalData(text="Ett"))
+    second = services.items.add_goal(plan.id, first.plan.version, GoalData(text="Två"))
+
+    assert plan.version < first.plan.version < second.plan.version
+    with pytest.raises(StaleEditError):
+        services.items.add_goal(plan.id, first.plan.version, GoalData(text="Tre"))

@@ -89,4 +89,6 @@ class Plan(Base):
         back_populates="plan", cascade="all, delete-orphan", order_by="PlanVersion.number"
     )
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    # The services raise ``version`` on every change of the plan or anything in it; SQLAlchemy
+    # adds "WHERE version = <old>" to the UPDATE, so a stale save fails instead of overwriting.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
