@@ -15,6 +15,7 @@ from sqlalchemy import inspect
 
 from sip_desk.db.base import Base
 from sip_desk.db.engine import Database, translate_store_errors
+from sip_desk.db.immutability import install_immutability
 from sip_desk.domain.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ def _prepare(db: Database, backups: Path | None) -> str | None:
 def _create_new(db: Database) -> None:
     with db.engine.begin() as conn:
         Base.metadata.create_all(conn)
+        install_immutability(conn)
         config = alembic_config()
         config.attributes["connection"] = conn
         command.stamp(config, "head")

@@ -1,0 +1,274 @@
+"""What changed between two versions of a plan, for the editor and the person's page.
+
+:func:`diff_plans` compares two :class:`PlanDetail` (typically the last signed version and the
+current draft). Items are matched by id, so an edited goal shows as changed, not removed and
+added. Each :class:`PlanChange` renders as one short plain-language line in Swedish, English or
+Arabic; the editor uses ``area``, ``item_id`` and ``fields`` to mark what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sip_desk.domain.change_texts import (
+    FIELD_LABELS,
+    LIST_SEPARATOR,
+    STATUS_LABELS,
+    TEMPLATES,
+    pick,
+)
+from sip_desk.domain.plan import PlanDetail
+
+_LOCAL_TZ = ZoneInfo("Europe/Stockholm")
+
+
+class ChangeKind(StrEnum):
+    """What happened to an item."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+    REVOKED = "revoked"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanChange:
+    """One change between two plan versions.
+
+    Attributes:
+        area: "field", "person", "status", "participant", "consent", "goal", "need", "action"
+            or "meeting".
+        kind: added, removed, changed (or revoked, for a consent).
+        item_id: the id of the participant, goal, action… concerned (``None`` for plan fields).
+        subject: the item as the person knows it (goal text, action, name, meeting time), or the
+            field group key for ``area == "field"``/``"person"``, or the new status.
+        fields: field group keys that changed on the item (see ``change_texts.FIELD_LABELS``).
+    """
+
+    area: str
+    kind: ChangeKind
+    item_id: int | None = None
+    subject: str = ""
+    fields: tuple[str, ...] = ()
+
+    def line(self, lang: str = "sv") -> str:
+        """One short sentence in ``lang`` (sv, en or ar)."""
+        template = pick(TEMPLATES[(self.area, self.kind.value)], lang)
+        subject = self.subject
+        if self.area in {"field", "person"}:
+            subject = _join([_label(f, lang) for f in self.fields], lang)
+        elif self.area == "status":
+            subject = pick(STATUS_LABELS.get(subject, (subject,) * 3), lang)
+        return template.format(
+            subject=subject, fields=_join([_label(f, lang) for f in self.fields], lang)
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChangeSummary:
+    """Every change since a signed version; empty when nothing changed or nothing was signed.
+
+    Attributes:
+        since_version: the signed version compared with, or ``None`` when none is signed yet.
+        items: the changes in the plan's reading order.
+    """
+
+    since_version: int | None
+    items: tuple[PlanChange, ...] = ()
+
+    def lines(self, lang: str = "sv") -> tuple[str, ...]:
+        """The changes as plain-language lines in ``lang``."""
+        return tuple(item.line(lang) for item in self.items)
+
+    @property
+    def sv(self) -> tuple[str, ...]:
+        """The lines in Swedish."""
+        return self.lines("sv")
+
+    @property
+    def en(self) -> tuple[str, ...]:
+        """The lines in English."""
+        return self.lines("en")
+
+
+def _label(key: str, lang: str) -> str:
+    texts = FIELD_LABELS.get(key)
+    return pick(texts, lang) if texts else key
+
+
+def _join(parts: Sequence[str], lang: str) -> str:
+    return LIST_SEPARATOR.get(lang, ", ").join(parts)
+
+
+# field group -> attribute names on PlanFields
+_PLAN_GROUPS: dict[str, tuple[str, ...]] = {
+    "reason": ("reason",),
+    "meeting_question": ("meeting_question",),
+    "requested": ("requested_by", "requested_on"),
+    "lead": ("lead_principal", "lead_organisation"),
+    "coordinator": ("coordinator_participant_id",),
+    "made_with_person": ("made_with_person", "not_with_person_reason"),
+    "plan_consent": (
+        "plan_consent_given",
+        "plan_consent_date",
+        "plan_consent_form",
+        "plan_consent_given_by",
+    ),
+    "what_matters": ("what_matters",),
+    "strengths": ("strengths",),
+    "person_own_actions": ("person_own_actions",),
+    "relatives_own_actions": ("relatives_own_actions",),
+    "crisis": ("crisis_warning_signs", "crisis_actions", "crisis_contacts"),
+    "legal_reference": ("legal_reference",),
+}
+_PERSON_GROUPS: dict[str, tuple[str, ...]] = {
+    "name": ("first_name", "last_name"),
+    "identity": ("identity_number",),
+    "contact": ("phone", "email", "address"),
+    "language": ("preferred_language", "interpreter_needed", "interpreter_language"),
+    "representatives": ("representatives",),
+}
+_PARTICIPANT_GROUPS: dict[str, tuple[str, ...]] = {
+    "name": ("name",),
+    "responsible": ("organisation", "principal", "unit", "role", "contact_role"),
+    "contact": ("phone", "email"),
+    "status": ("present", "invitation", "is_chair", "is_relative"),
+}
+_CONSENT_GROUPS: dict[str, tuple[str, ...]] = {
+    "description": ("information_shared", "information_excluded"),
+    "time": ("valid_from", "valid_until", "revoked_on"),
+    "responsible": ("form", "given_by", "given_by_name", "principal"),
+}
+_ACTION_GROUPS: dict[str, tuple[str, ...]] = {
+    "description": ("description",),
+    "responsible": (
+        "responsible_principal",
+        "organisation",
+        "unit",
+        "responsible_participant_id",
+        "is_other_actor",
+    ),
+    "time": ("start_date", "end_date"),
+    "status": ("status",),
+    "goals": ("goal_ids",),
+    "need": ("need_id",),
+    "cost": ("cost_responsibility",),
+}
+_MEETING_GROUPS: dict[str, tuple[str, ...]] = {
+    "time": ("starts_at", "duration_minutes"),
+    "place": ("place", "video_link"),
+    "convenor": ("convenor_participant_id",),
+    "status": ("status",),
+    "result": (
+        "notes",
+        "new_needs",
+        "decision",
+        "decision_reason",
+        "action_reviews",
+        "goal_reviews",
+    ),
+}
+
+
+def _changed_groups(old: Any, new: Any, groups: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(
+        key
+        for key, names in groups.items()
+        if any(_norm(getattr(old, n)) != _norm(getattr(new, n)) for n in names)
+    )
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return tuple(sorted(value, key=repr))
+    return value
+
+
+def meeting_subject(starts_at: Any) -> str:
+    """A meeting's local date and time, e.g. "2027-01-18 10:00"."""
+    return str(starts_at.astimezone(_LOCAL_TZ).strftime("%Y-%m-%d %H:%M"))
+
+
+def _items(
+    area: str,
+    old: Sequence[Any],
+    new: Sequence[Any],
+    subject: Callable[[Any], str],
+    groups: dict[str, tuple[str, ...]],
+) -> list[PlanChange]:
+    before = {x.id: x for x in old}
+    after = {x.id: x for x in new}
+    out: list[PlanChange] = []
+    for item in new:
+        if item.id not in before:
+            out.append(
+                PlanChange(area=area, kind=ChangeKind.ADDED, item_id=item.id, subject=subject(item))
+            )
+            continue
+        fields = _changed_groups(before[item.id], item, groups)
+        if fields:
+            kind = ChangeKind.CHANGED
+            if area == "consent" and item.revoked_on and not before[item.id].revoked_on:
+                kind = ChangeKind.REVOKED
+            out.append(
+                PlanChange(
+                    area=area, kind=kind, item_id=item.id, subject=subject(item), fields=fields
+                )
+            )
+    out.extend(
+        PlanChange(area=area, kind=ChangeKind.REMOVED, item_id=item.id, subject=subject(item))
+        for item in old
+        if item.id not in after
+    )
+    return out
+
+
+def diff_plans(old: PlanDetail, new: PlanDetail) -> tuple[PlanChange, ...]:
+    """Every change from ``old`` to ``new``, in the order the plan is read."""
+    out: list[PlanChange] = []
+    if old.status != new.status:
+        out.append(PlanChange(area="status", kind=ChangeKind.CHANGED, subject=new.status.value))
+    person = _changed_groups(old.person, new.person, _PERSON_GROUPS)
+    if person:
+        out.append(PlanChange(area="person", kind=ChangeKind.CHANGED, fields=person))
+    fields = _changed_groups(old.fields, new.fields, _PLAN_GROUPS)
+    if fields:
+        out.append(PlanChange(area="field", kind=ChangeKind.CHANGED, fields=fields))
+    out += _items(
+        "goal",
+        old.goals,
+        new.goals,
+        lambda g: g.text,
+        {"description": ("text",), "goals": ("term", "parent_id")},
+    )
+    out += _items(
+        "need", old.needs, new.needs, lambda n: n.description, {"description": ("description",)}
+    )
+    out += _items("action", old.actions, new.actions, lambda a: a.description, _ACTION_GROUPS)
+    out += _items(
+        "participant", old.participants, new.participants, _participant_subject, _PARTICIPANT_GROUPS
+    )
+    out += _items("consent", old.consents, new.consents, lambda c: c.organisation, _CONSENT_GROUPS)
+    out += _items(
+        "meeting",
+        old.meetings,
+        new.meetings,
+        lambda m: meeting_subject(m.starts_at),
+        _MEETING_GROUPS,
+    )
+    return tuple(out)
+
+
+def _participant_subject(p: Any) -> str:
+    return f"{p.name} ({p.organisation})" if p.organisation else str(p.name)
+
+
+def summarise(old: PlanDetail | None, old_number: int | None, new: PlanDetail) -> ChangeSummary:
+    """The :class:`ChangeSummary` from the signed version ``old`` (if any) to ``new``."""
+    if old is None:
+        return ChangeSummary(since_version=None)
+    return ChangeSummary(since_version=old_number, items=diff_plans(old, new))

@@ -1,0 +1,245 @@
+"""Printing and exporting plan PDFs, sealing them, and verifying a PDF against the store.
+
+Every PDF handed out (printed or saved) is logged with the SHA-256 of its bytes, so
+``verify`` can tell an unchanged copy from an edited one even without a digital seal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from sip_desk.db.models import PlanVersion
+from sip_desk.domain.changes import summarise
+from sip_desk.domain.document import PRINT_LANGUAGES, PlanDocument
+from sip_desk.domain.enums import AuditAction, VersionState
+from sip_desk.domain.errors import DomainError
+from sip_desk.domain.verification import VerificationReport
+from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.context import ServiceContext
+from sip_desk.services.document_settings import DocumentSettings, read_settings, write_settings
+from sip_desk.services.pdf_seal import certificate_of, load_certificate, seal_pdf
+from sip_desk.services.pdf_verify import FINGERPRINT_ENTITY, FINGERPRINT_FIELD, verify_bytes
+from sip_desk.services.signing_service import SigningService
+
+Renderer = Callable[[PlanDocument], bytes]
+
+
+def _default_renderer(doc: PlanDocument) -> bytes:
+    from sip_desk.pdf.render_plan import render_plan
+
+    return render_plan(doc)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RenderedPdf:
+    """A rendered plan PDF and what it shows.
+
+    Attributes:
+        data: the PDF bytes (sealed when ``sealed``).
+        plan_id: the plan.
+        version_number: the version printed.
+        signed: True for a signed version, False for the working draft.
+        content_hash: the signed version's hash, if signed.
+        language: the print language.
+        sealed: True when a digital seal was applied.
+    """
+
+    data: bytes
+    plan_id: int
+    version_number: int
+    signed: bool
+    content_hash: str | None
+    language: str
+    sealed: bool = False
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the bytes, as logged."""
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
+
+    Raises:
+        DomainError: ``export.write_failed`` with the reason.
+    """
+    path = path.expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            Path(partial).replace(path)
+        except BaseException:
+            Path(partial).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise DomainError("export.write_failed", path=str(path), detail=error.strerror) from error
+
+
+class ExportService:
+    """PDFs of plans: build, render, seal, write, log and verify."""
+
+    def __init__(
+        self, ctx: ServiceContext, signing: SigningService, renderer: Renderer | None = None
+    ) -> None:
+        self._ctx = ctx
+        self._signing = signing
+        self._renderer = renderer or _default_renderer
+
+    def settings(self) -> DocumentSettings:
+        """The stored print and seal settings."""
+        with self._ctx.db.read() as s:
+            return read_settings(s)
+
+    def save_settings(self, settings: DocumentSettings) -> None:
+        """Store print and seal settings."""
+        with self._ctx.db.write() as s:
+            write_settings(s, settings)
+
+    def build_document(
+        self, plan_id: int, number: int | None = None, language: str | None = None
+    ) -> PlanDocument:
+        """The :class:`PlanDocument` for version ``number`` (the latest when ``None``).
+
+        The latest version is the live draft, or the signed snapshot when nothing changed since
+        signing. A signed version is printed from its frozen snapshot with its signatures.
+
+        Raises:
+            DomainError: an unknown print language; NotFoundError: no such plan or version.
+        """
+        version = self._signing.get_version(plan_id, number)
+        lang = language or version.plan.fields.print_language or "sv"
+        if lang not in PRINT_LANGUAGES:
+            raise DomainError("export.language", value=lang)
+        changes = self._changes_for(plan_id, version.number, lang)
+        return PlanDocument(
+            plan=version.plan,
+            language=lang,
+            version_number=version.number,
+            version_state=VersionState.SIGNED if version.signed else VersionState.DRAFT,
+            content_hash=version.content_hash if version.signed else None,
+            printed_on=self._ctx.clock.today(),
+            confidentiality_marking=self.settings().confidentiality_marking,
+            signatures=version.signatures,
+            changes_since_signed=changes,
+        )
+
+    def _changes_for(self, plan_id: int, number: int, lang: str) -> tuple[str, ...]:
+        """Lines about what changed since the signed version before ``number``."""
+        current = self._signing.get_version(plan_id, number)
+        previous = self._signing.previous_signed(plan_id, number)
+        if previous is None:
+            return ()
+        return summarise(previous.plan, previous.number, current.plan).lines(lang)
+
+    def render(
+        self,
+        plan_id: int,
+        number: int | None = None,
+        language: str | None = None,
+        seal: bool | None = None,
+    ) -> RenderedPdf:
+        """Render (and, when configured or asked, seal) a plan PDF without logging it.
+
+        Args:
+            plan_id: the plan.
+            number: the version; the latest when ``None``.
+            language: sv, en or ar; the plan's print language when ``None``.
+            seal: seal with the configured certificate; ``None`` seals when one is configured.
+        """
+        doc = self.build_document(plan_id, number, language)
+        data = self._renderer(doc)
+        settings = self.settings()
+        sealed = settings.seal_configured if seal is None else seal
+        if sealed:
+            data = seal_pdf(
+                data,
+                settings.seal_pkcs12_path,
+                settings.seal_pkcs12_password,
+                reason=f"SIP plan {plan_id} version {doc.version_number}",
+            )
+        return RenderedPdf(
+            data=data,
+            plan_id=plan_id,
+            version_number=doc.version_number,
+            signed=doc.version_state is VersionState.SIGNED,
+            content_hash=doc.content_hash,
+            language=doc.language,
+            sealed=sealed,
+        )
+
+    def record_output(self, pdf: RenderedPdf, action: AuditAction, where: str = "") -> None:
+        """Log that ``pdf`` was printed or exported, with the SHA-256 of its bytes."""
+        ctx = self._ctx
+        with ctx.db.write() as s:
+            row = s.scalars(
+                select(PlanVersion).where(
+                    PlanVersion.plan_id == pdf.plan_id, PlanVersion.number == pdf.version_number
+                )
+            ).one()
+            person_id = row.plan.person_id
+            log = AuditLog(s, ctx.user, ctx.clock.now(), pdf.plan_id, person_id)
+            log.record(action, "plan_version", row.id, "language", new=pdf.language)
+            if where:
+                log.record(action, "plan_version", row.id, "file", new=where)
+            log.record(action, FINGERPRINT_ENTITY, row.id, FINGERPRINT_FIELD, new=pdf.sha256)
+
+    def export_pdf(
+        self,
+        plan_id: int,
+        path: Path,
+        number: int | None = None,
+        language: str | None = None,
+        seal: bool | None = None,
+    ) -> RenderedPdf:
+        """Render a plan PDF and write it to ``path`` atomically; logged as EXPORT."""
+        pdf = self.render(plan_id, number, language, seal)
+        write_atomically(path, pdf.data)
+        self.record_output(pdf, AuditAction.EXPORT, str(path))
+        return pdf
+
+    def print_pdf(
+        self, plan_id: int, number: int | None = None, language: str | None = None
+    ) -> RenderedPdf:
+        """Render a plan PDF for the printer (never sealed); logged as PRINT."""
+        pdf = self.render(plan_id, number, language, seal=False)
+        self.record_output(pdf, AuditAction.PRINT)
+        return pdf
+
+    def verify_pdf(self, source: Path | bytes, trust: Sequence[str] = ()) -> VerificationReport:
+        """Check a PDF against the store.
+
+        Args:
+            source: the file, or its bytes.
+            trust: certificate files (PEM/DER) to trust for the seal, besides the configured
+                organisation certificate.
+
+        Raises:
+            DomainError: ``export.read_failed`` when the file cannot be read.
+        """
+        data = source if isinstance(source, bytes) else _read(source)
+        roots = [load_certificate(p) for p in trust]
+        settings = self.settings()
+        if settings.seal_configured:
+            roots.append(certificate_of(settings.seal_pkcs12_path, settings.seal_pkcs12_password))
+        with self._ctx.db.read() as s:
+            return verify_bytes(s, data, roots)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.expanduser().read_bytes()
+    except OSError as error:
+        raise DomainError("export.read_failed", path=str(path), detail=error.strerror) from error

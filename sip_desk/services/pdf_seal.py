@@ -1,0 +1,136 @@
+"""The optional digital seal: signing a PDF with pyHanko (PAdES) and validating it offline.
+
+A verifier must check more than the cryptography: content appended after sealing (an
+incremental update) still validates cryptographically, so the seal must also cover the whole
+file and the file must not have been modified after it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from sip_desk.domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+SEAL_FIELD = "SIPDeskSeal"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SealStatus:
+    """What the digital seal of a PDF says.
+
+    Attributes:
+        present: the file carries a signature at all.
+        intact: the signed bytes are unchanged.
+        valid: the signature is cryptographically valid.
+        trusted: the signer's certificate chains to a trusted certificate.
+        whole_file: the signature covers the entire file (nothing appended afterwards).
+        signer: the signer's name from the certificate.
+        detail: pyHanko's summary, or why validation failed.
+    """
+
+    present: bool
+    intact: bool = False
+    valid: bool = False
+    trusted: bool = False
+    whole_file: bool = False
+    signer: str = ""
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when the seal is intact, valid, trusted and covers the whole file."""
+        return self.present and self.intact and self.valid and self.trusted and self.whole_file
+
+
+def seal_pdf(data: bytes, pkcs12_path: str, password: str, reason: str = "") -> bytes:
+    """Sign ``data`` with the PKCS#12 certificate (invisible signature field).
+
+    Raises:
+        DomainError: ``seal.load_failed`` when the file or the password is wrong.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    signer = _load_signer(pkcs12_path, password)
+    writer = IncrementalPdfFileWriter(BytesIO(data))
+    meta = signers.PdfSignatureMetadata(field_name=SEAL_FIELD, reason=reason or None)
+    out = signers.sign_pdf(writer, meta, signer=signer)
+    return bytes(out.getvalue())
+
+
+def _load_signer(pkcs12_path: str, password: str) -> Any:
+    from pyhanko.sign import signers
+
+    path = Path(pkcs12_path).expanduser()
+    if not path.is_file():
+        raise DomainError("seal.load_failed", detail=f"{path}: not found")
+    try:
+        signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
+            pfx_file=str(path), passphrase=password.encode() if password else None
+        )
+    except (OSError, ValueError) as error:
+        raise DomainError("seal.load_failed", detail=str(error)) from error
+    if signer is None:
+        raise DomainError("seal.load_failed", detail=f"{path}: wrong password or not PKCS#12")
+    return signer
+
+
+def certificate_of(pkcs12_path: str, password: str) -> Any:
+    """The signing certificate in a PKCS#12 file (asn1crypto), to trust it when verifying."""
+    return _load_signer(pkcs12_path, password).signing_cert
+
+
+def load_certificate(path: str) -> Any:
+    """A PEM or DER certificate file as an asn1crypto certificate."""
+    from pyhanko.keys import load_cert_from_pemder
+
+    try:
+        return load_cert_from_pemder(path)  # type: ignore[no-untyped-call]
+    except (OSError, ValueError) as error:
+        raise DomainError("export.read_failed", path=path, detail=str(error)) from error
+
+
+def validate_seal(data: bytes, trust_roots: list[Any]) -> SealStatus:
+    """Validate the last signature of ``data`` against ``trust_roots`` (no network)."""
+    from pyhanko.pdf_utils.misc import PdfReadError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(BytesIO(data), strict=False)
+        signatures = reader.embedded_regular_signatures
+    except (PdfReadError, ValueError, KeyError) as error:
+        return SealStatus(present=False, detail=str(error))
+    if not signatures:
+        return SealStatus(present=False)
+    return _status(signatures[-1], trust_roots)
+
+
+def _status(embedded: Any, trust_roots: list[Any]) -> SealStatus:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    context = ValidationContext(trust_roots=trust_roots, allow_fetching=False)
+    try:
+        status = validate_pdf_signature(embedded, context)
+    except (SignatureValidationError, ValueError) as error:
+        log.info("seal validation failed: %s", error)
+        return SealStatus(present=True, detail=str(error))
+    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    signer = status.signing_cert.subject.human_friendly if status.signing_cert else ""
+    return SealStatus(
+        present=True,
+        intact=bool(status.intact),
+        valid=bool(status.valid),
+        trusted=bool(status.trusted),
+        whole_file=whole,
+        signer=signer,
+        detail=f"{getattr(status.coverage, 'name', '')}, "
+        f"{getattr(status.modification_level, 'name', '')}",
+    )

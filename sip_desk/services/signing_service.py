@@ -1,0 +1,277 @@
+"""Signing: freezing a plan version into an immutable, hash-chained snapshot with signatures.
+
+Decision on late signatures: a signed version never changes, but a participant who was not at
+the meeting may sign the printed copy afterwards. :meth:`SigningService.add_signature` records
+such a signature on an already signed version, only as a *paper* signature (the paper is the
+original; drawing in the app later would let someone sign a screen they did not read at the
+meeting). The signatures are not part of the content hash: they attest to it. The database
+refuses any UPDATE or DELETE of a signed version's signatures, so a recorded signature stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from sip_desk.db.models import Plan, PlanVersion, Signature
+from sip_desk.db.repositories import load_plan
+from sip_desk.domain.changes import ChangeSummary, summarise
+from sip_desk.domain.completeness import MissingItem, check_completeness
+from sip_desk.domain.document import SignatureDto
+from sip_desk.domain.enums import AuditAction, PlanStatus, SignatureMethod, VersionState
+from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.snapshot import VersionDetail, canonical_snapshot, chain_hash, parse_snapshot
+from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.context import ServiceContext
+from sip_desk.services.mappers import plan_detail
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+class IncompleteForSigningError(DomainError):
+    """The plan lacks something required before signing; ``missing`` says what."""
+
+    def __init__(self, missing: Sequence[MissingItem]) -> None:
+        self.missing = tuple(missing)
+        super().__init__("signing.incomplete", count=len(self.missing))
+
+    def message(self, lang: str = "sv") -> str:
+        """The heading and one line per missing item."""
+        lines = [super().message(lang), *(f"- {m.message(lang)}" for m in self.missing)]
+        return "\n".join(lines)
+
+
+def signature_dto(row: Signature) -> SignatureDto:
+    """A signature row as a DTO."""
+    return SignatureDto(
+        signer_name=row.signer_name,
+        organisation=row.organisation,
+        role=row.role,
+        is_person=row.is_person,
+        method=row.method,
+        signed_on=row.signed_on,
+        image_png=row.image_png,
+    )
+
+
+def version_detail(plan: Plan, row: PlanVersion) -> VersionDetail:
+    """A version row as a :class:`VersionDetail`; a signed one is read from its snapshot."""
+    ordered = sorted(row.signatures, key=lambda s: (not s.is_person, s.position, s.id))
+    if row.state is VersionState.SIGNED and row.snapshot is not None:
+        detail = parse_snapshot(row.snapshot, version=plan.version, updated_at=row.signed_at)
+    else:
+        detail = plan_detail(plan)
+    return VersionDetail(
+        plan=detail,
+        number=row.number,
+        signed=row.state is VersionState.SIGNED,
+        content_hash=row.content_hash,
+        previous_hash=row.previous_hash,
+        signed_at=row.signed_at,
+        signatures=tuple(signature_dto(s) for s in ordered),
+    )
+
+
+def find_version(plan: Plan, number: int | None) -> PlanVersion:
+    """Version ``number`` of ``plan`` (the latest when ``None``).
+
+    Raises:
+        NotFoundError: no such version.
+    """
+    if number is None and plan.versions:
+        return plan.versions[-1]
+    row = next((v for v in plan.versions if v.number == number), None)
+    if row is None:
+        raise NotFoundError("version", f"{plan.id}/{number}")
+    return row
+
+
+def last_signed(plan: Plan) -> PlanVersion | None:
+    """The newest signed version of ``plan``."""
+    signed = [v for v in plan.versions if v.state is VersionState.SIGNED]
+    return signed[-1] if signed else None
+
+
+def load_plan_with_signatures(session: Session, plan_id: int) -> Plan:
+    """The plan with its versions' signatures loaded too."""
+    plan = load_plan(session, plan_id)
+    session.scalars(
+        select(PlanVersion)
+        .where(PlanVersion.plan_id == plan_id)
+        .options(selectinload(PlanVersion.signatures))
+    ).all()
+    return plan
+
+
+class SigningService:
+    """Signing plan versions, reading them back, and what changed since the last signature."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def sign_version(
+        self, plan_id: int, expected_version: int, signatures: Sequence[SignatureDto]
+    ) -> PlanDetail:
+        """Freeze the current draft into a signed version with ``signatures``.
+
+        The snapshot's hash is chained to the previous signed version's hash. Later edits start
+        a new draft version (see ``unit_of_work.ensure_draft_version``).
+
+        Returns:
+            The plan as now stored; its last version is the signed one.
+
+        Raises:
+            StaleEditError: the plan changed since ``expected_version``.
+            ValidationErrors: a signature lacks a name, a drawing or a valid date.
+            DomainError: the plan is closed or incomplete, nothing is unsigned, or no signature.
+        """
+        ctx = self._ctx
+        self._validate(signatures)
+        now = ctx.clock.now()
+        with ctx.db.write() as s:
+            plan = load_plan(s, plan_id, expected_version)
+            self._check_signable(plan)
+            draft = plan.versions[-1]
+            previous = last_signed(plan)
+            draft.snapshot = canonical_snapshot(plan_detail(plan))
+            draft.previous_hash = previous.content_hash if previous else None
+            draft.content_hash = chain_hash(draft.snapshot, draft.previous_hash)
+            draft.state = VersionState.SIGNED
+            draft.signed_at = now
+            for position, sig in enumerate(signatures):
+                draft.signatures.append(_signature_row(sig, position))
+            plan.updated_at = now  # bumps the plan's edit counter: open editors reload
+            log = AuditLog(s, ctx.user, now, plan.id, plan.person_id)
+            s.flush()
+            log.record(AuditAction.SIGN, "plan_version", draft.id, "number", new=draft.number)
+            log.record(
+                AuditAction.SIGN, "plan_version", draft.id, "content_hash", new=draft.content_hash
+            )
+            for row in draft.signatures:
+                log.record(
+                    AuditAction.SIGN, "signature", row.id, "signer_name", new=row.signer_name
+                )
+            s.expire_all()
+            return plan_detail(load_plan(s, plan_id))
+
+    def _check_signable(self, plan: Plan) -> None:
+        if plan.status is PlanStatus.CLOSED:
+            raise DomainError("error.plan_closed")
+        latest = plan.versions[-1] if plan.versions else None
+        if latest is None or latest.state is VersionState.SIGNED:
+            number = latest.number if latest else 0
+            raise DomainError("signing.nothing_new", number=number)
+        missing = check_completeness(plan_detail(plan), self._ctx.clock.now())
+        if missing:
+            raise IncompleteForSigningError(missing)
+
+    def _validate(self, signatures: Sequence[SignatureDto]) -> None:
+        if not signatures:
+            raise DomainError("signing.no_signatures")
+        today = self._ctx.clock.today()
+        errors: list[ValidationError] = []
+        for sig in signatures:
+            if not sig.signer_name.strip():
+                errors.append(ValidationError("signature.signer_name", "validation.required"))
+            if sig.method is SignatureMethod.DRAWN and not (sig.image_png or b"").startswith(
+                PNG_MAGIC
+            ):
+                errors.append(
+                    ValidationError(
+                        "signature.image_png", "signing.drawing_missing", name=sig.signer_name
+                    )
+                )
+            if sig.signed_on > today:
+                errors.append(
+                    ValidationError(
+                        "signature.signed_on",
+                        "validation.date_in_future",
+                        value=sig.signed_on.isoformat(),
+                    )
+                )
+        if errors:
+            raise ValidationErrors(errors)
+
+    def add_signature(self, plan_id: int, number: int, signature: SignatureDto) -> VersionDetail:
+        """Record a paper signature collected after version ``number`` was signed.
+
+        Raises:
+            DomainError: the version is not signed, the signature is not on paper, the date is
+                before the signing, or this person has already signed.
+        """
+        self._validate([signature])
+        if signature.method is not SignatureMethod.PAPER:
+            raise DomainError("signing.late_needs_paper")
+        ctx = self._ctx
+        with ctx.db.write() as s:
+            plan = load_plan_with_signatures(s, plan_id)
+            row = find_version(plan, number)
+            if row.state is not VersionState.SIGNED or row.signed_at is None:
+                raise DomainError("signing.not_signed", number=number)
+            signed_on = row.signed_at.astimezone(ctx.clock.now().tzinfo).date()
+            if signature.signed_on < signed_on:
+                raise DomainError("signing.before_version", date=signed_on.isoformat())
+            names = {x.signer_name.strip().casefold() for x in row.signatures}
+            if signature.signer_name.strip().casefold() in names:
+                raise DomainError("signing.already_signed", name=signature.signer_name)
+            new = _signature_row(signature, len(row.signatures))
+            row.signatures.append(new)
+            s.flush()
+            log = AuditLog(s, ctx.user, ctx.clock.now(), plan.id, plan.person_id)
+            log.record(AuditAction.SIGN, "signature", new.id, "signer_name", new=new.signer_name)
+            return version_detail(plan, row)
+
+    def get_version(self, plan_id: int, number: int | None = None) -> VersionDetail:
+        """Version ``number`` of a plan (the latest when ``None``), ready to print.
+
+        A signed version is read from its frozen snapshot, never from the live rows.
+        """
+        with self._ctx.db.read() as s:
+            plan = load_plan_with_signatures(s, plan_id)
+            return version_detail(plan, find_version(plan, number))
+
+    def last_signed_version(self, plan_id: int) -> VersionDetail | None:
+        """The newest signed version, or ``None`` when nothing is signed yet."""
+        with self._ctx.db.read() as s:
+            plan = load_plan_with_signatures(s, plan_id)
+            row = last_signed(plan)
+            return version_detail(plan, row) if row else None
+
+    def previous_signed(self, plan_id: int, number: int) -> VersionDetail | None:
+        """The newest signed version before version ``number``, if any."""
+        with self._ctx.db.read() as s:
+            plan = load_plan_with_signatures(s, plan_id)
+            earlier = [
+                v for v in plan.versions if v.state is VersionState.SIGNED and v.number < number
+            ]
+            return version_detail(plan, earlier[-1]) if earlier else None
+
+    def changes_since_signed(self, plan_id: int) -> ChangeSummary:
+        """What changed in the live plan since its last signed version.
+
+        ``items`` are structured (area, kind, item id, field groups) for the editor; ``sv``,
+        ``en`` and ``lines(lang)`` give the plain-language lines.
+        """
+        with self._ctx.db.read() as s:
+            plan = load_plan(s, plan_id)
+            live = plan_detail(plan)
+            row = last_signed(plan)
+            if row is None or row.snapshot is None:
+                return summarise(None, None, live)
+            return summarise(parse_snapshot(row.snapshot), row.number, live)
+
+
+def _signature_row(sig: SignatureDto, position: int) -> Signature:
+    return Signature(
+        position=position,
+        signer_name=sig.signer_name.strip(),
+        organisation=sig.organisation.strip(),
+        role=sig.role.strip(),
+        is_person=sig.is_person,
+        method=sig.method,
+        signed_on=sig.signed_on,
+        image_png=sig.image_png if sig.method is SignatureMethod.DRAWN else None,
+    )

@@ -1,0 +1,181 @@
+"""Print preview of the real plan PDF (QtPdf), with Print… and Save as PDF…."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sip_desk.domain.enums import AuditAction
+from sip_desk.domain.errors import DomainError
+from sip_desk.services.export_service import RenderedPdf
+from sip_desk.services.registry import Services
+from sip_desk.ui.editor.session import ui_lang
+
+LANGUAGES = (("sv", "Svenska"), ("en", "English"), ("ar", "العربية"))
+PRINT_DPI = 300
+
+
+class PrintPreviewDialog(QDialog):
+    """Shows the PDF exactly as it will be printed; prints or saves that same PDF."""
+
+    def __init__(
+        self,
+        services: Services,
+        plan_id: int,
+        number: int | None = None,
+        language: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._plan_id = plan_id
+        self._number = number
+        self.pdf: RenderedPdf | None = None
+        self.setWindowTitle(self.tr("Print preview"))
+        self.resize(820, 960)
+        self.document = QPdfDocument(self)
+        self._buffer = QBuffer(self)
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(self.tr("Preview of the printed plan"))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Print language"))
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.status = QLabel()
+        self.status.setObjectName("previewStatus")
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self._build()
+        self._select_language(language)
+        self.language.currentIndexChanged.connect(self._on_language_changed)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.close_button.clicked.connect(self.accept)
+        self.reload()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Language:")))
+        top.addWidget(self.language)
+        top.addWidget(self.status, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        for button in (self.print_button, self.save_button, self.close_button):
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+    def _select_language(self, language: str | None) -> None:
+        if language is None:
+            language = self._services.plans.get_plan(self._plan_id).fields.print_language
+        index = self.language.findData(language)
+        self.language.setCurrentIndex(max(0, index))
+
+    def reload(self) -> None:
+        """Render the PDF again (e.g. after the language changed) and show it."""
+        code = self.language.currentData()
+        try:
+            self.pdf = self._services.documents.render(
+                self._plan_id, self._number, code, seal=False
+            )
+        except DomainError as error:
+            self.status.setText(error.message(ui_lang()))
+            return
+        self.view.setDocument(None)  # type: ignore[arg-type]
+        self.document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray(self.pdf.data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.view.setDocument(self.document)
+        state = self.tr("signed") if self.pdf.signed else self.tr("draft, not signed")
+        self.status.setText(
+            self.tr("Version %1 (%2), %3 pages")
+            .replace("%1", str(self.pdf.version_number))
+            .replace("%2", state)
+            .replace("%3", str(self.document.pageCount()))
+        )
+
+    def _on_language_changed(self, _index: int) -> None:
+        self.reload()
+
+    def _on_print_clicked(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Draw every page of the previewed PDF on ``printer``; returns the pages printed."""
+        if self.pdf is None:
+            return 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText(self.tr("The printer could not be started."))
+            return 0
+        count = self.document.pageCount()
+        for index in range(count):
+            if index:
+                printer.newPage()
+            self._draw_page(painter, printer, index)
+        painter.end()
+        self._services.documents.record_output(self.pdf, AuditAction.PRINT)
+        self.status.setText(self.tr("Sent %1 pages to the printer.").replace("%1", str(count)))
+        return count
+
+    def _draw_page(self, painter: QPainter, printer: QPrinter, index: int) -> None:
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        points = self.document.pagePointSize(index)
+        scale = min(area.width() / points.width(), area.height() / points.height())
+        size = QSize(round(points.width() * scale), round(points.height() * scale))
+        image = self.document.render(index, size)
+        painter.drawImage(QRect(0, 0, size.width(), size.height()), image)
+
+    def _on_save_clicked(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), f"plan-{self._plan_id}.pdf", self.tr("PDF files (*.pdf)")
+        )
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> None:
+        """Save the plan as a PDF (sealed when a certificate is configured)."""
+        try:
+            pdf = self._services.documents.export_pdf(
+                self._plan_id, path, self._number, self.language.currentData()
+            )
+        except DomainError as error:
+            self.status.setText(error.message(ui_lang()))
+            return
+        self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
+        self.pdf = pdf if pdf.data else self.pdf
+
+    @classmethod
+    def show_for(
+        cls, parent: QWidget | None, services: Services, plan_id: int, number: int | None = None
+    ) -> None:
+        """Open the preview for ``plan_id`` (the latest version when ``number`` is ``None``)."""
+        dialog = cls(services, plan_id, number, parent=parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()

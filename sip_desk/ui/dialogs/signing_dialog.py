@@ -1,0 +1,222 @@
+"""Signing a plan version at the meeting: one row per signer, the person or guardian first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sip_desk.domain.document import SignatureDto
+from sip_desk.domain.enums import SignatureMethod
+from sip_desk.domain.errors import DomainError
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.services.registry import Services
+from sip_desk.ui.editor.session import ui_lang
+from sip_desk.ui.widgets.signature_pad import SignaturePad
+
+DRAW, PAPER, LATER = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Someone who may sign: the person, a guardian, or a participant."""
+
+    name: str
+    organisation: str = ""
+    role: str = ""
+    is_person: bool = False
+
+
+def signers_of(plan: PlanDetail) -> list[Signer]:
+    """The person (or the guardians) first, then every other participant, relatives included."""
+    reps = plan.person.representatives
+    first = [Signer(r.name, role="guardian", is_person=True) for r in reps] or [
+        Signer(plan.person.full_name, is_person=True)
+    ]
+    names = {s.name for s in first}
+    others = [
+        Signer(p.name, p.organisation, p.role) for p in plan.participants if p.name not in names
+    ]
+    return first + others
+
+
+class SignerRow(QFrame):
+    """One signer: how they sign (here, on paper, not now), the date, and the pad."""
+
+    def __init__(
+        self, signer: Signer, today: QDate, present: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.signer = signer
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.method = QComboBox()
+        self.method.addItems(
+            [self.tr("Signs here"), self.tr("Signed on paper"), self.tr("Does not sign now")]
+        )
+        self.method.setAccessibleName(self.tr("How %1 signs").replace("%1", signer.name))
+        self.date = QDateEdit(today)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(today)
+        self.date.setAccessibleName(self.tr("Date signed by %1").replace("%1", signer.name))
+        self.pad = SignaturePad()
+        self.pad.setAccessibleName(self.tr("Signature of %1").replace("%1", signer.name))
+        self.clear = QPushButton(self.tr("Clear"))
+        self.clear.setAccessibleName(
+            self.tr("Clear the signature of %1").replace("%1", signer.name)
+        )
+        self._layout(signer)
+        self.method.currentIndexChanged.connect(self._on_method_changed)
+        self.clear.clicked.connect(self.pad.clear)
+        self.method.setCurrentIndex(DRAW if present or signer.is_person else LATER)
+        self._on_method_changed(self.method.currentIndex())
+
+    def _layout(self, signer: Signer) -> None:
+        title = QLabel(f"<b>{_escape(signer.name)}</b>")
+        detail = ", ".join(x for x in (signer.organisation, self._role_text(signer)) if x)
+        grid = QGridLayout(self)
+        grid.addWidget(title, 0, 0)
+        grid.addWidget(QLabel(detail), 1, 0)
+        controls = QHBoxLayout()
+        controls.addWidget(self.method)
+        controls.addWidget(self.date)
+        controls.addWidget(self.clear)
+        grid.addLayout(controls, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.pad, 2, 0, 1, 2)
+
+    def _role_text(self, signer: Signer) -> str:
+        if signer.role == "guardian":
+            return self.tr("Guardian")
+        if signer.is_person:
+            return self.tr("The person the plan is about")
+        return signer.role
+
+    def _on_method_changed(self, index: int) -> None:
+        self.pad.setVisible(index == DRAW)
+        self.clear.setVisible(index == DRAW)
+        self.date.setEnabled(index == PAPER)
+
+    def signature(self) -> SignatureDto | None:
+        """The signature given, ``None`` when this person does not sign now."""
+        index = self.method.currentIndex()
+        if index == LATER:
+            return None
+        return SignatureDto(
+            signer_name=self.signer.name,
+            organisation=self.signer.organisation,
+            role=self._role_text(self.signer) if self.signer.is_person else self.signer.role,
+            is_person=self.signer.is_person,
+            method=SignatureMethod.DRAWN if index == DRAW else SignatureMethod.PAPER,
+            signed_on=_as_date(self.date.date()),
+            image_png=(self.pad.to_png() or None) if index == DRAW else None,
+        )
+
+
+def _as_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class SigningDialog(QDialog):
+    """Freeze the current draft into a signed version with everyone's signatures."""
+
+    def __init__(self, services: Services, plan: PlanDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._plan = plan
+        self.result_plan: PlanDetail | None = None
+        number = plan.versions[-1].number if plan.versions else 1
+        self.setWindowTitle(self.tr("Sign version %1").replace("%1", str(number)))
+        self.resize(760, 680)
+        today = QDate(services.ctx.clock.today())
+        present = {p.name for p in plan.participants if p.present}
+        self.rows = [SignerRow(s, today, s.name in present) for s in signers_of(plan)]
+        self.error = QLabel()
+        self.error.setObjectName("signingError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a4262c;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_button = self.buttons.addButton(
+            self.tr("Sign version"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self._build(number)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def _build(self, number: int) -> None:
+        intro = QLabel(
+            self.tr(
+                "Version %1 of the plan for %2 is locked when it is signed. "
+                "Later changes make a new version."
+            )
+            .replace("%1", str(number))
+            .replace("%2", self._plan.person.full_name)
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        changes = self._services.signing.changes_since_signed(self._plan.id)
+        if changes.items:
+            box = QLabel(
+                "<b>"
+                + self.tr("Changed since the last signed version:")
+                + "</b><br>"
+                + "<br>".join("• " + _escape(x) for x in changes.lines(ui_lang()))
+            )
+            box.setObjectName("changesSinceSigned")
+            box.setWordWrap(True)
+            layout.addWidget(box)
+        body = QWidget()
+        rows = QVBoxLayout(body)
+        for row in self.rows:
+            rows.addWidget(row)
+        rows.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def signatures(self) -> list[SignatureDto]:
+        """The signatures given in the rows, in row order."""
+        return [s for s in (row.signature() for row in self.rows) if s is not None]
+
+    def accept(self) -> None:
+        try:
+            self.result_plan = self._services.signing.sign_version(
+                self._plan.id, self._plan.version, self.signatures()
+            )
+        except DomainError as error:
+            self.error.setText(error.message(ui_lang()))
+            self.error.show()
+            return
+        super().accept()
+
+    @classmethod
+    def sign(
+        cls, parent: QWidget | None, services: Services, plan: PlanDetail
+    ) -> PlanDetail | None:
+        """Show the dialog; the plan as stored after signing, or ``None`` when cancelled."""
+        dialog = cls(services, plan, parent)
+        dialog.exec()
+        return dialog.result_plan

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+
+from sip_desk.ui.widgets.signature_pad import PNG_HEIGHT, SignaturePad
+
+
+def _draw(qtbot, pad: SignaturePad) -> None:
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 80))
+    QTest.mouseMove(pad, QPoint(120, 30))
+    QTest.mouseMove(pad, QPoint(220, 90))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 40))
+
+
+def _pad(qtbot) -> SignaturePad:
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 140)
+    pad.show()
+    return pad
+
+
+def test_signature_pad_starts_empty_and_exports_nothing(qtbot) -> None:
+    pad = _pad(qtbot)
+
+    assert pad.is_empty() and pad.to_png() == b""
+
+
+def test_signature_pad_draws_with_the_mouse_and_exports_png(qtbot) -> None:
+    pad = _pad(qtbot)
+
+    with qtbot.waitSignal(pad.signature_changed):
+        _draw(qtbot, pad)
+
+    data = pad.to_png()
+    assert not pad.is_empty() and len(pad.strokes()[0]) >= 3
+    image = QImage.fromData(data)
+    assert image.height() == PNG_HEIGHT and image.hasAlphaChannel()
+    assert image.pixelColor(image.width() // 2, 5).alpha() == 0  # transparent background
+
+
+def test_signature_pad_clears_with_delete_key(qtbot) -> None:
+    pad = _pad(qtbot)
+    _draw(qtbot, pad)
+    pad.setFocus()
+
+    QTest.keyClick(pad, Qt.Key.Key_Delete)
+
+    assert pad.is_empty()
+
+
+def test_signature_pad_draws_with_touch(qtbot) -> None:
+    from PySide6.QtGui import QPointingDevice
+
+    pad = _pad(qtbot)
+    device = QTest.createTouchDevice(QPointingDevice.DeviceType.TouchScreen)
+
+    QTest.touchEvent(pad, device).press(0, QPoint(30, 60)).commit()
+    QTest.touchEvent(pad, device).move(0, QPoint(150, 80)).commit()
+    QTest.touchEvent(pad, device).release(0, QPoint(160, 90)).commit()
+
+    assert not pad.is_empty()
+
+
+def test_signature_pad_is_accessible(qtbot) -> None:
+    pad = _pad(qtbot)
+
+    assert pad.accessibleName() and "Delete" in pad.accessibleDescription()
+    assert pad.focusPolicy() == Qt.FocusPolicy.StrongFocus
