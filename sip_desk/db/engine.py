@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from sip_desk.db.immutability import is_immutability_error
 from sip_desk.domain.errors import DomainError, StaleEditError, StoreError
 
 SQLITE_PRAGMAS = (
@@ -115,6 +116,10 @@ def translate_store_errors(db: Database) -> Iterator[None]:
         raise
     except StaleDataError as error:
         raise StaleEditError(0, 0, 0) from error
+    except exc.IntegrityError as error:
+        if is_immutability_error(error):
+            raise DomainError("error.signed_locked") from error
+        raise store_error_for(error, db.path) from error
     except (exc.OperationalError, exc.DatabaseError, sqlite3.DatabaseError) as error:
         raise store_error_for(error, db.path) from error
 

@@ -147,6 +147,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Version {number} av planen är undertecknad och kan inte ändras.",
         "Version {number} of the plan is signed and cannot be changed.",
     ),
+    "error.signed_locked": (
+        "En undertecknad version av planen kan inte ändras eller tas bort. Inget ändrades.",
+        "A signed version of the plan cannot be changed or deleted. Nothing was changed.",
+    ),
     "error.plan_not_closed": (
         "Planen är inte avslutad.",
         "The plan is not closed.",
