@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 from pathlib import Path
+from typing import TypeAlias
 
 from sip_desk.bootstrap import open_services
 from sip_desk.domain.audit import UserContext
@@ -12,9 +13,10 @@ from sip_desk.domain.goal import GoalData
 from tests.builders import person_data
 
 GOALS_EACH = 15
+Results: TypeAlias = "multiprocessing.Queue[tuple[str, int, int]]"
 
 
-def _add_goals(path: str, plan_id: int, who: str, queue: multiprocessing.Queue) -> None:
+def _add_goals(path: str, plan_id: int, who: str, queue: Results) -> None:
     services = open_services(path, user=UserContext(user=who))
     stale = locked = 0
     added = 0
@@ -36,7 +38,7 @@ def test_two_processes_read_modify_write_the_same_plan(tmp_path: Path) -> None:
     services = open_services(path, user=UserContext(user="setup"))
     plan = services.plans.create_plan(person_data())
     context = multiprocessing.get_context("spawn")
-    queue: multiprocessing.Queue = context.Queue()
+    queue: Results = context.Queue()
     workers = [
         context.Process(target=_add_goals, args=(path, plan.id, who, queue)) for who in ("a", "b")
     ]
