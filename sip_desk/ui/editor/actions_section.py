@@ -11,29 +11,38 @@ from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession
 from sip_desk.ui.editor.table_part import TablePart
 from sip_desk.ui.item_models.action_table_model import ActionTableModel
+from sip_desk.ui.item_models.need_table_model import NeedTableModel
 
 _GOAL_ID = Qt.ItemDataRole.UserRole
 
 
 class ActionsSection(Section):
-    """The actions table, the goals the current action works towards, and own actions."""
+    """The needs, the actions answering them, the goals an action works towards, own actions."""
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("4. Needs and actions: who does what, when"), parent)
         self.setObjectName("section_actions")
+        self.need_part = TablePart(
+            session,
+            "need",
+            NeedTableModel(self),
+            self.tr("Needs: what the person needs help with"),
+            lambda p: p.needs,
+            self,
+        )
         self.model = ActionTableModel(self)
         self.action_part = TablePart(
             session, "action", self.model, self.tr("Actions"), lambda p: p.actions, self
         )
-        self._layout.insertWidget(1, self.action_part)
+        self.parts = (self.need_part, self.action_part)
         caption = QLabel(self.tr("Goals the current action works towards (Space ticks):"), self)
         self.goal_links = QListWidget(self)
         self.goal_links.setObjectName("action_goal_links")
         self.goal_links.setAccessibleName(self.tr("Linked goals of the current action"))
         self.goal_links.setMaximumHeight(110)
         caption.setBuddy(self.goal_links)
-        self._layout.insertWidget(2, caption)
-        self._layout.insertWidget(3, self.goal_links)
+        for at, widget in enumerate((self.need_part, self.action_part, caption, self.goal_links)):
+            self._layout.insertWidget(1 + at, widget)
         self.person_own = self.text()
         self.plan_field("person_own_actions", self.tr("What I do &myself"), self.person_own)
         self.relatives_own = self.text()
@@ -46,7 +55,8 @@ class ActionsSection(Section):
 
     def refresh(self, plan: PlanDetail) -> None:
         super().refresh(plan)
-        self.model.set_context(list(plan.participants), list(plan.goals))
+        self.need_part.refresh(plan)
+        self.model.set_context(list(plan.participants), list(plan.goals), list(plan.needs))
         self.action_part.refresh(plan)
         self._show_links()
 
@@ -79,13 +89,21 @@ class ActionsSection(Section):
         self.goal_links.setCurrentRow(current)
 
     def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
-        return self.action_part.show_errors(super().show_errors(errors))
+        rest = super().show_errors(errors)
+        for part in self.parts:
+            rest = part.show_errors(rest)
+        return rest
 
     def clear_errors(self, keys: tuple[str, ...]) -> None:
         super().clear_errors(keys)
-        self.action_part.clear_errors(keys)
+        for part in self.parts:
+            part.clear_errors(keys)
 
     def focus_anchor(self, anchor: str, entity_id: int | None) -> bool:
+        if anchor.startswith("needs"):
+            self.focus_widget(self.need_part.table)
+            self.need_part.focus(entity_id)
+            return True
         if anchor.startswith("actions"):
             self.focus_widget(self.action_part.table)
             attr = anchor.partition(".")[2]
@@ -94,4 +112,5 @@ class ActionsSection(Section):
         return super().focus_anchor(anchor, entity_id)
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.action_part.table, self.goal_links, *super().focus_chain()]
+        tables = [self.need_part.table, self.action_part.table]
+        return [*tables, self.goal_links, *super().focus_chain()]

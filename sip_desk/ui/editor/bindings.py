@@ -119,6 +119,11 @@ class FieldBinding(QObject):
             w.toggled.connect(self._on_picked)
         elif isinstance(w, QComboBox):
             w.currentIndexChanged.connect(self._on_picked)
+            line = w.lineEdit()
+            if line is not None:  # an editable drop-down: typed text saves like a line edit
+                line.textEdited.connect(self._on_typed)
+                line.returnPressed.connect(self.commit)
+                w.installEventFilter(self)  # the drop-down, not its line, gets the focus-out
         if isinstance(w, QLineEdit | QPlainTextEdit):
             w.installEventFilter(self)
 
@@ -158,7 +163,7 @@ class FieldBinding(QObject):
         if isinstance(w, QCheckBox):
             return w.isChecked()
         if isinstance(w, QComboBox):
-            return self._parse(w.currentData())
+            return self._parse(w.currentText() if w.isEditable() else w.currentData())
         text = w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()  # type: ignore[attr-defined]
         return self._parse(text)
 
@@ -202,6 +207,9 @@ class FieldBinding(QObject):
         w = self.widget
         if isinstance(w, QCheckBox):
             w.setChecked(bool(value))
+        elif isinstance(w, QComboBox) and w.isEditable():
+            w.setCurrentIndex(w.findData(value))
+            w.setEditText(str(self._show(value)))
         elif isinstance(w, QComboBox):
             w.setCurrentIndex(max(0, w.findData(self._show(value))))
         elif isinstance(w, QPlainTextEdit):

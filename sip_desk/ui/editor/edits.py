@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sip_desk.domain.action import ActionData, ActionDto
 from sip_desk.domain.follow_up import MeetingData, MeetingDto
-from sip_desk.domain.goal import GoalData, GoalDto
+from sip_desk.domain.goal import GoalData, GoalDto, NeedData, NeedDto
 from sip_desk.domain.participant import (
     InformationConsentData,
     InformationConsentDto,
@@ -25,15 +25,35 @@ DATA_TYPES: dict[str, type[Any]] = {
     "participant": ParticipantData,
     "consent": InformationConsentData,
     "goal": GoalData,
+    "need": NeedData,
     "action": ActionData,
 }
 _COLLECTIONS = {
     "participant": "participants",
     "consent": "consents",
     "goal": "goals",
+    "need": "needs",
     "action": "actions",
 }
-Row = ParticipantDto | InformationConsentDto | GoalDto | ActionDto
+Row = ParticipantDto | InformationConsentDto | GoalDto | NeedDto | ActionDto
+_KIND_NAMES = {
+    "participant": QT_TRANSLATE_NOOP("Edits", "participant"),
+    "consent": QT_TRANSLATE_NOOP("Edits", "consent"),
+    "goal": QT_TRANSLATE_NOOP("Edits", "goal"),
+    "need": QT_TRANSLATE_NOOP("Edits", "need"),
+    "action": QT_TRANSLATE_NOOP("Edits", "action"),
+    "representative": QT_TRANSLATE_NOOP("Edits", "representative"),
+}
+
+
+def _text(template: object, subject: str) -> str:
+    """An undo text such as "Ändra Anledning" (``template`` is an "Edits" source text)."""
+    return QCoreApplication.translate("Edits", str(template)).replace("%1", subject)
+
+
+def kind_name(kind: str) -> str:
+    """What a row of ``kind`` is called in the UI language ("insats" for "action")."""
+    return QCoreApplication.translate("Edits", str(_KIND_NAMES.get(kind, kind)))
 
 
 def to_data(dto: Any, data_type: type[Any]) -> Any:
@@ -48,8 +68,8 @@ def person_data(plan: PlanDetail) -> PersonData:
     return person
 
 
-def set_plan_field(session: PlanSession, name: str, value: object) -> Edit:
-    """Set one of the plan's own fields (:class:`PlanFields`)."""
+def set_plan_field(session: PlanSession, name: str, value: object, label: str = "") -> Edit:
+    """Set one of the plan's own fields (:class:`PlanFields`); ``label`` names it for undo."""
     old = getattr(session.plan.fields, name)
     services = session.services
 
@@ -61,7 +81,7 @@ def set_plan_field(session: PlanSession, name: str, value: object) -> Edit:
         return op
 
     return Edit(
-        text=QCoreApplication.translate("Edits", "Change %1").replace("%1", name),
+        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), label or name),
         redo=setter(value),
         undo=setter(old),
         fields=(f"plan.{name}",),
@@ -69,8 +89,8 @@ def set_plan_field(session: PlanSession, name: str, value: object) -> Edit:
     )
 
 
-def set_person_field(session: PlanSession, name: str, value: object) -> Edit:
-    """Set one field of the person (representatives included)."""
+def set_person_field(session: PlanSession, name: str, value: object, label: str = "") -> Edit:
+    """Set one field of the person (representatives included); ``label`` names it for undo."""
     old = getattr(session.plan.person, name)
     services = session.services
 
@@ -82,7 +102,7 @@ def set_person_field(session: PlanSession, name: str, value: object) -> Edit:
         return op
 
     return Edit(
-        text=QCoreApplication.translate("Edits", "Change %1").replace("%1", name),
+        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), label or name),
         redo=setter(value),
         undo=setter(old),
         fields=(f"person.{name}", "representative."),
@@ -122,7 +142,7 @@ def add_item(session: PlanSession, kind: str, data: Any) -> Edit:
     """Add a row of ``kind``; undo removes it, redo adds it again."""
     state: dict[str, int] = {}
     return Edit(
-        text=QCoreApplication.translate("Edits", "Add row"),
+        text=_text(QT_TRANSLATE_NOOP("Edits", "Add %1"), kind_name(kind)),
         redo=_adder(session, kind, data, state),
         undo=_remover(session, kind, state),
         fields=(f"{kind}.",),
@@ -135,16 +155,37 @@ def remove_item(session: PlanSession, kind: str, row: Row) -> Edit:
     position = next((i for i, r in enumerate(rows) if r.id == row.id), len(rows))
     state = {"id": row.id, "position": position}
     data = to_data(row, DATA_TYPES[kind])
+    undo = _adder(session, kind, data, state)
+    if kind == "need":
+        undo = _relinking_needs(session, undo, row.id)
     return Edit(
-        text=QCoreApplication.translate("Edits", "Remove row"),
+        text=_text(QT_TRANSLATE_NOOP("Edits", "Remove %1"), kind_name(kind)),
         redo=_remover(session, kind, state),
-        undo=_adder(session, kind, data, state),
+        undo=undo,
         fields=(f"{kind}.",),
     )
 
 
-def update_item(session: PlanSession, kind: str, row: Row, data: Any) -> Edit:
-    """Change a row; undo saves its previous data."""
+def _relinking_needs(session: PlanSession, add: Op, need_id: int) -> Op:
+    """``add`` (a removed need coming back), then its actions point at it again."""
+    linked = [a.id for a in session.plan.actions if a.need_id == need_id]
+    items = session.services.items
+
+    def op(plan: PlanDetail) -> Saved:
+        saved = add(plan)
+        new_id = session.resolve("need", need_id)
+        for action_id in (session.resolve("action", i) for i in linked):
+            action = next((a for a in saved.plan.actions if a.id == action_id), None)
+            if action is not None and action.need_id is None:
+                data = dataclasses.replace(to_data(action, ActionData), need_id=new_id)
+                saved = items.update_action(saved.plan.id, saved.plan.version, action_id, data)
+        return saved
+
+    return op
+
+
+def update_item(session: PlanSession, kind: str, row: Row, data: Any, label: str = "") -> Edit:
+    """Change a row; undo saves its previous data. ``label`` names the changed column."""
     services = session.services
     old = to_data(row, DATA_TYPES[kind])
 
@@ -158,7 +199,10 @@ def update_item(session: PlanSession, kind: str, row: Row, data: Any) -> Edit:
         return op
 
     return Edit(
-        text=QCoreApplication.translate("Edits", "Change row"),
+        text=_text(
+            QT_TRANSLATE_NOOP("Edits", "Change %1"),
+            f"{kind_name(kind)}: {label}" if label else kind_name(kind),
+        ),
         redo=setter(data),
         undo=setter(old),
         fields=(f"{kind}.",),

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHeaderView,
@@ -143,6 +144,15 @@ class ItemTable(QTableView):
         self.scrollTo(index)
         if self.row_model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             self.edit(index)
+
+    def commit_open_editor(self) -> None:
+        """Save what is typed in a cell whose editor is still open (before a close or reload)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def delete_current(self) -> None:
         """Remove the current row (the blank line just forgets its typed values)."""

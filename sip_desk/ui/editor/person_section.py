@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor import edits
+from sip_desk.ui.editor.languages import LanguageCombo, language_code, language_label
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession
 from sip_desk.ui.editor.table_part import TablePart
@@ -40,14 +41,7 @@ class PersonSection(Section):
         self.person_field("email", self.tr("E-mail"), self.email)
         self.address = self.line()
         self.person_field("address", self.tr("Address"), self.address)
-        self.language = self.line()
-        self.person_field("preferred_language", self.tr("Preferred language"), self.language)
-        self.interpreter = self.check(self.tr("Needs an interpreter"))
-        self.person_field("interpreter_needed", self.tr("Interpreter"), self.interpreter)
-        self.interpreter_language = self.line()
-        self.person_field(
-            "interpreter_language", self.tr("Interpreter language"), self.interpreter_language
-        )
+        self._build_languages()
         self.representatives = TablePart(
             session,
             "representative",
@@ -59,6 +53,22 @@ class PersonSection(Section):
         self._layout.addWidget(self.representatives)
         self._build_reason()
         self._wire_representatives()
+
+    def _build_languages(self) -> None:
+        language_kw = {"parse": language_code, "show": language_label}
+        self.language = LanguageCombo()
+        self.person_field(
+            "preferred_language", self.tr("Preferred language"), self.language, **language_kw
+        )
+        self.interpreter = self.check(self.tr("Needs an interpreter"))
+        self.person_field("interpreter_needed", self.tr("Interpreter"), self.interpreter)
+        self.interpreter_language = LanguageCombo(allow_none=True)
+        self.person_field(
+            "interpreter_language",
+            self.tr("Interpreter language"),
+            self.interpreter_language,
+            **language_kw,
+        )
 
     def _build_reason(self) -> None:
         self.new_form()
@@ -77,10 +87,11 @@ class PersonSection(Section):
         model = self.representatives.model
         assert isinstance(model, RepresentativeTableModel)
         part = self.representatives
+        reps_label = self.tr("Guardians and legal representatives")
 
         def save(reps: tuple) -> bool:  # type: ignore[type-arg]
             return self.session.execute(
-                edits.set_person_field(self.session, "representatives", reps)
+                edits.set_person_field(self.session, "representatives", reps, reps_label)
             )
 
         model.commit_update = lambda row, data: save(model.replaced(row.id, data))

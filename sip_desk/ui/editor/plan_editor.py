@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -13,15 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sip_desk.domain.changes import ChangeSummary
 from sip_desk.domain.completeness import check_completeness
-from sip_desk.domain.errors import ValidationError
+from sip_desk.domain.enums import VersionState
+from sip_desk.domain.errors import DomainError, ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
 from sip_desk.ui.editor.actions_section import ActionsSection
+from sip_desk.ui.editor.changes_panel import ChangesPanel
 from sip_desk.ui.editor.completeness_panel import CompletenessPanel
 from sip_desk.ui.editor.crisis_section import CrisisSection
+from sip_desk.ui.editor.editor_actions import EditorActions
 from sip_desk.ui.editor.follow_up_section import FollowUpSection
 from sip_desk.ui.editor.goals_section import GoalsSection
+from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.participants_section import ParticipantsSection
 from sip_desk.ui.editor.person_section import PersonSection
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
@@ -30,11 +37,17 @@ from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 
+log = logging.getLogger(__name__)
 NOTICE_MS = 20_000
 
 
 class PlanEditor(QWidget):
     """Edits one plan; every input saves itself through the services within a second.
+
+    Language: the editor builds its texts in the UI language once and does not listen to
+    ``events.language_changed``. To show it in another language, call :meth:`flush` (it saves
+    everything typed, open table cells included) and open a new editor for the plan; the app
+    does this for every open plan when the user picks a language (``DesktopApp``).
 
     Signals:
         plan_saved: the plan (its id) was saved; ``events.plan_changed`` is emitted too.
@@ -67,22 +80,18 @@ class PlanEditor(QWidget):
             self.follow_up_section,
         ]
         self.completeness = CompletenessPanel(self)
-        self.notice = QLabel(self)
-        self.notice.setObjectName("editor_notice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(
-            "background: #fff4c2; color: #3d2e00; border: 1px solid #b58900; padding: 6px;"
-        )
-        self.notice.hide()
+        self.changes = ChangesPanel(self)
+        self.notice = _notice_label(self)
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice.hide)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("editor_toolbar")
         self._build_layout()
-        self._build_actions()
+        self.editor_actions = EditorActions(self, self.toolbar)
         self._connect_signals()
         self._set_tab_order()
         self._on_plan_changed(self.session.plan)
+        self.show_changes()
 
     # Building ---------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -96,8 +105,14 @@ class PlanEditor(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(body)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        side = QWidget(self)
+        side.setObjectName("editor_side")
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.addWidget(self.changes)
+        side_column.addWidget(self.completeness, 1)
         splitter.addWidget(self.scroll_area)
-        splitter.addWidget(self.completeness)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -105,55 +120,6 @@ class PlanEditor(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
-
-    def _action(self, name: str, text: str, keys: list[QKeySequence], slot: object) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
-        action.setToolTip(f"{text} ({shortcut})" if shortcut else text)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence
-        self.undo_action = self._action(
-            "undo", self.tr("Undo"), [key(key.StandardKey.Undo)], self.undo
-        )
-        self.redo_action = self._action(
-            "redo",
-            self.tr("Redo"),
-            [key("Ctrl+Shift+Z"), key("Ctrl+Y")],
-            self.redo,
-        )
-        self.save_action = self._action(
-            "save_now", self.tr("Save now"), [key(key.StandardKey.Save)], self.flush
-        )
-        self.meeting_action = self._action(
-            "meeting_mode", self.tr("Meeting mode"), [key(Qt.Key.Key_F11)], self.show_meeting_mode
-        )
-        self.next_missing_action = self._action(
-            "next_missing",
-            self.tr("Go to what is missing"),
-            [key(Qt.Key.Key_F8)],
-            self.go_to_first_missing,
-        )
-        for action in (self.undo_action, self.redo_action, self.save_action):
-            self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.meeting_action)
-        self.toolbar.addAction(self.next_missing_action)
-        self.section_actions = [
-            self._action(
-                f"go_to_section_{i + 1}",
-                section.heading.text(),
-                [key(f"Alt+{i + 1}")],
-                lambda _=False, s=section: self._go_to_section(s),
-            )
-            for i, section in enumerate(self.sections)
-        ]
 
     def _connect_signals(self) -> None:
         s = self.session
@@ -164,6 +130,7 @@ class PlanEditor(QWidget):
         s.notice.connect(self.show_notice)
         # Undo stays enabled: text still waiting for its save is saved first, then undone.
         self.completeness.anchor_activated.connect(self._on_anchor_activated)
+        self.changes.anchor_activated.connect(self._on_anchor_activated)
         self._emitting = False
         self.events.plan_changed.connect(self._on_event_plan_changed)
         app = QCoreApplication.instance()
@@ -172,7 +139,7 @@ class PlanEditor(QWidget):
 
     def _set_tab_order(self) -> None:
         chain = [w for section in self.sections for w in section.focus_chain()]
-        chain.append(self.completeness.items)
+        chain += [self.changes.items, self.completeness.items]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -183,7 +150,9 @@ class PlanEditor(QWidget):
         return self.session.plan
 
     def flush(self) -> None:
-        """Save everything typed but not yet saved, now."""
+        """Save everything typed but not yet saved, now (open table cells included)."""
+        for table in self.findChildren(ItemTable):
+            table.commit_open_editor()
         for section in self.sections:
             section.flush()
 
@@ -210,6 +179,33 @@ class PlanEditor(QWidget):
         self.notice.show()
         self._notice_timer.start()
 
+    def show_changes(self) -> None:
+        """Re-read what changed since the last signed version (after every save)."""
+        if not any(v.state is VersionState.SIGNED for v in self.session.plan.versions):
+            self.changes.show_changes(ChangeSummary(since_version=None))  # no read needed
+            return
+        try:
+            summary = self.services.signing.changes_since_signed(self.session.plan_id)
+        except DomainError as exc:
+            log.warning("changes since signing not read: %s", exc.message("en"))
+            return
+        self.changes.show_changes(summary)
+
+    def print_plan(self) -> None:
+        """Save what is typed, then open the print preview of the plan's PDF."""
+        from sip_desk.ui.dialogs.print_preview_dialog import PrintPreviewDialog
+
+        self.flush()
+        PrintPreviewDialog.show_for(self, self.services, self.session.plan_id)
+
+    def sign_plan(self) -> None:
+        """Save what is typed, then let everyone sign the current version."""
+        from sip_desk.ui.dialogs.signing_dialog import SigningDialog
+
+        self.flush()
+        if SigningDialog.sign(self, self.services, self.session.plan) is not None:
+            self.events.plan_changed.emit(self.session.plan_id)  # reloads this editor too
+
     def focus_anchor(self, anchor: str, entity_id: int | None = None) -> bool:
         """Move the focus to the field or table row a completeness item points at."""
         return any(section.focus_anchor(anchor, entity_id) for section in self.sections)
@@ -220,7 +216,8 @@ class PlanEditor(QWidget):
             self.focus_anchor(missing[0].anchor, missing[0].entity_id)
 
     # Slots ------------------------------------------------------------------------------------
-    def _go_to_section(self, section: Section) -> None:
+    def go_to_section(self, section: Section) -> None:
+        """Move the focus to the first input of ``section``."""
         chain = section.focus_chain()
         if chain:
             section.focus_widget(chain[0])
@@ -233,6 +230,7 @@ class PlanEditor(QWidget):
             self.meeting_window.show_plan(plan)
 
     def _on_plan_saved(self, plan_id: int) -> None:
+        self.show_changes()
         self.plan_saved.emit(plan_id)
         self._emitting = True
         try:
@@ -245,6 +243,7 @@ class PlanEditor(QWidget):
         if plan_id == self.session.plan_id and not self._emitting:
             self.flush()
             self.session.reload()
+            self.show_changes()
 
     def _on_validation_failed(self, errors: list[ValidationError]) -> None:
         rest = errors
@@ -270,3 +269,14 @@ class PlanEditor(QWidget):
         if self.meeting_window is not None:
             self.meeting_window.close()
         super().closeEvent(event)
+
+
+def _notice_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("editor_notice")
+    label.setWordWrap(True)
+    label.setStyleSheet(
+        "background: #fff4c2; color: #3d2e00; border: 1px solid #b58900; padding: 6px;"
+    )
+    label.hide()
+    return label

@@ -39,6 +39,11 @@ def object_name(key: str) -> str:
     return key.replace(".", "_")
 
 
+def _plain(label: str) -> str:
+    """A label without its mnemonic marker, for accessible names and undo texts."""
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 class Section(QGroupBox):
     """A part of the meeting. Subclasses build their inputs in ``_build`` via the helpers."""
 
@@ -76,7 +81,7 @@ class Section(QGroupBox):
         **kw: Any,
     ) -> FieldBinding:
         widget.setObjectName(object_name(key))
-        widget.setAccessibleName(label.replace("&", ""))
+        widget.setAccessibleName(_plain(label))
         widget.installEventFilter(self.undo_filter)
         error = ErrorLabel(object_name(key) + "_error", self)
         box = QWidget(self)
@@ -100,7 +105,9 @@ class Section(QGroupBox):
             label,
             widget,
             lambda plan: getattr(plan.fields, name),
-            lambda value: self.session.execute(edits.set_plan_field(self.session, name, value)),
+            lambda value: self.session.execute(
+                edits.set_plan_field(self.session, name, value, _plain(label))
+            ),
             **kw,
         )
 
@@ -111,7 +118,9 @@ class Section(QGroupBox):
             label,
             widget,
             lambda plan: getattr(plan.person, name),
-            lambda value: self.session.execute(edits.set_person_field(self.session, name, value)),
+            lambda value: self.session.execute(
+                edits.set_person_field(self.session, name, value, _plain(label))
+            ),
             **kw,
         )
 

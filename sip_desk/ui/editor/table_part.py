@@ -63,7 +63,8 @@ class TablePart(QWidget):
         self.remove_button.clicked.connect(self.table.delete_current)
 
     def _on_update(self, row: Any, data: Any) -> bool:
-        return self.session.execute(edits.update_item(self.session, self.kind, row, data))
+        label = self.model.changed_label(row, data)
+        return self.session.execute(edits.update_item(self.session, self.kind, row, data, label))
 
     def _on_add(self, data: Any) -> bool:
         return self.session.execute(edits.add_item(self.session, self.kind, data))

@@ -9,8 +9,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from sip_desk.domain.action import ActionData, ActionDto
 from sip_desk.domain.enums import ActionStatus, PrincipalType
-from sip_desk.domain.goal import GoalDto
+from sip_desk.domain.goal import GoalDto, NeedDto
 from sip_desk.domain.participant import ParticipantDto
+from sip_desk.ui.item_models.need_table_model import NeedTableModel
 from sip_desk.ui.item_models.row_table_model import Column, Index, RowTableModel
 
 _C = "ActionTableModel"
@@ -18,15 +19,17 @@ _C = "ActionTableModel"
 
 class ActionColumn(IntEnum):
     DESCRIPTION = 0
-    PRINCIPAL = 1
-    ORGANISATION = 2
-    UNIT = 3
-    RESPONSIBLE = 4
-    OTHER_ACTOR = 5
-    START = 6
-    END = 7
-    STATUS = 8
-    GOALS = 9
+    NEED = 1
+    PRINCIPAL = 2
+    ORGANISATION = 3
+    UNIT = 4
+    RESPONSIBLE = 5
+    OTHER_ACTOR = 6
+    START = 7
+    END = 8
+    STATUS = 9
+    COST = 10
+    GOALS = 11
 
 
 class ActionTableModel(RowTableModel):
@@ -37,6 +40,7 @@ class ActionTableModel(RowTableModel):
     REQUIRED = "description"
     COLUMNS = (
         Column("description", QT_TRANSLATE_NOOP("ActionTableModel", "What is done")),
+        Column("need_id", QT_TRANSLATE_NOOP("ActionTableModel", "Need"), "choice"),
         Column(
             "responsible_principal",
             QT_TRANSLATE_NOOP("ActionTableModel", "Principal"),
@@ -54,6 +58,7 @@ class ActionTableModel(RowTableModel):
         Column("start_date", QT_TRANSLATE_NOOP("ActionTableModel", "Start"), "date"),
         Column("end_date", QT_TRANSLATE_NOOP("ActionTableModel", "End"), "date"),
         Column("status", QT_TRANSLATE_NOOP("ActionTableModel", "Status"), "choice", ActionStatus),
+        Column("cost_responsibility", QT_TRANSLATE_NOOP("ActionTableModel", "Cost responsibility")),
         Column("goal_ids", QT_TRANSLATE_NOOP("ActionTableModel", "Linked goals"), "goals"),
     )
 
@@ -64,13 +69,19 @@ class ActionTableModel(RowTableModel):
     def placeholder(self) -> str:
         return QCoreApplication.translate("ActionTableModel", "New action: type what is done")
 
-    def set_context(self, participants: list[ParticipantDto], goals: list[GoalDto]) -> None:
-        """Participants to pick the responsible person from, and goals to show as linked."""
+    def set_context(
+        self,
+        participants: list[ParticipantDto],
+        goals: list[GoalDto],
+        needs: list[NeedDto] | None = None,
+    ) -> None:
+        """What the choice columns offer (participants, needs) and the goals to show."""
         self.goals = list(goals)
         none = QCoreApplication.translate("ActionTableModel", "(not chosen)")
         choices: list[tuple[object, str]] = [("", none)]
         choices += [(p.id, _person_label(p)) for p in participants]
         self.set_choices("responsible_participant_id", choices)
+        self.set_choices("need_id", NeedTableModel.need_choices(list(needs or ())))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if index.isValid() and self.COLUMNS[index.column()].kind == "goals":

@@ -220,6 +220,13 @@ class RowTableModel(QAbstractTableModel):
         data = self.row_data(row)
         return self.commit_update(row, dataclasses.replace(data, **{column.attr: parsed}))
 
+    def changed_label(self, row: Any, data: Any) -> str:
+        """The header of the one column ``data`` changes on ``row`` ("" for none or several)."""
+        changed = [c for c in self.COLUMNS if getattr(row, c.attr) != getattr(data, c.attr)]
+        if len(changed) != 1:
+            return ""
+        return QCoreApplication.translate(self.CONTEXT, str(changed[0].header))
+
     def row_data(self, row: Any) -> Any:
         names = {f.name for f in dataclasses.fields(self.DATA_TYPE)}
         return self.DATA_TYPE(**{n: getattr(row, n) for n in names})

@@ -14,9 +14,19 @@ from sip_desk.ui.meeting_mode.meeting_text import meeting_html
 
 BASE_POINT_SIZE = 24
 
+# The scrollbars follow the high-contrast theme: a yellow handle on black, wide enough to grab.
 _STYLE = """
 QWidget#meeting_mode { background: #000000; }
 QLabel#meeting_mode_text { color: #ffffff; background: #000000; padding: 24px; }
+QScrollBar:vertical { background: #000000; width: 24px; margin: 0; border-left: 2px solid #ffffff; }
+QScrollBar:horizontal {
+    background: #000000; height: 24px; margin: 0; border-top: 2px solid #ffffff;
+}
+QScrollBar::handle:vertical { background: #ffe066; min-height: 48px; margin: 3px; }
+QScrollBar::handle:horizontal { background: #ffe066; min-width: 48px; margin: 3px; }
+QScrollBar::handle:hover { background: #ffffff; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: #000000; }
 """
 
 _HTML_CSS = (
@@ -45,6 +55,8 @@ class MeetingModeWindow(QWidget):
         font.setPointSize(BASE_POINT_SIZE)
         self.text.setFont(font)
         scroll = QScrollArea(self)
+        scroll.setObjectName("meeting_mode_scroll")
+        self.scroll_area = scroll
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.text)
         scroll.setStyleSheet("QScrollArea { background: #000000; border: none; }")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from sip_desk.domain.enums import GoalTerm
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.context import LOCAL_TZ
+from sip_desk.ui.editor.languages import language_label
 
 
 def _day(value: date) -> str:
@@ -101,11 +102,35 @@ def contacts_html(plan: PlanDetail) -> str:
     return f"<ul>{html}</ul>" if html else ""
 
 
+def language_html(plan: PlanDetail) -> str:
+    """The person's language and interpreter, by name (nothing for Swedish without one)."""
+    person = plan.person
+    parts = []
+    if person.preferred_language and person.preferred_language != "sv":
+        label = QCoreApplication.translate("MeetingText", "My language:")
+        parts.append(f"{escape(label)} {escape(language_label(person.preferred_language))}")
+    if person.interpreter_needed:
+        label = QCoreApplication.translate("MeetingText", "Interpreter:")
+        language = (
+            language_label(person.interpreter_language) if person.interpreter_language else ""
+        )
+        parts.append(f"{escape(label)} {escape(language or '✓')}")
+    return f"<p>{' · '.join(parts)}</p>" if parts else ""
+
+
+def _next_html(plan: PlanDetail, now: datetime) -> str:
+    meeting = plan.next_follow_up(now)
+    if meeting is None:
+        return "<p>" + escape(QCoreApplication.translate("MeetingText", "Not booked yet.")) + "</p>"
+    where = f"<br>{escape(meeting.place)}" if meeting.place else ""
+    return f"<p><b>{escape(_when(meeting.starts_at))}</b>{where}</p>"
+
+
 def meeting_html(plan: PlanDetail, now: datetime) -> str:
     """The whole shared-screen page: goals first, then who does what, whom to call, next meeting."""
     f = plan.fields
     title = QCoreApplication.translate("MeetingText", "My plan")
-    parts = [f"<h1>{escape(title)}: {escape(plan.person.full_name)}</h1>"]
+    parts = [f"<h1>{escape(title)}: {escape(plan.person.full_name)}</h1>", language_html(plan)]
     parts.append(_section(QCoreApplication.translate("MeetingText", "My goals"), goals_html(plan)))
     parts.append(
         _section(
@@ -143,11 +168,7 @@ def meeting_html(plan: PlanDetail, now: datetime) -> str:
     parts.append(
         _section(QCoreApplication.translate("MeetingText", "If things get difficult"), crisis)
     )
-    meeting = plan.next_follow_up(now)
-    if meeting is not None:
-        where = f"<br>{escape(meeting.place)}" if meeting.place else ""
-        body = f"<p><b>{escape(_when(meeting.starts_at))}</b>{where}</p>"
-    else:
-        body = "<p>" + escape(QCoreApplication.translate("MeetingText", "Not booked yet.")) + "</p>"
-    parts.append(_section(QCoreApplication.translate("MeetingText", "Next meeting"), body))
+    parts.append(
+        _section(QCoreApplication.translate("MeetingText", "Next meeting"), _next_html(plan, now))
+    )
     return "".join(p for p in parts if p)

@@ -15,6 +15,7 @@ from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.item_models.action_table_model import ActionColumn as A
 from sip_desk.ui.item_models.consent_table_model import ConsentColumn as C
 from sip_desk.ui.item_models.goal_table_model import GoalColumn as G
+from sip_desk.ui.item_models.need_table_model import NeedColumn as N
 from sip_desk.ui.item_models.participant_table_model import ParticipantColumn as P
 from tests.ui.editor.helpers import (
     blank_row,
@@ -87,8 +88,14 @@ def _goals(qtbot: Any, editor: PlanEditor) -> None:
     pick_cell(qtbot, table, 2, G.PARENT, "Vara drogfri ett år")
 
 
+NEEDS = ["Ett eget boende", "Behandling för beroendet", "Försörjning under behandlingen"]
+
+
 def _actions(qtbot: Any, editor: PlanEditor, today: date) -> None:
     section = editor.actions_section
+    needs = section.need_part.table
+    for need in NEEDS:
+        type_cell(qtbot, needs, blank_row(needs), N.DESCRIPTION, need)
     table = section.action_part.table
     rows = [
         ("Boendestöd två gånger i veckan", "Kommun", PEOPLE[0][1], "Anna Andersson", 0),
@@ -97,7 +104,9 @@ def _actions(qtbot: Any, editor: PlanEditor, today: date) -> None:
     ]
     for row, (what, principal, org, who, goal) in enumerate(rows):
         type_cell(qtbot, table, blank_row(table), A.DESCRIPTION, what)
+        pick_cell(qtbot, table, row, A.NEED, NEEDS[row])
         pick_cell(qtbot, table, row, A.PRINCIPAL, principal)
+        type_cell(qtbot, table, row, A.COST, principal)
         type_cell(qtbot, table, row, A.ORGANISATION, org)
         pick_cell(qtbot, table, row, A.RESPONSIBLE, f"{who} ({org})")
         type_cell(qtbot, table, row, A.START, today.isoformat())
@@ -162,6 +171,9 @@ def test_whole_meeting_for_adult_addiction_and_housing_case(
     goals = {g.text: g for g in stored.goals}
     assert goals["Gå på alla samtal i tre månader"].parent_id == goals["Vara drogfri ett år"].id
     housing, treatment, benefit = stored.actions
+    assert [n.description for n in stored.needs] == NEEDS
+    assert [a.need_id for a in stored.actions] == [n.id for n in stored.needs]
+    assert [a.cost_responsibility for a in stored.actions] == ["Kommun", "Region", "Annan aktör"]
     assert housing.responsible_name == "Anna Andersson"
     assert housing.goal_ids == (goals["Ha ett eget boende"].id,)
     assert treatment.goal_ids == (goals["Vara drogfri ett år"].id,)

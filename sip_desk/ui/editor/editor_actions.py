@@ -1,0 +1,108 @@
+"""The editor's actions and toolbar: undo/redo named after the last edit, save, meeting mode,
+go to what is missing, print and sign, and Alt+n to jump to a section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from sip_desk.ui.editor.plan_editor import PlanEditor
+
+_KEY = QKeySequence
+
+
+class EditorActions(QObject):
+    """Builds the editor's actions (with shortcuts) and fills its toolbar.
+
+    Undo and redo show the short "Undo"/"Redo" on the toolbar; their full text (for a menu
+    and the tooltip) names the edit, e.g. "Ångra Ändra Anledning till SIP".
+    """
+
+    def __init__(self, editor: PlanEditor, toolbar: QToolBar) -> None:
+        super().__init__(editor)
+        self.editor, self.toolbar = editor, toolbar
+        e = editor
+        self.undo = self._action("undo", self.tr("Undo"), [_KEY(_KEY.StandardKey.Undo)], e.undo)
+        self.redo = self._action(
+            "redo", self.tr("Redo"), [_KEY("Ctrl+Shift+Z"), _KEY("Ctrl+Y")], e.redo
+        )
+        self.save = self._action(
+            "save_now", self.tr("Save now"), [_KEY(_KEY.StandardKey.Save)], e.flush
+        )
+        self.meeting = self._action(
+            "meeting_mode", self.tr("Meeting mode"), [_KEY(Qt.Key.Key_F11)], e.show_meeting_mode
+        )
+        self.next_missing = self._action(
+            "next_missing",
+            self.tr("Go to what is missing"),
+            [_KEY(Qt.Key.Key_F8)],
+            e.go_to_first_missing,
+        )
+        self.print = self._action(
+            "print_plan", self.tr("Print…"), [_KEY(_KEY.StandardKey.Print)], e.print_plan
+        )
+        self.sign = self._action("sign_plan", self.tr("Sign…"), [], e.sign_plan)
+        self._fill_toolbar()
+        self.sections = [
+            self._action(
+                f"go_to_section_{i + 1}",
+                section.heading.text(),
+                [_KEY(f"Alt+{i + 1}")],
+                partial(e.go_to_section, section),
+            )
+            for i, section in enumerate(e.sections)
+        ]
+        stack = e.session.undo_stack
+        stack.undoTextChanged.connect(self._on_undo_text_changed)
+        stack.redoTextChanged.connect(self._on_redo_text_changed)
+        self._on_undo_text_changed(stack.undoText())
+        self._on_redo_text_changed(stack.redoText())
+
+    def _action(
+        self, name: str, text: str, keys: list[QKeySequence], slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self.editor)
+        action.setObjectName(name)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setIconText(text.removesuffix("…"))
+        action.setToolTip(_with_shortcut(text, action))
+        action.triggered.connect(lambda _=False: slot())
+        self.editor.addAction(action)
+        return action
+
+    def _fill_toolbar(self) -> None:
+        for action in (self.undo, self.redo, self.save):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.meeting)
+        self.toolbar.addAction(self.next_missing)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.print)
+        self.toolbar.addAction(self.sign)
+        for action in (self.print, self.sign):
+            button = self.toolbar.widgetForAction(action)
+            if isinstance(button, QWidget):
+                button.setObjectName(f"{action.objectName()}_button")
+
+    def _on_undo_text_changed(self, text: str) -> None:
+        full = self.tr("Undo %1").replace("%1", text) if text else self.tr("Undo")
+        self.undo.setText(full)
+        self.undo.setToolTip(_with_shortcut(full, self.undo))
+
+    def _on_redo_text_changed(self, text: str) -> None:
+        full = self.tr("Redo %1").replace("%1", text) if text else self.tr("Redo")
+        self.redo.setText(full)
+        self.redo.setToolTip(_with_shortcut(full, self.redo))
+
+
+def _with_shortcut(text: str, action: QAction) -> str:
+    keys = action.shortcuts()
+    shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+    return f"{text} ({shortcut})" if shortcut else text

@@ -1,0 +1,108 @@
+"""Languages a person may speak or need an interpreter for: stored as codes, shown as names.
+
+A language is shown in its own name and script (the person recognises it on a shared screen)
+with its name in the UI language beside it, e.g. "ትግርኛ (tigrinja)". Anything else a caseworker
+types is kept as typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+_C = "Languages"
+
+# code, own name, English name (translated to the UI language)
+LANGUAGES: tuple[tuple[str, str, object], ...] = (
+    ("sv", "Svenska", QT_TRANSLATE_NOOP("Languages", "Swedish")),
+    ("en", "English", QT_TRANSLATE_NOOP("Languages", "English")),
+    ("ar", "العربية", QT_TRANSLATE_NOOP("Languages", "Arabic")),
+    ("so", "Soomaali", QT_TRANSLATE_NOOP("Languages", "Somali")),
+    ("ti", "ትግርኛ", QT_TRANSLATE_NOOP("Languages", "Tigrinya")),
+    ("prs", "دری", QT_TRANSLATE_NOOP("Languages", "Dari")),
+    ("fa", "فارسی", QT_TRANSLATE_NOOP("Languages", "Persian")),
+    ("ps", "پښتو", QT_TRANSLATE_NOOP("Languages", "Pashto")),
+    ("ckb", "کوردیی ناوەندی", QT_TRANSLATE_NOOP("Languages", "Kurdish, Sorani")),
+    ("kmr", "Kurmancî", QT_TRANSLATE_NOOP("Languages", "Kurdish, Kurmanji")),
+    ("am", "አማርኛ", QT_TRANSLATE_NOOP("Languages", "Amharic")),
+    ("uk", "Українська", QT_TRANSLATE_NOOP("Languages", "Ukrainian")),
+    ("ru", "Русский", QT_TRANSLATE_NOOP("Languages", "Russian")),
+    ("pl", "Polski", QT_TRANSLATE_NOOP("Languages", "Polish")),
+    (
+        "bs",
+        "Bosanski / Hrvatski / Srpski",
+        QT_TRANSLATE_NOOP("Languages", "Bosnian/Croatian/Serbian"),
+    ),
+    ("sq", "Shqip", QT_TRANSLATE_NOOP("Languages", "Albanian")),
+    ("tr", "Türkçe", QT_TRANSLATE_NOOP("Languages", "Turkish")),
+    ("ro", "Română", QT_TRANSLATE_NOOP("Languages", "Romanian")),
+    ("es", "Español", QT_TRANSLATE_NOOP("Languages", "Spanish")),
+    ("fr", "Français", QT_TRANSLATE_NOOP("Languages", "French")),
+    ("de", "Deutsch", QT_TRANSLATE_NOOP("Languages", "German")),
+    ("th", "ไทย", QT_TRANSLATE_NOOP("Languages", "Thai")),
+    ("fi", "Suomi", QT_TRANSLATE_NOOP("Languages", "Finnish")),
+    ("fit", "Meänkieli", QT_TRANSLATE_NOOP("Languages", "Meänkieli")),
+    ("se", "Davvisámegiella", QT_TRANSLATE_NOOP("Languages", "Northern Sami")),
+    ("rom", "Romani chib", QT_TRANSLATE_NOOP("Languages", "Romani")),
+    ("yi", "ייִדיש", QT_TRANSLATE_NOOP("Languages", "Yiddish")),
+    ("swl", "Svenskt teckenspråk", QT_TRANSLATE_NOOP("Languages", "Swedish Sign Language")),
+)
+_BY_CODE = {code: (own, str(english)) for code, own, english in LANGUAGES}
+
+
+def _ui_name(english: str) -> str:
+    return QCoreApplication.translate(_C, english)
+
+
+def language_label(code: str) -> str:
+    """How a stored language is shown: own name, with the UI-language name when it differs."""
+    known = _BY_CODE.get(code)
+    if known is None:
+        return code
+    own, english = known
+    ui = _ui_name(english)
+    return own if ui.casefold() == own.casefold() else f"{own} ({ui})"
+
+
+def language_code(text: str) -> str:
+    """The code for a picked or typed language; text that names no known language is kept."""
+    text = " ".join(text.split())
+    folded = text.casefold()
+    for code, (own, english) in _BY_CODE.items():
+        names = {code, own, english, _ui_name(english), language_label(code)}
+        if folded in {n.casefold() for n in names}:
+            return code
+    return text
+
+
+class LanguageCombo(QComboBox):
+    """Pick a language from the list, or type one that is not in it."""
+
+    def __init__(self, allow_none: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
+        self.setToolTip(self.tr("Pick a language from the list, or type one that is not in it."))
+        if allow_none:
+            self.addItem("", "")
+        for code, _own, _english in LANGUAGES:
+            self.addItem(language_label(code), code)
+        completer = self.completer()
+        if completer is not None:
+            # Suggestions in a list, never typed into the field: "arab" finds "العربية (Arabic)".
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def code(self) -> str:
+        """The chosen language as stored (a code, or the text typed)."""
+        return language_code(self.currentText())
+
+    def set_code(self, code: str) -> None:
+        """Show the stored language ``code``."""
+        index = self.findData(code)
+        self.setCurrentIndex(index)
+        self.setEditText(language_label(code))

@@ -1,0 +1,34 @@
+"""The person's needs (behov) that the actions answer, edited inline."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from sip_desk.domain.goal import NeedData, NeedDto
+from sip_desk.ui.item_models.row_table_model import Column, RowTableModel
+
+_C = "NeedTableModel"
+
+
+class NeedColumn(IntEnum):
+    DESCRIPTION = 0
+
+
+class NeedTableModel(RowTableModel):
+    """One need a line; the blank last line adds one when it is described."""
+
+    CONTEXT = _C
+    DATA_TYPE = NeedData
+    REQUIRED = "description"
+    COLUMNS = (Column("description", QT_TRANSLATE_NOOP("NeedTableModel", "Need")),)
+
+    def placeholder(self) -> str:
+        return QCoreApplication.translate("NeedTableModel", "New need: type what is needed")
+
+    @staticmethod
+    def need_choices(needs: list[NeedDto]) -> list[tuple[object, str]]:
+        """(need id, text) pairs for picking an action's need, with "not chosen" first."""
+        none = QCoreApplication.translate("NeedTableModel", "(no need chosen)")
+        return [("", none)] + [(n.id, n.description[:60]) for n in needs]
