@@ -1,14 +1,223 @@
-"""Composition root of the GUI (placeholder until the main window lands)."""
+"""Composition root of the GUI: QApplication, translators, main window, then the store.
+
+Start-up order matters for how fast the window appears: the window is built and painted before
+the store is opened, so SQLAlchemy, Alembic and the services are imported only after the first
+paint (``open_store`` runs from a zero-delay timer). Dialogs are imported when first needed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import sys
+import traceback
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from sip_desk.domain.errors import DomainError, StoreError
+from sip_desk.ui.events import AppEvents
+from sip_desk.ui.i18n import Translations
+from sip_desk.ui.main_window import MainWindow
+from sip_desk.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from sip_desk.services.registry import Services
+
+log = logging.getLogger(__name__)
+LARGE_TEXT_FACTOR = 1.4
+
+
+class DesktopApp:
+    """Owns the application objects; rebuilds the main window when the language changes."""
+
+    def __init__(self, args: argparse.Namespace, settings: AppSettings | None = None) -> None:
+        self.args = args
+        self.qapp = _qapplication()
+        self.settings = settings or AppSettings()
+        self.events = AppEvents()
+        self.translations = Translations()
+        self.lang = self.translations.install(getattr(args, "lang", None) or self.settings.language)
+        self._base_font = QFont(self.qapp.font())
+        self._apply_large_text(self.settings.large_text)
+        self.services: Services | None = None
+        self.store = ""
+        self.log_path = ""
+        self._showing_error = False
+        self.window = self._make_window()
+        self.events.language_changed.connect(self._on_language_changed)
+
+    def _make_window(self) -> MainWindow:
+        window = MainWindow(self.events, self.settings, self.lang)
+        window.large_text_toggled.connect(self._on_large_text_toggled)
+        return window
+
+    def start(self) -> None:
+        """Show the window; open the store right after its first paint."""
+        self.window.show()
+        self.window.first_painted.connect(self._schedule_open_store)
+        # Should no paint ever arrive (e.g. started minimised), open the store anyway.
+        QTimer.singleShot(500, self._schedule_open_store)
+
+    def _schedule_open_store(self) -> None:
+        if self.services is None and not self.store:
+            self.store = self._target()
+            QTimer.singleShot(0, self.open_store)
+
+    def _target(self) -> str:
+        from sip_desk.paths import default_store
+
+        return getattr(self.args, "db", None) or default_store()
+
+    def open_store(self) -> None:
+        """Open (create or upgrade) the store; on a store error explain and offer a retry."""
+        from sip_desk.bootstrap import current_user, open_services
+        from sip_desk.domain.audit import UserContext
+        from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
+
+        name = getattr(self.args, "user", None)
+        user = UserContext(user=name) if name else current_user()
+        while True:
+            try:
+                self.services = open_services(self.store, user=user)
+                break
+            except StoreError as error:
+                problem = error
+            except Exception as error:  # e.g. a malformed URL or a missing database driver
+                log.exception("store %s cannot be opened", self.store)
+                problem = StoreError("store.unreachable", detail=str(error)[:300])
+            log.warning("store %s cannot be opened: %s", self.store, problem)
+            self.window.show_store_unavailable(problem.message(self.lang))
+            if not StoreErrorDialog.show_error(self.window, problem, self.store, self.lang):
+                return
+        self.window.attach_services(self.services, self.store)
+        self.events.store_opened.emit()
+
+    def enable_log_file(self) -> None:
+        try:
+            self.log_path = install_log_file()
+        except OSError:
+            log.warning("no log file: the data folder is not writable")
+
+    def _apply_large_text(self, on: bool) -> None:
+        font = QFont(self._base_font)
+        if on:
+            font.setPointSizeF(font.pointSizeF() * LARGE_TEXT_FACTOR)
+        self.qapp.setFont(font)
+
+    def _on_large_text_toggled(self, on: bool) -> None:
+        self.settings.large_text = on
+        self._apply_large_text(on)
+        # The new font reaches the widgets through events; re-fit once they have it.
+        QTimer.singleShot(0, self.window.plan_list.refit)
+
+    def _on_language_changed(self, lang: str) -> None:
+        """Rebuild the window in ``lang``; editors save what is typed first."""
+        old = self.window
+        old.flush_editors()
+        open_ids = old.open_plan_ids()
+        old.settings.geometry = old.saveGeometry()
+        self.settings.language = lang
+        self.lang = self.translations.install(lang)
+        self.window = self._make_window()
+        if self.services is not None:
+            self.window.attach_services(self.services, self.store)
+            for plan_id in open_ids:
+                self.window.open_plan(plan_id, log_access=False)
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+
+    def handle_exception(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        """``sys.excepthook``: log the traceback, show a calm message, keep running.
+
+        While one message is on screen, further errors are only logged (no chain of dialogs).
+        """
+        if issubclass(kind, KeyboardInterrupt):
+            self.qapp.quit()
+            return
+        if isinstance(error, DomainError):
+            log.warning("%s reached the top: %s", kind.__name__, error)
+        else:
+            log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if self._showing_error:
+            return
+        self._showing_error = True
+        try:
+            self._show_error(error)
+        finally:
+            self._showing_error = False
+
+    def _show_error(self, error: BaseException) -> None:
+        from sip_desk.ui import prompts
+        from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
+
+        title = QCoreApplication.translate("DesktopApp", "SIP Desk")
+        if isinstance(error, StoreError):
+            StoreErrorDialog.show_error(self.window, error, self.store, self.lang)
+        elif isinstance(error, DomainError):
+            prompts.warn(self.window, title, error.message(self.lang))
+        else:
+            text = QCoreApplication.translate(
+                "DesktopApp",
+                "Something unexpected went wrong. What you have saved is safe; the last change"
+                " may not have been saved. Please check it, and tell your support contact if"
+                " it happens again.",
+            )
+            details = f"{type(error).__name__}: {error}\n{self.log_path}".strip()
+            prompts.warn(self.window, title, text, details=details)
+
+    def exec(self) -> int:
+        previous = sys.excepthook
+        sys.excepthook = self.handle_exception
+        try:
+            return self.qapp.exec()
+        finally:
+            sys.excepthook = previous
+            self.settings.sync()
+            if self.services is not None:
+                self.services.ctx.db.dispose()
+            # Delete the window while QApplication still exists; left to the garbage collector
+            # at interpreter exit, Qt objects can be destroyed after it (a crash on quit).
+            import shiboken6
+
+            if shiboken6.isValid(self.window):
+                shiboken6.delete(self.window)
+
+
+def _qapplication() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setApplicationName("SIP Desk")
+    QApplication.setOrganizationName("SIP Desk")
+    return QApplication(sys.argv[:1])
+
+
+def install_log_file() -> str:
+    """Also log warnings and errors to ``logs/sip_desk.log`` in the data folder; its path."""
+    from logging.handlers import RotatingFileHandler
+
+    from sip_desk.paths import data_dir
+
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "sip_desk.log"
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return str(path)
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    app = QApplication([])
-    label = QLabel("SIP Desk")
-    label.show()
+    """Run the desktop application until its window closes; returns the exit code."""
+    app = DesktopApp(args)
+    app.start()
+    QTimer.singleShot(0, app.enable_log_file)
     return app.exec()

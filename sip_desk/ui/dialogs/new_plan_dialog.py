@@ -1,0 +1,164 @@
+"""Asking for the person of a new plan; domain validation messages appear beside each field."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
+from sip_desk.domain.identity import parse_identity
+from sip_desk.domain.person import PersonData
+
+if TYPE_CHECKING:
+    from sip_desk.domain.plan import PlanDetail, PlanFields
+
+ERROR_STYLE = "color: #a00000; font-weight: bold;"
+
+
+class PlanCreator(Protocol):
+    """What the dialog needs from ``services.plans``."""
+
+    def create_plan(self, person: PersonData, fields: PlanFields | None = None) -> PlanDetail: ...
+
+
+class NewPlanDialog(QDialog):
+    """First name, last name, identity number (optional) and protected identity."""
+
+    def __init__(self, plans: PlanCreator, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newPlanDialog")
+        self.setWindowTitle(self.tr("New plan"))
+        self._plans = plans
+        self._lang = lang
+        self.created: PlanDetail | None = None
+        self.first_name = self._line("firstNameEdit", self.tr("First name"))
+        self.last_name = self._line("lastNameEdit", self.tr("Last name"))
+        self.identity = self._line("identityNumberEdit", self.tr("Identity number"))
+        self.identity.setPlaceholderText(self.tr("YYYYMMDD-NNNN (optional)"))
+        self.protected = QCheckBox(self.tr("&Protected identity (address never shown)"), self)
+        self.protected.setObjectName("protectedIdentityCheck")
+        self.protected.setAccessibleName(self.tr("Protected identity"))
+        self.errors: dict[str, QLabel] = {
+            key: self._error_label(name)
+            for key, name in (
+                ("person.first_name", "firstNameError"),
+                ("person.last_name", "lastNameError"),
+                ("person.identity_number", "identityNumberError"),
+                ("", "generalError"),
+            )
+        }
+        self._build()
+        self.identity.editingFinished.connect(self._on_identity_editing_finished)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, plans: PlanCreator, lang: str) -> PlanDetail | None:
+        """Show the dialog; the created plan, or ``None`` if the user cancelled."""
+        dialog = cls(plans, lang, parent)
+        dialog.exec()
+        return dialog.created
+
+    def _line(self, name: str, accessible: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        return edit
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        label.setVisible(False)
+        return label
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows = (
+            (self.tr("&First name:"), self.first_name, "person.first_name"),
+            (self.tr("&Last name:"), self.last_name, "person.last_name"),
+            (self.tr("&Identity number:"), self.identity, "person.identity_number"),
+        )
+        for text, edit, key in rows:
+            form.addRow(text, edit)
+            form.addRow("", self.errors[key])
+        form.addRow("", self.protected)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create plan"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors[""])
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+
+    def person(self) -> PersonData:
+        return PersonData(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            identity_number=self.identity.text().strip() or None,
+            protected_identity=self.protected.isChecked(),
+        )
+
+    def accept(self) -> None:
+        self._clear_errors()
+        try:
+            self.created = self._plans.create_plan(self.person())
+        except ValidationErrors as errors:
+            self._show_errors(errors.errors)
+            return
+        except DomainError as error:
+            self._show_error("", error.message(self._lang))
+            return
+        super().accept()
+
+    def _on_identity_editing_finished(self) -> None:
+        text = self.identity.text().strip()
+        self.errors["person.identity_number"].setVisible(False)
+        if text:
+            today = datetime.now(ZoneInfo("Europe/Stockholm")).date()
+            try:
+                parse_identity(text, today)
+            except ValidationError as error:
+                self._show_error(error.field, error.message(self._lang))
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.setVisible(False)
+
+    def _show_errors(self, errors: tuple[ValidationError, ...]) -> None:
+        for error in errors:
+            self._show_error(error.field, error.message(self._lang))
+        first = next((e.field for e in errors), "")
+        target = {
+            "person.first_name": self.first_name,
+            "person.last_name": self.last_name,
+            "person.identity_number": self.identity,
+        }.get(first)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_error(self, field: str, text: str) -> None:
+        label = self.errors.get(field, self.errors[""])
+        label.setText(f"⚠ {text}" if not label.text() else f"{label.text()}\n⚠ {text}")
+        label.setVisible(True)
+        label.setAccessibleName(text)

@@ -1,0 +1,263 @@
+"""The plan list: a lazily paged table model (``canFetchMore``/``fetchMore``) over the services.
+
+Filtering and ordering happen in the store (the list is ordered "most recently changed first"),
+so the model only ever holds the pages the user has scrolled to, even on 100,000 plans.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from enum import IntEnum
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from sip_desk.domain.enums import PlanStatus
+from sip_desk.domain.errors import DomainError
+from sip_desk.ui.icons import Icon, icon
+from sip_desk.ui.labels import principal_label, status_label
+
+# The domain's dataclasses and zoneinfo load with the first page, not before the first paint.
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from sip_desk.domain.plan import PlanQuery, PlanSummary
+
+log = logging.getLogger(__name__)
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class PlanSource(Protocol):
+    """What the model needs from ``services.plans``."""
+
+    def list_plans(self, query: PlanQuery | None = None) -> list[PlanSummary]: ...
+
+    def count_plans(self, query: PlanQuery | None = None) -> int: ...
+
+
+class Column(IntEnum):
+    """Columns of the plan list, left to right."""
+
+    PERSON = 0
+    IDENTITY = 1
+    STATUS = 2
+    LEAD = 3
+    COORDINATOR = 4
+    NEXT_FOLLOW_UP = 5
+
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 2
+
+
+def local_time(value: datetime | None) -> str:
+    """A UTC time as Swedish local time, ``YYYY-MM-DD HH:MM``; empty for none."""
+    return value.astimezone(_local_tz()).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+@cache
+def _local_tz() -> ZoneInfo:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/Stockholm")
+
+
+class PlanTableModel(QAbstractTableModel):
+    """Plan summaries, loaded page by page as the view scrolls.
+
+    Attributes:
+        total: how many plans match the current search (from ``count_plans``).
+        last_error: the error of the last failed load, if any.
+    """
+
+    loaded = Signal()  # a new search finished loading its first page
+    load_failed = Signal()
+
+    def __init__(self, parent: QObject | None = None, page_size: int = 200) -> None:
+        super().__init__(parent)
+        self._source: PlanSource | None = None
+        self._rows: list[PlanSummary] = []
+        self._ids: set[int] = set()
+        self._text = ""
+        self._status: PlanStatus | None = None
+        self._page_size = page_size
+        self.total = 0
+        self.last_error: DomainError | None = None
+
+    # -- public API -------------------------------------------------------------------------
+
+    def set_source(self, source: PlanSource) -> None:
+        """Attach the services (once the store is open) and load the first page."""
+        self._source = source
+        self.reload()
+
+    def set_filter(self, text: str, status: PlanStatus | None) -> None:
+        """Search by name, identity number or organisation, and/or status; reloads."""
+        self._text, self._status = text.strip(), status
+        self.reload()
+
+    def reload(self, keep_loaded: bool = False) -> None:
+        """Re-query the store; ``keep_loaded`` reloads as many rows as are shown now."""
+        want = max(self._page_size, len(self._rows)) if keep_loaded else self._page_size
+        self.beginResetModel()
+        self._rows, self._ids, self.total = [], set(), 0
+        try:
+            if self._source is not None:
+                self.total = self._source.count_plans(self._query(0, None))
+                self._append(self._load(0, want))
+            self.last_error = None
+        except DomainError as error:
+            self._fail(error)
+        finally:
+            self.endResetModel()
+        if self.last_error is None:
+            self.loaded.emit()
+
+    def plan_at(self, row: int) -> PlanSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, plan_id: int) -> int:
+        """The row showing ``plan_id``, or -1 if it is not loaded."""
+        return next((i for i, r in enumerate(self._rows) if r.id == plan_id), -1)
+
+    # -- lazy loading -----------------------------------------------------------------------
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._source is not None and len(self._rows) < self.total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        try:
+            page = [
+                p for p in self._load(len(self._rows), self._page_size) if p.id not in self._ids
+            ]
+        except DomainError as error:
+            self._fail(error)
+            return
+        if not page:
+            # The store shrank meanwhile: stop asking for more.
+            self.total = len(self._rows)
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._append(page)
+        self.endInsertRows()
+
+    def _query(self, offset: int, limit: int | None) -> PlanQuery:
+        from sip_desk.domain.plan import PlanQuery
+
+        return PlanQuery(text=self._text, status=self._status, offset=offset, limit=limit)
+
+    def _load(self, offset: int, limit: int) -> list[PlanSummary]:
+        assert self._source is not None
+        return self._source.list_plans(self._query(offset, limit))
+
+    def _append(self, page: list[PlanSummary]) -> None:
+        self._rows.extend(page)
+        self._ids.update(p.id for p in page)
+
+    def _fail(self, error: DomainError) -> None:
+        log.warning("plan list could not be loaded: %s", error)
+        self.total = len(self._rows)
+        self.last_error = error
+        self.load_failed.emit()
+
+    # -- Qt model ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section not in range(len(Column)):
+            return None
+        return self._headers()[Column(section)]
+
+    def _headers(self) -> dict[Column, str]:
+        return {
+            Column.PERSON: self.tr("Person"),
+            Column.IDENTITY: self.tr("Identity number"),
+            Column.STATUS: self.tr("Status"),
+            Column.LEAD: self.tr("Lead principal"),
+            Column.COORDINATOR: self.tr("Coordinator"),
+            Column.NEXT_FOLLOW_UP: self.tr("Next follow-up"),
+        }
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        plan = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(plan, column)
+        if role == RowRole:
+            return plan
+        if role == SortRole:
+            return self._sort_value(plan, column)
+        if plan.protected_identity and column is Column.PERSON:
+            return self._protected_data(plan, role)
+        return None
+
+    def _protected_data(self, plan: PlanSummary, role: int) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon(Icon.IDENTITY_PROTECT)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Protected identity: the address is never shown or printed.")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tr("Protected identity: %1").replace("%1", plan.person_name)
+        return None
+
+    def _display(self, plan: PlanSummary, column: Column) -> str:
+        if column is Column.PERSON:
+            return plan.person_name
+        if column is Column.IDENTITY:
+            shown = _mask(plan.identity_number) or (plan.reserve_id or "")
+            if plan.protected_identity:
+                return self.tr("%1 (protected)").replace("%1", shown).strip()
+            return shown
+        if column is Column.STATUS:
+            return status_label(plan.status)
+        if column is Column.LEAD:
+            principal = principal_label(plan.lead_principal)
+            if plan.lead_organisation and principal:
+                return f"{plan.lead_organisation} ({principal})"
+            return plan.lead_organisation or principal
+        if column is Column.COORDINATOR:
+            return plan.coordinator_name
+        return local_time(plan.next_follow_up_at)
+
+    @staticmethod
+    def _sort_value(plan: PlanSummary, column: Column) -> Any:
+        values: dict[Column, Any] = {
+            Column.PERSON: plan.person_name.casefold(),
+            Column.IDENTITY: plan.identity_number or plan.reserve_id or "",
+            Column.STATUS: plan.status.value,
+            Column.LEAD: plan.lead_organisation.casefold(),
+            Column.COORDINATOR: plan.coordinator_name.casefold(),
+            Column.NEXT_FOLLOW_UP: plan.next_follow_up_at.isoformat()
+            if plan.next_follow_up_at
+            else "",
+        }
+        return values[column]
+
+
+def _mask(identity_number: str | None) -> str:
+    from sip_desk.domain.identity import mask_identity
+
+    return mask_identity(identity_number)

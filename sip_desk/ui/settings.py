@@ -1,0 +1,92 @@
+"""User preferences kept between runs (QSettings): language, recent plans, window geometry.
+
+Only plan ids are kept for the recent-plans menu: names and identity numbers are personal data and
+stay in the store (the menu looks the names up when it opens).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+MAX_RECENT = 8
+
+
+class AppSettings:
+    """Typed access to the application's QSettings.
+
+    Tests pass a ``QSettings`` on a temporary ini file; the app uses the platform's default.
+    """
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._s = store if store is not None else QSettings()
+
+    @property
+    def language(self) -> str:
+        value = str(self._s.value("ui/language", DEFAULT_LANGUAGE))
+        return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("ui/language", value if value in LANGUAGES else DEFAULT_LANGUAGE)
+
+    @property
+    def large_text(self) -> bool:
+        return _as_bool(self._s.value("ui/large_text", False))
+
+    @large_text.setter
+    def large_text(self, value: bool) -> None:
+        self._s.setValue("ui/large_text", bool(value))
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    def recent_plans(self) -> list[int]:
+        """Ids of recently opened plans, most recent first."""
+        size = self._s.beginReadArray("recent")
+        ids: list[int] = []
+        for i in range(size):
+            self._s.setArrayIndex(i)
+            try:
+                ids.append(int(str(self._s.value("id"))))
+            except ValueError:
+                continue
+        self._s.endArray()
+        return ids
+
+    def add_recent_plan(self, plan_id: int) -> list[int]:
+        """Put a plan first in the recent list (once) and return the new list."""
+        ids = [plan_id, *(i for i in self.recent_plans() if i != plan_id)][:MAX_RECENT]
+        self._write_recent(ids)
+        return ids
+
+    def forget_recent_plan(self, plan_id: int) -> None:
+        """Drop a plan that no longer exists from the recent list."""
+        self._write_recent([i for i in self.recent_plans() if i != plan_id])
+
+    def clear_recent_plans(self) -> None:
+        self._write_recent([])
+
+    def _write_recent(self, ids: list[int]) -> None:
+        self._s.remove("recent")
+        self._s.beginWriteArray("recent", len(ids))
+        for i, plan_id in enumerate(ids):
+            self._s.setArrayIndex(i)
+            self._s.setValue("id", plan_id)
+        self._s.endArray()
+
+    def sync(self) -> None:
+        self._s.sync()
+
+
+def _as_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.lower() in {"1", "true", "yes"}
+    return bool(value)

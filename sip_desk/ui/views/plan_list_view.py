@@ -1,0 +1,97 @@
+"""Layout of the plan list: search box, status filter and the table (widgets only)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sip_desk.ui.icons import Icon, icon
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
+
+class PlanTableView(QTableView):
+    """A table whose Enter key opens the current row instead of moving down."""
+
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PlanListView:
+    """Builds the plan list's widgets on ``host``; the controller wires them."""
+
+    def __init__(self, host: QWidget) -> None:
+        self.search = QLineEdit(host)
+        self.search.setObjectName("planSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search_label = QLabel(host)
+        self.search_label.setBuddy(self.search)
+
+        self.status_filter = QComboBox(host)
+        self.status_filter.setObjectName("planStatusFilter")
+        self.status_label = QLabel(host)
+        self.status_label.setBuddy(self.status_filter)
+
+        self.new_plan = QPushButton("", host)
+        self.new_plan.setObjectName("newPlanButton")
+
+        self.table = self._table(host)
+
+        self.message = QLabel(host)
+        self.message.setObjectName("planListMessage")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_label)
+        bar.addWidget(self.search, 3)
+        bar.addSpacing(12)
+        bar.addWidget(self.status_label)
+        bar.addWidget(self.status_filter, 1)
+        bar.addSpacing(12)
+        bar.addWidget(self.new_plan)
+        layout = QVBoxLayout(host)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+
+    def apply_icons(self) -> None:
+        """Icons are set after the first paint (loading the SVG engine takes a while)."""
+        self.search.addAction(icon(Icon.LIST_SEARCH), QLineEdit.ActionPosition.LeadingPosition)
+        self.new_plan.setIcon(icon(Icon.PLAN_CREATE))
+
+    @staticmethod
+    def _table(host: QWidget) -> PlanTableView:
+        table = PlanTableView(host)
+        table.setObjectName("planTable")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        # Rows are fixed-height so the view never measures every row of a big store.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.horizontalHeader().setHighlightSections(False)
+        return table

@@ -1,0 +1,66 @@
+"""A read-only summary of a plan: shown when the plan editor is not available."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.labels import principal_label, status_label
+
+LOCAL_TZ = ZoneInfo("Europe/Stockholm")
+
+
+class PlanSummaryView(QWidget):
+    """Person, status, lead principal, coordinator, counts and the next follow-up."""
+
+    def __init__(self, plan: PlanDetail, now: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planSummary")
+        self.plan_id = plan.id
+        person = plan.person
+        title = QLabel(f"<h2>{_escape(person.full_name)}</h2>", self)
+        title.setObjectName("planSummaryTitle")
+        note = QLabel(self.tr("Read-only summary: the plan editor is not available."), self)
+        note.setObjectName("planSummaryNote")
+        form = QFormLayout()
+        rows = self._rows(plan, now)
+        for text, value in rows:
+            label = QLabel(value or "–", self)
+            label.setWordWrap(True)
+            form.addRow(text, label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def _rows(self, plan: PlanDetail, now: datetime) -> tuple[tuple[str, str], ...]:
+        person = plan.person
+        identity = person.masked_identity
+        if person.protected_identity:
+            identity = self.tr("%1 (protected identity)").replace("%1", identity).strip()
+        follow_up = plan.next_follow_up(now)
+        lead = principal_label(plan.fields.lead_principal)
+        organisation = plan.fields.lead_organisation
+        if organisation:
+            lead = f"{organisation} ({lead})" if lead else organisation
+        coordinator = plan.coordinator
+        when = follow_up.starts_at.astimezone(LOCAL_TZ) if follow_up else None
+        return (
+            (self.tr("Identity number:"), identity),
+            (self.tr("Status:"), status_label(plan.status)),
+            (self.tr("Reason:"), plan.fields.reason),
+            (self.tr("Lead principal:"), lead),
+            (self.tr("Coordinator:"), coordinator.name if coordinator else ""),
+            (self.tr("Participants:"), str(len(plan.participants))),
+            (self.tr("Goals:"), str(len(plan.goals))),
+            (self.tr("Actions:"), str(len(plan.actions))),
+            (self.tr("Next follow-up:"), when.strftime("%Y-%m-%d %H:%M") if when else ""),
+        )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

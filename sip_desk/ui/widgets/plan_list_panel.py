@@ -1,0 +1,202 @@
+"""The plan list panel: search (debounced), status filter and the lazily loaded table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from sip_desk.domain.enums import PlanStatus
+from sip_desk.ui.events import AppEvents
+from sip_desk.ui.item_models.plan_table_model import (
+    Column,
+    PlanSource,
+    PlanTableModel,
+    RowRole,
+)
+from sip_desk.ui.labels import status_label
+from sip_desk.ui.views.plan_list_view import PlanListView
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
+    from sip_desk.domain.plan import PlanSummary
+
+SEARCH_DELAY_MS = 250
+REFRESH_DELAY_MS = 500
+
+
+class PlanListPanel(QWidget):
+    """Lists plans; emits :attr:`plan_activated` on Enter or double-click.
+
+    The panel is usable before the store is open (an empty list); :meth:`set_source` attaches
+    ``services.plans`` and loads the first page.
+    """
+
+    plan_activated = Signal(int)
+    new_plan_requested = Signal()
+    counts_changed = Signal(int, int)  # shown rows, matching plans
+
+    def __init__(self, events: AppEvents, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planListPanel")
+        self._events = events
+        self._lang = lang
+        self.view = PlanListView(self)
+        self.model = PlanTableModel(self)
+        self.view.table.setModel(self.model)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        # Editors save every second; the list re-queries at most once per burst, and only
+        # while it is on screen (otherwise when it is shown again).
+        self._stale = False
+        self._keep_selected: int | None = None
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_DELAY_MS)
+        self._fill_status_filter()
+        self._set_texts()
+        self._size_columns()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        v = self.view
+        v.search.textChanged.connect(self._on_search_text_changed)
+        v.search.returnPressed.connect(self._apply_filter)
+        self._debounce.timeout.connect(self._apply_filter)
+        self._refresh.timeout.connect(self._on_refresh_timeout)
+        v.status_filter.currentIndexChanged.connect(self._apply_filter)
+        v.new_plan.clicked.connect(self.new_plan_requested)
+        v.table.doubleClicked.connect(self._on_table_activated)
+        v.table.enter_pressed.connect(self._on_enter_pressed)
+        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self.model.modelReset.connect(self._on_model_changed)
+        self.model.rowsInserted.connect(self._on_model_changed)
+        self.model.load_failed.connect(self._on_model_load_failed)
+        self._events.plans_changed.connect(self._on_plans_changed)
+        self._events.plan_changed.connect(self._on_plans_changed)
+
+    def _set_texts(self) -> None:
+        v = self.view
+        v.search_label.setText(self.tr("&Search:"))
+        v.search.setPlaceholderText(self.tr("Name, identity number or organisation"))
+        v.search.setAccessibleName(self.tr("Search plans"))
+        v.status_label.setText(self.tr("S&tatus:"))
+        v.status_filter.setAccessibleName(self.tr("Filter by status"))
+        v.new_plan.setText(self.tr("New plan…"))
+        v.new_plan.setAccessibleName(self.tr("New plan"))
+        v.table.setAccessibleName(self.tr("Plans"))
+
+    def _fill_status_filter(self) -> None:
+        combo = self.view.status_filter
+        combo.addItem(self.tr("All statuses"), None)
+        for status in PlanStatus:
+            combo.addItem(status_label(status), status.value)
+
+    def _size_columns(self) -> None:
+        """Fit the columns to typical content; the last one takes what is left.
+
+        With large text the columns may be wider than the window: the table then scrolls
+        sideways rather than cutting every column short.
+        """
+        table = self.view.table
+        header = table.horizontalHeader()
+        metrics = table.fontMetrics()
+        samples = {
+            Column.PERSON: "Förnamn Efternamnsson",
+            Column.IDENTITY: self.model.tr("%1 (protected)").replace("%1", "19840312-****"),
+            Column.STATUS: max((status_label(s) for s in PlanStatus), key=len),
+            Column.LEAD: "Socialtjänsten Exempelkommun (Kommun)",
+            Column.COORDINATOR: "Förnamn Efternamnsson",
+            Column.NEXT_FOLLOW_UP: "2026-11-23 10:00",
+        }
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Status") + 16)
+        for column, sample in samples.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            text = max(sample, title, key=metrics.horizontalAdvance)
+            header.resizeSection(column, metrics.horizontalAdvance(text) + 28)
+        table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+
+    # -- public -----------------------------------------------------------------------------
+
+    def set_source(self, source: PlanSource) -> None:
+        self.model.set_source(source)
+
+    def refit(self) -> None:
+        """Re-fit columns and rows after the application font changed (large text)."""
+        self._size_columns()
+
+    def focus_search(self) -> None:
+        self.view.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.view.search.selectAll()
+
+    def current_plan(self) -> PlanSummary | None:
+        index = self.view.table.currentIndex()
+        return self._summary(index)
+
+    @staticmethod
+    def _summary(index: QModelIndex) -> PlanSummary | None:
+        from sip_desk.domain.plan import PlanSummary
+
+        value = index.data(RowRole) if index.isValid() else None
+        return value if isinstance(value, PlanSummary) else None
+
+    def select_plan(self, plan_id: int) -> None:
+        row = self.model.row_of(plan_id)
+        if row >= 0:
+            self.view.table.selectRow(row)
+
+    # -- slots ------------------------------------------------------------------------------
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._debounce.start()
+
+    def _apply_filter(self) -> None:
+        self._debounce.stop()
+        value = self.view.status_filter.currentData()
+        status = PlanStatus(value) if value else None
+        self.model.set_filter(self.view.search.text(), status)
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        plan = self._summary(index)
+        if plan is not None:
+            self.plan_activated.emit(plan.id)
+
+    def _on_enter_pressed(self) -> None:
+        self._on_table_activated(self.view.table.currentIndex())
+
+    def _on_plans_changed(self, *_args: int) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._refresh.start()
+
+    def _on_refresh_timeout(self) -> None:
+        if self._stale and self.isVisible():
+            self._stale = False
+            self.model.reload(keep_loaded=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._refresh.start()
+
+    def _on_model_about_to_be_reset(self) -> None:
+        plan = self.current_plan()
+        self._keep_selected = plan.id if plan is not None else None
+
+    def _on_model_changed(self) -> None:
+        self.view.message.setVisible(self.model.last_error is not None)
+        if not self.view.table.currentIndex().isValid() and self.model.rowCount():
+            row = self.model.row_of(self._keep_selected) if self._keep_selected else -1
+            self.view.table.setCurrentIndex(self.model.index(max(row, 0), 0))
+        self.counts_changed.emit(self.model.rowCount(), self.model.total)
+
+    def _on_model_load_failed(self) -> None:
+        error = self.model.last_error
+        if error is not None:
+            self.view.message.setText(error.message(self._lang))
+            self.view.message.setVisible(True)

@@ -1,0 +1,117 @@
+"""The tab area: the plan list first, then one tab per open plan (the editor, or a summary)."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from sip_desk.ui.events import AppEvents
+
+if TYPE_CHECKING:
+    from sip_desk.domain.plan import PlanDetail
+    from sip_desk.services.registry import Services
+
+log = logging.getLogger(__name__)
+EDITOR_MODULE = "sip_desk.ui.editor.plan_editor"
+
+
+EditorClass = Callable[[Any, AppEvents, int, QWidget], QWidget]
+
+
+def _editor_class() -> EditorClass | None:
+    try:
+        module = importlib.import_module(EDITOR_MODULE)
+        editor_class: EditorClass = module.PlanEditor
+    except Exception:  # a missing or broken editor must not stop the plan from being seen
+        log.exception("plan editor not available; showing a summary")
+        return None
+    return editor_class
+
+
+def open_plan_widget(
+    services: Services, events: AppEvents, plan_id: int, parent: QWidget, log_access: bool = True
+) -> tuple[QWidget, PlanDetail]:
+    """The plan editor for ``plan_id`` if it can be loaded, else a read-only summary.
+
+    The editor opens the plan itself through ``services.plans.open_plan`` (which logs the
+    access); for the summary this function does it.
+
+    Raises:
+        DomainError: the plan cannot be read (e.g. ``NotFoundError``, ``StoreError``).
+    """
+    from datetime import UTC, datetime
+
+    from sip_desk.domain.plan import PlanDetail
+    from sip_desk.ui.views.plan_summary_view import PlanSummaryView
+
+    editor_class = _editor_class()
+    if editor_class is not None:
+        editor = editor_class(services, events, plan_id, parent)
+        plan = getattr(editor, "plan", None)
+        if not isinstance(plan, PlanDetail):
+            plan = services.plans.get_plan(plan_id)
+        return editor, plan
+    plans = services.plans
+    plan = plans.open_plan(plan_id) if log_access else plans.get_plan(plan_id)
+    return PlanSummaryView(plan, datetime.now(UTC), parent), plan
+
+
+class PlanTabs(QTabWidget):
+    """Hosts the plan list (tab 0, not closable) and the open plans."""
+
+    def __init__(self, list_panel: QWidget, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planTabs")
+        self.setDocumentMode(True)
+        self.setTabsClosable(True)
+        self.setMovable(False)
+        self.addTab(list_panel, title)
+        bar = self.tabBar()
+        for side in (bar.ButtonPosition.RightSide, bar.ButtonPosition.LeftSide):
+            bar.setTabButton(0, side, None)
+        self.tabCloseRequested.connect(self.close_tab)
+        self._plan_ids: dict[int, QWidget] = {}
+
+    def open_ids(self) -> list[int]:
+        return list(self._plan_ids)
+
+    def show_plan(self, plan_id: int) -> bool:
+        """Switch to an already open plan; ``False`` if it is not open."""
+        widget = self._plan_ids.get(plan_id)
+        if widget is None:
+            return False
+        self.setCurrentWidget(widget)
+        return True
+
+    def add_plan(self, plan_id: int, widget: QWidget, title: str) -> None:
+        self._plan_ids[plan_id] = widget
+        index = self.addTab(widget, title)
+        self.setTabToolTip(index, title)
+        self.setCurrentIndex(index)
+
+    def flush_all(self) -> None:
+        """Ask every editor to save what is typed (editors that expose ``flush()``)."""
+        for widget in self._plan_ids.values():
+            flush = getattr(widget, "flush", None)
+            if callable(flush):
+                flush()
+
+    def close_tab(self, index: int) -> None:
+        if index <= 0:
+            return
+        widget = self.widget(index)
+        if widget is None:
+            return
+        flush = getattr(widget, "flush", None)
+        if callable(flush):
+            flush()
+        self._plan_ids = {k: w for k, w in self._plan_ids.items() if w is not widget}
+        self.removeTab(index)
+        widget.deleteLater()
+
+    def close_current(self) -> None:
+        self.close_tab(self.currentIndex())
