@@ -1,0 +1,83 @@
+"""``demo``: fill the store with the example cases and, optionally, N generated plans."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sip_desk.cli.common import EXIT_OK, Runner, command_parser
+
+_TEXT = {
+    "sv": {
+        "created": "Exempelplan skapad: {key} (plan {id})",
+        "skipped": "Exempelplanerna fanns redan: {keys}",
+        "signed": "Signerade exempelplaner: {ids}",
+        "generated": "{plans} fiktiva planer skapade ({actions} insatser, {meetings} möten) "
+        "på {seconds:.1f} s",
+        "keys": {
+            "adult": "vuxen, beroende och boende",
+            "youth": "ungdom, skola och psykisk hälsa",
+            "family": "familj efter flytt",
+            "protected": "person med skyddad identitet",
+        },
+    },
+    "en": {
+        "created": "Example plan created: {key} (plan {id})",
+        "skipped": "The example plans were already there: {keys}",
+        "signed": "Signed example plans: {ids}",
+        "generated": "{plans} fictional plans created ({actions} actions, {meetings} meetings) "
+        "in {seconds:.1f} s",
+        "keys": {
+            "adult": "adult, addiction and housing",
+            "youth": "youth, school and mental health",
+            "family": "family after a move",
+            "protected": "person with protected identity",
+        },
+    },
+}
+
+
+def _count(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
+
+
+def register(sub: Any) -> None:
+    """Add the ``demo`` command."""
+    p = command_parser(
+        sub,
+        "demo",
+        "fill the store with the example cases (and N generated plans)",
+        "Adds the example cases (adult addiction and housing, youth and school, family after a "
+        "move, a person with protected identity). Cases already stored are skipped. With "
+        "--plans N also N generated fictional plans.",
+    )
+    p.add_argument("--plans", type=_count, default=0, metavar="N", help="generated plans to add")
+    p.add_argument("--seed", type=int, default=1, help="seed for generated plans (default: 1)")
+    p.set_defaults(func=demo_command)
+
+
+def demo_command(args: argparse.Namespace, runner: Runner) -> int:
+    """Load the demo cases, then generate ``--plans`` plans; print what was done."""
+    text: dict[str, Any] = _TEXT[runner.lang]
+    names: dict[str, str] = text["keys"]
+    result = runner.services.demo.load_cases()
+    for key, plan_id in result.created:
+        print(text["created"].format(key=names.get(key, key), id=plan_id))
+    if result.skipped:
+        print(text["skipped"].format(keys=", ".join(names.get(k, k) for k in result.skipped)))
+    if result.signed:
+        print(text["signed"].format(ids=", ".join(str(i) for i in result.signed)))
+    if args.plans:
+        generated = runner.services.demo.generate(args.plans, args.seed)
+        print(
+            text["generated"].format(
+                plans=generated.plans,
+                actions=generated.rows.get("actions", 0),
+                meetings=generated.rows.get("meetings", 0),
+                seconds=generated.seconds,
+            )
+        )
+    return EXIT_OK

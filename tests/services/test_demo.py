@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from sip_desk.db.engine import Database, make_engine
+from sip_desk.db.migrate import prepare_store
+from sip_desk.db.models import Action, AuditEntry, Meeting, Participant, Person, Plan, PlanVersion
+from sip_desk.domain.enums import (
+    ActionStatus,
+    MeetingKind,
+    MeetingStatus,
+    PlanStatus,
+    PrincipalType,
+)
+from sip_desk.domain.identity import parse_identity
+from sip_desk.domain.plan import PlanDetail, PlanQuery
+from sip_desk.services.context import ServiceContext
+from sip_desk.services.demo_generator import generate_plans
+from sip_desk.services.registry import Services
+from sip_desk.services.signing_service import SigningService
+
+
+def _cases(services) -> dict[str, PlanDetail]:
+    result = services.demo.load_cases()
+    return {key: services.plans.get_plan(plan_id) for key, plan_id in result.created}
+
+
+def _count(db: Database, column) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count(column))) or 0)
+
+
+def test_demo_cases_load_and_pass_the_completeness_check(services) -> None:
+    plans = _cases(services)
+
+    assert set(plans) == {"adult", "youth", "family", "protected"}
+    for key in ("adult", "youth", "family"):
+        assert services.plans.check(plans[key].id) == [], key
+        assert plans[key].status is PlanStatus.ACTIVE
+    assert plans["adult"].person.full_name == "Jonas Ekström"
+    assert [g.text for g in plans["adult"].goals][:2] == [
+        "Ha ett eget boende",
+        "Vara drogfri ett år",
+    ]
+
+
+def test_demo_cases_match_the_domain_examples(services, clock) -> None:
+    plans = _cases(services)
+    today = clock.today()
+    adult, youth, family = plans["adult"], plans["youth"], plans["family"]
+
+    assert parse_identity(adult.person.identity_number or "", today).birth_date.year in (
+        today.year - 42,
+        today.year - 43,
+    )
+    assert adult.fields.lead_principal is PrincipalType.KOMMUN
+    assert adult.fields.crisis_contacts
+    assert any(p.is_relative and p.role == "Syster" for p in adult.participants)
+    assert youth.fields.lead_principal is PrincipalType.REGION
+    assert len(youth.person.representatives) == 2
+    assert family.fields.print_language == "ar"
+    assert family.person.preferred_language == "ar"
+    assert family.person.interpreter_needed
+    weeks = {}
+    for key, plan in (("adult", adult), ("youth", youth)):
+        follow_up = plan.next_follow_up(clock.now())
+        assert follow_up is not None
+        weeks[key] = (follow_up.starts_at - plan.meetings[0].starts_at).days // 7
+    assert weeks == {"adult": 8, "youth": 6}
+
+
+def test_demo_cases_feed_the_worklist_warnings(services, clock) -> None:
+    plans = _cases(services)
+    today = clock.today()
+    consents = [c for p in plans.values() for c in p.consents]
+    actions = [a for p in plans.values() for a in p.actions]
+
+    assert any(c.revoked_on for c in consents)
+    assert any(
+        c.valid_until and today <= c.valid_until <= today + timedelta(days=30) for c in consents
+    )
+    assert any(
+        a.end_date and a.end_date < today and a.status is not ActionStatus.DONE for a in actions
+    )
+    for key in ("adult", "youth", "family"):
+        kinds = {(m.kind, m.status) for m in plans[key].meetings}
+        assert kinds == {
+            (MeetingKind.FIRST, MeetingStatus.HELD),
+            (MeetingKind.FOLLOW_UP, MeetingStatus.BOOKED),
+        }
+
+
+def test_demo_cases_hide_only_the_protected_persons_address(services) -> None:
+    plans = _cases(services)
+
+    protected = [p for p in plans.values() if p.person.protected_identity]
+    assert [p.person.full_name for p in protected] == ["Linda Sandberg"]
+    assert protected[0].person.address and protected[0].person.shareable_address() == ""
+    rows = services.plans.list_plans(PlanQuery())
+    assert [r.protected_identity for r in rows].count(True) == 1
+
+
+def test_demo_cases_twice_add_nothing(services) -> None:
+    first = services.demo.load_cases()
+    entries = _count(services.ctx.db, AuditEntry.id)
+
+    second = services.demo.load_cases()
+
+    assert len(first.created) == 4
+    assert second.created == ()
+    assert set(second.skipped) == {"adult", "youth", "family", "protected"}
+    assert services.plans.count_plans() == 4
+    assert _count(services.ctx.db, AuditEntry.id) == entries
+
+
+def test_demo_cases_are_audited_as_the_acting_user(services) -> None:
+    plans = _cases(services)
+
+    entries = services.audit.entries(plan_id=plans["adult"].id)
+    assert {e.user for e in entries} == {"anna.test"}
+    assert {e.entity for e in entries} >= {"plan", "participant", "consent", "goal", "action"}
+
+
+def test_demo_signing_hook_signs_complete_cases_when_signing_exists(services) -> None:
+    class WithSigning:
+        def __init__(self, base: Services) -> None:
+            self.__dict__.update(vars(base))
+            self.signing = SigningService(base.ctx)
+
+    from sip_desk.services.demo_cases import load_demo_cases
+
+    result = load_demo_cases(WithSigning(services))  # type: ignore[arg-type]
+
+    assert len(result.signed) == 3
+    versions = services.plans.get_plan(result.signed[0]).versions
+    assert versions[0].state.value == "signed"
+
+
+def test_generator_makes_n_plans_with_the_expected_rows(services) -> None:
+    result = services.demo.generate(60, seed=7)
+
+    db = services.ctx.db
+    assert result.plans == 60
+    assert _count(db, Plan.id) == _count(db, Person.id) == _count(db, PlanVersion.id) == 60
+    assert 4 <= _count(db, Participant.id) / 60 <= 7
+    assert 8 <= _count(db, Action.id) / 60 <= 12
+    assert _count(db, Meeting.id) >= 60
+    assert result.rows["actions"] == _count(db, Action.id)
+    entries = services.audit.entries()
+    assert [(e.entity, e.user) for e in entries] == [("demo_generation", "anna.test")]
+
+
+def test_generator_gives_valid_unique_identity_numbers(services, clock) -> None:
+    services.demo.load_cases()
+    services.demo.generate(200, seed=3)
+
+    with services.ctx.db.read() as s:
+        numbers = [n for n in s.scalars(select(Person.identity_number)) if n]
+    assert len(numbers) == len(set(numbers)) > 190
+    for number in numbers:
+        parse_identity(number, clock.today())
+
+
+def test_generator_follow_ups_spread_around_today_with_some_overdue(services, clock) -> None:
+    services.demo.generate(150, seed=5)
+
+    with services.ctx.db.read() as s:
+        booked = list(
+            s.scalars(
+                select(Meeting.starts_at).where(
+                    Meeting.kind == MeetingKind.FOLLOW_UP, Meeting.status == MeetingStatus.BOOKED
+                )
+            )
+        )
+    offsets = [(t - clock.now()).days for t in booked]
+    assert min(offsets) >= -61 and max(offsets) <= 121
+    assert any(o < 0 for o in offsets) and any(o > 30 for o in offsets)
+
+
+def test_generator_is_deterministic_for_a_seed(sqlite_services, tmp_path, clock, user) -> None:
+    other_db = Database(make_engine(str(tmp_path / "other.sqlite")))
+    prepare_store(other_db)
+    other = Services.build(ServiceContext(db=other_db, user=user, clock=clock))
+
+    generate_plans(sqlite_services, 30, seed=11)
+    generate_plans(other, 30, seed=11)
+
+    def people(db: Database) -> list[tuple[str, str | None]]:
+        with db.read() as s:
+            return [
+                (r[0], r[1]) for r in s.execute(select(Person.last_name, Person.identity_number))
+            ]
+
+    assert people(sqlite_services.ctx.db) == people(other_db)
+    other_db.dispose()
+
+
+def test_generated_plans_load_and_new_plans_follow_them(services, make_plan) -> None:
+    services.demo.generate(25, seed=2)
+
+    loaded = services.plans.get_plan(25)
+    created = make_plan.complete()
+
+    assert loaded.participants and loaded.actions and loaded.goals
+    assert created.id == 26
+    assert services.plans.count_plans() == 26
