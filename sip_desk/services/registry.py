@@ -56,7 +56,7 @@ class Services:
 
     @cached_property
     def calendar(self) -> CalendarService:
-        """iCalendar export of meetings."""
+        """Calendar (iCalendar) export of meetings."""
         from sip_desk.services.calendar_export import CalendarService
 
         return CalendarService(self.ctx, self.follow_ups)
