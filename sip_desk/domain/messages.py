@@ -44,6 +44,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
         "Days to the first meeting",
     ),
     "signature.signer_name": ("Namn", "Name"),
+    "import.ref": ("Referens", "Reference"),
+    "import.version": ("Version", "Version"),
     "signature.signed_on": ("Datum för underskrift", "Date signed"),
     "signature.image_png": ("Underskrift", "Signature"),
     "plan.coordinator_participant_id": ("Samordnare", "Coordinator"),
