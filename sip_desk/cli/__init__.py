@@ -7,33 +7,27 @@ take the parsed arguments and an :class:`~sip_desk.cli.common.Runner` and return
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
 from sip_desk import __version__
-from sip_desk.cli import (
-    common,
-    demo_commands,
-    document_commands,
-    follow_up_commands,
-    plan_commands,
-    transfer_commands,
-)
-from sip_desk.domain.errors import DomainError
+from sip_desk.cli import common
 
+# Imported only when a command is given, so that starting the GUI stays cheap.
 COMMAND_MODULES = [
-    plan_commands,
-    transfer_commands,
-    demo_commands,
-    follow_up_commands,
-    document_commands,
+    "plan_commands",
+    "transfer_commands",
+    "demo_commands",
+    "follow_up_commands",
+    "document_commands",
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command."""
+def _base_parser(add_help: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
+        add_help=add_help,
         prog="sip-desk",
         description=(
             "SIP Desk: coordinated individual plans (samordnad individuell plan). "
@@ -42,22 +36,47 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_global_options(parser)
     parser.add_argument("--version", action="version", version=f"sip-desk {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
     return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    parser = _base_parser()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"sip_desk.cli.{name}").register(sub)
+    return parser
+
+
+def _gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The parsed global options when no command is given (the GUI opens), else ``None``."""
+    if any(a in {"-h", "--help"} for a in argv):
+        return None
+    args, rest = _base_parser(add_help=False).parse_known_args(list(argv))
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def run(argv: Sequence[str]) -> int:
     """Run the command line and return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(list(argv))
+    gui_args = _gui_args(argv)
+    if gui_args is not None:
+        common.Runner.fill_defaults(gui_args)
+        logging.basicConfig(level=logging.DEBUG if gui_args.debug else logging.WARNING)
+        from sip_desk.app import run as run_gui
+
+        return run_gui(gui_args)
+    args = build_parser().parse_args(list(argv))
     runner = common.Runner(args)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING)
-    if args.command is None:
+    if args.command is None:  # pragma: no cover - _gui_args handles this
         from sip_desk.app import run as run_gui
 
         return run_gui(args)
+    from sip_desk.domain.errors import DomainError
+
     try:
         return int(args.func(args, runner))
     except DomainError as error:

@@ -6,10 +6,12 @@ import argparse
 import json
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sip_desk.domain.errors import DomainError
-from sip_desk.services.registry import Services
+
+if TYPE_CHECKING:
+    from sip_desk.services.registry import Services
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran and found a problem (e.g. the plan is incomplete)
@@ -57,12 +59,17 @@ class Runner:
     """Opens the store lazily for a command and reports errors in the user's language."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        for name, default in (("db", None), ("lang", None), ("user", None), ("debug", False)):
-            if not hasattr(args, name):
-                setattr(args, name, default)
+        self.fill_defaults(args)
         self.args = args
         self.lang: str = args.lang or default_lang()
         self._services: Services | None = None
+
+    @staticmethod
+    def fill_defaults(args: argparse.Namespace) -> None:
+        """Give every global option its default when it was not on the command line."""
+        for name, default in (("db", None), ("lang", None), ("user", None), ("debug", False)):
+            if not hasattr(args, name):
+                setattr(args, name, default)
 
     @property
     def services(self) -> Services:

@@ -92,3 +92,29 @@ def _revision(path: Path) -> str:
         (rev,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
     con.close()
     return str(rev)
+
+
+def test_shipped_head_read_as_text_agrees_with_alembic() -> None:
+    from sip_desk.db.migrate import shipped_head
+
+    assert shipped_head() == head_revision()
+
+
+def test_opening_a_current_store_does_not_import_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "current.sqlite"
+    db = Database(make_engine(str(path)))
+    prepare_store(db)
+    db.dispose()
+    code = (
+        "import sys\n"
+        "from sip_desk.db.engine import Database, make_engine\n"
+        "from sip_desk.db.migrate import prepare_store\n"
+        f"db = Database(make_engine({str(path)!r}))\n"
+        "prepare_store(db)\n"
+        "sys.exit(1 if 'alembic' in sys.modules else 0)\n"
+    )
+
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
