@@ -17,8 +17,8 @@ from sip_desk.domain.validation import validate_person, validate_plan_fields
 from sip_desk.services import plan_queries
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.mappers import plan_detail
 from sip_desk.services.person_store import find_or_create_person, update_person_row
+from sip_desk.services.plan_reader import read_plan
 from sip_desk.services.unit_of_work import Saved, ensure_draft_version, plan_edit
 
 _PLAN_COLUMNS = tuple(
@@ -61,21 +61,21 @@ class PlanService:
             s.flush()
             log.plan_id, log.person_id = plan.id, row.id
             log.record(AuditAction.CREATE, "plan", plan.id, new=person.full_name)
-            return plan_detail(load_plan(s, plan.id))
+            return read_plan(s.connection(), plan.id)
 
     def get_plan(self, plan_id: int) -> PlanDetail:
         """The whole plan, for display after an edit (not logged as an access)."""
         with self._ctx.db.read() as s:
-            return plan_detail(load_plan(s, plan_id))
+            return read_plan(s.connection(), plan_id)
 
     def open_plan(self, plan_id: int) -> PlanDetail:
         """Open a plan on a user's request: returns it and logs the access."""
         ctx = self._ctx
         with ctx.db.write() as s:
-            plan = load_plan(s, plan_id)
-            log = AuditLog(s, ctx.user, ctx.clock.now(), plan.id, plan.person_id)
-            log.record(AuditAction.READ, "plan", plan.id)
-            return plan_detail(plan)
+            detail = read_plan(s.connection(), plan_id)
+            log = AuditLog(s, ctx.user, ctx.clock.now(), detail.id, detail.person.id)
+            log.record(AuditAction.READ, "plan", detail.id)
+            return detail
 
     def list_plans(self, query: PlanQuery | None = None) -> list[PlanSummary]:
         """One page of the plan list, most recently changed first."""

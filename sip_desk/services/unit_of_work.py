@@ -16,7 +16,7 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.mappers import plan_detail
+from sip_desk.services.plan_reader import read_plan
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def plan_edit(
             ensure_draft_version(plan, now)
             session.flush()
             session.expire_all()
-        edit.result = Saved(plan_detail(load_plan(session, plan_id)), edit.item_id)
+        edit.result = Saved(read_plan(session.connection(), plan_id), edit.item_id)
 
 
 def ensure_draft_version(plan: Plan, now: datetime) -> None:
