@@ -25,9 +25,9 @@ COMMAND_MODULES = [
 ]
 
 
-def _base_parser(add_help: bool = True) -> argparse.ArgumentParser:
+def _base_parser(full: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        add_help=add_help,
+        add_help=full,
         prog="sip-desk",
         description=(
             "SIP Desk: coordinated individual plans (samordnad individuell plan). "
@@ -35,7 +35,8 @@ def _base_parser(add_help: bool = True) -> argparse.ArgumentParser:
         ),
     )
     common.add_global_options(parser)
-    parser.add_argument("--version", action="version", version=f"sip-desk {__version__}")
+    if full:
+        parser.add_argument("--version", action="version", version=f"sip-desk {__version__}")
     return parser
 
 
@@ -52,7 +53,7 @@ def _gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     """The parsed global options when no command is given (the GUI opens), else ``None``."""
     if any(a in {"-h", "--help"} for a in argv):
         return None
-    args, rest = _base_parser(add_help=False).parse_known_args(list(argv))
+    args, rest = _base_parser(full=False).parse_known_args(list(argv))
     if rest:
         return None
     args.command = None

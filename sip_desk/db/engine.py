@@ -46,11 +46,17 @@ def make_engine(target: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def _fold(value: str | None) -> str | None:
+    """Unicode lower case for searches (SQLite's own lower() folds ASCII only)."""
+    return None if value is None else value.lower()
+
+
 def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" hook emit BEGIN itself instead of pysqlite.
         dbapi_connection.isolation_level = None
+        dbapi_connection.create_function("sip_fold", 1, _fold, deterministic=True)
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")

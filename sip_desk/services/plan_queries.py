@@ -1,101 +1,124 @@
-"""The plan list as one Core query (no ORM objects): fast on 100,000 plans."""
+"""The plan list as one hand-written statement on the session's DBAPI cursor.
+
+The list is shown at start-up and re-queried while the user types a search, so it skips the
+ORM and SQLAlchemy's per-statement result machinery (about 2 ms a page, several times the
+SQLite work). The statement is the same on SQLite and PostgreSQL apart from the parameter style
+and case-insensitive matching.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
-from sip_desk.db.models import Meeting, Organisation, Participant, Person, Plan
-from sip_desk.domain.enums import MeetingKind, MeetingStatus
+from sip_desk.domain.enums import PlanStatus, PrincipalType
 from sip_desk.domain.plan import PlanQuery, PlanSummary
 
+_COLUMNS = """
+SELECT p.id, pe.first_name, pe.last_name, pe.identity_number, pe.reserve_id,
+       pe.protected_identity, p.status, p.lead_principal, o.name,
+       (SELECT pa.name FROM participants pa
+         WHERE pa.plan_id = p.id AND pa.is_coordinator = :true ORDER BY pa.position LIMIT 1),
+       (SELECT min(m.starts_at) FROM meetings m
+         WHERE m.plan_id = p.id AND m.kind = 'follow_up' AND m.status = 'booked'
+           AND m.starts_at >= :now),
+       p.updated_at
+"""
+_FROM = """
+  FROM plans p
+  JOIN persons pe ON pe.id = p.person_id
+  LEFT JOIN organisations o ON o.id = p.lead_organisation_id
+"""
+# Organisations are matched first (few rows), then their plans through the indexes.
+_SEARCH = """
+ (fold(pe.first_name || ' ' || pe.last_name) LIKE :like
+  OR fold(pe.identity_number) LIKE :like
+  OR fold(pe.reserve_id) LIKE :like
+  OR p.lead_organisation_id IN (SELECT id FROM organisations WHERE fold(name) LIKE :like)
+  OR p.id IN (SELECT plan_id FROM participants WHERE organisation_id IN
+              (SELECT id FROM organisations WHERE fold(name) LIKE :like)))
+"""
 
-def _filtered(stmt: Select[Any], query: PlanQuery) -> Select[Any]:
+
+def _where(query: PlanQuery, params: dict[str, Any]) -> str:
+    clauses = []
     if query.status is not None:
-        stmt = stmt.where(Plan.status == query.status)
+        clauses.append("p.status = :status")
+        params["status"] = query.status.value
     text = query.text.strip()
     if text:
-        like = f"%{text.replace('%', '').replace('_', '')}%"
-        # Match organisations first (a few rows), then their plans through the index.
-        org_ids = select(Organisation.id).where(Organisation.name.ilike(like))
-        with_org = select(Participant.plan_id).where(Participant.organisation_id.in_(org_ids))
-        stmt = stmt.where(
-            or_(
-                (Person.first_name + " " + Person.last_name).ilike(like),
-                Person.identity_number.ilike(like),
-                Person.reserve_id.ilike(like),
-                Plan.lead_organisation_id.in_(org_ids),
-                Plan.id.in_(with_org),
-            )
-        )
-    return stmt
+        params["like"] = f"%{text.replace('%', '').replace('_', '').lower()}%"
+        clauses.append(_SEARCH)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _run(conn: Connection, sql: str, params: dict[str, Any]) -> list[Sequence[Any]]:
+    if conn.dialect.name == "sqlite":
+        # SQLite's lower() folds ASCII only; sip_fold (db/engine.py) folds Å, Ö, Ђ, … too.
+        sql = sql.replace("fold(", "sip_fold(")
+        params = {k: _sqlite_value(v) for k, v in params.items()}
+    else:
+        sql = sql.replace("fold(", "lower(")
+        for name in params:
+            sql = sql.replace(f":{name}", f"%({name})s")
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, datetime):  # stored as naive UTC text, compared as text
+        return value.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _utc(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def list_plans(session: Session, query: PlanQuery, now: datetime) -> list[PlanSummary]:
     """One page of plans, most recently changed first."""
-    lead = aliased(Organisation)
-    coordinator = (
-        select(Participant.name)
-        .where(Participant.plan_id == Plan.id, Participant.is_coordinator.is_(True))
-        .limit(1)
-        .scalar_subquery()
-    )
-    next_follow_up = (
-        select(func.min(Meeting.starts_at))
-        .where(
-            and_(
-                Meeting.plan_id == Plan.id,
-                Meeting.kind == MeetingKind.FOLLOW_UP,
-                Meeting.status == MeetingStatus.BOOKED,
-                Meeting.starts_at >= now,
-            )
-        )
-        .scalar_subquery()
-    )
-    stmt: Select[Any] = (
-        select(
-            Plan.id,
-            Person.first_name,
-            Person.last_name,
-            Person.identity_number,
-            Person.reserve_id,
-            Person.protected_identity,
-            Plan.status,
-            Plan.lead_principal,
-            lead.name,
-            coordinator,
-            next_follow_up,
-            Plan.updated_at,
-        )
-        .join(Person, Person.id == Plan.person_id)
-        .outerjoin(lead, lead.id == Plan.lead_organisation_id)
-        .order_by(Plan.updated_at.desc(), Plan.id.desc())
-    )
-    stmt = _filtered(stmt, query).offset(query.offset)
+    params: dict[str, Any] = {"now": now, "true": True, "offset": query.offset}
+    sql = _COLUMNS + _FROM + _where(query, params) + " ORDER BY p.updated_at DESC, p.id DESC"
     if query.limit is not None:
-        stmt = stmt.limit(query.limit)
+        sql += " LIMIT :limit"
+        params["limit"] = query.limit
+    elif session.connection().dialect.name == "sqlite":
+        sql += " LIMIT -1"
+    sql += " OFFSET :offset"
+    rows = _run(session.connection(), sql, params)
     return [
         PlanSummary(
             id=row[0],
             person_name=f"{row[1]} {row[2]}",
             identity_number=row[3],
             reserve_id=row[4],
-            protected_identity=row[5],
-            status=row[6],
-            lead_principal=row[7],
+            protected_identity=bool(row[5]),
+            status=PlanStatus(row[6]),
+            lead_principal=None if row[7] is None else PrincipalType(row[7]),
             lead_organisation=row[8] or "",
             coordinator_name=row[9] or "",
-            next_follow_up_at=row[10],
-            updated_at=row[11],
+            next_follow_up_at=_utc(row[10]),
+            updated_at=_utc(row[11]) or now,
         )
-        for row in session.execute(stmt)
+        for row in rows
     ]
 
 
 def count_plans(session: Session, query: PlanQuery) -> int:
-    """How many plans match."""
-    stmt: Select[Any] = select(func.count(Plan.id)).join(Person, Person.id == Plan.person_id)
-    return int(session.scalar(_filtered(stmt, query)) or 0)
+    """How many plans match (paging ignored)."""
+    params: dict[str, Any] = {}
+    rows = _run(session.connection(), "SELECT count(*) " + _FROM + _where(query, params), params)
+    return int(rows[0][0])

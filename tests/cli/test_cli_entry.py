@@ -15,7 +15,16 @@ def test_cli_without_a_command_means_the_gui(argv: list[str]) -> None:
     assert _gui_args(argv) is not None
 
 
-@pytest.mark.parametrize("argv", [["list"], ["--db", "x.sqlite", "check", "1"], ["--help"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["--db", "x.sqlite", "check", "1"],
+        ["--help"],
+        ["--version"],
+        ["pdf", "--version", "1"],
+    ],
+)
 def test_cli_with_a_command_or_help_is_not_the_gui(argv: list[str]) -> None:
     assert _gui_args(argv) is None
 

@@ -100,3 +100,12 @@ def test_plan_version_rises_on_every_change_even_within_one_clock_tick(services,
     assert plan.version < first.plan.version < second.plan.version
     with pytest.raises(StaleEditError):
         services.items.add_goal(plan.id, first.plan.version, GoalData(text="Tre"))
+
+
+def test_plan_service_search_ignores_case_in_every_script(services, make_plan) -> None:
+    swedish = make_plan(first_name="Åsa", last_name="Öberg")
+    serbian = make_plan(first_name="Ђорђе", last_name="Петровић")
+
+    assert [r.id for r in services.plans.list_plans(PlanQuery(text="åsa öberg"))] == [swedish.id]
+    assert [r.id for r in services.plans.list_plans(PlanQuery(text="ПЕТРОВИЋ"))] == [serbian.id]
+    assert services.plans.count_plans(PlanQuery(text="ÖBERG")) == 1
