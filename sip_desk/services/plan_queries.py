@@ -22,7 +22,7 @@ _COLUMNS = """
 SELECT p.id, pe.first_name, pe.last_name, pe.identity_number, pe.reserve_id,
        pe.protected_identity, p.status, p.lead_principal, o.name,
        (SELECT pa.name FROM participants pa
-         WHERE pa.plan_id = p.id AND pa.is_coordinator = :true ORDER BY pa.position LIMIT 1),
+         WHERE pa.plan_id = p.id AND pa.is_coordinator = :true LIMIT 1),
        (SELECT min(m.starts_at) FROM meetings m
          WHERE m.plan_id = p.id AND m.kind = 'follow_up' AND m.status = 'booked'
            AND m.starts_at >= :now),
@@ -81,11 +81,18 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
+_STATUS = {s.value: s for s in PlanStatus}
+_PRINCIPAL: dict[str | None, PrincipalType | None] = {p.value: p for p in PrincipalType}
+_PRINCIPAL[None] = None
+
+
 def _utc(value: Any) -> datetime | None:
     if value is None:
         return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if isinstance(value, str):  # SQLite: naive UTC text
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    assert isinstance(value, datetime)
+    return value.astimezone(UTC)
 
 
 def list_plans(session: Session, query: PlanQuery, now: datetime) -> list[PlanSummary]:
@@ -106,8 +113,8 @@ def list_plans(session: Session, query: PlanQuery, now: datetime) -> list[PlanSu
             identity_number=row[3],
             reserve_id=row[4],
             protected_identity=bool(row[5]),
-            status=PlanStatus(row[6]),
-            lead_principal=None if row[7] is None else PrincipalType(row[7]),
+            status=_STATUS[row[6]],
+            lead_principal=_PRINCIPAL[row[7]],
             lead_organisation=row[8] or "",
             coordinator_name=row[9] or "",
             next_follow_up_at=_utc(row[10]),
