@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from sip_desk.domain.languages import language_name
 from sip_desk.domain.participant import InformationConsentDto, ParticipantDto
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.pdf.kit import Cell, Kit, fmt_date
@@ -15,7 +16,8 @@ def person_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
     address = labels("f.address_protected") if person.protected_identity else person.address
     interpreter = ""
     if person.interpreter_needed:
-        interpreter = f"{labels('yes')}, {person.interpreter_language}".strip(", ")
+        language = language_name(person.interpreter_language)
+        interpreter = f"{labels('yes')}, {language}".strip(", ")
     representatives = "\n".join(
         ", ".join(x for x in (labels.enum(r.kind), r.name, r.phone, r.email) if x)
         for r in person.representatives
@@ -26,7 +28,7 @@ def person_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
         ("f.phone", person.phone),
         ("f.email", person.email),
         ("f.address", address),
-        ("f.language", person.preferred_language),
+        ("f.language", language_name(person.preferred_language)),
         ("f.interpreter", interpreter),
         ("f.representatives", representatives),
     ]

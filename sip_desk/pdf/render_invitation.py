@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
 
 from sip_desk.domain.enums import InvitationKind, MeetingKind
+from sip_desk.domain.languages import language_name
 from sip_desk.domain.participant import ParticipantDto
 from sip_desk.domain.worklist import InvitationDocument
 from sip_desk.pdf.flowables import Rule, TextBlock
@@ -146,7 +147,7 @@ def invitation_story(doc: InvitationDocument, kit: Kit) -> list[Flowable]:
     if question:
         story += [kit.text(label(lang, "inv.question"), kit.styles.heading), kit.text(question)]
     if plan.person.interpreter_needed and plan.person.interpreter_language:
-        language = plan.person.interpreter_language
+        language = language_name(plan.person.interpreter_language)
         story.append(kit.text(label(lang, "inv.interpreter", tongue=language)))
     summoned = [p for p in plan.participants if p.invitation is InvitationKind.SUMMONED]
     invited = [p for p in plan.participants if p.invitation is InvitationKind.INVITED]

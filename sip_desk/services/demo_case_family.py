@@ -213,7 +213,7 @@ def family_case(today: date) -> DemoCase:
             address="Parkgatan 18, 123 47 Björkvik",
             preferred_language="ar",
             interpreter_needed=True,
-            interpreter_language="arabiska",
+            interpreter_language="ar",
         ),
         fields=_fields(today),
         participants=_PARTICIPANTS,

@@ -41,8 +41,9 @@ REGION_UNITS = (
     "Beroendemottagningen", "BUP", "Vuxenpsykiatrin", "Vårdcentralen Centrum", "BVC Centrum",
     "Geriatriska kliniken", "Habiliteringen",
 )  # fmt: skip
-LANGUAGES = (("ar", "arabiska"), ("so", "somaliska"), ("ti", "tigrinja"), ("fa", "dari"),
-             ("en", "engelska"), ("uk", "ukrainska"))  # fmt: skip
+# Language codes as the editor stores them (domain/languages.py): (spoken, interpreter).
+LANGUAGES = (("ar", "ar"), ("so", "so"), ("ti", "ti"), ("prs", "prs"), ("en", "en"),
+             ("uk", "uk"))  # fmt: skip
 RELATIVES = ("Syster", "Bror", "Mamma", "Pappa", "Dotter", "Son", "Make", "Sambo")
 
 

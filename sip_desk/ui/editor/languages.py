@@ -10,42 +10,40 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
+from sip_desk.domain.languages import OWN_NAMES
+
 _C = "Languages"
 
 # code, own name, English name (translated to the UI language)
 LANGUAGES: tuple[tuple[str, str, object], ...] = (
-    ("sv", "Svenska", QT_TRANSLATE_NOOP("Languages", "Swedish")),
-    ("en", "English", QT_TRANSLATE_NOOP("Languages", "English")),
-    ("ar", "العربية", QT_TRANSLATE_NOOP("Languages", "Arabic")),
-    ("so", "Soomaali", QT_TRANSLATE_NOOP("Languages", "Somali")),
-    ("ti", "ትግርኛ", QT_TRANSLATE_NOOP("Languages", "Tigrinya")),
-    ("prs", "دری", QT_TRANSLATE_NOOP("Languages", "Dari")),
-    ("fa", "فارسی", QT_TRANSLATE_NOOP("Languages", "Persian")),
-    ("ps", "پښتو", QT_TRANSLATE_NOOP("Languages", "Pashto")),
-    ("ckb", "کوردیی ناوەندی", QT_TRANSLATE_NOOP("Languages", "Kurdish, Sorani")),
-    ("kmr", "Kurmancî", QT_TRANSLATE_NOOP("Languages", "Kurdish, Kurmanji")),
-    ("am", "አማርኛ", QT_TRANSLATE_NOOP("Languages", "Amharic")),
-    ("uk", "Українська", QT_TRANSLATE_NOOP("Languages", "Ukrainian")),
-    ("ru", "Русский", QT_TRANSLATE_NOOP("Languages", "Russian")),
-    ("pl", "Polski", QT_TRANSLATE_NOOP("Languages", "Polish")),
-    (
-        "bs",
-        "Bosanski / Hrvatski / Srpski",
-        QT_TRANSLATE_NOOP("Languages", "Bosnian/Croatian/Serbian"),
-    ),
-    ("sq", "Shqip", QT_TRANSLATE_NOOP("Languages", "Albanian")),
-    ("tr", "Türkçe", QT_TRANSLATE_NOOP("Languages", "Turkish")),
-    ("ro", "Română", QT_TRANSLATE_NOOP("Languages", "Romanian")),
-    ("es", "Español", QT_TRANSLATE_NOOP("Languages", "Spanish")),
-    ("fr", "Français", QT_TRANSLATE_NOOP("Languages", "French")),
-    ("de", "Deutsch", QT_TRANSLATE_NOOP("Languages", "German")),
-    ("th", "ไทย", QT_TRANSLATE_NOOP("Languages", "Thai")),
-    ("fi", "Suomi", QT_TRANSLATE_NOOP("Languages", "Finnish")),
-    ("fit", "Meänkieli", QT_TRANSLATE_NOOP("Languages", "Meänkieli")),
-    ("se", "Davvisámegiella", QT_TRANSLATE_NOOP("Languages", "Northern Sami")),
-    ("rom", "Romani chib", QT_TRANSLATE_NOOP("Languages", "Romani")),
-    ("yi", "ייִדיש", QT_TRANSLATE_NOOP("Languages", "Yiddish")),
-    ("swl", "Svenskt teckenspråk", QT_TRANSLATE_NOOP("Languages", "Swedish Sign Language")),
+    ("sv", OWN_NAMES["sv"], QT_TRANSLATE_NOOP("Languages", "Swedish")),
+    ("en", OWN_NAMES["en"], QT_TRANSLATE_NOOP("Languages", "English")),
+    ("ar", OWN_NAMES["ar"], QT_TRANSLATE_NOOP("Languages", "Arabic")),
+    ("so", OWN_NAMES["so"], QT_TRANSLATE_NOOP("Languages", "Somali")),
+    ("ti", OWN_NAMES["ti"], QT_TRANSLATE_NOOP("Languages", "Tigrinya")),
+    ("prs", OWN_NAMES["prs"], QT_TRANSLATE_NOOP("Languages", "Dari")),
+    ("fa", OWN_NAMES["fa"], QT_TRANSLATE_NOOP("Languages", "Persian")),
+    ("ps", OWN_NAMES["ps"], QT_TRANSLATE_NOOP("Languages", "Pashto")),
+    ("ckb", OWN_NAMES["ckb"], QT_TRANSLATE_NOOP("Languages", "Kurdish, Sorani")),
+    ("kmr", OWN_NAMES["kmr"], QT_TRANSLATE_NOOP("Languages", "Kurdish, Kurmanji")),
+    ("am", OWN_NAMES["am"], QT_TRANSLATE_NOOP("Languages", "Amharic")),
+    ("uk", OWN_NAMES["uk"], QT_TRANSLATE_NOOP("Languages", "Ukrainian")),
+    ("ru", OWN_NAMES["ru"], QT_TRANSLATE_NOOP("Languages", "Russian")),
+    ("pl", OWN_NAMES["pl"], QT_TRANSLATE_NOOP("Languages", "Polish")),
+    ("bs", OWN_NAMES["bs"], QT_TRANSLATE_NOOP("Languages", "Bosnian/Croatian/Serbian")),
+    ("sq", OWN_NAMES["sq"], QT_TRANSLATE_NOOP("Languages", "Albanian")),
+    ("tr", OWN_NAMES["tr"], QT_TRANSLATE_NOOP("Languages", "Turkish")),
+    ("ro", OWN_NAMES["ro"], QT_TRANSLATE_NOOP("Languages", "Romanian")),
+    ("es", OWN_NAMES["es"], QT_TRANSLATE_NOOP("Languages", "Spanish")),
+    ("fr", OWN_NAMES["fr"], QT_TRANSLATE_NOOP("Languages", "French")),
+    ("de", OWN_NAMES["de"], QT_TRANSLATE_NOOP("Languages", "German")),
+    ("th", OWN_NAMES["th"], QT_TRANSLATE_NOOP("Languages", "Thai")),
+    ("fi", OWN_NAMES["fi"], QT_TRANSLATE_NOOP("Languages", "Finnish")),
+    ("fit", OWN_NAMES["fit"], QT_TRANSLATE_NOOP("Languages", "Meänkieli")),
+    ("se", OWN_NAMES["se"], QT_TRANSLATE_NOOP("Languages", "Northern Sami")),
+    ("rom", OWN_NAMES["rom"], QT_TRANSLATE_NOOP("Languages", "Romani")),
+    ("yi", OWN_NAMES["yi"], QT_TRANSLATE_NOOP("Languages", "Yiddish")),
+    ("swl", OWN_NAMES["swl"], QT_TRANSLATE_NOOP("Languages", "Swedish Sign Language")),
 )
 _BY_CODE = {code: (own, str(english)) for code, own, english in LANGUAGES}
 
