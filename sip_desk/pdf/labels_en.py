@@ -16,6 +16,8 @@ EN: dict[str, str] = {
     ),
     "easy.changes": "What has changed since you last signed",
     "easy.changes_note": "The changes apply only when you have approved them.",
+    "easy.changes_title_signed": "What changed since the previous version",
+    "easy.changes_note_signed": "You approved these changes by signing this version.",
     "easy.matters": "What matters to me",
     "easy.goals": "My goals",
     "easy.who_does": "Who does what for me",

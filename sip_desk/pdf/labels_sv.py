@@ -17,6 +17,8 @@ SV: dict[str, str] = {
     ),
     "easy.changes": "Det här har ändrats sedan du skrev under sist",
     "easy.changes_note": "Ändringarna gäller först när du har godkänt dem.",
+    "easy.changes_title_signed": "Det här ändrades sedan förra versionen",
+    "easy.changes_note_signed": "Du godkände ändringarna när du skrev under den här versionen.",
     "easy.matters": "Det här är viktigt för mig",
     "easy.goals": "Mina mål",
     "easy.who_does": "Vem gör vad för mig",

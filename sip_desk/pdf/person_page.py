@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from sip_desk.domain.document import PlanDocument
-from sip_desk.domain.enums import ActionStatus, MeetingStatus
+from sip_desk.domain.enums import ActionStatus, MeetingStatus, VersionState
 from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.participant import ParticipantDto
 from sip_desk.domain.plan import PlanDetail
@@ -44,9 +44,13 @@ def person_page(doc: PlanDocument, kit: Kit) -> list[Flowable]:
 
 def _changes_box(doc: PlanDocument, kit: Kit) -> Flowable:
     labels, styles = kit.labels, kit.styles
-    inner: list[Flowable] = [TextBlock(labels("easy.changes"), styles.easy_bold)]
+    signed = doc.version_state is VersionState.SIGNED
+    title = labels("easy.changes_title_signed" if signed else "easy.changes")
+    inner: list[Flowable] = [TextBlock(title, styles.easy_bold)]
     inner += kit.bullets(doc.changes_since_signed, styles.easy)
-    inner.append(kit.text(labels("easy.changes_note"), styles.easy))
+    inner.append(
+        kit.text(labels("easy.changes_note_signed" if signed else "easy.changes_note"), styles.easy)
+    )
     box = Table([[inner]], colWidths=[FRAME_WIDTH])
     box.setStyle(
         TableStyle(
