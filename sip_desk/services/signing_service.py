@@ -134,6 +134,9 @@ class SigningService:
         with ctx.db.write() as s:
             plan = load_plan(s, plan_id, expected_version)
             self._check_signable(plan)
+            log = AuditLog(s, ctx.user, now, plan.id, plan.person_id)
+            # A signed plan is agreed: a draft becomes active (recorded in the snapshot too).
+            log.apply(plan, "plan", {"status": PlanStatus.ACTIVE})
             draft = plan.versions[-1]
             previous = last_signed(plan)
             draft.snapshot = canonical_snapshot(plan_detail(plan))
@@ -143,8 +146,8 @@ class SigningService:
             draft.signed_at = now
             for position, sig in enumerate(signatures):
                 draft.signatures.append(_signature_row(sig, position))
-            plan.updated_at = now  # bumps the plan's edit counter: open editors reload
-            log = AuditLog(s, ctx.user, now, plan.id, plan.person_id)
+            plan.version += 1  # open editors see a new version and reload
+            plan.updated_at = now
             s.flush()
             log.record(AuditAction.SIGN, "plan_version", draft.id, "number", new=draft.number)
             log.record(

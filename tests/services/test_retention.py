@@ -44,3 +44,17 @@ def test_signed_version_row_cannot_be_changed_through_the_store(
 
     assert info.value.code == "error.signed_locked"
     assert "kan inte ändras" in info.value.message("sv")
+
+
+def test_signing_a_draft_plan_makes_it_active_and_raises_its_version(
+    services: Services, make_plan
+) -> None:
+    plan = make_plan.complete()
+    assert plan.status.value == "draft"
+
+    signed = services.signing.sign_version(
+        plan.id, plan.version, (person_signature(services.ctx.clock.today()),)
+    )
+
+    assert signed.status.value == "active"
+    assert signed.version > plan.version
