@@ -31,6 +31,9 @@ WINDOW_DAYS = 30
 CONSENT_WARNING_DAYS = 30
 """A consent ending within this many days gives a warning."""
 
+COUNT_CAP = 1000
+"""The worklist's counts read at most this many rows per source and bucket (shown as "999+")."""
+
 
 class WorklistKind(StrEnum):
     """What a worklist row is about."""
@@ -114,6 +117,9 @@ class WorklistFilter:
 
     ``due_within_days`` bounds the window ahead of today; overdue rows are always included
     unless ``kinds`` excludes them; ``overdue_only`` keeps only rows due before today.
+    ``from_due`` starts the list at rows due that day (``offset`` then counts from there): the
+    next page after a row due on day D is ``from_due=D`` with ``offset`` = the rows already
+    seen that are due on D, which costs the same however far down the list it is.
     """
 
     lead_principal: PrincipalType | None = None
@@ -126,16 +132,22 @@ class WorklistFilter:
     overdue_only: bool = False
     offset: int = 0
     limit: int | None = 200
+    from_due: date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class WorklistCounts:
-    """How many rows fall in each urgency bucket (with the filter applied)."""
+    """How many rows fall in each urgency bucket (with the filter applied).
+
+    Attributes:
+        capped: buckets whose count stopped at the cap, so the number is a lower bound.
+    """
 
     overdue: int = 0
     today: int = 0
     this_week: int = 0
     within_30_days: int = 0
+    capped: frozenset[Urgency] = frozenset()
 
     @property
     def total(self) -> int:
@@ -148,7 +160,18 @@ class WorklistCounts:
             today=self.today + other.today,
             this_week=self.this_week + other.this_week,
             within_30_days=self.within_30_days + other.within_30_days,
+            capped=self.capped | other.capped,
         )
+
+    def of(self, urgency: Urgency) -> int:
+        """The count of one bucket (``LATER`` is never counted: 0)."""
+        values = {
+            Urgency.OVERDUE: self.overdue,
+            Urgency.TODAY: self.today,
+            Urgency.THIS_WEEK: self.this_week,
+            Urgency.WITHIN_30_DAYS: self.within_30_days,
+        }
+        return values.get(urgency, 0)
 
 
 @dataclass(frozen=True, kw_only=True)

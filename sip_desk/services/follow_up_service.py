@@ -18,7 +18,7 @@ from sip_desk.domain.worklist import (
     WorklistItem,
     WorklistKind,
 )
-from sip_desk.services import worklist_queries
+from sip_desk.services import worklist_counts, worklist_queries
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.follow_up_meeting import FollowUpMeetingService
 
@@ -45,12 +45,18 @@ class FollowUpService:
             days = self._first_meeting_days(s)
             return worklist_queries.list_items(s, query, self._ctx.clock.today(), days)
 
-    def counts(self, query: WorklistFilter | None = None) -> WorklistCounts:
-        """How many rows of the (filtered) worklist fall in each urgency bucket."""
+    def counts(self, query: WorklistFilter | None = None, cap: int | None = None) -> WorklistCounts:
+        """How many rows of the (filtered) worklist fall in each urgency bucket.
+
+        Args:
+            query: the filter (paging ignored).
+            cap: stop counting a source's bucket at this many rows (cheap at any store size;
+                such buckets are listed in ``capped``); ``None`` counts exactly.
+        """
         query = query or WorklistFilter()
         with self._ctx.db.read() as s:
             days = self._first_meeting_days(s)
-            return worklist_queries.count_items(s, query, self._ctx.clock.today(), days)
+            return worklist_counts.count_items(s, query, self._ctx.clock.today(), days, cap)
 
     def reminder(self, coordinator: str = "") -> WorklistCounts:
         """What a start-up or daily reminder reports: overdue and due within a week."""

@@ -7,11 +7,13 @@ merge of each branch's first page, so a page costs the same at 1,000 and 100,000
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, exists, literal, null, select
+from sqlalchemy import Select, String, exists, literal, null, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from sip_desk.db.models import (
@@ -28,6 +30,18 @@ from sip_desk.domain.worklist import WarningKind, WorklistFilter, WorklistKind
 
 OPEN_ACTION_STATUSES = (ActionStatus.PLANNED, ActionStatus.ONGOING)
 
+# Built once: making aliases per query cost more than running the query on a small store.
+_COORDINATOR = aliased(Participant, name="coordinator_p")
+_COORDINATOR_FILTER = aliased(Participant, name="coordinator_f")
+_PERSON_IN_CHARGE = aliased(Participant, name="in_charge")
+_ORGANISATION = aliased(Organisation, name="item_org")
+_COORDINATOR_NAME = (
+    select(_COORDINATOR.name)
+    .where(_COORDINATOR.plan_id == Plan.id, _COORDINATOR.is_coordinator.is_(True))
+    .limit(1)
+    .scalar_subquery()
+)
+
 
 @dataclass(frozen=True)
 class Branch:
@@ -39,6 +53,9 @@ class Branch:
         id_col: the tie-breaking id (item id, or plan id for plan-level warnings).
         rank: order among rows due the same day.
         stmt: the select with every join and filter, but without window, order or limit.
+        anti_join: the rows are plans found by what they lack (no meeting of a kind), so the
+            first row may lie behind many plans; such a branch is read last, bounded by the
+            rows already found.
     """
 
     kind: WorklistKind
@@ -48,16 +65,7 @@ class Branch:
     shift_days: int
     id_col: Any
     stmt: Select[Any]
-
-
-def _coordinator_name() -> Any:
-    coordinator = aliased(Participant)
-    return (
-        select(coordinator.name)
-        .where(coordinator.plan_id == Plan.id, coordinator.is_coordinator.is_(True))
-        .limit(1)
-        .scalar_subquery()
-    )
+    anti_join: bool = False
 
 
 def _columns(**values: Any) -> list[Any]:
@@ -66,7 +74,7 @@ def _columns(**values: Any) -> list[Any]:
     cols: list[Any] = [Plan.id.label("plan_id")]
     cols += [(values.get(n, null())).label(n) for n in names]
     cols += [
-        _coordinator_name().label("coordinator"),
+        _COORDINATOR_NAME.label("coordinator"),
         Plan.lead_principal.label("lead_principal"),
         Plan.status.label("plan_status"),
         Person.first_name.label("first_name"),
@@ -75,7 +83,9 @@ def _columns(**values: Any) -> list[Any]:
     return cols
 
 
-def _plan_filters(stmt: Select[Any], f: WorklistFilter, org_col: Any) -> Select[Any]:
+def _plan_filters(
+    stmt: Select[Any], f: WorklistFilter, org_col: Any, plan_col: Any = Plan.id
+) -> Select[Any]:
     """Filters every branch shares: plan status, lead principal, organisation, coordinator."""
     if f.plan_status is not None:
         stmt = stmt.where(Plan.status == f.plan_status)
@@ -87,15 +97,24 @@ def _plan_filters(stmt: Select[Any], f: WorklistFilter, org_col: Any) -> Select[
         ids = select(Organisation.id).where(Organisation.name == f.organisation.strip())
         stmt = stmt.where(org_col.in_(ids))
     if f.coordinator.strip():
-        c = aliased(Participant)
-        stmt = stmt.where(
-            exists().where(
-                c.plan_id == Plan.id,
-                c.is_coordinator.is_(True),
-                c.name == f.coordinator.strip(),
-            )
-        )
+        # IN on the row's own plan_id (not EXISTS): a coordinator has few plans, so the planner
+        # starts from them and the row's plan_id index instead of walking every row in due order.
+        c = _COORDINATOR_FILTER
+        plans = select(c.plan_id).where(c.name == f.coordinator.strip(), c.is_coordinator.is_(True))
+        stmt = stmt.where(plan_col.in_(plans))
     return stmt
+
+
+def _status_is(col: Any, value: Any, few_rows: bool) -> Any:
+    """``col == value``; unusable by an index when ``few_rows`` (a person is chosen).
+
+    The status leads the due-order index; without statistics SQLite would walk that index
+    through every row in the window, where a coordinator's plans or a responsible person's
+    actions are a few rows reached through their own index.
+    """
+    if few_rows:
+        return type_coerce(col, String()).concat("") == str(value.value)
+    return col == value
 
 
 def _responsible_ids(f: WorklistFilter) -> Any:
@@ -104,8 +123,8 @@ def _responsible_ids(f: WorklistFilter) -> Any:
 
 def meeting_branch(f: WorklistFilter) -> Branch:
     """Booked follow-up meetings (overdue ones were never recorded as held)."""
-    convenor = aliased(Participant)
-    lead = aliased(Organisation)
+    convenor = _PERSON_IN_CHARGE
+    lead = _ORGANISATION
     stmt: Select[Any] = (
         select(
             *_columns(
@@ -123,9 +142,12 @@ def meeting_branch(f: WorklistFilter) -> Branch:
         .join(Person, Person.id == Plan.person_id)
         .outerjoin(convenor, convenor.id == Meeting.convenor_participant_id)
         .outerjoin(lead, lead.id == Plan.lead_organisation_id)
-        .where(Meeting.status == MeetingStatus.BOOKED, Meeting.kind == MeetingKind.FOLLOW_UP)
+        .where(
+            _status_is(Meeting.status, MeetingStatus.BOOKED, bool(f.coordinator.strip())),
+            Meeting.kind == MeetingKind.FOLLOW_UP,
+        )
     )
-    stmt = _plan_filters(stmt, f, Plan.lead_organisation_id)
+    stmt = _plan_filters(stmt, f, Plan.lead_organisation_id, Meeting.plan_id)
     if f.responsible.strip():
         stmt = stmt.where(Meeting.convenor_participant_id.in_(_responsible_ids(f)))
     return Branch(WorklistKind.FOLLOW_UP_MEETING, None, 0, Meeting.starts_at, 0, Meeting.id, stmt)
@@ -133,8 +155,9 @@ def meeting_branch(f: WorklistFilter) -> Branch:
 
 def action_branch(f: WorklistFilter, status: ActionStatus) -> Branch:
     """Open actions with ``status`` by their end date (one branch per status keeps the index)."""
-    responsible = aliased(Participant)
-    org = aliased(Organisation)
+    responsible = _PERSON_IN_CHARGE
+    org = _ORGANISATION
+    few = bool(f.coordinator.strip() or f.responsible.strip())
     stmt = (
         select(
             *_columns(
@@ -150,16 +173,16 @@ def action_branch(f: WorklistFilter, status: ActionStatus) -> Branch:
         .join(Person, Person.id == Plan.person_id)
         .outerjoin(responsible, responsible.id == Action.responsible_participant_id)
         .outerjoin(org, org.id == Action.organisation_id)
-        .where(Action.status == status, Action.end_date.is_not(None))
+        .where(_status_is(Action.status, status, few), Action.end_date.is_not(None))
     )
-    stmt = _plan_filters(stmt, f, Action.organisation_id)
+    stmt = _plan_filters(stmt, f, Action.organisation_id, Action.plan_id)
     if f.responsible.strip():
         stmt = stmt.where(Action.responsible_participant_id.in_(_responsible_ids(f)))
     return Branch(WorklistKind.ACTION, None, 2, Action.end_date, 0, Action.id, stmt)
 
 
 def _consent_stmt(f: WorklistFilter, due: Any) -> Select[Any]:
-    org = aliased(Organisation)
+    org = _ORGANISATION
     stmt = (
         select(
             *_columns(
@@ -174,7 +197,7 @@ def _consent_stmt(f: WorklistFilter, due: Any) -> Select[Any]:
         .join(Person, Person.id == Plan.person_id)
         .join(org, org.id == InformationConsent.organisation_id)
     )
-    return _plan_filters(stmt, f, InformationConsent.organisation_id)
+    return _plan_filters(stmt, f, InformationConsent.organisation_id, InformationConsent.plan_id)
 
 
 def consent_expiring_branch(f: WorklistFilter, today: date) -> Branch:
@@ -210,7 +233,7 @@ def consent_revoked_branch(f: WorklistFilter) -> Branch:
 
 
 def _plan_stmt(f: WorklistFilter, due: Any) -> Select[Any]:
-    lead = aliased(Organisation)
+    lead = _ORGANISATION
     stmt = (
         select(*_columns(due=due, organisation=lead.name))
         .select_from(Plan)
@@ -228,7 +251,9 @@ def no_follow_up_branch(f: WorklistFilter, today: date) -> Branch:
         Meeting.status == MeetingStatus.BOOKED,
     )
     stmt = _plan_stmt(f, literal(today)).where(Plan.status == PlanStatus.ACTIVE, ~booked)
-    return Branch(WorklistKind.WARNING, WarningKind.NO_FOLLOW_UP, 1, None, 0, Plan.id, stmt)
+    return Branch(
+        WorklistKind.WARNING, WarningKind.NO_FOLLOW_UP, 1, None, 0, Plan.id, stmt, anti_join=True
+    )
 
 
 def no_first_meeting_branch(f: WorklistFilter, limit_days: int) -> Branch:
@@ -247,11 +272,20 @@ def no_first_meeting_branch(f: WorklistFilter, limit_days: int) -> Branch:
         limit_days,
         Plan.id,
         stmt,
+        anti_join=True,
     )
 
 
 def branches(f: WorklistFilter, today: date, first_meeting_days: int) -> list[Branch]:
-    """Every branch the filter asks for."""
+    """Every branch the filter asks for (paging ignored)."""
+    unpaged = dataclasses.replace(f, offset=0, limit=None, from_due=None)
+    return list(_branches(unpaged, today, first_meeting_days))
+
+
+@lru_cache(maxsize=64)
+def _branches(f: WorklistFilter, today: date, first_meeting_days: int) -> tuple[Branch, ...]:
+    # Cached: building the statements costs a third of a page on a small store, and a select
+    # is immutable, so threads may share it.
     found: list[Branch] = []
     if WorklistKind.FOLLOW_UP_MEETING in f.kinds:
         found.append(meeting_branch(f))
@@ -262,7 +296,8 @@ def branches(f: WorklistFilter, today: date, first_meeting_days: int) -> list[Br
         found += [
             consent_expiring_branch(f, today),
             consent_revoked_branch(f),
-            no_follow_up_branch(f, today),
             no_first_meeting_branch(f, first_meeting_days),
+            # Last: a page already full of overdue rows never runs this anti-join.
+            no_follow_up_branch(f, today),
         ]
-    return found
+    return tuple(found)

@@ -1,4 +1,4 @@
-"""Worklist, counts and caseload as Core queries that take a Session; they never write.
+"""Worklist pages and the caseload as Core queries that take a Session; they never write.
 
 Paging: each branch is asked for its first ``offset + limit`` rows in due order (an index range
 scan), the branches are merged, and the page is cut from the merge.
@@ -6,11 +6,15 @@ scan), the branches are merged, and the page is cut from the merge.
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Row, Select, case, distinct, func, select
+from sqlalchemy import Row, Select, distinct, func, select
 from sqlalchemy.orm import Session
 
 from sip_desk.db.models import Action, Meeting, Organisation, Participant, Plan
@@ -18,7 +22,6 @@ from sip_desk.domain.enums import MeetingKind, MeetingStatus, PlanStatus
 from sip_desk.domain.worklist import (
     CaseloadRow,
     Urgency,
-    WorklistCounts,
     WorklistFilter,
     WorklistItem,
     WorklistKind,
@@ -41,10 +44,27 @@ class Window:
     today: date
     days: int
     overdue_only: bool = False
+    start: date | None = None
+
+    @classmethod
+    def of(cls, f: WorklistFilter, today: date) -> Window:
+        """The window a filter asks for."""
+        return cls(today, f.due_within_days, f.overdue_only, f.from_due)
+
+    @property
+    def end(self) -> date:
+        """The first day after the window."""
+        return self.today if self.overdue_only else self.today + timedelta(days=self.days + 1)
+
+    @staticmethod
+    def limit(day: date, branch: Branch) -> Any:
+        """The start of the local ``day`` as a value of the branch's due column."""
+        if branch.kind is WorklistKind.FOLLOW_UP_MEETING:
+            return local_midnight(day)
+        return day - timedelta(days=branch.shift_days)
 
     def bounds(self, branch: Branch) -> tuple[Any, Any, Any, Any]:
         """Start of today, of tomorrow, of day 8 and the end of the window, in the due column."""
-        shift = timedelta(days=branch.shift_days)
         end = self.today + timedelta(days=self.days + 1)
         days = (
             self.today,
@@ -52,16 +72,21 @@ class Window:
             min(self.today + timedelta(days=8), end),
             end,
         )
-        if branch.kind is WorklistKind.FOLLOW_UP_MEETING:
-            return tuple(local_midnight(d) for d in days)  # type: ignore[return-value]
-        return tuple(d - shift for d in days)  # type: ignore[return-value]
+        return tuple(self.limit(d, branch) for d in days)
 
-    def apply(self, branch: Branch) -> Select[Any] | None:
-        """The branch limited to the window; ``None`` when nothing of it can be in the window."""
+    def apply(self, branch: Branch, until: date | None = None) -> Select[Any] | None:
+        """The branch limited to the window, to rows due from ``start`` and by ``until``.
+
+        Returns ``None`` when nothing of the branch can be in the window.
+        """
+        end = self.end if until is None else min(self.end, until + timedelta(days=1))
         if branch.due is None:
-            return None if self.overdue_only else branch.stmt
-        start, _tomorrow, _week, end = self.bounds(branch)
-        return branch.stmt.where(branch.due < (start if self.overdue_only else end))
+            due_today = self.today < end and (self.start is None or self.start <= self.today)
+            return branch.stmt if due_today else None
+        stmt = branch.stmt.where(branch.due < self.limit(end, branch))
+        if self.start is not None:
+            stmt = stmt.where(branch.due >= self.limit(self.start, branch))
+        return stmt
 
 
 def _due(branch: Branch, row: Row[Any], today: date) -> date:
@@ -73,8 +98,7 @@ def _due(branch: Branch, row: Row[Any], today: date) -> date:
     return due + timedelta(days=branch.shift_days)
 
 
-def _item(branch: Branch, row: Row[Any], today: date) -> WorklistItem:
-    due = _due(branch, row, today)
+def _item(branch: Branch, row: Row[Any], today: date, due: date) -> WorklistItem:
     title = row.title or ""
     if branch.kind is WorklistKind.FOLLOW_UP_MEETING and not title:
         title = row.video_link or ""
@@ -96,74 +120,76 @@ def _item(branch: Branch, row: Row[Any], today: date) -> WorklistItem:
     )
 
 
-def _sort_key(pair: tuple[Branch, WorklistItem]) -> tuple[Any, ...]:
-    branch, item = pair
-    warning = item.warning.value if item.warning else ""
-    tie = item.item_id if item.item_id is not None else item.plan_id
-    return (item.due, branch.rank, warning, item.starts_at or _EARLIEST, tie)
+_Found = tuple[tuple[Any, ...], Branch, Row[Any]]
+"""A fetched row with its place in the worklist's order: (due, rank, warning, start, id)."""
+
+
+def _found(branch: Branch, row: Row[Any], today: date) -> _Found:
+    warning = branch.warning.value if branch.warning else ""
+    tie = row.item_id if row.item_id is not None else row.plan_id
+    key = (_due(branch, row, today), branch.rank, warning, row.starts_at or _EARLIEST, tie)
+    return key, branch, row
+
+
+def _ordered(branch: Branch, stmt: Select[Any], wanted: int | None) -> Select[Any]:
+    order = (branch.id_col,) if branch.due is None else (branch.due, branch.id_col)
+    stmt = stmt.order_by(*order)
+    return stmt if wanted is None else stmt.limit(wanted)
+
+
+def _stream(branch: Branch, rows: Iterable[Row[Any]], today: date) -> Iterator[_Found]:
+    for row in rows:
+        yield _found(branch, row, today)
+
+
+def _merge(
+    session: Session, streams: list[tuple[Branch, Select[Any]]], today: date, wanted: int | None
+) -> list[_Found]:
+    """The first ``wanted`` rows of the branches, read side by side and merged as they come.
+
+    SQLite hands out rows one by one, so a branch is read only as far as it reaches the page.
+    """
+    conn = session.connection()
+    results = [(branch, conn.execute(stmt)) for branch, stmt in streams]
+    try:
+        rows = [_stream(branch, result, today) for branch, result in results]
+        return list(islice(heapq.merge(*rows, key=itemgetter(0)), wanted))
+    finally:
+        for _branch, result in results:
+            result.close()
 
 
 def list_items(
     session: Session, f: WorklistFilter, today: date, first_meeting_days: int
 ) -> list[WorklistItem]:
-    """One page of the worklist, most urgent first."""
-    window = Window(today, f.due_within_days, f.overdue_only)
+    """One page of the worklist, most urgent first.
+
+    The branches read in due order are merged as they stream in. The anti-join branches come
+    after, only for rows due on or before the last row of the page so far: "no booked
+    follow-up" (due today) never runs when the page is already full of overdue rows. Rows
+    become DTOs only once they are known to be on the page.
+    """
+    window = Window.of(f, today)
     wanted = None if f.limit is None else f.offset + f.limit
-    found: list[tuple[Branch, WorklistItem]] = []
+    streams: list[tuple[Branch, Select[Any]]] = []
+    later: list[Branch] = []
     for branch in branches(f, today, first_meeting_days):
         stmt = window.apply(branch)
-        if stmt is None:
-            continue
-        order = (branch.id_col,) if branch.due is None else (branch.due, branch.id_col)
-        stmt = stmt.order_by(*order)
-        if wanted is not None:
-            stmt = stmt.limit(wanted)
-        found += [(branch, _item(branch, row, today)) for row in session.execute(stmt)]
-    found.sort(key=_sort_key)
-    return [item for _branch, item in found[f.offset : wanted]]
-
-
-def _branch_counts(session: Session, branch: Branch, window: Window) -> WorklistCounts:
-    stmt = window.apply(branch)
-    if stmt is None:
-        return WorklistCounts()
-    if branch.due is None:
-        total = session.scalar(select(func.count()).select_from(stmt.subquery()))
-        return WorklistCounts(today=int(total or 0))
-    sub = stmt.with_only_columns(branch.due.label("due")).subquery()
-    start, tomorrow, week, _end = window.bounds(branch)
-
-    def between(low: Any, high: Any) -> Any:
-        due = sub.c.due
-        cond = due < high if low is None else (due >= low) & (due < high)
-        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
-
-    row = session.execute(
-        select(
-            between(None, start),
-            between(start, tomorrow),
-            between(tomorrow, week),
-            func.count(),
-        )
-    ).one()
-    overdue, today, this_week, total = (int(v or 0) for v in row)
-    return WorklistCounts(
-        overdue=overdue,
-        today=today,
-        this_week=this_week,
-        within_30_days=total - overdue - today - this_week,
-    )
-
-
-def count_items(
-    session: Session, f: WorklistFilter, today: date, first_meeting_days: int
-) -> WorklistCounts:
-    """Rows per urgency bucket, with the filter applied (paging ignored)."""
-    window = Window(today, f.due_within_days, f.overdue_only)
-    total = WorklistCounts()
-    for branch in branches(f, today, first_meeting_days):
-        total += _branch_counts(session, branch, window)
-    return total
+        if branch.anti_join:
+            later.append(branch)
+        elif stmt is not None:
+            streams.append((branch, _ordered(branch, stmt, wanted)))
+    found = _merge(session, streams, today, wanted)
+    for branch in later:
+        full = wanted is not None and len(found) >= wanted
+        stmt = window.apply(branch, found[-1][0][0] if full else None)
+        if stmt is not None:
+            found += [
+                _found(branch, row, today)
+                for row in session.execute(_ordered(branch, stmt, wanted))
+            ]
+            found = sorted(found, key=itemgetter(0))[:wanted]
+    return [_item(branch, row, today, key[0]) for key, branch, row in found[f.offset : wanted]]
 
 
 def _named_counts(session: Session, stmt: Select[str, int]) -> dict[str, int]:

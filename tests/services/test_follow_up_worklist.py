@@ -191,3 +191,41 @@ def test_follow_up_service_reminder_counts_due_within_a_week(services, plans) ->
     counts = services.follow_ups.reminder()
 
     assert (counts.overdue, counts.today, counts.this_week, counts.within_30_days) == (1, 1, 1, 0)
+
+
+def test_follow_up_service_capped_counts_stop_at_the_cap(services, plans) -> None:
+    plan = plans.active()
+    for days in (-3, -2, -1, 0):
+        plan = plans.action(plan, days)
+
+    counts = services.follow_ups.counts(_actions_only(), cap=2)
+
+    assert (counts.overdue, counts.today) == (2, 1)
+    assert counts.capped == frozenset({Urgency.OVERDUE})
+    assert services.follow_ups.counts(_actions_only()).overdue == 3
+
+
+def test_follow_up_service_pages_from_a_due_day_match_the_whole_list(services, plans) -> None:
+    # Given same-day actions, a meeting and a plan without a booked follow-up (due today)
+    plan = plans.active()
+    for days in (-2, -2, -2, 0, 0, 3, 3, 3, 3):
+        plan = plans.action(plan, days)
+    plans.meeting(plan, 3)
+    bare = plans.active(first_name="Greta")
+    services.meetings.remove_meeting(bare.id, bare.version, bare.meetings[0].id)
+    whole = services.follow_ups.worklist(WorklistFilter(limit=None))
+
+    # When paged the way the table does: from the last row's day, skipping that day's rows seen
+    seen = services.follow_ups.worklist(WorklistFilter(limit=2))
+    while page := services.follow_ups.worklist(
+        WorklistFilter(
+            limit=2,
+            from_due=seen[-1].due,
+            offset=sum(1 for i in seen if i.due == seen[-1].due),
+        )
+    ):
+        seen += page
+
+    # Then nothing is lost or repeated, the warning due today included
+    assert [i.key for i in seen] == [i.key for i in whole]
+    assert WarningKind.NO_FOLLOW_UP in {i.warning for i in seen}

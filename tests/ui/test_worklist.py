@@ -1,9 +1,18 @@
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import QModelIndex
 
-from sip_desk.domain.worklist import WorklistFilter, WorklistKind
+from sip_desk.domain.worklist import (
+    Urgency,
+    WorklistCounts,
+    WorklistFilter,
+    WorklistItem,
+    WorklistKind,
+)
 from sip_desk.services.registry import Services
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.reminders import ReminderNotifier
@@ -31,12 +40,21 @@ def filled(plans: FollowUpPlans) -> FollowUpPlans:
 
 
 @pytest.fixture
-def panel(qtbot, sqlite_services, filled) -> WorklistPanel:
+def panel(qtbot, sqlite_services, filled) -> Iterator[WorklistPanel]:
     widget = WorklistPanel(sqlite_services, AppEvents(), "sv")
     qtbot.addWidget(widget)
     widget.resize(1200, 600)
-    widget.show()
-    return widget
+    with qtbot.waitSignal(widget.model.counts_loaded, timeout=5000):
+        widget.show()
+    yield widget
+    widget.model.wait_until_idle(5000)
+
+
+def _apply(qtbot, panel: WorklistPanel) -> None:
+    """Apply the filter and wait for the rows and counts from the worker threads."""
+    signals = [panel.model.loaded, panel.model.counts_loaded]
+    with qtbot.waitSignals(signals, timeout=5000):
+        panel.apply_filter()
 
 
 def _column(panel: WorklistPanel, column: Column) -> list[str]:
@@ -60,7 +78,8 @@ def test_worklist_panel_shows_counts_and_rows_by_urgency(panel) -> None:
 
 
 def test_worklist_panel_filters_by_coordinator(qtbot, panel) -> None:
-    with qtbot.waitSignal(panel.model.loaded, timeout=2000):
+    signals = [panel.model.loaded, panel.model.counts_loaded]
+    with qtbot.waitSignals(signals, timeout=5000):
         panel.view.coordinator.setCurrentText("Ulla Lind")
 
     assert _column(panel, Column.WHAT) == ["Bos insats", "Psykiatrin"]
@@ -70,12 +89,12 @@ def test_worklist_panel_filters_by_coordinator(qtbot, panel) -> None:
 def test_worklist_panel_filters_by_kind_and_responsible(qtbot, panel) -> None:
     meetings = panel.view.kind.findText("Follow-up meetings")
     panel.view.kind.setCurrentIndex(meetings)
-    panel.apply_filter()
+    _apply(qtbot, panel)
     assert _column(panel, Column.KIND) == ["Follow-up meeting"]
 
     panel.view.kind.setCurrentIndex(0)
     qtbot.keyClicks(panel.view.responsible, "Ulla Lind")
-    panel.apply_filter()
+    _apply(qtbot, panel)
     assert _column(panel, Column.WHAT) == ["Bos insats"]
 
 
@@ -99,11 +118,13 @@ def test_worklist_record_button_only_for_meetings(panel) -> None:
     assert panel.view.record.isEnabled() and panel.view.invitation.isEnabled()
 
 
-def test_worklist_model_fetches_lazily(qtmodeltester, sqlite_services, filled) -> None:
+def test_worklist_model_fetches_lazily(qtbot, qtmodeltester, sqlite_services, filled) -> None:
     model = WorklistTableModel(page_size=2)
-    model.set_source(sqlite_services.follow_ups)
+    with qtbot.waitSignal(model.counts_loaded, timeout=5000):
+        model.set_source(sqlite_services.follow_ups)
 
-    assert model.rowCount() == 2 and model.counts.total == 6
+    assert model.rowCount() == 2
+    assert model.counts is not None and model.counts.total == 6
     assert model.canFetchMore(QModelIndex())
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
@@ -112,13 +133,15 @@ def test_worklist_model_fetches_lazily(qtmodeltester, sqlite_services, filled) -
     qtmodeltester.check(model)
 
 
-def test_worklist_model_filter_keeps_paging(sqlite_services, filled) -> None:
+def test_worklist_model_filter_keeps_paging(qtbot, sqlite_services, filled) -> None:
     model = WorklistTableModel(page_size=50)
     model.set_source(sqlite_services.follow_ups)
 
-    model.set_filter(WorklistFilter(kinds=frozenset({WorklistKind.ACTION}), limit=3))
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filter(WorklistFilter(kinds=frozenset({WorklistKind.ACTION}), limit=3))
 
     assert model.rowCount() == 5 and model.filter.limit == 50
+    model.wait_until_idle(5000)
 
 
 def test_reminder_notifier_reports_in_window_without_tray(qtbot, sqlite_services, filled):
@@ -130,3 +153,90 @@ def test_reminder_notifier_reports_in_window_without_tray(qtbot, sqlite_services
     assert signal.args == ["Follow-up: 1 overdue, 1 due today, 2 due this week."]
     assert notifier.timer.isActive() and notifier.timer.interval() == 24 * 60 * 60 * 1000
     notifier.timer.stop()
+
+
+class _Gate:
+    """Holds a worker-thread call until the test opens the gate."""
+
+    def __init__(self) -> None:
+        self.opened = threading.Event()
+
+    def hold(self) -> None:
+        assert self.opened.wait(timeout=5), "the test never opened the gate"
+
+
+def test_worklist_panel_shows_rows_before_counts_arrive(
+    qtbot, sqlite_services: Services, filled, monkeypatch
+) -> None:
+    gate = _Gate()
+    counts = sqlite_services.follow_ups.counts
+
+    def slow_counts(query=None, cap=None) -> WorklistCounts:
+        gate.hold()
+        return counts(query, cap)
+
+    monkeypatch.setattr(sqlite_services.follow_ups, "counts", slow_counts)
+
+    panel = WorklistPanel(sqlite_services, AppEvents(), "sv")
+    qtbot.addWidget(panel)
+    panel.show()
+
+    assert panel.model.rowCount() == 6
+    assert panel.view.overdue.text() == "Overdue: …"
+    with qtbot.waitSignal(panel.model.counts_loaded, timeout=5000):
+        gate.opened.set()
+    assert panel.view.overdue.text() == "Overdue: 1"
+    assert panel.view.within_30.text() == "Within 30 days: 2"
+
+
+def test_worklist_panel_discards_a_stale_filter_result(
+    qtbot, sqlite_services: Services, filled, monkeypatch
+) -> None:
+    gate = _Gate()
+    worklist = sqlite_services.follow_ups.worklist
+
+    def slow_for_ulla(query=None) -> list[WorklistItem]:
+        if query is not None and query.coordinator == "Ulla Lind":
+            gate.hold()
+        return worklist(query)
+
+    monkeypatch.setattr(sqlite_services.follow_ups, "worklist", slow_for_ulla)
+    panel = WorklistPanel(sqlite_services, AppEvents(), "sv")
+    qtbot.addWidget(panel)
+    shown: list[list[str]] = []
+    panel.model.loaded.connect(lambda: shown.append(_column(panel, Column.WHAT)))
+
+    # Given a slow query for one coordinator, when the user moves on to the kind filter
+    panel.view.coordinator.setCurrentText("Ulla Lind")
+    panel.apply_filter()
+    panel.view.coordinator.setCurrentText("")
+    panel.view.kind.setCurrentIndex(panel.view.kind.findText("Follow-up meetings"))
+    with qtbot.waitSignal(panel.model.loaded, timeout=5000):
+        panel.apply_filter()
+        gate.opened.set()
+    panel.model.wait_until_idle(5000)
+    qtbot.wait(50)  # let the stale answer reach the GUI thread
+
+    # Then only the newer filter's rows were ever shown
+    assert shown == [["Psykiatrin"]]
+    assert _column(panel, Column.WHAT) == ["Psykiatrin"]
+
+
+def test_worklist_panel_shows_capped_counts_as_999_plus(
+    qtbot, sqlite_services, filled, monkeypatch
+) -> None:
+    capped = WorklistCounts(
+        overdue=1000, today=3, this_week=1000, capped=frozenset({Urgency.OVERDUE})
+    )
+    monkeypatch.setattr(sqlite_services.follow_ups, "counts", lambda query=None, cap=None: capped)
+
+    panel = WorklistPanel(sqlite_services, AppEvents(), "sv")
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.model.counts_loaded, timeout=5000):
+        panel.show()
+
+    assert panel.view.overdue.text() == "Overdue: 999+"
+    assert "999" in panel.view.overdue.toolTip()
+    assert panel.view.today.text() == "Today: 3"
+    assert panel.view.this_week.text() == "This week: 1000"  # exact, though above the cap
+    assert panel.view.within_30.text() == "Within 30 days: 0"

@@ -26,7 +26,11 @@ class Meeting(Base):
     """A SIP meeting, booked or held."""
 
     __tablename__ = "meetings"
-    __table_args__ = (Index("ix_meetings_status_starts_at", "status", "starts_at"),)
+    __table_args__ = (
+        Index("ix_meetings_status_starts_at", "status", "starts_at"),
+        # Covers the worklist's "no booked follow-up" and "no first meeting" anti-joins.
+        Index("ix_meetings_plan_kind_status", "plan_id", "kind", "status", "starts_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)

@@ -31,6 +31,7 @@ class Plan(Base):
     __table_args__ = (
         Index("ix_plans_status_updated", "status", "updated_at"),
         Index("ix_plans_updated_at", "updated_at"),
+        Index("ix_plans_requested_on", "requested_on", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -35,6 +35,10 @@ class Participant(Base):
     """Someone at the table: professional, relative or other actor."""
 
     __tablename__ = "participants"
+    # The worklist's coordinator filter and its list of coordinator names.
+    __table_args__ = (
+        Index("ix_participants_name_coordinator", "name", "is_coordinator", "plan_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
@@ -65,7 +69,10 @@ class InformationConsent(Base):
     """Consent to share information with one organisation."""
 
     __tablename__ = "information_consents"
-    __table_args__ = (Index("ix_information_consents_valid_until", "valid_until"),)
+    __table_args__ = (
+        Index("ix_information_consents_valid_until", "valid_until"),
+        Index("ix_information_consents_revoked_valid", "revoked_on", "valid_until"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)

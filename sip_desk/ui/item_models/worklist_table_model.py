@@ -1,40 +1,44 @@
 """The worklist: a lazily paged table model over ``services.follow_ups``.
 
-The store orders the rows by urgency and counts them per bucket; the model holds only the pages
-the user has scrolled to, so it opens at once on 100,000 plans.
+The store orders the rows by urgency; the model holds only the pages the user has scrolled to.
+The first page on opening is read at once (an indexed query, well under a second at 100,000
+plans); the counts, and every page after a filter or store change, are read on a worker thread
+and posted back. Each answer carries the generation it was asked for, so an answer to an older
+filter never overwrites a newer one.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from enum import IntEnum
+from itertools import takewhile
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.worklist import (
+    COUNT_CAP,
     Urgency,
-    WarningKind,
     WorklistCounts,
     WorklistFilter,
     WorklistItem,
-    WorklistKind,
 )
+from sip_desk.ui.worklist.background import BackgroundReader
+from sip_desk.ui.worklist.worklist_labels import Column, cell_text
+
+__all__ = ["Column", "RowRole", "SortRole", "WorklistSource", "WorklistTableModel"]
 
 log = logging.getLogger(__name__)
-LOCAL_TZ = ZoneInfo("Europe/Stockholm")
 ModelIndex = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -46,104 +50,128 @@ _URGENCY_COLOURS = {
 
 
 class WorklistSource(Protocol):
-    """What the model needs from ``services.follow_ups``."""
+    """What the model needs from ``services.follow_ups`` (read paths only)."""
 
     def worklist(self, query: WorklistFilter | None = None) -> list[WorklistItem]: ...
 
-    def counts(self, query: WorklistFilter | None = None) -> WorklistCounts: ...
-
-
-class Column(IntEnum):
-    """Columns of the worklist, left to right."""
-
-    DUE = 0
-    URGENCY = 1
-    KIND = 2
-    PERSON = 3
-    WHAT = 4
-    RESPONSIBLE = 5
-    ORGANISATION = 6
-    COORDINATOR = 7
-
-
-def urgency_label(urgency: Urgency) -> str:
-    """The urgency bucket as the user reads it."""
-    texts = {
-        Urgency.OVERDUE: QCoreApplication.translate("Worklist", "Overdue"),
-        Urgency.TODAY: QCoreApplication.translate("Worklist", "Today"),
-        Urgency.THIS_WEEK: QCoreApplication.translate("Worklist", "This week"),
-        Urgency.WITHIN_30_DAYS: QCoreApplication.translate("Worklist", "Within 30 days"),
-    }
-    return texts.get(urgency, QCoreApplication.translate("Worklist", "Later"))
-
-
-def kind_label(item: WorklistItem) -> str:
-    """What the row is: a follow-up meeting, an action or the warning's reason."""
-    if item.kind is WorklistKind.FOLLOW_UP_MEETING:
-        return QCoreApplication.translate("Worklist", "Follow-up meeting")
-    if item.kind is WorklistKind.ACTION:
-        return QCoreApplication.translate("Worklist", "Action")
-    texts = {
-        WarningKind.CONSENT_EXPIRING: QCoreApplication.translate("Worklist", "Consent ends"),
-        WarningKind.CONSENT_REVOKED: QCoreApplication.translate("Worklist", "Consent revoked"),
-        WarningKind.NO_FOLLOW_UP: QCoreApplication.translate("Worklist", "No follow-up booked"),
-        WarningKind.NO_FIRST_MEETING: QCoreApplication.translate(
-            "Worklist", "No first meeting yet"
-        ),
-    }
-    return texts.get(item.warning or WarningKind.NO_FOLLOW_UP, "")
+    def counts(
+        self, query: WorklistFilter | None = None, cap: int | None = None
+    ) -> WorklistCounts: ...
 
 
 class WorklistTableModel(QAbstractTableModel):
     """Worklist rows, loaded page by page as the view scrolls.
 
     Attributes:
-        counts: rows per urgency bucket for the current filter.
+        counts: rows per urgency bucket for the current filter; ``None`` while counting.
         last_error: the error of the last failed load, if any.
+        loaded: a new first page is in the model.
+        counts_loaded: ``counts`` holds the counts of the current filter.
     """
 
     loaded = Signal()
+    counts_loaded = Signal()
     load_failed = Signal()
 
-    def __init__(self, parent: QObject | None = None, page_size: int = 200) -> None:
+    def __init__(
+        self, parent: QObject | None = None, page_size: int = 200, count_cap: int = COUNT_CAP
+    ) -> None:
         super().__init__(parent)
         self._source: WorklistSource | None = None
         self._rows: list[WorklistItem] = []
         self._filter = WorklistFilter(limit=page_size)
         self._page_size = page_size
-        self.counts = WorklistCounts()
-        self.last_error: DomainError | None = None
+        self._count_cap = count_cap
+        self._generation = 0
+        self._loading = False
         self._exhausted = False
-
-    def set_source(self, source: WorklistSource) -> None:
-        """Attach the services and load the first page."""
-        self._source = source
-        self.reload()
-
-    def set_filter(self, query: WorklistFilter) -> None:
-        """Show the rows matching ``query`` (its paging is ignored); reloads."""
-        self._filter = dataclasses.replace(query, offset=0, limit=self._page_size)
-        self.reload()
+        self.counts: WorklistCounts | None = None
+        self.last_error: DomainError | None = None
+        self._pages = BackgroundReader(self)
+        self._counter = BackgroundReader(self)
+        self._pages.finished.connect(self._on_page_finished)
+        self._pages.failed.connect(self._on_read_failed)
+        self._counter.finished.connect(self._on_counts_finished)
+        self._counter.failed.connect(self._on_read_failed)
 
     @property
     def filter(self) -> WorklistFilter:
         return self._filter
 
-    def reload(self) -> None:
-        """Re-query counts and the first page."""
-        self.beginResetModel()
-        self._rows, self.counts, self._exhausted = [], WorklistCounts(), False
+    @property
+    def is_loading(self) -> bool:
+        """True while a first page is being read for a new filter."""
+        return self._loading
+
+    def set_source(self, source: WorklistSource) -> None:
+        """Attach the services, show the first page at once and count in the background."""
+        self._source = source
+        self.reload(background=False)
+
+    def set_filter(self, query: WorklistFilter, background: bool = True) -> None:
+        """Show the rows matching ``query`` (its paging is ignored)."""
+        self._filter = dataclasses.replace(query, offset=0, limit=self._page_size, from_due=None)
+        self.reload(background)
+
+    def reload(self, background: bool = True) -> None:
+        """Read the first page and the counts again.
+
+        Args:
+            background: read the page on a worker (filters, store changes); ``False`` reads it
+                at once, for the opening and right after the user's own change. The counts are
+                always read on a worker.
+        """
+        if self._source is None:
+            return
+        self._generation += 1
+        source, query, generation = self._source, self._filter, self._generation
+        self._count()
+        if background:
+            self._loading = True
+            self._pages.drop_queued()
+            self._pages.submit(generation, lambda: source.worklist(query))
+            return
         try:
-            if self._source is not None:
-                self.counts = self._source.counts(self._filter)
-                self._rows = self._source.worklist(self._filter)
-            self.last_error = None
+            self._show_page(source.worklist(query))
         except DomainError as error:
             self._fail(error)
-        finally:
-            self.endResetModel()
-        if self.last_error is None:
-            self.loaded.emit()
+
+    def wait_until_idle(self, msecs: int = -1) -> bool:
+        """Block until the background reads have finished (their answers still queue)."""
+        return self._pages.wait(msecs) and self._counter.wait(msecs)
+
+    def _count(self) -> None:
+        assert self._source is not None
+        self.counts = None
+        source, query, cap = self._source, self._filter, self._count_cap
+        self._counter.drop_queued()
+        self._counter.submit(self._generation, lambda: source.counts(query, cap))
+
+    @Slot(int, object)
+    def _on_page_finished(self, generation: int, rows: object) -> None:
+        if generation == self._generation and isinstance(rows, list):
+            self._show_page(rows)
+
+    @Slot(int, object)
+    def _on_counts_finished(self, generation: int, counts: object) -> None:
+        if generation == self._generation and isinstance(counts, WorklistCounts):
+            self.counts = counts
+            self.counts_loaded.emit()
+
+    @Slot(int, object)
+    def _on_read_failed(self, generation: int, error: object) -> None:
+        if generation == self._generation and isinstance(error, DomainError):
+            self._loading = False
+            self._fail(error)
+
+    def _show_page(self, rows: list[WorklistItem]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._exhausted = len(rows) < self._page_size
+        self._loading = False
+        self.last_error = None
+        self.endResetModel()
+        self.loaded.emit()
 
     def items(self) -> list[WorklistItem]:
         """The rows loaded so far, in order."""
@@ -153,22 +181,24 @@ class WorklistTableModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._source is None or self._exhausted:
+        if parent.isValid() or self._source is None:
             return False
-        return len(self._rows) < self.counts.total
+        return not (self._exhausted or self._loading or not self._rows)
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
         assert self._source is not None
-        query = dataclasses.replace(self._filter, offset=len(self._rows))
+        last = self._rows[-1].due
+        seen = sum(1 for _ in takewhile(lambda item: item.due == last, reversed(self._rows)))
+        query = dataclasses.replace(self._filter, from_due=last, offset=seen)
         try:
             page = self._source.worklist(query)
         except DomainError as error:
             self._fail(error)
             return
+        self._exhausted = len(page) < self._page_size
         if not page:
-            self._exhausted = True  # the store shrank meanwhile: stop asking
             return
         start = len(self._rows)
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
@@ -209,7 +239,7 @@ class WorklistTableModel(QAbstractTableModel):
         item = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
+            return cell_text(item, column)
         if role == RowRole:
             return item
         if role == SortRole:
@@ -219,19 +249,3 @@ class WorklistTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.WHAT:
             return item.title or None
         return None
-
-    def _display(self, item: WorklistItem, column: Column) -> str:
-        if column is Column.DUE:
-            if item.starts_at is not None:
-                return item.starts_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
-            return item.due.isoformat()
-        values = {
-            Column.URGENCY: urgency_label(item.urgency),
-            Column.KIND: kind_label(item),
-            Column.PERSON: item.person_name,
-            Column.WHAT: item.title,
-            Column.RESPONSIBLE: item.responsible,
-            Column.ORGANISATION: item.organisation,
-            Column.COORDINATOR: item.coordinator,
-        }
-        return values[column]

@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from sip_desk.domain.enums import PlanStatus, PrincipalType
 from sip_desk.domain.errors import DomainError
-from sip_desk.domain.worklist import WorklistFilter, WorklistItem, WorklistKind
+from sip_desk.domain.worklist import (
+    COUNT_CAP,
+    Urgency,
+    WorklistFilter,
+    WorklistItem,
+    WorklistKind,
+)
 from sip_desk.services.registry import Services
 from sip_desk.ui import prompts
 from sip_desk.ui.events import AppEvents
@@ -17,6 +23,7 @@ from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 from sip_desk.ui.follow_up.follow_up_dialog import FollowUpDialog
 from sip_desk.ui.item_models.worklist_table_model import Column, WorklistTableModel
 from sip_desk.ui.labels import principal_label, status_label
+from sip_desk.ui.worklist.worklist_labels import count_number
 from sip_desk.ui.worklist.worklist_view import WorklistView
 
 
@@ -43,6 +50,7 @@ class WorklistPanel(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._fill_filters()
         self._connect_signals()
+        self._on_counts_loaded()
         self.model.set_source(services.follow_ups)
         self._size_columns()
 
@@ -72,6 +80,7 @@ class WorklistPanel(QWidget):
         v.responsible.textChanged.connect(self._on_filter_changed)
         self._debounce.timeout.connect(self.apply_filter)
         self.model.loaded.connect(self._on_model_loaded)
+        self.model.counts_loaded.connect(self._on_counts_loaded)
         self.model.load_failed.connect(self._on_model_load_failed)
         v.table.activated.connect(self._on_table_activated)
         v.table.doubleClicked.connect(self._on_table_activated)
@@ -98,9 +107,13 @@ class WorklistPanel(QWidget):
         )
 
     def apply_filter(self) -> None:
-        """Re-query with the current filter at once (the widgets call it after a pause)."""
+        """Re-query with the current filter (the widgets call it after a pause).
+
+        The rows and counts arrive from a worker thread; until then the old rows stay.
+        """
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
+        self._show_loading()
 
     def selected_item(self) -> WorklistItem | None:
         rows = self.view.table.selectionModel().selectedRows()
@@ -113,17 +126,32 @@ class WorklistPanel(QWidget):
         self._debounce.start()
 
     def _on_model_loaded(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.view.message.setVisible(empty)
+        if empty:
+            self.view.message.setText(self.tr("Nothing to follow up with this filter."))
+        self._update_buttons()
+
+    def _on_counts_loaded(self) -> None:
         counts = self.model.counts
         v = self.view
-        v.overdue.setText(self.tr("Overdue: %1").replace("%1", str(counts.overdue)))
-        v.today.setText(self.tr("Today: %1").replace("%1", str(counts.today)))
-        v.this_week.setText(self.tr("This week: %1").replace("%1", str(counts.this_week)))
-        v.within_30.setText(self.tr("Within 30 days: %1").replace("%1", str(counts.within_30_days)))
-        empty = counts.total == 0
-        v.message.setVisible(empty)
-        if empty:
-            v.message.setText(self.tr("Nothing to follow up with this filter."))
-        self._update_buttons()
+        texts = (
+            (v.overdue, self.tr("Overdue: %1"), Urgency.OVERDUE),
+            (v.today, self.tr("Today: %1"), Urgency.TODAY),
+            (v.this_week, self.tr("This week: %1"), Urgency.THIS_WEEK),
+            (v.within_30, self.tr("Within 30 days: %1"), Urgency.WITHIN_30_DAYS),
+        )
+        tip = self.tr("More than %1; counting stops there.").replace("%1", str(COUNT_CAP - 1))
+        for label, text, urgency in texts:
+            value = None if counts is None else counts.of(urgency)
+            capped = counts is not None and urgency in counts.capped
+            label.setText(text.replace("%1", count_number(value, capped)))
+            label.setToolTip(tip if capped else "")
+
+    def _show_loading(self) -> None:
+        self._on_counts_loaded()
+        self.view.message.setText(self.tr("Updating the worklist…"))
+        self.view.message.setVisible(True)
 
     def _on_model_load_failed(self) -> None:
         error = self.model.last_error
@@ -168,7 +196,8 @@ class WorklistPanel(QWidget):
         result = FollowUpDialog.record(self, self.services, item.plan_id, item.item_id, self.lang)
         if result is not None:
             self.events.plan_changed.emit(item.plan_id)
-            self.apply_filter()
+            self._debounce.stop()  # the user's own change: show it at once
+            self.model.set_filter(self.current_filter(), background=False)
 
     def _on_invitation_clicked(self) -> None:
         item = self.selected_item()

@@ -1,0 +1,80 @@
+"""Texts of the worklist: its columns and cells, urgency buckets, row kinds and the counts."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication
+
+from sip_desk.domain.worklist import COUNT_CAP, Urgency, WarningKind, WorklistItem, WorklistKind
+
+LOCAL_TZ = ZoneInfo("Europe/Stockholm")
+
+
+class Column(IntEnum):
+    """Columns of the worklist, left to right."""
+
+    DUE = 0
+    URGENCY = 1
+    KIND = 2
+    PERSON = 3
+    WHAT = 4
+    RESPONSIBLE = 5
+    ORGANISATION = 6
+    COORDINATOR = 7
+
+
+def urgency_label(urgency: Urgency) -> str:
+    """The urgency bucket as the user reads it."""
+    texts = {
+        Urgency.OVERDUE: QCoreApplication.translate("Worklist", "Overdue"),
+        Urgency.TODAY: QCoreApplication.translate("Worklist", "Today"),
+        Urgency.THIS_WEEK: QCoreApplication.translate("Worklist", "This week"),
+        Urgency.WITHIN_30_DAYS: QCoreApplication.translate("Worklist", "Within 30 days"),
+    }
+    return texts.get(urgency, QCoreApplication.translate("Worklist", "Later"))
+
+
+def kind_label(item: WorklistItem) -> str:
+    """What the row is: a follow-up meeting, an action or the warning's reason."""
+    if item.kind is WorklistKind.FOLLOW_UP_MEETING:
+        return QCoreApplication.translate("Worklist", "Follow-up meeting")
+    if item.kind is WorklistKind.ACTION:
+        return QCoreApplication.translate("Worklist", "Action")
+    texts = {
+        WarningKind.CONSENT_EXPIRING: QCoreApplication.translate("Worklist", "Consent ends"),
+        WarningKind.CONSENT_REVOKED: QCoreApplication.translate("Worklist", "Consent revoked"),
+        WarningKind.NO_FOLLOW_UP: QCoreApplication.translate("Worklist", "No follow-up booked"),
+        WarningKind.NO_FIRST_MEETING: QCoreApplication.translate(
+            "Worklist", "No first meeting yet"
+        ),
+    }
+    return texts.get(item.warning or WarningKind.NO_FOLLOW_UP, "")
+
+
+def count_number(value: int | None, capped: bool, cap: int = COUNT_CAP) -> str:
+    """A bucket's number: "…" while counting, "999+" when counting stopped at the cap."""
+    if value is None:
+        return "…"
+    if capped:
+        return f"{cap - 1}+"
+    return str(value)
+
+
+def cell_text(item: WorklistItem, column: Column) -> str:
+    """What a worklist cell shows; meetings show their local start time."""
+    if column is Column.DUE:
+        if item.starts_at is not None:
+            return item.starts_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+        return item.due.isoformat()
+    values = {
+        Column.URGENCY: urgency_label(item.urgency),
+        Column.KIND: kind_label(item),
+        Column.PERSON: item.person_name,
+        Column.WHAT: item.title,
+        Column.RESPONSIBLE: item.responsible,
+        Column.ORGANISATION: item.organisation,
+        Column.COORDINATOR: item.coordinator,
+    }
+    return values[column]
