@@ -26,6 +26,7 @@ from sip_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from sip_desk.services.registry import Services
+    from sip_desk.ui.follow_up.reminders import ReminderNotifier
 
 log = logging.getLogger(__name__)
 LARGE_TEXT_FACTOR = 1.4
@@ -47,12 +48,14 @@ class DesktopApp:
         self.store = ""
         self.log_path = ""
         self._showing_error = False
+        self.reminders: ReminderNotifier | None = None
         self.window = self._make_window()
         self.events.language_changed.connect(self._on_language_changed)
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(self.events, self.settings, self.lang)
         window.large_text_toggled.connect(self._on_large_text_toggled)
+        window.reminders_requested.connect(self._on_reminders_requested)
         return window
 
     def start(self) -> None:
@@ -95,6 +98,46 @@ class DesktopApp:
                 return
         self.window.attach_services(self.services, self.store)
         self.events.store_opened.emit()
+        QTimer.singleShot(0, self.start_reminders)
+
+    def start_reminders(self, use_tray: bool | None = None) -> None:
+        """Check what is due now and once a day; the tray shows it, else the window's banner."""
+        if self.services is None or self.reminders is not None:
+            return
+        from sip_desk.ui.follow_up.reminders import ReminderNotifier
+        from sip_desk.ui.icons import Icon, icon
+
+        notifier = ReminderNotifier(
+            self.services.follow_ups, icon=icon(Icon.PLAN_OPEN), parent=self.qapp, use_tray=use_tray
+        )
+        notifier.notice.connect(self._on_reminder_notice)
+        if notifier.tray is not None:
+            notifier.tray.messageClicked.connect(self._on_tray_message_clicked)
+        self.reminders = notifier
+        notifier.start()
+
+    def stop_reminders(self) -> None:
+        if self.reminders is not None:
+            self.reminders.timer.stop()
+            self.reminders.deleteLater()  # removes its tray icon too
+            self.reminders = None
+
+    def _on_tray_message_clicked(self) -> None:
+        self.window.show_worklist()  # the window of the moment (rebuilt on a language change)
+        self.window.raise_()
+
+    def _on_reminder_notice(self, text: str) -> None:
+        if self.reminders is not None and self.reminders.tray is None:
+            self.window.show_reminder(text)
+
+    def _on_reminders_requested(self) -> None:
+        if self.reminders is None:
+            self.start_reminders()
+        elif not self.reminders.check_now():
+            text = QCoreApplication.translate(
+                "DesktopApp", "Nothing is due or overdue in the coming week."
+            )
+            self.window.show_status(text)
 
     def enable_log_file(self) -> None:
         try:
@@ -179,6 +222,7 @@ class DesktopApp:
             return self.qapp.exec()
         finally:
             sys.excepthook = previous
+            self.stop_reminders()
             self.settings.sync()
             if self.services is not None:
                 self.services.ctx.db.dispose()

@@ -1,4 +1,8 @@
-"""The main window: composes the plan list, the plan tabs, menus and the status bar."""
+"""The main window: composes the plan list, the worklist, the plan tabs, menus and the status bar.
+
+Menus and actions are built in :mod:`sip_desk.ui.menus`; commands on whole plans (PDF, JSON,
+delete, demo data) run in :mod:`sip_desk.ui.plan_commands`. Dialogs are imported when first used.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +10,40 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from sip_desk.domain.errors import DomainError, NotFoundError
 from sip_desk.ui.events import AppEvents
-from sip_desk.ui.i18n import LANGUAGE_NAMES
 from sip_desk.ui.icons import Icon, icon
+from sip_desk.ui.menus import MainMenus
+from sip_desk.ui.plan_commands import PlanCommands
 from sip_desk.ui.settings import AppSettings
 from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs, open_plan_widget
+from sip_desk.ui.widgets.reminder_banner import ReminderBanner
+from sip_desk.ui.widgets.worklist_tab import WorklistTab
 
 if TYPE_CHECKING:
     from sip_desk.services.registry import Services
 
 log = logging.getLogger(__name__)
+STATUS_MS = 10_000
 
 
 class MainWindow(QMainWindow):
-    """Shown before the store is open; :meth:`attach_services` makes it live."""
+    """Shown before the store is open; :meth:`attach_services` makes it live.
+
+    Signals:
+        first_painted: the window has been painted once (the app then opens the store).
+        large_text_toggled: the user switched large text on or off.
+        reminders_requested: the user asked to check the reminders now.
+    """
 
     first_painted = Signal()
     large_text_toggled = Signal(bool)
+    reminders_requested = Signal()
 
     def __init__(
         self, events: AppEvents, settings: AppSettings, lang: str, parent: QWidget | None = None
@@ -36,22 +51,30 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("SIP Desk – coordinated individual plans"))
-        self.events = events
-        self.settings = settings
-        self.lang = lang
+        self.events, self.settings, self.lang = events, settings, lang
         self.services: Services | None = None
         self._painted = False
         self.plan_list = PlanListPanel(events, lang, self)
         self.tabs = PlanTabs(self.plan_list, self.tr("Plans"), self)
-        self.setCentralWidget(self.tabs)
+        self.worklist = WorklistTab(events, lang, self)
+        self.tabs.add_fixed(self.worklist, self.tr("Follow-ups"))
+        self.banner = ReminderBanner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.counts = QLabel(self.tr("Opening the database…"), self)
         self.counts.setObjectName("planCounts")
         self.store_label = QLabel(self)
         self.store_label.setObjectName("storeLabel")
         self.statusBar().addWidget(self.counts, 1)
         self.statusBar().addPermanentWidget(self.store_label)
-        self._create_actions()
-        self._create_menus()
+        self.menus = MainMenus(self, lang, settings.large_text)
+        self.commands = PlanCommands(
+            self, events, self.tabs, self.plan_list, lang, self.show_status
+        )
         self._connect_signals()
         self._set_live(False)
         if settings.geometry is not None:
@@ -59,79 +82,38 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1100, 700)
 
-    def _action(self, name: str, text: str, keys: QKeySequence) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)  # stable in every language, for tests and accessibility tools
-        action.setShortcut(keys)
-        return action
-
-    def _create_actions(self) -> None:
-        key = QKeySequence
-        self.new_plan_action = self._action(
-            "newPlanAction", self.tr("&New plan…"), key(key.StandardKey.New)
-        )
-        self.open_plan_action = self._action(
-            "openPlanAction", self.tr("&Open plan"), key(key.StandardKey.Open)
-        )
-        self.close_tab_action = self._action(
-            "closePlanAction", self.tr("&Close plan"), key(key.StandardKey.Close)
-        )
-        self.quit_action = self._action("quitAction", self.tr("&Quit"), key(key.StandardKey.Quit))
-        self.find_action = self._action(
-            "findPlanAction", self.tr("&Find plan"), key(key.StandardKey.Find)
-        )
-        self.list_action = self._action("planListAction", self.tr("Plan &list"), key("Ctrl+L"))
-        self.large_text_action = self._action(
-            "largeTextAction", self.tr("&Large text"), key("Ctrl+Shift+L")
-        )
-        self.large_text_action.setCheckable(True)
-        self.large_text_action.setChecked(self.settings.large_text)
-        self.language_group = QActionGroup(self)
-        for code, name in LANGUAGE_NAMES.items():
-            action = QAction(name, self.language_group)
-            action.setObjectName(f"language_{code}")
-            action.setCheckable(True)
-            action.setChecked(code == self.lang)
-            action.setData(code)
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_plan_action)
-        file_menu.addAction(self.open_plan_action)
-        self.recent_menu = QMenu(self.tr("&Recent plans"), self)
-        self.recent_menu.setObjectName("recentPlansMenu")
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(self.close_tab_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self.find_action)
-        view_menu.addAction(self.list_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.large_text_action)
-        language_menu = bar.addMenu(self.tr("&Language"))
-        language_menu.addActions(self.language_group.actions())
-
     def _connect_signals(self) -> None:
-        self.new_plan_action.triggered.connect(self._on_new_plan_triggered)
-        self.open_plan_action.triggered.connect(self._on_open_plan_triggered)
-        self.close_tab_action.triggered.connect(self.tabs.close_current)
-        self.quit_action.triggered.connect(self.close)
-        self.find_action.triggered.connect(self._on_find_triggered)
-        self.list_action.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
-        self.large_text_action.toggled.connect(self.large_text_toggled)
-        self.language_group.triggered.connect(self._on_language_triggered)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        m, c = self.menus, self.commands
+        m.new_plan_action.triggered.connect(self._on_new_plan_triggered)
+        m.open_plan_action.triggered.connect(self._on_open_plan_triggered)
+        m.close_tab_action.triggered.connect(self.tabs.close_current)
+        m.save_pdf_action.triggered.connect(c.save_pdf)
+        m.export_json_action.triggered.connect(c.export_json)
+        m.import_json_action.triggered.connect(self._on_import_triggered)
+        m.delete_plan_action.triggered.connect(c.delete_plan)
+        m.demo_action.triggered.connect(c.load_demo)
+        m.quit_action.triggered.connect(self.close)
+        m.settings_action.triggered.connect(self._on_settings_triggered)
+        m.find_action.triggered.connect(self._on_find_triggered)
+        m.list_action.triggered.connect(self.show_plan_list)
+        m.worklist_action.triggered.connect(self.show_worklist)
+        m.record_action.triggered.connect(self._on_record_triggered)
+        m.caseload_action.triggered.connect(self._on_caseload_triggered)
+        m.reminders_action.triggered.connect(self.reminders_requested)
+        m.large_text_action.toggled.connect(self.large_text_toggled)
+        m.language_group.triggered.connect(self._on_language_triggered)
+        m.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.tabs.currentChanged.connect(self._on_current_tab_changed)
+        self.banner.worklist_requested.connect(self.show_worklist)
         self.plan_list.plan_activated.connect(self.open_plan)
         self.plan_list.new_plan_requested.connect(self._on_new_plan_triggered)
+        self.plan_list.demo_requested.connect(c.load_demo)
         self.plan_list.counts_changed.connect(self._on_counts_changed)
+        self.events.open_plan_requested.connect(self.open_plan)
 
     def _set_live(self, live: bool) -> None:
-        for action in (self.new_plan_action, self.open_plan_action):
-            action.setEnabled(live)
+        self.menus.set_live(live)
         self.plan_list.view.new_plan.setEnabled(live)
-        self.recent_menu.setEnabled(live)
 
     # -- public -----------------------------------------------------------------------------
 
@@ -141,6 +123,8 @@ class MainWindow(QMainWindow):
         self.store_label.setText(_display_store(store))
         self.store_label.setToolTip(_display_store(store))
         self._set_live(True)
+        self.commands.attach(services)
+        self.worklist.attach(services)
         self.plan_list.set_source(services.plans)
 
     def show_store_unavailable(self, message: str) -> None:
@@ -168,6 +152,23 @@ class MainWindow(QMainWindow):
     def flush_editors(self) -> None:
         self.tabs.flush_all()
 
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    def show_reminder(self, text: str) -> None:
+        """Show a reminder notice in the window (used when there is no system tray)."""
+        self.banner.show_notice(text)
+
+    def show_plan_list(self) -> None:
+        self.tabs.setCurrentWidget(self.plan_list)
+        self.plan_list.view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_worklist(self) -> None:
+        self.tabs.setCurrentWidget(self.worklist)
+        panel = self.worklist.ensure_panel()
+        if panel is not None:
+            panel.view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     # -- slots ------------------------------------------------------------------------------
 
     def _on_new_plan_triggered(self) -> None:
@@ -185,8 +186,40 @@ class MainWindow(QMainWindow):
         if plan is not None:
             self.open_plan(plan.id)
 
+    def _on_import_triggered(self) -> None:
+        plan_id = self.commands.import_json()
+        if plan_id is not None:
+            self.open_plan(plan_id, log_access=False)
+
+    def _on_settings_triggered(self) -> None:
+        if self.services is None:
+            return
+        from sip_desk.ui.dialogs.settings_dialog import SettingsDialog
+
+        if SettingsDialog.edit(self, self.services, self.lang):
+            self.events.plans_changed.emit()  # the worklist's warnings depend on the settings
+            self.show_status(self.tr("Settings saved."))
+
+    def _on_caseload_triggered(self) -> None:
+        if self.services is None:
+            return
+        from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
+
+        CaseloadDialog.show_for(self, self.services)
+
+    def _on_record_triggered(self) -> None:
+        self.show_worklist()
+        panel = self.worklist.panel
+        if panel is not None and panel.view.record.isEnabled():
+            panel.view.record.click()
+        elif panel is not None:
+            self.show_status(self.tr("Select a follow-up meeting in the worklist first."))
+
+    def _on_current_tab_changed(self, _index: int) -> None:
+        self.menus.show_editor_actions(getattr(self.tabs.currentWidget(), "editor_actions", None))
+
     def _on_find_triggered(self) -> None:
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.plan_list)
         self.plan_list.focus_search()
 
     def _on_language_triggered(self, action: QAction) -> None:
@@ -202,7 +235,8 @@ class MainWindow(QMainWindow):
         )
 
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
+        menu = self.menus.recent_menu
+        menu.clear()
         if self.services is None:
             return
         for plan_id in self.settings.recent_plans():
@@ -215,10 +249,10 @@ class MainWindow(QMainWindow):
                 log.warning("recent plan %s could not be read", plan_id)
                 continue
             text = f"{person.full_name}  {person.masked_identity}".strip()
-            action = self.recent_menu.addAction(text.replace("&", "&&"))
+            action = menu.addAction(text.replace("&", "&&"))
             action.triggered.connect(lambda _=False, p=plan_id: self.open_plan(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+        if menu.isEmpty():
+            menu.addAction(self.tr("(none)")).setEnabled(False)
 
     # -- events -----------------------------------------------------------------------------
 
@@ -230,8 +264,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._apply_icons)
 
     def _apply_icons(self) -> None:
-        self.new_plan_action.setIcon(icon(Icon.PLAN_CREATE))
-        self.open_plan_action.setIcon(icon(Icon.PLAN_OPEN))
+        self.menus.new_plan_action.setIcon(icon(Icon.PLAN_CREATE))
+        self.menus.open_plan_action.setIcon(icon(Icon.PLAN_OPEN))
         self.plan_list.view.apply_icons()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -55,6 +55,7 @@ def desktop(qtbot, tmp_path, settings):
 
     yield make
     for app in apps:
+        app.stop_reminders()
         app.translations.install("en")
         app.qapp.setFont(app._base_font)
         if app.services is not None:
@@ -67,7 +68,7 @@ def test_app_opens_the_store_after_the_first_paint(qtbot, desktop, tmp_path) -> 
     app.start()
 
     qtbot.waitUntil(lambda: app.services is not None, timeout=5000)
-    assert app.window.new_plan_action.isEnabled()
+    assert app.window.menus.new_plan_action.isEnabled()
     assert app.window.counts.text() == "Plans shown: 0 of 0"
 
 
@@ -189,7 +190,7 @@ def test_app_large_text_enlarges_the_application_font(desktop, tmp_path, setting
     app = desktop(str(tmp_path / "x.sqlite"))
     before = QApplication.font().pointSizeF()
 
-    app.window.large_text_action.trigger()
+    app.window.menus.large_text_action.trigger()
 
     assert QApplication.font().pointSizeF() == pytest.approx(before * 1.4)
     assert settings.large_text
@@ -202,7 +203,26 @@ def test_app_actions_keep_their_object_names_in_every_language(desktop, tmp_path
         names[lang] = {a.objectName() for a in app.window.findChildren(QAction)} - {""}
 
     assert names["sv"] == names["en"]
-    assert {"newPlanAction", "openPlanAction", "largeTextAction", "language_en"} <= names["sv"]
+    assert {
+        "newPlanAction",
+        "openPlanAction",
+        "largeTextAction",
+        "language_en",
+        "worklistAction",
+        "recordFollowUpAction",
+        "caseloadAction",
+        "remindersAction",
+        "printPlanAction",
+        "signPlanAction",
+        "savePdfAction",
+        "exportJsonAction",
+        "importJsonAction",
+        "deletePlanAction",
+        "loadDemoAction",
+        "settingsAction",
+        "undoAction",
+        "redoAction",
+    } <= names["sv"]
 
 
 def test_app_log_file_receives_warnings(tmp_path, monkeypatch) -> None:
@@ -239,3 +259,39 @@ def test_app_exception_hook_shows_one_message_at_a_time(desktop, tmp_path, monke
     app.handle_exception(RuntimeError, RuntimeError("boom"), None)
 
     assert len(shown) == 1
+
+
+def test_app_reminds_at_start_up_in_the_window_without_a_tray(qtbot, desktop, tmp_path) -> None:
+    from tests.builders import PlanBuilder
+    from tests.services.follow_up_builders import FollowUpPlans
+
+    app = desktop(str(tmp_path / "remind.sqlite"))
+    app.store = str(tmp_path / "remind.sqlite")
+    app.open_store()
+    plans = FollowUpPlans(app.services, PlanBuilder(app.services))
+    plans.action(plans.active(first_name="Alva"), -2, "Ansöka om boende")
+
+    app.start_reminders(use_tray=False)
+
+    banner = app.window.banner
+    assert banner.isVisibleTo(app.window)
+    assert banner.text.text() == "ℹ Follow-up: 1 overdue."
+    assert app.reminders.timer.isActive()  # and again once a day
+    banner.show_worklist.click()
+    assert app.window.tabs.currentWidget() is app.window.worklist
+    assert not banner.isVisibleTo(app.window)
+    app.window.worklist.panel.model.wait_until_idle(5000)
+
+
+def test_app_check_reminders_now_says_when_nothing_is_due(qtbot, desktop, tmp_path) -> None:
+    app = desktop(str(tmp_path / "quiet.sqlite"))
+    app.store = str(tmp_path / "quiet.sqlite")
+    app.open_store()
+    app.start_reminders(use_tray=False)
+
+    app.window.menus.reminders_action.trigger()
+
+    assert not app.window.banner.isVisibleTo(app.window)
+    assert app.window.statusBar().currentMessage() == (
+        "Nothing is due or overdue in the coming week."
+    )

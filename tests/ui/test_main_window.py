@@ -71,7 +71,7 @@ def test_main_window_module_import_does_not_load_sqlalchemy() -> None:
 
 
 def test_main_window_is_usable_before_the_store_is_open(window: MainWindow) -> None:
-    assert not window.new_plan_action.isEnabled()
+    assert not window.menus.new_plan_action.isEnabled()
     assert window.counts.text() == "Opening the database…"
     assert window.plan_list.model.rowCount() == 0
 
@@ -84,7 +84,7 @@ def test_main_window_lists_plans_with_counts(window, sqlite_services: Services) 
 
     assert sorted(_names(window)) == ["Bo Ek", "Åsa Öberg"]
     assert window.counts.text() == "Plans shown: 2 of 2"
-    assert window.new_plan_action.isEnabled()
+    assert window.menus.new_plan_action.isEnabled()
 
 
 def test_main_window_search_filters_after_typing_pauses(qtbot, window, sqlite_services) -> None:
@@ -123,9 +123,9 @@ def test_main_window_enter_opens_plan_and_logs_the_access(
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Return)
 
-    assert window.tabs.count() == 2
+    assert window.tabs.count() == 3
     assert isinstance(window.tabs.currentWidget(), PlanSummaryView)
-    assert window.tabs.tabText(1) == "Åsa Öberg"
+    assert window.tabs.tabText(2) == "Åsa Öberg"
     reads = [e for e in sqlite_services.audit.entries(plan.id) if e.action is AuditAction.READ]
     assert len(reads) == 1
 
@@ -141,8 +141,8 @@ def test_main_window_opening_an_open_plan_switches_to_its_tab(
 
     window.open_plan(plan.id)
 
-    assert window.tabs.count() == 2
-    assert window.tabs.currentIndex() == 1
+    assert window.tabs.count() == 3
+    assert window.tabs.currentIndex() == 2
 
 
 def test_main_window_hosts_the_editor_and_flushes_it_on_close(
@@ -154,10 +154,10 @@ def test_main_window_hosts_the_editor_and_flushes_it_on_close(
     window.open_plan(plan.id)
     FlushingEditor.flushed.clear()
 
-    window.close_tab_action.trigger()
+    window.menus.close_tab_action.trigger()
 
     assert FlushingEditor.flushed == [plan.id]
-    assert window.tabs.count() == 1
+    assert window.tabs.count() == 2
 
 
 def test_main_window_hosts_the_real_plan_editor_and_logs_one_access(
@@ -171,7 +171,7 @@ def test_main_window_hosts_the_real_plan_editor_and_logs_one_access(
     window.open_plan(plan.id)
 
     assert isinstance(window.tabs.currentWidget(), PlanEditor)
-    assert window.tabs.tabText(1) == "Åsa Öberg"
+    assert window.tabs.tabText(2) == "Åsa Öberg"
     reads = [e for e in sqlite_services.audit.entries(plan.id) if e.action is AuditAction.READ]
     assert len(reads) == 1
 
@@ -184,9 +184,9 @@ def test_main_window_recent_plans_menu_lists_opened_plans(
     _live(window, sqlite_services)
     window.open_plan(plan.id)
 
-    window.recent_menu.aboutToShow.emit()
+    window.menus.recent_menu.aboutToShow.emit()
 
-    texts = [a.text() for a in window.recent_menu.actions()]
+    texts = [a.text() for a in window.menus.recent_menu.actions()]
     assert len(texts) == 1 and texts[0].startswith("Åsa Öberg")
     assert texts[0].endswith("-****")
     assert settings.recent_plans() == [plan.id]
@@ -196,10 +196,10 @@ def test_main_window_recent_plans_forgets_deleted_plans(window, sqlite_services,
     settings.add_recent_plan(9999)
     _live(window, sqlite_services)
 
-    window.recent_menu.aboutToShow.emit()
+    window.menus.recent_menu.aboutToShow.emit()
 
     assert settings.recent_plans() == []
-    assert [a.text() for a in window.recent_menu.actions()] == ["(none)"]
+    assert [a.text() for a in window.menus.recent_menu.actions()] == ["(none)"]
 
 
 def test_new_plan_dialog_shows_domain_messages_beside_the_fields(qtbot, sqlite_services) -> None:
@@ -246,10 +246,10 @@ def test_main_window_new_plan_opens_it_and_refreshes_the_list(
         ),
     )
 
-    window.new_plan_action.trigger()
-    window.list_action.trigger()
+    window.menus.new_plan_action.trigger()
+    window.menus.list_action.trigger()
 
-    assert window.tabs.count() == 2
+    assert window.tabs.count() == 3
     qtbot.waitUntil(lambda: window.plan_list.model.rowCount() == 1, timeout=3000)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHeaderView, QWidget
 
 from sip_desk.domain.enums import PlanStatus
 from sip_desk.ui.events import AppEvents
@@ -16,6 +16,7 @@ from sip_desk.ui.item_models.plan_table_model import (
     RowRole,
 )
 from sip_desk.ui.labels import status_label
+from sip_desk.ui.views.empty_store_view import EmptyStoreView
 from sip_desk.ui.views.plan_list_view import PlanListView
 
 if TYPE_CHECKING:
@@ -31,11 +32,13 @@ class PlanListPanel(QWidget):
     """Lists plans; emits :attr:`plan_activated` on Enter or double-click.
 
     The panel is usable before the store is open (an empty list); :meth:`set_source` attaches
-    ``services.plans`` and loads the first page.
+    ``services.plans`` and loads the first page. An empty store shows a short text with
+    "New plan…" and "Load demo data" buttons instead of the table.
     """
 
     plan_activated = Signal(int)
     new_plan_requested = Signal()
+    demo_requested = Signal()
     counts_changed = Signal(int, int)  # shown rows, matching plans
 
     def __init__(self, events: AppEvents, lang: str, parent: QWidget | None = None) -> None:
@@ -44,6 +47,11 @@ class PlanListPanel(QWidget):
         self._events = events
         self._lang = lang
         self.view = PlanListView(self)
+        self.empty = EmptyStoreView(self)
+        layout = self.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(layout.indexOf(self.view.table), self.empty, 1)
+        self._attached = False
         self.model = PlanTableModel(self)
         self.view.table.setModel(self.model)
         self._debounce = QTimer(self)
@@ -69,6 +77,8 @@ class PlanListPanel(QWidget):
         self._refresh.timeout.connect(self._on_refresh_timeout)
         v.status_filter.currentIndexChanged.connect(self._apply_filter)
         v.new_plan.clicked.connect(self.new_plan_requested)
+        self.empty.new_plan.clicked.connect(self.new_plan_requested)
+        self.empty.load_demo.clicked.connect(self.demo_requested)
         v.table.doubleClicked.connect(self._on_table_activated)
         v.table.enter_pressed.connect(self._on_enter_pressed)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
@@ -88,6 +98,13 @@ class PlanListPanel(QWidget):
         v.new_plan.setText(self.tr("New plan…"))
         v.new_plan.setAccessibleName(self.tr("New plan"))
         v.table.setAccessibleName(self.tr("Plans"))
+        e = self.empty
+        e.heading.setText(self.tr("No plans yet"))
+        e.text.setText(
+            self.tr("Start a new plan, or load the fictional demo cases to try SIP Desk.")
+        )
+        e.new_plan.setText(self.tr("New plan…"))
+        e.load_demo.setText(self.tr("Load demo data"))
 
     def _fill_status_filter(self) -> None:
         combo = self.view.status_filter
@@ -124,11 +141,22 @@ class PlanListPanel(QWidget):
     # -- public -----------------------------------------------------------------------------
 
     def set_source(self, source: PlanSource) -> None:
+        self._attached = True
         self.model.set_source(source)
 
     def refit(self) -> None:
         """Re-fit columns and rows after the application font changed (large text)."""
         self._size_columns()
+
+    def is_empty_store(self) -> bool:
+        """True when the store is open, readable and holds no plans at all (no filter set)."""
+        return (
+            self._attached
+            and self.model.total == 0
+            and self.model.last_error is None
+            and not self.view.search.text().strip()
+            and self.view.status_filter.currentData() is None
+        )
 
     def focus_search(self) -> None:
         self.view.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -190,6 +218,9 @@ class PlanListPanel(QWidget):
 
     def _on_model_changed(self) -> None:
         self.view.message.setVisible(self.model.last_error is not None)
+        empty = self.is_empty_store()
+        self.empty.setVisible(empty)
+        self.view.table.setVisible(not empty)
         if not self.view.table.currentIndex().isValid() and self.model.rowCount():
             row = self.model.row_of(self._keep_selected) if self._keep_selected else -1
             self.view.table.setCurrentIndex(self.model.index(max(row, 0), 0))

@@ -61,7 +61,7 @@ def open_plan_widget(
 
 
 class PlanTabs(QTabWidget):
-    """Hosts the plan list (tab 0, not closable) and the open plans."""
+    """Hosts the fixed tabs (the plan list first, then e.g. the worklist) and the open plans."""
 
     def __init__(self, list_panel: QWidget, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,12 +69,32 @@ class PlanTabs(QTabWidget):
         self.setDocumentMode(True)
         self.setTabsClosable(True)
         self.setMovable(False)
-        self.addTab(list_panel, title)
-        bar = self.tabBar()
-        for side in (bar.ButtonPosition.RightSide, bar.ButtonPosition.LeftSide):
-            bar.setTabButton(0, side, None)
+        self._fixed = 0
+        self.add_fixed(list_panel, title)
         self.tabCloseRequested.connect(self.close_tab)
         self._plan_ids: dict[int, QWidget] = {}
+
+    def add_fixed(self, widget: QWidget, title: str) -> None:
+        """Add a tab that cannot be closed, after the other fixed tabs."""
+        index = self.insertTab(self._fixed, widget, title)
+        bar = self.tabBar()
+        for side in (bar.ButtonPosition.RightSide, bar.ButtonPosition.LeftSide):
+            bar.setTabButton(index, side, None)
+        self._fixed += 1
+
+    def current_plan_id(self) -> int | None:
+        """The plan of the current tab; ``None`` on a fixed tab."""
+        current = self.currentWidget()
+        return next((k for k, w in self._plan_ids.items() if w is current), None)
+
+    def plan_widget(self, plan_id: int) -> QWidget | None:
+        return self._plan_ids.get(plan_id)
+
+    def close_plan(self, plan_id: int) -> None:
+        """Close the plan's tab (saving what is typed) if it is open."""
+        widget = self._plan_ids.get(plan_id)
+        if widget is not None:
+            self.close_tab(self.indexOf(widget))
 
     def open_ids(self) -> list[int]:
         return list(self._plan_ids)
@@ -95,13 +115,17 @@ class PlanTabs(QTabWidget):
 
     def flush_all(self) -> None:
         """Ask every editor to save what is typed (editors that expose ``flush()``)."""
-        for widget in self._plan_ids.values():
-            flush = getattr(widget, "flush", None)
-            if callable(flush):
-                flush()
+        for plan_id in self._plan_ids:
+            self.flush_plan(plan_id)
+
+    def flush_plan(self, plan_id: int) -> None:
+        """Ask the plan's editor, if open, to save what is typed."""
+        flush = getattr(self._plan_ids.get(plan_id), "flush", None)
+        if callable(flush):
+            flush()
 
     def close_tab(self, index: int) -> None:
-        if index <= 0:
+        if index < self._fixed:
             return
         widget = self.widget(index)
         if widget is None:

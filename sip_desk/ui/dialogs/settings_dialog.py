@@ -1,0 +1,162 @@
+"""Settings kept in the store: the PDF's confidentiality marking and digital seal, and the
+number of days allowed before the first SIP meeting (worklist warnings).
+
+The seal certificate is checked when saving (file found, password right), so a wrong password
+is reported here, beside the field, rather than later when a PDF is saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sip_desk.domain.errors import DomainError
+from sip_desk.ui import file_dialogs
+
+if TYPE_CHECKING:
+    from sip_desk.services.registry import Services
+
+ERROR_STYLE = "color: #a00000; font-weight: bold;"
+MAX_DAYS = 365
+
+
+class SettingsDialog(QDialog):
+    """Edits ``services.documents.settings()`` and ``services.follow_ups.first_meeting_days()``."""
+
+    def __init__(self, services: Services, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self._services = services
+        self._lang = lang
+        current = services.documents.settings()
+        self.marking = self._line("confidentialityMarkingEdit", current.confidentiality_marking)
+        self.marking.setAccessibleName(self.tr("Confidentiality marking"))
+        self.seal_file = self._line("sealFileEdit", current.seal_pkcs12_path)
+        self.seal_file.setAccessibleName(self.tr("Seal certificate file"))
+        self.seal_file.setPlaceholderText(self.tr("No digital seal"))
+        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse.setObjectName("sealBrowseButton")
+        self.password = self._line("sealPasswordEdit", current.seal_pkcs12_password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Certificate password"))
+        self.seal_error = QLabel(self)
+        self.seal_error.setObjectName("sealError")
+        self.seal_error.setStyleSheet(ERROR_STYLE)
+        self.seal_error.setWordWrap(True)
+        self.seal_error.hide()
+        self.first_meeting = QSpinBox(self)
+        self.first_meeting.setObjectName("firstMeetingDaysSpin")
+        self.first_meeting.setRange(1, MAX_DAYS)
+        self.first_meeting.setValue(services.follow_ups.first_meeting_days())
+        self.first_meeting.setSuffix(self.tr(" days"))
+        self.first_meeting.setAccessibleName(self.tr("Days allowed before the first meeting"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self._build()
+        self.browse.clicked.connect(self._on_browse_clicked)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(620, self.sizeHint().height())
+
+    def _line(self, name: str, text: str) -> QLineEdit:
+        edit = QLineEdit(text, self)
+        edit.setObjectName(name)
+        return edit
+
+    def _build(self) -> None:
+        pdf = QGroupBox(self.tr("Printed plans (PDF)"), self)
+        form = QFormLayout(pdf)
+        form.addRow(self.tr("Confidentiality &marking:"), self.marking)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.seal_file, 1)
+        file_row.addWidget(self.browse)
+        file_label = QLabel(self.tr("Seal &certificate (PKCS#12):"), self)
+        file_label.setBuddy(self.seal_file)  # a row holding a layout gets no buddy by itself
+        form.addRow(file_label, file_row)
+        form.addRow(self.tr("Certificate &password:"), self.password)
+        form.addRow("", self.seal_error)
+        hint = QLabel(
+            self.tr(
+                "With a certificate, every saved PDF carries the organisation's digital seal."
+                " The password is kept in the database: use a certificate meant only for"
+                " sealing plans."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        follow = QGroupBox(self.tr("Follow-ups"), self)
+        follow_form = QFormLayout(follow)
+        follow_form.addRow(self.tr("&First meeting within:"), self.first_meeting)
+        layout = QVBoxLayout(self)
+        layout.addWidget(pdf)
+        layout.addWidget(follow)
+        layout.addWidget(self.buttons)
+
+    def _on_browse_clicked(self) -> None:
+        path = file_dialogs.ask_open_path(
+            self,
+            self.tr("Seal certificate"),
+            self.tr("PKCS#12 certificates (*.p12 *.pfx);;All files (*)"),
+        )
+        if path is not None:
+            self.seal_file.setText(str(path))
+
+    def _check_seal(self, path: str, password: str) -> str:
+        """An error text for a certificate that cannot be used; "" when it can (or is unset)."""
+        if not path:
+            return ""
+        from sip_desk.services.pdf_seal import certificate_of
+
+        try:
+            certificate_of(str(Path(path).expanduser()), password)
+        except DomainError as error:
+            return error.message(self._lang)
+        return ""
+
+    def accept(self) -> None:
+        """Check the certificate, then store every setting; stays open on an error."""
+        from sip_desk.services.document_settings import DocumentSettings
+
+        path, password = self.seal_file.text().strip(), self.password.text()
+        problem = self._check_seal(path, password)
+        self.seal_error.setText(problem)
+        self.seal_error.setVisible(bool(problem))
+        if problem:
+            self.seal_file.setFocus()
+            return
+        settings = DocumentSettings(
+            confidentiality_marking=self.marking.text().strip(),
+            seal_pkcs12_path=path,
+            seal_pkcs12_password=password if path else "",
+        )
+        try:
+            self._services.documents.save_settings(settings)
+            self._services.follow_ups.set_first_meeting_days(self.first_meeting.value())
+        except DomainError as error:
+            self.seal_error.setText(error.message(self._lang))
+            self.seal_error.show()
+            return
+        super().accept()
+
+    @classmethod
+    def edit(cls, parent: QWidget | None, services: Services, lang: str) -> bool:
+        """Show the dialog; ``True`` when the settings were saved."""
+        dialog = cls(services, lang, parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,46 @@
+"""A calm banner above the tabs for the reminder notice when there is no system tray."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class ReminderBanner(QFrame):
+    """Shows the reminder text, a button to the worklist and a button to dismiss it."""
+
+    worklist_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminderBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Dark text on a pale yellow: readable, and the icon and words carry the meaning too.
+        self.setStyleSheet(
+            "#reminderBanner { background: #fff4c2; border: 1px solid #b58900; }"
+            " #reminderBanner QLabel { color: #3d2e00; }"
+        )
+        self.text = QLabel(self)
+        self.text.setObjectName("reminderText")
+        self.text.setWordWrap(True)
+        self.show_worklist = QPushButton(self.tr("Show follow-ups"), self)
+        self.show_worklist.setObjectName("reminderShowWorklist")
+        self.dismiss = QPushButton(self.tr("Dismiss"), self)
+        self.dismiss.setObjectName("reminderDismiss")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.show_worklist)
+        layout.addWidget(self.dismiss)
+        self.show_worklist.clicked.connect(self._on_show_worklist_clicked)
+        self.dismiss.clicked.connect(self.hide)
+        self.hide()
+
+    def show_notice(self, text: str) -> None:
+        self.text.setText("ℹ " + text)
+        self.text.setAccessibleName(text)
+        self.show()
+
+    def _on_show_worklist_clicked(self) -> None:
+        self.hide()
+        self.worklist_requested.emit()

@@ -1,0 +1,219 @@
+"""Plan commands from the File menu: save as PDF, JSON export and import, delete, demo data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from sip_desk.domain.errors import NotFoundError
+from sip_desk.services.registry import Services
+from sip_desk.ui import file_dialogs, prompts
+from sip_desk.ui.events import AppEvents
+from sip_desk.ui.i18n import Translations
+from sip_desk.ui.main_window import MainWindow
+from sip_desk.ui.settings import AppSettings
+from sip_desk.ui.widgets import plan_tabs
+from tests.builders import person_data
+
+
+@pytest.fixture
+def window(qtbot, sqlite_services: Services, tmp_path: Path) -> MainWindow:
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(AppEvents(), settings, "en")
+    qtbot.addWidget(win)
+    win.attach_services(sqlite_services, str(tmp_path / "store.sqlite"))
+    return win
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(prompts, "warn", lambda parent, title, text, details="": shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def summary_tabs(monkeypatch) -> None:
+    """Plans open as the light summary view (these tests are not about the editor)."""
+    monkeypatch.setattr(plan_tabs, "EDITOR_MODULE", "sip_desk.ui.no_such_editor")
+
+
+def _save_to(monkeypatch, path: Path | None) -> None:
+    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *args: path)
+
+
+def _open_from(monkeypatch, path: Path | None) -> None:
+    monkeypatch.setattr(file_dialogs, "ask_open_path", lambda *args: path)
+
+
+def _names(window: MainWindow) -> list[str]:
+    model = window.plan_list.model
+    return sorted(model.index(r, 0).data() for r in range(model.rowCount()))
+
+
+def test_empty_store_offers_demo_data_and_loading_twice_adds_nothing(qtbot, window) -> None:
+    window.show()
+    empty = window.plan_list.empty
+    assert empty.isVisible()
+    assert not window.plan_list.view.table.isVisible()
+
+    empty.load_demo.click()
+
+    qtbot.waitUntil(lambda: len(_names(window)) == 4, timeout=3000)
+    assert not empty.isVisible()
+    assert window.plan_list.view.table.isVisible()
+    assert window.statusBar().currentMessage() == "Demo data: 4 plans added, 0 already there."
+
+    window.menus.demo_action.trigger()
+
+    assert window.services.plans.count_plans() == 4
+    assert window.statusBar().currentMessage() == "Demo data: 0 plans added, 4 already there."
+
+
+def test_empty_state_is_not_shown_for_a_search_without_hits(qtbot, window) -> None:
+    window.services.plans.create_plan(person_data(first_name="Åsa"))
+    window.plan_list.model.reload()
+    with qtbot.waitSignal(window.plan_list.model.modelReset, timeout=2000):
+        window.plan_list.view.search.setText("nobody")
+
+    assert window.plan_list.model.rowCount() == 0
+    assert not window.plan_list.empty.isVisibleTo(window.plan_list)
+
+
+def test_save_as_pdf_writes_the_selected_plan(window, monkeypatch, tmp_path) -> None:
+    plan = window.services.plans.create_plan(person_data(first_name="Åsa"))
+    window.plan_list.model.reload()
+    window.plan_list.select_plan(plan.id)
+    _save_to(monkeypatch, tmp_path / "plan.pdf")
+
+    window.menus.save_pdf_action.trigger()
+
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    assert window.statusBar().currentMessage().startswith("Saved the plan as PDF")
+
+
+def test_save_as_pdf_into_a_missing_folder_warns_calmly(
+    window, monkeypatch, tmp_path, warnings
+) -> None:
+    plan = window.services.plans.create_plan(person_data(first_name="Åsa"))
+    window.plan_list.model.reload()
+    window.plan_list.select_plan(plan.id)
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    _save_to(monkeypatch, tmp_path / "a-file" / "plan.pdf")
+
+    window.menus.save_pdf_action.trigger()
+
+    assert len(warnings) == 1
+    assert "a-file" in warnings[0]
+    assert "Traceback" not in warnings[0]
+
+
+def test_commands_without_a_plan_explain_what_to_do(window, monkeypatch) -> None:
+    _save_to(monkeypatch, None)
+
+    window.menus.export_json_action.trigger()
+
+    assert window.statusBar().currentMessage() == (
+        "Open a plan, or select one in the plan list, first."
+    )
+
+
+def test_export_then_import_makes_a_second_plan_and_opens_it(
+    qtbot, window, monkeypatch, tmp_path, summary_tabs
+) -> None:
+    window.show()
+    plan = window.services.plans.create_plan(person_data(first_name="Åsa", last_name="Öberg"))
+    window.open_plan(plan.id)
+    _save_to(monkeypatch, tmp_path / "plan.json")
+
+    window.menus.export_json_action.trigger()
+
+    assert '"sip-desk-plan"' in (tmp_path / "plan.json").read_text(encoding="utf-8")
+    _open_from(monkeypatch, tmp_path / "plan.json")
+
+    window.menus.import_json_action.trigger()
+
+    window.show_plan_list()
+    qtbot.waitUntil(lambda: _names(window) == ["Åsa Öberg", "Åsa Öberg"], timeout=3000)
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    new_id = window.tabs.current_plan_id()
+    assert new_id is not None and new_id != plan.id
+    assert window.statusBar().currentMessage() == "Imported the plan for Åsa Öberg."
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'{"format": "sip-desk-plan", ', "nothing was changed"),
+        (b"\xff\xfe not text", "could not be read as text"),
+        (b'{"format": "something-else", "version": 1}', "nothing was changed"),
+    ],
+)
+def test_a_failed_import_changes_nothing_and_says_why(
+    window, monkeypatch, tmp_path, warnings, content, expected
+) -> None:
+    window.services.plans.create_plan(person_data(first_name="Åsa"))
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(content)
+    _open_from(monkeypatch, broken)
+
+    window.menus.import_json_action.trigger()
+
+    assert len(warnings) == 1
+    assert expected in warnings[0]
+    assert "Traceback" not in warnings[0]
+    assert window.services.plans.count_plans() == 1
+
+
+def test_import_errors_are_in_swedish_in_the_swedish_ui(
+    qtbot, sqlite_services, monkeypatch, tmp_path, warnings
+) -> None:
+    translations = Translations()
+    translations.install("sv")
+    try:
+        win = MainWindow(AppEvents(), AppSettings(QSettings(str(tmp_path / "s.ini"))), "sv")
+        qtbot.addWidget(win)
+        win.attach_services(sqlite_services, "store")
+        broken = tmp_path / "broken.json"
+        broken.write_text("{ not json", encoding="utf-8")
+        _open_from(monkeypatch, broken)
+
+        win.menus.import_json_action.trigger()
+    finally:
+        translations.install("en")
+
+    assert warnings == [
+        "Planen importerades inte; ingenting har ändrats.\n\nFilen är inte giltig JSON: rad 1,"
+        " kolumn 3: Expecting property name enclosed in double quotes"
+    ]
+
+
+def test_delete_plan_asks_first_then_deletes_and_closes_its_tab(
+    window, monkeypatch, summary_tabs
+) -> None:
+    plan = window.services.plans.create_plan(person_data(first_name="Åsa", last_name="Öberg"))
+    window.open_plan(plan.id)
+    questions: list[str] = []
+    answer = [False]
+
+    def confirm(parent, title, text) -> bool:
+        questions.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
+
+    window.menus.delete_plan_action.trigger()
+
+    assert "Åsa Öberg" in questions[0]
+    assert window.services.plans.get_plan(plan.id).id == plan.id  # declined: still there
+    answer[0] = True
+
+    window.menus.delete_plan_action.trigger()
+
+    with pytest.raises(NotFoundError):
+        window.services.plans.get_plan(plan.id)
+    assert window.open_plan_ids() == []
+    assert window.services.plans.count_plans() == 0
+    assert window.statusBar().currentMessage() == "Deleted the plan for Åsa Öberg."
