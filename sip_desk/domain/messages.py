@@ -202,8 +202,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "At least one person must sign before the version can be locked.",
     ),
     "signing.drawing_missing": (
-        "{name} har inte ritat någon underskrift. Rita i rutan eller välj \"på papper\".",
-        "{name} has not drawn a signature. Draw in the box or choose \"on paper\".",
+        '{name} har inte ritat någon underskrift. Rita i rutan eller välj "på papper".',
+        '{name} has not drawn a signature. Draw in the box or choose "on paper".',
     ),
     "signing.nothing_new": (
         "Version {number} är redan undertecknad och inget har ändrats sedan dess.",

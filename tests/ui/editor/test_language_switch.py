@@ -33,7 +33,7 @@ def swedish_app(qtbot, tmp_path: Path):
 
 
 def _editor(app) -> PlanEditor:
-    editors = app.window.findChildren(PlanEditor)
+    editors: list[PlanEditor] = app.window.findChildren(PlanEditor)
     assert len(editors) == 1
     return editors[0]
 

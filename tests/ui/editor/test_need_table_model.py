@@ -21,7 +21,12 @@ def test_need_table_model_passes_qtmodeltester(qtmodeltester):
 def test_need_table_model_adds_a_need_from_the_blank_line():
     model = NeedTableModel()
     added: list[NeedData] = []
-    model.commit_add = lambda data: added.append(data) or True
+
+    def commit_add(data: NeedData) -> bool:
+        added.append(data)
+        return True
+
+    model.commit_add = commit_add
 
     model.setData(model.index(0, 0), "Behandling")
 
