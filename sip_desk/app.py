@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sip_desk.ui.follow_up.reminders import ReminderNotifier
 
 log = logging.getLogger(__name__)
+REST_OF_START_MS = 200
 LARGE_TEXT_FACTOR = 1.4
 
 
@@ -98,7 +99,9 @@ class DesktopApp:
                 return
         self.window.attach_services(self.services, self.store)
         self.events.store_opened.emit()
-        QTimer.singleShot(0, self.start_reminders)
+        # The list is on screen; load the rest of the services (ORM, models) and check what is
+        # due in a later turn of the event loop, so the first page is painted first.
+        QTimer.singleShot(REST_OF_START_MS, self.start_reminders)
 
     def start_reminders(self, use_tray: bool | None = None) -> None:
         """Check what is due now and once a day; the tray shows it, else the window's banner."""

@@ -5,14 +5,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, exc
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 
 from sip_desk.db.immutability import is_immutability_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 from sip_desk.domain.errors import DomainError, StaleEditError, StoreError
 
 SQLITE_PRAGMAS = (
@@ -80,8 +82,26 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(engine.execution_options(sip_write=True), expire_on_commit=False)
+
+    # The ORM (~50 ms to import) loads on the first unit of work, not when the store opens:
+    # the plan list is shown through :meth:`read_connection` before that.
+    @cached_property
+    def _read(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def _write(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine.execution_options(sip_write=True), expire_on_commit=False)
+
+    @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A read-only transaction on a plain connection (no ORM)."""
+        with translate_store_errors(self), self.engine.connect() as conn, conn.begin():
+            yield conn
 
     @property
     def is_sqlite(self) -> bool:
@@ -120,13 +140,16 @@ def translate_store_errors(db: Database) -> Iterator[None]:
         yield
     except DomainError:
         raise
-    except StaleDataError as error:
-        raise StaleEditError(0, 0, 0) from error
-    except exc.IntegrityError as error:
-        if is_immutability_error(error):
+    except exc.SQLAlchemyError as error:
+        # sqlalchemy.orm.exc.StaleDataError, matched by name so the ORM is not imported early
+        if type(error).__name__ == "StaleDataError":
+            raise StaleEditError(0, 0, 0) from error
+        if not isinstance(error, exc.DBAPIError):
+            raise
+        if isinstance(error, exc.IntegrityError) and is_immutability_error(error):
             raise DomainError("error.signed_locked") from error
         raise store_error_for(error, db.path) from error
-    except (exc.OperationalError, exc.DatabaseError, sqlite3.DatabaseError) as error:
+    except sqlite3.DatabaseError as error:
         raise store_error_for(error, db.path) from error
 
 

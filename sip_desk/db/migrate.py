@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
-from sip_desk.db.base import Base
 from sip_desk.db.engine import Database, translate_store_errors
 from sip_desk.db.immutability import install_immutability
 from sip_desk.domain.errors import StoreError
@@ -122,6 +121,8 @@ def _prepare(db: Database, backups: Path | None) -> str | None:
 
 def _create_new(db: Database) -> None:
     from alembic import command
+
+    from sip_desk.db.base import Base
 
     with db.engine.begin() as conn:
         Base.metadata.create_all(conn)

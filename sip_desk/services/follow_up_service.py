@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sip_desk.db.models import Setting
 from sip_desk.domain.errors import ValidationError, ValidationErrors
 from sip_desk.domain.worklist import (
+    COUNT_CAP,
     DEFAULT_FIRST_MEETING_DAYS,
     FIRST_MEETING_SETTING,
     CaseloadRow,
@@ -59,9 +60,13 @@ class FollowUpService:
             return worklist_counts.count_items(s, query, self._ctx.clock.today(), days, cap)
 
     def reminder(self, coordinator: str = "") -> WorklistCounts:
-        """What a start-up or daily reminder reports: overdue and due within a week."""
+        """What a start-up or daily reminder reports: overdue and due within a week.
+
+        Counts stop at ``COUNT_CAP`` per bucket (listed in ``capped``), so the reminder costs the
+        same on a store of 100,000 plans as on a small one.
+        """
         query = WorklistFilter(coordinator=coordinator, due_within_days=REMINDER_DAYS, limit=0)
-        return self.counts(query)
+        return self.counts(query, cap=COUNT_CAP)
 
     def caseload(self) -> list[CaseloadRow]:
         """Per coordinator: active plans, follow-ups in the next 30 days and overdue actions."""

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.orm import Session
 
 from sip_desk.domain.enums import PlanStatus, PrincipalType
 from sip_desk.domain.plan import PlanQuery, PlanSummary
@@ -95,17 +94,17 @@ def _utc(value: Any) -> datetime | None:
     return value.astimezone(UTC)
 
 
-def list_plans(session: Session, query: PlanQuery, now: datetime) -> list[PlanSummary]:
+def list_plans(conn: Connection, query: PlanQuery, now: datetime) -> list[PlanSummary]:
     """One page of plans, most recently changed first."""
     params: dict[str, Any] = {"now": now, "true": True, "offset": query.offset}
     sql = _COLUMNS + _FROM + _where(query, params) + " ORDER BY p.updated_at DESC, p.id DESC"
     if query.limit is not None:
         sql += " LIMIT :limit"
         params["limit"] = query.limit
-    elif session.connection().dialect.name == "sqlite":
+    elif conn.dialect.name == "sqlite":
         sql += " LIMIT -1"
     sql += " OFFSET :offset"
-    rows = _run(session.connection(), sql, params)
+    rows = _run(conn, sql, params)
     return [
         PlanSummary(
             id=row[0],
@@ -124,8 +123,8 @@ def list_plans(session: Session, query: PlanQuery, now: datetime) -> list[PlanSu
     ]
 
 
-def count_plans(session: Session, query: PlanQuery) -> int:
+def count_plans(conn: Connection, query: PlanQuery) -> int:
     """How many plans match (paging ignored)."""
     params: dict[str, Any] = {}
-    rows = _run(session.connection(), "SELECT count(*) " + _FROM + _where(query, params), params)
+    rows = _run(conn, "SELECT count(*) " + _FROM + _where(query, params), params)
     return int(rows[0][0])

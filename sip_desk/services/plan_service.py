@@ -14,10 +14,10 @@ from sip_desk.domain.errors import DomainError, ValidationError, ValidationError
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.plan import PlanDetail, PlanFields, PlanQuery, PlanSummary
 from sip_desk.domain.validation import validate_person, validate_plan_fields
-from sip_desk.services import plan_queries
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.person_store import find_or_create_person, update_person_row
+from sip_desk.services.plan_list_service import PlanListService
 from sip_desk.services.plan_reader import read_plan
 from sip_desk.services.unit_of_work import Saved, ensure_draft_version, plan_edit
 
@@ -33,6 +33,7 @@ class PlanService:
 
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
+        self._list = PlanListService(ctx)
 
     def create_plan(self, person: PersonData, fields: PlanFields | None = None) -> PlanDetail:
         """Create a draft plan for ``person`` (an existing person with the same number is reused).
@@ -79,13 +80,11 @@ class PlanService:
 
     def list_plans(self, query: PlanQuery | None = None) -> list[PlanSummary]:
         """One page of the plan list, most recently changed first."""
-        with self._ctx.db.read() as s:
-            return plan_queries.list_plans(s, query or PlanQuery(), self._ctx.clock.now())
+        return self._list.list_plans(query)
 
     def count_plans(self, query: PlanQuery | None = None) -> int:
         """How many plans match ``query`` (paging ignored)."""
-        with self._ctx.db.read() as s:
-            return plan_queries.count_plans(s, query or PlanQuery())
+        return self._list.count_plans(query)
 
     def update_fields(self, plan_id: int, expected_version: int, fields: PlanFields) -> Saved:
         """Save the plan's own fields; only changed fields are written and logged."""

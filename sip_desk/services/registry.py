@@ -1,8 +1,8 @@
 """All services, built from one context (the composition roots build this).
 
-The services every screen needs are made at once; the others (PDF, signing, calendar, JSON,
-demo data) are made on first use, so their imports (reportlab, pyHanko, icalendar, jsonschema)
-stay off the start-up path.
+Only the plan list is made at once: it needs no ORM, so the window can show it while the rest
+(the ORM and models, then PDF, signing, calendar, JSON, demo data with reportlab, pyHanko,
+icalendar and jsonschema) is imported on first use.
 """
 
 from __future__ import annotations
@@ -10,18 +10,19 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sip_desk.services.audit_service import AuditService
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.meeting_service import MeetingService
-from sip_desk.services.plan_items_service import PlanItemsService
-from sip_desk.services.plan_service import PlanService
+from sip_desk.services.plan_list_service import PlanListService
 
 if TYPE_CHECKING:
+    from sip_desk.services.audit_service import AuditService
     from sip_desk.services.calendar_export import CalendarService
     from sip_desk.services.demo_service import DemoService
     from sip_desk.services.export_service import ExportService
     from sip_desk.services.follow_up_service import FollowUpService
+    from sip_desk.services.meeting_service import MeetingService
+    from sip_desk.services.plan_items_service import PlanItemsService
     from sip_desk.services.plan_json import PlanTransferService
+    from sip_desk.services.plan_service import PlanService
     from sip_desk.services.signing_service import SigningService
 
 
@@ -30,15 +31,40 @@ class Services:
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
-        self.plans = PlanService(ctx)
-        self.items = PlanItemsService(ctx)
-        self.meetings = MeetingService(ctx)
-        self.audit = AuditService(ctx)
+        self.plan_list = PlanListService(ctx)
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
         """Create the services on ``ctx``."""
         return cls(ctx)
+
+    @cached_property
+    def plans(self) -> PlanService:
+        """Plans and the person they are about."""
+        from sip_desk.services.plan_service import PlanService
+
+        return PlanService(self.ctx)
+
+    @cached_property
+    def items(self) -> PlanItemsService:
+        """Participants, consents, goals, needs and actions."""
+        from sip_desk.services.plan_items_service import PlanItemsService
+
+        return PlanItemsService(self.ctx)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        """Booking meetings."""
+        from sip_desk.services.meeting_service import MeetingService
+
+        return MeetingService(self.ctx)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        """The access log."""
+        from sip_desk.services.audit_service import AuditService
+
+        return AuditService(self.ctx)
 
     @cached_property
     def transfer(self) -> PlanTransferService:

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self._set_live(True)
         self.commands.attach(services)
         self.worklist.attach(services)
-        self.plan_list.set_source(services.plans)
+        self.plan_list.set_source(services.plan_list)
 
     def show_store_unavailable(self, message: str) -> None:
         self.counts.setText(message)

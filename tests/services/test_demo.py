@@ -19,7 +19,6 @@ from sip_desk.domain.plan import PlanDetail, PlanQuery
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.demo_generator import generate_plans
 from sip_desk.services.registry import Services
-from sip_desk.services.signing_service import SigningService
 
 
 def _cases(services) -> dict[str, PlanDetail]:
@@ -124,14 +123,9 @@ def test_demo_cases_are_audited_as_the_acting_user(services) -> None:
 
 
 def test_demo_signing_hook_signs_complete_cases_when_signing_exists(services) -> None:
-    class WithSigning:
-        def __init__(self, base: Services) -> None:
-            self.__dict__.update(vars(base))
-            self.signing = SigningService(base.ctx)
-
     from sip_desk.services.demo_cases import load_demo_cases
 
-    result = load_demo_cases(WithSigning(services))  # type: ignore[arg-type]
+    result = load_demo_cases(services)
 
     assert len(result.signed) == 3
     versions = services.plans.get_plan(result.signed[0]).versions

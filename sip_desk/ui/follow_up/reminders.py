@@ -11,8 +11,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from sip_desk.domain.errors import DomainError
-from sip_desk.domain.worklist import WorklistCounts
+from sip_desk.domain.worklist import Urgency, WorklistCounts
 from sip_desk.services.follow_up_service import FollowUpService
+from sip_desk.ui.worklist.worklist_labels import count_number
 
 DAY_MS = 24 * 60 * 60 * 1000
 
@@ -71,12 +72,22 @@ class ReminderNotifier(QObject):
     def text_for(self, counts: WorklistCounts) -> str:
         """A short sentence such as "2 overdue, 1 today, 3 this week"."""
         parts = []
+
+        def number(value: int, urgency: Urgency) -> str:
+            return count_number(value, urgency in counts.capped)
+
         if counts.overdue:
-            parts.append(self.tr("%1 overdue").replace("%1", str(counts.overdue)))
+            parts.append(
+                self.tr("%1 overdue").replace("%1", number(counts.overdue, Urgency.OVERDUE))
+            )
         if counts.today:
-            parts.append(self.tr("%1 due today").replace("%1", str(counts.today)))
+            parts.append(self.tr("%1 due today").replace("%1", number(counts.today, Urgency.TODAY)))
         if counts.this_week:
-            parts.append(self.tr("%1 due this week").replace("%1", str(counts.this_week)))
+            parts.append(
+                self.tr("%1 due this week").replace(
+                    "%1", number(counts.this_week, Urgency.THIS_WEEK)
+                )
+            )
         if not parts:
             return ""
         return self.tr("Follow-up: %1.").replace("%1", ", ".join(parts))
