@@ -122,6 +122,7 @@ def _prepare(db: Database, backups: Path | None) -> str | None:
 def _create_new(db: Database) -> None:
     from alembic import command
 
+    from sip_desk.db import models  # noqa: F401  (registers every table on Base.metadata)
     from sip_desk.db.base import Base
 
     with db.engine.begin() as conn:

@@ -118,3 +118,29 @@ def test_opening_a_current_store_does_not_import_alembic(tmp_path: Path) -> None
     )
 
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_fresh_program_creates_a_complete_new_store(tmp_path: Path) -> None:
+    # A new interpreter, as when the app starts on a machine for the first time: nothing else
+    # has imported the models before the store is created.
+    import subprocess
+    import sys
+
+    path = tmp_path / "first.sqlite"
+    code = (
+        "from sip_desk.bootstrap import open_services\n"
+        "from sip_desk.domain.audit import UserContext\n"
+        f"s = open_services({str(path)!r}, user=UserContext(user='t'))\n"
+        "print(s.plan_list.count_plans())\n"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"
+    with sqlite3.connect(path) as con:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    con.close()
+    assert {"plans", "plan_versions", "actions", "audit_entries"} <= tables
