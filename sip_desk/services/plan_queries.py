@@ -21,7 +21,7 @@ _COLUMNS = """
 SELECT p.id, pe.first_name, pe.last_name, pe.identity_number, pe.reserve_id,
        pe.protected_identity, p.status, p.lead_principal, o.name,
        (SELECT pa.name FROM participants pa
-         WHERE pa.plan_id = p.id AND pa.is_coordinator = :true LIMIT 1),
+         WHERE pa.plan_id = p.id AND pa.is_coordinator LIMIT 1),
        (SELECT min(m.starts_at) FROM meetings m
          WHERE m.plan_id = p.id AND m.kind = 'follow_up' AND m.status = 'booked'
            AND m.starts_at >= :now),
@@ -96,7 +96,7 @@ def _utc(value: Any) -> datetime | None:
 
 def list_plans(conn: Connection, query: PlanQuery, now: datetime) -> list[PlanSummary]:
     """One page of plans, most recently changed first."""
-    params: dict[str, Any] = {"now": now, "true": True, "offset": query.offset}
+    params: dict[str, Any] = {"now": now, "offset": query.offset}
     sql = _COLUMNS + _FROM + _where(query, params) + " ORDER BY p.updated_at DESC, p.id DESC"
     if query.limit is not None:
         sql += " LIMIT :limit"
