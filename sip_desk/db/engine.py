@@ -99,8 +99,12 @@ class Database:
 
     @contextmanager
     def read_connection(self) -> Iterator[Connection]:
-        """A read-only transaction on a plain connection (no ORM)."""
-        with translate_store_errors(self), self.engine.connect() as conn, conn.begin():
+        """A plain connection (no ORM) for single read statements.
+
+        Each statement is its own consistent snapshot (SQLite autocommit; on PostgreSQL the
+        driver's implicit transaction, rolled back when the connection returns to the pool).
+        """
+        with translate_store_errors(self), self.engine.connect() as conn:
             yield conn
 
     @property

@@ -89,7 +89,7 @@ def _utc(value: Any) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, str):  # SQLite: naive UTC text
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        return datetime.fromisoformat(value + "+00:00")
     assert isinstance(value, datetime)
     return value.astimezone(UTC)
 
