@@ -5,7 +5,7 @@ Fictional people, places and numbers (phone numbers from the range reserved for 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sip_desk.domain.enums import (
     ActionStatus,
@@ -13,8 +13,6 @@ from sip_desk.domain.enums import (
     ConsentGiver,
     GoalTerm,
     InvitationKind,
-    MeetingKind,
-    MeetingStatus,
     PrincipalType,
 )
 from sip_desk.domain.identity import make_identity
@@ -25,10 +23,9 @@ from sip_desk.services.demo_case_spec import (
     DemoAction,
     DemoCase,
     DemoGoal,
-    DemoMeeting,
     birth_date,
     days,
-    local_time,
+    first_and_follow_up,
 )
 
 KOMMUN = "Björkviks kommun"
@@ -300,25 +297,16 @@ def adult_case(today: date) -> DemoCase:
         needs=_NEEDS,
         goals=_GOALS,
         actions=_actions(today),
-        meetings=(
-            DemoMeeting(
-                kind=MeetingKind.FIRST,
-                status=MeetingStatus.HELD,
-                starts_at=local_time(first, 10),
-                place=place,
-                convenor=0,
-                notes=(
-                    "Första SIP-mötet. Jonas valde själv att Sara leder mötet. "
-                    "Försäkringskassan deltog via video."
-                ),
+        meetings=first_and_follow_up(
+            first,
+            10,
+            place,
+            0,
+            weeks=8,
+            notes=(
+                "Första SIP-mötet. Jonas valde själv att Sara leder mötet. "
+                "Försäkringskassan deltog via video."
             ),
-            DemoMeeting(
-                kind=MeetingKind.FOLLOW_UP,
-                status=MeetingStatus.BOOKED,
-                starts_at=local_time(first + timedelta(weeks=8), 10),
-                place=place,
-                video_link="https://mote.bjorkvik.example/sip-4711",
-                convenor=0,
-            ),
+            video_link="https://mote.bjorkvik.example/sip-4711",
         ),
     )

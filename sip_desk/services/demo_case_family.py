@@ -5,15 +5,13 @@ Fictional people, places and numbers (phone numbers from the range reserved for 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sip_desk.domain.enums import (
     ActionStatus,
     ConsentForm,
     ConsentGiver,
     GoalTerm,
-    MeetingKind,
-    MeetingStatus,
     PrincipalType,
 )
 from sip_desk.domain.identity import make_identity
@@ -25,10 +23,9 @@ from sip_desk.services.demo_case_spec import (
     DemoAction,
     DemoCase,
     DemoGoal,
-    DemoMeeting,
     birth_date,
     days,
-    local_time,
+    first_and_follow_up,
 )
 
 _K, _R = PrincipalType.KOMMUN, PrincipalType.REGION
@@ -222,24 +219,15 @@ def family_case(today: date) -> DemoCase:
         needs=_NEEDS,
         goals=_GOALS,
         actions=_actions(today),
-        meetings=(
-            DemoMeeting(
-                kind=MeetingKind.FIRST,
-                status=MeetingStatus.HELD,
-                starts_at=local_time(first, 13),
-                place=place,
-                convenor=2,
-                notes=(
-                    "Tolk på arabiska deltog på plats. Planen lästes upp på arabiska innan "
-                    "Rania gav sitt samtycke."
-                ),
-            ),
-            DemoMeeting(
-                kind=MeetingKind.FOLLOW_UP,
-                status=MeetingStatus.BOOKED,
-                starts_at=local_time(first + timedelta(weeks=8), 13),
-                place=place,
-                convenor=2,
+        meetings=first_and_follow_up(
+            first,
+            13,
+            place,
+            2,
+            weeks=8,
+            notes=(
+                "Tolk på arabiska deltog på plats. Planen lästes upp på arabiska innan "
+                "Rania gav sitt samtycke."
             ),
         ),
     )

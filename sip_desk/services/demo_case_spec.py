@@ -99,3 +99,44 @@ def local_time(day: date, hour: int, minute: int = 0) -> datetime:
 def days(today: date, offset: int) -> date:
     """``today`` moved by ``offset`` days."""
     return today + timedelta(days=offset)
+
+
+def first_and_follow_up(
+    first: date,
+    hour: int,
+    place: str,
+    convenor: int,
+    *,
+    weeks: int,
+    notes: str,
+    video_link: str = "",
+) -> tuple[DemoMeeting, DemoMeeting]:
+    """The held first meeting and the follow-up booked ``weeks`` later at the same hour.
+
+    Args:
+        first: the day of the first meeting.
+        hour: the local hour both meetings start.
+        place: where both meetings are held.
+        convenor: index of the convening participant.
+        weeks: weeks from the first meeting to the follow-up.
+        notes: what was noted at the first meeting.
+        video_link: a video link for the follow-up, if any.
+    """
+    return (
+        DemoMeeting(
+            kind=MeetingKind.FIRST,
+            status=MeetingStatus.HELD,
+            starts_at=local_time(first, hour),
+            place=place,
+            convenor=convenor,
+            notes=notes,
+        ),
+        DemoMeeting(
+            kind=MeetingKind.FOLLOW_UP,
+            status=MeetingStatus.BOOKED,
+            starts_at=local_time(first + timedelta(weeks=weeks), hour),
+            place=place,
+            video_link=video_link,
+            convenor=convenor,
+        ),
+    )

@@ -13,8 +13,6 @@ from sip_desk.domain.enums import (
     ConsentGiver,
     GoalTerm,
     InvitationKind,
-    MeetingKind,
-    MeetingStatus,
     PrincipalType,
     RepresentativeKind,
 )
@@ -27,10 +25,9 @@ from sip_desk.services.demo_case_spec import (
     DemoAction,
     DemoCase,
     DemoGoal,
-    DemoMeeting,
     birth_date,
     days,
-    local_time,
+    first_and_follow_up,
 )
 
 SCHOOL = "Ekbackaskolan"
@@ -284,24 +281,15 @@ def youth_case(today: date) -> DemoCase:
         needs=_NEEDS,
         goals=_GOALS,
         actions=_actions(today),
-        meetings=(
-            DemoMeeting(
-                kind=MeetingKind.FIRST,
-                status=MeetingStatus.HELD,
-                starts_at=local_time(first, 14),
-                place=place,
-                convenor=2,
-                notes=(
-                    "Alva var med den första halvtimmen och skrev sitt mål själv. "
-                    "Mattias deltog via video."
-                ),
-            ),
-            DemoMeeting(
-                kind=MeetingKind.FOLLOW_UP,
-                status=MeetingStatus.BOOKED,
-                starts_at=local_time(first + timedelta(weeks=6), 14),
-                place=place,
-                convenor=2,
+        meetings=first_and_follow_up(
+            first,
+            14,
+            place,
+            2,
+            weeks=6,
+            notes=(
+                "Alva var med den första halvtimmen och skrev sitt mål själv. "
+                "Mattias deltog via video."
             ),
         ),
     )
