@@ -1,0 +1,48 @@
+"""Display labels of field keys (``person.identity_number`` …), in Swedish and English."""
+
+from __future__ import annotations
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    # field key: (Swedish, English)
+    "person.first_name": ("Förnamn", "First name"),
+    "person.last_name": ("Efternamn", "Last name"),
+    "person.identity_number": ("Personnummer", "Identity number"),
+    "person.email": ("E-post", "E-mail"),
+    "plan.requested_on": ("Begärd datum", "Requested on"),
+    "plan.not_with_person_reason": ("Skäl", "Reason"),
+    "plan.closed_reason": ("Skäl för avslut", "Reason for closing"),
+    "plan.legal_reference": ("Lagrum", "Legal reference"),
+    "participant.name": ("Namn", "Name"),
+    "participant.email": ("E-post", "E-mail"),
+    "representative.name": ("Namn", "Name"),
+    "consent.organisation": ("Organisation", "Organisation"),
+    "consent.valid_until": ("Giltigt till", "Valid until"),
+    "consent.revoked_on": ("Återkallat", "Revoked on"),
+    "goal.text": ("Mål", "Goal"),
+    "goal.parent_id": ("Övergripande mål", "Parent goal"),
+    "need.description": ("Behov", "Need"),
+    "action.description": ("Insats", "Action"),
+    "action.organisation": ("Organisation", "Organisation"),
+    "action.end_date": ("Slutdatum", "End date"),
+    "action.responsible_participant_id": ("Ansvarig person", "Responsible person"),
+    "action.goal_ids": ("Kopplade mål", "Linked goals"),
+    "meeting.starts_at": ("Datum och tid", "Date and time"),
+    "meeting.place": ("Plats", "Place"),
+    "meeting.decision_reason": ("Skäl för beslut", "Reason for decision"),
+    "meeting.decision": ("Beslut", "Decision"),
+    "meeting.next_follow_up": ("Nästa uppföljning", "Next follow-up"),
+    "settings.first_meeting_days": (
+        "Dagar till första mötet",
+        "Days to the first meeting",
+    ),
+    "signature.signer_name": ("Namn", "Name"),
+    "import.ref": ("Referens", "Reference"),
+    "import.version": ("Version", "Version"),
+    "signature.signed_on": ("Datum för underskrift", "Date signed"),
+    "signature.image_png": ("Underskrift", "Signature"),
+    "plan.coordinator_participant_id": ("Samordnare", "Coordinator"),
+    "action.need_id": ("Behov", "Need"),
+    "meeting.convenor_participant_id": ("Sammankallande", "Convenor"),
+    "review.action_id": ("Uppföljd insats", "Reviewed action"),
+    "review.goal_id": ("Utvärderat mål", "Evaluated goal"),
+}
