@@ -59,7 +59,9 @@ def run(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     python = _ensure_venv("[test]")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # The virtual environment's tools first: a tool run by name is the one installed with the project.
+    path = os.pathsep.join([str(python.parent), os.environ.get("PATH", "")])
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PATH=path)
     steps = [
         [str(python), "-m", "ruff", "check", "sip_desk", "tests", "bench", "packaging"],
         [str(python), "-m", "ruff", "format", "--check", "sip_desk", "tests", "bench", "packaging"],

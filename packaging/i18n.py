@@ -14,6 +14,7 @@ A lock file keeps two concurrent runs from overwriting each other.
 from __future__ import annotations
 
 import fcntl
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -44,16 +45,22 @@ def sources() -> list[str]:
     return [str(f.relative_to(ROOT)) for f in files if f.exists()]
 
 
+def qt_tool(name: str) -> str:
+    """The Qt tool ``name`` installed beside this Python (the virtual environment's), else PATH's."""
+    here = Path(sys.executable).parent
+    return shutil.which(name, path=str(here)) or shutil.which(name) or name
+
+
 def update() -> None:
     subprocess.run(
-        ["pyside6-lupdate", "-no-obsolete", "-locations", "none", *sources(), "-ts", str(TS)],
+        [qt_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(TS)],
         cwd=ROOT,
         check=True,
     )
 
 
 def compile_qm() -> None:
-    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
+    subprocess.run([qt_tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
 
 
 def _messages(tree: ET.ElementTree) -> Iterator[ET.Element]:

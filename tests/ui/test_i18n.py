@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -52,8 +54,11 @@ def test_i18n_placeholders_match_between_source_and_translation() -> None:
 
 def test_i18n_committed_qm_is_current(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.qm"
+    # The tool of the virtual environment running the tests: it need not be on PATH.
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    assert lrelease is not None, "pyside6-lrelease is not installed beside this Python"
     subprocess.run(
-        ["pyside6-lrelease", "-silent", str(TS), "-qm", str(fresh)], check=True, timeout=60
+        [lrelease, "-silent", str(TS), "-qm", str(fresh)], check=True, timeout=60
     )
     assert QM.read_bytes() == fresh.read_bytes(), "run: python packaging/i18n.py compile"
 

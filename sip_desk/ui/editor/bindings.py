@@ -7,14 +7,15 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.save_timer import SAVE_MS, SaveTimer
 
-DEBOUNCE_MS = 500
-"""Text is saved this long after the last keystroke (and at once on leaving the field)."""
+DEBOUNCE_MS = SAVE_MS
+"""Text is saved at most this long after the first unsaved keystroke, and on leaving the field."""
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _REDO = {
@@ -104,8 +105,7 @@ class FieldBinding(QObject):
         self._dirty = False
         self._failed_on: object = _NOTHING
         self._updating = False
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.commit)
+        self._timer = SaveTimer(self.commit, self)
         self._connect()
 
     def _connect(self) -> None:
@@ -150,7 +150,7 @@ class FieldBinding(QObject):
         if self._updating:
             return
         self._dirty = True
-        self._timer.start()
+        self._timer.changed()
 
     def _on_picked(self, *_args: object) -> None:
         if self._updating:
