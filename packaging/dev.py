@@ -59,7 +59,7 @@ def run(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     python = _ensure_venv("[test]")
-    # The virtual environment's tools first: a tool run by name is the one installed with the project.
+    # The virtual environment's tools first: a tool run by name is the project's own.
     path = os.pathsep.join([str(python.parent), os.environ.get("PATH", "")])
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PATH=path)
     steps = [

@@ -46,14 +46,22 @@ def sources() -> list[str]:
 
 
 def qt_tool(name: str) -> str:
-    """The Qt tool ``name`` installed beside this Python (the virtual environment's), else PATH's."""
+    """The Qt tool ``name`` beside this Python (the virtual environment), else on PATH."""
     here = Path(sys.executable).parent
     return shutil.which(name, path=str(here)) or shutil.which(name) or name
 
 
 def update() -> None:
     subprocess.run(
-        [qt_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(TS)],
+        [
+            qt_tool("pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *sources(),
+            "-ts",
+            str(TS),
+        ],
         cwd=ROOT,
         check=True,
     )
