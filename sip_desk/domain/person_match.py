@@ -119,7 +119,9 @@ class PersonDifference:
         return ""
 
     def line(self, lang: str) -> str:
-        """One line for the command line: label, both values and the note."""
+        """One line for the command line: label, both values (unless hidden) and the note."""
+        if self.hidden:
+            return f"{self.label(lang)} – {self.note(lang)}"
         text = render(
             "person.difference",
             lang,
@@ -130,7 +132,7 @@ class PersonDifference:
             },
         )
         note = self.note(lang)
-        return f"{text} ({note})" if note else text
+        return f"{text}. {note}" if note else text
 
 
 def compare_person(

@@ -56,15 +56,15 @@ PERSON_MESSAGES: dict[str, tuple[str, str]] = {
         "The differences were applied to the stored person.",
     ),
     "person.protection_switched_on": (
-        "filen anger skyddad identitet: skyddet slås på",
-        "the file marks protected identity: protection is switched on",
+        "Filen anger skyddad identitet, så skyddet slås på.",
+        "The file marks the identity as protected, so protection is switched on.",
     ),
     "person.protection_kept": (
-        "skyddad identitet behålls: en import slår aldrig av den",
-        "protected identity is kept: an import never switches it off",
+        "Skyddad identitet behålls: en import slår aldrig av den.",
+        "Protected identity is kept: an import never switches it off.",
     ),
     "person.address_kept": (
-        "skyddad identitet: adressen tas aldrig från en fil",
-        "protected identity: an address is never taken from a file",
+        "Adressen visas inte och tas aldrig från en fil när identiteten är skyddad.",
+        "The address is not shown and never taken from a file when the identity is protected.",
     ),
 }
