@@ -86,6 +86,7 @@ def set_plan_field(session: PlanSession, name: str, value: object, label: str = 
         undo=setter(old),
         fields=(f"plan.{name}",),
         merge_key=f"plan.{name}",
+        values=(old, value),
     )
 
 
@@ -107,6 +108,7 @@ def set_person_field(session: PlanSession, name: str, value: object, label: str 
         undo=setter(old),
         fields=(f"person.{name}", "representative."),
         merge_key=f"person.{name}",
+        values=(old, value),
     )
 
 

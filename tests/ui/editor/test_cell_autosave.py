@@ -297,3 +297,22 @@ def test_a_representative_is_stored_while_its_name_is_typed_after_its_kind(
     assert (table.currentIndex().row(), table.currentIndex().column()) == (0, R.PHONE)
     (stored,) = sqlite_services.plans.get_plan(new_plan_id).person.representatives
     assert stored.name == "Gustav Holm"
+
+
+def test_escape_forgets_a_representative_stored_while_its_name_was_typed(
+    qtbot, swedish, open_editor, new_plan_id, sqlite_services
+):
+    editor = open_editor(new_plan_id)
+    table = editor.person_section.representatives.table
+    table.setFocus()
+    press(qtbot, K.Key_Enter)
+    type_here(qtbot, "God")
+    press(qtbot, K.Key_Tab)
+    type_steadily(qtbot, "Gustav")
+    assert len(sqlite_services.plans.get_plan(new_plan_id).person.representatives) == 1
+
+    press(qtbot, K.Key_Escape)
+
+    assert sqlite_services.plans.get_plan(new_plan_id).person.representatives == ()
+    assert table.row_model.rowCount() == 1 and focused() is table
+    assert editor.session.undo_stack.count() == 0  # nothing changed, nothing to undo
