@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QLineEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -28,6 +29,7 @@ from sip_desk.ui.item_models.row_table_model import ChoicesRole
 
 Index = QModelIndex | QPersistentModelIndex
 KeyHandler = Callable[[QWidget, QKeyEvent], bool]
+TextEditorHandler = Callable[[QLineEdit, Index], None]
 
 ENTRY_KEYS = frozenset(
     {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape}
@@ -39,19 +41,33 @@ class CellDelegate(QStyledItemDelegate):
     """Opens the editor a cell needs; Tab, Shift+Tab, Enter and Escape go to ``on_key``.
 
     ``on_key(editor, event)`` decides where typing continues (see :class:`ItemTable`) and
-    returns False to leave the key to Qt's own handling.
+    returns False to leave the key to Qt's own handling. ``on_text_editor(editor, index)``
+    hears of each text editor opened, so what is typed there can be saved while typing.
+
+    A text editor the user has typed into keeps its text when the model changes: the save
+    of that very text echoes back through the plan's refresh, and writing it into the
+    editor again would move the caret (or drop what was typed since the save).
     """
 
-    def __init__(self, on_key: KeyHandler, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        on_key: KeyHandler,
+        on_text_editor: TextEditorHandler | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.on_key = on_key
+        self.on_text_editor = on_text_editor
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if _is_check(index):
             return _check_editor(parent, index)
         choices = index.data(ChoicesRole)
         if not choices:
-            return super().createEditor(parent, option, index)
+            editor = super().createEditor(parent, option, index)
+            if isinstance(editor, QLineEdit) and self.on_text_editor is not None:
+                self.on_text_editor(editor, index)
+            return editor
         combo = QComboBox(parent)
         combo.setObjectName("table_choice_editor")
         for value, label in choices:
@@ -84,6 +100,10 @@ class CellDelegate(QStyledItemDelegate):
             editor.setChecked(bool(index.data(Qt.ItemDataRole.EditRole)))
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        elif isinstance(editor, QLineEdit) and (
+            editor.isModified() or editor.text() == _text(index.data(Qt.ItemDataRole.EditRole))
+        ):
+            return  # typed into (or showing the value already): text and caret stay as they are
         else:
             super().setEditorData(editor, index)
 
@@ -105,6 +125,10 @@ class CellDelegate(QStyledItemDelegate):
         ):
             return True
         return super().eventFilter(watched, event)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def _is_check(index: Index) -> bool:

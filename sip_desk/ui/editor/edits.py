@@ -88,6 +88,7 @@ def set_plan_field(session: PlanSession, name: str, value: object, label: str = 
         undo=setter(old),
         fields=(f"plan.{name}",),
         merge_key=f"plan.{name}",
+        values=(old, value),
     )
 
 
@@ -122,6 +123,7 @@ def set_person_field(
         undo=setter(old),
         fields=(f"person.{name}", "representative."),
         merge_key=f"person.{name}",
+        values=(old, value),
     )
 
 
@@ -153,15 +155,42 @@ def _remover(session: PlanSession, kind: str, state: dict[str, int]) -> Op:
     return op
 
 
-def add_item(session: PlanSession, kind: str, data: Any) -> Edit:
-    """Add a row of ``kind``; undo removes it, redo adds it again."""
+def add_item(session: PlanSession, kind: str, data: Any, typed: str = "") -> Edit:
+    """Add a row of ``kind``; undo removes it, redo adds it again.
+
+    ``typed`` names the column whose typing adds the row: typing on in that cell merges into
+    this one undo step (undo removes the row, redo adds it with all that was typed).
+    """
     state: dict[str, int] = {}
-    return Edit(
+    add = _adder(session, kind, data, state)
+    edit = Edit(
         text=_text(QT_TRANSLATE_NOOP("Edits", "Add %1"), kind_name(kind)),
-        redo=_adder(session, kind, data, state),
+        redo=add,
         undo=_remover(session, kind, state),
         fields=(f"{kind}.",),
     )
+
+    def absorb(later: Edit) -> None:
+        edit.redo = _then(add, later.redo)
+
+    def name_merge(saved: Saved) -> None:
+        edit.merge_key = _cell_key(kind, saved.item_id, typed)
+
+    if typed:
+        edit.absorb, edit.on_redo = absorb, name_merge
+    return edit
+
+
+def _then(first: Op, second: Op) -> Op:
+    def op(plan: PlanDetail) -> Saved:
+        return second(first(plan).plan)
+
+    return op
+
+
+def _cell_key(kind: str, item_id: int | None, attr: str) -> str:
+    """The merge key of typing into column ``attr`` of row ``item_id``."""
+    return f"{kind}.{item_id}.{attr}"
 
 
 def remove_item(session: PlanSession, kind: str, row: Row) -> Edit:
@@ -200,9 +229,15 @@ def _relinking_needs(session: PlanSession, add: Op, need_id: int) -> Op:
 
 
 def update_item(session: PlanSession, kind: str, row: Row, data: Any, label: str = "") -> Edit:
-    """Change a row; undo saves its previous data. ``label`` names the changed column."""
+    """Change a row; undo saves its previous data. ``label`` names the changed column.
+
+    Typing on in the same cell (one changed column) merges into one undo step.
+    """
     services = session.services
     old = to_data(row, DATA_TYPES[kind])
+    changed = [
+        f.name for f in dataclasses.fields(old) if getattr(old, f.name) != getattr(data, f.name)
+    ]
 
     def setter(value: Any) -> Op:
         def op(plan: PlanDetail) -> Saved:
@@ -221,6 +256,8 @@ def update_item(session: PlanSession, kind: str, row: Row, data: Any, label: str
         redo=setter(data),
         undo=setter(old),
         fields=(f"{kind}.",),
+        merge_key=_cell_key(kind, row.id, changed[0]) if len(changed) == 1 else "",
+        values=(old, data),
     )
 
 

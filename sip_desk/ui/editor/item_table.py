@@ -2,7 +2,8 @@
 
 Tab and Shift+Tab move along the row with an editor open; after the "+" line becomes a row,
 typing continues in that row. Enter in the last column starts a fresh "+" line, Escape on the
-"+" line forgets what was typed there, Delete removes the current row.
+"+" line forgets what was typed there, Delete removes the current row. Text typed into a cell
+is saved while it is typed (sip_desk/ui/editor/cell_autosave.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sip_desk.ui.editor.cell_autosave import CellAutosave
 from sip_desk.ui.editor.cell_delegate import CellDelegate
 from sip_desk.ui.item_models.row_table_model import RowRole, RowTableModel
 
@@ -43,6 +45,12 @@ class ItemTable(QTableView):
     edit. A value the cell cannot take (a wrongly typed date, or one the plan refuses) keeps
     the editor open, with the message under the table. Delete removes the current row
     through ``on_delete`` (an undoable edit, no confirmation).
+
+    Text typed into a cell is saved while it is typed, the editor left open. On the "+" line
+    that save makes the line a row as soon as its required column has text, the editor and
+    cursor staying where they are. Escape still cancels: the cell gets back the value it had
+    when its editor opened, and a row made from the "+" line by such a save is removed again
+    (an undoable edit, like Delete).
     """
 
     def __init__(
@@ -54,10 +62,11 @@ class ItemTable(QTableView):
     ) -> None:
         super().__init__(parent)
         self._entry_row = QPersistentModelIndex()  # the row typed from the "+" line
+        self._autosave = CellAutosave(self)
         self.setObjectName(object_name)
         self.setAccessibleName(accessible_name)
         self.setModel(model)
-        self.setItemDelegate(CellDelegate(self._on_editor_key, self))
+        self.setItemDelegate(CellDelegate(self._on_editor_key, self._autosave.watch, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
@@ -136,9 +145,7 @@ class ItemTable(QTableView):
             return False  # not the current cell's editor: Qt's own handling
         key = event.key()
         if key == Qt.Key.Key_Escape:
-            self.closeEditor(editor, _NO_HINT)  # without saving
-            if self.row_model.is_blank(index.row()):
-                self.row_model.discard_draft()
+            self._cancel(editor, index)
             return True
         cell = QPersistentModelIndex(index)  # follows the "+" line as it becomes a row
         was_draft = self.row_model.is_blank(index.row())
@@ -158,6 +165,34 @@ class ItemTable(QTableView):
         else:
             self._step(row, column, -1 if back else 1)
         return True
+
+    def _cancel(self, editor: QWidget, index: QModelIndex) -> None:
+        """Escape in a cell editor: nothing typed there stays (see the class docstring)."""
+        autosave, model = self._autosave, self.row_model
+        watched = autosave.is_watching(editor)
+        created, saved, original = watched and autosave.created, autosave.saved, autosave.original
+        row = index.data(RowRole)
+        self.closeEditor(editor, _NO_HINT)  # without saving
+        if created and row is not None:
+            self.on_delete(row)  # typed on the "+" line and saved while typing
+            self.setCurrentIndex(model.index(model.rowCount() - 1, index.column()))
+        elif watched and saved:
+            model.setData(index, original)  # saved while typing: the stored value goes back
+        elif model.is_blank(index.row()):
+            model.discard_draft()
+
+    def draft_became_row(self, cell: QPersistentModelIndex) -> None:
+        """A save while typing made the "+" line the row of ``cell``: typing goes on there."""
+        self._entry_row = QPersistentModelIndex(cell)
+
+    @property
+    def saving_while_typing(self) -> bool:
+        """A save of a cell still being typed runs: what it refuses is not shown yet."""
+        return self._autosave.holding
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        self._autosave.forget(editor)
+        super().closeEditor(editor, hint)
 
     def _after_enter(self, row: int, column: int) -> None:
         if column == self.row_model.columnCount() - 1:

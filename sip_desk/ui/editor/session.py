@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -46,6 +47,10 @@ class Edit:
         fields: error keys (prefixes) this edit answers for; their inline messages are cleared
             when it succeeds.
         merge_key: consecutive edits with the same key merge into one undo step.
+        absorb: how this edit takes in a later one merged into it; by default the later
+            edit's ``redo`` replaces its own.
+        values: ``(before, after)`` for an edit that replaces one value; when merged edits
+            bring back ``before``, the undo step is dropped (there is nothing to undo).
     """
 
     text: str
@@ -55,6 +60,8 @@ class Edit:
     merge_key: str = ""
     on_redo: Callable[[Saved], None] | None = field(default=None, repr=False)
     on_undo: Callable[[Saved], None] | None = field(default=None, repr=False)
+    absorb: Callable[[Edit], None] | None = field(default=None, repr=False)
+    values: tuple[Any, Any] | None = field(default=None, repr=False)
 
 
 class _EditCommand(QUndoCommand):
@@ -77,7 +84,13 @@ class _EditCommand(QUndoCommand):
             return False
         if other._last - self._last > MERGE_SECONDS:
             return False
-        self.edit.redo = other.edit.redo
+        if self.edit.absorb is not None:
+            self.edit.absorb(other.edit)
+        else:
+            self.edit.redo = other.edit.redo
+            if self.edit.values is not None and other.edit.values is not None:
+                self.edit.values = (self.edit.values[0], other.edit.values[1])
+                self.setObsolete(self.edit.values[0] == self.edit.values[1])
         self._last = other._last
         return True
 

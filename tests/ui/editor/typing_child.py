@@ -1,13 +1,14 @@
 """Child process for the kill-while-typing test: the real editor, typed into key by key.
 
-Run as ``python -m tests.ui.editor.typing_child STORE PLAN_ID TEXT``. Types ``TEXT`` into
-"What matters to me", one key press every ``KEY_MS`` ms from a timer (the event loop runs as
-it does for a person typing), and writes one line per event to standard output, flushed at
-once so that the lines survive a SIGKILL:
+Run as ``python -m tests.ui.editor.typing_child STORE PLAN_ID TEXT [--cell]``. Types ``TEXT``
+into "What matters to me" (with ``--cell``: after the text of the first action's "What is done"
+cell, its editor opened with F2 and the caret moved to the end with End), one key press every
+``KEY_MS`` ms from a timer (the event loop runs as it does for a person typing), and writes one
+line per event to standard output, flushed at once so that the lines survive a SIGKILL:
 
-- ``ready`` when the field has the focus and the first key is about to come;
+- ``ready`` when the field (or cell editor) has the focus and the first key is about to come;
 - ``key T N`` after each key: ``time.monotonic()`` and how many characters are typed so far;
-- ``saved T N`` after each save of the field: when, and how many characters are stored;
+- ``saved T N`` after each save of the text: when, and how many typed characters are stored;
 - ``done`` when all of ``TEXT`` is typed (the parent normally kills the child before).
 """
 
@@ -16,8 +17,13 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+if TYPE_CHECKING:
+    from sip_desk.ui.editor.plan_editor import PlanEditor
 
 KEY_MS = 150
 """One key every this many milliseconds: steady typing, never a pause long enough to save."""
@@ -41,18 +47,19 @@ def main() -> int:
     from sip_desk.ui.events import AppEvents
 
     store, plan_id, text = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    into_cell = sys.argv[4:] == ["--cell"]
     app = QApplication([])
     editor = PlanEditor(open_services(store), AppEvents(), plan_id)
     editor.resize(1200, 800)
     editor.show()
     editor.activateWindow()
-    field = editor.goals_section.what_matters
-    editor.goals_section.focus_widget(field)
-    stored = [len(editor.plan.fields.what_matters)]
+    stored_now = _stored_length(editor, into_cell)
+    field: list[object] = [None]
+    stored = [stored_now()]
 
     def on_saved(_plan_id: int) -> None:
         now = time.monotonic()
-        length = len(editor.plan.fields.what_matters)
+        length = stored_now()
         if length != stored[0]:
             stored[0] = length
             _say("saved", f"{now:.4f}", length)
@@ -63,7 +70,7 @@ def main() -> int:
 
     def press_next_key() -> None:
         target = QApplication.focusWidget()
-        if target is not field:
+        if target is None or target is not field[0]:
             _say("error", "focus is on", target)
             app.exit(NO_FOCUS)
             return
@@ -85,7 +92,8 @@ def main() -> int:
             _say("done")
 
     def start() -> None:
-        if QApplication.focusWidget() is not field:
+        field[0] = _focus_target(editor, into_cell)
+        if field[0] is None or QApplication.focusWidget() is not field[0]:
             _say("error", "focus is on", QApplication.focusWidget())
             app.exit(NO_FOCUS)
             return
@@ -95,6 +103,35 @@ def main() -> int:
     keys.timeout.connect(press_next_key)
     QTimer.singleShot(200, start)
     return app.exec()
+
+
+def _stored_length(editor: PlanEditor, into_cell: bool) -> Callable[[], int]:
+    """How many of the typed characters the editor's plan holds, as last saved."""
+    if not into_cell:
+        return lambda: len(editor.plan.fields.what_matters)
+    prefix = len(editor.plan.actions[0].description)
+    return lambda: len(editor.plan.actions[0].description) - prefix
+
+
+def _focus_target(editor: PlanEditor, into_cell: bool) -> object:
+    """Put the focus where the typing goes; the widget typed into (None: no editor opened)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    if not into_cell:
+        field = editor.goals_section.what_matters
+        editor.goals_section.focus_widget(field)
+        return field
+    # As a caseworker goes back to an action to describe it better: F2, End, then type.
+    table = editor.actions_section.action_part.table
+    editor.actions_section.focus_anchor("actions", editor.plan.actions[0].id)
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    cell = QApplication.focusWidget()
+    if cell is None or table.state() != QAbstractItemView.State.EditingState:
+        return None
+    QTest.keyClick(cell, Qt.Key.Key_End)
+    return cell
 
 
 if __name__ == "__main__":
