@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.editor.text_place import show_text
 from sip_desk.ui.save_timer import SAVE_MS, SaveTimer
 
 DEBOUNCE_MS = SAVE_MS
@@ -239,11 +240,8 @@ class FieldBinding(QObject):
             w.setEditText(str(self._show(value)))
         elif isinstance(w, QComboBox):
             w.setCurrentIndex(max(0, w.findData(self._show(value))))
-        elif isinstance(w, QPlainTextEdit):
-            if w.toPlainText() != str(self._show(value)):
-                w.setPlainText(str(self._show(value)))
-        elif isinstance(w, QLineEdit) and w.text() != str(self._show(value)):
-            w.setText(str(self._show(value)))
+        elif isinstance(w, QLineEdit | QPlainTextEdit):
+            show_text(w, str(self._show(value)))  # caret and view stay where the user was
 
 
 _NOTHING = object()

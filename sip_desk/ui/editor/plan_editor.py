@@ -21,6 +21,7 @@ from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError, ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
+from sip_desk.ui.editor import undo_steps
 from sip_desk.ui.editor.actions_section import ActionsSection
 from sip_desk.ui.editor.changes_panel import ChangesPanel
 from sip_desk.ui.editor.completeness_panel import CompletenessPanel
@@ -39,6 +40,7 @@ from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 20_000
+SHORT_NOTICE_MS = 4_000
 
 
 class PlanEditor(QWidget):
@@ -158,11 +160,20 @@ class PlanEditor(QWidget):
 
     def undo(self) -> None:
         self.flush()
-        self.session.undo_stack.undo()
+        self._show_step(undo_steps.undo(self.session.undo_stack), self.tr("Nothing to undo."))
 
     def redo(self) -> None:
         self.flush()
-        self.session.undo_stack.redo()
+        self._show_step(undo_steps.redo(self.session.undo_stack), self.tr("Nothing to redo."))
+
+    def _show_step(self, keys: tuple[str, ...] | None, nothing: str) -> None:
+        """Let the user see what an undo or redo changed: the field it changed gets the focus."""
+        if keys is None:
+            self.show_notice(nothing, SHORT_NOTICE_MS)
+            return
+        bound = [k for k in keys if any(k in section.bindings for section in self.sections)]
+        if bound:
+            self.focus_anchor(bound[0])
 
     def show_meeting_mode(self) -> None:
         """Open (or raise) the large-text window for the shared screen."""
@@ -173,11 +184,11 @@ class PlanEditor(QWidget):
         self.meeting_window.show()
         self.meeting_window.raise_()
 
-    def show_notice(self, text: str) -> None:
-        """A calm message above the editor (hidden again after a while)."""
+    def show_notice(self, text: str, ms: int = NOTICE_MS) -> None:
+        """A calm message above the editor (hidden again after ``ms``)."""
         self.notice.setText("ℹ " + text)
         self.notice.show()
-        self._notice_timer.start()
+        self._notice_timer.start(ms)
 
     def show_changes(self) -> None:
         """Re-read what changed since the last signed version (after every save)."""
