@@ -269,6 +269,9 @@ class MainWindow(QMainWindow):
         self.plan_list.view.apply_icons()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.tabs.may_close_all():  # text that is not stored, and the user went back
+            event.ignore()
+            return
         self.flush_editors()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()

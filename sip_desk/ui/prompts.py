@@ -29,3 +29,22 @@ def warn(parent: QWidget | None, title: str, text: str, details: str = "") -> No
     if details:
         box.setDetailedText(details)
     box.exec()
+
+
+def choose(parent: QWidget | None, title: str, text: str, accept: str, reject: str) -> bool:
+    """Ask with two named buttons; ``True`` for ``accept``.
+
+    ``reject`` is the safe choice: the default button, and what Escape or closing the box means.
+    """
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setObjectName("choiceBox")
+    yes = box.addButton(accept, QMessageBox.ButtonRole.DestructiveRole)
+    no = box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
+    yes.setObjectName("choiceAccept")
+    no.setObjectName("choiceReject")
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes

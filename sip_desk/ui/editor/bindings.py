@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.editor.text_place import show_text
+from sip_desk.ui.editor.text_place import changed_span, show_text
 from sip_desk.ui.save_timer import SAVE_MS, SaveTimer
 
 DEBOUNCE_MS = SAVE_MS
@@ -111,6 +111,8 @@ class FieldBinding(QObject):
         self._failed_on: object = _NOTHING
         self._updating = False
         self._holding = False  # a save made while typing: a refusal is not shown yet
+        self._text = ""  # the text as last seen, to tell a paste from a keystroke
+        self.message = ""  # the message shown beside the field
         self._timer = SaveTimer(self._on_due, self, settled=self._on_settled)
         self._connect()
 
@@ -147,16 +149,34 @@ class FieldBinding(QObject):
         """True while typed text waits for its save."""
         return self._dirty
 
+    @property
+    def refused(self) -> bool:
+        """The field shows what the user entered, but the store refused it (see ``message``)."""
+        return self._failed_on is not _NOTHING
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.commit()
         return False
 
     def _on_typed(self, *_args: object) -> None:
+        before, self._text = self._text, self._raw_text()
         if self._updating:
             return
         self._dirty = True
+        start, _end, new_end = changed_span(before, self._text)
+        if new_end - start > 1:  # pasted or dropped, not typed: saved (or refused) at once
+            self.commit()
+            return
         self._timer.changed()
+
+    def _raw_text(self) -> str:
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, QLineEdit):
+            return w.text()
+        return w.currentText() if isinstance(w, QComboBox) else ""
 
     def _on_picked(self, *_args: object) -> None:
         if self._updating:
@@ -219,6 +239,7 @@ class FieldBinding(QObject):
     def show_error(self, text: str) -> None:
         if text and self._holding:
             return
+        self.message = text
         self.error.show_message(text)
         self.widget.setAccessibleDescription(text)
 
@@ -230,6 +251,7 @@ class FieldBinding(QObject):
         self._failed_on = _NOTHING
         with self.quiet():
             self._set(value)
+        self._text = self._raw_text()
 
     def _set(self, value: object) -> None:
         w = self.widget

@@ -244,13 +244,19 @@ class ItemTable(QTableView):
             self.edit(index)
 
     def commit_open_editor(self) -> None:
-        """Save what is typed in a cell whose editor is still open (before a close or reload)."""
+        """Save what is typed in a cell whose editor is still open (before a close or reload).
+
+        Text the cell cannot take stays in its open editor, its message shown, so closing
+        the plan can ask about it (sip_desk/ui/editor/unsaved.py).
+        """
         if self.state() != QAbstractItemView.State.EditingState:
             return
         editor = self.indexWidget(self.currentIndex())
         if editor is not None:
+            self.row_model.last_edit_refused = False
             self.commitData(editor)
-            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            if not self.row_model.last_edit_refused:
+                self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def delete_current(self) -> None:
         """Remove the current row (the blank line just forgets its typed values)."""

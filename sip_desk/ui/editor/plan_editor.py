@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
@@ -35,6 +36,7 @@ from sip_desk.ui.editor.person_section import PersonSection
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.editor.unsaved import confirm_close, not_saved_text, unsaved_inputs
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 
@@ -157,6 +159,29 @@ class PlanEditor(QWidget):
             table.commit_open_editor()
         for section in self.sections:
             section.flush()
+
+    def save_now(self) -> None:
+        """Ctrl+S: save everything typed now, and say what could not be saved."""
+        self.flush()
+        found = unsaved_inputs(self.sections)
+        if not found:
+            self.show_notice(self.tr("Everything is saved."), SHORT_NOTICE_MS)
+            return
+        self.show_notice(not_saved_text(found))
+        if not any(item.has_focus() for item in found):
+            found[0].focus()
+
+    def may_close(self, reveal: Callable[[], None] = lambda: None) -> bool:
+        """Save what is typed; when some of it cannot be stored, ``reveal`` it and ask first."""
+        self.flush()
+        found = unsaved_inputs(self.sections)
+        if not found:
+            return True
+        reveal()
+        if confirm_close(self, found):
+            return True
+        found[0].focus()  # go back: to the text that is not stored
+        return False
 
     def undo(self) -> None:
         self.flush()

@@ -91,10 +91,10 @@ class PlanTabs(QTabWidget):
         return self._plan_ids.get(plan_id)
 
     def close_plan(self, plan_id: int) -> None:
-        """Close the plan's tab (saving what is typed) if it is open."""
+        """Close the plan's tab if it is open, without asking (e.g. the plan was deleted)."""
         widget = self._plan_ids.get(plan_id)
         if widget is not None:
-            self.close_tab(self.indexOf(widget))
+            self.close_tab(self.indexOf(widget), ask=False)
 
     def open_ids(self) -> list[int]:
         return list(self._plan_ids)
@@ -124,11 +124,28 @@ class PlanTabs(QTabWidget):
         if callable(flush):
             flush()
 
-    def close_tab(self, index: int) -> None:
+    def may_close_all(self) -> bool:
+        """Ask every open plan whether it may close (see :meth:`may_close`)."""
+        return all(self.may_close(widget) for widget in list(self._plan_ids.values()))
+
+    def may_close(self, widget: QWidget) -> bool:
+        """Save what ``widget`` holds; if some of it cannot be stored, show the plan and ask.
+
+        Editors answer through ``may_close()``; False when the user chose to go back.
+        """
+        may_close = getattr(widget, "may_close", None)
+        if not callable(may_close):
+            return True
+        # Before it asks, the plan's tab is shown: what is not stored, and the question, in sight.
+        return bool(may_close(reveal=lambda: self.setCurrentWidget(widget)))
+
+    def close_tab(self, index: int, ask: bool = True) -> None:
         if index < self._fixed:
             return
         widget = self.widget(index)
         if widget is None:
+            return
+        if ask and not self.may_close(widget):
             return
         flush = getattr(widget, "flush", None)
         if callable(flush):

@@ -8,11 +8,14 @@ Ctrl+Z undoes the last burst of typing: a pause of two seconds starts a new undo
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
 
 from sip_desk.services.registry import Services
+from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.editor.session import MERGE_SECONDS
 from tests.ui.editor.helpers import focused, press, type_here
 
@@ -36,7 +39,7 @@ def _set_stored(services: Services, plan_id: int, text: str) -> None:
     services.plans.update_fields(plan.id, plan.version, fields)
 
 
-def _strengths(qtbot, editor):
+def _strengths(qtbot: Any, editor: PlanEditor) -> QPlainTextEdit:
     widget = editor.goals_section.strengths
     editor.goals_section.focus_widget(widget)
     qtbot.waitUntil(lambda: focused() is widget)

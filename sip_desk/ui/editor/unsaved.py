@@ -1,0 +1,134 @@
+"""What the user entered in the editor that is not stored, and asking before it is lost.
+
+Typed text is saved as it is typed, so closing a plan normally loses nothing. What remains
+is text the store refused (too long, half a date, a cell the table cannot take) and a "+"
+row whose required column is still empty. Ctrl+S names each of them; closing the plan, the
+window or the app asks first (:func:`confirm_close`), and going back puts the focus there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+
+from sip_desk.domain.messages import label
+from sip_desk.ui import prompts
+from sip_desk.ui.editor.section import Section
+from sip_desk.ui.editor.session import ui_lang
+from sip_desk.ui.editor.table_part import TablePart
+from sip_desk.ui.item_models.cell_values import default_value
+from sip_desk.ui.item_models.row_table_model import RowTableModel
+
+_WARNING_SIGN = "⚠ "
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """One input holding something that is not stored.
+
+    Attributes:
+        place: the field as the user knows it ("Styrkor", "Insatser: Startdatum").
+        reason: why it is not stored (the message shown beside it).
+        focus: puts the keyboard focus on it.
+        widget: the input (a field, or a table).
+    """
+
+    place: str
+    reason: str
+    focus: Callable[[], None]
+    widget: QWidget
+
+    def has_focus(self) -> bool:
+        """The keyboard focus is in this input already."""
+        current = QApplication.focusWidget()
+        return current is not None and (current is self.widget or self.widget.isAncestorOf(current))
+
+    def text(self) -> str:
+        """ "The text in Styrkor is not saved: …"."""
+        text = QCoreApplication.translate("Unsaved", "The text in %1 is not saved: %2")
+        return text.replace("%1", self.place, 1).replace("%2", self.reason)
+
+
+def unsaved_inputs(sections: Sequence[Section]) -> list[Unsaved]:
+    """Every input of ``sections`` whose content is not stored, in meeting order."""
+    found: list[Unsaved] = []
+    for section in sections:
+        for key, binding in section.bindings.items():
+            if binding.refused:
+                reason = binding.message or _could_not()
+                focus = partial(section.focus_widget, binding.widget)
+                found.append(Unsaved(label(key, ui_lang()), reason, focus, binding.widget))
+        for part in section.findChildren(TablePart):
+            found += _in_table(section, part)
+    return found
+
+
+def _in_table(section: Section, part: TablePart) -> list[Unsaved]:
+    table, model = part.table, part.model
+    title = table.accessibleName()
+    editing = table.state() == QAbstractItemView.State.EditingState
+    if editing and model.last_edit_refused:
+        index = table.currentIndex()
+        header = model.headerData(index.column(), Qt.Orientation.Horizontal)
+        reason = part.error.text().removeprefix(_WARNING_SIGN) or _could_not()
+        editor = table.indexWidget(index)
+        focus = partial(_focus_cell, section, table, editor)
+        return [Unsaved(f"{title}: {header}", reason, focus, table)]
+    if _typed_draft(model):
+        required = model.column_of(model.REQUIRED)
+        header = str(model.headerData(required, Qt.Orientation.Horizontal))
+        reason = QCoreApplication.translate("Unsaved", "the row is stored once you fill in %1.")
+        reason = reason.replace("%1", header)
+        place = QCoreApplication.translate("Unsaved", "%1 (new row)").replace("%1", title)
+        row = model.rowCount() - 1
+        focus = partial(_edit_cell, section, table, row, required)
+        return [Unsaved(place, reason, focus, table)]
+    return []
+
+
+def _could_not() -> str:
+    return QCoreApplication.translate("Unsaved", "It could not be stored.")
+
+
+def _typed_draft(model: RowTableModel) -> bool:
+    """Something was typed into the "+" row (more than its defaults)."""
+    for attr, value in model.draft.items():
+        default = default_value(model.DATA_TYPE, attr)
+        if value in ("", None) and default in ("", None):
+            continue
+        if value != default:
+            return True
+    return False
+
+
+def _focus_cell(section: Section, table: QWidget, editor: QWidget | None) -> None:
+    section.focus_widget(table)
+    if editor is not None:
+        editor.setFocus()
+
+
+def _edit_cell(section: Section, table: QWidget, row: int, column: int) -> None:
+    section.focus_widget(table)
+    edit_cell = getattr(table, "edit_cell", None)
+    if callable(edit_cell):
+        edit_cell(row, column)
+
+
+def not_saved_text(found: Sequence[Unsaved]) -> str:
+    """One line per input that is not stored."""
+    return "\n".join(item.text() for item in found)
+
+
+def confirm_close(parent: QWidget, found: Sequence[Unsaved]) -> bool:
+    """Ask before what ``found`` holds is lost; True to close anyway (Escape: go back)."""
+    return prompts.choose(
+        parent,
+        QCoreApplication.translate("Unsaved", "Text not saved"),
+        not_saved_text(found) + "\n\n" + QCoreApplication.translate("Unsaved", "Close anyway?"),
+        accept=QCoreApplication.translate("Unsaved", "&Close anyway"),
+        reject=QCoreApplication.translate("Unsaved", "&Go back"),
+    )
