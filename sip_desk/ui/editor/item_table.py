@@ -177,6 +177,7 @@ class ItemTable(QTableView):
         watched = autosave.is_watching(editor)
         created, saved, original = watched and autosave.created, autosave.saved, autosave.original
         row = index.data(RowRole)
+        model.last_edit_refused = False  # what was typed is dropped, refused or not
         self.closeEditor(editor, _NO_HINT)  # without saving
         if created and row is not None:
             self.on_delete(row)  # typed on the "+" line and saved while typing
@@ -196,6 +197,10 @@ class ItemTable(QTableView):
         return self._autosave.holding
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if self.row_model.last_edit_refused and self.indexWidget(self.currentIndex()) is editor:
+            # Qt closes a cell's editor when the focus leaves it (a message box, another
+            # window), after trying to save it: text the cell refused stays open instead.
+            return
         self._autosave.forget(editor)
         super().closeEditor(editor, hint)
 

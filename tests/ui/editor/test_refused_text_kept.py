@@ -240,3 +240,29 @@ def test_a_new_row_whose_name_is_not_typed_is_asked_about(qtbot, window_with_pla
     reactivate(qtbot, window)
     assert focused().parentWidget() is table.viewport()
     assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 0)
+
+
+def test_a_date_a_table_cell_cannot_take_stays_open_and_is_asked_about(
+    qtbot, window_with_plan, sqlite_services
+):
+    window, editor, plan_id = window_with_plan()
+    section = editor.actions_section
+    table = section.action_part.table
+    section.focus_widget(table)
+    press(qtbot, K.Key_Enter)  # the "+" row
+    type_here(qtbot, "Boendestöd")
+    for _ in range(7):  # along the row to the start date
+        press(qtbot, K.Key_Tab)
+    type_here(qtbot, "1 december")
+    window.tabs.setCurrentIndex(0)  # a look at the plan list saves what it can ...
+    window.tabs.setCurrentWidget(editor)
+    assert table.indexWidget(table.currentIndex()).text() == "1 december"  # ... this stays
+
+    asked = answer_box(qtbot, K.Key_Escape)
+    press(qtbot, K.Key_W, CTRL)
+
+    assert len(asked) == 1 and "Texten i Insatser: Start är inte sparad: " in asked[0]
+    assert "ÅÅÅÅ-MM-DD" in asked[0]
+    reactivate(qtbot, window)
+    assert focused() is table.indexWidget(table.currentIndex())
+    assert sqlite_services.plans.get_plan(plan_id).actions[0].start_date is None
