@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.editor.text_place import changed_span, show_text
 from sip_desk.ui.save_timer import SAVE_MS, SaveTimer
 
@@ -241,6 +242,8 @@ class FieldBinding(QObject):
             return
         self.message = text
         self.error.show_message(text)
+        if text and self.widget.hasFocus():
+            reveal_soon(self.error)  # below the field the user is in: scrolled into sight
         self.widget.setAccessibleDescription(text)
 
     def refresh(self, plan: PlanDetail) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
+from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.editor.session import ui_lang
 
 SHOW_FROM = 0.9
@@ -26,9 +27,12 @@ class LengthCounter(QLabel):
     def _on_text_changed(self) -> None:
         count = len(self._field.toPlainText())
         near = count >= self._limit * SHOW_FROM
+        appears = near and self.isHidden()
         self.setVisible(near)
         if not near:
             return
+        if appears and self._field.hasFocus():
+            reveal_soon(self)
         over = count - self._limit
         if over > 0:
             text = self.tr("%1 of %2 characters: %3 too many").replace("%3", _number(over))

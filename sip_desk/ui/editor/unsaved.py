@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from sip_desk.domain.messages import label
 from sip_desk.ui import prompts
+from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import ui_lang
 from sip_desk.ui.editor.table_part import TablePart
@@ -60,7 +61,7 @@ def unsaved_inputs(sections: Sequence[Section]) -> list[Unsaved]:
         for key, binding in section.bindings.items():
             if binding.refused:
                 reason = binding.message or _could_not()
-                focus = partial(section.focus_widget, binding.widget)
+                focus = partial(_focus_field, section, binding.widget, binding.error)
                 found.append(Unsaved(label(key, ui_lang()), reason, focus, binding.widget))
         for part in section.findChildren(TablePart):
             found += _in_table(section, part)
@@ -103,6 +104,11 @@ def _typed_draft(model: RowTableModel) -> bool:
         if value != default:
             return True
     return False
+
+
+def _focus_field(section: Section, field: QWidget, message: QWidget) -> None:
+    section.focus_widget(field)
+    reveal_soon(message)  # the message below the field, too
 
 
 def _focus_cell(section: Section, table: QWidget, editor: QWidget | None) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -36,6 +36,13 @@ def _paste(qtbot, widget: QWidget, text: str) -> None:
     widget.setFocus()
     qtbot.waitUntil(lambda: focused() is widget)
     press(qtbot, K.Key_V, CTRL)
+
+
+def on_screen(editor: PlanEditor, widget: QWidget) -> bool:
+    """``widget`` lies within the visible part of the editor's page."""
+    page = editor.scroll_area.viewport()
+    top_left = widget.mapTo(page, widget.rect().topLeft())
+    return page.rect().contains(QRect(top_left, widget.size()))
 
 
 def _strengths(services: Services, plan_id: int) -> str:
@@ -114,6 +121,7 @@ def test_a_paste_over_the_limit_says_so_at_once_and_keeps_the_text(
 
     error = editor.findChild(QWidget, "plan_strengths_error")
     assert error.isVisible() and LIMIT_MESSAGE in error.text()  # no pause, no leaving needed
+    qtbot.waitUntil(lambda: on_screen(editor, error))  # below the field, scrolled into sight
     assert field.toPlainText() == PASTED
     assert _strengths(sqlite_services, new_plan_id) == ""
     counter = editor.findChild(QWidget, "plan_strengths_counter")
