@@ -22,7 +22,7 @@ from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError, ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
-from sip_desk.ui.editor import undo_steps
+from sip_desk.ui.editor import undo_steps, unsaved
 from sip_desk.ui.editor.actions_section import ActionsSection
 from sip_desk.ui.editor.changes_panel import ChangesPanel
 from sip_desk.ui.editor.completeness_panel import CompletenessPanel
@@ -36,13 +36,12 @@ from sip_desk.ui.editor.person_section import PersonSection
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession, ui_lang
-from sip_desk.ui.editor.unsaved import confirm_close, not_saved_text, unsaved_inputs
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 20_000
-SHORT_NOTICE_MS = 4_000
+BRIEF_NOTICE_MS = 4_000
 
 
 class PlanEditor(QWidget):
@@ -162,43 +161,17 @@ class PlanEditor(QWidget):
 
     def save_now(self) -> None:
         """Ctrl+S: save everything typed now, and say what could not be saved."""
-        self.flush()
-        found = unsaved_inputs(self.sections)
-        if not found:
-            self.show_notice(self.tr("Everything is saved."), SHORT_NOTICE_MS)
-            return
-        self.show_notice(not_saved_text(found))
-        if not any(item.has_focus() for item in found):
-            found[0].focus()
+        unsaved.save_now(self)
 
     def may_close(self, reveal: Callable[[], None] = lambda: None) -> bool:
         """Save what is typed; when some of it cannot be stored, ``reveal`` it and ask first."""
-        self.flush()
-        found = unsaved_inputs(self.sections)
-        if not found:
-            return True
-        reveal()
-        if confirm_close(self, found):
-            return True
-        found[0].focus()  # go back: to the text that is not stored
-        return False
+        return unsaved.may_close(self, reveal)
 
     def undo(self) -> None:
-        self.flush()
-        self._show_step(undo_steps.undo(self.session.undo_stack), self.tr("Nothing to undo."))
+        undo_steps.undo(self)
 
     def redo(self) -> None:
-        self.flush()
-        self._show_step(undo_steps.redo(self.session.undo_stack), self.tr("Nothing to redo."))
-
-    def _show_step(self, keys: tuple[str, ...] | None, nothing: str) -> None:
-        """Let the user see what an undo or redo changed: the field it changed gets the focus."""
-        if keys is None:
-            self.show_notice(nothing, SHORT_NOTICE_MS)
-            return
-        bound = [k for k in keys if any(k in section.bindings for section in self.sections)]
-        if bound:
-            self.focus_anchor(bound[0])
+        undo_steps.redo(self)
 
     def show_meeting_mode(self) -> None:
         """Open (or raise) the large-text window for the shared screen."""
@@ -209,11 +182,11 @@ class PlanEditor(QWidget):
         self.meeting_window.show()
         self.meeting_window.raise_()
 
-    def show_notice(self, text: str, ms: int = NOTICE_MS) -> None:
-        """A calm message above the editor (hidden again after ``ms``)."""
+    def show_notice(self, text: str, brief: bool = False) -> None:
+        """A calm message above the editor (hidden again after a while; soon when ``brief``)."""
         self.notice.setText("ℹ " + text)
         self.notice.show()
-        self._notice_timer.start(ms)
+        self._notice_timer.start(BRIEF_NOTICE_MS if brief else NOTICE_MS)
 
     def show_changes(self) -> None:
         """Re-read what changed since the last signed version (after every save)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
@@ -23,6 +24,9 @@ from sip_desk.ui.editor.session import ui_lang
 from sip_desk.ui.editor.table_part import TablePart
 from sip_desk.ui.item_models.cell_values import default_value
 from sip_desk.ui.item_models.row_table_model import RowTableModel
+
+if TYPE_CHECKING:
+    from sip_desk.ui.editor.plan_editor import PlanEditor
 
 _WARNING_SIGN = "⚠ "
 
@@ -122,6 +126,34 @@ def _edit_cell(section: Section, table: QWidget, row: int, column: int) -> None:
     edit_cell = getattr(table, "edit_cell", None)
     if callable(edit_cell):
         edit_cell(row, column)
+
+
+def save_now(editor: PlanEditor) -> None:
+    """Ctrl+S: save everything typed, and name what could not be saved (or say all is)."""
+    editor.flush()
+    found = unsaved_inputs(editor.sections)
+    if not found:
+        editor.show_notice(QCoreApplication.translate("PlanEditor", "Everything is saved."), True)
+        return
+    editor.show_notice(not_saved_text(found))
+    if not any(item.has_focus() for item in found):
+        found[0].focus()
+
+
+def may_close(editor: PlanEditor, reveal: Callable[[], None]) -> bool:
+    """Save what is typed; if some of it cannot be stored, ``reveal`` the editor and ask.
+
+    False when the user goes back; the focus is then on the first input not stored.
+    """
+    editor.flush()
+    found = unsaved_inputs(editor.sections)
+    if not found:
+        return True
+    reveal()
+    if confirm_close(editor, found):
+        return True
+    found[0].focus()
+    return False
 
 
 def not_saved_text(found: Sequence[Unsaved]) -> str:
