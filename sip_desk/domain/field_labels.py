@@ -45,4 +45,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "meeting.convenor_participant_id": ("Sammankallande", "Convenor"),
     "review.action_id": ("Uppföljd insats", "Reviewed action"),
     "review.goal_id": ("Utvärderat mål", "Evaluated goal"),
+    "record.decision": ("Beslut", "Decision"),
+    "record.decision_reason": ("Skäl för beslut", "Reason for decision"),
+    "record.next_starts_at": ("Nästa uppföljning", "Next follow-up"),
+    "record.new_needs": ("Nya behov", "New needs"),
+    "record.notes": ("Anteckningar", "Notes"),
+    "record.next_place": ("Plats", "Place"),
+    "record.next_video_link": ("Videolänk", "Video link"),
 }
