@@ -89,7 +89,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "follow_up.unevaluated": (
         "Inte bedömt än ({count}): {items}. Välj en bedömning för var och en innan "
-        "uppföljningen avslutas.",
+        "uppföljningen slutförs.",
         "Not yet evaluated ({count}): {items}. Choose an evaluation for each before the "
         "follow-up is completed.",
     ),
@@ -104,7 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The plan has no booked follow-up meeting. Book it under Next follow-up first.",
     ),
     "follow_up.draft_exists": (
-        "Uppföljningen av mötet {when} håller på att skrivas. Avsluta eller släng den först.",
+        "Uppföljningen av mötet {when} håller på att skrivas. Slutför eller släng den först.",
         "The follow-up record of the meeting {when} is being written. Complete or discard it "
         "first.",
     ),

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from sip_desk.db.models import PlanVersion
+from sip_desk.db.models import DraftGoalReview, FollowUpDraft, PlanVersion
 from sip_desk.domain.enums import (
     ActionStatus,
     FollowUpDecision,
@@ -195,7 +195,7 @@ def test_follow_up_record_refuses_unevaluated_goals_and_actions_by_name(
     assert [e.field for e in info.value.errors] == ["record.evaluations"]
     assert info.value.message("sv") == (
         "Inte bedömt än (2): målet ”Vara drogfri ett år”, insatsen ”Samtal på "
-        "beroendemottagningen”. Välj en bedömning för var och en innan uppföljningen avslutas."
+        "beroendemottagningen”. Välj en bedömning för var och en innan uppföljningen slutförs."
     )
     assert 'the goal "Vara drogfri ett år"' in info.value.message("en")
     stored = services.plans.get_plan(plan.id)
@@ -316,3 +316,13 @@ def _goal(text: str) -> Any:
     from sip_desk.domain.goal import GoalData
 
     return GoalData(text=text)
+
+
+def test_deleting_a_plan_removes_its_draft_record(services, signed_plan) -> None:
+    plan = _draft(services, signed_plan, _record(signed_plan))
+
+    services.plans.delete_plan(plan.id)
+
+    with services.ctx.db.read() as s:
+        assert s.scalars(select(FollowUpDraft)).all() == []
+        assert s.scalars(select(DraftGoalReview)).all() == []

@@ -50,7 +50,8 @@ class NextFollowUpPart(QObject):
         self.note = QLabel(section)
         self.note.setObjectName("record_next_note")
         self.note.setWordWrap(True)
-        form.addRow(QLabel(f"<b>{self.tr('Next follow-up')}</b>", section), self.note)
+        heading = QLabel("<b>" + self.tr("Next follow-up") + "</b>", section)
+        form.addRow(heading, self.note)
         row = QHBoxLayout()
         self.suggest: list[QPushButton] = []
         for weeks in WEEK_CHOICES:

@@ -17,10 +17,6 @@ from sip_desk.ui.editor.session import Edit, Op, PlanSession
 Change = Callable[[FollowUpRecord], FollowUpRecord]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordEdits", text)
-
-
 def set_field(name: str, value: object) -> Change:
     """A change of one of the record's own fields (``new_needs``, ``decision``…)."""
     return lambda record: dataclasses.replace(record, **{name: value})
@@ -73,7 +69,7 @@ def change_record(session: PlanSession, key: str, label: str, redo: Change, undo
         return run
 
     return Edit(
-        text=_tr("Change %1").replace("%1", label),
+        text=QCoreApplication.translate("RecordEdits", "Change %1").replace("%1", label),
         redo=op(redo),
         undo=op(undo),
         fields=(key,),
@@ -96,7 +92,8 @@ def start_record(session: PlanSession, meeting_id: int | None) -> Edit:
         assert meeting is not None
         return records.discard(plan.id, plan.version, meeting)
 
-    return Edit(text=_tr("Start the follow-up record"), redo=redo, undo=undo, fields=("record.",))
+    text = QCoreApplication.translate("RecordEdits", "Start the follow-up record")
+    return Edit(text=text, redo=redo, undo=undo, fields=("record.",))
 
 
 def discard_record(session: PlanSession) -> Edit:
@@ -112,4 +109,5 @@ def discard_record(session: PlanSession) -> Edit:
         started = records.start(plan.id, plan.version, meeting_id)
         return records.save(plan.id, started.plan.version, meeting_id, kept)
 
-    return Edit(text=_tr("Discard the follow-up record"), redo=redo, undo=undo, fields=("record.",))
+    text = QCoreApplication.translate("RecordEdits", "Discard the follow-up record")
+    return Edit(text=text, redo=redo, undo=undo, fields=("record.",))
