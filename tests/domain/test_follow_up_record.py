@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -25,7 +25,7 @@ def test_suggest_next_keeps_eight_o_clock_across_the_spring_change() -> None:
 
     local = suggested.astimezone(LOCAL_TZ)
     assert (local.date().isoformat(), local.time()) == ("2027-04-03", time(8, 0))
-    assert local.utcoffset().total_seconds() == 2 * 3600  # summer time after 28 March
+    assert local.utcoffset() == timedelta(hours=2)  # summer time after 28 March
     assert suggested.astimezone(UTC).hour == 6  # not 07:00 UTC, which would be 09:00 local
 
 
@@ -36,7 +36,7 @@ def test_suggest_next_keeps_eight_o_clock_across_the_autumn_change() -> None:
 
     local = suggested.astimezone(LOCAL_TZ)
     assert (local.date().isoformat(), local.time()) == ("2027-11-06", time(8, 0))
-    assert local.utcoffset().total_seconds() == 3600  # winter time after 31 October
+    assert local.utcoffset() == timedelta(hours=1)  # winter time after 31 October
 
 
 def test_suggest_next_counts_from_the_meetings_own_date_not_from_today() -> None:

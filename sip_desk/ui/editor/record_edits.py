@@ -17,7 +17,7 @@ from sip_desk.ui.editor.session import Edit, Op, PlanSession
 Change = Callable[[FollowUpRecord], FollowUpRecord]
 
 
-def set_field(name: str, value: object) -> Change:
+def set_field(name: str, value: Any) -> Change:
     """A change of one of the record's own fields (``new_needs``, ``decision``…)."""
     return lambda record: dataclasses.replace(record, **{name: value})
 

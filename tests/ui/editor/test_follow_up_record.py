@@ -44,7 +44,7 @@ def recording(qtbot, open_editor, held_plan) -> Callable[[], PlanEditor]:
     """The editor of ``held_plan`` with its follow-up record started (as Ctrl+R does)."""
 
     def _open() -> PlanEditor:
-        editor = open_editor(held_plan.id)
+        editor: PlanEditor = open_editor(held_plan.id)
         assert editor.record_follow_up()
         return editor
 
@@ -60,7 +60,8 @@ def test_record_starts_on_the_booked_meeting_with_everything_not_yet_evaluated(
 ) -> None:
     editor = recording()
     section = editor.follow_up_record_section
-    goal, first, second = held_plan.goals[0], *held_plan.actions
+    goal = held_plan.goals[0]
+    first, second = held_plan.actions
 
     assert QApplication.focusWidget() is _widget(editor, f"record.goal.{goal.id}.outcome")
     assert section.body.isVisible() and not section.start_button.isVisible()
@@ -128,10 +129,16 @@ def test_completing_with_an_unevaluated_item_is_refused_naming_it(
     qtbot, recording, held_plan, sqlite_services, monkeypatch
 ) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(prompts, "confirm", lambda *a: asked.append(a[2]) or True)
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
     editor = recording()
     section = editor.follow_up_record_section
-    goal, first, second = held_plan.goals[0], *held_plan.actions
+    goal = held_plan.goals[0]
+    first, second = held_plan.actions
     pick(qtbot, _widget(editor, f"record.goal.{goal.id}.outcome"), "Achieved")
     pick(qtbot, _widget(editor, f"record.action.{first.id}.status"), "Done")
     pick(qtbot, section.decision, "Continue the plan")
@@ -156,7 +163,8 @@ def test_completing_without_reason_shows_it_beside_the_field_and_keeps_the_meeti
 ) -> None:
     editor = recording()
     section = editor.follow_up_record_section
-    goal, first, second = held_plan.goals[0], *held_plan.actions
+    goal = held_plan.goals[0]
+    first, second = held_plan.actions
     pick(qtbot, _widget(editor, f"record.goal.{goal.id}.outcome"), "Achieved")
     pick(qtbot, _widget(editor, f"record.action.{first.id}.status"), "Done")
     pick(qtbot, _widget(editor, f"record.action.{second.id}.status"), "Not done")
@@ -176,7 +184,8 @@ def test_completed_record_holds_the_meeting_and_books_the_next(
     monkeypatch.setattr(prompts, "confirm", lambda *a: True)
     editor = recording()
     section = editor.follow_up_record_section
-    goal, first, second = held_plan.goals[0], *held_plan.actions
+    goal = held_plan.goals[0]
+    first, second = held_plan.actions
     pick(qtbot, _widget(editor, f"record.goal.{goal.id}.outcome"), "Achieved")
     type_text(qtbot, _widget(editor, f"record.goal.{goal.id}.person_view"), VIEW)
     pick(qtbot, _widget(editor, f"record.action.{first.id}.status"), "Done")
