@@ -30,7 +30,12 @@ from sip_desk.domain.enums import (
 )
 from sip_desk.domain.errors import DomainError, NotFoundError, ValidationErrors
 from sip_desk.domain.follow_up import FollowUpRecord
-from sip_desk.domain.follow_up_record import completion_errors, needs_next_booking, save_errors
+from sip_desk.domain.follow_up_record import (
+    OPEN_ACTION_STATUSES,
+    completion_errors,
+    needs_next_booking,
+    save_errors,
+)
 from sip_desk.domain.worklist import FollowUpResult
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.mappers import plan_detail
@@ -236,12 +241,14 @@ def _hold(edit: PlanEdit, meeting: Meeting, draft: FollowUpDraft) -> None:
     meeting.notes = draft.notes.strip()
     meeting.decision = draft.decision
     meeting.decision_reason = draft.decision_reason.strip()
-    # Only decided evaluations become reviews (completion_errors made sure every open action
-    # and every goal has one).
+    # Only decided evaluations of what the record showed become reviews: the open actions and
+    # the goals (completion_errors made sure each has one). An action settled in the plan
+    # meanwhile keeps the status given there.
+    shown = {a.id for a in edit.plan.actions if a.status in OPEN_ACTION_STATUSES}
     meeting.action_reviews = [
         ActionReview(action_id=r.action_id, status=r.status, comment=r.comment.strip())
         for r in draft.action_reviews
-        if r.status is not None
+        if r.status is not None and r.action_id in shown
     ]
     meeting.goal_reviews = [
         GoalReview(goal_id=r.goal_id, outcome=r.outcome, person_view=r.person_view.strip())

@@ -326,3 +326,22 @@ def test_deleting_a_plan_removes_its_draft_record(services, signed_plan) -> None
     with services.ctx.db.read() as s:
         assert s.scalars(select(FollowUpDraft)).all() == []
         assert s.scalars(select(DraftGoalReview)).all() == []
+
+
+def test_action_settled_in_the_plan_meanwhile_keeps_the_status_given_there(
+    services, signed_plan
+) -> None:
+    from sip_desk.domain.action import ActionData
+
+    plan = _draft(services, signed_plan, _record(signed_plan))  # marks the action "done"
+    action = plan.actions[0]
+    names = [f.name for f in dataclasses.fields(ActionData)]
+    data = ActionData(**{n: getattr(action, n) for n in names if n != "status"})
+    data = dataclasses.replace(data, status=ActionStatus.CANCELLED)
+    plan = services.items.update_action(plan.id, plan.version, action.id, data).plan
+
+    result = services.follow_ups.records.complete(plan.id, plan.version)
+
+    assert [a.status for a in result.plan.actions] == [ActionStatus.CANCELLED]
+    held = next(m for m in result.plan.meetings if m.id == result.meeting_id)
+    assert held.action_reviews == ()
