@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -145,10 +147,22 @@ class FollowUpRecordSection(Section):
                     "The follow-up of %1 is being written; complete or discard it first."
                 ).replace("%1", when)
             )
+        # Lay the newly shown rows out first, so scrolling to them uses their real place.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._scroll_to_top()
         first = next((w for w in self.focus_chain() if w.isVisibleTo(self)), None)
         if first is not None:
             self.focus_widget(first)
         return True
+
+    def _scroll_to_top(self) -> None:
+        """Bring the section's heading to the top of the editor's scroll area."""
+        area = self.parent()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parent()
+        if isinstance(area, QScrollArea) and area.widget() is not None:
+            top = self.mapTo(area.widget(), QPoint(0, 0)).y()
+            area.verticalScrollBar().setValue(top)
 
     def complete(self) -> None:
         """Complete the record, once everything is decided (the user confirms)."""
