@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -217,16 +217,23 @@ def test_completed_record_holds_the_meeting_and_books_the_next(
     assert "recorded as held" in editor.notice.text()
 
 
-def test_in_two_weeks_keeps_eight_o_clock_after_the_spring_change(
-    qtbot, open_editor, plans, sqlite_services, clock
+@pytest.mark.parametrize(
+    ("held", "suggested"),
+    [
+        (datetime(2027, 3, 20, 8, 0, tzinfo=LOCAL_TZ), "2027-04-03"),  # across 28 March
+        (datetime(2027, 10, 23, 8, 0, tzinfo=LOCAL_TZ), "2027-11-06"),  # across 31 October
+    ],
+    ids=["spring", "autumn"],
+)
+def test_in_two_weeks_keeps_eight_o_clock_across_daylight_saving(
+    qtbot, open_editor, plans, sqlite_services, clock, held, suggested
 ) -> None:
-    clock.set(datetime(2027, 3, 1, 9, 0, tzinfo=UTC))
+    clock.set(held - timedelta(days=10))
     plan = plans.make_plan()  # no follow-up booked yet but the one below
-    eight = datetime(2027, 3, 20, 8, 0, tzinfo=LOCAL_TZ)
     plan = sqlite_services.meetings.add_meeting(
-        plan.id, plan.version, MeetingData(starts_at=eight, place="Storgatan 1")
+        plan.id, plan.version, MeetingData(starts_at=held, place="Storgatan 1")
     ).plan
-    clock.set(eight + timedelta(hours=2))
+    clock.set(held + timedelta(hours=2))
     editor = open_editor(plan.id)
     editor.record_follow_up()
     section = editor.follow_up_record_section
@@ -235,9 +242,10 @@ def test_in_two_weeks_keeps_eight_o_clock_after_the_spring_change(
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
 
-    assert (section.next.date.text(), section.next.time.text()) == ("2027-04-03", "08:00")
+    assert (section.next.date.text(), section.next.time.text()) == (suggested, "08:00")
     stored = sqlite_services.plans.get_plan(plan.id).follow_up_draft.record.next_starts_at
-    assert stored == datetime(2027, 4, 3, 8, 0, tzinfo=LOCAL_TZ)
+    assert stored.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M") == f"{suggested} 08:00"
+    assert stored - held != timedelta(weeks=2)  # 14 × 24 h would have moved the hour
     assert "UTC" not in section.state.text() and "08:00" in section.state.text()
 
 
