@@ -160,9 +160,9 @@ class FollowUpRecordSection(Section):
         area = self.parent()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parent()
-        if isinstance(area, QScrollArea) and area.widget() is not None:
-            top = self.mapTo(area.widget(), QPoint(0, 0)).y()
-            area.verticalScrollBar().setValue(top)
+        content = area.widget() if isinstance(area, QScrollArea) else None
+        if isinstance(area, QScrollArea) and content is not None:
+            area.verticalScrollBar().setValue(self.mapTo(content, QPoint(0, 0)).y())
 
     def complete(self) -> None:
         """Complete the record, once everything is decided (the user confirms)."""
