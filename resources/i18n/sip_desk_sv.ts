@@ -618,6 +618,88 @@
     </message>
 </context>
 <context>
+    <name>ImportPersonDialog</name>
+    <message>
+        <source>Import plan for a stored person</source>
+        <translation>Importera plan för en sparad person</translation>
+    </message>
+    <message>
+        <source>%1 is already stored, with 1 plan.</source>
+        <translation>%1 finns redan sparad, med 1 plan.</translation>
+    </message>
+    <message>
+        <source>%1 is already stored, with %2 plans.</source>
+        <translation>%1 finns redan sparad, med %2 planer.</translation>
+    </message>
+    <message>
+        <source>The imported plan is attached to the stored person. The file&apos;s details of the person differ:</source>
+        <translation>Den importerade planen kopplas till den sparade personen. Filens uppgifter om personen skiljer sig:</translation>
+    </message>
+    <message>
+        <source>&amp;Update the stored person with the file&apos;s details</source>
+        <translation>&amp;Uppdatera den sparade personen med filens uppgifter</translation>
+    </message>
+    <message>
+        <source>Protected identity is never switched off by an import, and the address of a person with protected identity is never taken from a file. A file that marks the person as protected switches protection on.</source>
+        <translation>Skyddad identitet slås aldrig av vid en import, och adressen för en person med skyddad identitet tas aldrig från en fil. En fil som anger skyddad identitet slår på skyddet.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Sparat</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>I filen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anmärkning</translation>
+    </message>
+    <message>
+        <source>Differences between the file and the stored person</source>
+        <translation>Skillnader mellan filen och den sparade personen</translation>
+    </message>
+</context>
+<context>
+    <name>KnownPersonPanel</name>
+    <message>
+        <source>Stored name</source>
+        <translation>Sparat namn</translation>
+    </message>
+    <message>
+        <source>The plan is started for the stored person. The name and details typed above are not saved; change the person&apos;s details in the plan if they are out of date.</source>
+        <translation>Planen startas för den sparade personen. Namnet och uppgifterna ovan sparas inte; ändra personens uppgifter i planen om de är inaktuella.</translation>
+    </message>
+    <message>
+        <source>&amp;Back: change the identity number</source>
+        <translation>&amp;Tillbaka: ändra personnumret</translation>
+    </message>
+    <message>
+        <source>Stored name:</source>
+        <translation>Sparat namn:</translation>
+    </message>
+    <message>
+        <source>This person is already stored: 1 plan.</source>
+        <translation>Personen finns redan: 1 plan.</translation>
+    </message>
+    <message>
+        <source>This person is already stored: %1 plans.</source>
+        <translation>Personen finns redan: %1 planer.</translation>
+    </message>
+    <message>
+        <source>Protected identity.</source>
+        <translation>Skyddad identitet.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Draft</source>
@@ -1066,6 +1148,10 @@
         <source>Create plan</source>
         <translation>Skapa plan</translation>
     </message>
+    <message>
+        <source>Start plan for %1</source>
+        <translation>Starta plan för %1</translation>
+    </message>
 </context>
 <context>
     <name>NextFollowUpPart</name>
@@ -1263,6 +1349,10 @@
         <translation>Adress</translation>
     </message>
     <message>
+        <source>Switch off protected identity for %1? The address will then be shown in lists, prints, invitations, calendar files and exports. The change is recorded in the audit log.</source>
+        <translation>Stänga av skyddad identitet för %1? Adressen visas då i listor, utskrifter, kallelser, kalenderfiler och exporter. Ändringen registreras i loggen.</translation>
+    </message>
+    <message>
         <source>Preferred language</source>
         <translation>Önskat språk</translation>
     </message>
@@ -1348,6 +1438,18 @@
     <message>
         <source>Imported the plan for %1.</source>
         <translation>Planen för %1 är importerad.</translation>
+    </message>
+    <message>
+        <source>Imported the plan for %1 and updated the stored person.</source>
+        <translation>Planen för %1 importerades och den sparade personen uppdaterades.</translation>
+    </message>
+    <message>
+        <source>Imported the plan for %1; protected identity was switched on as the file says, the other stored details were kept.</source>
+        <translation>Planen för %1 importerades; skyddad identitet slogs på enligt filen, övriga sparade uppgifter behölls.</translation>
+    </message>
+    <message>
+        <source>Imported the plan for %1; the stored person was kept as it was.</source>
+        <translation>Planen för %1 importerades; den sparade personen behölls oförändrad.</translation>
     </message>
     <message>
         <source>Delete plan</source>

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sip_desk.domain.field_labels import FIELD_LABELS
+from sip_desk.domain.person_messages import PERSON_MESSAGES
 
 __all__ = ["FIELD_LABELS", "LANGUAGES", "MESSAGES", "label", "render"]
 
@@ -263,6 +264,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file {path} is not UTF-8 text (byte {position}).",
     ),
 }
+MESSAGES.update(PERSON_MESSAGES)
 
 
 def label(field: str, lang: str) -> str:
