@@ -1,7 +1,8 @@
 """Killed while the person's own view is typed into the follow-up record: everything typed at
 least a second before the kill is in the reopened store.
 
-Three trials run in the normal suite; set ``SIP_DESK_FOLLOW_UP_KILL_TRIALS`` for more.
+The child types one key every 150 ms and is killed at a random moment 1.5–5 s in. Three
+trials run in the normal suite; the soak run (``-m soak``) makes twenty.
 """
 
 from __future__ import annotations
@@ -25,12 +26,21 @@ TEXT = (
     "det viktigaste för mig är att få behålla boendet och att min syster får vara med."
 )
 INTERVAL_MS = 150
-TRIALS = int(os.environ.get("SIP_DESK_FOLLOW_UP_KILL_TRIALS", "3"))
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("trial", range(TRIALS))
+@pytest.mark.parametrize("trial", range(3))
 def test_follow_up_text_typed_a_second_before_sigkill_is_stored(tmp_path, trial) -> None:
+    _kill_while_typing(tmp_path, trial)
+
+
+@pytest.mark.soak
+@pytest.mark.parametrize("trial", range(20))
+def test_follow_up_text_typed_a_second_before_sigkill_is_stored_soak(tmp_path, trial) -> None:
+    _kill_while_typing(tmp_path, 100 + trial)
+
+
+def _kill_while_typing(tmp_path: Path, trial: int) -> None:
     store = str(tmp_path / "crash.sqlite")
     services = open_services(store)
     plan = PlanBuilder(services).complete()  # a follow-up is booked
