@@ -405,6 +405,30 @@
         <translation>Avbruten</translation>
     </message>
     <message>
+        <source>Achieved</source>
+        <translation>Uppnått</translation>
+    </message>
+    <message>
+        <source>Partly achieved</source>
+        <translation>Delvis uppnått</translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <translation>Inte uppnått</translation>
+    </message>
+    <message>
+        <source>Continue the plan</source>
+        <translation>Fortsätta planen</translation>
+    </message>
+    <message>
+        <source>Revise the plan</source>
+        <translation>Revidera planen</translation>
+    </message>
+    <message>
+        <source>Close the plan</source>
+        <translation>Avsluta planen</translation>
+    </message>
+    <message>
         <source>Trustee (god man)</source>
         <translation>God man</translation>
     </message>
@@ -418,118 +442,98 @@
     </message>
 </context>
 <context>
-    <name>FollowUpDialog</name>
+    <name>FollowUpRecordSection</name>
     <message>
-        <source>Follow-up %1 – %2</source>
-        <translation>Uppföljning %1 – %2</translation>
+        <source>8. Follow-up meeting</source>
+        <translation>8. Uppföljningsmöte</translation>
     </message>
     <message>
-        <source>Actions: done, not done or ongoing?</source>
-        <translation>Insatser: gjord, inte gjord eller pågår?</translation>
+        <source>Record the follow-up meeting (Ctrl+R)</source>
+        <translation>Registrera uppföljningsmötet (Ctrl+R)</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Insats</translation>
+        <source>Complete the follow-up…</source>
+        <translation>Slutför uppföljningen…</translation>
     </message>
     <message>
-        <source>Responsible</source>
-        <translation>Ansvarig</translation>
+        <source>Discard the draft…</source>
+        <translation>Släng utkastet…</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>New needs</source>
+        <translation>Nya behov</translation>
     </message>
     <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
     </message>
     <message>
-        <source>Ongoing</source>
-        <translation>Pågår</translation>
+        <source>(not decided)</source>
+        <translation>(inte beslutat)</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Klar</translation>
+        <source>Decision</source>
+        <translation>Beslut</translation>
     </message>
     <message>
-        <source>Not done</source>
-        <translation>Inte utförd</translation>
+        <source>Reason for the decision</source>
+        <translation>Skäl för beslutet</translation>
     </message>
     <message>
-        <source>Status of %1</source>
-        <translation>Status för %1</translation>
+        <source>The follow-up of %1 is being written; complete or discard it first.</source>
+        <translation>Uppföljningen av mötet %1 håller på att skrivas; slutför eller släng den först.</translation>
     </message>
     <message>
-        <source>Comment on %1</source>
-        <translation>Kommentar till %1</translation>
+        <source>Complete the follow-up</source>
+        <translation>Slutför uppföljningen</translation>
     </message>
     <message>
-        <source>No open actions.</source>
-        <translation>Inga öppna insatser.</translation>
+        <source>The follow-up meeting is recorded as held.</source>
+        <translation>Uppföljningsmötet är registrerat som hållet.</translation>
     </message>
     <message>
-        <source>Goals: achieved? The person&apos;s own view, in their own words</source>
-        <translation>Mål: uppnådda? Personens egen syn, med egna ord</translation>
+        <source>The meeting is recorded as held; this cannot be undone.</source>
+        <translation>Mötet registreras som hållet; det går inte att ångra.</translation>
     </message>
     <message>
-        <source>Partly achieved</source>
-        <translation>Delvis uppnått</translation>
+        <source>The plan is closed.</source>
+        <translation>Planen avslutas.</translation>
     </message>
     <message>
-        <source>Achieved</source>
-        <translation>Uppnått</translation>
+        <source>Next follow-up booked: %1.</source>
+        <translation>Nästa uppföljning bokas: %1.</translation>
     </message>
     <message>
-        <source>Not achieved</source>
-        <translation>Inte uppnått</translation>
+        <source>Complete the follow-up now?</source>
+        <translation>Slutföra uppföljningen nu?</translation>
     </message>
     <message>
-        <source>What does the person say?</source>
-        <translation>Vad säger personen?</translation>
+        <source>Discard everything written about this follow-up meeting?</source>
+        <translation>Släng allt som skrivits om det här uppföljningsmötet?</translation>
     </message>
     <message>
-        <source>New needs and decision</source>
-        <translation>Nya behov och beslut</translation>
+        <source>Discard the draft</source>
+        <translation>Släng utkastet</translation>
     </message>
     <message>
-        <source>New needs:</source>
-        <translation>Nya behov:</translation>
+        <source>Meeting of %1: a draft, saved as you type. It can be finished later.</source>
+        <translation>Mötet %1: ett utkast som sparas medan du skriver. Det kan slutföras senare.</translation>
     </message>
     <message>
-        <source>Continue the plan</source>
-        <translation>Fortsätt planen</translation>
+        <source>No follow-up meeting is being recorded. Next to record: %1.</source>
+        <translation>Inget uppföljningsmöte registreras just nu. Nästa att registrera: %1.</translation>
     </message>
     <message>
-        <source>Revise the plan</source>
-        <translation>Revidera planen</translation>
+        <source>No follow-up meeting is booked; book it under 7. Next follow-up.</source>
+        <translation>Inget uppföljningsmöte är bokat; boka det under 7. Nästa uppföljning.</translation>
     </message>
     <message>
-        <source>Close the plan</source>
-        <translation>Avsluta planen</translation>
+        <source>Not yet evaluated (%1): %2</source>
+        <translation>Inte bedömt än (%1): %2</translation>
     </message>
     <message>
-        <source>Decision:</source>
-        <translation>Beslut:</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>Skäl:</translation>
-    </message>
-    <message>
-        <source>Next follow-up</source>
-        <translation>Nästa uppföljning</translation>
-    </message>
-    <message>
-        <source>Date and time:</source>
-        <translation>Datum och tid:</translation>
-    </message>
-    <message>
-        <source>Place:</source>
-        <translation>Plats:</translation>
-    </message>
-    <message>
-        <source>Video link:</source>
-        <translation>Videolänk:</translation>
+        <source>Every goal and action is evaluated.</source>
+        <translation>Alla mål och insatser är bedömda.</translation>
     </message>
 </context>
 <context>
@@ -985,10 +989,6 @@
         <translation>Inställningarna är sparade.</translation>
     </message>
     <message>
-        <source>Select a follow-up meeting in the worklist first.</source>
-        <translation>Välj först ett uppföljningsmöte i arbetslistan.</translation>
-    </message>
-    <message>
         <source>Plans shown: %1 of %2</source>
         <translation>Visade planer: %1 av %2</translation>
     </message>
@@ -1151,6 +1151,49 @@
     <message>
         <source>Start plan for %1</source>
         <translation>Starta plan för %1</translation>
+    </message>
+</context>
+<context>
+    <name>NextFollowUpPart</name>
+    <message>
+        <source>Next follow-up</source>
+        <translation>Nästa uppföljning</translation>
+    </message>
+    <message>
+        <source>In %1 weeks</source>
+        <translation>Om %1 veckor</translation>
+    </message>
+    <message>
+        <source>Suggest:</source>
+        <translation>Förslag:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Video link</source>
+        <translation>Videolänk</translation>
+    </message>
+    <message>
+        <source>Not needed: the plan is closed.</source>
+        <translation>Behövs inte: planen avslutas.</translation>
+    </message>
+    <message>
+        <source>Already booked: %1. No new booking is needed.</source>
+        <translation>Redan bokad: %1. Ingen ny bokning behövs.</translation>
+    </message>
+    <message>
+        <source>Booked when the follow-up is completed (local time).</source>
+        <translation>Bokas när uppföljningen slutförs (svensk tid).</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1677,95 @@
     <message>
         <source>Saved to %1</source>
         <translation>Sparad i %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message>
+        <source>Open a plan, or select a follow-up meeting in the worklist, first.</source>
+        <translation>Öppna en plan, eller välj ett uppföljningsmöte i arbetslistan, först.</translation>
+    </message>
+    <message>
+        <source>The plan could not be opened for editing.</source>
+        <translation>Planen kunde inte öppnas för redigering.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEdits</name>
+    <message>
+        <source>Change %1</source>
+        <translation>Ändra %1</translation>
+    </message>
+    <message>
+        <source>Start the follow-up record</source>
+        <translation>Börja registrera uppföljningen</translation>
+    </message>
+    <message>
+        <source>Discard the follow-up record</source>
+        <translation>Släng uppföljningens utkast</translation>
+    </message>
+</context>
+<context>
+    <name>RecordReviews</name>
+    <message>
+        <source>&lt;b&gt;Goals:&lt;/b&gt; achieved? The person&apos;s own view, in their own words</source>
+        <translation>&lt;b&gt;Mål:&lt;/b&gt; uppnådda? Personens egen bild, med egna ord</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>The person&apos;s own view</source>
+        <translation>Personens egen bild</translation>
+    </message>
+    <message>
+        <source>The plan has no goals.</source>
+        <translation>Planen har inga mål.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Actions:&lt;/b&gt; done, not done or ongoing?</source>
+        <translation>&lt;b&gt;Insatser:&lt;/b&gt; klara, inte utförda eller pågår?</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation>Inga öppna insatser.</translation>
+    </message>
+    <message>
+        <source>(not yet evaluated)</source>
+        <translation>(inte bedömt än)</translation>
+    </message>
+    <message>
+        <source>Evaluation of %1</source>
+        <translation>Bedömning av %1</translation>
+    </message>
+    <message>
+        <source>The person&apos;s own view of %1</source>
+        <translation>Personens egen bild av %1</translation>
+    </message>
+    <message>
+        <source>What does the person say?</source>
+        <translation>Vad säger personen?</translation>
+    </message>
+    <message>
+        <source>Comment on %1</source>
+        <translation>Kommentar om %1</translation>
     </message>
 </context>
 <context>

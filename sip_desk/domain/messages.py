@@ -88,9 +88,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mötet är inte ett bokat uppföljningsmöte; det kan redan vara registrerat eller inställt.",
         "The meeting is not a booked follow-up; it may already be recorded or cancelled.",
     ),
-    "follow_up.unreviewed_actions": (
-        "{count} insatser saknar bedömning (gjord, inte gjord eller pågår).",
-        "{count} actions have not been marked (done, not done or ongoing).",
+    "follow_up.unevaluated": (
+        "Inte bedömt än ({count}): {items}. Välj en bedömning för var och en innan "
+        "uppföljningen slutförs.",
+        "Not yet evaluated ({count}): {items}. Choose an evaluation for each before the "
+        "follow-up is completed.",
+    ),
+    "follow_up.unevaluated_goal": ("målet ”{name}”", 'the goal "{name}"'),
+    "follow_up.unevaluated_action": ("insatsen ”{name}”", 'the action "{name}"'),
+    "follow_up.no_draft": (
+        "Ingen uppföljning håller på att skrivas för planen. Den kan redan vara avslutad.",
+        "No follow-up record is being written for this plan. It may already be completed.",
+    ),
+    "follow_up.nothing_booked": (
+        "Planen har inget bokat uppföljningsmöte. Boka det under Nästa uppföljning först.",
+        "The plan has no booked follow-up meeting. Book it under Next follow-up first.",
+    ),
+    "follow_up.draft_exists": (
+        "Uppföljningen av mötet {when} håller på att skrivas. Slutför eller släng den först.",
+        "The follow-up record of the meeting {when} is being written. Complete or discard it "
+        "first.",
     ),
     "calendar.write_failed": (
         "Kalenderfilen kunde inte skrivas: {path} ({detail}).",

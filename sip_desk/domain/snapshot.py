@@ -1,9 +1,10 @@
 """The frozen form of a signed plan: canonical JSON, its chained SHA-256, and reading it back.
 
 The snapshot holds everything in a :class:`PlanDetail` except what changes without the plan's
-content changing (the edit counter ``version``, ``updated_at`` and the version list). Keys are
-sorted, lists are in a stable order, dates are ISO 8601 and datetimes UTC, so the same content
-always gives the same text and the same hash on every machine and backend.
+content changing (the edit counter ``version``, ``updated_at`` and the version list) and the
+follow-up record still being written (``follow_up_draft``), which nobody has decided yet.
+Keys are sorted, lists are in a stable order, dates are ISO 8601 and datetimes UTC, so the same
+content always gives the same text and the same hash on every machine and backend.
 
 The hash of a signed version covers its snapshot and the hash of the previous signed version,
 so the versions form a chain: changing or removing an older signed version breaks every later
@@ -28,7 +29,8 @@ from sip_desk.domain.plan import PlanDetail
 
 SNAPSHOT_SCHEMA = 1
 HASH_PREFIX = b"sip-desk/plan-version/1\n"
-VOLATILE_FIELDS = frozenset({"version", "updated_at", "versions"})
+# A follow-up record still being written is nobody's decision yet: it is never signed.
+VOLATILE_FIELDS = frozenset({"version", "updated_at", "versions", "follow_up_draft"})
 
 _ORDER: dict[str, Callable[[Any], Any]] = {
     "participants": lambda x: (x.position, x.id),

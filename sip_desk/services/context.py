@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from sip_desk.db.engine import Database
 from sip_desk.domain.audit import UserContext
+from sip_desk.domain.local_time import LOCAL_TZ
 
-LOCAL_TZ = ZoneInfo("Europe/Stockholm")
+__all__ = ["LOCAL_TZ", "Clock", "ServiceContext"]
 
 
 def _system_now() -> datetime:

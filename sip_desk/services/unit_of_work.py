@@ -29,7 +29,12 @@ class Saved:
 
 @dataclass
 class PlanEdit:
-    """Handle given to the body of :func:`plan_edit`."""
+    """Handle given to the body of :func:`plan_edit`.
+
+    Attributes:
+        content: ``False`` for a change beside the plan's content (a follow-up record being
+            written): the version counter still rises, but no new draft version is started.
+    """
 
     session: Session
     plan: Plan
@@ -37,6 +42,7 @@ class PlanEdit:
     changed: bool = False
     item_id: int | None = None
     result: Saved | None = None
+    content: bool = True
 
     def apply(self, obj: object, entity: str, changes: dict[str, object]) -> None:
         """Set changed attributes on ``obj`` with audit entries."""
@@ -72,7 +78,8 @@ def plan_edit(
         if edit.changed:
             plan.version = plan.version + 1
             plan.updated_at = now
-            ensure_draft_version(plan, now)
+            if edit.content:
+                ensure_draft_version(plan, now)
             session.flush()
             session.expire_all()
         edit.result = Saved(read_plan(session.connection(), plan_id), edit.item_id)

@@ -1,6 +1,7 @@
 """ORM classes, one module per aggregate. Import from here."""
 
 from sip_desk.db.models.audit import AuditEntry, Setting
+from sip_desk.db.models.follow_up_draft import DraftActionReview, DraftGoalReview, FollowUpDraft
 from sip_desk.db.models.meeting import ActionReview, GoalReview, Meeting
 from sip_desk.db.models.person import Organisation, Person, Representative, Unit
 from sip_desk.db.models.plan import Plan
@@ -11,6 +12,9 @@ __all__ = [
     "Action",
     "ActionReview",
     "AuditEntry",
+    "DraftActionReview",
+    "DraftGoalReview",
+    "FollowUpDraft",
     "Goal",
     "GoalReview",
     "InformationConsent",
