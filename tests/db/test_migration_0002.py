@@ -44,6 +44,7 @@ def test_migration_0002_adds_triggers_to_an_existing_store(services, make_plan) 
         _tamper(db, plan.id)
     with pytest.raises(Exception, match="immutable"), db.engine.begin() as conn:
         conn.execute(text("DELETE FROM signatures"))
+    _migrate(db, "head")  # the PostgreSQL store is shared by the next tests
 
 
 def test_migration_0002_keeps_drafts_editable_and_new_signatures_insertable(
