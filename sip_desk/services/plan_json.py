@@ -11,32 +11,39 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from sip_desk.db.models import PlanVersion
+from sip_desk.db.models import PlanVersion, SigningKey
 from sip_desk.db.repositories import load_plan
-from sip_desk.domain.enums import AuditAction
+from sip_desk.domain.enums import AuditAction, VersionState
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
+from sip_desk.services.key_ring import KeyRing
 from sip_desk.services.mappers import plan_detail
 from sip_desk.services.plan_json_convert import convert_plan
 from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION, read_document
 from sip_desk.services.plan_json_export import dumps, plan_document
 from sip_desk.services.plan_json_write import write_plan
+from sip_desk.services.version_seal import check_row
 
 
 class PlanTransferService:
     """Moves whole plans in and out of the store as JSON. Each method is one transaction."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, keys: KeyRing | None = None) -> None:
         self._ctx = ctx
+        self._keys = keys or KeyRing(ctx)
 
     def export_plan(self, plan_id: int) -> str:
         """The plan as JSON text; the export is logged in the audit trail.
 
-        When the person has a protected identity their address is left out.
+        When the person has a protected identity their address is left out; signed snapshots
+        never carry it (see ``domain.snapshot.public_snapshot``). Every signed version is
+        checked first.
 
         Raises:
             NotFoundError: no such plan.
+            DamagedVersionError: a signed version fails its check; nothing is exported.
         """
         ctx = self._ctx
         now = ctx.clock.now()
@@ -45,10 +52,17 @@ class PlanTransferService:
             versions = s.scalars(
                 select(PlanVersion)
                 .where(PlanVersion.plan_id == plan_id)
-                .options(selectinload(PlanVersion.signatures))
+                .options(selectinload(PlanVersion.signatures), selectinload(PlanVersion.seal))
                 .order_by(PlanVersion.number)
             ).all()
-            doc = plan_document(plan_detail(plan), versions, now)
+            table = self._keys.table(s)
+            for row in versions:
+                if row.state is VersionState.SIGNED:
+                    check = check_row(row, table)
+                    if not check.ok:
+                        raise DamagedVersionError(check)
+            public = {k.key_id: k.public_key for k in s.scalars(select(SigningKey))}
+            doc = plan_document(plan_detail(plan), versions, now, public)
             log = AuditLog(s, ctx.user, now, plan.id, plan.person_id)
             log.record(AuditAction.EXPORT, "plan", plan.id, new=f"{FORMAT} v{SCHEMA_VERSION}")
         return dumps(doc)
@@ -67,7 +81,8 @@ class PlanTransferService:
         """
         ctx = self._ctx
         doc = read_document(text)
-        data = convert_plan(doc["plan"], ctx.clock.today(), ctx.clock.now())
+        keys = doc.get("signing_keys") if doc["schema_version"] >= 2 else None
+        data = convert_plan(doc["plan"], ctx.clock.today(), ctx.clock.now(), keys)
         with ctx.db.write() as s:
             log = AuditLog(s, ctx.user, ctx.clock.now())
             plan_id = write_plan(s, data, log).id

@@ -1,6 +1,8 @@
-"""A plan → the export document (format ``sip-desk-plan``, schema version 1).
+"""A plan → the export document (format ``sip-desk-plan``, schema version 2).
 
-Database ids never appear in the file. Lists keep the plan's order, and items that others refer
+Database ids never appear in the file. Signed snapshots are written without the person's
+postal address (:func:`~sip_desk.domain.snapshot.public_snapshot`), with their seals and the
+public keys those seals need. Lists keep the plan's order, and items that others refer
 to carry a local key (``participant-1``, ``goal-2`` … by position), so an exported, imported and
 again exported plan gives the same file apart from ``exported_at``.
 """
@@ -13,10 +15,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sip_desk.db.models import PlanVersion
+from sip_desk.db.models import PlanVersion, VersionSeal
 from sip_desk.domain.action import ActionDto
 from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.snapshot import public_snapshot
 from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION
 from sip_desk.services.plan_json_values import encode, record
 
@@ -138,11 +141,23 @@ class _Exporter:
         return out
 
 
+def _seal(seal: VersionSeal | None) -> dict[str, Any] | None:
+    if seal is None:
+        return None
+    return {
+        "signatures_hash": seal.signatures_hash,
+        "key_id": seal.key_id,
+        "key_signature": seal.key_signature,
+        "sealed_at": encode(seal.sealed_at),
+        "on_upgrade": seal.on_upgrade,
+    }
+
+
 def _version(v: PlanVersion) -> dict[str, Any]:
     return {
         "number": v.number,
         "state": encode(v.state),
-        "snapshot": v.snapshot,
+        "snapshot": public_snapshot(v.snapshot) if v.snapshot is not None else None,
         "content_hash": v.content_hash,
         "previous_hash": v.previous_hash,
         "created_at": encode(v.created_at),
@@ -160,25 +175,39 @@ def _version(v: PlanVersion) -> dict[str, Any]:
                     if s.image_png is not None
                     else None
                 ),
+                "key_id": s.key_id,
+                "key_signature": s.key_signature,
             }
             for s in v.signatures
         ],
+        "seal": _seal(v.seal),
     }
 
 
 def plan_document(
-    plan: PlanDetail, versions: Sequence[PlanVersion], exported_at: datetime
+    plan: PlanDetail,
+    versions: Sequence[PlanVersion],
+    exported_at: datetime,
+    public_keys: Mapping[str, str],
 ) -> dict[str, Any]:
     """The whole export document for ``plan``.
 
     Args:
         plan: the plan as loaded.
-        versions: its version rows with their signatures loaded.
+        versions: its version rows with their signatures and seals loaded.
         exported_at: when (written in UTC).
+        public_keys: key id → public key (base64) of every key the store knows; those used by
+            the versions are written.
     """
+    used = {v.seal.key_id for v in versions if v.seal} | {
+        s.key_id for v in versions for s in v.signatures if s.key_id
+    }
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
         "exported_at": encode(exported_at),
+        "signing_keys": [
+            {"key_id": k, "public_key": public_keys[k]} for k in sorted(used) if k in public_keys
+        ],
         "plan": _Exporter(plan).plan_object(versions),
     }

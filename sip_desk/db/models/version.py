@@ -19,8 +19,8 @@ class PlanVersion(Base):
     """A numbered version of a plan.
 
     A signed version holds ``snapshot`` (canonical JSON of the plan as signed) and ``content_hash``
-    (SHA-256 over the snapshot and ``previous_hash``), chaining the versions; its :class:`VersionSeal`
-    covers the hash and the signatures with the store key's signature.
+    (SHA-256 over the snapshot and ``previous_hash``), chaining the versions; its
+    :class:`VersionSeal` covers the hash and the signatures with the store key's signature.
     """
 
     __tablename__ = "plan_versions"
