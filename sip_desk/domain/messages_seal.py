@@ -42,6 +42,14 @@ SEAL_MESSAGES: dict[str, tuple[str, str]] = {
         "be checked. Give the key file with SIP_DESK_SIGNING_KEY or the public key with "
         "--trust-key.",
     ),
+    "seal.key_file_other": (
+        "Nyckelfilen på den här datorn hör inte till databasen, så version {number} "
+        "(databasens nyckel {key}) kan inte kontrolleras. Ange rätt nyckelfil med "
+        "SIP_DESK_SIGNING_KEY eller den publika nyckeln med --trust-key.",
+        "The key file on this computer does not belong to the store, so version {number} "
+        "(the store's key {key}) cannot be checked. Give the right key file with "
+        "SIP_DESK_SIGNING_KEY or the public key with --trust-key.",
+    ),
     "seal.late_unsealed": (
         "Underskriften av {name} på version {number} har lagts till utan databasens nyckel.",
         "The signature by {name} on version {number} was added without the store's key.",

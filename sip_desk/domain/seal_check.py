@@ -107,9 +107,11 @@ def check_record(record: SealedRecord, verify: Verifier) -> RecordCheck:
     redacted = _check_key(record, seal, intact, verify, problems)
     if sealed_at is None:
         return RecordCheck(problems=tuple(problems), redacted=redacted)
-    _check_late(record, chain, sealed_at, verify, problems)
+    covered = _check_late(record, chain, sealed_at, verify, problems)
     return RecordCheck(
-        problems=tuple(problems), redacted=redacted, accepted_chain=tuple(chain[sealed_at:])
+        problems=tuple(problems),
+        redacted=redacted,
+        accepted_chain=tuple(chain[sealed_at : sealed_at + 1 + covered]),
     )
 
 
@@ -119,9 +121,14 @@ def _check_late(
     sealed_at: int,
     verify: Verifier,
     problems: list[Problem],
-) -> None:
-    """Each signature after the sealed ones needs the key's signature over the chain up to it."""
+) -> int:
+    """Each signature after the sealed ones needs the key's signature over the chain up to it.
+
+    Returns:
+        How many late signatures in a row (from the first) the key covers.
+    """
     assert record.content_hash is not None
+    covered, gap = 0, False
     later = zip(record.signatures[sealed_at + 1 :], chain[sealed_at + 1 :], strict=True)
     for sig, link in later:
         message = late_message(sig.key_id or "", record.content_hash, link)
@@ -131,9 +138,13 @@ def _check_late(
             else KeyVerdict.INVALID
         )
         if verdict is not KeyVerdict.VALID:
+            gap = True
             problems.append(
                 Problem("seal.late_unsealed", number=record.number, name=sig.signature.signer_name)
             )
+        elif not gap:
+            covered += 1
+    return covered
 
 
 def _check_key(
@@ -163,6 +174,8 @@ def _check_key(
         problems.append(Problem("seal.key_unknown", number=n, key=key))
     elif result is KeyVerdict.FILE_MISSING:
         problems.append(Problem("seal.key_file_missing", number=n, key=key))
+    elif result is KeyVerdict.MISMATCH:
+        problems.append(Problem("seal.key_file_other", number=n, key=key))
     elif result is KeyVerdict.INVALID:
         problems.append(Problem("seal.key_signature_bad", number=n, key=key))
     return redacted

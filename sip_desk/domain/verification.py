@@ -17,6 +17,7 @@ class KeyVerdict(StrEnum):
     INVALID = "invalid"
     UNKNOWN = "unknown"  # no such key in this store
     FILE_MISSING = "file_missing"  # the store's own key, but its key file is not here
+    MISMATCH = "mismatch"  # the store's own key, but the key file here is another key
 
 
 class KeyOrigin(StrEnum):

@@ -50,7 +50,7 @@ class KeyTable:
         if self.own is not None and key_id == key_id_of(self.own):
             return self.own, KeyVerdict.VALID
         if key_id == self.own_recorded:
-            return None, KeyVerdict.FILE_MISSING
+            return None, KeyVerdict.MISMATCH if self.own is not None else KeyVerdict.FILE_MISSING
         if key_id in self.others:
             return self.others[key_id], KeyVerdict.VALID
         return None, KeyVerdict.UNKNOWN
@@ -68,10 +68,9 @@ class KeyTable:
 
     def origin(self, key_id: str) -> tuple[KeyOrigin, bool]:
         """Whose key ``key_id`` is, and whether it is trusted."""
-        own_id = key_id_of(self.own) if self.own is not None else self.own_recorded
-        origin = KeyOrigin.OWN if key_id == own_id else KeyOrigin.OTHER
-        trusted = key_id in self.trusted or (self.own is not None and key_id == own_id)
-        return origin, trusted
+        file_id = key_id_of(self.own) if self.own is not None else None
+        origin = KeyOrigin.OWN if key_id in {file_id, self.own_recorded} else KeyOrigin.OTHER
+        return origin, key_id in self.trusted or key_id == file_id
 
 
 class KeyRing:

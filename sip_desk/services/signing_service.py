@@ -14,8 +14,12 @@ the database's back fails the check (:meth:`SigningService.check_version`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from sip_desk.db.models import Plan, Signature
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from sip_desk.db.models import Plan, PlanVersion, Signature
 from sip_desk.db.repositories import load_plan
 from sip_desk.domain.changes import ChangeSummary, summarise
 from sip_desk.domain.completeness import MissingItem, check_completeness
@@ -34,6 +38,7 @@ from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
 from sip_desk.services.mappers import plan_detail
+from sip_desk.services.store_key import key_id_of, read_public_pem
 from sip_desk.services.version_reader import (
     find_version,
     last_signed,
@@ -213,6 +218,26 @@ class SigningService:
             if row.state is not VersionState.SIGNED:
                 raise DomainError("signing.not_signed", number=number)
             return check_row(row, self.keys.table(s))
+
+    def check_store(self, trust_keys: Sequence[str] = ()) -> list[VersionCheck]:
+        """Check every signed version in the store (``sip-desk verify-store``).
+
+        Args:
+            trust_keys: public key files of other stores to trust.
+
+        Returns:
+            One check per signed version, by plan and number.
+        """
+        trusted = {key_id_of(k): k for k in (read_public_pem(Path(p)) for p in trust_keys)}
+        with self._ctx.db.read() as s:
+            table = self.keys.table(s, trusted)
+            rows = s.scalars(
+                select(PlanVersion)
+                .where(PlanVersion.state == VersionState.SIGNED)
+                .options(selectinload(PlanVersion.signatures), selectinload(PlanVersion.seal))
+                .order_by(PlanVersion.plan_id, PlanVersion.number)
+            ).all()
+            return [check_row(row, table) for row in rows]
 
     def last_signed_version(self, plan_id: int) -> VersionDetail | None:
         """The newest signed version, or ``None`` when nothing is signed yet."""
