@@ -88,6 +88,8 @@ def pdf_command(args: argparse.Namespace, runner: Runner) -> int:
     )
     if pdf.content_hash:
         print(t["hash"].format(value=pdf.content_hash))
+    if pdf.other_store:
+        print(t["other_store"].format(key=pdf.key_id))
     if pdf.sealed:
         print(t["sealed"])
     return EXIT_OK

@@ -69,6 +69,9 @@ class VersionDetail:
         signed_at: when the version was frozen.
         signatures: the signatures, the person or guardian first.
         check: for a signed version read with the store's keys, the outcome of its check.
+        protected: the person has a protected identity now, or had one when this was signed.
+        hidden_addresses: for a protected person, the addresses no print may show (the person
+            record's, and one an older snapshot holds); see ``domain.redaction``.
     """
 
     plan: PlanDetail
@@ -79,6 +82,8 @@ class VersionDetail:
     signed_at: datetime | None = None
     signatures: tuple[SignatureDto, ...] = ()
     check: VersionCheck | None = None
+    protected: bool = False
+    hidden_addresses: tuple[str, ...] = ()
 
 
 def _encode(value: Any) -> Any:
@@ -138,6 +143,15 @@ def public_snapshot(text: str) -> str:
         return text
     del person["address"]
     return _dumps(body)
+
+
+def snapshot_address(text: str | None) -> str:
+    """The postal address an older (schema 1) snapshot holds, or ""."""
+    try:
+        address = json.loads(text or "")["plan"]["person"]["address"]
+    except (ValueError, KeyError, TypeError):
+        return ""
+    return address if isinstance(address, str) else ""
 
 
 def chain_hash(snapshot: str, previous_hash: str | None) -> str:

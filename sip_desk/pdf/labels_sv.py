@@ -96,7 +96,7 @@ SV: dict[str, str] = {
     "f.printed_on": "Utskriven",
     "f.hash": "Kontrollsumma (SHA-256)",
     "f.key": "Signeringsnyckel",
-    "f.key_other": "{key} (undertecknad i en annan databas)",
+    "f.key_other": "{id} (undertecknad i en annan databas)",
     "f.plan_status": "Planens status",
     "f.closed": "Avslutad",
     "f.legal": "Lagrum",

@@ -22,6 +22,7 @@ from sip_desk.domain.changes import summarise
 from sip_desk.domain.document import PRINT_LANGUAGES, PlanDocument
 from sip_desk.domain.enums import AuditAction, VersionState
 from sip_desk.domain.errors import DomainError
+from sip_desk.domain.redaction import without_address
 from sip_desk.domain.verification import DamagedVersionError, KeyOrigin, VerificationReport
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
@@ -136,8 +137,11 @@ class ExportService:
         if lang not in PRINT_LANGUAGES:
             raise DomainError("export.language", value=lang)
         changes = self._changes_for(plan_id, version.number, lang)
+        plan = version.plan
+        if version.protected:  # protected now or when signed: no address in any print
+            plan = without_address(plan, version.hidden_addresses)
         return PlanDocument(
-            plan=version.plan,
+            plan=plan,
             language=lang,
             version_number=version.number,
             version_state=VersionState.SIGNED if version.signed else VersionState.DRAFT,

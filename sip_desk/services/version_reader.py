@@ -11,7 +11,12 @@ from sip_desk.db.models import Plan, PlanVersion
 from sip_desk.db.repositories import load_plan
 from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import NotFoundError
-from sip_desk.domain.snapshot import SnapshotError, VersionDetail, parse_snapshot
+from sip_desk.domain.snapshot import (
+    SnapshotError,
+    VersionDetail,
+    parse_snapshot,
+    snapshot_address,
+)
 from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.key_ring import KeyTable
 from sip_desk.services.mappers import plan_detail
@@ -40,6 +45,8 @@ def version_detail(plan: Plan, row: PlanVersion, keys: KeyTable | None = None) -
         detail = dataclasses.replace(detail, id=plan.id)
     else:
         detail = plan_detail(plan)
+    protected = plan.person.protected_identity or detail.person.protected_identity
+    hidden = {plan.person.address, snapshot_address(row.snapshot)} if protected else set()
     return VersionDetail(
         plan=detail,
         number=row.number,
@@ -49,6 +56,8 @@ def version_detail(plan: Plan, row: PlanVersion, keys: KeyTable | None = None) -
         signed_at=row.signed_at,
         signatures=tuple(signature_dto(s) for s in ordered),
         check=check,
+        protected=protected,
+        hidden_addresses=tuple(sorted(a for a in hidden if a.strip())),
     )
 
 
