@@ -137,11 +137,14 @@ def _check_late(
             if sig.key_id and sig.key_signature
             else KeyVerdict.INVALID
         )
-        if verdict is not KeyVerdict.VALID:
-            gap = True
+        if verdict is KeyVerdict.INVALID:
             problems.append(
                 Problem("seal.late_unsealed", number=record.number, name=sig.signature.signer_name)
             )
+        else:
+            _key_problem(verdict, record.number, sig.key_id or "", problems)
+        if verdict is not KeyVerdict.VALID:
+            gap = True
         elif not gap:
             covered += 1
     return covered
@@ -170,12 +173,25 @@ def _check_key(
         )
         if not redacted:
             problems.append(Problem("seal.snapshot_changed", number=n))
-    if result is KeyVerdict.UNKNOWN:
-        problems.append(Problem("seal.key_unknown", number=n, key=key))
-    elif result is KeyVerdict.FILE_MISSING:
-        problems.append(Problem("seal.key_file_missing", number=n, key=key))
-    elif result is KeyVerdict.MISMATCH:
-        problems.append(Problem("seal.key_file_other", number=n, key=key))
-    elif result is KeyVerdict.INVALID:
+    if result is KeyVerdict.INVALID:
         problems.append(Problem("seal.key_signature_bad", number=n, key=key))
+    else:
+        _key_problem(result, n, key, problems)
     return redacted
+
+
+_KEY_PROBLEMS = {
+    KeyVerdict.UNKNOWN: "seal.key_unknown",
+    KeyVerdict.FILE_MISSING: "seal.key_file_missing",
+    KeyVerdict.MISMATCH: "seal.key_file_other",
+}
+
+
+def _key_problem(verdict: KeyVerdict, number: int, key: str, problems: list[Problem]) -> None:
+    """Why a key could not check a signature (once per key and reason)."""
+    code = _KEY_PROBLEMS.get(verdict)
+    if code is None:
+        return
+    problem = Problem(code, number=number, key=key)
+    if all((p.code, p.params) != (code, problem.params) for p in problems):
+        problems.append(problem)
