@@ -29,7 +29,11 @@ from sip_desk.services.context import ServiceContext
 from sip_desk.services.registry import Services
 from sip_desk.services.store_key import key_id_of, public_text
 from tests.builders import PlanBuilder
-from tests.services.signing_helpers import paper_signature, person_signature
+from tests.services.signing_helpers import (
+    paper_signature,
+    person_signature,
+    signature_from_json,
+)
 
 DROP_TRIGGERS = (
     "DROP TRIGGER IF EXISTS trg_plan_versions_signed_no_update",
@@ -234,7 +238,7 @@ def test_tamper_import_file_resealed_with_a_forged_key_is_not_trusted(
     version["snapshot"] = version["snapshot"].replace("Ha ett eget boende", "Flytta hemifrån")
     version["content_hash"] = chain_hash(version["snapshot"], None)
     version["signatures"] = version["signatures"][:2]  # late signatures are dropped too
-    signatures = [_signature_dto(s) for s in version["signatures"]]
+    signatures = [signature_from_json(s) for s in version["signatures"]]
     hashes = signature_chain(version["content_hash"], signatures)[-1]
     message = seal_message(
         forger_id, version["content_hash"], hashes, public_digest(version["snapshot"])
@@ -282,20 +286,3 @@ def test_tamper_import_file_downgraded_to_format_1_is_never_printed_as_signed(
         other_store.documents.export_pdf(plan.id, tmp_path / "x.pdf", 1)
     assert "seal.not_sealed" in [p.code for p in info.value.check.problems]
     assert not (tmp_path / "x.pdf").exists()
-
-
-def _signature_dto(raw: dict[str, Any]) -> Any:
-    from datetime import date
-
-    from sip_desk.domain.document import SignatureDto
-    from sip_desk.domain.enums import SignatureMethod
-
-    return SignatureDto(
-        signer_name=raw["signer_name"],
-        organisation=raw["organisation"],
-        role=raw["role"],
-        is_person=raw["is_person"],
-        method=SignatureMethod(raw["method"]),
-        signed_on=date.fromisoformat(raw["signed_on"]),
-        image_png=base64.b64decode(raw["image_png"]) if raw["image_png"] else None,
-    )
