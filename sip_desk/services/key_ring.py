@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -161,7 +162,7 @@ def _own_row(session: Session) -> SigningKey | None:
     return session.scalars(select(SigningKey).where(SigningKey.own.is_(True))).first()
 
 
-def _record(session: Session, key: StoreKey, now: object) -> None:
+def _record(session: Session, key: StoreKey, now: datetime) -> None:
     existing = session.get(SigningKey, key.key_id)
     if existing is None:
         session.add(
@@ -173,7 +174,7 @@ def _record(session: Session, key: StoreKey, now: object) -> None:
         existing.own = True
 
 
-def _seal_older_versions(session: Session, key: StoreKey, now: object) -> int:
+def _seal_older_versions(session: Session, key: StoreKey, now: datetime) -> int:
     """Seal every intact signed version that has no seal yet (versions from before keys)."""
     rows = session.scalars(
         select(PlanVersion)
@@ -184,7 +185,7 @@ def _seal_older_versions(session: Session, key: StoreKey, now: object) -> int:
     count = 0
     for row in rows:
         if intact(row):
-            row.seal = seal_version(row, key, now, on_upgrade=True)  # type: ignore[arg-type]
+            row.seal = seal_version(row, key, now, on_upgrade=True)
             count += 1
         else:
             log.warning("plan %s version %s is damaged and left unsealed", row.plan_id, row.number)

@@ -144,6 +144,11 @@ def test_readme_command_line_runs(line: str, store: dict[str, str], capsys) -> N
 def test_readme_gui_line_opens_the_app(monkeypatch) -> None:
     assert "sip-desk" in readme_commands()
     opened: list[object] = []
-    monkeypatch.setattr("sip_desk.app.run", lambda args: opened.append(args) or 0)
+
+    def fake_run(args: object) -> int:
+        opened.append(args)
+        return 0
+
+    monkeypatch.setattr("sip_desk.app.run", fake_run)
 
     assert run([]) == 0 and len(opened) == 1

@@ -22,7 +22,8 @@ CASES = ("adult", "youth", "family", "protected")
 
 
 def _doc(case: str) -> dict[str, Any]:
-    return json.loads((GOLDEN / f"{case}.json").read_text(encoding="utf-8"))
+    doc: dict[str, Any] = json.loads((GOLDEN / f"{case}.json").read_text(encoding="utf-8"))
+    return doc
 
 
 def _signed(doc: dict[str, Any]) -> dict[str, Any]:

@@ -204,7 +204,8 @@ def other_store(tmp_path, user, clock) -> Any:
 
 
 def _export(services: Any, plan_id: int) -> dict[str, Any]:
-    return json.loads(services.transfer.export_plan(plan_id))
+    doc: dict[str, Any] = json.loads(services.transfer.export_plan(plan_id))
+    return doc
 
 
 def _import_error(services: Any, doc: dict[str, Any]) -> str:
