@@ -23,7 +23,7 @@ import dataclasses
 import hashlib
 import json
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -127,22 +127,31 @@ def _dumps(body: Any) -> str:
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def public_snapshot(text: str) -> str:
+def public_snapshot(text: str, hidden: Iterable[str] = ()) -> str:
     """``text`` without the person's postal address: what may leave the store.
 
     A schema 2 snapshot, or a schema 1 snapshot whose address is empty, is returned unchanged
     (so its hash can still be recomputed); otherwise the address is removed and the rest written
-    in canonical form again. Text that is not a snapshot is returned unchanged.
+    in canonical form again. With ``hidden`` (the addresses of a person with protected identity)
+    a meeting place that names one of them is emptied too, as in every print
+    (``domain.redaction``). Text that is not a snapshot is returned unchanged.
     """
     try:
         body = json.loads(text)
         person = body["plan"]["person"]
+        meetings = body["plan"]["meetings"]
     except (ValueError, KeyError, TypeError):
         return text
-    if not isinstance(person, dict) or not person.get("address"):
+    if not isinstance(person, dict) or not isinstance(meetings, list):
         return text
-    del person["address"]
-    return _dumps(body)
+    changed = bool(person.pop("address", ""))
+    names = [a.strip().casefold() for a in hidden if a.strip()]
+    for meeting in meetings:
+        place = meeting.get("place") if isinstance(meeting, dict) else None
+        if isinstance(place, str) and any(a in place.casefold() for a in names):
+            meeting["place"] = ""
+            changed = True
+    return _dumps(body) if changed else text
 
 
 def snapshot_address(text: str | None) -> str:
