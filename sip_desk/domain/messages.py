@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from sip_desk.domain.field_labels import FIELD_LABELS
 from sip_desk.domain.messages_seal import SEAL_MESSAGES
+from sip_desk.domain.person_messages import PERSON_MESSAGES
 
 __all__ = ["FIELD_LABELS", "LANGUAGES", "MESSAGES", "label", "render"]
 
@@ -248,6 +249,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     **SEAL_MESSAGES,
 }
+MESSAGES.update(PERSON_MESSAGES)
 
 
 def label(field: str, lang: str) -> str:

@@ -17,6 +17,7 @@ from sip_desk.db.models import PlanVersion, SigningKey
 from sip_desk.db.repositories import load_plan
 from sip_desk.domain.enums import AuditAction, VersionState
 from sip_desk.domain.errors import DomainError
+from sip_desk.domain.person_match import ImportResult, PersonMatch
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.redaction import without_address
 from sip_desk.domain.snapshot import snapshot_address
@@ -25,9 +26,11 @@ from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
 from sip_desk.services.mappers import plan_detail
+from sip_desk.services.person_import import attach_person, match_person
 from sip_desk.services.plan_json_convert import convert_plan
 from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION, read_document
 from sip_desk.services.plan_json_export import Redaction, dumps, plan_document
+from sip_desk.services.plan_json_model import PlanImport
 from sip_desk.services.plan_json_write import write_plan
 from sip_desk.services.store_key import StoreKey
 from sip_desk.services.version_seal import check_row
@@ -96,11 +99,37 @@ class PlanTransferService:
         except DomainError:
             return None
 
-    def import_plan(self, text: str) -> PlanDetail:
+    def preview_import(self, text: str) -> PersonMatch:
+        """Check a file as :meth:`import_plan` does and say how its person meets the store.
+
+        Nothing is imported. When the file's person is stored, looking at the differences is
+        logged as a read of that person.
+
+        Raises:
+            The same errors as :meth:`import_plan`.
+        """
+        ctx = self._ctx
+        data = self._read(text)
+        with ctx.db.write() as s:
+            found, match = match_person(s, data.person, data.has_address)
+            if found is not None:
+                log = AuditLog(s, ctx.user, ctx.clock.now(), person_id=found.id)
+                log.record(AuditAction.READ, "person", found.id, "import_preview")
+            return match
+
+    def import_plan(self, text: str, *, update_person: bool = False) -> PlanDetail:
         """Create a new plan from JSON text written by :meth:`export_plan`.
 
-        A person whose identity number is already stored is reused (and updated from the
-        file); the import is logged in the audit trail.
+        See :meth:`import_with_report`, which also says how the person met the store.
+        """
+        return self.import_with_report(text, update_person=update_person).plan
+
+    def import_with_report(self, text: str, *, update_person: bool = False) -> ImportResult:
+        """Create a new plan from JSON text; the import is logged in the audit trail.
+
+        A person whose identity number is already stored is the truth: the plan is attached to
+        them and the file's differing details are applied only when ``update_person`` (never
+        switching protected identity off; see :mod:`sip_desk.domain.person_match`).
 
         Raises:
             ImportFormatError: not JSON (line and column given) or against the schema (JSON
@@ -109,12 +138,16 @@ class PlanTransferService:
             ValidationErrors: domain rules broken or references dangling, each with its path.
         """
         ctx = self._ctx
-        doc = read_document(text)
-        keys = doc.get("signing_keys") if doc["schema_version"] >= 2 else None
-        data = convert_plan(doc["plan"], ctx.clock.today(), ctx.clock.now(), keys)
+        data = self._read(text)
         with ctx.db.write() as s:
             log = AuditLog(s, ctx.user, ctx.clock.now())
-            plan_id = write_plan(s, data, log).id
+            person, match = attach_person(s, data.person, data.has_address, log, update_person)
+            plan_id = write_plan(s, data, log, person).id
             s.flush()
             s.expire_all()
-            return plan_detail(load_plan(s, plan_id))
+            return ImportResult(plan=plan_detail(load_plan(s, plan_id)), person=match)
+
+    def _read(self, text: str) -> PlanImport:
+        doc = read_document(text)
+        keys = doc.get("signing_keys") if doc["schema_version"] >= 2 else None
+        return convert_plan(doc["plan"], self._ctx.clock.today(), self._ctx.clock.now(), keys)

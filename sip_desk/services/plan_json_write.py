@@ -20,7 +20,6 @@ from sip_desk.db.models import (
     Person,
     Plan,
     PlanVersion,
-    Representative,
     Signature,
     SigningKey,
     VersionSeal,
@@ -29,7 +28,6 @@ from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.plan import PlanFields
 from sip_desk.services.audit_log import AuditLog
-from sip_desk.services.person_store import find_or_create_person
 from sip_desk.services.plan_items_service import (
     action_columns,
     consent_columns,
@@ -47,13 +45,12 @@ _PLAN_COLUMNS = tuple(
 )
 
 
-def write_plan(session: Session, data: PlanImport, log: AuditLog) -> Plan:
-    """Create the plan (and its person, unless one with the same number exists) from ``data``.
+def write_plan(session: Session, data: PlanImport, log: AuditLog, person: Person) -> Plan:
+    """Create the plan from ``data`` for ``person`` (see :mod:`person_import`).
 
     Returns:
         The new plan row, flushed.
     """
-    person = _person(session, data, log)
     plan = Plan(
         person=person,
         status=data.status,
@@ -78,32 +75,6 @@ def write_plan(session: Session, data: PlanImport, log: AuditLog) -> Plan:
     session.flush()
     log.record(AuditAction.IMPORT, "plan", plan.id, new=_summary(data))
     return plan
-
-
-def _person(session: Session, data: PlanImport, log: AuditLog) -> Person:
-    """Reuse the person with the same identity number, else create one.
-
-    A file without an address (protected identity) keeps the stored address.
-    """
-    person = data.person
-    found = (
-        repo.person_by_identity(session, person.identity_number) if person.identity_number else None
-    )
-    if found is not None:
-        log.person_id = found.id
-        if not data.has_address:
-            person = dataclasses.replace(person, address=found.address)
-    row = find_or_create_person(session, person, log)
-    log.person_id = row.id
-    old = [(r.kind, r.name, r.phone, r.email) for r in row.representatives]
-    new = [(r.kind, r.name, r.phone, r.email) for r in person.representatives]
-    if found is not None and old != new:
-        row.representatives = [
-            Representative(position=i, kind=r.kind, name=r.name, phone=r.phone, email=r.email)
-            for i, r in enumerate(person.representatives)
-        ]
-        log.record(AuditAction.UPDATE, "person", row.id, "representatives", str(old), str(new))
-    return row
 
 
 def _items(session: Session, plan: Plan, data: PlanImport) -> None:

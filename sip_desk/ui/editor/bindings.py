@@ -1,4 +1,4 @@
-"""One input widget bound to one stored value: debounced autosave, focus-out save, inline error."""
+"""One input widget bound to one stored value: saved while typing and on focus-out; inline error."""
 
 from __future__ import annotations
 
@@ -15,7 +15,11 @@ from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.save_timer import SAVE_MS, SaveTimer
 
 DEBOUNCE_MS = SAVE_MS
-"""Text is saved at most this long after the first unsaved keystroke, and on leaving the field."""
+"""Text is saved at most this long after the first unsaved keystroke, and on leaving the field.
+
+A value refused while the user is still typing (half a date, half an e-mail address) waits
+for a pause this long, or for leaving the field, before its message is shown.
+"""
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _REDO = {
@@ -105,7 +109,8 @@ class FieldBinding(QObject):
         self._dirty = False
         self._failed_on: object = _NOTHING
         self._updating = False
-        self._timer = SaveTimer(self.commit, self)
+        self._holding = False  # a save made while typing: a refusal is not shown yet
+        self._timer = SaveTimer(self._on_due, self, settled=self._on_settled)
         self._connect()
 
     def _connect(self) -> None:
@@ -168,22 +173,42 @@ class FieldBinding(QObject):
         return self._parse(text)
 
     def commit(self) -> None:
-        """Save now if anything is pending."""
+        """Save now if anything is pending (leaving the field, closing, undo, Ctrl+S)."""
         self._timer.stop()
+        self._save_pending(while_typing=False)
+
+    def _on_due(self) -> None:
+        self._save_pending(while_typing=self._timer.typing)
+
+    def _on_settled(self) -> None:
+        # The typist paused: a value refused while typing is tried again and its message shown.
+        self._save_pending(while_typing=False)
+
+    def _save_pending(self, while_typing: bool) -> None:
         if not self._dirty:
             return
         self._dirty = False
         try:
             value = self._value()
         except ParseError as exc:
+            if while_typing:
+                self._dirty = True
+                return
             self.show_error(str(exc))
             self._failed_on = self._stored()
             return
         if value == self._stored() and self._failed_on is _NOTHING:
             return
-        if self._save(value):
+        self._holding = while_typing
+        try:
+            saved = self._save(value)
+        finally:
+            self._holding = False
+        if saved:
             self._failed_on = _NOTHING
             self.show_error("")
+        elif while_typing:
+            self._dirty = True
         else:
             self._failed_on = self._stored()
 
@@ -191,6 +216,8 @@ class FieldBinding(QObject):
         return self._read(self._current())
 
     def show_error(self, text: str) -> None:
+        if text and self._holding:
+            return
         self.error.show_message(text)
         self.widget.setAccessibleDescription(text)
 

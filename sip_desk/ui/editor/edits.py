@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sip_desk.domain.action import ActionData, ActionDto
+from sip_desk.domain.errors import DomainError
 from sip_desk.domain.follow_up import MeetingData, MeetingDto
 from sip_desk.domain.goal import GoalData, GoalDto, NeedData, NeedDto
 from sip_desk.domain.participant import (
@@ -89,15 +91,28 @@ def set_plan_field(session: PlanSession, name: str, value: object, label: str = 
     )
 
 
-def set_person_field(session: PlanSession, name: str, value: object, label: str = "") -> Edit:
-    """Set one field of the person (representatives included); ``label`` names it for undo."""
+def set_person_field(
+    session: PlanSession,
+    name: str,
+    value: object,
+    label: str = "",
+    confirm_unprotect: Callable[[], bool] | None = None,
+) -> Edit:
+    """Set one field of the person (representatives included); ``label`` names it for undo.
+
+    Whenever the edit (or its undo or redo) would switch protected identity off, it asks
+    ``confirm_unprotect`` first; without it, or when declined, protection is kept.
+    """
     old = getattr(session.plan.person, name)
     services = session.services
 
     def setter(v: Any) -> Op:
         def op(plan: PlanDetail) -> Saved:
             person = dataclasses.replace(person_data(plan), **{name: v})
-            return services.plans.update_person(plan.id, plan.version, person)
+            unprotect = plan.person.protected_identity and not person.protected_identity
+            if unprotect and (confirm_unprotect is None or not confirm_unprotect()):
+                raise DomainError("person.protection_not_removed")
+            return services.plans.update_person(plan.id, plan.version, person, unprotect=unprotect)
 
         return op
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui import prompts
 from sip_desk.ui.editor import edits
 from sip_desk.ui.editor.languages import LanguageCombo, language_code, language_label
 from sip_desk.ui.editor.section import Section
@@ -34,7 +35,13 @@ class PersonSection(Section):
             "identity_number", self.tr("&Identity number"), self.identity, parse=_identity_or_none
         )
         self.protected = self.check(self.tr("Protected identity: the address is never shown"))
-        self.person_field("protected_identity", self.tr("Protected identity"), self.protected)
+        self._add(
+            "person.protected_identity",
+            self.tr("Protected identity"),
+            self.protected,
+            lambda plan: plan.person.protected_identity,
+            self._save_protection,
+        )
         self.phone = self.line()
         self.person_field("phone", self.tr("Phone"), self.phone)
         self.email = self.line()
@@ -53,6 +60,25 @@ class PersonSection(Section):
         self._layout.addWidget(self.representatives)
         self._build_reason()
         self._wire_representatives()
+
+    def _save_protection(self, value: object) -> bool:
+        """Switching protection on saves at once; switching it off asks first (and is logged)."""
+        edit = edits.set_person_field(
+            self.session,
+            "protected_identity",
+            bool(value),
+            self.tr("Protected identity"),
+            confirm_unprotect=self._confirm_unprotect,
+        )
+        return self.session.execute(edit)
+
+    def _confirm_unprotect(self) -> bool:
+        question = self.tr(
+            "Switch off protected identity for %1? The address will then be shown in lists, "
+            "prints, invitations, calendar files and exports. The change is recorded in the "
+            "audit log."
+        ).replace("%1", self.session.plan.person.full_name)
+        return prompts.confirm(self, self.tr("Protected identity"), question)
 
     def _build_languages(self) -> None:
         language_kw = {"parse": language_code, "show": language_label}
