@@ -42,4 +42,20 @@ def open_services(
         db.dispose()
         raise
     ctx = ServiceContext(db=db, user=user or current_user(), clock=clock or Clock())
-    return Services.build(ctx)
+    services = Services.build(ctx)
+    _ensure_key(services)
+    return services
+
+
+def _ensure_key(services: Services) -> None:
+    """Make the store's signing key with the store (or at the first open after an upgrade).
+
+    A store that cannot get its key now (read-only, key file elsewhere) still opens; signing
+    then says what is wrong.
+    """
+    from sip_desk.domain.errors import DomainError
+
+    try:
+        services.keys.own()
+    except DomainError as error:
+        log.warning("signing key not available: %s", error.message("en"))

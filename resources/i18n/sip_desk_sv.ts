@@ -1647,6 +1647,10 @@
         <translation>Språk:</translation>
     </message>
     <message>
+        <source>This signed version failed its check and is not shown as signed.</source>
+        <translation>Den här undertecknade versionen klarade inte kontrollen och visas inte som undertecknad.</translation>
+    </message>
+    <message>
         <source>signed</source>
         <translation>undertecknad</translation>
     </message>
@@ -1655,8 +1659,16 @@
         <translation>utkast, inte undertecknad</translation>
     </message>
     <message>
+        <source>signed in another store (key %1)</source>
+        <translation>undertecknad i en annan databas (nyckel %1)</translation>
+    </message>
+    <message>
         <source>Version %1 (%2), %3 pages</source>
         <translation>Version %1 (%2), %3 sidor</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>Visas inte</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>

@@ -22,7 +22,9 @@ COMMAND_MODULES = [
     "demo_commands",
     "follow_up_commands",
     "document_commands",
+    "key_commands",
 ]
+_GLOBAL_VALUES = ("--db", "--lang", "--user")
 
 
 def _base_parser(full: bool = True) -> argparse.ArgumentParser:
@@ -49,13 +51,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _only_global_options(argv: Sequence[str]) -> bool:
+    """True when ``argv`` holds global options only: no command, nothing after one.
+
+    Options after a command belong to it (``pdf … --lang ar`` is the document language), so
+    they are never read as the global ones.
+    """
+    tokens = list(argv)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in _GLOBAL_VALUES:
+            i += 2
+        elif token == "--debug" or token.startswith(tuple(f"{o}=" for o in _GLOBAL_VALUES)):
+            i += 1
+        else:
+            return False
+    return True
+
+
 def _gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     """The parsed global options when no command is given (the GUI opens), else ``None``."""
-    if any(a in {"-h", "--help"} for a in argv):
+    if not _only_global_options(argv):
         return None
-    args, rest = _base_parser(full=False).parse_known_args(list(argv))
-    if rest:
-        return None
+    args = _base_parser(full=False).parse_args(list(argv))
     args.command = None
     return args
 
@@ -77,9 +96,14 @@ def run(argv: Sequence[str]) -> int:
 
         return run_gui(args)
     from sip_desk.domain.errors import DomainError
+    from sip_desk.domain.verification import DamagedVersionError
 
     try:
         return int(args.func(args, runner))
+    except DamagedVersionError as error:
+        # The command ran and found a damaged signed version: nothing was written.
+        runner.error(error)
+        return common.EXIT_FAILED
     except DomainError as error:
         return runner.error(error)
     except KeyboardInterrupt:

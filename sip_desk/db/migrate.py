@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 
 from sip_desk.db.engine import Database, translate_store_errors
-from sip_desk.db.immutability import install_immutability
+from sip_desk.db.immutability import install_immutability, install_seal_immutability
 from sip_desk.domain.errors import StoreError
 
 if TYPE_CHECKING:
@@ -128,6 +128,7 @@ def _create_new(db: Database) -> None:
     with db.engine.begin() as conn:
         Base.metadata.create_all(conn)
         install_immutability(conn)
+        install_seal_immutability(conn)
         config = alembic_config()
         config.attributes["connection"] = conn
         command.stamp(config, "head")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sip_desk.domain.field_labels import FIELD_LABELS
+from sip_desk.domain.messages_seal import SEAL_MESSAGES
 from sip_desk.domain.person_messages import PERSON_MESSAGES
 
 __all__ = ["FIELD_LABELS", "LANGUAGES", "MESSAGES", "label", "render"]
@@ -263,6 +264,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Filen {path} är inte UTF-8-text (byte {position}).",
         "The file {path} is not UTF-8 text (byte {position}).",
     ),
+    **SEAL_MESSAGES,
 }
 MESSAGES.update(PERSON_MESSAGES)
 

@@ -95,6 +95,7 @@ def version_section(doc: PlanDocument, kit: Kit) -> list[Flowable]:
         ("f.version", f"{doc.version_number} ({labels.enum(doc.version_state)})"),
         ("f.printed_on", fmt_date(doc.printed_on)),
         ("f.hash", doc.content_hash or ""),
+        ("f.key", labels("f.key_other", id=doc.key_id) if doc.other_store else doc.key_id),
         ("f.plan_status", status),
         ("f.legal", plan.fields.legal_reference),
     ]

@@ -19,8 +19,8 @@ from jsonschema.exceptions import best_match
 from sip_desk.domain.errors import DomainError, ImportFormatError
 
 FORMAT = "sip-desk-plan"
-SCHEMA_VERSION = 1
-SCHEMA_FILE = "plan-v1.schema.json"
+SCHEMA_VERSION = 2  # what export writes; import reads every version in SCHEMA_FILES
+SCHEMA_FILES = {1: "plan-v1.schema.json", 2: "plan-v2.schema.json"}
 MAX_TEXT = 100_000_000  # characters; a plan with signature images is a few megabytes
 _SHOWN = 60  # characters of a bad value quoted in a message
 
@@ -35,16 +35,16 @@ class ImportSyntaxError(ImportFormatError):
 
 
 @cache
-def plan_schema() -> dict[str, Any]:
-    """The JSON Schema of the export format (shipped in ``sip_desk/services/schemas``)."""
-    source = resources.files("sip_desk.services").joinpath("schemas", SCHEMA_FILE)
+def plan_schema(version: int = SCHEMA_VERSION) -> dict[str, Any]:
+    """The JSON Schema of a format version (shipped in ``sip_desk/services/schemas``)."""
+    source = resources.files("sip_desk.services").joinpath("schemas", SCHEMA_FILES[version])
     schema: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
     return schema
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(plan_schema())
+def _validator(version: int) -> Draft202012Validator:
+    return Draft202012Validator(plan_schema(version))
 
 
 def json_path(parts: Iterable[str | int]) -> str:
@@ -81,7 +81,7 @@ def read_document(text: str) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise DomainError("import.unknown_format", format=type(doc).__name__)
     _check_format(doc)
-    problem = best_match(_validator().iter_errors(doc))
+    problem = best_match(_validator(doc.get("schema_version", SCHEMA_VERSION)).iter_errors(doc))
     if problem is not None:
         raise ImportFormatError(json_path(problem.absolute_path), _describe(problem))
     for where in _nul_strings(doc, ()):
@@ -95,7 +95,7 @@ def _check_format(doc: dict[str, Any]) -> None:
     if "schema_version" not in doc:
         return  # the schema check reports the missing key with its place
     version = doc["schema_version"]
-    if isinstance(version, bool) or version != SCHEMA_VERSION or not isinstance(version, int):
+    if isinstance(version, bool) or not isinstance(version, int) or version not in SCHEMA_FILES:
         raise DomainError("import.unknown_version", version=_short(version))
 
 

@@ -6,7 +6,7 @@ from sip_desk.db.models.meeting import ActionReview, GoalReview, Meeting
 from sip_desk.db.models.person import Organisation, Person, Representative, Unit
 from sip_desk.db.models.plan import Plan
 from sip_desk.db.models.plan_items import Action, Goal, InformationConsent, Need, Participant
-from sip_desk.db.models.version import PlanVersion, Signature
+from sip_desk.db.models.version import PlanVersion, Signature, SigningKey, VersionSeal
 
 __all__ = [
     "Action",
@@ -28,5 +28,7 @@ __all__ = [
     "Representative",
     "Setting",
     "Signature",
+    "SigningKey",
     "Unit",
+    "VersionSeal",
 ]
