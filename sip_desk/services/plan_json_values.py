@@ -81,8 +81,6 @@ def decode_value(hint: Any, value: Any, where: str) -> Any:
             raise ImportFormatError(where, f"{value!r} is not a valid date") from None
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(value)
-    if hint is int and isinstance(value, float):  # JSON Schema counts 60.0 as an integer
-        return int(value)
     return value
 
 

@@ -77,19 +77,3 @@ def test_import_half_a_surrogate_pair_is_refused_where_it_is(
     assert err.startswith(f"sip-desk: error: The file cannot be imported. Error at {where}: ")
     assert "\\ud800" in err
     assert dump(store) == before
-
-
-def test_import_whole_number_written_with_a_decimal_point_is_stored_as_a_whole_number(
-    exported, tmp_path, capsys
-) -> None:
-    store, doc = exported
-    doc["plan"]["meetings"][0]["duration_minutes"] = 90.0
-
-    code = _import(store, doc, tmp_path)
-
-    new_id = capsys.readouterr().out.strip()
-    assert code == 0
-    assert run(["--db", str(store), "export", new_id]) == 0
-    again = json.loads(capsys.readouterr().out)
-    assert again["plan"]["meetings"][0]["duration_minutes"] == 90
-    assert isinstance(again["plan"]["meetings"][0]["duration_minutes"], int)
