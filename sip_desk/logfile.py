@@ -41,6 +41,34 @@ def install_log_file() -> str:
     return handler.baseFilename
 
 
+class LazyFileHandler(logging.Handler):
+    """Sends warnings and errors to the log file, opened at the first one.
+
+    A quiet run creates nothing; when the file cannot be written, records are dropped.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self._file: RotatingFileHandler | None = None
+        self._unwritable = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write ``record`` to the log file."""
+        if self._file is None and not self._unwritable:
+            try:
+                self._file = file_handler()
+            except OSError:
+                self._unwritable = True
+        if self._file is not None:
+            self._file.handle(record)
+
+    def close(self) -> None:
+        """Close the log file, if it was opened."""
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def log_unexpected(error: BaseException, what: str) -> str:
     """Write ``error`` with its traceback to the log file only (not to the console).
 

@@ -203,14 +203,17 @@ def test_cli_gui_that_cannot_start_is_one_line(tmp_path, capsys, monkeypatch, da
 @pytest.mark.slow
 def test_cli_store_errors_in_a_real_process(tmp_path, demo_store) -> None:
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
-    damaged = demo_store.with_name("damaged.sqlite")
-    damaged.write_bytes(demo_store.read_bytes())
-    damage_schema_name(damaged)
+    damaged = {}
+    for name, damage in (("schema", damage_schema_name), ("middle", damage_middle_page)):
+        damaged[name] = demo_store.with_name(f"{name}.sqlite")
+        damaged[name].write_bytes(demo_store.read_bytes())
+        damage(damaged[name])
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")}
     results = {}
     for name, db in {
         "folder": str(tmp_path / "notes.txt" / "sub" / "s.sqlite"),
-        "schema": str(damaged),
+        "schema": str(damaged["schema"]),
+        "middle": str(damaged["middle"]),
         "driver": "nosuchdriver://host/db",
     }.items():
         results[name] = subprocess.run(
@@ -224,7 +227,9 @@ def test_cli_store_errors_in_a_real_process(tmp_path, demo_store) -> None:
 
     assert {k: r.returncode for k, r in results.items()} == dict.fromkeys(results, 2)
     assert all(_one_line(r.stderr).startswith("sip-desk: error: ") for r in results.values())
-    assert not (tmp_path / "xdg").exists()  # nothing unexpected happened, nothing was logged
+    log = (tmp_path / "xdg" / "sip-desk" / "logs" / "sip_desk.log").read_text(encoding="utf-8")
+    assert f"store {damaged['middle']} is damaged: " in log  # what quick_check found
+    assert "unexpected error" not in log
 
 
 @pytest.mark.slow
