@@ -132,6 +132,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "En undertecknad version av planen kan inte ändras eller tas bort. Inget ändrades.",
         "A signed version of the plan cannot be changed or deleted. Nothing was changed.",
     ),
+    "error.unexpected": (
+        "Något oväntat gick fel ({kind}). Det som redan sparats är kvar. "
+        "Detaljerna finns i loggen: {log}",
+        "Something unexpected went wrong ({kind}). What was already saved is kept. "
+        "The details are in the log: {log}",
+    ),
+    "error.unexpected_no_log": (
+        "Något oväntat gick fel ({kind}). Det som redan sparats är kvar. "
+        "Kör kommandot igen med --debug för att se detaljerna.",
+        "Something unexpected went wrong ({kind}). What was already saved is kept. "
+        "Run the command again with --debug to see the details.",
+    ),
     "error.plan_not_closed": (
         "Planen är inte avslutad.",
         "The plan is not closed.",
@@ -154,9 +166,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "store.corrupt": (
         "Databasfilen är skadad eller inte en SIP Desk-databas: {path}. "
-        "Återställ från en säkerhetskopia i {backups}.",
+        "Den senaste säkerhetskopian är {backup}. Stäng SIP Desk och flytta den skadade filen "
+        "(och filerna -wal och -shm bredvid den) åt sidan; kopiera sedan säkerhetskopian dit och "
+        "ge den samma namn. Det som ändrats efter säkerhetskopian finns inte i den.",
         "The database file is damaged or not a SIP Desk database: {path}. "
-        "Restore a backup from {backups}.",
+        "The newest backup is {backup}. Close SIP Desk and move the damaged file (and the -wal "
+        "and -shm files beside it) aside; then copy the backup there under the same name. "
+        "Changes made after the backup are not in it.",
+    ),
+    "store.corrupt_no_backup": (
+        "Databasfilen är skadad eller inte en SIP Desk-databas: {path}. Det finns ingen "
+        "säkerhetskopia i {backups}. Låt filen vara som den är och kontakta er IT-support.",
+        "The database file is damaged or not a SIP Desk database: {path}. There is no backup "
+        "in {backups}. Leave the file as it is and contact your IT support.",
+    ),
+    "store.corrupt_server": (
+        "Databasen är skadad eller inte en SIP Desk-databas: {path}. "
+        "Be databasens administratör att återställa en säkerhetskopia.",
+        "The database is damaged or not a SIP Desk database: {path}. "
+        "Ask the database administrator to restore a backup.",
+    ),
+    "store.no_folder": (
+        "Mappen för databasen kan inte skapas: {path} ({detail}). "
+        "Välj en annan plats med --db eller kontrollera behörigheterna.",
+        "The folder for the database cannot be created: {path} ({detail}). "
+        "Choose another place with --db or check the permissions.",
+    ),
+    "store.cannot_open": (
+        "Databasfilen kan inte öppnas eller skapas: {path}. Kontrollera att det är en fil, "
+        "att mappen finns och att du får skriva i den.",
+        "The database file cannot be opened or created: {path}. Check that it is a file, that "
+        "the folder exists and that you may write in it.",
     ),
     "store.too_new": (
         "Databasen har skapats av en nyare version av SIP Desk ({revision}). "

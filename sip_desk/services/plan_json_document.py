@@ -7,6 +7,7 @@ Every problem is reported as :class:`ImportFormatError` with a JSON path such as
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -66,7 +67,8 @@ def read_document(text: str) -> dict[str, Any]:
 
     Raises:
         ImportSyntaxError: bad JSON syntax, with line and column.
-        ImportFormatError: a schema violation (with the JSON path) or a NUL character.
+        ImportFormatError: a schema violation (with the JSON path), a NUL character or half
+            of a surrogate pair (valid JSON as an escape, but no character that can be stored).
         DomainError: ``import.unknown_format`` or ``import.unknown_version``.
     """
     text = text.removeprefix("\ufeff")
@@ -84,8 +86,13 @@ def read_document(text: str) -> dict[str, Any]:
     problem = best_match(_validator(doc.get("schema_version", SCHEMA_VERSION)).iter_errors(doc))
     if problem is not None:
         raise ImportFormatError(json_path(problem.absolute_path), _describe(problem))
-    for where in _nul_strings(doc, ()):
-        raise ImportFormatError(json_path(where), "the text contains a NUL character (\\u0000)")
+    for where, char in _unstorable_characters(doc, ()):
+        if char == "\x00":
+            raise ImportFormatError(json_path(where), "the text contains a NUL character (\\u0000)")
+        raise ImportFormatError(
+            json_path(where),
+            f"the text contains \\u{ord(char):04x}, half of a surrogate pair: not a character",
+        )
     return doc
 
 
@@ -120,14 +127,22 @@ def _short(value: object) -> str:
     return text
 
 
-def _nul_strings(value: object, where: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
-    """Places of strings holding NUL, which PostgreSQL cannot store (SQLite can)."""
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _unstorable_characters(
+    value: object, where: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Places of strings that cannot be stored, with the first such character.
+
+    NUL cannot be stored by PostgreSQL; half of a surrogate pair cannot be encoded at all.
+    """
     if isinstance(value, str):
-        if "\x00" in value:
-            yield where
+        if found := _UNSTORABLE.search(value):
+            yield where, found.group()
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _nul_strings(item, (*where, key))
+            yield from _unstorable_characters(item, (*where, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _nul_strings(item, (*where, index))
+            yield from _unstorable_characters(item, (*where, index))

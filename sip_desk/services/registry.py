@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sip_desk.services.plan_json import PlanTransferService
     from sip_desk.services.plan_service import PlanService
     from sip_desk.services.signing_service import SigningService
+    from sip_desk.services.store_health import StoreHealthService
 
 
 class Services:
@@ -115,3 +116,10 @@ class Services:
         from sip_desk.services.export_service import ExportService
 
         return ExportService(self.ctx, self.signing)
+
+    @cached_property
+    def store_health(self) -> StoreHealthService:
+        """The whole-file damage check of an SQLite store."""
+        from sip_desk.services.store_health import StoreHealthService
+
+        return StoreHealthService(self.ctx)
