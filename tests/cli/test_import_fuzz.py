@@ -71,12 +71,20 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
         yield Store(folder, base, dump(base), exports, [i for i in identities if i])
 
 
+def copy_store(base: Path, work: Path) -> None:
+    """A copy of the store with its signing key beside it, as a user's copied folder would have."""
+    shutil.copyfile(base, work)
+    key = base.with_name(base.name + ".key")
+    if key.exists():
+        shutil.copy2(key, work.with_name(work.name + ".key"))
+
+
 def import_case(store: Store, data: bytes) -> tuple[int, str, str, Path]:
     """Import ``data`` into a fresh copy of the store; (code, stdout, stderr, store copy)."""
     work = store.folder / "work.sqlite"
     for leftover in (work, work.with_name("work.sqlite-wal"), work.with_name("work.sqlite-shm")):
         leftover.unlink(missing_ok=True)
-    shutil.copyfile(store.base, work)
+    copy_store(store.base, work)
     file = store.folder / "plan.json"
     file.write_bytes(data)
     return (*cli("--db", str(work), "--lang", "en", "--user", "fuzz", "import", str(file)), work)
@@ -192,7 +200,7 @@ def test_import_fuzz_through_a_real_process(store: Store, damage: str) -> None:
         doc["plan"]["person"]["first_name"] = "\ud800"
     work = store.folder / "sub.sqlite"
     work.unlink(missing_ok=True)
-    shutil.copyfile(store.base, work)
+    copy_store(store.base, work)
     file = store.folder / f"{damage}.json"
     text = raw if raw is not None else json.dumps(doc, allow_nan=True)
     file.write_bytes(text.encode("utf-8", "surrogatepass"))
