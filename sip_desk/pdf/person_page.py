@@ -51,7 +51,7 @@ def _changes_box(doc: PlanDocument, kit: Kit) -> Flowable:
     inner.append(
         kit.text(labels("easy.changes_note_signed" if signed else "easy.changes_note"), styles.easy)
     )
-    box = Table([[inner]], colWidths=[FRAME_WIDTH])
+    box = Table([[inner]], colWidths=[FRAME_WIDTH], splitInRow=1)
     box.setStyle(
         TableStyle(
             [
@@ -139,7 +139,7 @@ def _whom_to_call(plan: PlanDetail, kit: Kit) -> list[Flowable]:
         title = ", ".join(x for x in (role, participant.organisation) if x)
         reach = "\n".join(x for x in (participant.phone, participant.email) if x)
         who = [kit.text(participant.name, styles.easy_bold), kit.text(title, styles.easy)]
-        rows.append([who, kit.text(reach, styles.easy)])
+        rows.append([who, [kit.text(reach, styles.easy)]])
     if rows:
         story.append(_contact_table(rows, kit))
     if plan.fields.crisis_contacts.strip():
@@ -153,7 +153,7 @@ def _contact_table(rows: list[list[Any]], kit: Kit) -> Flowable:
     if kit.rtl:
         rows = [list(reversed(row)) for row in rows]
         widths.reverse()
-    table = Table(rows, colWidths=widths)
+    table = Table(rows, colWidths=widths, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

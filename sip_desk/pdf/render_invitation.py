@@ -13,25 +13,18 @@ from io import BytesIO
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from sip_desk.domain.enums import InvitationKind, MeetingKind
 from sip_desk.domain.languages import language_name
 from sip_desk.domain.participant import ParticipantDto
 from sip_desk.domain.worklist import InvitationDocument
+from sip_desk.pdf.doc_template import a4_template
 from sip_desk.pdf.flowables import Rule, TextBlock
 from sip_desk.pdf.follow_up_labels import label, weekday
 from sip_desk.pdf.fonts import register_fonts
 from sip_desk.pdf.kit import LOCAL_TZ, Cell, Kit, fmt_local_date, fmt_time
-from sip_desk.pdf.styles import (
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
-    MUTED,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    RULE,
-)
+from sip_desk.pdf.styles import MARGIN_X, MUTED, PAGE_WIDTH, RULE
 from sip_desk.pdf.text import draw_aligned, single_line
 
 FOOTER_SIZE = 8.0
@@ -59,19 +52,7 @@ def build_pdf(story: list[Flowable], language: str, title: str, footer_text: str
     """Lay ``story`` out on A4 with the shared margins, fonts and a footer; deterministic."""
     register_fonts()
     buffer = BytesIO()
-    template = SimpleDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        invariant=1,
-        lang=language,
-        title=title,
-        author="SIP Desk",
-        creator="SIP Desk",
-    )
+    template = a4_template(buffer, language, title)
     draw = footer(footer_text, Kit.for_language(language).rtl)
     template.build(story, onFirstPage=draw, onLaterPages=draw)
     return buffer.getvalue()
