@@ -3,7 +3,14 @@
 Every font is a TrueType font registered with reportlab, so each one is embedded (as a subset)
 in the PDF; no standard-14 font is ever used. Text is split into runs, each drawn with the first
 font of the chain that has a glyph for it: Noto Sans (Latin, Cyrillic, Greek), Noto Sans Arabic
-(Arabic, Persian/Dari) and Noto Sans Ethiopic (Tigrinya, Amharic).
+(Arabic, Persian/Dari), Noto Sans Ethiopic (Tigrinya, Amharic), Noto Sans Symbols and Symbols 2
+(arrows, dingbats, check marks) and Noto Emoji (monochrome).
+
+No character is dropped silently: one that no font has is put in a :data:`MISSING` run, drawn
+as a visible replacement mark that carries the original character as its text (see
+:func:`sip_desk.pdf.text.draw_line`). Only invisible format characters without a glyph (joiners,
+variation selectors, direction marks) are left out. The ``.notdef`` glyph is never drawn, as
+PDF/A forbids it.
 """
 
 from __future__ import annotations
@@ -20,13 +27,24 @@ from sip_desk.paths import resource
 BASE = "SIPSans"
 ARABIC = "SIPArabic"
 ETHIOPIC = "SIPEthiopic"
-FAMILIES = (BASE, ARABIC, ETHIOPIC)
+SYMBOLS = "SIPSymbols"
+SYMBOLS2 = "SIPSymbols2"
+EMOJI = "SIPEmoji"
+FAMILIES = (BASE, ARABIC, ETHIOPIC, SYMBOLS, SYMBOLS2, EMOJI)
+# The run "font" of characters no font has: drawn as REPLACEMENT in the base font.
+MISSING = ""
+REPLACEMENT = "\ufffd"
 
+# File name of the regular and the bold face; the same file when there is no bold.
 _FILES = {
-    BASE: "NotoSans",
-    ARABIC: "NotoSansArabic",
-    ETHIOPIC: "NotoSansEthiopic",
+    BASE: ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    ARABIC: ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
+    ETHIOPIC: ("NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"),
+    SYMBOLS: ("NotoSansSymbols-Regular.ttf", "NotoSansSymbols-Bold.ttf"),
+    SYMBOLS2: ("NotoSansSymbols2-Regular.ttf", "NotoSansSymbols2-Regular.ttf"),
+    EMOJI: ("NotoEmoji-VariableFont_wght.ttf", "NotoEmoji-VariableFont_wght.ttf"),
 }
+_EMOJI_INDEX = FAMILIES.index(EMOJI)
 
 
 @dataclass(frozen=True)
@@ -43,7 +61,8 @@ class FontChain:
 
 def font_name(family: str, bold: bool) -> str:
     """The registered reportlab name of ``family`` in the wanted weight."""
-    return f"{family}-Bold" if bold else family
+    regular, bold_file = _FILES[family]
+    return f"{family}-Bold" if bold and bold_file != regular else family
 
 
 @cache
@@ -53,12 +72,17 @@ def chain(bold: bool = False) -> FontChain:
     cmaps: list[frozenset[int]] = []
     for family in FAMILIES:
         name = font_name(family, bold)
-        file_name = f"{_FILES[family]}-{'Bold' if bold else 'Regular'}.ttf"
-        font = TTFont(name, str(resource("fonts", file_name)))
-        pdfmetrics.registerFont(font)
+        font = _register(name, _FILES[family][1 if bold else 0])
         names.append(name)
         cmaps.append(frozenset(font.face.charToGlyph))
     return FontChain(names=tuple(names), cmaps=tuple(cmaps))
+
+
+@cache
+def _register(name: str, file_name: str) -> TTFont:
+    font = TTFont(name, str(resource("fonts", file_name)))
+    pdfmetrics.registerFont(font)
+    return font
 
 
 def register_fonts() -> str:
@@ -75,34 +99,55 @@ def _preferred(char: str) -> int:
         return 1
     if 0x1200 <= code <= 0x139F or 0x2D80 <= code <= 0x2DDF or 0xAB00 <= code <= 0xAB2F:
         return 2
+    if code >= 0x1F000:
+        return _EMOJI_INDEX
     return 0
 
 
+def is_invisible(char: str) -> bool:
+    """Format characters and variation selectors: they change how text joins, never show."""
+    code = ord(char)
+    return (
+        unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+    )
+
+
 def _is_neutral(char: str) -> bool:
-    """Spaces, digits and punctuation: they stay in the current run when its font has them."""
-    return unicodedata.category(char)[0] in "ZPNS" or char in "\u200c\u200d\u200e\u200f"
+    """Spaces, digits, punctuation, marks: they stay in the current run if its font has them."""
+    return unicodedata.category(char)[0] in "ZPNSM" or char in "\u200c\u200d\u200e\u200f"
 
 
 def split_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split ``text`` into ``(font name, text)`` runs so every character has a glyph.
 
     Neutral characters (spaces, punctuation, digits) join the run before them when that font
-    covers them, so mixed text is not cut into many tiny runs.
+    covers them, so mixed text is not cut into many tiny runs. Characters no font has form
+    :data:`MISSING` runs; invisible format characters without a glyph are left out.
     """
     fonts = chain(bold)
     runs: list[tuple[str, str]] = []
-    current = -1
+    current = -2
     buffer: list[str] = []
     for char in text:
         index = _pick(fonts, char, current)
+        if index == _SKIP:
+            continue
         if index != current and buffer:
-            runs.append((fonts.names[current], "".join(buffer)))
+            runs.append((_name(fonts, current), "".join(buffer)))
             buffer = []
         current = index
         buffer.append(char)
     if buffer:
-        runs.append((fonts.names[current], "".join(buffer)))
+        runs.append((_name(fonts, current), "".join(buffer)))
     return runs
+
+
+_SKIP = -3
+_NONE = -1
+
+
+def _name(fonts: FontChain, index: int) -> str:
+    return MISSING if index == _NONE else fonts.names[index]
 
 
 def _pick(fonts: FontChain, char: str, current: int) -> int:
@@ -115,4 +160,4 @@ def _pick(fonts: FontChain, char: str, current: int) -> int:
     for index in range(len(fonts.names)):
         if fonts.has_glyph(index, char):
             return index
-    return 0
+    return _SKIP if is_invisible(char) else _NONE
