@@ -15,9 +15,11 @@ PDF/A forbids it.
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -45,6 +47,7 @@ _FILES = {
     EMOJI: ("NotoEmoji-VariableFont_wght.ttf", "NotoEmoji-VariableFont_wght.ttf"),
 }
 _EMOJI_INDEX = FAMILIES.index(EMOJI)
+_TEXT_FONTS = FAMILIES.index(SYMBOLS)
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,25 @@ def is_invisible(char: str) -> bool:
     )
 
 
+@cache
+def glyph_box(font: str, char: str) -> tuple[float, float, float, float] | None:
+    """The outline's bounding box of ``char`` in ``font``, in thousandths of the font size.
+
+    ``(x_min, y_min, x_max, y_max)`` from the glyph's header in the ``glyf`` table; ``None``
+    for a missing or empty glyph. Combining marks are placed with it, since reportlab does not
+    apply the fonts' mark positioning (GPOS).
+    """
+    registered: Any = pdfmetrics.getFont(font)
+    face = registered.face
+    glyph = face.charToGlyph.get(ord(char))
+    if glyph is None or face.glyphPos[glyph] == face.glyphPos[glyph + 1]:
+        return None
+    start = face.get_table_pos("glyf")[0] + face.glyphPos[glyph]
+    box = struct.unpack(">hhhh", face._ttf_data[start + 2 : start + 10])
+    scale = 1000 / face.unitsPerEm
+    return (box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale)
+
+
 def _is_neutral(char: str) -> bool:
     """Spaces, digits, punctuation, marks: they stay in the current run if its font has them."""
     return unicodedata.category(char)[0] in "ZPNSM" or char in "\u200c\u200d\u200e\u200f"
@@ -151,8 +173,12 @@ def _name(fonts: FontChain, index: int) -> str:
 
 
 def _pick(fonts: FontChain, char: str, current: int) -> int:
-    """The chain index to draw ``char`` with, given the run in progress."""
-    if current >= 0 and _is_neutral(char) and fonts.has_glyph(current, char):
+    """The chain index to draw ``char`` with, given the run in progress.
+
+    Spaces and punctuation stay with a text font's run, but not with a symbol or emoji font's,
+    whose spaces are much wider.
+    """
+    if 0 <= current < _TEXT_FONTS and _is_neutral(char) and fonts.has_glyph(current, char):
         return current
     preferred = _preferred(char)
     if fonts.has_glyph(preferred, char):

@@ -29,6 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from sip_desk.pdf.bidi_lines import Paragraph, first_strong_is_rtl, resolve
 from sip_desk.pdf.fonts import BASE, MISSING, REPLACEMENT, font_name, split_runs
+from sip_desk.pdf.marks import draw_run, utf16_hex
 
 _ARABIC = re.compile("[\u0600-\u08ff]")
 _BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029\x0b\x0c]")
@@ -150,33 +151,23 @@ def _cut_word(
 def draw_line(canvas: Canvas, line: Line, x: float, y: float, size: float) -> None:
     """Draw ``line`` with its left end at ``x`` and its baseline at ``y``.
 
-    A run of characters no font has is drawn as replacement marks inside a marked-content
+    Combining marks are centred on their base letter (:mod:`sip_desk.pdf.marks`). A run of
+    characters no font has is drawn as replacement marks inside a marked-content
     span whose ``/ActualText`` is the original text, so copying or extracting the text still
     gives the characters that were typed.
     """
-    text = canvas.beginText(x, y)
     cursor = x
     for font, part in line.runs:
         if font != MISSING:
-            text.setFont(font, size)
-            text.textOut(part)
-            cursor += stringWidth(part, font, size)
+            cursor = draw_run(canvas, font, part, cursor, y, size)
             continue
-        canvas.drawText(text)
-        canvas.addLiteral(f"/Span <</ActualText <{_utf16_hex(part)}>>> BDC")
+        canvas.addLiteral(f"/Span <</ActualText <{utf16_hex(part)}>>> BDC")
         mark = canvas.beginText(cursor, y)
         mark.setFont(font_name(BASE, False), size)
         mark.textOut(REPLACEMENT * len(part))
         canvas.drawText(mark)
         canvas.addLiteral("EMC")
         cursor += run_width(MISSING, part, size, False)
-        text = canvas.beginText(cursor, y)
-    canvas.drawText(text)
-
-
-def _utf16_hex(text: str) -> str:
-    """A PDF text string (UTF-16BE with byte order mark) written as hex."""
-    return "FEFF" + text.encode("utf-16-be").hex().upper()
 
 
 def draw_aligned(
