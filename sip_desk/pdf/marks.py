@@ -30,6 +30,11 @@ def draw_run(canvas: Canvas, font: str, part: str, x: float, y: float, size: flo
 
     Each word holding a mark is drawn on its own inside a span with its ``/ActualText``.
     """
+    if not any(is_mark(char) for char in part):
+        text = _begin(canvas, font, x, y, size)
+        text.textOut(part)
+        canvas.drawText(text)
+        return x + stringWidth(part, font, size)
     cursor = x
     text = _begin(canvas, font, cursor, y, size)
     for word in _SPACES.split(part):

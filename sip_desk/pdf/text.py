@@ -93,11 +93,18 @@ def single_line(text: str, size: float, bold: bool = False, rtl: bool = False) -
     return make_line(paragraph.line(0, len(logical)), size, bold)
 
 
+@lru_cache(maxsize=512)
+def paragraphs(text: str, rtl: bool) -> tuple[Paragraph, ...]:
+    """``text`` shaped and split at newlines, each paragraph's bidi levels resolved."""
+    return tuple(
+        resolve(logical, base_is_rtl(logical, rtl)) for logical in shape(clean(text)).split("\n")
+    )
+
+
 def layout(text: str, width: float, size: float, bold: bool, rtl: bool) -> list[Line]:
     """Break ``text`` into lines no wider than ``width``; a newline starts a new line."""
     lines: list[Line] = []
-    for logical in shape(clean(text)).split("\n"):
-        paragraph = resolve(logical, base_is_rtl(logical, rtl))
+    for paragraph in paragraphs(text, rtl):
         for start, end in _break_paragraph(paragraph, width, size, bold):
             lines.append(make_line(paragraph.line(start, end), size, bold))
     return lines
@@ -117,8 +124,7 @@ def _break_paragraph(
     line_start: int | None = None
     line_end, used, position = 0, 0.0, 0
     for word in text.split(" "):
-        for start, end in _cut_word(text, position, position + len(word), width, size, bold):
-            piece = text_width(text[start:end], size, bold)
+        for start, end, piece in _cut_word(text, position, len(word), width, size, bold):
             if line_start is not None and used + space + piece > width:
                 out.append((line_start, line_end))
                 line_start = None
@@ -133,18 +139,22 @@ def _break_paragraph(
 
 
 def _cut_word(
-    text: str, start: int, end: int, width: float, size: float, bold: bool
-) -> list[tuple[int, int]]:
-    """The word ``text[start:end]``, or its pieces that fit ``width`` when it is too long."""
-    if text_width(text[start:end], size, bold) <= width:
-        return [(start, end)]
-    pieces: list[tuple[int, int]] = []
-    piece = start
+    text: str, start: int, length: int, width: float, size: float, bold: bool
+) -> list[tuple[int, int, float]]:
+    """The word ``text[start:start + length]`` with its width, or pieces that fit ``width``."""
+    end = start + length
+    whole = text_width(text[start:end], size, bold) if length else 0.0
+    if whole <= width:
+        return [(start, end, whole)]
+    pieces: list[tuple[int, int, float]] = []
+    piece, used = start, 0.0
     for index in range(start, end):
-        if index > piece and text_width(text[piece : index + 1], size, bold) > width:
-            pieces.append((piece, index))
-            piece = index
-    pieces.append((piece, end))
+        char = text_width(text[index], size, bold)
+        if index > piece and used + char > width:
+            pieces.append((piece, index, used))
+            piece, used = index, 0.0
+        used += char
+    pieces.append((piece, end, used))
     return pieces
 
 
