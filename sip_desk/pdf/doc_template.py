@@ -11,9 +11,11 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate
 from reportlab.platypus.doctemplate import FrameBreak
 
+from sip_desk.pdf.fonts import BASE
 from sip_desk.pdf.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH
 
 # How much of the next flowable must fit below a heading: about three lines of body text.
@@ -43,6 +45,16 @@ class KeepWithStart(KeepTogether):
         if needed <= avail_height or at_top:
             return content
         return [FrameBreak(), *content]
+
+
+def embedded_canvas(*args: Any, **kwargs: Any) -> Canvas:
+    """A canvas whose initial font is the shipped base font, not the unembedded Helvetica.
+
+    PDF/A requires every font to be embedded; reportlab's default canvas names Helvetica on
+    each page even when no text is set in it.
+    """
+    kwargs["initialFontName"] = BASE
+    return Canvas(*args, **kwargs)
 
 
 def a4_template(buffer: BytesIO, language: str, title: str) -> SimpleDocTemplate:

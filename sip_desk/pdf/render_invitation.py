@@ -20,7 +20,7 @@ from sip_desk.domain.languages import language_name
 from sip_desk.domain.participant import ParticipantDto
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.worklist import InvitationDocument
-from sip_desk.pdf.doc_template import a4_template
+from sip_desk.pdf.doc_template import a4_template, embedded_canvas
 from sip_desk.pdf.flowables import Rule, TextBlock
 from sip_desk.pdf.follow_up_labels import label, weekday
 from sip_desk.pdf.fonts import register_fonts
@@ -59,7 +59,7 @@ def build_pdf(story: list[Flowable], facts: ArchiveFacts, footer_text: str) -> b
     buffer = BytesIO()
     template = a4_template(buffer, facts.language, facts.title)
     draw = footer(footer_text, Kit.for_language(facts.language).rtl)
-    template.build(story, onFirstPage=draw, onLaterPages=draw)
+    template.build(story, onFirstPage=draw, onLaterPages=draw, canvasmaker=embedded_canvas)
     return make_archival(buffer.getvalue(), facts)
 
 
@@ -102,7 +102,10 @@ def _when_table(doc: InvitationDocument, kit: Kit) -> Flowable:
 
 
 def named_rows(kit: Kit, rows: list[tuple[str, str]]) -> Flowable:
-    """A two-column list of already translated ``(name, value)``; empty values left out."""
+    """A two-column list of already translated ``(name, value)``; empty values left out.
+
+    When every value is empty it says so ("none") instead of an empty table.
+    """
     value_style = replace(kit.styles.body, space_after=0)
     name_style = replace(value_style, bold=True)
     data: list[list[Cell]] = [
@@ -110,6 +113,8 @@ def named_rows(kit: Kit, rows: list[tuple[str, str]]) -> Flowable:
         for name, value in rows
         if value.strip()
     ]
+    if not data:
+        return kit.text(kit.labels("none"))
     return kit.table(data, (0.25, 0.75), header=False)
 
 

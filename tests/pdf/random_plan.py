@@ -110,8 +110,14 @@ def document(sizes: Sizes) -> tuple[PlanDocument, list[str]]:
         shown.append(value)
         return value
 
+    # About three fields get the long text; the rest are empty, short or a paragraph.
+    fields_count = 20 + 2 * sizes.actions
+    long_chance = 3 / fields_count
+
     def field() -> str:
-        return say(rng.choice((0, 20, 200, sizes.long_text)))
+        if rng.random() < long_chance:
+            return say(sizes.long_text)
+        return say(rng.choice((0, 20, 200)))
 
     participants = tuple(
         ParticipantDto(
