@@ -22,6 +22,7 @@ from sip_desk.pdf.bidi_lines import is_mark
 from sip_desk.pdf.fonts import glyph_box
 
 _SPACES = re.compile("( +)")
+RLM = "\u200f"
 _GAP = 40.0  # thousandths of the size between stacked marks
 
 
@@ -45,6 +46,9 @@ def draw_run(canvas: Canvas, font: str, part: str, x: float, y: float, size: flo
             continue
         canvas.drawText(text)
         actual = "".join(_actual_text(base, marks) for base, marks in clusters)
+        if any(unicodedata.bidirectional(char) in ("R", "AL") for char in word):
+            # a right-to-left mark first, so a mark at the word's left end stays in the word
+            actual = RLM + actual
         canvas.addLiteral(f"/Span <</ActualText <{utf16_hex(actual)}>>> BDC")
         marked = _begin(canvas, font, cursor, y, size)
         for base, marks in clusters:
