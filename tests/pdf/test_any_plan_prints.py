@@ -5,18 +5,20 @@ The normal run tries a few examples; ``pytest -m soak`` runs many more.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sip_desk.domain.document import PRINT_LANGUAGES
+from sip_desk.domain.document import PRINT_LANGUAGES, PlanDocument
 from sip_desk.pdf.render_plan import render_plan
-from tests.pdf.pdf_text import needs_poppler
+from tests.pdf.pdf_text import needs_poppler, pdftotext
 from tests.pdf.random_plan import Sizes, document, words
 
 SIZES = st.builds(
@@ -65,3 +67,40 @@ def test_any_random_plan_prints_every_text(sizes: Sizes) -> None:
 @given(sizes=SIZES)
 def test_any_random_plan_prints_every_text_soak(sizes: Sizes) -> None:
     _prints_every_text(sizes)
+
+
+def _bare(language: str = "sv", changes: tuple[str, ...] = (), **fields: str) -> PlanDocument:
+    doc, _ = document(Sizes(0, 1, 0, 0, seed=1, language=language))
+    plan = replace(doc.plan, fields=replace(doc.plan.fields, **fields))  # type: ignore[arg-type]
+    return replace(doc, plan=plan, changes_since_signed=changes)
+
+
+@needs_poppler
+def test_a_revised_plan_with_many_changes_lists_every_change(tmp_path: Path) -> None:
+    changes = tuple(f"Ändring {n}: ett nytt mål har lagts till i planen." for n in range(40))
+
+    pdf = render_plan(_bare(changes=changes))
+
+    person_pages = pdftotext(pdf, tmp_path, page=1) + pdftotext(pdf, tmp_path, page=2)
+    assert all(change in person_pages for change in changes)
+
+
+@needs_poppler
+def test_a_long_what_matters_starts_on_the_first_page(tmp_path: Path) -> None:
+    matters = "Att få bo kvar. " * 320
+
+    pdf = render_plan(_bare(what_matters=matters))
+
+    first_page = pdftotext(pdf, tmp_path, page=1)
+    assert "Det här är viktigt för mig Att få bo kvar. Att få bo kvar." in first_page
+    assert words(pdftotext(pdf, tmp_path))["".join(sorted("kvar"))] >= 2 * 320
+
+
+@needs_poppler
+def test_a_word_longer_than_a_line_is_cut_and_printed_whole(tmp_path: Path) -> None:
+    word = "Långtord" * 2500
+
+    pdf = render_plan(_bare(strengths=word))
+
+    frame = re.compile(r"Plan 7 · version 3 \(utkast\)|Utskriven 2026-11-21|Sida \d+ av \d+")
+    assert word in "".join(frame.sub("", pdftotext(pdf, tmp_path)).split())
