@@ -49,6 +49,16 @@ class Paragraph:
         return reorder(self.text[start:end], self.levels[start:end], self.base_level)
 
 
+def isolate(text: str) -> str:
+    """``text`` as a first-strong isolate (FSI … PDI): it keeps its own direction inside a label.
+
+    "Behov: Stöd i sex veckor." in an Arabic document starts with an Arabic label, so the
+    whole line is right to left; isolated, the Swedish value keeps its full stop at its end.
+    The two format characters are not drawn.
+    """
+    return f"\u2068{text}\u2069" if text else text
+
+
 def first_strong_is_rtl(text: str, default: bool) -> bool:
     """The base direction of a paragraph: its first strong letter decides (rule P2)."""
     for char in text:

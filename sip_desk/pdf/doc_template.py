@@ -25,9 +25,10 @@ KEEP_START = 42.0
 class KeepWithStart(KeepTogether):
     """A heading (or several) and the flowable after it, split like any other content.
 
-    The group moves to the next frame only when the headings and the first ``KEEP_START``
-    points of the following flowable do not fit in the space left; otherwise the following
-    flowable is split where the frame ends.
+    The group moves to the next frame only when the headings and the start of the following
+    flowable do not fit in the space left: ``KEEP_START`` points of text, or a table's header
+    and first row (which :class:`~sip_desk.pdf.flowables.RowTable` keeps whole); otherwise
+    the following flowable is split where the frame ends.
     """
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -38,7 +39,8 @@ class KeepWithStart(KeepTogether):
         for index, flowable in enumerate(content):
             _, height = flowable.wrapOn(canvas, avail_width, avail_height)
             if index == len(content) - 1:
-                height = min(height, KEEP_START)
+                first_rows = getattr(flowable, "first_rows_height", None)
+                height = min(height, KEEP_START if first_rows is None else first_rows())
             needed += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
         frame: Any = getattr(self, "_frame", None)
         at_top = bool(getattr(frame, "_atTop", False))

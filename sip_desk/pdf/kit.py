@@ -14,12 +14,16 @@ from zoneinfo import ZoneInfo
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from sip_desk.pdf.flowables import TextBlock
+from sip_desk.pdf.flowables import RowTable, TextBlock
 from sip_desk.pdf.fonts import BASE
 from sip_desk.pdf.labels import Labels
 from sip_desk.pdf.styles import FRAME_WIDTH, RULE, SHADE, Styles, TextStyle, make_styles
 
 LOCAL_TZ = ZoneInfo("Europe/Stockholm")
+# A row that does not fit is split only into parts of at least two lines of cell text
+# (reportlab's ``splitInRow`` is that least height in points), so no single line is left
+# behind on a page.
+MIN_ROW_PART = 24
 Cell = str | Flowable | list[Flowable]
 
 
@@ -102,19 +106,20 @@ class Kit:
     ) -> Table:
         """A full-width table; a header row repeats on each page; RTL mirrors the columns.
 
-        A row taller than the space left is split between the lines of its cells.
+        A row taller than the space left is split between the lines of its cells (parts of at
+        least :data:`MIN_ROW_PART` points).
         """
         widths = [FRAME_WIDTH * f for f in fractions]
         cells = [[self._cell(c, header and i == 0) for c in row] for i, row in enumerate(rows)]
         if self.rtl:
             cells = [list(reversed(row)) for row in cells]
             widths.reverse()
-        table = Table(
+        table = RowTable(
             cells,
             colWidths=widths,
             repeatRows=1 if header else 0,
             hAlign="CENTER",
-            splitInRow=1,
+            splitInRow=MIN_ROW_PART,
         )
         commands: list[Any] = [
             ("FONTNAME", (0, 0), (-1, -1), BASE),

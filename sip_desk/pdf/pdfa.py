@@ -34,7 +34,7 @@ from pikepdf import Array, Dictionary, Name, String
 from sip_desk.paths import resource
 
 SRGB_IDENTIFIER = "sRGB IEC61966-2.1"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 _WIDE_CODE = re.compile(rb"<([0-9A-Fa-f]{2,4})> <([0-9A-Fa-f]{5,6})>")
 
 
@@ -138,7 +138,7 @@ def _surrogates(match: re.Match[bytes]) -> bytes:
 
 
 def _xml(text: str) -> str:
-    """``text`` escaped for XML character data (characters XML 1.0 forbids are dropped)."""
+    """``text`` escaped for XML (characters XML 1.0 forbids and bidi controls dropped)."""
     return escape(_NOT_XML.sub("", text))
 
 
