@@ -4,9 +4,10 @@ reportlab draws glyphs one after another by their advance widths and does not ap
 mark positioning (OpenType GPOS). A combining mark (an Arabic haraka, a Latin accent typed
 apart) has no advance width, so drawn as it comes it would stand at the edge of the letter
 before it. Here each mark is centred on its base letter's outline, and marks on the same side
-of one letter (shadda and fatha, say) are stacked instead of drawn on top of each other. The
-cluster of a base with its marks is wrapped in a marked-content span whose ``/ActualText`` gives
-its characters in an order text extraction puts right.
+of one letter (shadda and fatha, say) are stacked instead of drawn on top of each other. Since
+the marks then stand out of the drawing order text extraction expects, each word holding a mark
+is wrapped in a marked-content span whose ``/ActualText`` gives its characters in the order a
+reader (poppler's pdftotext, for one) turns back into the typed text.
 """
 
 from __future__ import annotations
