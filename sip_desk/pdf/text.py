@@ -93,7 +93,7 @@ def single_line(text: str, size: float, bold: bool = False, rtl: bool = False) -
     return make_line(paragraph.line(0, len(logical)), size, bold)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)
 def paragraphs(text: str, rtl: bool) -> tuple[Paragraph, ...]:
     """``text`` shaped and split at newlines, each paragraph's bidi levels resolved."""
     return tuple(
