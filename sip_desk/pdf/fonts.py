@@ -8,9 +8,9 @@ font of the chain that has a glyph for it: Noto Sans (Latin, Cyrillic, Greek), N
 
 No character is dropped silently: one that no font has is put in a :data:`MISSING` run, drawn
 as a visible replacement mark that carries the original character as its text (see
-:func:`sip_desk.pdf.text.draw_line`). Only invisible format characters without a glyph (joiners,
-variation selectors, direction marks) are left out. The ``.notdef`` glyph is never drawn, as
-PDF/A forbids it.
+:func:`sip_desk.pdf.text.draw_line`). Only invisible format characters (joiners, variation
+selectors, direction marks and isolates) are left out, after shaping and reordering. The
+``.notdef`` glyph is never drawn, as PDF/A forbids it.
 """
 
 from __future__ import annotations
@@ -108,8 +108,16 @@ def _preferred(char: str) -> int:
 
 
 def is_invisible(char: str) -> bool:
-    """Format characters and variation selectors: they change how text joins, never show."""
+    """Format characters and variation selectors: they steer direction or joining, never show.
+
+    They have done their work once the text is shaped and reordered, so they are not drawn even
+    where a font has a (blank) glyph for them: a zero-width glyph on top of a letter makes text
+    extraction lose the letter. The Arabic signs that stand before numbers are format
+    characters too, but visible; they are drawn.
+    """
     code = ord(char)
+    if 0x0600 <= code <= 0x0605 or code in (0x06DD, 0x070F, 0x08E2, 0x110BD, 0x110CD):
+        return False
     return (
         unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
     )
@@ -178,6 +186,8 @@ def _pick(fonts: FontChain, char: str, current: int) -> int:
     Spaces and punctuation stay with a text font's run, but not with a symbol or emoji font's,
     whose spaces are much wider.
     """
+    if is_invisible(char):
+        return _SKIP
     if 0 <= current < _TEXT_FONTS and _is_neutral(char) and fonts.has_glyph(current, char):
         return current
     preferred = _preferred(char)
@@ -186,4 +196,4 @@ def _pick(fonts: FontChain, char: str, current: int) -> int:
     for index in range(len(fonts.names)):
         if fonts.has_glyph(index, char):
             return index
-    return _SKIP if is_invisible(char) else _NONE
+    return _NONE
