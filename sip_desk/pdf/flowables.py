@@ -120,20 +120,31 @@ class RowTable(Table):
     """
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        """Split between rows; inside a row only when the row cannot move to a new page."""
-        in_row = self.splitInRow
-        self.splitInRow = 0
+        """Split between rows; inside a row only when the row cannot move to a new page.
+
+        Inside a row, parts are at least ``splitInRow`` points high when possible, and any
+        height when not (a row just taller than a page).
+        """
+        least = int(self.splitInRow)
+        parts = self._split_with(0, avail_width, avail_height)
+        if parts or not least or self._next_row_fits_a_page():
+            return parts
+        return self._split_with(least, avail_width, avail_height) or self._split_with(
+            1, avail_width, avail_height
+        )
+
+    def _split_with(self, least: int, avail_width: float, avail_height: float) -> list[Flowable]:
+        """The table split with in-row parts of at least ``least`` points (0: none)."""
+        keep = self.splitInRow
+        self.splitInRow = least
         try:
             parts: list[Flowable] = super().split(avail_width, avail_height)
         finally:
-            self.splitInRow = in_row
-        for part in parts:  # the pieces were made while in-row splitting was off
+            self.splitInRow = keep
+        for part in parts:  # the pieces copied the setting in force while they were made
             if isinstance(part, Table):
-                part.splitInRow = in_row
-        if parts or not in_row or self._next_row_fits_a_page():
-            return parts
-        result: list[Flowable] = super().split(avail_width, avail_height)
-        return result
+                part.splitInRow = keep
+        return parts
 
     def first_rows_height(self) -> float:
         """The height of the header rows and the first row (after ``wrap``)."""

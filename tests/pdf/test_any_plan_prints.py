@@ -60,6 +60,8 @@ def _prints_every_text(sizes: Sizes) -> None:
 @example(sizes=Sizes(188, 0, 0, 3228, seed=0, language="sv"))
 # a blank glyph drawn for a bidi isolate made the letter beside it vanish from the text
 @example(sizes=Sizes(40, 3, 0, 0, seed=3106, language="ar"))
+# a box of changes a few points taller than a page
+@example(sizes=Sizes(181, 44, 28, 0, seed=0, language="sv"))
 def test_any_random_plan_prints_every_text(sizes: Sizes) -> None:
     _prints_every_text(sizes)
 
