@@ -67,10 +67,12 @@ def text(rng: random.Random, size: int) -> str:
         out = f"{out}{chr(10) if rng.random() < 0.05 else ' '}{word}" if out else word
 
 
-# A word is a run of one script; brackets, punctuation and spaces separate words.
+# A word is a run of letters of one script; brackets, punctuation and spaces separate words.
+# Digits and symbols are neutral or weak for the bidi algorithm, and text extraction may join
+# neighbouring runs of them when it rebuilds a right-to-left line, so they count one by one.
 _WORD = re.compile(
-    "[A-Za-z\u00c0-\u024f]+|[\u0600-\u06ff]+|[\u1200-\u139f]+|[0-9]+"
-    "|[\U0001f000-\U0001faff\u2600-\u27bf\u2b50]+"
+    "[A-Za-z\u00c0-\u024f]+|[\u0600-\u06ff]+|[\u1200-\u139f]+|[0-9]"
+    "|[\U0001f000-\U0001faff\u2600-\u27bf\u2b50]"
 )
 
 

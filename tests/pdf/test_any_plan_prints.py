@@ -62,6 +62,8 @@ def _prints_every_text(sizes: Sizes) -> None:
 @example(sizes=Sizes(40, 3, 0, 0, seed=3106, language="ar"))
 # a box of changes a few points taller than a page
 @example(sizes=Sizes(181, 44, 28, 0, seed=0, language="sv"))
+# a line of symbols alone in an Arabic plan (extraction joins the symbol runs)
+@example(sizes=Sizes(7, 54, 0, 0, seed=825153, language="ar"))
 def test_any_random_plan_prints_every_text(sizes: Sizes) -> None:
     _prints_every_text(sizes)
 
