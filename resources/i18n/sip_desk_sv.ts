@@ -1149,6 +1149,22 @@
         <translation>Skapa plan</translation>
     </message>
     <message>
+        <source>Discard the new plan?</source>
+        <translation>Kasta den nya planen?</translation>
+    </message>
+    <message>
+        <source>What you typed here (name, identity number) is not saved.</source>
+        <translation>Det du har skrivit här (namn, personnummer) sparas inte.</translation>
+    </message>
+    <message>
+        <source>Continue typing</source>
+        <translation>Fortsätt skriva</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
         <source>Start plan for %1</source>
         <translation>Starta plan för %1</translation>
     </message>
@@ -1786,6 +1802,22 @@
         <translation>&amp;Första mötet inom:</translation>
     </message>
     <message>
+        <source>Discard the changed settings?</source>
+        <translation>Kasta ändringarna i inställningarna?</translation>
+    </message>
+    <message>
+        <source>The settings changed here are not saved.</source>
+        <translation>Ändringarna du har gjort här sparas inte.</translation>
+    </message>
+    <message>
+        <source>Continue editing</source>
+        <translation>Fortsätt redigera</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>Kasta ändringarna</translation>
+    </message>
+    <message>
         <source>Seal certificate</source>
         <translation>Sigillcertifikat</translation>
     </message>
@@ -1801,12 +1833,12 @@
         <translation>Signaturruta</translation>
     </message>
     <message>
-        <source>Draw the signature with the mouse, a pen or a finger. Delete clears it.</source>
-        <translation>Rita namnteckningen med musen, en penna eller fingret. Delete tar bort den.</translation>
+        <source>Draw the signature with the mouse, a pen or a finger. Delete clears it; Ctrl+Z takes back the last stroke or the clearing.</source>
+        <translation>Rita namnteckningen med musen, en penna eller fingret. Delete tar bort den; Ctrl+Z tar tillbaka det senaste draget eller borttagningen.</translation>
     </message>
     <message>
-        <source>Sign here. Delete clears the signature.</source>
-        <translation>Skriv under här. Delete tar bort namnteckningen.</translation>
+        <source>Sign here. Delete clears the signature; Ctrl+Z takes it back.</source>
+        <translation>Skriv under här. Delete tar bort namnteckningen; Ctrl+Z tar tillbaka den.</translation>
     </message>
     <message>
         <source>Sign here</source>
@@ -1873,6 +1905,22 @@
     <message>
         <source>Changed since the last signed version:</source>
         <translation>Ändrat sedan den senast undertecknade versionen:</translation>
+    </message>
+    <message>
+        <source>Discard the signatures?</source>
+        <translation>Kasta underskrifterna?</translation>
+    </message>
+    <message>
+        <source>Signatures collected and not yet saved: %1. They are saved when you choose “Sign version”.</source>
+        <translation>Underskrifter som samlats in men inte sparats: %1. De sparas när du väljer ”Skriv under versionen”.</translation>
+    </message>
+    <message>
+        <source>Continue signing</source>
+        <translation>Fortsätt skriva under</translation>
+    </message>
+    <message>
+        <source>Discard the signatures</source>
+        <translation>Kasta underskrifterna</translation>
     </message>
 </context>
 <context>
