@@ -83,12 +83,12 @@
         <translation>Kopplade mål för den valda insatsen</translation>
     </message>
     <message>
-        <source>What I do &amp;myself</source>
-        <translation>Det här gör jag &amp;själv</translation>
+        <source>What I do m&amp;yself</source>
+        <translation>Det här gör &amp;jag själv</translation>
     </message>
     <message>
-        <source>What my &amp;relatives do</source>
-        <translation>Det här gör mina &amp;närstående</translation>
+        <source>What my relatives do</source>
+        <translation>Det här gör &amp;mina närstående</translation>
     </message>
 </context>
 <context>
@@ -221,15 +221,15 @@
         <translation>6. Krisplan</translation>
     </message>
     <message>
-        <source>&amp;Warning signs</source>
-        <translation>&amp;Varningstecken</translation>
+        <source>Warnin&amp;g signs</source>
+        <translation>Varn&amp;ingstecken</translation>
     </message>
     <message>
-        <source>What to &amp;do</source>
-        <translation>Vad &amp;görs</translation>
+        <source>What to do</source>
+        <translation>Vad g&amp;örs</translation>
     </message>
     <message>
-        <source>Whom to &amp;contact</source>
+        <source>W&amp;hom to contact</source>
         <translation>Vem &amp;kontaktas</translation>
     </message>
 </context>
@@ -551,20 +551,20 @@
         <translation>&amp;Datum</translation>
     </message>
     <message>
-        <source>&amp;Time</source>
+        <source>Time</source>
         <translation>&amp;Tid</translation>
     </message>
     <message>
-        <source>&amp;Place</source>
-        <translation>&amp;Plats</translation>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Who convenes</source>
+        <translation>Vem kallar</translation>
     </message>
     <message>
         <source>Video link</source>
         <translation>Videolänk</translation>
-    </message>
-    <message>
-        <source>Who &amp;convenes</source>
-        <translation>Vem &amp;kallar</translation>
     </message>
     <message>
         <source>In %1 weeks</source>
@@ -606,7 +606,7 @@
     </message>
     <message>
         <source>&amp;What matters to me</source>
-        <translation>&amp;Vad är viktigt för mig</translation>
+        <translation>Vad &amp;är viktigt för mig</translation>
     </message>
     <message>
         <source>&amp;Strengths</source>
@@ -922,7 +922,7 @@
         <translation>Plan&amp;lista</translation>
     </message>
     <message>
-        <source>&amp;Follow-ups (worklist)</source>
+        <source>Follow-ups (&amp;worklist)</source>
         <translation>&amp;Uppföljning (arbetslista)</translation>
     </message>
     <message>
@@ -1149,6 +1149,22 @@
         <translation>Skapa plan</translation>
     </message>
     <message>
+        <source>Discard the new plan?</source>
+        <translation>Kasta den nya planen?</translation>
+    </message>
+    <message>
+        <source>What you typed here (name, identity number) is not saved.</source>
+        <translation>Det du har skrivit här (namn, personnummer) sparas inte.</translation>
+    </message>
+    <message>
+        <source>Continue typing</source>
+        <translation>Fortsätt skriva</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
         <source>Start plan for %1</source>
         <translation>Starta plan för %1</translation>
     </message>
@@ -1291,7 +1307,7 @@
     </message>
     <message>
         <source>&amp;Consent to the plan</source>
-        <translation>Samt&amp;ycke till planen</translation>
+        <translation>Samty&amp;cke till planen</translation>
     </message>
     <message>
         <source>Consent date</source>
@@ -1313,20 +1329,12 @@
         <translation>1. Personen och anledningen</translation>
     </message>
     <message>
-        <source>&amp;First name</source>
-        <translation>&amp;Förnamn</translation>
-    </message>
-    <message>
-        <source>&amp;Last name</source>
-        <translation>&amp;Efternamn</translation>
-    </message>
-    <message>
         <source>YYYYMMDD-NNNN</source>
         <translation>ÅÅÅÅMMDD-NNNN</translation>
     </message>
     <message>
         <source>&amp;Identity number</source>
-        <translation>&amp;Personnummer</translation>
+        <translation>Person&amp;nummer</translation>
     </message>
     <message>
         <source>Protected identity: the address is never shown</source>
@@ -1373,12 +1381,20 @@
         <translation>Vårdnadshavare och legala företrädare</translation>
     </message>
     <message>
+        <source>First &amp;name</source>
+        <translation>&amp;Förnamn</translation>
+    </message>
+    <message>
+        <source>L&amp;ast name</source>
+        <translation>&amp;Efternamn</translation>
+    </message>
+    <message>
         <source>&amp;Reason for the SIP</source>
-        <translation>&amp;Anledning till SIP</translation>
+        <translation>An&amp;ledning till SIP</translation>
     </message>
     <message>
         <source>&amp;Question for the meeting</source>
-        <translation>&amp;Frågeställning till mötet</translation>
+        <translation>Fr&amp;ågeställning till mötet</translation>
     </message>
     <message>
         <source>Requested by</source>
@@ -1848,15 +1864,15 @@
         <translation>(inte vald)</translation>
     </message>
     <message>
-        <source>&amp;Lead principal (overall responsibility)</source>
+        <source>Lead &amp;principal (overall responsibility)</source>
         <translation>&amp;Huvudansvarig huvudman (övergripande ansvar)</translation>
     </message>
     <message>
-        <source>Lead &amp;organisation</source>
+        <source>Lead organisation</source>
         <translation>Huvudansvarig &amp;organisation</translation>
     </message>
     <message>
-        <source>&amp;Coordinator</source>
+        <source>Coordina&amp;tor</source>
         <translation>&amp;Samordnare</translation>
     </message>
 </context>
@@ -1930,6 +1946,22 @@
         <translation>&amp;Första mötet inom:</translation>
     </message>
     <message>
+        <source>Discard the changed settings?</source>
+        <translation>Kasta ändringarna i inställningarna?</translation>
+    </message>
+    <message>
+        <source>The settings changed here are not saved.</source>
+        <translation>Ändringarna du har gjort här sparas inte.</translation>
+    </message>
+    <message>
+        <source>Continue editing</source>
+        <translation>Fortsätt redigera</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>Kasta ändringarna</translation>
+    </message>
+    <message>
         <source>Seal certificate</source>
         <translation>Sigillcertifikat</translation>
     </message>
@@ -1945,12 +1977,12 @@
         <translation>Signaturruta</translation>
     </message>
     <message>
-        <source>Draw the signature with the mouse, a pen or a finger. Delete clears it.</source>
-        <translation>Rita namnteckningen med musen, en penna eller fingret. Delete tar bort den.</translation>
+        <source>Draw the signature with the mouse, a pen or a finger. Delete clears it; Ctrl+Z takes back the last stroke or the clearing.</source>
+        <translation>Rita namnteckningen med musen, en penna eller fingret. Delete tar bort den; Ctrl+Z tar tillbaka det senaste draget eller borttagningen.</translation>
     </message>
     <message>
-        <source>Sign here. Delete clears the signature.</source>
-        <translation>Skriv under här. Delete tar bort namnteckningen.</translation>
+        <source>Sign here. Delete clears the signature; Ctrl+Z takes it back.</source>
+        <translation>Skriv under här. Delete tar bort namnteckningen; Ctrl+Z tar tillbaka den.</translation>
     </message>
     <message>
         <source>Sign here</source>
@@ -2017,6 +2049,22 @@
     <message>
         <source>Changed since the last signed version:</source>
         <translation>Ändrat sedan den senast undertecknade versionen:</translation>
+    </message>
+    <message>
+        <source>Discard the signatures?</source>
+        <translation>Kasta underskrifterna?</translation>
+    </message>
+    <message>
+        <source>Signatures collected and not yet saved: %1. They are saved when you choose “Sign version”.</source>
+        <translation>Underskrifter som samlats in men inte sparats: %1. De sparas när du väljer ”Skriv under versionen”.</translation>
+    </message>
+    <message>
+        <source>Continue signing</source>
+        <translation>Fortsätt skriva under</translation>
+    </message>
+    <message>
+        <source>Discard the signatures</source>
+        <translation>Kasta underskrifterna</translation>
     </message>
 </context>
 <context>
@@ -2220,12 +2268,12 @@
 <context>
     <name>WorklistView</name>
     <message>
-        <source>&amp;Lead principal:</source>
+        <source>Lea&amp;d principal:</source>
         <translation>&amp;Huvudman:</translation>
     </message>
     <message>
         <source>Or&amp;ganisation:</source>
-        <translation>Or&amp;ganisation:</translation>
+        <translation>&amp;Organisation:</translation>
     </message>
     <message>
         <source>&amp;Coordinator:</source>
@@ -2233,7 +2281,7 @@
     </message>
     <message>
         <source>Res&amp;ponsible person:</source>
-        <translation>Ansvarig &amp;person:</translation>
+        <translation>A&amp;nsvarig person:</translation>
     </message>
     <message>
         <source>Plan &amp;status:</source>
@@ -2241,19 +2289,19 @@
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation>&amp;Visa:</translation>
+        <translation>V&amp;isa:</translation>
     </message>
     <message>
         <source>Name, exactly as in the plan</source>
         <translation>Namn, exakt som i planen</translation>
     </message>
     <message>
-        <source>&amp;Open plan</source>
+        <source>Ope&amp;n plan</source>
         <translation>&amp;Öppna plan</translation>
     </message>
     <message>
         <source>&amp;Record follow-up…</source>
-        <translation>&amp;Registrera uppföljning…</translation>
+        <translation>Re&amp;gistrera uppföljning…</translation>
     </message>
     <message>
         <source>&amp;Invitation (PDF)…</source>

@@ -26,9 +26,9 @@ class PersonSection(Section):
         super().__init__(session, self.tr("1. The person and the reason"), parent)
         self.setObjectName("section_person")
         self.first_name = self.line()
-        self.person_field("first_name", self.tr("&First name"), self.first_name)
+        self.person_field("first_name", self.tr("First &name"), self.first_name)
         self.last_name = self.line()
-        self.person_field("last_name", self.tr("&Last name"), self.last_name)
+        self.person_field("last_name", self.tr("L&ast name"), self.last_name)
         self.identity = self.line()
         self.identity.setPlaceholderText(self.tr("YYYYMMDD-NNNN"))
         self.person_field(
