@@ -54,6 +54,18 @@ SEAL_MESSAGES: dict[str, tuple[str, str]] = {
         "Underskriften av {name} på version {number} har lagts till utan databasens nyckel.",
         "The signature by {name} on version {number} was added without the store's key.",
     ),
+    "seal.wrong_plan": (
+        "Version {number} hör inte till plan {plan}: den undertecknades i plan {origin} och har "
+        "kopierats hit.",
+        "Version {number} does not belong to plan {plan}: it was signed in plan {origin} and "
+        "copied here.",
+    ),
+    "seal.wrong_person": (
+        "Version {number} gäller en annan person än plan {plan} (personnumret i den "
+        "undertecknade versionen är ett annat).",
+        "Version {number} is about another person than plan {plan} (the identity number in the "
+        "signed version differs).",
+    ),
     "seal.no_signatures": (
         "Version {number} har inga underskrifter.",
         "Version {number} has no signatures.",

@@ -1,0 +1,69 @@
+"""A sealed version copied by hand into another person's plan (issue 9, F1): the seal binds
+a version to its plan and number, so every check refuses the copy."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from pypdf import PdfReader
+
+from sip_desk.cli import run
+
+COPY_INTO_PLAN_4 = (
+    "INSERT INTO plan_versions (id, plan_id, number, state, snapshot, content_hash, "
+    "previous_hash, created_at, signed_at) SELECT 50, 4, 2, 'signed', snapshot, content_hash, "
+    "previous_hash, created_at, signed_at FROM plan_versions WHERE id = 2",
+    "INSERT INTO version_seals SELECT 50, signatures_hash, key_id, key_signature, sealed_at, "
+    "on_upgrade FROM version_seals WHERE version_id = 2",
+    "INSERT INTO signatures (version_id, position, signer_name, organisation, role, is_person, "
+    "method, signed_on) SELECT 50, position, signer_name, organisation, role, is_person, method, "
+    "signed_on FROM signatures WHERE version_id = 2",
+)
+
+
+@pytest.fixture
+def demo_store(tmp_path, capsys) -> str:
+    store = str(tmp_path / "demo.sqlite")
+    assert run(["--db", store, "demo"]) == 0
+    capsys.readouterr()
+    return store
+
+
+def sql(store: str, *statements: str) -> None:
+    """Run statements as the sqlite3 shell would, behind the program's back."""
+    con = sqlite3.connect(store)
+    try:
+        for statement in statements:
+            con.execute(statement)
+        con.commit()
+    finally:
+        con.close()
+
+
+def test_a_sealed_version_copied_into_another_plan_fails_every_check(
+    demo_store, tmp_path, capsys
+) -> None:
+    before = tmp_path / "alva.pdf"
+    assert run(["--db", demo_store, "pdf", "2", "--version", "1", "-o", str(before)]) == 0
+    sql(demo_store, *COPY_INTO_PLAN_4)
+    capsys.readouterr()
+
+    store_code = run(["--db", demo_store, "--lang", "en", "verify-store"])
+    store_out = capsys.readouterr().out
+    target = tmp_path / "copy.pdf"
+    pdf_code = run(["--db", demo_store, "pdf", "4", "--version", "2", "-o", str(target)])
+    pdf_out = capsys.readouterr()
+    export_code = run(["--db", demo_store, "export", "4", "-o", str(tmp_path / "p4.json")])
+    capsys.readouterr()
+    original_code = run(["--db", demo_store, "verify", str(before)])
+
+    assert store_code == 1
+    assert "FAILED: plan 4, version 2:" in store_out
+    assert "does not belong to plan 4: it was signed in plan 2" in store_out
+    assert "plan 2" not in store_out.split("FAILED")[0]  # Alva's own version still checks out
+    assert pdf_code == 1 and not target.exists()
+    assert "undertecknad" not in pdf_out.out and "hör inte till plan 4" in pdf_out.err
+    assert export_code == 1 and not (tmp_path / "p4.json").exists()
+    assert original_code == 0  # Alva's own printed copy is still good
+    assert "Alva" in PdfReader(before).pages[0].extract_text()
