@@ -74,6 +74,10 @@ def seal_message(
     """The bytes the store key signs to seal a version.
 
     Args:
+        key_id: the key that signs.
+        content_hash: the version hash.
+        signatures_hash: the signature chain at signing.
+        digest: :func:`public_digest` of the snapshot.
         place: the plan id written in the snapshot and the version number. Seals made since
             version 2 of the message carry them, so a sealed version copied into another plan
             or to another number no longer matches its key signature. ``None`` gives the

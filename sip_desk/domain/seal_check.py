@@ -186,7 +186,8 @@ def _check_key(
         digest = public_digest(snapshot)
         content, chain = str(record.content_hash), seal.signatures_hash
         if place is not None:
-            placed = verify(key, seal_message(key, content, chain, digest, place), seal.key_signature)
+            message = seal_message(key, content, chain, digest, place)
+            placed = verify(key, message, seal.key_signature)
             if placed is not KeyVerdict.INVALID:
                 return placed
         return verify(key, seal_message(key, content, chain, digest), seal.key_signature)

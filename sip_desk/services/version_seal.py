@@ -8,8 +8,8 @@ from typing import Protocol
 from sip_desk.db.models import PlanVersion, Signature, VersionSeal
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.enums import VersionState
-from sip_desk.domain.seal import late_message, public_digest, seal_message, signature_chain
 from sip_desk.domain.errors import DomainError
+from sip_desk.domain.seal import late_message, public_digest, seal_message, signature_chain
 from sip_desk.domain.seal_check import (
     RecordCheck,
     SealData,
