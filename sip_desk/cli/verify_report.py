@@ -170,7 +170,7 @@ def _seal_text(report: VerificationReport, t: dict[str, str]) -> str:
 def store_lines(checks: list[VersionCheck], lang: str) -> list[str]:
     """``verify-store``: each failure with its problems, notes on other stores' keys, result."""
     t = text(lang)
-    lines = [t["store_count"].format(count=len(checks))]
+    lines = [t["store_count"].format(count=sum(c.signed for c in checks))]
     for check in checks:
         if not check.ok:
             lines.append(t["store_failed"].format(plan=check.plan_id, version=check.number))
@@ -192,6 +192,7 @@ def check_json(check: VersionCheck, lang: str) -> dict[str, Any]:
     return {
         "plan_id": check.plan_id,
         "version": check.number,
+        "signed": check.signed,
         "ok": check.ok,
         "content_hash": check.content_hash,
         "key_id": check.key_id,

@@ -66,6 +66,23 @@ SEAL_MESSAGES: dict[str, tuple[str, str]] = {
         "Version {number} is about another person than plan {plan} (the identity number in the "
         "signed version differs).",
     ),
+    "store.version_missing": (
+        "Före version {number} saknas version {missing}: en version har tagits bort ur databasen.",
+        "Before version {number}, version {missing} is missing: a version was deleted from the "
+        "store.",
+    ),
+    "store.seal_on_draft": (
+        "Version {number} är inte undertecknad men har en försegling eller underskrifter: en "
+        "undertecknad version har gjorts om till utkast.",
+        "Version {number} is not signed but has a seal or signatures: a signed version was "
+        "turned back into a draft.",
+    ),
+    "store.draft_below_signed": (
+        "Version {number} är ett utkast men version {signed} är undertecknad: ett utkast kan "
+        "bara vara den senaste versionen.",
+        "Version {number} is a draft but version {signed} is signed: only the latest version "
+        "can be a draft.",
+    ),
     "seal.no_signatures": (
         "Version {number} har inga underskrifter.",
         "Version {number} has no signatures.",

@@ -3,6 +3,7 @@ a version to its plan and number, so every check refuses the copy."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -67,3 +68,59 @@ def test_a_sealed_version_copied_into_another_plan_fails_every_check(
     assert export_code == 1 and not (tmp_path / "p4.json").exists()
     assert original_code == 0  # Alva's own printed copy is still good
     assert "Alva" in PdfReader(before).pages[0].extract_text()
+
+
+DROP_TRIGGERS = (
+    "DROP TRIGGER trg_plan_versions_signed_no_update",
+    "DROP TRIGGER trg_plan_versions_signed_no_delete",
+    "DROP TRIGGER trg_signatures_signed_no_delete",
+    "DROP TRIGGER trg_version_seals_no_delete",
+)
+
+
+def test_a_signed_version_demoted_to_draft_is_reported(demo_store, capsys) -> None:
+    sql(demo_store, *DROP_TRIGGERS, "UPDATE plan_versions SET state = 'draft' WHERE id = 3")
+
+    code = run(["--db", demo_store, "--lang", "en", "verify-store"])
+
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "FAILED: plan 3, version 1:" in out
+    assert "is not signed but has a seal or signatures" in out
+    assert "Checked 2 signed versions." in out
+
+
+def test_a_deleted_signed_version_is_reported(demo_store, capsys) -> None:
+    # Plan 1: version 1 signed, version 2 a draft. The whole signed version goes.
+    sql(
+        demo_store,
+        *DROP_TRIGGERS,
+        "DELETE FROM version_seals WHERE version_id = 1",
+        "DELETE FROM signatures WHERE version_id = 1",
+        "DELETE FROM plan_versions WHERE id = 1",
+    )
+
+    code = run(["--db", demo_store, "--lang", "en", "verify-store", "--json"])
+
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    failed = [v for v in report["versions"] if not v["ok"]]
+    assert [(v["plan_id"], v["version"], v["signed"]) for v in failed] == [(1, 2, False)]
+    assert [p["code"] for p in failed[0]["problems"]] == ["store.version_missing"]
+
+
+def test_a_draft_below_a_signed_version_is_reported(demo_store, capsys) -> None:
+    # Plan 1's draft is renumbered below its signed version (the signed one moved up).
+    sql(
+        demo_store,
+        *DROP_TRIGGERS,
+        "UPDATE plan_versions SET number = 3 WHERE id = 1",
+        "UPDATE plan_versions SET number = 1 WHERE id = 5",
+    )
+
+    code = run(["--db", demo_store, "--lang", "en", "verify-store"])
+
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "Version 1 is a draft but version 3 is signed" in out
+    assert "Before version 3, version 2 is missing" in out
