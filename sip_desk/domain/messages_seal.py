@@ -111,6 +111,20 @@ SEAL_MESSAGES: dict[str, tuple[str, str]] = {
         "Nyckelfilen {path} (nyckel {found}) hör inte till den här databasen (nyckel {key}).",
         "The key file {path} (key {found}) does not belong to this store (key {key}).",
     ),
+    "key.too_open_checked": (
+        "Varning: nyckelfilen {path} kan läsas av andra än ägaren. Kontrollen görs ändå (den "
+        "behöver bara den publika nyckeln), men gör filen privat: chmod 600 {path}",
+        "Warning: the key file {path} can be read by others than its owner. The check is made "
+        "anyway (it needs only the public key), but make the file private: chmod 600 {path}",
+    ),
+    "key.checked_with_recorded": (
+        "Obs: databasens nyckelfil finns inte här, så kontrollen använder den publika nyckeln "
+        "{key} som finns i databasen. Den som kan ändra databasen kan också byta ut den: "
+        "jämför nyckel-id med 'sip-desk key export' på datorn som har nyckelfilen.",
+        "Note: the store's key file is not here, so the check uses the public key {key} "
+        "recorded in the store. Whoever can change the store can also replace it: compare the "
+        "key id with 'sip-desk key export' on the computer that holds the key file.",
+    ),
     "key.too_open": (
         "Nyckelfilen {path} kan läsas av andra än ägaren. Gör den privat: chmod 600 {path}",
         "The key file {path} can be read by others than its owner. Make it private: "
