@@ -84,12 +84,11 @@ def seal_message(
             older message (seals made before), which is still accepted together with the
             binding checks in ``services.version_seal``.
     """
-    if place is None:
-        parts = (SEAL_MESSAGE, key_id, content_hash, signatures_hash, digest)
-    else:
+    parts: list[str] = [SEAL_MESSAGE, key_id]
+    if place is not None:
         plan_id, number = place
-        parts = (SEAL_MESSAGE_PLACED, key_id, str(plan_id), str(number))
-        parts += (content_hash, signatures_hash, digest)
+        parts = [SEAL_MESSAGE_PLACED, key_id, str(plan_id), str(number)]
+    parts += [content_hash, signatures_hash, digest]
     return "\n".join(parts).encode("ascii")
 
 
