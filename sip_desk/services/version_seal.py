@@ -162,7 +162,7 @@ def _place_problems(
 
     Signed in this store (and not sealed on upgrade): the plan id in the snapshot is this plan.
     Otherwise (imported, or sealed when the store got its key) the snapshot's person has this
-    plan's identity number, and every such version of the plan comes from the same plan.
+    plan's identity number, and comes from the same plan as the first such version of the plan.
     """
     snap_plan = result.origin_plan_id
     if snap_plan is None or snap_plan == row.plan_id:
@@ -174,11 +174,12 @@ def _place_problems(
     problems: list[Problem] = []
     if result.identity_number != row.plan.person.identity_number:
         problems.append(Problem("seal.wrong_person", number=n, plan=row.plan_id))
-    others = {
-        _origin_of(v)
-        for v in row.plan.versions
-        if v.state is VersionState.SIGNED and v.id != row.id
-    } - {row.plan_id, None}
-    if others - {snap_plan}:
+    # The first version that came from elsewhere says which plan there this plan continues.
+    signed = sorted(
+        (v for v in row.plan.versions if v.state is VersionState.SIGNED), key=lambda v: v.number
+    )
+    origins = (_origin_of(v) for v in signed)
+    first = next((o for o in origins if o is not None and o != row.plan_id), snap_plan)
+    if first != snap_plan:
         problems.append(Problem("seal.wrong_plan", number=n, plan=row.plan_id, origin=snap_plan))
     return tuple(problems)

@@ -124,3 +124,39 @@ def test_a_draft_below_a_signed_version_is_reported(demo_store, capsys) -> None:
     assert code == 1
     assert "Version 1 is a draft but version 3 is signed" in out
     assert "Before version 3, version 2 is missing" in out
+
+
+def test_an_imported_version_copied_into_another_persons_plan_fails(
+    demo_store, tmp_path, capsys
+) -> None:
+    other = str(tmp_path / "other.sqlite")
+    for plan in ("2", "3"):
+        exported = tmp_path / f"p{plan}.json"
+        assert run(["--db", demo_store, "export", plan, "-o", str(exported)]) == 0
+        assert run(["--db", other, "import", str(exported)]) == 0
+    assert run(["--db", other, "verify-store"]) == 0
+    sql(
+        other,
+        "INSERT INTO plan_versions (id, plan_id, number, state, snapshot, content_hash, "
+        "previous_hash, created_at, signed_at) SELECT 60, 1, 9, 'signed', snapshot, "
+        "content_hash, previous_hash, created_at, signed_at FROM plan_versions "
+        "WHERE plan_id = 2 AND number = 1",
+        "INSERT INTO version_seals SELECT 60, signatures_hash, key_id, key_signature, "
+        "sealed_at, on_upgrade FROM version_seals WHERE version_id = "
+        "(SELECT id FROM plan_versions WHERE plan_id = 2 AND number = 1)",
+        "INSERT INTO signatures (version_id, position, signer_name, organisation, role, "
+        "is_person, method, signed_on) SELECT 60, position, signer_name, organisation, role, "
+        "is_person, method, signed_on FROM signatures WHERE version_id = "
+        "(SELECT id FROM plan_versions WHERE plan_id = 2 AND number = 1)",
+    )
+    capsys.readouterr()
+
+    code = run(["--db", other, "--lang", "en", "verify-store", "--json"])
+
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    failed = {(v["plan_id"], v["version"]): v for v in report["versions"] if not v["ok"]}
+    # The copy, and the draft now numbered below it.
+    assert list(failed) == [(1, 2), (1, 9)]
+    codes = [p["code"] for p in failed[(1, 9)]["problems"]]
+    assert "seal.wrong_person" in codes and "seal.wrong_plan" in codes
