@@ -133,7 +133,7 @@ def check_row(row: PlanVersion, keys: KeyView) -> VersionCheck:
     seal = row.seal
     key_id = seal.key_id if seal else ""
     origin, trusted = keys.origin(key_id) if seal else (KeyOrigin.NONE, False)
-    problems = result.problems + _place_problems(row, result, origin)
+    problems = result.problems + _place_problems(row, result)
     return VersionCheck(
         plan_id=row.plan_id,
         number=row.number,
@@ -155,28 +155,32 @@ def _origin_of(row: PlanVersion) -> int | None:
         return None
 
 
-def _place_problems(
-    row: PlanVersion, result: RecordCheck, origin: KeyOrigin
-) -> tuple[Problem, ...]:
-    """A version must be where it was signed, not copied into another plan.
+def _place_problems(row: PlanVersion, result: RecordCheck) -> tuple[Problem, ...]:
+    """A version must be where it was signed, not copied into another person's plan.
 
-    Signed in this store (and not sealed on upgrade): the plan id in the snapshot is this plan.
-    Otherwise (imported, or sealed when the store got its key) the snapshot's person has this
-    plan's identity number, and comes from the same plan as the first such version of the plan.
+    The plan id in the snapshot is the plan it was signed in. When that is not this plan (an
+    imported version, including one exported from this very store and imported back), the
+    snapshot's person must have this plan's identity number, and the version must come from
+    the same plan as the first such version of this plan sealed by the same key. (A copy into
+    another plan of the same person is what an import does too; see SECURITY.md.)
     """
     snap_plan = result.origin_plan_id
     if snap_plan is None or snap_plan == row.plan_id:
         return ()
     n = row.number
-    own_signed = origin is KeyOrigin.OWN and not (row.seal and row.seal.on_upgrade)
-    if own_signed:
-        return (Problem("seal.wrong_plan", number=n, plan=row.plan_id, origin=snap_plan),)
     problems: list[Problem] = []
     if result.identity_number != row.plan.person.identity_number:
         problems.append(Problem("seal.wrong_person", number=n, plan=row.plan_id))
-    # The first version that came from elsewhere says which plan there this plan continues.
+    # The first version from elsewhere sealed by the same key says which plan there this plan
+    # continues (a plan moved on from store to store has one origin per store's key).
+    key_id = row.seal.key_id if row.seal else None
     signed = sorted(
-        (v for v in row.plan.versions if v.state is VersionState.SIGNED), key=lambda v: v.number
+        (
+            v
+            for v in row.plan.versions
+            if v.state is VersionState.SIGNED and (v.seal.key_id if v.seal else None) == key_id
+        ),
+        key=lambda v: v.number,
     )
     origins = (_origin_of(v) for v in signed)
     first = next((o for o in origins if o is not None and o != row.plan_id), snap_plan)

@@ -61,10 +61,10 @@ def test_a_sealed_version_copied_into_another_plan_fails_every_check(
 
     assert store_code == 1
     assert "FAILED: plan 4, version 2:" in store_out
-    assert "does not belong to plan 4: it was signed in plan 2" in store_out
+    assert "is about another person than plan 4" in store_out
     assert "plan 2" not in store_out.split("FAILED")[0]  # Alva's own version still checks out
     assert pdf_code == 1 and not target.exists()
-    assert "undertecknad" not in pdf_out.out and "hör inte till plan 4" in pdf_out.err
+    assert "undertecknad" not in pdf_out.out and "gäller en annan person" in pdf_out.err
     assert export_code == 1 and not (tmp_path / "p4.json").exists()
     assert original_code == 0  # Alva's own printed copy is still good
     assert "Alva" in PdfReader(before).pages[0].extract_text()
