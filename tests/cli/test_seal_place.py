@@ -160,3 +160,17 @@ def test_an_imported_version_copied_into_another_persons_plan_fails(
     assert list(failed) == [(1, 2), (1, 9)]
     codes = [p["code"] for p in failed[(1, 9)]["problems"]]
     assert "seal.wrong_person" in codes and "seal.wrong_plan" in codes
+
+
+def test_an_export_whose_person_was_swapped_is_refused(demo_store, tmp_path, capsys) -> None:
+    exported, other = tmp_path / "p3.json", str(tmp_path / "other.sqlite")
+    assert run(["--db", demo_store, "export", "3", "-o", str(exported)]) == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["plan"]["person"]["identity_number"] = "20000101-0016"
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+
+    code = run(["--db", other, "--lang", "en", "import", str(exported)])
+
+    assert code == 2
+    assert "is about another person than the file's person" in capsys.readouterr().err
