@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, command_parser
-from sip_desk.cli.verify_report import check_json, store_lines
+from sip_desk.cli.verify_report import check_json, print_key_notes, store_lines
 
 _SAVED = {
     "sv": "Databasens publika nyckel {key} sparades i {path}",
@@ -62,6 +62,7 @@ def key_export_command(args: argparse.Namespace, runner: Runner) -> int:
 def verify_store_command(args: argparse.Namespace, runner: Runner) -> int:
     """Check every signed version; exit 1 when any fails."""
     checks = runner.services.signing.check_store(args.trust_key)
+    print_key_notes(runner.services.signing.keys.notes, runner.lang)
     if args.json:
         runner.print_json(
             {

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from typing import Any
 
-from sip_desk.domain.verification import KeyOrigin, VerificationReport, VersionCheck
+from sip_desk.domain.verification import KeyOrigin, Problem, VerificationReport, VersionCheck
 
 TEXT = {
     "sv": {
@@ -36,7 +38,20 @@ TEXT = {
         "sigs_later": "förseglade; {count} har skrivit under efter utskriften",
         "sigs_bad": "STÄMMER INTE med de förseglade underskrifterna",
         "file_ok": "oförändrad",
-        "file_bad": "ÄNDRAD eller okänd (inte en utskrift från den här databasen)",
+        "file_bad": "okänd: de här byten har inte skrivits ut från den här databasen "
+        "(filen kan vara ändrad)",
+        "file_missing": "kan inte jämföras: versionen i filen finns inte i databasen (den "
+        "kan ha tagits bort eller ändrats där; det säger inget om att filen har ändrats)",
+        "file_stored_bad": "kan inte bekräftas: den LAGRADE versionen klarade inte kontrollen "
+        "(det säger inget om att filen har ändrats)",
+        "but_failed": "{value}, men den lagrade versionen klarade inte kontrollen (se nedan)",
+        "failed_parts": "Det som inte stämmer: {parts}",
+        "part_found": "versionen finns inte i databasen",
+        "part_stored": "den lagrade versionen",
+        "part_key": "nyckelsignaturen",
+        "part_signatures": "underskrifterna",
+        "part_file": "filen",
+        "part_seal": "den digitala stämpeln",
         "seal_none": "ingen",
         "seal_ok": "giltig, täcker hela filen ({signer})",
         "seal_bad": "OGILTIG: {reason}",
@@ -82,7 +97,20 @@ TEXT = {
         "sigs_later": "sealed; {count} signed after this print",
         "sigs_bad": "DO NOT MATCH the sealed signatures",
         "file_ok": "unchanged",
-        "file_bad": "CHANGED or unknown (not printed from this store)",
+        "file_bad": "unknown: these bytes were not printed from this store (the file may "
+        "have been changed)",
+        "file_missing": "cannot be compared: the version in the file is not in the store (it "
+        "may have been deleted or changed there; this does not say the file was changed)",
+        "file_stored_bad": "cannot be confirmed: the STORED version failed its check (this "
+        "does not say the file was changed)",
+        "but_failed": "{value}, but the stored version failed its check (see below)",
+        "failed_parts": "What failed: {parts}",
+        "part_found": "the version is not in the store",
+        "part_stored": "the stored version",
+        "part_key": "the key signature",
+        "part_signatures": "the signatures",
+        "part_file": "the file",
+        "part_seal": "the digital seal",
         "seal_none": "none",
         "seal_ok": "valid, covers the whole file ({signer})",
         "seal_bad": "INVALID: {reason}",
@@ -123,13 +151,48 @@ def report_lines(report: VerificationReport, lang: str) -> list[str]:
         lines.append(
             t["chain"].format(value=t["chain_ok" if report.stored_hash_ok else "chain_bad"])
         )
-        lines.append(t["key"].format(value=_key_text(check, t)))
-        lines.append(t["signatures"].format(value=_signatures_text(report, t)))
+        lines.append(t["key"].format(value=_qualified(check, _key_text(check, t), t)))
+        lines.append(
+            t["signatures"].format(value=_qualified(check, _signatures_text(report, t), t))
+        )
         lines += [f"  - {line}" for line in check.messages(lang)]
-    lines.append(t["file"].format(value=t["file_ok" if report.file_matches else "file_bad"]))
+    lines.append(t["file"].format(value=_file_text(report, t)))
     lines.append(t["seal"].format(value=_seal_text(report, t)))
+    if not report.ok:
+        lines.append(t["failed_parts"].format(parts=", ".join(_failed_parts(report, t))))
     lines.append(t["result_ok" if report.ok else "result_bad"])
     return lines
+
+
+def _qualified(check: VersionCheck, value: str, t: dict[str, str]) -> str:
+    """A line that checks out on its own, said not to vouch for a stored version that failed."""
+    good = value not in {t["key_bad"], t["sigs_bad"]}
+    return t["but_failed"].format(value=value) if good and not check.ok else value
+
+
+def _file_text(report: VerificationReport, t: dict[str, str]) -> str:
+    """The file line: an unknown file is only called so when the stored version is sound."""
+    if report.file_matches:
+        return t["file_ok"]
+    if not report.version_found:
+        return t["file_missing"]
+    if report.version is None or not report.version.ok:
+        return t["file_stored_bad"]
+    return t["file_bad"]
+
+
+def _failed_parts(report: VerificationReport, t: dict[str, str]) -> list[str]:
+    """Which parts of the check failed, in the order of the lines above."""
+    check = report.version
+    parts = [
+        ("part_found", not report.version_found),
+        ("part_stored", check is not None and not check.ok),
+        ("part_key", check is not None and check.ok and not check.trusted),
+        ("part_signatures", check is not None and not report.signatures_match),
+        ("part_file", report.version_found and not report.file_matches),
+        ("part_seal", report.seal.present and not report.seal.ok),
+    ]
+    return [t[name] for name, failed in parts if failed]
 
 
 def _key_text(check: VersionCheck, t: dict[str, str]) -> str:
@@ -167,10 +230,16 @@ def _seal_text(report: VerificationReport, t: dict[str, str]) -> str:
     return t["seal_bad"].format(reason=reason)
 
 
+def print_key_notes(notes: Sequence[Problem], lang: str) -> None:
+    """Warnings about the key used for the check, on standard error."""
+    for note in notes:
+        print(note.message(lang), file=sys.stderr)
+
+
 def store_lines(checks: list[VersionCheck], lang: str) -> list[str]:
     """``verify-store``: each failure with its problems, notes on other stores' keys, result."""
     t = text(lang)
-    lines = [t["store_count"].format(count=len(checks))]
+    lines = [t["store_count"].format(count=sum(c.signed for c in checks))]
     for check in checks:
         if not check.ok:
             lines.append(t["store_failed"].format(plan=check.plan_id, version=check.number))
@@ -192,6 +261,7 @@ def check_json(check: VersionCheck, lang: str) -> dict[str, Any]:
     return {
         "plan_id": check.plan_id,
         "version": check.number,
+        "signed": check.signed,
         "ok": check.ok,
         "content_hash": check.content_hash,
         "key_id": check.key_id,

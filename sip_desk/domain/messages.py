@@ -286,6 +286,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Referensen {value} används av mer än en rad.",
         "The reference {value} is used by more than one row.",
     ),
+    "import.signed_other_person": (
+        "Den undertecknade versionen {value} gäller en annan person än filens person "
+        "(personnumret skiljer sig).",
+        "The signed version {value} is about another person than the file's person "
+        "(the identity number differs).",
+    ),
     "import.signed_changed": (
         "Den undertecknade versionen {value} stämmer inte med sin kontrollsumma: "
         "innehållet har ändrats efter underskriften.",

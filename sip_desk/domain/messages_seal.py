@@ -54,6 +54,35 @@ SEAL_MESSAGES: dict[str, tuple[str, str]] = {
         "Underskriften av {name} på version {number} har lagts till utan databasens nyckel.",
         "The signature by {name} on version {number} was added without the store's key.",
     ),
+    "seal.wrong_plan": (
+        "Version {number} hör inte till plan {plan}: den undertecknades i plan {origin} och har "
+        "kopierats hit.",
+        "Version {number} does not belong to plan {plan}: it was signed in plan {origin} and "
+        "copied here.",
+    ),
+    "seal.wrong_person": (
+        "Version {number} gäller en annan person än plan {plan} (personnumret i den "
+        "undertecknade versionen är ett annat).",
+        "Version {number} is about another person than plan {plan} (the identity number in the "
+        "signed version differs).",
+    ),
+    "store.version_missing": (
+        "Före version {number} saknas version {missing}: en version har tagits bort ur databasen.",
+        "Before version {number}, version {missing} is missing: a version was deleted from the "
+        "store.",
+    ),
+    "store.seal_on_draft": (
+        "Version {number} är inte undertecknad men har en försegling eller underskrifter: en "
+        "undertecknad version har gjorts om till utkast.",
+        "Version {number} is not signed but has a seal or signatures: a signed version was "
+        "turned back into a draft.",
+    ),
+    "store.draft_below_signed": (
+        "Version {number} är ett utkast men version {signed} är undertecknad: ett utkast kan "
+        "bara vara den senaste versionen.",
+        "Version {number} is a draft but version {signed} is signed: only the latest version "
+        "can be a draft.",
+    ),
     "seal.no_signatures": (
         "Version {number} har inga underskrifter.",
         "Version {number} has no signatures.",
@@ -81,6 +110,20 @@ SEAL_MESSAGES: dict[str, tuple[str, str]] = {
     "key.mismatch": (
         "Nyckelfilen {path} (nyckel {found}) hör inte till den här databasen (nyckel {key}).",
         "The key file {path} (key {found}) does not belong to this store (key {key}).",
+    ),
+    "key.too_open_checked": (
+        "Varning: nyckelfilen {path} kan läsas av andra än ägaren. Kontrollen görs ändå (den "
+        "behöver bara den publika nyckeln), men gör filen privat: chmod 600 {path}",
+        "Warning: the key file {path} can be read by others than its owner. The check is made "
+        "anyway (it needs only the public key), but make the file private: chmod 600 {path}",
+    ),
+    "key.checked_with_recorded": (
+        "Obs: databasens nyckelfil finns inte här, så kontrollen använder den publika nyckeln "
+        "{key} som finns i databasen. Den som kan ändra databasen kan också byta ut den: "
+        "jämför nyckel-id med 'sip-desk key export' på datorn som har nyckelfilen.",
+        "Note: the store's key file is not here, so the check uses the public key {key} "
+        "recorded in the store. Whoever can change the store can also replace it: compare the "
+        "key id with 'sip-desk key export' on the computer that holds the key file.",
     ),
     "key.too_open": (
         "Nyckelfilen {path} kan läsas av andra än ägaren. Gör den privat: chmod 600 {path}",

@@ -3,7 +3,8 @@
 The version hash (:func:`~sip_desk.domain.snapshot.chain_hash`) covers the plan content. A
 second hash, chained to it, covers the signatures: each signature's record (who, organisation,
 role, person or not, how, when, and the SHA-256 of a drawn signature) is hashed together with
-the hash before it, starting from the version hash. The store key signs the version hash, the
+the hash before it, starting from the version hash. The store key signs the version's place (the
+plan id in its snapshot and its number), the version hash, the
 chain over the signatures given at signing, and the digest of the address-free snapshot; a
 signature added later (on paper) is signed by the key on its own, over the chain up to it.
 
@@ -22,6 +23,7 @@ from sip_desk.domain.snapshot import public_snapshot
 
 SIGNATURES_PREFIX = b"sip-desk/signatures/1\n"
 SEAL_MESSAGE = "sip-desk/version-seal/1"
+SEAL_MESSAGE_PLACED = "sip-desk/version-seal/2"
 LATE_MESSAGE = "sip-desk/late-signature/1"
 
 
@@ -62,9 +64,32 @@ def public_digest(snapshot: str) -> str:
     return hashlib.sha256(public_snapshot(snapshot).encode("utf-8")).hexdigest()
 
 
-def seal_message(key_id: str, content_hash: str, signatures_hash: str, digest: str) -> bytes:
-    """The bytes the store key signs to seal a version."""
-    return "\n".join((SEAL_MESSAGE, key_id, content_hash, signatures_hash, digest)).encode("ascii")
+def seal_message(
+    key_id: str,
+    content_hash: str,
+    signatures_hash: str,
+    digest: str,
+    place: tuple[int, int] | None = None,
+) -> bytes:
+    """The bytes the store key signs to seal a version.
+
+    Args:
+        key_id: the key that signs.
+        content_hash: the version hash.
+        signatures_hash: the signature chain at signing.
+        digest: :func:`public_digest` of the snapshot.
+        place: the plan id written in the snapshot and the version number. Seals made since
+            version 2 of the message carry them, so a sealed version copied into another plan
+            or to another number no longer matches its key signature. ``None`` gives the
+            older message (seals made before), which is still accepted together with the
+            binding checks in ``services.version_seal``.
+    """
+    parts: list[str] = [SEAL_MESSAGE, key_id]
+    if place is not None:
+        plan_id, number = place
+        parts = [SEAL_MESSAGE_PLACED, key_id, str(plan_id), str(number)]
+    parts += [content_hash, signatures_hash, digest]
+    return "\n".join(parts).encode("ascii")
 
 
 def late_message(key_id: str, content_hash: str, chain_hash: str) -> bytes:

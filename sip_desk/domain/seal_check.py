@@ -71,11 +71,16 @@ class RecordCheck:
             by the key signature instead of recomputed.
         accepted_chain: the signature-chain hashes of every state the key covers (as sealed,
             then after each late signature); a printed file must carry one of them.
+        origin_plan_id: the plan id written in the snapshot (the id in the store that signed
+            it); ``None`` when the snapshot cannot be read.
+        identity_number: the person's identity number written in the snapshot.
     """
 
     problems: tuple[Problem, ...]
     redacted: bool = False
     accepted_chain: tuple[str, ...] = ()
+    origin_plan_id: int | None = None
+    identity_number: str | None = None
 
 
 def check_record(record: SealedRecord, verify: Verifier) -> RecordCheck:
@@ -85,8 +90,11 @@ def check_record(record: SealedRecord, verify: Verifier) -> RecordCheck:
     if snapshot is None or content_hash is None:
         return RecordCheck(problems=(Problem("seal.snapshot_changed", number=n),))
     problems: list[Problem] = []
+    origin: int | None = None
+    identity: str | None = None
     try:
-        parse_snapshot(snapshot)
+        detail = parse_snapshot(snapshot)
+        origin, identity = detail.id, detail.person.identity_number
     except DomainError as error:
         problems.append(Problem("seal.unreadable", number=n, detail=error.message("en")))
     if record.previous_hash != record.expected_previous:
@@ -104,14 +112,22 @@ def check_record(record: SealedRecord, verify: Verifier) -> RecordCheck:
     sealed_at = chain.index(seal.signatures_hash) if seal.signatures_hash in chain else None
     if sealed_at is None:
         problems.append(Problem("seal.signatures_changed", number=n))
-    redacted = _check_key(record, seal, intact, verify, problems)
+    place = (origin, n) if origin is not None else None
+    redacted = _check_key(record, seal, intact, place, verify, problems)
     if sealed_at is None:
-        return RecordCheck(problems=tuple(problems), redacted=redacted)
+        return RecordCheck(
+            problems=tuple(problems),
+            redacted=redacted,
+            origin_plan_id=origin,
+            identity_number=identity,
+        )
     covered = _check_late(record, chain, sealed_at, verify, problems)
     return RecordCheck(
         problems=tuple(problems),
         redacted=redacted,
         accepted_chain=tuple(chain[sealed_at : sealed_at + 1 + covered]),
+        origin_plan_id=origin,
+        identity_number=identity,
     )
 
 
@@ -151,17 +167,30 @@ def _check_late(
 
 
 def _check_key(
-    record: SealedRecord, seal: SealData, intact: bool, verify: Verifier, problems: list[Problem]
+    record: SealedRecord,
+    seal: SealData,
+    intact: bool,
+    place: tuple[int, int] | None,
+    verify: Verifier,
+    problems: list[Problem],
 ) -> bool:
-    """Check the seal's key signature; returns True when the snapshot is a redacted form."""
+    """Check the seal's key signature; returns True when the snapshot is a redacted form.
+
+    A seal signs the version's place (snapshot plan id and number); a seal made before places
+    were signed is accepted by the older message (the caller checks its place separately).
+    """
     assert record.snapshot is not None and record.content_hash is not None
     n, key = record.number, seal.key_id
 
     def verdict(snapshot: str) -> KeyVerdict:
-        message = seal_message(
-            key, str(record.content_hash), seal.signatures_hash, public_digest(snapshot)
-        )
-        return verify(key, message, seal.key_signature)
+        digest = public_digest(snapshot)
+        content, chain = str(record.content_hash), seal.signatures_hash
+        if place is not None:
+            message = seal_message(key, content, chain, digest, place)
+            placed = verify(key, message, seal.key_signature)
+            if placed is not KeyVerdict.INVALID:
+                return placed
+        return verify(key, seal_message(key, content, chain, digest), seal.key_signature)
 
     result = verdict(record.snapshot)
     redacted = False

@@ -59,6 +59,7 @@ class VersionCheck:
         redacted: imported without the address; the key signature attests the hash.
         accepted_chain: signature-chain hashes of every state the key covers.
         problems: what is wrong; empty when the version checks out.
+        signed: the version is signed (``verify-store`` also lists a damaged unsigned one).
     """
 
     plan_id: int
@@ -71,6 +72,7 @@ class VersionCheck:
     redacted: bool = False
     accepted_chain: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
+    signed: bool = True
 
     @property
     def ok(self) -> bool:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from sip_desk.db.models import PlanVersion, SigningKey
 from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError
-from sip_desk.domain.verification import KeyOrigin, KeyVerdict
+from sip_desk.domain.verification import KeyOrigin, KeyVerdict, Problem
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.store_key import (
     StoreKey,
@@ -29,6 +29,7 @@ from sip_desk.services.store_key import (
     public_from_text,
     public_text,
     read_key,
+    too_open,
     verify_signature,
 )
 from sip_desk.services.version_seal import intact, seal_version
@@ -80,6 +81,12 @@ class KeyRing:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
         self._own: StoreKey | None = None
+        self.notes: list[Problem] = []
+        """Warnings about how the own key was found for checks (each once)."""
+
+    def _note(self, problem: Problem) -> None:
+        if all((p.code, p.params) != (problem.code, problem.params) for p in self.notes):
+            self.notes.append(problem)
 
     @property
     def location(self) -> Path | None:
@@ -139,12 +146,26 @@ class KeyRing:
     def table(
         self, session: Session, trusted: dict[str, Ed25519PublicKey] | None = None
     ) -> KeyTable:
-        """The keys for checks in ``session``: own (from its file, if here) and recorded ones."""
+        """The keys for checks in ``session``: own and recorded ones.
+
+        Checking needs only public keys. The own key's public half comes from its key file when
+        that is here (a file others may read is used, and noted in :attr:`notes`), otherwise
+        from the public key recorded in the store (noted too: whoever can write the store can
+        replace that record).
+        """
         own: Ed25519PublicKey | None = self._own.public if self._own else None
         path = self.location
-        if own is None and path is not None and path.exists():
-            own = read_key(path).public
         recorded = _own_row(session)
+        if own is None and path is not None and path.exists():
+            own = read_key(path, any_mode=True).public
+            if too_open(path):
+                self._note(Problem("key.too_open_checked", path=str(path)))
+        if own is None and recorded is not None:
+            own = public_from_text(recorded.public_key)
+            if own is not None and key_id_of(own) != recorded.key_id:
+                own = None
+            if own is not None:
+                self._note(Problem("key.checked_with_recorded", key=recorded.key_id))
         others: dict[str, Ed25519PublicKey] = {}
         for row in session.scalars(select(SigningKey).where(SigningKey.own.is_(False))):
             public = public_from_text(row.public_key)

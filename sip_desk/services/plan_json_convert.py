@@ -116,7 +116,9 @@ class _Reader:
             meetings=self._list(
                 "meetings", MeetingData, self._validate_meeting, self._meeting_refs
             ),
-            versions=convert_versions(self.raw["versions"], self.errors, self.keys),
+            versions=convert_versions(
+                self.raw["versions"], self.errors, self.keys, person.identity_number
+            ),
             signing_keys=dict(self.keys or {}),
         )
         if self.errors:

@@ -47,7 +47,10 @@ def read_keys(raw: list[dict[str, Any]], errors: list[ValidationError]) -> dict[
 
 
 def convert_versions(
-    raw: list[dict[str, Any]], errors: list[ValidationError], keys: dict[str, str] | None = None
+    raw: list[dict[str, Any]],
+    errors: list[ValidationError],
+    keys: dict[str, str] | None = None,
+    identity_number: str | None = None,
 ) -> tuple[VersionImport, ...]:
     """Read the ``versions`` list; problems are appended to ``errors`` with their paths.
 
@@ -55,6 +58,7 @@ def convert_versions(
         raw: the schema-checked versions.
         errors: where problems go.
         keys: the file's public keys (schema version 2); ``None`` for a version 1 file.
+        identity_number: the file's person; every signed version must be about them.
 
     Raises:
         ImportFormatError: a date that does not exist or bad base64 in a signature image.
@@ -83,7 +87,21 @@ def convert_versions(
         _check_chain(versions, errors)
     else:
         _check_seals(versions, keys, errors)
+    _check_person(versions, identity_number, errors)
     return tuple(versions)
+
+
+def _check_person(
+    versions: list[VersionImport], identity_number: str | None, errors: list[ValidationError]
+) -> None:
+    """Each signed version must be about the file's person (its identity number)."""
+    for i, v in _signed_in_order(versions):
+        try:
+            signed_for = parse_snapshot(v.snapshot or "").person.identity_number
+        except DomainError:
+            continue  # reported by the chain or seal check
+        if signed_for != identity_number:
+            _add(errors, f"$.plan.versions[{i}].snapshot", "import.signed_other_person", v.number)
 
 
 def _signed_in_order(versions: list[VersionImport]) -> list[tuple[int, VersionImport]]:

@@ -14,6 +14,7 @@ the database's back fails the check (:meth:`SigningService.check_version`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -39,6 +40,7 @@ from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
 from sip_desk.services.mappers import plan_detail
 from sip_desk.services.store_key import key_id_of, read_public_pem
+from sip_desk.services.store_structure import structure_problems
 from sip_desk.services.version_reader import (
     find_version,
     last_signed,
@@ -226,18 +228,36 @@ class SigningService:
             trust_keys: public key files of other stores to trust.
 
         Returns:
-            One check per signed version, by plan and number.
+            One check per signed version, by plan and number, and one per unsigned version
+            that carries a seal or signatures or sits below a signed one
+            (``services.store_structure``).
         """
         trusted = {key_id_of(k): k for k in (read_public_pem(Path(p)) for p in trust_keys)}
         with self._ctx.db.read() as s:
             table = self.keys.table(s, trusted)
             rows = s.scalars(
                 select(PlanVersion)
-                .where(PlanVersion.state == VersionState.SIGNED)
                 .options(selectinload(PlanVersion.signatures), selectinload(PlanVersion.seal))
                 .order_by(PlanVersion.plan_id, PlanVersion.number)
             ).all()
-            return [check_row(row, table) for row in rows]
+            extra = structure_problems(rows)
+            checks: list[VersionCheck] = []
+            for row in rows:
+                more = tuple(extra.get((row.plan_id, row.number), ()))
+                if row.state is VersionState.SIGNED:
+                    check = check_row(row, table)
+                    checks.append(replace(check, problems=check.problems + more))
+                elif more:
+                    checks.append(
+                        VersionCheck(
+                            plan_id=row.plan_id,
+                            number=row.number,
+                            content_hash=row.content_hash or "",
+                            problems=more,
+                            signed=False,
+                        )
+                    )
+            return checks
 
     def last_signed_version(self, plan_id: int) -> VersionDetail | None:
         """The newest signed version, or ``None`` when nothing is signed yet."""

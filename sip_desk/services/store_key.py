@@ -124,19 +124,31 @@ class StoreKey:
         return base64.b64encode(self.private.sign(message)).decode("ascii")
 
 
-def read_key(path: Path) -> StoreKey:
+def too_open(path: Path) -> bool:
+    """True when others than the owner may use the key file (POSIX only)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return os.name == "posix" and bool(mode & (stat.S_IRWXG | stat.S_IRWXO))
+
+
+def read_key(path: Path, *, any_mode: bool = False) -> StoreKey:
     """Read the key file.
+
+    Args:
+        path: the key file.
+        any_mode: read it even when others may read it (only to verify with its public half).
 
     Raises:
         DomainError: ``key.too_open`` (readable by others), ``key.invalid``, or
             ``export.read_failed``.
     """
     try:
-        info = path.stat()
         data = path.read_bytes()
     except OSError as error:
         raise DomainError("export.read_failed", path=str(path), detail=error.strerror) from error
-    if os.name == "posix" and info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+    if not any_mode and too_open(path):
         raise DomainError("key.too_open", path=str(path))
     try:
         key = serialization.load_pem_private_key(data, password=None)

@@ -8,10 +8,17 @@ from typing import Protocol
 from sip_desk.db.models import PlanVersion, Signature, VersionSeal
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.enums import VersionState
+from sip_desk.domain.errors import DomainError
 from sip_desk.domain.seal import late_message, public_digest, seal_message, signature_chain
-from sip_desk.domain.seal_check import SealData, SealedRecord, SignedSignature, check_record
-from sip_desk.domain.snapshot import chain_hash
-from sip_desk.domain.verification import KeyOrigin, KeyVerdict, VersionCheck
+from sip_desk.domain.seal_check import (
+    RecordCheck,
+    SealData,
+    SealedRecord,
+    SignedSignature,
+    check_record,
+)
+from sip_desk.domain.snapshot import chain_hash, parse_snapshot
+from sip_desk.domain.verification import KeyOrigin, KeyVerdict, Problem, VersionCheck
 from sip_desk.services.store_key import StoreKey
 
 
@@ -51,8 +58,9 @@ def seal_version(
     assert row.snapshot is not None and row.content_hash is not None
     chain = signature_chain(row.content_hash, [signature_dto(s) for s in _in_order(row)])
     signatures_hash = chain[-1] if chain else row.content_hash
+    place = (parse_snapshot(row.snapshot).id, row.number)
     message = seal_message(
-        key.key_id, row.content_hash, signatures_hash, public_digest(row.snapshot)
+        key.key_id, row.content_hash, signatures_hash, public_digest(row.snapshot), place
     )
     return VersionSeal(
         signatures_hash=signatures_hash,
@@ -125,6 +133,7 @@ def check_row(row: PlanVersion, keys: KeyView) -> VersionCheck:
     seal = row.seal
     key_id = seal.key_id if seal else ""
     origin, trusted = keys.origin(key_id) if seal else (KeyOrigin.NONE, False)
+    problems = result.problems + _place_problems(row, result)
     return VersionCheck(
         plan_id=row.plan_id,
         number=row.number,
@@ -135,5 +144,46 @@ def check_row(row: PlanVersion, keys: KeyView) -> VersionCheck:
         on_upgrade=bool(seal and seal.on_upgrade),
         redacted=result.redacted,
         accepted_chain=result.accepted_chain,
-        problems=result.problems,
+        problems=problems,
     )
+
+
+def _origin_of(row: PlanVersion) -> int | None:
+    try:
+        return parse_snapshot(row.snapshot or "").id
+    except DomainError:
+        return None
+
+
+def _place_problems(row: PlanVersion, result: RecordCheck) -> tuple[Problem, ...]:
+    """A version must be where it was signed, not copied into another person's plan.
+
+    The plan id in the snapshot is the plan it was signed in. When that is not this plan (an
+    imported version, including one exported from this very store and imported back), the
+    snapshot's person must have this plan's identity number, and the version must come from
+    the same plan as the first such version of this plan sealed by the same key. (A copy into
+    another plan of the same person is what an import does too; see SECURITY.md.)
+    """
+    snap_plan = result.origin_plan_id
+    if snap_plan is None or snap_plan == row.plan_id:
+        return ()
+    n = row.number
+    problems: list[Problem] = []
+    if result.identity_number != row.plan.person.identity_number:
+        problems.append(Problem("seal.wrong_person", number=n, plan=row.plan_id))
+    # The first version from elsewhere sealed by the same key says which plan there this plan
+    # continues (a plan moved on from store to store has one origin per store's key).
+    key_id = row.seal.key_id if row.seal else None
+    signed = sorted(
+        (
+            v
+            for v in row.plan.versions
+            if v.state is VersionState.SIGNED and (v.seal.key_id if v.seal else None) == key_id
+        ),
+        key=lambda v: v.number,
+    )
+    origins = (_origin_of(v) for v in signed)
+    first = next((o for o in origins if o is not None and o != row.plan_id), snap_plan)
+    if first != snap_plan:
+        problems.append(Problem("seal.wrong_plan", number=n, plan=row.plan_id, origin=snap_plan))
+    return tuple(problems)
