@@ -24,9 +24,13 @@ SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA trusted_schema=OFF",
 )
-BUSY_TIMEOUT_MS = 2_000
-"""How long one attempt waits for another writer (SQLite ``busy_timeout``, PostgreSQL
-``lock_timeout``); :class:`LockWait` decides how often to try again (30 s in all)."""
+SQLITE_BUSY_MS = 100
+"""How long one attempt waits inside SQLite for another writer (``busy_timeout``; SQLite polls
+within it after 1, 2, 5, 10, … ms). :class:`LockWait` then tries again, 30 s in all: short
+attempts with jittered pauses give a writer a fair chance against one that saves constantly."""
+PG_LOCK_TIMEOUT_MS = 2_000
+"""How long one attempt waits for a row lock on PostgreSQL (``lock_timeout``); PostgreSQL
+queues lock waiters fairly, so its attempts can be longer."""
 T = TypeVar("T")
 
 
@@ -37,21 +41,24 @@ def url_for(target: str) -> str:
     return f"sqlite:///{Path(target).expanduser().absolute()}"
 
 
-def make_engine(target: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def make_engine(target: str, busy_timeout_ms: int | None = None) -> Engine:
     """Create the engine for ``target`` with the production settings.
 
     Args:
         target: a file path or an SQLAlchemy URL.
-        busy_timeout_ms: how long one attempt waits for a lock another writer holds.
+        busy_timeout_ms: how long one attempt waits for a lock another writer holds
+            (default :data:`SQLITE_BUSY_MS` or :data:`PG_LOCK_TIMEOUT_MS`).
     """
     url = url_for(target)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
-        _install_sqlite_hooks(engine, busy_timeout_ms)
+        busy = SQLITE_BUSY_MS if busy_timeout_ms is None else busy_timeout_ms
+        engine = create_engine(url, connect_args={"timeout": busy / 1000})
+        _install_sqlite_hooks(engine, busy)
         return engine
     if url.startswith("postgresql"):
         # Without a lock timeout a row lock held by a hung program would block a save forever.
-        options = {"options": f"-c lock_timeout={int(busy_timeout_ms)}"}
+        wait = PG_LOCK_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        options = {"options": f"-c lock_timeout={int(wait)}"}
         return create_engine(url, pool_pre_ping=True, connect_args=options)
     return create_engine(url, pool_pre_ping=True)
 

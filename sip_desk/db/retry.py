@@ -68,7 +68,7 @@ class LockWait:
 
     budget_s: float = LOCK_WAIT_S
     first_s: float = 0.005
-    cap_s: float = 0.1
+    cap_s: float = 0.02
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     jitter: Callable[[float, float], float] = field(default=random.uniform, repr=False)

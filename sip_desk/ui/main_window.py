@@ -269,7 +269,9 @@ class MainWindow(QMainWindow):
         self.plan_list.view.apply_icons()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush_editors()
+        if not self.tabs.can_close_all():  # a text waits for the user's choice
+            event.ignore()
+            return
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)

@@ -224,7 +224,9 @@ def test_jitter_draws_each_pause_between_zero_and_the_ceiling() -> None:
         drawn.append((low, high))
         return (low + high) / 2
 
-    policy = LockWait(budget_s=1.0, sleep=clock.sleep, clock=lambda: clock.now, jitter=jitter)
+    policy = LockWait(
+        budget_s=1.0, cap_s=0.1, sleep=clock.sleep, clock=lambda: clock.now, jitter=jitter
+    )
     waiting = policy.start(LockStats())
     for _ in range(4):
         assert waiting.again(sqlite3.OperationalError("database is locked"))

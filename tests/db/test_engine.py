@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from sip_desk.bootstrap import open_services
-from sip_desk.db.engine import BUSY_TIMEOUT_MS, Database, make_engine, store_error_for
+from sip_desk.db.engine import SQLITE_BUSY_MS, Database, make_engine, store_error_for
 from sip_desk.db.migrate import prepare_store
 from sip_desk.db.retry import LockWait
 from sip_desk.domain.audit import UserContext
@@ -36,7 +36,7 @@ def test_engine_sets_crash_safe_pragmas_on_every_connection(sqlite_db: Database)
         "journal_mode": "wal",
         "synchronous": 2,  # FULL
         "foreign_keys": 1,
-        "busy_timeout": BUSY_TIMEOUT_MS,
+        "busy_timeout": SQLITE_BUSY_MS,
         "trusted_schema": 0,
     }
 
