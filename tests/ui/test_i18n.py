@@ -57,9 +57,7 @@ def test_i18n_committed_qm_is_current(tmp_path: Path) -> None:
     # The tool of the virtual environment running the tests: it need not be on PATH.
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     assert lrelease is not None, "pyside6-lrelease is not installed beside this Python"
-    subprocess.run(
-        [lrelease, "-silent", str(TS), "-qm", str(fresh)], check=True, timeout=60
-    )
+    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(fresh)], check=True, timeout=60)
     assert QM.read_bytes() == fresh.read_bytes(), "run: python packaging/i18n.py compile"
 
 
