@@ -7,14 +7,19 @@ When they change different fields, both are saved and nobody is asked anything.
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from shiboken6 import isValid
 
+from sip_desk.app import DesktopApp
 from sip_desk.db.engine import Database, make_engine
 from sip_desk.domain.audit import UserContext
 from sip_desk.domain.enums import GoalTerm
@@ -28,6 +33,7 @@ from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.item_models.goal_table_model import GoalColumn
+from sip_desk.ui.settings import AppSettings
 from sip_desk.ui.widgets.plan_tabs import PlanTabs
 from tests.ui.editor.helpers import keys, pick_cell, type_cell
 
@@ -380,3 +386,51 @@ def test_different_cells_of_one_row_are_both_saved(qtbot, meeting: Meeting) -> N
     goal = meeting.stored().goals[0]
     assert (goal.text, goal.term) == ("Eget boende i Malmö", GoalTerm.SHORT)
     assert seen == []
+
+
+@pytest.fixture
+def app_window(qtbot, tmp_path: Path) -> Iterator[DesktopApp]:
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    db = str(tmp_path / "window.sqlite")
+    app = DesktopApp(argparse.Namespace(db=db, lang="en", user="bo.test", debug=False), settings)
+    qtbot.addWidget(app.window)
+    app.store = db
+    app.open_store()
+    yield app
+    if app.services is not None:
+        app.services.ctx.db.dispose()
+
+
+def test_no_language_switch_or_quit_while_a_text_waits(qtbot, app_window: DesktopApp) -> None:
+    app = app_window
+    assert app.services is not None
+    plan = app.services.plans.create_plan(PersonData(first_name="Maria", last_name="Lind"))
+    app.window.open_plan(plan.id)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    editor = app.window.findChildren(PlanEditor)[0]
+    stored = app.services.plans.get_plan(plan.id)  # another program saves the reason first
+    app.services.plans.update_fields(
+        plan.id, stored.version, dataclasses.replace(stored.fields, reason="Anna skriver")
+    )
+    _on_conflict(_escape(qtbot))
+    _type(qtbot, editor, editor.person_section.reason, "Bo skriver")
+    _leave(qtbot, editor.person_section.reason)
+    assert editor.conflicts.isVisible()
+
+    asked = _on_conflict(_escape(qtbot))
+    app.window.findChild(QAction, "language_sv").trigger()
+
+    assert len(asked) == 1
+    assert app.window.findChildren(PlanEditor) == [editor]  # not rebuilt: the text stays
+    assert editor.person_section.reason.toPlainText() == "Bo skriver"
+    assert app.window.findChild(QAction, "language_en").isChecked()
+
+    asked = _on_conflict(_escape(qtbot))
+    assert not app.window.close()  # quitting waits too
+
+    assert len(asked) == 1
+    assert editor.person_section.reason.toPlainText() == "Bo skriver"
+    _on_conflict(_click(qtbot, lambda d: d.keep_mine))
+    assert app.window.close()
+    assert app.services.plans.get_plan(plan.id).fields.reason == "Bo skriver"
