@@ -62,6 +62,8 @@ def show_value(value: object) -> str:
         return QCoreApplication.translate("RowTableModel", "No")
     if isinstance(value, datetime | date | time):
         return value.isoformat()
+    if isinstance(value, tuple):
+        return ", ".join(show_value(v) for v in value)
     return str(value)
 
 
