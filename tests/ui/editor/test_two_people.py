@@ -419,12 +419,14 @@ def test_no_language_switch_or_quit_while_a_text_waits(qtbot, app_window: Deskto
     assert editor.conflicts.isVisible()
 
     asked = _on_conflict(_escape(qtbot))
-    app.window.findChild(QAction, "language_sv").trigger()
+    swedish, english = (app.window.findChild(QAction, f"language_{c}") for c in ("sv", "en"))
+    assert swedish is not None and english is not None
+    swedish.trigger()
 
     assert len(asked) == 1
     assert app.window.findChildren(PlanEditor) == [editor]  # not rebuilt: the text stays
     assert editor.person_section.reason.toPlainText() == "Bo skriver"
-    assert app.window.findChild(QAction, "language_en").isChecked()
+    assert english.isChecked() and not swedish.isChecked()
 
     asked = _on_conflict(_escape(qtbot))
     assert not app.window.close()  # quitting waits too
