@@ -224,13 +224,13 @@ class MainWindow(QMainWindow):
 
     def _on_language_triggered(self, action: QAction) -> None:
         code = str(action.data())
-        if code == self.lang:
-            return
-        if not self.tabs.can_close_all():  # a text waits for a choice: the window stays
-            for other in self.menus.language_group.actions():
-                other.setChecked(str(other.data()) == self.lang)
-            return
-        self.events.language_changed.emit(code)
+        if code != self.lang:
+            self.events.language_changed.emit(code)
+
+    def keep_language(self) -> None:
+        """A language switch did not happen: mark this window's language in the menu again."""
+        for action in self.menus.language_group.actions():
+            action.setChecked(str(action.data()) == self.lang)
 
     def _on_counts_changed(self, shown: int, total: int) -> None:
         self.counts.setText(
