@@ -83,12 +83,12 @@
         <translation>Kopplade mål för den valda insatsen</translation>
     </message>
     <message>
-        <source>What I do &amp;myself</source>
-        <translation>Det här gör jag &amp;själv</translation>
+        <source>What I do m&amp;yself</source>
+        <translation>Det här gör &amp;jag själv</translation>
     </message>
     <message>
-        <source>What my &amp;relatives do</source>
-        <translation>Det här gör mina &amp;närstående</translation>
+        <source>What my relatives do</source>
+        <translation>Det här gör &amp;mina närstående</translation>
     </message>
 </context>
 <context>
@@ -291,15 +291,15 @@
         <translation>6. Krisplan</translation>
     </message>
     <message>
-        <source>&amp;Warning signs</source>
-        <translation>&amp;Varningstecken</translation>
+        <source>Warnin&amp;g signs</source>
+        <translation>Varn&amp;ingstecken</translation>
     </message>
     <message>
-        <source>What to &amp;do</source>
-        <translation>Vad &amp;görs</translation>
+        <source>What to do</source>
+        <translation>Vad g&amp;örs</translation>
     </message>
     <message>
-        <source>Whom to &amp;contact</source>
+        <source>W&amp;hom to contact</source>
         <translation>Vem &amp;kontaktas</translation>
     </message>
 </context>
@@ -475,6 +475,30 @@
         <translation>Avbruten</translation>
     </message>
     <message>
+        <source>Achieved</source>
+        <translation>Uppnått</translation>
+    </message>
+    <message>
+        <source>Partly achieved</source>
+        <translation>Delvis uppnått</translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <translation>Inte uppnått</translation>
+    </message>
+    <message>
+        <source>Continue the plan</source>
+        <translation>Fortsätta planen</translation>
+    </message>
+    <message>
+        <source>Revise the plan</source>
+        <translation>Revidera planen</translation>
+    </message>
+    <message>
+        <source>Close the plan</source>
+        <translation>Avsluta planen</translation>
+    </message>
+    <message>
         <source>Trustee (god man)</source>
         <translation>God man</translation>
     </message>
@@ -488,118 +512,98 @@
     </message>
 </context>
 <context>
-    <name>FollowUpDialog</name>
+    <name>FollowUpRecordSection</name>
     <message>
-        <source>Follow-up %1 – %2</source>
-        <translation>Uppföljning %1 – %2</translation>
+        <source>8. Follow-up meeting</source>
+        <translation>8. Uppföljningsmöte</translation>
     </message>
     <message>
-        <source>Actions: done, not done or ongoing?</source>
-        <translation>Insatser: gjord, inte gjord eller pågår?</translation>
+        <source>Record the follow-up meeting (Ctrl+R)</source>
+        <translation>Registrera uppföljningsmötet (Ctrl+R)</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Insats</translation>
+        <source>Complete the follow-up…</source>
+        <translation>Slutför uppföljningen…</translation>
     </message>
     <message>
-        <source>Responsible</source>
-        <translation>Ansvarig</translation>
+        <source>Discard the draft…</source>
+        <translation>Släng utkastet…</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>New needs</source>
+        <translation>Nya behov</translation>
     </message>
     <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
     </message>
     <message>
-        <source>Ongoing</source>
-        <translation>Pågår</translation>
+        <source>(not decided)</source>
+        <translation>(inte beslutat)</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Klar</translation>
+        <source>Decision</source>
+        <translation>Beslut</translation>
     </message>
     <message>
-        <source>Not done</source>
-        <translation>Inte utförd</translation>
+        <source>Reason for the decision</source>
+        <translation>Skäl för beslutet</translation>
     </message>
     <message>
-        <source>Status of %1</source>
-        <translation>Status för %1</translation>
+        <source>The follow-up of %1 is being written; complete or discard it first.</source>
+        <translation>Uppföljningen av mötet %1 håller på att skrivas; slutför eller släng den först.</translation>
     </message>
     <message>
-        <source>Comment on %1</source>
-        <translation>Kommentar till %1</translation>
+        <source>Complete the follow-up</source>
+        <translation>Slutför uppföljningen</translation>
     </message>
     <message>
-        <source>No open actions.</source>
-        <translation>Inga öppna insatser.</translation>
+        <source>The follow-up meeting is recorded as held.</source>
+        <translation>Uppföljningsmötet är registrerat som hållet.</translation>
     </message>
     <message>
-        <source>Goals: achieved? The person&apos;s own view, in their own words</source>
-        <translation>Mål: uppnådda? Personens egen syn, med egna ord</translation>
+        <source>The meeting is recorded as held; this cannot be undone.</source>
+        <translation>Mötet registreras som hållet; det går inte att ångra.</translation>
     </message>
     <message>
-        <source>Partly achieved</source>
-        <translation>Delvis uppnått</translation>
+        <source>The plan is closed.</source>
+        <translation>Planen avslutas.</translation>
     </message>
     <message>
-        <source>Achieved</source>
-        <translation>Uppnått</translation>
+        <source>Next follow-up booked: %1.</source>
+        <translation>Nästa uppföljning bokas: %1.</translation>
     </message>
     <message>
-        <source>Not achieved</source>
-        <translation>Inte uppnått</translation>
+        <source>Complete the follow-up now?</source>
+        <translation>Slutföra uppföljningen nu?</translation>
     </message>
     <message>
-        <source>What does the person say?</source>
-        <translation>Vad säger personen?</translation>
+        <source>Discard everything written about this follow-up meeting?</source>
+        <translation>Släng allt som skrivits om det här uppföljningsmötet?</translation>
     </message>
     <message>
-        <source>New needs and decision</source>
-        <translation>Nya behov och beslut</translation>
+        <source>Discard the draft</source>
+        <translation>Släng utkastet</translation>
     </message>
     <message>
-        <source>New needs:</source>
-        <translation>Nya behov:</translation>
+        <source>Meeting of %1: a draft, saved as you type. It can be finished later.</source>
+        <translation>Mötet %1: ett utkast som sparas medan du skriver. Det kan slutföras senare.</translation>
     </message>
     <message>
-        <source>Continue the plan</source>
-        <translation>Fortsätt planen</translation>
+        <source>No follow-up meeting is being recorded. Next to record: %1.</source>
+        <translation>Inget uppföljningsmöte registreras just nu. Nästa att registrera: %1.</translation>
     </message>
     <message>
-        <source>Revise the plan</source>
-        <translation>Revidera planen</translation>
+        <source>No follow-up meeting is booked; book it under 7. Next follow-up.</source>
+        <translation>Inget uppföljningsmöte är bokat; boka det under 7. Nästa uppföljning.</translation>
     </message>
     <message>
-        <source>Close the plan</source>
-        <translation>Avsluta planen</translation>
+        <source>Not yet evaluated (%1): %2</source>
+        <translation>Inte bedömt än (%1): %2</translation>
     </message>
     <message>
-        <source>Decision:</source>
-        <translation>Beslut:</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>Skäl:</translation>
-    </message>
-    <message>
-        <source>Next follow-up</source>
-        <translation>Nästa uppföljning</translation>
-    </message>
-    <message>
-        <source>Date and time:</source>
-        <translation>Datum och tid:</translation>
-    </message>
-    <message>
-        <source>Place:</source>
-        <translation>Plats:</translation>
-    </message>
-    <message>
-        <source>Video link:</source>
-        <translation>Videolänk:</translation>
+        <source>Every goal and action is evaluated.</source>
+        <translation>Alla mål och insatser är bedömda.</translation>
     </message>
 </context>
 <context>
@@ -617,20 +621,20 @@
         <translation>&amp;Datum</translation>
     </message>
     <message>
-        <source>&amp;Time</source>
+        <source>Time</source>
         <translation>&amp;Tid</translation>
     </message>
     <message>
-        <source>&amp;Place</source>
-        <translation>&amp;Plats</translation>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Who convenes</source>
+        <translation>Vem kallar</translation>
     </message>
     <message>
         <source>Video link</source>
         <translation>Videolänk</translation>
-    </message>
-    <message>
-        <source>Who &amp;convenes</source>
-        <translation>Vem &amp;kallar</translation>
     </message>
     <message>
         <source>In %1 weeks</source>
@@ -672,7 +676,7 @@
     </message>
     <message>
         <source>&amp;What matters to me</source>
-        <translation>&amp;Vad är viktigt för mig</translation>
+        <translation>Vad &amp;är viktigt för mig</translation>
     </message>
     <message>
         <source>&amp;Strengths</source>
@@ -681,6 +685,88 @@
     <message>
         <source>Goals in the person&apos;s own words</source>
         <translation>Mål med personens egna ord</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPersonDialog</name>
+    <message>
+        <source>Import plan for a stored person</source>
+        <translation>Importera plan för en sparad person</translation>
+    </message>
+    <message>
+        <source>%1 is already stored, with 1 plan.</source>
+        <translation>%1 finns redan sparad, med 1 plan.</translation>
+    </message>
+    <message>
+        <source>%1 is already stored, with %2 plans.</source>
+        <translation>%1 finns redan sparad, med %2 planer.</translation>
+    </message>
+    <message>
+        <source>The imported plan is attached to the stored person. The file&apos;s details of the person differ:</source>
+        <translation>Den importerade planen kopplas till den sparade personen. Filens uppgifter om personen skiljer sig:</translation>
+    </message>
+    <message>
+        <source>&amp;Update the stored person with the file&apos;s details</source>
+        <translation>&amp;Uppdatera den sparade personen med filens uppgifter</translation>
+    </message>
+    <message>
+        <source>Protected identity is never switched off by an import, and the address of a person with protected identity is never taken from a file. A file that marks the person as protected switches protection on.</source>
+        <translation>Skyddad identitet slås aldrig av vid en import, och adressen för en person med skyddad identitet tas aldrig från en fil. En fil som anger skyddad identitet slår på skyddet.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Sparat</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>I filen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anmärkning</translation>
+    </message>
+    <message>
+        <source>Differences between the file and the stored person</source>
+        <translation>Skillnader mellan filen och den sparade personen</translation>
+    </message>
+</context>
+<context>
+    <name>KnownPersonPanel</name>
+    <message>
+        <source>Stored name</source>
+        <translation>Sparat namn</translation>
+    </message>
+    <message>
+        <source>The plan is started for the stored person. The name and details typed above are not saved; change the person&apos;s details in the plan if they are out of date.</source>
+        <translation>Planen startas för den sparade personen. Namnet och uppgifterna ovan sparas inte; ändra personens uppgifter i planen om de är inaktuella.</translation>
+    </message>
+    <message>
+        <source>&amp;Back: change the identity number</source>
+        <translation>&amp;Tillbaka: ändra personnumret</translation>
+    </message>
+    <message>
+        <source>Stored name:</source>
+        <translation>Sparat namn:</translation>
+    </message>
+    <message>
+        <source>This person is already stored: 1 plan.</source>
+        <translation>Personen finns redan: 1 plan.</translation>
+    </message>
+    <message>
+        <source>This person is already stored: %1 plans.</source>
+        <translation>Personen finns redan: %1 planer.</translation>
+    </message>
+    <message>
+        <source>Protected identity.</source>
+        <translation>Skyddad identitet.</translation>
     </message>
 </context>
 <context>
@@ -906,7 +992,7 @@
         <translation>Plan&amp;lista</translation>
     </message>
     <message>
-        <source>&amp;Follow-ups (worklist)</source>
+        <source>Follow-ups (&amp;worklist)</source>
         <translation>&amp;Uppföljning (arbetslista)</translation>
     </message>
     <message>
@@ -971,10 +1057,6 @@
     <message>
         <source>Settings saved.</source>
         <translation>Inställningarna är sparade.</translation>
-    </message>
-    <message>
-        <source>Select a follow-up meeting in the worklist first.</source>
-        <translation>Välj först ett uppföljningsmöte i arbetslistan.</translation>
     </message>
     <message>
         <source>Plans shown: %1 of %2</source>
@@ -1136,6 +1218,69 @@
         <source>Create plan</source>
         <translation>Skapa plan</translation>
     </message>
+    <message>
+        <source>Discard the new plan?</source>
+        <translation>Kasta den nya planen?</translation>
+    </message>
+    <message>
+        <source>What you typed here (name, identity number) is not saved.</source>
+        <translation>Det du har skrivit här (namn, personnummer) sparas inte.</translation>
+    </message>
+    <message>
+        <source>Continue typing</source>
+        <translation>Fortsätt skriva</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
+        <source>Start plan for %1</source>
+        <translation>Starta plan för %1</translation>
+    </message>
+</context>
+<context>
+    <name>NextFollowUpPart</name>
+    <message>
+        <source>Next follow-up</source>
+        <translation>Nästa uppföljning</translation>
+    </message>
+    <message>
+        <source>In %1 weeks</source>
+        <translation>Om %1 veckor</translation>
+    </message>
+    <message>
+        <source>Suggest:</source>
+        <translation>Förslag:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Video link</source>
+        <translation>Videolänk</translation>
+    </message>
+    <message>
+        <source>Not needed: the plan is closed.</source>
+        <translation>Behövs inte: planen avslutas.</translation>
+    </message>
+    <message>
+        <source>Already booked: %1. No new booking is needed.</source>
+        <translation>Redan bokad: %1. Ingen ny bokning behövs.</translation>
+    </message>
+    <message>
+        <source>Booked when the follow-up is completed (local time).</source>
+        <translation>Bokas när uppföljningen slutförs (svensk tid).</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantTableModel</name>
@@ -1232,7 +1377,7 @@
     </message>
     <message>
         <source>&amp;Consent to the plan</source>
-        <translation>Samt&amp;ycke till planen</translation>
+        <translation>Samty&amp;cke till planen</translation>
     </message>
     <message>
         <source>Consent date</source>
@@ -1254,20 +1399,12 @@
         <translation>1. Personen och anledningen</translation>
     </message>
     <message>
-        <source>&amp;First name</source>
-        <translation>&amp;Förnamn</translation>
-    </message>
-    <message>
-        <source>&amp;Last name</source>
-        <translation>&amp;Efternamn</translation>
-    </message>
-    <message>
         <source>YYYYMMDD-NNNN</source>
         <translation>ÅÅÅÅMMDD-NNNN</translation>
     </message>
     <message>
         <source>&amp;Identity number</source>
-        <translation>&amp;Personnummer</translation>
+        <translation>Person&amp;nummer</translation>
     </message>
     <message>
         <source>Protected identity: the address is never shown</source>
@@ -1290,6 +1427,10 @@
         <translation>Adress</translation>
     </message>
     <message>
+        <source>Switch off protected identity for %1? The address will then be shown in lists, prints, invitations, calendar files and exports. The change is recorded in the audit log.</source>
+        <translation>Stänga av skyddad identitet för %1? Adressen visas då i listor, utskrifter, kallelser, kalenderfiler och exporter. Ändringen registreras i loggen.</translation>
+    </message>
+    <message>
         <source>Preferred language</source>
         <translation>Önskat språk</translation>
     </message>
@@ -1310,12 +1451,20 @@
         <translation>Vårdnadshavare och legala företrädare</translation>
     </message>
     <message>
+        <source>First &amp;name</source>
+        <translation>&amp;Förnamn</translation>
+    </message>
+    <message>
+        <source>L&amp;ast name</source>
+        <translation>&amp;Efternamn</translation>
+    </message>
+    <message>
         <source>&amp;Reason for the SIP</source>
-        <translation>&amp;Anledning till SIP</translation>
+        <translation>An&amp;ledning till SIP</translation>
     </message>
     <message>
         <source>&amp;Question for the meeting</source>
-        <translation>&amp;Frågeställning till mötet</translation>
+        <translation>Fr&amp;ågeställning till mötet</translation>
     </message>
     <message>
         <source>Requested by</source>
@@ -1375,6 +1524,18 @@
     <message>
         <source>Imported the plan for %1.</source>
         <translation>Planen för %1 är importerad.</translation>
+    </message>
+    <message>
+        <source>Imported the plan for %1 and updated the stored person.</source>
+        <translation>Planen för %1 importerades och den sparade personen uppdaterades.</translation>
+    </message>
+    <message>
+        <source>Imported the plan for %1; protected identity was switched on as the file says, the other stored details were kept.</source>
+        <translation>Planen för %1 importerades; skyddad identitet slogs på enligt filen, övriga sparade uppgifter behölls.</translation>
+    </message>
+    <message>
+        <source>Imported the plan for %1; the stored person was kept as it was.</source>
+        <translation>Planen för %1 importerades; den sparade personen behölls oförändrad.</translation>
     </message>
     <message>
         <source>Delete plan</source>
@@ -1587,6 +1748,10 @@
         <translation>Språk:</translation>
     </message>
     <message>
+        <source>This signed version failed its check and is not shown as signed.</source>
+        <translation>Den här undertecknade versionen klarade inte kontrollen och visas inte som undertecknad.</translation>
+    </message>
+    <message>
         <source>signed</source>
         <translation>undertecknad</translation>
     </message>
@@ -1595,8 +1760,16 @@
         <translation>utkast, inte undertecknad</translation>
     </message>
     <message>
+        <source>signed in another store (key %1)</source>
+        <translation>undertecknad i en annan databas (nyckel %1)</translation>
+    </message>
+    <message>
         <source>Version %1 (%2), %3 pages</source>
         <translation>Version %1 (%2), %3 sidor</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>Visas inte</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
@@ -1617,6 +1790,95 @@
     <message>
         <source>Saved to %1</source>
         <translation>Sparad i %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message>
+        <source>Open a plan, or select a follow-up meeting in the worklist, first.</source>
+        <translation>Öppna en plan, eller välj ett uppföljningsmöte i arbetslistan, först.</translation>
+    </message>
+    <message>
+        <source>The plan could not be opened for editing.</source>
+        <translation>Planen kunde inte öppnas för redigering.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEdits</name>
+    <message>
+        <source>Change %1</source>
+        <translation>Ändra %1</translation>
+    </message>
+    <message>
+        <source>Start the follow-up record</source>
+        <translation>Börja registrera uppföljningen</translation>
+    </message>
+    <message>
+        <source>Discard the follow-up record</source>
+        <translation>Släng uppföljningens utkast</translation>
+    </message>
+</context>
+<context>
+    <name>RecordReviews</name>
+    <message>
+        <source>&lt;b&gt;Goals:&lt;/b&gt; achieved? The person&apos;s own view, in their own words</source>
+        <translation>&lt;b&gt;Mål:&lt;/b&gt; uppnådda? Personens egen bild, med egna ord</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>The person&apos;s own view</source>
+        <translation>Personens egen bild</translation>
+    </message>
+    <message>
+        <source>The plan has no goals.</source>
+        <translation>Planen har inga mål.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Actions:&lt;/b&gt; done, not done or ongoing?</source>
+        <translation>&lt;b&gt;Insatser:&lt;/b&gt; klara, inte utförda eller pågår?</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation>Inga öppna insatser.</translation>
+    </message>
+    <message>
+        <source>(not yet evaluated)</source>
+        <translation>(inte bedömt än)</translation>
+    </message>
+    <message>
+        <source>Evaluation of %1</source>
+        <translation>Bedömning av %1</translation>
+    </message>
+    <message>
+        <source>The person&apos;s own view of %1</source>
+        <translation>Personens egen bild av %1</translation>
+    </message>
+    <message>
+        <source>What does the person say?</source>
+        <translation>Vad säger personen?</translation>
+    </message>
+    <message>
+        <source>Comment on %1</source>
+        <translation>Kommentar om %1</translation>
     </message>
 </context>
 <context>
@@ -1687,15 +1949,15 @@
         <translation>(inte vald)</translation>
     </message>
     <message>
-        <source>&amp;Lead principal (overall responsibility)</source>
+        <source>Lead &amp;principal (overall responsibility)</source>
         <translation>&amp;Huvudansvarig huvudman (övergripande ansvar)</translation>
     </message>
     <message>
-        <source>Lead &amp;organisation</source>
+        <source>Lead organisation</source>
         <translation>Huvudansvarig &amp;organisation</translation>
     </message>
     <message>
-        <source>&amp;Coordinator</source>
+        <source>Coordina&amp;tor</source>
         <translation>&amp;Samordnare</translation>
     </message>
 </context>
@@ -1777,6 +2039,22 @@
         <translation>&amp;Första mötet inom:</translation>
     </message>
     <message>
+        <source>Discard the changed settings?</source>
+        <translation>Kasta ändringarna i inställningarna?</translation>
+    </message>
+    <message>
+        <source>The settings changed here are not saved.</source>
+        <translation>Ändringarna du har gjort här sparas inte.</translation>
+    </message>
+    <message>
+        <source>Continue editing</source>
+        <translation>Fortsätt redigera</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>Kasta ändringarna</translation>
+    </message>
+    <message>
         <source>Seal certificate</source>
         <translation>Sigillcertifikat</translation>
     </message>
@@ -1792,12 +2070,12 @@
         <translation>Signaturruta</translation>
     </message>
     <message>
-        <source>Draw the signature with the mouse, a pen or a finger. Delete clears it.</source>
-        <translation>Rita namnteckningen med musen, en penna eller fingret. Delete tar bort den.</translation>
+        <source>Draw the signature with the mouse, a pen or a finger. Delete clears it; Ctrl+Z takes back the last stroke or the clearing.</source>
+        <translation>Rita namnteckningen med musen, en penna eller fingret. Delete tar bort den; Ctrl+Z tar tillbaka det senaste draget eller borttagningen.</translation>
     </message>
     <message>
-        <source>Sign here. Delete clears the signature.</source>
-        <translation>Skriv under här. Delete tar bort namnteckningen.</translation>
+        <source>Sign here. Delete clears the signature; Ctrl+Z takes it back.</source>
+        <translation>Skriv under här. Delete tar bort namnteckningen; Ctrl+Z tar tillbaka den.</translation>
     </message>
     <message>
         <source>Sign here</source>
@@ -1864,6 +2142,22 @@
     <message>
         <source>Changed since the last signed version:</source>
         <translation>Ändrat sedan den senast undertecknade versionen:</translation>
+    </message>
+    <message>
+        <source>Discard the signatures?</source>
+        <translation>Kasta underskrifterna?</translation>
+    </message>
+    <message>
+        <source>Signatures collected and not yet saved: %1. They are saved when you choose “Sign version”.</source>
+        <translation>Underskrifter som samlats in men inte sparats: %1. De sparas när du väljer ”Skriv under versionen”.</translation>
+    </message>
+    <message>
+        <source>Continue signing</source>
+        <translation>Fortsätt skriva under</translation>
+    </message>
+    <message>
+        <source>Discard the signatures</source>
+        <translation>Kasta underskrifterna</translation>
     </message>
 </context>
 <context>
@@ -2071,12 +2365,12 @@
 <context>
     <name>WorklistView</name>
     <message>
-        <source>&amp;Lead principal:</source>
+        <source>Lea&amp;d principal:</source>
         <translation>&amp;Huvudman:</translation>
     </message>
     <message>
         <source>Or&amp;ganisation:</source>
-        <translation>Or&amp;ganisation:</translation>
+        <translation>&amp;Organisation:</translation>
     </message>
     <message>
         <source>&amp;Coordinator:</source>
@@ -2084,7 +2378,7 @@
     </message>
     <message>
         <source>Res&amp;ponsible person:</source>
-        <translation>Ansvarig &amp;person:</translation>
+        <translation>A&amp;nsvarig person:</translation>
     </message>
     <message>
         <source>Plan &amp;status:</source>
@@ -2092,19 +2386,19 @@
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation>&amp;Visa:</translation>
+        <translation>V&amp;isa:</translation>
     </message>
     <message>
         <source>Name, exactly as in the plan</source>
         <translation>Namn, exakt som i planen</translation>
     </message>
     <message>
-        <source>&amp;Open plan</source>
+        <source>Ope&amp;n plan</source>
         <translation>&amp;Öppna plan</translation>
     </message>
     <message>
         <source>&amp;Record follow-up…</source>
-        <translation>&amp;Registrera uppföljning…</translation>
+        <translation>Re&amp;gistrera uppföljning…</translation>
     </message>
     <message>
         <source>&amp;Invitation (PDF)…</source>

@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
         sub,
         "export",
         "write a whole plan as JSON (to standard output, or to a file with -o)",
-        "Write a whole plan as JSON, format sip-desk-plan version 1. The address of a person "
+        "Write a whole plan as JSON, format sip-desk-plan version 2. The address of a person "
         "with protected identity is left out. The export is recorded in the audit trail.",
     )
     p.add_argument("plan_id", type=int, metavar="PLAN_ID")
@@ -39,9 +39,17 @@ def register(sub: Any) -> None:
         "create a new plan from a JSON file written by export; prints the new plan id",
         "Create a new plan from a JSON file written by 'sip-desk export'. The file is checked "
         "completely first; if anything is wrong nothing is stored and the error says where. "
-        "A person whose identity number is already stored is reused.",
+        "A person whose identity number is already stored is the truth: the plan is attached "
+        "to them, and where the file's details differ they are listed on standard error and "
+        "left as stored unless --update-person is given. Protected identity is never switched "
+        "off by an import, and a protected person's address is never taken from a file.",
     )
     p.add_argument("file", metavar="FILE", help="the JSON file ('-' reads standard input)")
+    p.add_argument(
+        "--update-person",
+        action="store_true",
+        help="apply the listed differences to the stored person (never removes protection)",
+    )
     p.set_defaults(func=import_command)
 
 
@@ -63,10 +71,12 @@ def export_command(args: argparse.Namespace, runner: Runner) -> int:
 
 
 def import_command(args: argparse.Namespace, runner: Runner) -> int:
-    """Import a plan from a file; print the new plan's id."""
+    """Import a plan from a file; print the new plan's id (how its person matched on stderr)."""
     text = read_text(args.file)
-    plan = runner.services.transfer.import_plan(text)
-    print(plan.id)
+    result = runner.services.transfer.import_with_report(text, update_person=args.update_person)
+    for line in result.person.report_lines(runner.lang):
+        print(line, file=sys.stderr)
+    print(result.plan.id)
     return EXIT_OK
 
 

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc
 
+from sip_desk.db.backups import backup_folder, newest_backup
 from sip_desk.db.immutability import is_immutability_error
 from sip_desk.db.retry import LockStats, LockWait, Waiting, is_busy_error
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
-from sip_desk.domain.errors import DomainError, StaleEditError, StoreError
+from sip_desk.domain.errors import DamagedStoreError, DomainError, StaleEditError, StoreError
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -79,6 +80,9 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
             cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
             for pragma in SQLITE_PRAGMAS:
                 cursor.execute(pragma)
+        except UnicodeDecodeError as error:
+            # A damaged schema page: SQLite's error text quotes bytes that are not UTF-8.
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({error})") from error
         finally:
             cursor.close()
 
@@ -226,13 +230,15 @@ def translate_store_errors(db: Database) -> Iterator[None]:
         raise store_error_for(error, db.path) from error
     except sqlite3.DatabaseError as error:
         raise store_error_for(error, db.path) from error
+    except UnicodeDecodeError as error:
+        # Text the driver read from the file is not UTF-8: the file is damaged.
+        raise damaged_store_error(db.path) from error
 
 
 def store_error_for(error: BaseException, path: Path | None) -> StoreError:
     """The :class:`StoreError` matching a driver error text."""
     text = str(getattr(error, "orig", error)).lower()
     where = str(path or "")
-    backups = str(path.parent / "backups") if path else ""
     if is_busy_error(error) or "locked" in text or "busy" in text:
         return StoreError("store.locked")
     if "readonly" in text or "read-only" in text or "permission denied" in text:
@@ -240,7 +246,17 @@ def store_error_for(error: BaseException, path: Path | None) -> StoreError:
     if "disk is full" in text or "database or disk is full" in text or "no space" in text:
         return StoreError("store.full")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError("store.corrupt", path=where, backups=backups)
+        return damaged_store_error(path)
+    if "unable to open" in text and path is not None:
+        return StoreError("store.cannot_open", path=where)
     if "connect" in text or "could not" in text or "unable to open" in text:
         return StoreError("store.unreachable", detail=text[:300])
     return StoreError("store.failed", detail=text[:300])
+
+
+def damaged_store_error(path: Path | None) -> DamagedStoreError:
+    """The error for a damaged store file, naming its newest backup."""
+    if path is None:
+        return DamagedStoreError("")
+    backup = newest_backup(path)
+    return DamagedStoreError(str(path), str(backup) if backup else None, str(backup_folder(path)))

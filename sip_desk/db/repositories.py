@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sip_desk.db.models import (
     Action,
+    FollowUpDraft,
     Meeting,
     Organisation,
     Participant,
@@ -42,6 +43,8 @@ def load_plan(session: Session, plan_id: int, expected_version: int | None = Non
             selectinload(Plan.meetings).selectinload(Meeting.action_reviews),
             selectinload(Plan.meetings).selectinload(Meeting.goal_reviews),
             selectinload(Plan.versions),
+            selectinload(Plan.follow_up_draft).selectinload(FollowUpDraft.action_reviews),
+            selectinload(Plan.follow_up_draft).selectinload(FollowUpDraft.goal_reviews),
         )
     )
     if expected_version is not None:

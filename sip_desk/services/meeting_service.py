@@ -6,8 +6,9 @@ from typing import Any
 
 from sip_desk.db.models import ActionReview, GoalReview, Meeting, Plan
 from sip_desk.domain.enums import AuditAction
-from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
 from sip_desk.domain.follow_up import MeetingData
+from sip_desk.domain.local_time import local_text
 from sip_desk.domain.validation import validate_meeting
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan
@@ -106,6 +107,10 @@ class MeetingService:
             meeting = next((m for m in edit.plan.meetings if m.id == meeting_id), None)
             if meeting is None:
                 raise NotFoundError("meeting", meeting_id)
+            draft = edit.plan.follow_up_draft
+            if draft is not None and draft.meeting_id == meeting_id:
+                # Removing it would throw away the record being written about it.
+                raise DomainError("follow_up.draft_exists", when=local_text(meeting.starts_at))
             edit.plan.meetings.remove(meeting)
             edit.log.record(AuditAction.DELETE, "meeting", meeting_id, old=meeting.starts_at)
             edit.changed = True

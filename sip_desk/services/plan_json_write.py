@@ -20,14 +20,14 @@ from sip_desk.db.models import (
     Person,
     Plan,
     PlanVersion,
-    Representative,
     Signature,
+    SigningKey,
+    VersionSeal,
 )
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.plan import PlanFields
 from sip_desk.services.audit_log import AuditLog
-from sip_desk.services.person_store import find_or_create_person
 from sip_desk.services.plan_items_service import (
     action_columns,
     consent_columns,
@@ -45,13 +45,12 @@ _PLAN_COLUMNS = tuple(
 )
 
 
-def write_plan(session: Session, data: PlanImport, log: AuditLog) -> Plan:
-    """Create the plan (and its person, unless one with the same number exists) from ``data``.
+def write_plan(session: Session, data: PlanImport, log: AuditLog, person: Person) -> Plan:
+    """Create the plan from ``data`` for ``person`` (see :mod:`person_import`).
 
     Returns:
         The new plan row, flushed.
     """
-    person = _person(session, data, log)
     plan = Plan(
         person=person,
         status=data.status,
@@ -71,36 +70,11 @@ def write_plan(session: Session, data: PlanImport, log: AuditLog) -> Plan:
     _items(session, plan, data)
     for version in data.versions:
         plan.versions.append(_version(version))
+    _keys(session, data, log)
     ensure_draft_version(plan, log.at)  # a file without versions gets draft 1, like a new plan
     session.flush()
     log.record(AuditAction.IMPORT, "plan", plan.id, new=_summary(data))
     return plan
-
-
-def _person(session: Session, data: PlanImport, log: AuditLog) -> Person:
-    """Reuse the person with the same identity number, else create one.
-
-    A file without an address (protected identity) keeps the stored address.
-    """
-    person = data.person
-    found = (
-        repo.person_by_identity(session, person.identity_number) if person.identity_number else None
-    )
-    if found is not None:
-        log.person_id = found.id
-        if not data.has_address:
-            person = dataclasses.replace(person, address=found.address)
-    row = find_or_create_person(session, person, log)
-    log.person_id = row.id
-    old = [(r.kind, r.name, r.phone, r.email) for r in row.representatives]
-    new = [(r.kind, r.name, r.phone, r.email) for r in person.representatives]
-    if found is not None and old != new:
-        row.representatives = [
-            Representative(position=i, kind=r.kind, name=r.name, phone=r.phone, email=r.email)
-            for i, r in enumerate(person.representatives)
-        ]
-        log.record(AuditAction.UPDATE, "person", row.id, "representatives", str(old), str(new))
-    return row
 
 
 def _items(session: Session, plan: Plan, data: PlanImport) -> None:
@@ -187,7 +161,27 @@ def _version(v: VersionImport) -> PlanVersion:
         Signature(position=i, **{f.name: getattr(s, f.name) for f in dataclasses.fields(s)})
         for i, s in enumerate(v.signatures)
     ]
+    if v.seal is not None:
+        # Kept as made in the exporting store: its key id and signature, not this store's.
+        row.seal = VersionSeal(
+            **{f.name: getattr(v.seal, f.name) for f in dataclasses.fields(v.seal)}
+        )
     return row
+
+
+def _keys(session: Session, data: PlanImport, log: AuditLog) -> None:
+    """Record the public keys the imported versions were sealed with (other stores' keys)."""
+    used = {v.seal.key_id for v in data.versions if v.seal} | {
+        s.key_id for v in data.versions for s in v.signatures if s.key_id
+    }
+    for key_id in sorted(used):
+        if key_id in data.signing_keys and session.get(SigningKey, key_id) is None:
+            session.add(
+                SigningKey(
+                    key_id=key_id, public_key=data.signing_keys[key_id], own=False, added_at=log.at
+                )
+            )
+            log.record(AuditAction.IMPORT, "signing_key", None, "key_id", new=key_id)
 
 
 def _summary(data: PlanImport) -> str:

@@ -5,18 +5,26 @@ from __future__ import annotations
 import dataclasses
 
 from sqlalchemy import delete
+from sqlalchemy.orm import Session
 
-from sip_desk.db.models import Plan, Representative
-from sip_desk.db.repositories import load_plan, organisation
+from sip_desk.db.models import Person, Plan
+from sip_desk.db.repositories import load_plan, organisation, person_by_identity
 from sip_desk.domain.completeness import MissingItem, check_completeness
 from sip_desk.domain.enums import AuditAction, PlanStatus
-from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.person import PersonData
+from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.domain.plan import PlanDetail, PlanFields, PlanQuery, PlanSummary
 from sip_desk.domain.validation import validate_person, validate_plan_fields
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.person_store import find_or_create_person, update_person_row
+from sip_desk.services.person_store import (
+    create_person,
+    known_person,
+    update_person_row,
+    update_representatives,
+)
 from sip_desk.services.plan_list_service import PlanListService
 from sip_desk.services.plan_reader import read_plan
 from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan, ensure_draft_version
@@ -35,34 +43,81 @@ class PlanService:
         self._ctx = ctx
         self._list = PlanListService(ctx)
 
+    def find_person(self, identity_number: str) -> KnownPerson | None:
+        """The stored person with this identity number (any accepted spelling), or ``None``.
+
+        An identity number that is not valid finds nobody.
+        """
+        try:
+            number = parse_identity(identity_number, self._ctx.clock.today()).value
+        except ValidationError:
+            return None
+        with self._ctx.db.read() as s:
+            row = person_by_identity(s, number)
+            return known_person(s, row) if row is not None else None
+
     def create_plan(self, person: PersonData, fields: PlanFields | None = None) -> PlanDetail:
-        """Create a draft plan for ``person`` (an existing person with the same number is reused).
+        """Create a draft plan for a new person.
+
+        A stored person is never written over from here: when ``person``'s identity number is
+        already stored nothing is written and :class:`PersonExistsError` says who it is; start
+        the plan for them with :meth:`create_plan_for_person`.
 
         Raises:
             ValidationErrors: bad person data or plan fields.
+            PersonExistsError: the identity number belongs to a stored person.
         """
         ctx = self._ctx
         person = validate_person(person, ctx.clock.today())
         fields = fields or PlanFields()
         validate_plan_fields(fields, ctx.clock.today())
-        now = ctx.clock.now()
         with ctx.db.write() as s:
-            log = AuditLog(s, ctx.user, now)
-            row = find_or_create_person(s, person, log)
-            plan = Plan(person=row, created_at=now, updated_at=now)
-            plan.lead_organisation = (
-                organisation(s, fields.lead_organisation, fields.lead_principal)
-                if fields.lead_principal
-                else None
+            found = (
+                person_by_identity(s, person.identity_number) if person.identity_number else None
             )
-            for name in _PLAN_COLUMNS:
-                setattr(plan, name, getattr(fields, name))
-            s.add(plan)
-            ensure_draft_version(plan, now)
-            s.flush()
-            log.plan_id, log.person_id = plan.id, row.id
-            log.record(AuditAction.CREATE, "plan", plan.id, new=person.full_name)
-            return read_plan(s.connection(), plan.id)
+            if found is not None:
+                raise PersonExistsError(known_person(s, found))
+            log = AuditLog(s, ctx.user, ctx.clock.now())
+            return self._new_plan(s, create_person(s, person, log), fields, log)
+
+    def create_plan_for_person(
+        self, person_id: int, fields: PlanFields | None = None
+    ) -> PlanDetail:
+        """Create a draft plan for a stored person, who is left exactly as stored.
+
+        Raises:
+            NotFoundError: no such person.
+            ValidationErrors: bad plan fields.
+        """
+        ctx = self._ctx
+        fields = fields or PlanFields()
+        validate_plan_fields(fields, ctx.clock.today())
+        with ctx.db.write() as s:
+            row = s.get(Person, person_id)
+            if row is None:
+                raise NotFoundError("person", person_id)
+            log = AuditLog(s, ctx.user, ctx.clock.now(), person_id=row.id)
+            return self._new_plan(s, row, fields, log)
+
+    @staticmethod
+    def _new_plan(s: Session, row: Person, fields: PlanFields, log: AuditLog) -> PlanDetail:
+        now = log.at
+        plan = Plan(person=row, created_at=now, updated_at=now)
+        plan.lead_organisation = (
+            organisation(s, fields.lead_organisation, fields.lead_principal)
+            if fields.lead_principal
+            else None
+        )
+        for name in _PLAN_COLUMNS:
+            setattr(plan, name, getattr(fields, name))
+        s.add(plan)
+        ensure_draft_version(plan, now)
+        s.flush()
+        log.plan_id, log.person_id = plan.id, row.id
+        log.record(
+            AuditAction.CREATE, "plan", plan.id, new=f"{row.first_name} {row.last_name}".strip()
+        )
+        return read_plan(s.connection(), plan.id)
 
     def get_plan(self, plan_id: int) -> PlanDetail:
         """The whole plan, for display after an edit (not logged as an access)."""
@@ -114,25 +169,24 @@ class PlanService:
         for p in plan.participants:
             log.apply(p, "participant", {"is_coordinator": p.id == participant_id})
 
-    def update_person(self, plan_id: int, expected_version: int, person: PersonData) -> Saved:
-        """Save the person's details (identity number checked and normalised)."""
+    def update_person(
+        self, plan_id: int, expected_version: int, person: PersonData, *, unprotect: bool = False
+    ) -> Saved:
+        """Save the person's details (identity number checked and normalised).
+
+        Protected identity is switched off only with ``unprotect``: the user has confirmed it
+        in the person section. The change is in the audit trail like every other field.
+
+        Raises:
+            DomainError: ``person.protection_sticky`` when ``person`` switches protected
+                identity off without ``unprotect``.
+        """
         person = validate_person(person, self._ctx.clock.today())
 
         def change(edit: PlanEdit) -> None:
             row = edit.plan.person
-            edit.changed |= update_person_row(edit.session, row, person, edit.log)
-            reps = [
-                Representative(position=i, kind=r.kind, name=r.name, phone=r.phone, email=r.email)
-                for i, r in enumerate(person.representatives)
-            ]
-            old = [(r.kind, r.name, r.phone, r.email) for r in row.representatives]
-            new = [(r.kind, r.name, r.phone, r.email) for r in reps]
-            if old != new:
-                row.representatives = reps
-                edit.log.record(
-                    AuditAction.UPDATE, "person", row.id, "representatives", str(old), str(new)
-                )
-                edit.changed = True
+            edit.changed |= update_person_row(edit.session, row, person, edit.log, unprotect)
+            edit.changed |= update_representatives(row, person.representatives, edit.log)
 
         return edit_plan(self._ctx, plan_id, expected_version, change)
 

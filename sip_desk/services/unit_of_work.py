@@ -29,7 +29,12 @@ class Saved:
 
 @dataclass
 class PlanEdit:
-    """Handle given to the body of :func:`plan_edit`."""
+    """Handle given to the body of :func:`plan_edit`.
+
+    Attributes:
+        content: ``False`` for a change beside the plan's content (a follow-up record being
+            written): the version counter still rises, but no new draft version is started.
+    """
 
     session: Session
     plan: Plan
@@ -38,6 +43,7 @@ class PlanEdit:
     changed: bool = False
     item_id: int | None = None
     result: Saved | None = None
+    content: bool = True
 
     def apply(self, obj: object, entity: str, changes: dict[str, object]) -> None:
         """Set changed attributes on ``obj`` with audit entries."""
@@ -111,7 +117,8 @@ def _finish_edit(edit: PlanEdit, plan_id: int) -> Saved:
         plan = edit.plan
         plan.version = plan.version + 1
         plan.updated_at = edit.now
-        ensure_draft_version(plan, edit.now)
+        if edit.content:
+            ensure_draft_version(plan, edit.now)
         edit.session.flush()
         edit.session.expire_all()
     return Saved(read_plan(edit.session.connection(), plan_id), edit.item_id)

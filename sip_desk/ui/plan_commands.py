@@ -23,6 +23,7 @@ from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs
 
 if TYPE_CHECKING:
+    from sip_desk.domain.person_match import ImportResult
     from sip_desk.services.registry import Services
 
 log = logging.getLogger(__name__)
@@ -136,16 +137,40 @@ class PlanCommands(QObject):
             text = self.tr("The file %1 could not be read as text (UTF-8).")
             self._warn(title, text.replace("%1", str(path)))
             return None
+        transfer = self.services.transfer
         try:
-            plan = self.services.transfer.import_plan(text)
+            match = transfer.preview_import(text)
+            update = False
+            if match.differences:  # the stored person is the truth unless the user says so
+                from sip_desk.ui.dialogs.import_person_dialog import ImportPersonDialog
+
+                answer = ImportPersonDialog.ask(self._parent, match, self._lang)
+                if answer is None:
+                    return None
+                update = answer
+            result = transfer.import_with_report(text, update_person=update)
         except DomainError as error:
             intro = self.tr("The plan was not imported; nothing was changed.")
             self._warn(title, f"{intro}\n\n{error.message(self._lang)}")
             return None
         self._events.plans_changed.emit()
-        name = plan.person.full_name
-        self._status(self.tr("Imported the plan for %1.").replace("%1", name))
-        return plan.id
+        self._status(self._imported_text(result))
+        return result.plan.id
+
+    def _imported_text(self, result: ImportResult) -> str:
+        name = result.plan.person.full_name
+        if not result.person.differences:
+            return self.tr("Imported the plan for %1.").replace("%1", name)
+        if result.person.updated:
+            text = self.tr("Imported the plan for %1 and updated the stored person.")
+        elif result.person.applied:
+            text = self.tr(
+                "Imported the plan for %1; protected identity was switched on as the file says, "
+                "the other stored details were kept."
+            )
+        else:
+            text = self.tr("Imported the plan for %1; the stored person was kept as it was.")
+        return text.replace("%1", name)
 
     def delete_plan(self) -> bool:
         """Delete (gallra) the current plan after the user confirms; closes its tab."""

@@ -29,3 +29,27 @@ def warn(parent: QWidget | None, title: str, text: str, details: str = "") -> No
     if details:
         box.setDetailedText(details)
     box.exec()
+
+
+def confirm_discard(
+    parent: QWidget | None, question: str, detail: str, keep: str, discard: str
+) -> bool:
+    """Ask before throwing away what the user entered; ``True`` only when they choose ``discard``.
+
+    ``keep`` is the default button and answers Escape too, so a stray Enter or Escape (or two)
+    never loses anything.
+    """
+    box = QMessageBox(parent)
+    box.setObjectName("discardBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(question)
+    box.setText(question)
+    box.setInformativeText(detail)
+    keep_button = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    keep_button.setObjectName("keepEditingButton")
+    discard_button = box.addButton(discard, QMessageBox.ButtonRole.DestructiveRole)
+    discard_button.setObjectName("discardButton")
+    box.setDefaultButton(keep_button)
+    box.setEscapeButton(keep_button)
+    box.exec()
+    return box.clickedButton() is discard_button

@@ -16,26 +16,43 @@ class SaveTimer(QObject):
     A throttle, not a debounce: steady typing does not postpone the save, because later
     keystrokes do not restart a running timer. The keystroke after a save starts the timer
     again, so the last edit is saved no later than ``interval`` ms after it was typed.
+
+    ``settled``, when given, is called once the typist has paused for ``interval`` ms (a
+    debounce): the moment to show what a save made while still typing had to refuse.
     """
 
     def __init__(
-        self, save: Callable[[], None], parent: QObject | None = None, interval: int = SAVE_MS
+        self,
+        save: Callable[[], None],
+        parent: QObject | None = None,
+        interval: int = SAVE_MS,
+        settled: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
         self._timer = QTimer(self, singleShot=True, interval=interval)
         self._timer.timeout.connect(self._save)
+        self._pause = QTimer(self, singleShot=True, interval=interval)
+        if settled is not None:
+            self._pause.timeout.connect(settled)
 
     def changed(self) -> None:
         """Something unsaved was typed: make sure a save is on its way."""
         if not self._timer.isActive():
             self._timer.start()
+        self._pause.start()
 
     def stop(self) -> None:
         """Nothing is pending any more (saved another way, or discarded)."""
         self._timer.stop()
+        self._pause.stop()
 
     @property
     def pending(self) -> bool:
         """True while a save is scheduled."""
         return self._timer.isActive()
+
+    @property
+    def typing(self) -> bool:
+        """True while the last change is less than ``interval`` ms old."""
+        return self._pause.isActive()

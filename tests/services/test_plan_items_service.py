@@ -11,7 +11,7 @@ from sip_desk.domain.errors import DomainError, NotFoundError, ValidationErrors
 from sip_desk.domain.goal import GoalData
 from sip_desk.domain.participant import ParticipantData
 from sip_desk.services.registry import Services
-from tests.builders import PlanBuilder, person_data
+from tests.builders import PlanBuilder
 
 
 def test_items_service_links_actions_to_goals_and_named_person(
@@ -123,16 +123,6 @@ def test_person_identity_number_cannot_be_taken_from_another_person(services: Se
         )
 
     assert info.value.errors[0].code == "validation.identity_taken"
-
-
-def test_new_plan_for_a_known_person_reuses_the_person(services: Services) -> None:
-    person = person_data(first_name="Åsa", last_name="Öberg")
-    first = services.plans.create_plan(person)
-
-    second = services.plans.create_plan(dataclasses.replace(person, phone="070-999 99 99"))
-
-    assert second.person.id == first.person.id
-    assert services.plans.get_plan(first.id).person.phone == "070-999 99 99"
 
 
 def test_meeting_service_refuses_a_follow_up_in_the_past(services: Services, make_plan) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from sip_desk.domain.enums import PrincipalType
 from sip_desk.domain.participant import ParticipantDto
@@ -75,4 +75,55 @@ def test_participant_table_model_keeps_current_cell_when_values_change():
 
 def _record(seen: list[Any], item: Any) -> bool:
     seen.append(item)
+    return True
+
+
+def test_participant_table_model_turns_the_blank_line_into_the_added_row(qtmodeltester):
+    # Given a model that stores what the blank line adds, and a cell being typed there
+    model = ParticipantTableModel()
+    model.set_rows([ANNA])
+    qtmodeltester.check(model)  # keeps checking the signals below
+    cilla = ParticipantDto(id=9, name="Cecilia Carlsson", organisation="Försäkringskassan")
+    model.commit_add = lambda data: _stored(model, [ANNA, cilla])
+    typing = QPersistentModelIndex(model.index(1, P.ORGANISATION))
+    model.setData(typing, "Försäkringskassan")
+
+    # When the name makes it a row
+    model.setData(model.index(1, P.NAME), "Cecilia Carlsson")
+
+    # Then the cell being typed is on Cecilia's row, and a fresh blank line follows it
+    assert typing.row() == 1 and typing.data() == "Försäkringskassan"
+    assert typing.data(RowRole) == cilla
+    assert model.rowCount() == 3 and model.is_blank(2)
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(3)] == ["1", "2", "+"]
+
+
+def test_participant_table_model_keeps_the_blank_line_for_a_row_added_elsewhere():
+    # Given something typed on the blank line
+    model = ParticipantTableModel()
+    model.set_rows([ANNA])
+    typing = QPersistentModelIndex(model.index(1, P.ORGANISATION))
+    model.setData(typing, "Skolan")
+
+    # When another part of the app adds a row
+    model.set_rows([ANNA, ParticipantDto(id=9, name="Cecilia Carlsson")])
+
+    # Then the typing stays on the blank line, now below the new row
+    assert typing.row() == 2 and model.is_blank(2)
+    assert typing.data() == "Skolan"
+
+
+def test_participant_table_model_discards_only_the_draft():
+    model = ParticipantTableModel()
+    model.set_rows([ANNA])
+    model.setData(model.index(1, P.ORGANISATION), "Skolan")
+
+    model.discard_draft()
+
+    assert model.draft == {} and model.index(1, P.ORGANISATION).data() == ""
+    assert model.rows == [ANNA]
+
+
+def _stored(model: ParticipantTableModel, rows: list[ParticipantDto]) -> bool:
+    model.set_rows(rows)  # as the editor does when the plan comes back saved
     return True

@@ -1,8 +1,16 @@
-"""Asking for the person of a new plan; domain validation messages appear beside each field."""
+"""Asking for the person of a new plan; domain validation messages appear beside each field.
+
+When the identity number belongs to a stored person the dialog says so as soon as the number is
+complete, shows the stored name read-only and offers to start the plan for that person or to go
+back. The fields typed here are never written over a stored person.
+
+Escape, "Cancel" or closing the window after something was typed asks before the typing is
+thrown away (the default answer keeps the dialog open); with nothing typed it closes at once.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
@@ -22,6 +30,9 @@ from PySide6.QtWidgets import (
 from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.person import PersonData
+from sip_desk.domain.person_match import KnownPerson, PersonExistsError
+from sip_desk.ui import prompts
+from sip_desk.ui.dialogs.known_person_panel import KnownPersonPanel
 
 if TYPE_CHECKING:
     from sip_desk.domain.plan import PlanDetail, PlanFields
@@ -34,6 +45,12 @@ class PlanCreator(Protocol):
 
     def create_plan(self, person: PersonData, fields: PlanFields | None = None) -> PlanDetail: ...
 
+    def create_plan_for_person(
+        self, person_id: int, fields: PlanFields | None = None
+    ) -> PlanDetail: ...
+
+    def find_person(self, identity_number: str) -> KnownPerson | None: ...
+
 
 class NewPlanDialog(QDialog):
     """First name, last name, identity number (optional) and protected identity."""
@@ -45,6 +62,7 @@ class NewPlanDialog(QDialog):
         self._plans = plans
         self._lang = lang
         self.created: PlanDetail | None = None
+        self.known: KnownPerson | None = None
         self.first_name = self._line("firstNameEdit", self.tr("First name"))
         self.last_name = self._line("lastNameEdit", self.tr("Last name"))
         self.identity = self._line("identityNumberEdit", self.tr("Identity number"))
@@ -61,8 +79,11 @@ class NewPlanDialog(QDialog):
                 ("", "generalError"),
             )
         }
+        self.known_panel = KnownPersonPanel(self)
         self._build()
+        self.identity.textEdited.connect(self._on_identity_edited)
         self.identity.editingFinished.connect(self._on_identity_editing_finished)
+        self.known_panel.back.clicked.connect(self._on_back_clicked)
 
     @classmethod
     def ask(cls, parent: QWidget | None, plans: PlanCreator, lang: str) -> PlanDetail | None:
@@ -101,11 +122,14 @@ class NewPlanDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create plan"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("createPlanButton")
+        self.ok_button.setText(self.tr("Create plan"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.known_panel)
         layout.addWidget(self.errors[""])
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
@@ -121,7 +145,13 @@ class NewPlanDialog(QDialog):
     def accept(self) -> None:
         self._clear_errors()
         try:
-            self.created = self._plans.create_plan(self.person())
+            if self.known is not None:
+                self.created = self._plans.create_plan_for_person(self.known.id)
+            else:
+                self.created = self._plans.create_plan(self.person())
+        except PersonExistsError as exists:  # stored meanwhile, or the number not yet looked up
+            self._show_known(exists.known)
+            return
         except ValidationErrors as errors:
             self._show_errors(errors.errors)
             return
@@ -130,15 +160,77 @@ class NewPlanDialog(QDialog):
             return
         super().accept()
 
+    def has_input(self) -> bool:
+        """True when anything was typed or ticked (that closing would throw away)."""
+        typed = (self.first_name, self.last_name, self.identity)
+        return any(edit.text().strip() for edit in typed) or self.protected.isChecked()
+
+    def reject(self) -> None:
+        """Escape, Cancel and the window's close button: ask before discarding what is typed."""
+        if self.has_input() and not prompts.confirm_discard(
+            self,
+            self.tr("Discard the new plan?"),
+            self.tr("What you typed here (name, identity number) is not saved."),
+            self.tr("Continue typing"),
+            self.tr("Discard"),
+        ):
+            return
+        super().reject()
+
+    def _on_identity_edited(self, text: str) -> None:
+        """Look the number up as soon as it is complete and valid."""
+        known = None
+        if self._valid_identity(text) is not None:
+            known = self._plans.find_person(text)
+        if known is None:
+            self._hide_known()
+        elif self.known is None or known.id != self.known.id:
+            self._show_known(known)
+
     def _on_identity_editing_finished(self) -> None:
         text = self.identity.text().strip()
         self.errors["person.identity_number"].setVisible(False)
-        if text:
-            today = datetime.now(ZoneInfo("Europe/Stockholm")).date()
-            try:
-                parse_identity(text, today)
-            except ValidationError as error:
-                self._show_error(error.field, error.message(self._lang))
+        if not text:
+            return
+        try:
+            parse_identity(text, _today())
+        except ValidationError as error:
+            self._show_error(error.field, error.message(self._lang))
+            return
+        if self.known is None:
+            self._on_identity_edited(text)
+
+    @staticmethod
+    def _valid_identity(text: str) -> str | None:
+        try:
+            return parse_identity(text.strip(), _today()).value if text.strip() else None
+        except ValidationError:
+            return None
+
+    def _show_known(self, known: KnownPerson) -> None:
+        """The number belongs to ``known``: offer their plan; the typed details are not used."""
+        self.known = known
+        self.known_panel.show_person(known)
+        for widget in (self.first_name, self.last_name, self.protected):
+            widget.setEnabled(False)
+        self.ok_button.setText(self.tr("Start plan for %1").replace("%1", known.full_name))
+        for key in ("person.first_name", "person.last_name", ""):
+            self.errors[key].setVisible(False)
+
+    def _hide_known(self) -> None:
+        if self.known is None:
+            return
+        self.known = None
+        self.known_panel.setVisible(False)
+        for widget in (self.first_name, self.last_name, self.protected):
+            widget.setEnabled(True)
+        self.ok_button.setText(self.tr("Create plan"))
+
+    def _on_back_clicked(self) -> None:
+        """Back to the form, with the identity number selected for correcting."""
+        self._hide_known()
+        self.identity.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.identity.selectAll()
 
     def _clear_errors(self) -> None:
         for label in self.errors.values():
@@ -162,3 +254,7 @@ class NewPlanDialog(QDialog):
         label.setText(f"⚠ {text}" if not label.text() else f"{label.text()}\n⚠ {text}")
         label.setVisible(True)
         label.setAccessibleName(text)
+
+
+def _today() -> date:
+    return datetime.now(ZoneInfo("Europe/Stockholm")).date()

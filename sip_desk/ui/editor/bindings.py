@@ -1,4 +1,4 @@
-"""One input widget bound to one stored value: throttled autosave, focus-out save, inline error.
+"""One input widget bound to one stored value: saved while typing and on focus-out; inline error.
 
 The binding remembers the stored value it last showed (``base``). A save tells the session
 that value too, so a change someone else made to the same field meanwhile is noticed: the
@@ -22,7 +22,11 @@ from sip_desk.ui.editor.conflicts import FieldSave, Outcome
 from sip_desk.ui.save_timer import SAVE_MS, SaveTimer
 
 DEBOUNCE_MS = SAVE_MS
-"""Text is saved at most this long after the first unsaved keystroke, and on leaving the field."""
+"""Text is saved at most this long after the first unsaved keystroke, and on leaving the field.
+
+A value refused while the user is still typing (half a date, half an e-mail address) waits
+for a pause this long, or for leaving the field, before its message is shown.
+"""
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _REDO = {
@@ -120,10 +124,11 @@ class FieldBinding(QObject):
         self._failed_on: object = _NOTHING
         self._updating = False
         self._saving = False
+        self._holding = False  # a save made while typing: a refusal is not shown yet
         self.base: object = _NOTHING
         self.deferred = False  # a conflict with someone else's change waits for the user
         self._asked = False  # ...and was put off since the field last had the focus
-        self._timer = SaveTimer(lambda: self.commit(ask=False), self)
+        self._timer = SaveTimer(self._on_due, self, settled=self._on_settled)
         self._connect()
 
     def _connect(self) -> None:
@@ -189,18 +194,31 @@ class FieldBinding(QObject):
         return self._parse(text)
 
     def commit(self, ask: bool = True) -> None:
-        """Save now if anything is pending.
+        """Save now if anything is pending (leaving the field, closing, undo, Ctrl+S).
 
         Args:
-            ask: a conflict with someone else's change may be asked about now. False while
-                typing (the autosave): the conflict is then marked and asked about later.
+            ask: a conflict with someone else's change may be asked about now. False for a
+                save made by the autosave: the conflict is then marked and asked about later.
         """
         self._timer.stop()
+        self._save_pending(ask=ask, while_typing=False)
+
+    def _on_due(self) -> None:
+        self._save_pending(ask=False, while_typing=self._timer.typing)
+
+    def _on_settled(self) -> None:
+        # The typist paused: a value refused while typing is tried again and its message shown.
+        # A conflict is still not asked about: that waits until the user leaves the field.
+        self._save_pending(ask=False, while_typing=False)
+
+    def _save_pending(self, ask: bool, while_typing: bool) -> None:
         if not self._dirty or (self.deferred and (not ask or self._asked)):
             return
         try:
             value = self._value()
         except ParseError as exc:
+            if while_typing:
+                return  # still dirty: shown when the typist pauses or leaves the field
             self._dirty = False
             self.show_error(str(exc))
             self._failed_on = self._stored()
@@ -211,11 +229,13 @@ class FieldBinding(QObject):
             return
         base = stored if self.base is _NOTHING else self.base
         self._saving = True  # a reload during the save must not replace the typed text
+        self._holding = while_typing
         try:
             result = self._save(self._request(value, base, ask))
         finally:
             self._saving = False
-        self._settle(_outcome(result), ask)
+            self._holding = False
+        self._settle(_outcome(result), ask, while_typing)
 
     def decide(self) -> None:
         """Ask now about a conflict the user put off."""
@@ -237,7 +257,7 @@ class FieldBinding(QObject):
             parse=self._parse,
         )
 
-    def _settle(self, outcome: Outcome, ask: bool) -> None:
+    def _settle(self, outcome: Outcome, ask: bool, while_typing: bool) -> None:
         if outcome in (Outcome.SAVED, Outcome.THEIRS):
             self._dirty = False
             self._failed_on = _NOTHING
@@ -250,9 +270,20 @@ class FieldBinding(QObject):
             self._set_deferred(True)
         elif outcome is Outcome.FAILED:
             self._dirty = True  # kept, and saved again on leaving the field
+        elif while_typing:
+            self._dirty = True  # refused while typing: tried again (and shown) at a pause
+        elif self._picked():
+            self._dirty = False  # nothing typed to keep: show what is stored (a declined switch)
+            self._failed_on = _NOTHING
+            self.refresh(self._current())
         else:
             self._dirty = False
             self._failed_on = self._stored()
+
+    def _picked(self) -> bool:
+        """True for a check box or a fixed drop-down: its value is picked, not typed."""
+        w = self.widget
+        return isinstance(w, QCheckBox) or (isinstance(w, QComboBox) and not w.isEditable())
 
     def _set_deferred(self, deferred: bool) -> None:
         if deferred:
@@ -271,6 +302,8 @@ class FieldBinding(QObject):
         return self._read(self._current())
 
     def show_error(self, text: str) -> None:
+        if text and self._holding:
+            return
         self.error.show_message(text)
         self.widget.setAccessibleDescription(text)
 

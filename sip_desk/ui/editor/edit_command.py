@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
@@ -36,6 +36,10 @@ class Edit:
         change: the one field or cell the edit changes, with the value it was based on; when
             given, ``redo``/``undo`` are made from it and a change of the same field by
             someone else is noticed instead of overwritten.
+        absorb: how this edit takes in a later one merged into it; by default the later
+            edit's ``redo`` replaces its own.
+        values: ``(before, after)`` for an edit that replaces one value; when merged edits
+            bring back ``before``, the undo step is dropped (there is nothing to undo).
     """
 
     text: str
@@ -46,6 +50,8 @@ class Edit:
     on_redo: Callable[[Saved], None] | None = field(default=None, repr=False)
     on_undo: Callable[[Saved], None] | None = field(default=None, repr=False)
     change: FieldChange | None = field(default=None, repr=False)
+    absorb: Callable[[Edit], None] | None = field(default=None, repr=False)
+    values: tuple[Any, Any] | None = field(default=None, repr=False)
 
     def step(self, forward: bool) -> tuple[Op, FieldChange | None]:
         """The operation (and the field change) that redoes or undoes the edit."""
@@ -81,10 +87,16 @@ class EditCommand(QUndoCommand):
             return False
         if other._last - self._last > MERGE_SECONDS:
             return False
-        self.edit.redo = other.edit.redo
-        mine, theirs = self.edit.change, other.edit.change
-        if mine is not None and theirs is not None:
-            self.edit.change = mine.rebased(mine.old, theirs.new)
+        if self.edit.absorb is not None:
+            self.edit.absorb(other.edit)
+        else:
+            self.edit.redo = other.edit.redo
+            mine, theirs = self.edit.change, other.edit.change
+            if mine is not None and theirs is not None:
+                self.edit.change = mine.rebased(mine.old, theirs.new)
+            if self.edit.values is not None and other.edit.values is not None:
+                self.edit.values = (self.edit.values[0], other.edit.values[1])
+                self.setObsolete(self.edit.values[0] == self.edit.values[1])
         self._last = other._last
         return True
 

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sip_desk.domain.action import ActionData, ActionDto
+from sip_desk.domain.errors import DomainError
 from sip_desk.domain.follow_up import MeetingData, MeetingDto
 from sip_desk.domain.goal import GoalData, GoalDto, NeedData, NeedDto
 from sip_desk.domain.participant import (
@@ -104,6 +105,7 @@ def set_plan_field(
         fields=(f"plan.{name}",),
         merge_key=f"plan.{name}",
         change=change,
+        values=(change.old, change.new),
     )
 
 
@@ -113,14 +115,23 @@ def set_person_field(
     value: object,
     label: str = "",
     request: FieldSave | None = None,
+    confirm_unprotect: Callable[[], bool] | None = None,
 ) -> Edit:
-    """Set one field of the person (representatives included); ``label`` names it for undo."""
+    """Set one field of the person (representatives included); ``label`` names it for undo.
+
+    ``request`` is as for :func:`set_plan_field`. Whenever the edit (or its undo or redo)
+    would switch protected identity off, it asks ``confirm_unprotect`` first; without it, or
+    when declined, protection is kept.
+    """
     services = session.services
 
     def setter(v: Any) -> Op:
         def op(plan: PlanDetail) -> Saved:
             person = dataclasses.replace(person_data(plan), **{name: v})
-            return services.plans.update_person(plan.id, plan.version, person)
+            unprotect = plan.person.protected_identity and not person.protected_identity
+            if unprotect and (confirm_unprotect is None or not confirm_unprotect()):
+                raise DomainError("person.protection_not_removed")
+            return services.plans.update_person(plan.id, plan.version, person, unprotect=unprotect)
 
         return op
 
@@ -138,6 +149,7 @@ def set_person_field(
         fields=(f"person.{name}", "representative."),
         merge_key=f"person.{name}",
         change=change,
+        values=(change.old, change.new),
     )
 
 
@@ -169,15 +181,42 @@ def _remover(session: PlanSession, kind: str, state: dict[str, int]) -> Op:
     return op
 
 
-def add_item(session: PlanSession, kind: str, data: Any) -> Edit:
-    """Add a row of ``kind``; undo removes it, redo adds it again."""
+def add_item(session: PlanSession, kind: str, data: Any, typed: str = "") -> Edit:
+    """Add a row of ``kind``; undo removes it, redo adds it again.
+
+    ``typed`` names the column whose typing adds the row: typing on in that cell merges into
+    this one undo step (undo removes the row, redo adds it with all that was typed).
+    """
     state: dict[str, int] = {}
-    return Edit(
+    add = _adder(session, kind, data, state)
+    edit = Edit(
         text=_text(QT_TRANSLATE_NOOP("Edits", "Add %1"), kind_name(kind)),
-        redo=_adder(session, kind, data, state),
+        redo=add,
         undo=_remover(session, kind, state),
         fields=(f"{kind}.",),
     )
+
+    def absorb(later: Edit) -> None:
+        edit.redo = _then(add, later.redo)
+
+    def name_merge(saved: Saved) -> None:
+        edit.merge_key = _cell_key(kind, saved.item_id, typed)
+
+    if typed:
+        edit.absorb, edit.on_redo = absorb, name_merge
+    return edit
+
+
+def _then(first: Op, second: Op) -> Op:
+    def op(plan: PlanDetail) -> Saved:
+        return second(first(plan).plan)
+
+    return op
+
+
+def _cell_key(kind: str, item_id: int | None, attr: str) -> str:
+    """The merge key of typing into column ``attr`` of row ``item_id``."""
+    return f"{kind}.{item_id}.{attr}"
 
 
 def remove_item(session: PlanSession, kind: str, row: Row) -> Edit:
@@ -232,13 +271,15 @@ def update_item(
     Only those cells are written, on top of the row as stored when the edit runs, so a change
     someone else made to another cell of the row stays. ``row`` is the row as the table showed
     it: a cell someone else has changed since is a conflict for the user to decide.
-    ``label`` names the changed column, ``show`` shows its values.
+    ``label`` names the changed column, ``show`` shows its values. Typing on in the same cell
+    (one changed column) merges into one undo step.
     """
     services = session.services
     data_type = DATA_TYPES[kind]
     old = to_data(row, data_type)
     names = [f.name for f in dataclasses.fields(data_type)]
-    attrs = tuple(n for n in names if getattr(old, n) != getattr(data, n)) or tuple(names)
+    changed = tuple(n for n in names if getattr(old, n) != getattr(data, n))
+    attrs = changed or tuple(names)
     one = len(attrs) == 1
 
     def pick(values: Any) -> object:
@@ -279,7 +320,9 @@ def update_item(
         redo=setter(change.new),
         undo=setter(change.old),
         fields=(f"{kind}.",),
+        merge_key=_cell_key(kind, row.id, changed[0]) if len(changed) == 1 else "",
         change=change,
+        values=(old, data),
     )
 
 

@@ -1,62 +1,56 @@
-"""A keyboard-first table of plan items: Enter on the last line adds one, Delete removes one."""
+"""A keyboard-first table of plan items, typed like a spreadsheet.
+
+Tab and Shift+Tab move along the row with an editor open; after the "+" line becomes a row,
+typing continues in that row. Enter in the last column starts a fresh "+" line, Escape on the
+"+" line forgets what was typed there, Delete removes the current row. Text typed into a cell
+is saved while it is typed (sip_desk/ui/editor/cell_autosave.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QComboBox,
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QScrollArea,
     QTableView,
     QWidget,
 )
 
-from sip_desk.ui.item_models.row_table_model import ChoicesRole, RowRole, RowTableModel
+from sip_desk.ui.editor.cell_autosave import CellAutosave
+from sip_desk.ui.editor.cell_delegate import CellDelegate
+from sip_desk.ui.item_models.row_table_model import RowRole, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_COLUMN_WIDTH = 260
 MAX_HEIGHT = 420
 MIN_ROWS = 4
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A drop-down for columns that offer choices (enumerations, participants, goals)."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        choices = index.data(ChoicesRole)
-        if not choices:
-            return super().createEditor(parent, option, index)
-        combo = QComboBox(parent)
-        combo.setObjectName("table_choice_editor")
-        for value, label in choices:
-            combo.addItem(label, value)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-            return
-        super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-            return
-        super().setModelData(editor, model, index)
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_NO_HINT = QAbstractItemDelegate.EndEditHint.NoHint
 
 
 class ItemTable(QTableView):
-    """Table view for a :class:`RowTableModel`.
+    """Table view for a :class:`RowTableModel`, typed into like a spreadsheet.
 
-    Enter on the last stored line (or on the blank line) starts typing a new row; Delete
-    removes the current row through ``on_delete`` (an undoable edit, no confirmation).
+    With a cell editor open, Tab and Shift+Tab save the cell and open the next or previous
+    cell of the row (a read-only cell just becomes current; a further Tab leaves the table).
+    Enter saves and goes on along the row being typed (the "+" line, or the row it just
+    became); elsewhere it only saves the cell. Enter in the last column starts a fresh "+"
+    line. Escape on the "+" line forgets that draft; on a stored row it cancels the cell's
+    edit. A value the cell cannot take (a wrongly typed date, or one the plan refuses) keeps
+    the editor open, with the message under the table. Delete removes the current row
+    through ``on_delete`` (an undoable edit, no confirmation).
+
+    Text typed into a cell is saved while it is typed, the editor left open. On the "+" line
+    that save makes the line a row as soon as its required column has text, the editor and
+    cursor staying where they are. Escape still cancels: the cell gets back the value it had
+    when its editor opened, and a row made from the "+" line by such a save is removed again
+    (an undoable edit, like Delete).
     """
 
     def __init__(
@@ -67,10 +61,12 @@ class ItemTable(QTableView):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._entry_row = QPersistentModelIndex()  # the row typed from the "+" line
+        self._autosave = CellAutosave(self)
         self.setObjectName(object_name)
         self.setAccessibleName(accessible_name)
         self.setModel(model)
-        self.setItemDelegate(ChoiceDelegate(self))
+        self.setItemDelegate(CellDelegate(self._on_editor_key, self._autosave.watch, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
@@ -116,23 +112,125 @@ class ItemTable(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self.state() != QAbstractItemView.State.EditingState:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if key in _ENTER:
                 self._on_enter()
                 return
             if key == Qt.Key.Key_Delete:
                 self.delete_current()
                 return
+            if key == Qt.Key.Key_Escape and self._on_draft() and self.row_model.draft:
+                self.row_model.discard_draft()
+                return
         super().keyPressEvent(event)
+
+    def _on_draft(self) -> bool:
+        current = self.currentIndex()
+        return current.isValid() and self.row_model.is_blank(current.row())
 
     def _on_enter(self) -> None:
         model = self.row_model
         current = self.currentIndex()
         row = current.row() if current.isValid() else model.rowCount() - 1
         column = current.column() if current.isValid() else 0
-        if row >= model.rowCount() - 2:
+        if row >= model.rowCount() - 2 or column == model.columnCount() - 1:
             self.start_new_row()
         else:
             self.edit_cell(row, column)
+
+    # Typing along a row -------------------------------------------------------------------
+    def _on_editor_key(self, editor: QWidget, event: QKeyEvent) -> bool:
+        """Tab, Shift+Tab, Enter or Escape in a cell editor (see the class docstring)."""
+        index = self.currentIndex()
+        if not index.isValid() or self.indexWidget(index) is not editor:
+            return False  # not the current cell's editor: Qt's own handling
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self._cancel(editor, index)
+            return True
+        cell = QPersistentModelIndex(index)  # follows the "+" line as it becomes a row
+        was_draft = self.row_model.is_blank(index.row())
+        self.row_model.last_edit_refused = False
+        self.commitData(editor)
+        if self.row_model.last_edit_refused:
+            return True  # the text stays in the open editor, the message says why
+        self.closeEditor(editor, _NO_HINT)
+        row, column = cell.row(), cell.column()
+        if was_draft and not self.row_model.is_blank(row):
+            self._entry_row = QPersistentModelIndex(cell)
+        back = key == Qt.Key.Key_Backtab or (
+            key == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        )
+        if key in _ENTER:
+            self._after_enter(row, column)
+        else:
+            self._step(row, column, -1 if back else 1)
+        return True
+
+    def _cancel(self, editor: QWidget, index: QModelIndex) -> None:
+        """Escape in a cell editor: nothing typed there stays (see the class docstring)."""
+        autosave, model = self._autosave, self.row_model
+        watched = autosave.is_watching(editor)
+        created, saved, original = watched and autosave.created, autosave.saved, autosave.original
+        row = index.data(RowRole)
+        self.closeEditor(editor, _NO_HINT)  # without saving
+        if created and row is not None:
+            self.on_delete(row)  # typed on the "+" line and saved while typing
+            self.setCurrentIndex(model.index(model.rowCount() - 1, index.column()))
+        elif watched and saved:
+            model.setData(index, original)  # saved while typing: the stored value goes back
+        elif model.is_blank(index.row()):
+            model.discard_draft()
+
+    def draft_became_row(self, cell: QPersistentModelIndex) -> None:
+        """A save while typing made the "+" line the row of ``cell``: typing goes on there."""
+        self._entry_row = QPersistentModelIndex(cell)
+
+    @property
+    def saving_while_typing(self) -> bool:
+        """A save of a cell still being typed runs: what it refuses is not shown yet."""
+        return self._autosave.holding
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        self._autosave.forget(editor)
+        super().closeEditor(editor, hint)
+
+    def _after_enter(self, row: int, column: int) -> None:
+        if column == self.row_model.columnCount() - 1:
+            self.start_new_row()
+        elif self.row_model.is_blank(row) or row == self._entry_row.row():
+            self._step(row, column, 1)
+        # Otherwise one stored cell was corrected: the cursor stays on it.
+
+    def _step(self, row: int, column: int, direction: int) -> None:
+        """Edit the next (``direction`` 1) or previous (-1) cell, wrapping to the next row."""
+        model = self.row_model
+        column += direction
+        if column >= model.columnCount():
+            row, column = (row + 1, 0) if row + 1 < model.rowCount() else (row, 0)
+        elif column < 0:
+            row, column = (row - 1, model.columnCount() - 1) if row > 0 else (row, 0)
+        self.edit_cell(row, column)
+
+    def currentChanged(self, current: Index, previous: Index) -> None:
+        super().currentChanged(current, previous)
+        if current.row() != self._entry_row.row():
+            self._entry_row = QPersistentModelIndex()
+        self._reveal_current()
+        QTimer.singleShot(0, self, self._reveal_current)  # again once the layout has settled
+
+    def _reveal_current(self) -> None:
+        """Scroll the editor's page so the current cell can be seen."""
+        index = self.currentIndex()
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        page = area.widget() if area is not None else None
+        if not index.isValid() or area is None or page is None:
+            return
+        rect = self.visualRect(index)
+        centre = self.viewport().mapTo(page, rect.center())
+        # Room for a line above and below, so the cell never sits on the page's edge.
+        area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, 2 * rect.height() + 8)
 
     def start_new_row(self) -> None:
         """Go to the blank line and start typing its first column."""
@@ -161,7 +259,7 @@ class ItemTable(QTableView):
             return
         row = index.data(RowRole)
         if row is None:
-            self.row_model.draft.clear()
+            self.row_model.discard_draft()
             return
         self.on_delete(row)
 

@@ -8,6 +8,7 @@ from sip_desk.domain.enums import RepresentativeKind
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.person import RepresentativeData
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui import prompts
 from sip_desk.ui.editor import edits
 from sip_desk.ui.editor.conflicts import FieldSave
 from sip_desk.ui.editor.languages import LanguageCombo, language_code, language_label
@@ -39,16 +40,22 @@ class PersonSection(Section):
         super().__init__(session, self.tr("1. The person and the reason"), parent)
         self.setObjectName("section_person")
         self.first_name = self.line()
-        self.person_field("first_name", self.tr("&First name"), self.first_name)
+        self.person_field("first_name", self.tr("First &name"), self.first_name)
         self.last_name = self.line()
-        self.person_field("last_name", self.tr("&Last name"), self.last_name)
+        self.person_field("last_name", self.tr("L&ast name"), self.last_name)
         self.identity = self.line()
         self.identity.setPlaceholderText(self.tr("YYYYMMDD-NNNN"))
         self.person_field(
             "identity_number", self.tr("&Identity number"), self.identity, parse=_identity_or_none
         )
         self.protected = self.check(self.tr("Protected identity: the address is never shown"))
-        self.person_field("protected_identity", self.tr("Protected identity"), self.protected)
+        self._add(
+            "person.protected_identity",
+            self.tr("Protected identity"),
+            self.protected,
+            lambda plan: plan.person.protected_identity,
+            self._save_protection,
+        )
         self.phone = self.line()
         self.person_field("phone", self.tr("Phone"), self.phone)
         self.email = self.line()
@@ -67,6 +74,25 @@ class PersonSection(Section):
         self._layout.addWidget(self.representatives)
         self._build_reason()
         self._wire_representatives()
+
+    def _save_protection(self, value: object) -> bool:
+        """Switching protection on saves at once; switching it off asks first (and is logged)."""
+        edit = edits.set_person_field(
+            self.session,
+            "protected_identity",
+            bool(value),
+            self.tr("Protected identity"),
+            confirm_unprotect=self._confirm_unprotect,
+        )
+        return self.session.execute(edit)
+
+    def _confirm_unprotect(self) -> bool:
+        question = self.tr(
+            "Switch off protected identity for %1? The address will then be shown in lists, "
+            "prints, invitations, calendar files and exports. The change is recorded in the "
+            "audit log."
+        ).replace("%1", self.session.plan.person.full_name)
+        return prompts.confirm(self, self.tr("Protected identity"), question)
 
     def _build_languages(self) -> None:
         language_kw = {"parse": language_code, "show": language_label}

@@ -28,6 +28,7 @@ from sip_desk.ui.editor.completeness_panel import CompletenessPanel
 from sip_desk.ui.editor.conflict_bar import ConflictBar
 from sip_desk.ui.editor.crisis_section import CrisisSection
 from sip_desk.ui.editor.editor_actions import EditorActions
+from sip_desk.ui.editor.follow_up_record_section import FollowUpRecordSection
 from sip_desk.ui.editor.follow_up_section import FollowUpSection
 from sip_desk.ui.editor.goals_section import GoalsSection
 from sip_desk.ui.editor.item_table import ItemTable
@@ -72,6 +73,7 @@ class PlanEditor(QWidget):
         self.responsibility_section = ResponsibilitySection(self.session)
         self.crisis_section = CrisisSection(self.session)
         self.follow_up_section = FollowUpSection(self.session)
+        self.follow_up_record_section = FollowUpRecordSection(self.session)
         self.sections: list[Section] = [
             self.person_section,
             self.participants_section,
@@ -80,6 +82,7 @@ class PlanEditor(QWidget):
             self.responsibility_section,
             self.crisis_section,
             self.follow_up_section,
+            self.follow_up_record_section,
         ]
         self.completeness = CompletenessPanel(self)
         self.changes = ChangesPanel(self)
@@ -231,6 +234,18 @@ class PlanEditor(QWidget):
         self.flush()
         if SigningDialog.sign(self, self.services, self.session.plan) is not None:
             self.events.plan_changed.emit(self.session.plan_id)  # reloads this editor too
+
+    def record_follow_up(self, meeting_id: int | None = None) -> bool:
+        """Go to the follow-up meeting record, starting it or reopening the one being written.
+
+        Args:
+            meeting_id: the booked meeting to record; ``None`` for the earliest booked one.
+
+        Returns:
+            False when no record could be started (the reason is shown in the notice).
+        """
+        self.flush()
+        return self.follow_up_record_section.start(meeting_id)
 
     def focus_anchor(self, anchor: str, entity_id: int | None = None) -> bool:
         """Move the focus to the field or table row a completeness item points at."""

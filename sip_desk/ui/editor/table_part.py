@@ -58,7 +58,7 @@ class TablePart(QWidget):
     def _connect_signals(self) -> None:
         self.model.commit_update = self._on_update
         self.model.commit_add = self._on_add
-        self.model.input_refused.connect(self.error.show_message)
+        self.model.input_refused.connect(self._on_refused)
         self.table.on_delete = self._on_delete
         self.add_button.clicked.connect(self.table.start_new_row)
         self.remove_button.clicked.connect(self.table.delete_current)
@@ -88,7 +88,8 @@ class TablePart(QWidget):
         return lambda value: model.display(column, value)
 
     def _on_add(self, data: Any) -> bool:
-        return self.session.execute(edits.add_item(self.session, self.kind, data))
+        edit = edits.add_item(self.session, self.kind, data, typed=self.model.REQUIRED)
+        return self.session.execute(edit)
 
     def _on_delete(self, row: Any) -> bool:
         return self.session.execute(edits.remove_item(self.session, self.kind, row))
@@ -96,9 +97,13 @@ class TablePart(QWidget):
     def refresh(self, plan: PlanDetail) -> None:
         self.model.set_rows(self._rows_of(plan))
 
+    def _on_refused(self, text: str) -> None:
+        if not self.table.saving_while_typing:  # half a date: no message while still typing
+            self.error.show_message(text)
+
     def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
         mine = [e for e in errors if e.field.startswith(f"{self.kind}.")]
-        if mine:
+        if mine and not self.table.saving_while_typing:
             self.error.show_message(" ".join(e.message(ui_lang()) for e in mine))
         return [e for e in errors if e not in mine]
 

@@ -11,8 +11,9 @@ from sip_desk.domain.action import ActionData, ActionDto
 from sip_desk.domain.enums import ActionStatus, PrincipalType
 from sip_desk.domain.goal import GoalDto, NeedDto
 from sip_desk.domain.participant import ParticipantDto
+from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.need_table_model import NeedTableModel
-from sip_desk.ui.item_models.row_table_model import Column, Index, RowTableModel
+from sip_desk.ui.item_models.row_table_model import Index, RowTableModel
 
 _C = "ActionTableModel"
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sip_desk.domain.enums import ConsentForm, ConsentGiver, PrincipalType
 from sip_desk.domain.participant import InformationConsentData
-from sip_desk.ui.item_models.row_table_model import Column, RowTableModel
+from sip_desk.ui.item_models.cell_values import Column
+from sip_desk.ui.item_models.row_table_model import RowTableModel
 
 _C = "ConsentTableModel"
 

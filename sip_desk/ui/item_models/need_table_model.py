@@ -7,7 +7,8 @@ from enum import IntEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sip_desk.domain.goal import NeedData, NeedDto
-from sip_desk.ui.item_models.row_table_model import Column, RowTableModel
+from sip_desk.ui.item_models.cell_values import Column
+from sip_desk.ui.item_models.row_table_model import RowTableModel
 
 _C = "NeedTableModel"
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sip_desk.domain.enums import RepresentativeKind
 from sip_desk.domain.person import RepresentativeData
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.item_models.row_table_model import Column, RowTableModel
+from sip_desk.ui.item_models.cell_values import Column
+from sip_desk.ui.item_models.row_table_model import RowTableModel
 
 _C = "RepresentativeTableModel"
 

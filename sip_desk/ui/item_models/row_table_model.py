@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -19,21 +17,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from sip_desk.ui.item_models.cell_values import Column, default_value, parse_cell
+
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 ChoicesRole = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: the data attribute it edits and how its values are typed."""
-
-    attr: str
-    header: object  # a QT_TRANSLATE_NOOP source text
-    kind: str = "text"  # text | date | bool | choice
-    enum: type[StrEnum] | None = None
 
 
 def _no_commit(*_args: object) -> bool:
@@ -44,7 +34,13 @@ class RowTableModel(QAbstractTableModel):
     """Editable rows of DTOs; edits are handed to ``commit_update`` / ``commit_add``.
 
     The last line is blank: typing its required column adds a row. Values typed into other
-    columns of the blank line first are kept and saved with it.
+    columns of the blank line first are kept and saved with it. The blank line then *becomes*
+    the new row and a fresh blank line follows it, so the cell being typed in (and its open
+    editor) stays on the row just added.
+
+    Attributes:
+        last_edit_refused: the last :meth:`setData` was refused (bad input or the save failed);
+            what was typed is not stored.
     """
 
     COLUMNS: ClassVar[Sequence[Column]] = ()
@@ -61,6 +57,9 @@ class RowTableModel(QAbstractTableModel):
         self.choices: dict[str, list[tuple[object, str]]] = {}
         self.commit_update: Callable[[Any, Any], bool] = _no_commit
         self.commit_add: Callable[[Any], bool] = _no_commit
+        self.last_edit_refused = False
+        self._adding_draft = False
+        self._spare_line = False  # a second blank line, for a moment while one becomes a row
 
     # Hooks for subclasses -------------------------------------------------------------------
     def placeholder(self) -> str:
@@ -83,10 +82,7 @@ class RowTableModel(QAbstractTableModel):
                     self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1)
                 )
         elif new_ids[:-1] == old_ids:
-            # One row added at the end: an insert keeps the open editor and the current cell.
-            self.beginInsertRows(QModelIndex(), len(old_ids), len(old_ids))
-            self.rows = rows
-            self.endInsertRows()
+            self._append(rows)
         elif len(new_ids) == len(old_ids) - 1 and all(i in old_ids for i in new_ids):
             gone = next(i for i, r in enumerate(old_ids) if r not in new_ids)
             self.beginRemoveRows(QModelIndex(), gone, gone)
@@ -97,6 +93,25 @@ class RowTableModel(QAbstractTableModel):
             self.beginResetModel()
             self.rows = rows
             self.endResetModel()
+
+    def _append(self, rows: list[Any]) -> None:
+        # One row added at the end. Added from the blank line, that line becomes the new row and
+        # a fresh blank line is inserted after it; added elsewhere, the new row goes above the
+        # blank line. Either way the current cell and an open editor stay on their row.
+        at = len(self.rows)
+        if not self._adding_draft:
+            self.beginInsertRows(QModelIndex(), at, at)
+            self.rows = rows
+            self.endInsertRows()
+            return
+        # Two notifications, as Qt's model contract wants: a blank line is inserted below ...
+        self.beginInsertRows(QModelIndex(), at + 1, at + 1)
+        self._spare_line = True
+        self.endInsertRows()
+        # ... and the line above it now shows the stored row.
+        self.rows, self._spare_line = rows, False
+        self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, at, at + 1)
 
     def set_choices(self, attr: str, choices: list[tuple[object, str]]) -> None:
         """The values a choice column offers (e.g. the plan's participants)."""
@@ -110,14 +125,14 @@ class RowTableModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self.rows) if r.id == item_id), -1)
 
     def is_blank(self, row: int) -> bool:
-        return row == len(self.rows)
+        return row >= len(self.rows)
 
     def column_of(self, attr: str) -> int:
         return next((i for i, c in enumerate(self.COLUMNS) if c.attr == attr), 0)
 
     # Qt model -------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows) + 1
+        return 0 if parent.isValid() else len(self.rows) + 1 + self._spare_line
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -134,14 +149,15 @@ class RowTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
         if self.COLUMNS[index.column()].kind == "bool":
+            # Editable too, so typing along a row opens a check box there (Space ticks it).
             return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base | Qt.ItemFlag.ItemIsEditable
+        return base
 
     def _value(self, row: int, attr: str) -> Any:
         if self.is_blank(row):
-            return self.draft.get(attr, _default(self.DATA_TYPE, attr))
+            return self.draft.get(attr, default_value(self.DATA_TYPE, attr))
         return getattr(self.rows[row], attr)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -207,9 +223,11 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid():
             return False
         column = self.COLUMNS[index.column()]
+        self.last_edit_refused = False
         try:
-            parsed = self.parse(column, value, role)
+            parsed = parse_cell(column, value, role)
         except ValueError as exc:
+            self.last_edit_refused = True
             self.input_refused.emit(str(exc))
             return False
         if self.is_blank(index.row()):
@@ -218,7 +236,9 @@ class RowTableModel(QAbstractTableModel):
         if getattr(row, column.attr) == parsed:
             return False
         data = self.row_data(row)
-        return self.commit_update(row, dataclasses.replace(data, **{column.attr: parsed}))
+        saved = self.commit_update(row, dataclasses.replace(data, **{column.attr: parsed}))
+        self.last_edit_refused = not saved
+        return saved
 
     def changed_label(self, row: Any, data: Any) -> str:
         """The header of the one column ``data`` changes on ``row`` ("" for none or several)."""
@@ -231,56 +251,27 @@ class RowTableModel(QAbstractTableModel):
         names = {f.name for f in dataclasses.fields(self.DATA_TYPE)}
         return self.DATA_TYPE(**{n: getattr(row, n) for n in names})
 
-    def parse(self, column: Column, value: Any, role: int) -> Any:
-        if column.kind == "bool":
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState(value) == Qt.CheckState.Checked
-            return bool(value)
-        if column.kind == "date":
-            return parse_iso_date(str(value or ""))
-        if column.kind == "choice":
-            if value in ("", None):
-                return None
-            return column.enum(value) if column.enum else value
-        return str(value)
-
     def _set_draft(self, index: Index, attr: str, value: Any) -> bool:
         self.draft[attr] = value
         self.dataChanged.emit(index, index)
         if not str(self.draft.get(self.REQUIRED, "") or "").strip():
             return True
         draft, self.draft = self.draft, {}
-        if not self.commit_add(self.new_data(draft)):
-            self.draft = draft
-        blank = self.index(len(self.rows), 0)
-        self.dataChanged.emit(blank, self.index(len(self.rows), self.columnCount() - 1))
+        self._adding_draft = True
+        try:
+            added = self.commit_add(self.new_data(draft))
+        finally:
+            self._adding_draft = False
+        if not added:
+            self.draft = draft  # kept on the blank line; the message says what to fix
+        self._draft_changed()
         return True
 
+    def discard_draft(self) -> None:
+        """Forget what was typed on the blank line; the stored rows stay as they are."""
+        self.draft = {}
+        self._draft_changed()
 
-def _default(data_type: type[Any], attr: str) -> Any:
-    field = next((f for f in dataclasses.fields(data_type) if f.name == attr), None)
-    if field is None or field.default is dataclasses.MISSING:
-        return ""
-    return field.default
-
-
-def parse_iso_date(text: str) -> date | None:
-    """A date typed as ``ÅÅÅÅ-MM-DD`` or ``ÅÅÅÅMMDD``; empty is none.
-
-    Raises:
-        ValueError: with the message to show.
-    """
-    text = text.strip()
-    if not text:
-        return None
-    digits = text.replace("-", "")
-    try:
-        if len(digits) != 8 or not digits.isdigit():
-            raise ValueError(text)
-        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
-        raise ValueError(
-            QCoreApplication.translate(
-                "RowTableModel", "Write the date as YYYY-MM-DD, e.g. 2026-11-23."
-            )
-        ) from None
+    def _draft_changed(self) -> None:
+        blank = len(self.rows)
+        self.dataChanged.emit(self.index(blank, 0), self.index(blank, self.columnCount() - 1))

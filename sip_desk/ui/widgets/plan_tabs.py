@@ -109,7 +109,7 @@ class PlanTabs(QTabWidget):
 
     def add_plan(self, plan_id: int, widget: QWidget, title: str) -> None:
         self._plan_ids[plan_id] = widget
-        index = self.addTab(widget, title)
+        index = self.addTab(widget, title.replace("&", "&&"))  # a name is no mnemonic (Alt+…)
         self.setTabToolTip(index, title)
         self.setCurrentIndex(index)
 

@@ -90,3 +90,20 @@ def tick_cell(qtbot, table: ItemTable, row: int, column: int) -> None:
 
 def blank_row(table: ItemTable) -> int:
     return table.model().rowCount() - 1
+
+
+def focused() -> QWidget:
+    """The widget the keyboard types into now."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier):
+    """Press one key on whatever has the focus."""
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def type_here(qtbot, text: str) -> None:
+    """Type ``text`` into whatever has the focus."""
+    keys(qtbot, focused(), text)
