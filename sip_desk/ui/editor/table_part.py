@@ -66,7 +66,8 @@ class TablePart(QWidget):
     def _on_update(self, row: Any, data: Any) -> bool:
         label = self.model.changed_label(row, data)
         edit = edits.update_item(self.session, self.kind, row, data, label, self._shows(row, data))
-        outcome = self.session.apply(edit)
+        # a cell saved while typing never asks about a conflict: that waits until the cell is left
+        outcome = self.session.apply(edit, ask=not self.table.saving_while_typing)
         if outcome is Outcome.DEFERRED:
             self.error.show_message(
                 self.tr(
