@@ -184,7 +184,9 @@ class DesktopApp:
     def _on_language_changed(self, lang: str) -> None:
         """Rebuild the window in ``lang``; editors save what is typed first."""
         old = self.window
-        old.flush_editors()
+        if not old.tabs.can_close_all():  # saves what is typed; False while a text waits
+            old.keep_language()
+            return
         open_ids = old.open_plan_ids()
         old.settings.geometry = old.saveGeometry()
         self.settings.language = lang

@@ -101,6 +101,10 @@
         <source>Error message</source>
         <translation>Felmeddelande</translation>
     </message>
+    <message>
+        <source>Not saved yet: someone else changed this field at the same time. Leave the field to choose which text to keep.</source>
+        <translation>Inte sparat ännu: någon annan ändrade samma fält samtidigt. Lämna fältet för att välja vilken text som ska gälla.</translation>
+    </message>
 </context>
 <context>
     <name>CaseloadDialog</name>
@@ -165,6 +169,72 @@
     <message>
         <source>Go to the field</source>
         <translation>Gå till fältet</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBar</name>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>Not saved yet, because someone else changed the same text at the same time: %1. Your text is kept until you choose.</source>
+        <translation>Inte sparat ännu, eftersom någon annan ändrade samma text samtidigt: %1. Din text finns kvar tills du väljer.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>”%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else changed the same field</source>
+        <translation>Någon annan ändrade samma fält</translation>
+    </message>
+    <message>
+        <source>“%1” was changed and saved by someone else while you were editing it. Nothing is lost: choose which text to keep.</source>
+        <translation>”%1” ändrades och sparades av någon annan medan du skrev. Inget går förlorat: välj vilken text som ska gälla.</translation>
+    </message>
+    <message>
+        <source>Their text</source>
+        <translation>Den andras text</translation>
+    </message>
+    <message>
+        <source>Your text</source>
+        <translation>Din text</translation>
+    </message>
+    <message>
+        <source>Merged text</source>
+        <translation>Sammanslagen text</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my text</source>
+        <translation>&amp;Behåll min text</translation>
+    </message>
+    <message>
+        <source>&amp;Use their text</source>
+        <translation>&amp;Använd den andras text</translation>
+    </message>
+    <message>
+        <source>&amp;Save merged text</source>
+        <translation>&amp;Spara sammanslagen text</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later (Esc)</source>
+        <translation>Bestäm &amp;senare (Esc)</translation>
+    </message>
+    <message>
+        <source>Saved by someone else</source>
+        <translation>Sparat av någon annan</translation>
+    </message>
+    <message>
+        <source>Yours, not saved yet</source>
+        <translation>Din, inte sparad ännu</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Merge by hand&lt;/b&gt; (both texts to start with; edit, then save):</source>
+        <translation>&lt;b&gt;Slå ihop för hand&lt;/b&gt; (båda texterna till att börja med; redigera och spara sedan):</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1559,13 @@
     </message>
 </context>
 <context>
+    <name>PlanEditor</name>
+    <message>
+        <source>The plan stays open: choose which text to keep first, or it would be lost.</source>
+        <translation>Planen förblir öppen: välj först vilken text som ska gälla, annars skulle den gå förlorad.</translation>
+    </message>
+</context>
+<context>
     <name>PlanListPanel</name>
     <message>
         <source>&amp;Search:</source>
@@ -1544,6 +1621,14 @@
     <message>
         <source>The plan had been changed elsewhere. It has been reloaded and your change saved on top of the latest version.</source>
         <translation>Planen hade ändrats på annat håll. Den har lästs in på nytt och din ändring har sparats i den senaste versionen.</translation>
+    </message>
+    <message>
+        <source>The other text in “%1” was kept. Undo (Ctrl+Z) brings yours back.</source>
+        <translation>Den andras text i ”%1” behölls. Ångra (Ctrl+Z) tar tillbaka din.</translation>
+    </message>
+    <message>
+        <source>Keep other text: %1</source>
+        <translation>Behåll den andras text: %1</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +1967,14 @@
         <source>Write the date as YYYY-MM-DD, e.g. 2026-11-23.</source>
         <translation>Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-23.</translation>
     </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2095,6 +2188,10 @@
     <message>
         <source>Remove row (Delete)</source>
         <translation>Ta bort rad (Delete)</translation>
+    </message>
+    <message>
+        <source>Not saved yet: someone else changed the same cell at the same time. Use “Choose…” above the plan to decide which text to keep.</source>
+        <translation>Inte sparat ännu: någon annan ändrade samma cell samtidigt. Använd ”Välj…” ovanför planen för att bestämma vilken text som ska gälla.</translation>
     </message>
 </context>
 <context>

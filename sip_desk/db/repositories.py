@@ -47,6 +47,10 @@ def load_plan(session: Session, plan_id: int, expected_version: int | None = Non
             selectinload(Plan.follow_up_draft).selectinload(FollowUpDraft.goal_reviews),
         )
     )
+    if expected_version is not None:
+        # An edit locks the plan row first (PostgreSQL; SQLite's BEGIN IMMEDIATE already holds
+        # the store): edits of one plan queue here instead of colliding half-way.
+        stmt = stmt.with_for_update()
     plan = session.scalars(stmt).one_or_none()
     if plan is None:
         raise NotFoundError("plan", plan_id)

@@ -228,6 +228,11 @@ class MainWindow(QMainWindow):
         if code != self.lang:
             self.events.language_changed.emit(code)
 
+    def keep_language(self) -> None:
+        """A language switch did not happen: mark this window's language in the menu again."""
+        for action in self.menus.language_group.actions():
+            action.setChecked(str(action.data()) == self.lang)
+
     def _on_counts_changed(self, shown: int, total: int) -> None:
         self.counts.setText(
             self.tr("Plans shown: %1 of %2")
@@ -270,7 +275,9 @@ class MainWindow(QMainWindow):
         self.plan_list.view.apply_icons()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush_editors()
+        if not self.tabs.can_close_all():  # a text waits for the user's choice
+            event.ignore()
+            return
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)

@@ -33,7 +33,7 @@ class EditorActions(QObject):
             "redo", self.tr("Redo"), [_KEY("Ctrl+Shift+Z"), _KEY("Ctrl+Y")], e.redo
         )
         self.save = self._action(
-            "save_now", self.tr("Save now"), [_KEY(_KEY.StandardKey.Save)], e.flush
+            "save_now", self.tr("Save now"), [_KEY(_KEY.StandardKey.Save)], e.save_now
         )
         self.meeting = self._action(
             "meeting_mode", self.tr("Meeting mode"), [_KEY(Qt.Key.Key_F11)], e.show_meeting_mode

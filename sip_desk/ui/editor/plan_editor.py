@@ -21,9 +21,11 @@ from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError, ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
+from sip_desk.ui.dialogs.conflict_dialog import ConflictDialog
 from sip_desk.ui.editor.actions_section import ActionsSection
 from sip_desk.ui.editor.changes_panel import ChangesPanel
 from sip_desk.ui.editor.completeness_panel import CompletenessPanel
+from sip_desk.ui.editor.conflict_bar import ConflictBar
 from sip_desk.ui.editor.crisis_section import CrisisSection
 from sip_desk.ui.editor.editor_actions import EditorActions
 from sip_desk.ui.editor.follow_up_record_section import FollowUpRecordSection
@@ -85,6 +87,10 @@ class PlanEditor(QWidget):
         self.completeness = CompletenessPanel(self)
         self.changes = ChangesPanel(self)
         self.notice = _notice_label(self)
+        self.conflicts = ConflictBar(
+            self.session, lambda: [b for s in self.sections for b in s.bindings.values()], self
+        )
+        self.session.resolver = lambda conflict: ConflictDialog.choose(self, conflict)
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice.hide)
         self.toolbar = QToolBar(self)
@@ -122,6 +128,7 @@ class PlanEditor(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.notice)
+        layout.addWidget(self.conflicts)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
@@ -154,10 +161,29 @@ class PlanEditor(QWidget):
 
     def flush(self) -> None:
         """Save everything typed but not yet saved, now (open table cells included)."""
+        self._save_pending(ask=True)
+
+    def save_now(self) -> None:
+        """Save everything typed, and ask about every text that waits for a choice."""
+        self.flush()
+        self.conflicts.settle_all()
+
+    def _save_pending(self, ask: bool) -> None:
+        # ask: a change someone else made to the same field may be asked about now
         for table in self.findChildren(ItemTable):
             table.commit_open_editor()
         for section in self.sections:
-            section.flush()
+            section.flush(ask)
+
+    def can_close(self) -> bool:
+        """Save what is typed; False while a text waits for the user's choice (keep it open)."""
+        self.flush()
+        if self.conflicts.settle_all():
+            return True
+        self.show_notice(
+            self.tr("The plan stays open: choose which text to keep first, or it would be lost.")
+        )
+        return False
 
     def undo(self) -> None:
         self.flush()
@@ -276,7 +302,7 @@ class PlanEditor(QWidget):
 
     # Nothing lost -----------------------------------------------------------------------------
     def hideEvent(self, event: QHideEvent) -> None:
-        self.flush()
+        self._save_pending(ask=False)
         super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -22,6 +22,7 @@ from sip_desk.ui.editor.section import Section, object_name
 from sip_desk.ui.item_models.labels import enum_choices
 
 if TYPE_CHECKING:
+    from sip_desk.ui.editor.conflicts import FieldSave
     from sip_desk.ui.editor.session import PlanSession
 
 Save = Callable[[str, str, Change, Change], bool]
@@ -153,8 +154,8 @@ class RecordReviews(QObject):
         error = ErrorLabel(object_name(key) + "_error", self.body)
         label = widget.accessibleName()
 
-        def save(value: object) -> bool:
-            return self._save(key, label, change(value), restore())
+        def save(request: FieldSave) -> bool:
+            return self._save(key, label, change(request.value), restore())
 
         self.section.bindings[key] = FieldBinding(
             key, widget, error, lambda: self.session.plan, read, save, **kw

@@ -128,14 +128,26 @@ class PlanTabs(QTabWidget):
         if index < self._fixed:
             return
         widget = self.widget(index)
-        if widget is None:
+        if widget is None or not self.can_close(widget):
             return
-        flush = getattr(widget, "flush", None)
-        if callable(flush):
-            flush()
         self._plan_ids = {k: w for k, w in self._plan_ids.items() if w is not widget}
         self.removeTab(index)
         widget.deleteLater()
+
+    @staticmethod
+    def can_close(widget: QWidget) -> bool:
+        """Save what the plan's editor holds; False while it keeps text the user must decide."""
+        can_close = getattr(widget, "can_close", None)
+        if callable(can_close):
+            return bool(can_close())
+        flush = getattr(widget, "flush", None)
+        if callable(flush):
+            flush()
+        return True
+
+    def can_close_all(self) -> bool:
+        """:meth:`can_close` for every open plan (all are asked, even after one says no)."""
+        return all([self.can_close(w) for w in self._plan_ids.values()])
 
     def close_current(self) -> None:
         self.close_tab(self.currentIndex())
