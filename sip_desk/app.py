@@ -27,6 +27,7 @@ from sip_desk.ui.settings import AppSettings
 if TYPE_CHECKING:
     from sip_desk.services.registry import Services
     from sip_desk.ui.follow_up.reminders import ReminderNotifier
+    from sip_desk.ui.store_check import StoreCheck
 
 log = logging.getLogger(__name__)
 REST_OF_START_MS = 200
@@ -50,6 +51,7 @@ class DesktopApp:
         self.log_path = ""
         self._showing_error = False
         self.reminders: ReminderNotifier | None = None
+        self.store_check: StoreCheck | None = None
         self.window = self._make_window()
         self.events.language_changed.connect(self._on_language_changed)
 
@@ -102,6 +104,23 @@ class DesktopApp:
         # The list is on screen; load the rest of the services (ORM, models) and check what is
         # due in a later turn of the event loop, so the first page is painted first.
         QTimer.singleShot(REST_OF_START_MS, self.start_reminders)
+        QTimer.singleShot(REST_OF_START_MS, self.start_store_check)
+
+    def start_store_check(self) -> None:
+        """Check the whole store file for damage on a worker thread (opening checked only part
+        of a large one); damage found is explained like a store that cannot be opened."""
+        if self.services is None or self.store_check is not None:
+            return
+        from sip_desk.ui.store_check import StoreCheck
+
+        self.store_check = StoreCheck.start(self.services.store_health, self.qapp)
+        self.store_check.damaged.connect(self._on_store_damaged)
+
+    def _on_store_damaged(self, error: StoreError) -> None:
+        from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
+
+        self.window.show_store_unavailable(error.message(self.lang))
+        StoreErrorDialog.show_error(self.window, error, self.store, self.lang)
 
     def start_reminders(self, use_tray: bool | None = None) -> None:
         """Check what is due now and once a day; the tray shows it, else the window's banner."""
@@ -143,6 +162,8 @@ class DesktopApp:
             self.window.show_status(text)
 
     def enable_log_file(self) -> None:
+        from sip_desk.logfile import install_log_file
+
         try:
             self.log_path = install_log_file()
         except OSError:
@@ -163,7 +184,9 @@ class DesktopApp:
     def _on_language_changed(self, lang: str) -> None:
         """Rebuild the window in ``lang``; editors save what is typed first."""
         old = self.window
-        old.flush_editors()
+        if not old.tabs.can_close_all():  # saves what is typed; False while a text waits
+            old.keep_language()
+            return
         open_ids = old.open_plan_ids()
         old.settings.geometry = old.saveGeometry()
         self.settings.language = lang
@@ -226,6 +249,8 @@ class DesktopApp:
         finally:
             sys.excepthook = previous
             self.stop_reminders()
+            if self.store_check is not None:
+                self.store_check.stop()
             self.settings.sync()
             if self.services is not None:
                 self.services.ctx.db.dispose()
@@ -244,22 +269,6 @@ def _qapplication() -> QApplication:
     QApplication.setApplicationName("SIP Desk")
     QApplication.setOrganizationName("SIP Desk")
     return QApplication(sys.argv[:1])
-
-
-def install_log_file() -> str:
-    """Also log warnings and errors to ``logs/sip_desk.log`` in the data folder; its path."""
-    from logging.handlers import RotatingFileHandler
-
-    from sip_desk.paths import data_dir
-
-    folder = data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "sip_desk.log"
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
-    return str(path)
 
 
 def run(args: argparse.Namespace) -> int:

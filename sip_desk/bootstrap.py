@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import getpass
 import logging
+from pathlib import Path
+
+from sqlalchemy.exc import ArgumentError
 
 from sip_desk.db.engine import Database, make_engine
 from sip_desk.db.migrate import prepare_store
 from sip_desk.domain.audit import UserContext
+from sip_desk.domain.errors import StoreError
 from sip_desk.services.context import Clock, ServiceContext
 from sip_desk.services.registry import Services
 
@@ -23,6 +27,16 @@ def current_user() -> UserContext:
     return UserContext(user=name)
 
 
+def _make_folder(target: str) -> None:
+    """Create the folder of a store file, or say why it cannot be created."""
+    folder = Path(target).expanduser().absolute().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise StoreError("store.no_folder", path=str(folder), detail=detail) from error
+
+
 def open_services(
     target: str, user: UserContext | None = None, clock: Clock | None = None
 ) -> Services:
@@ -32,14 +46,32 @@ def open_services(
         StoreError: the store cannot be used (message for the user included).
     """
     if "://" not in target:
-        from pathlib import Path
-
-        Path(target).expanduser().absolute().parent.mkdir(parents=True, exist_ok=True)
-    db = Database(make_engine(target))
+        _make_folder(target)
+    try:
+        engine = make_engine(target)
+    except (ArgumentError, ImportError) as error:  # a malformed URL, a missing driver
+        raise StoreError("store.unreachable", detail=str(error)[:300]) from error
+    db = Database(engine)
     try:
         prepare_store(db)
     except Exception:
         db.dispose()
         raise
     ctx = ServiceContext(db=db, user=user or current_user(), clock=clock or Clock())
-    return Services.build(ctx)
+    services = Services.build(ctx)
+    _ensure_key(services)
+    return services
+
+
+def _ensure_key(services: Services) -> None:
+    """Make the store's signing key with the store (or at the first open after an upgrade).
+
+    A store that cannot get its key now (read-only, key file elsewhere) still opens; signing
+    then says what is wrong.
+    """
+    from sip_desk.domain.errors import DomainError
+
+    try:
+        services.keys.own()
+    except DomainError as error:
+        log.warning("signing key not available: %s", error.message("en"))

@@ -25,8 +25,13 @@ def data_dir() -> Path:
 
 
 def default_store() -> str:
-    """``--db`` if given via ``SIP_DESK_DB``, else ``sip_desk.sqlite`` in the data folder."""
-    return os.environ.get(ENV_DB) or str(data_dir() / "sip_desk.sqlite")
+    """``--db`` if given via ``SIP_DESK_DB``, else ``sip_desk.sqlite`` in the data folder.
+
+    The folder is not created here: opening the store does that, and says so when it cannot.
+    """
+    from platformdirs import user_data_path
+
+    return os.environ.get(ENV_DB) or str(user_data_path(APP_NAME, APP_AUTHOR) / "sip_desk.sqlite")
 
 
 def resources_root() -> Path:

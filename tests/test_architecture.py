@@ -17,7 +17,7 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
     "services": ({"domain", "db", "services", "pdf", "paths"}, {"PySide6"}),
     "pdf": ({"domain", "pdf", "paths"}, {"sqlalchemy", "alembic", "PySide6"}),
     "ui": ({"", "domain", "services", "ui", "paths"}, {"sqlalchemy", "alembic", "reportlab"}),
-    "cli": ({"", "domain", "services", "cli", "bootstrap", "paths", "app"}, {"PySide6"}),
+    "cli": ({"", "domain", "services", "cli", "bootstrap", "paths", "logfile", "app"}, {"PySide6"}),
 }
 
 

@@ -83,12 +83,12 @@
         <translation>Kopplade mål för den valda insatsen</translation>
     </message>
     <message>
-        <source>What I do &amp;myself</source>
-        <translation>Det här gör jag &amp;själv</translation>
+        <source>What I do m&amp;yself</source>
+        <translation>Det här gör &amp;jag själv</translation>
     </message>
     <message>
-        <source>What my &amp;relatives do</source>
-        <translation>Det här gör mina &amp;närstående</translation>
+        <source>What my relatives do</source>
+        <translation>Det här gör &amp;mina närstående</translation>
     </message>
 </context>
 <context>
@@ -100,6 +100,10 @@
     <message>
         <source>Error message</source>
         <translation>Felmeddelande</translation>
+    </message>
+    <message>
+        <source>Not saved yet: someone else changed this field at the same time. Leave the field to choose which text to keep.</source>
+        <translation>Inte sparat ännu: någon annan ändrade samma fält samtidigt. Lämna fältet för att välja vilken text som ska gälla.</translation>
     </message>
 </context>
 <context>
@@ -168,6 +172,72 @@
     </message>
 </context>
 <context>
+    <name>ConflictBar</name>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>Not saved yet, because someone else changed the same text at the same time: %1. Your text is kept until you choose.</source>
+        <translation>Inte sparat ännu, eftersom någon annan ändrade samma text samtidigt: %1. Din text finns kvar tills du väljer.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>”%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else changed the same field</source>
+        <translation>Någon annan ändrade samma fält</translation>
+    </message>
+    <message>
+        <source>“%1” was changed and saved by someone else while you were editing it. Nothing is lost: choose which text to keep.</source>
+        <translation>”%1” ändrades och sparades av någon annan medan du skrev. Inget går förlorat: välj vilken text som ska gälla.</translation>
+    </message>
+    <message>
+        <source>Their text</source>
+        <translation>Den andras text</translation>
+    </message>
+    <message>
+        <source>Your text</source>
+        <translation>Din text</translation>
+    </message>
+    <message>
+        <source>Merged text</source>
+        <translation>Sammanslagen text</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my text</source>
+        <translation>&amp;Behåll min text</translation>
+    </message>
+    <message>
+        <source>&amp;Use their text</source>
+        <translation>&amp;Använd den andras text</translation>
+    </message>
+    <message>
+        <source>&amp;Save merged text</source>
+        <translation>&amp;Spara sammanslagen text</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later (Esc)</source>
+        <translation>Bestäm &amp;senare (Esc)</translation>
+    </message>
+    <message>
+        <source>Saved by someone else</source>
+        <translation>Sparat av någon annan</translation>
+    </message>
+    <message>
+        <source>Yours, not saved yet</source>
+        <translation>Din, inte sparad ännu</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Merge by hand&lt;/b&gt; (both texts to start with; edit, then save):</source>
+        <translation>&lt;b&gt;Slå ihop för hand&lt;/b&gt; (båda texterna till att börja med; redigera och spara sedan):</translation>
+    </message>
+</context>
+<context>
     <name>ConsentTableModel</name>
     <message>
         <source>Organisation</source>
@@ -221,15 +291,15 @@
         <translation>6. Krisplan</translation>
     </message>
     <message>
-        <source>&amp;Warning signs</source>
-        <translation>&amp;Varningstecken</translation>
+        <source>Warnin&amp;g signs</source>
+        <translation>Varn&amp;ingstecken</translation>
     </message>
     <message>
-        <source>What to &amp;do</source>
-        <translation>Vad &amp;görs</translation>
+        <source>What to do</source>
+        <translation>Vad g&amp;örs</translation>
     </message>
     <message>
-        <source>Whom to &amp;contact</source>
+        <source>W&amp;hom to contact</source>
         <translation>Vem &amp;kontaktas</translation>
     </message>
 </context>
@@ -405,6 +475,30 @@
         <translation>Avbruten</translation>
     </message>
     <message>
+        <source>Achieved</source>
+        <translation>Uppnått</translation>
+    </message>
+    <message>
+        <source>Partly achieved</source>
+        <translation>Delvis uppnått</translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <translation>Inte uppnått</translation>
+    </message>
+    <message>
+        <source>Continue the plan</source>
+        <translation>Fortsätta planen</translation>
+    </message>
+    <message>
+        <source>Revise the plan</source>
+        <translation>Revidera planen</translation>
+    </message>
+    <message>
+        <source>Close the plan</source>
+        <translation>Avsluta planen</translation>
+    </message>
+    <message>
         <source>Trustee (god man)</source>
         <translation>God man</translation>
     </message>
@@ -418,118 +512,98 @@
     </message>
 </context>
 <context>
-    <name>FollowUpDialog</name>
+    <name>FollowUpRecordSection</name>
     <message>
-        <source>Follow-up %1 – %2</source>
-        <translation>Uppföljning %1 – %2</translation>
+        <source>8. Follow-up meeting</source>
+        <translation>8. Uppföljningsmöte</translation>
     </message>
     <message>
-        <source>Actions: done, not done or ongoing?</source>
-        <translation>Insatser: gjord, inte gjord eller pågår?</translation>
+        <source>Record the follow-up meeting (Ctrl+R)</source>
+        <translation>Registrera uppföljningsmötet (Ctrl+R)</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Insats</translation>
+        <source>Complete the follow-up…</source>
+        <translation>Slutför uppföljningen…</translation>
     </message>
     <message>
-        <source>Responsible</source>
-        <translation>Ansvarig</translation>
+        <source>Discard the draft…</source>
+        <translation>Släng utkastet…</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>New needs</source>
+        <translation>Nya behov</translation>
     </message>
     <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
     </message>
     <message>
-        <source>Ongoing</source>
-        <translation>Pågår</translation>
+        <source>(not decided)</source>
+        <translation>(inte beslutat)</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Klar</translation>
+        <source>Decision</source>
+        <translation>Beslut</translation>
     </message>
     <message>
-        <source>Not done</source>
-        <translation>Inte utförd</translation>
+        <source>Reason for the decision</source>
+        <translation>Skäl för beslutet</translation>
     </message>
     <message>
-        <source>Status of %1</source>
-        <translation>Status för %1</translation>
+        <source>The follow-up of %1 is being written; complete or discard it first.</source>
+        <translation>Uppföljningen av mötet %1 håller på att skrivas; slutför eller släng den först.</translation>
     </message>
     <message>
-        <source>Comment on %1</source>
-        <translation>Kommentar till %1</translation>
+        <source>Complete the follow-up</source>
+        <translation>Slutför uppföljningen</translation>
     </message>
     <message>
-        <source>No open actions.</source>
-        <translation>Inga öppna insatser.</translation>
+        <source>The follow-up meeting is recorded as held.</source>
+        <translation>Uppföljningsmötet är registrerat som hållet.</translation>
     </message>
     <message>
-        <source>Goals: achieved? The person&apos;s own view, in their own words</source>
-        <translation>Mål: uppnådda? Personens egen syn, med egna ord</translation>
+        <source>The meeting is recorded as held; this cannot be undone.</source>
+        <translation>Mötet registreras som hållet; det går inte att ångra.</translation>
     </message>
     <message>
-        <source>Partly achieved</source>
-        <translation>Delvis uppnått</translation>
+        <source>The plan is closed.</source>
+        <translation>Planen avslutas.</translation>
     </message>
     <message>
-        <source>Achieved</source>
-        <translation>Uppnått</translation>
+        <source>Next follow-up booked: %1.</source>
+        <translation>Nästa uppföljning bokas: %1.</translation>
     </message>
     <message>
-        <source>Not achieved</source>
-        <translation>Inte uppnått</translation>
+        <source>Complete the follow-up now?</source>
+        <translation>Slutföra uppföljningen nu?</translation>
     </message>
     <message>
-        <source>What does the person say?</source>
-        <translation>Vad säger personen?</translation>
+        <source>Discard everything written about this follow-up meeting?</source>
+        <translation>Släng allt som skrivits om det här uppföljningsmötet?</translation>
     </message>
     <message>
-        <source>New needs and decision</source>
-        <translation>Nya behov och beslut</translation>
+        <source>Discard the draft</source>
+        <translation>Släng utkastet</translation>
     </message>
     <message>
-        <source>New needs:</source>
-        <translation>Nya behov:</translation>
+        <source>Meeting of %1: a draft, saved as you type. It can be finished later.</source>
+        <translation>Mötet %1: ett utkast som sparas medan du skriver. Det kan slutföras senare.</translation>
     </message>
     <message>
-        <source>Continue the plan</source>
-        <translation>Fortsätt planen</translation>
+        <source>No follow-up meeting is being recorded. Next to record: %1.</source>
+        <translation>Inget uppföljningsmöte registreras just nu. Nästa att registrera: %1.</translation>
     </message>
     <message>
-        <source>Revise the plan</source>
-        <translation>Revidera planen</translation>
+        <source>No follow-up meeting is booked; book it under 7. Next follow-up.</source>
+        <translation>Inget uppföljningsmöte är bokat; boka det under 7. Nästa uppföljning.</translation>
     </message>
     <message>
-        <source>Close the plan</source>
-        <translation>Avsluta planen</translation>
+        <source>Not yet evaluated (%1): %2</source>
+        <translation>Inte bedömt än (%1): %2</translation>
     </message>
     <message>
-        <source>Decision:</source>
-        <translation>Beslut:</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>Skäl:</translation>
-    </message>
-    <message>
-        <source>Next follow-up</source>
-        <translation>Nästa uppföljning</translation>
-    </message>
-    <message>
-        <source>Date and time:</source>
-        <translation>Datum och tid:</translation>
-    </message>
-    <message>
-        <source>Place:</source>
-        <translation>Plats:</translation>
-    </message>
-    <message>
-        <source>Video link:</source>
-        <translation>Videolänk:</translation>
+        <source>Every goal and action is evaluated.</source>
+        <translation>Alla mål och insatser är bedömda.</translation>
     </message>
 </context>
 <context>
@@ -547,20 +621,20 @@
         <translation>&amp;Datum</translation>
     </message>
     <message>
-        <source>&amp;Time</source>
+        <source>Time</source>
         <translation>&amp;Tid</translation>
     </message>
     <message>
-        <source>&amp;Place</source>
-        <translation>&amp;Plats</translation>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Who convenes</source>
+        <translation>Vem kallar</translation>
     </message>
     <message>
         <source>Video link</source>
         <translation>Videolänk</translation>
-    </message>
-    <message>
-        <source>Who &amp;convenes</source>
-        <translation>Vem &amp;kallar</translation>
     </message>
     <message>
         <source>In %1 weeks</source>
@@ -602,7 +676,7 @@
     </message>
     <message>
         <source>&amp;What matters to me</source>
-        <translation>&amp;Vad är viktigt för mig</translation>
+        <translation>Vad &amp;är viktigt för mig</translation>
     </message>
     <message>
         <source>&amp;Strengths</source>
@@ -929,7 +1003,7 @@
         <translation>Plan&amp;lista</translation>
     </message>
     <message>
-        <source>&amp;Follow-ups (worklist)</source>
+        <source>Follow-ups (&amp;worklist)</source>
         <translation>&amp;Uppföljning (arbetslista)</translation>
     </message>
     <message>
@@ -994,10 +1068,6 @@
     <message>
         <source>Settings saved.</source>
         <translation>Inställningarna är sparade.</translation>
-    </message>
-    <message>
-        <source>Select a follow-up meeting in the worklist first.</source>
-        <translation>Välj först ett uppföljningsmöte i arbetslistan.</translation>
     </message>
     <message>
         <source>Plans shown: %1 of %2</source>
@@ -1160,8 +1230,67 @@
         <translation>Skapa plan</translation>
     </message>
     <message>
+        <source>Discard the new plan?</source>
+        <translation>Kasta den nya planen?</translation>
+    </message>
+    <message>
+        <source>What you typed here (name, identity number) is not saved.</source>
+        <translation>Det du har skrivit här (namn, personnummer) sparas inte.</translation>
+    </message>
+    <message>
+        <source>Continue typing</source>
+        <translation>Fortsätt skriva</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
         <source>Start plan for %1</source>
         <translation>Starta plan för %1</translation>
+    </message>
+</context>
+<context>
+    <name>NextFollowUpPart</name>
+    <message>
+        <source>Next follow-up</source>
+        <translation>Nästa uppföljning</translation>
+    </message>
+    <message>
+        <source>In %1 weeks</source>
+        <translation>Om %1 veckor</translation>
+    </message>
+    <message>
+        <source>Suggest:</source>
+        <translation>Förslag:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Video link</source>
+        <translation>Videolänk</translation>
+    </message>
+    <message>
+        <source>Not needed: the plan is closed.</source>
+        <translation>Behövs inte: planen avslutas.</translation>
+    </message>
+    <message>
+        <source>Already booked: %1. No new booking is needed.</source>
+        <translation>Redan bokad: %1. Ingen ny bokning behövs.</translation>
+    </message>
+    <message>
+        <source>Booked when the follow-up is completed (local time).</source>
+        <translation>Bokas när uppföljningen slutförs (svensk tid).</translation>
     </message>
 </context>
 <context>
@@ -1259,7 +1388,7 @@
     </message>
     <message>
         <source>&amp;Consent to the plan</source>
-        <translation>Samt&amp;ycke till planen</translation>
+        <translation>Samty&amp;cke till planen</translation>
     </message>
     <message>
         <source>Consent date</source>
@@ -1281,20 +1410,12 @@
         <translation>1. Personen och anledningen</translation>
     </message>
     <message>
-        <source>&amp;First name</source>
-        <translation>&amp;Förnamn</translation>
-    </message>
-    <message>
-        <source>&amp;Last name</source>
-        <translation>&amp;Efternamn</translation>
-    </message>
-    <message>
         <source>YYYYMMDD-NNNN</source>
         <translation>ÅÅÅÅMMDD-NNNN</translation>
     </message>
     <message>
         <source>&amp;Identity number</source>
-        <translation>&amp;Personnummer</translation>
+        <translation>Person&amp;nummer</translation>
     </message>
     <message>
         <source>Protected identity: the address is never shown</source>
@@ -1341,12 +1462,20 @@
         <translation>Vårdnadshavare och legala företrädare</translation>
     </message>
     <message>
+        <source>First &amp;name</source>
+        <translation>&amp;Förnamn</translation>
+    </message>
+    <message>
+        <source>L&amp;ast name</source>
+        <translation>&amp;Efternamn</translation>
+    </message>
+    <message>
         <source>&amp;Reason for the SIP</source>
-        <translation>&amp;Anledning till SIP</translation>
+        <translation>An&amp;ledning till SIP</translation>
     </message>
     <message>
         <source>&amp;Question for the meeting</source>
-        <translation>&amp;Frågeställning till mötet</translation>
+        <translation>Fr&amp;ågeställning till mötet</translation>
     </message>
     <message>
         <source>Requested by</source>
@@ -1443,8 +1572,8 @@
 <context>
     <name>PlanEditor</name>
     <message>
-        <source>Everything is saved.</source>
-        <translation>Allt är sparat.</translation>
+        <source>The plan stays open: choose which text to keep first, or it would be lost.</source>
+        <translation>Planen förblir öppen: välj först vilken text som ska gälla, annars skulle den gå förlorad.</translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
@@ -1453,6 +1582,10 @@
     <message>
         <source>Nothing to redo.</source>
         <translation>Det finns inget att göra om.</translation>
+    </message>
+    <message>
+        <source>Everything is saved.</source>
+        <translation>Allt är sparat.</translation>
     </message>
 </context>
 <context>
@@ -1511,6 +1644,14 @@
     <message>
         <source>The plan had been changed elsewhere. It has been reloaded and your change saved on top of the latest version.</source>
         <translation>Planen hade ändrats på annat håll. Den har lästs in på nytt och din ändring har sparats i den senaste versionen.</translation>
+    </message>
+    <message>
+        <source>The other text in “%1” was kept. Undo (Ctrl+Z) brings yours back.</source>
+        <translation>Den andras text i ”%1” behölls. Ångra (Ctrl+Z) tar tillbaka din.</translation>
+    </message>
+    <message>
+        <source>Keep other text: %1</source>
+        <translation>Behåll den andras text: %1</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1771,10 @@
         <translation>Språk:</translation>
     </message>
     <message>
+        <source>This signed version failed its check and is not shown as signed.</source>
+        <translation>Den här undertecknade versionen klarade inte kontrollen och visas inte som undertecknad.</translation>
+    </message>
+    <message>
         <source>signed</source>
         <translation>undertecknad</translation>
     </message>
@@ -1638,8 +1783,16 @@
         <translation>utkast, inte undertecknad</translation>
     </message>
     <message>
+        <source>signed in another store (key %1)</source>
+        <translation>undertecknad i en annan databas (nyckel %1)</translation>
+    </message>
+    <message>
         <source>Version %1 (%2), %3 pages</source>
         <translation>Version %1 (%2), %3 sidor</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>Visas inte</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
@@ -1660,6 +1813,95 @@
     <message>
         <source>Saved to %1</source>
         <translation>Sparad i %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message>
+        <source>Open a plan, or select a follow-up meeting in the worklist, first.</source>
+        <translation>Öppna en plan, eller välj ett uppföljningsmöte i arbetslistan, först.</translation>
+    </message>
+    <message>
+        <source>The plan could not be opened for editing.</source>
+        <translation>Planen kunde inte öppnas för redigering.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEdits</name>
+    <message>
+        <source>Change %1</source>
+        <translation>Ändra %1</translation>
+    </message>
+    <message>
+        <source>Start the follow-up record</source>
+        <translation>Börja registrera uppföljningen</translation>
+    </message>
+    <message>
+        <source>Discard the follow-up record</source>
+        <translation>Släng uppföljningens utkast</translation>
+    </message>
+</context>
+<context>
+    <name>RecordReviews</name>
+    <message>
+        <source>&lt;b&gt;Goals:&lt;/b&gt; achieved? The person&apos;s own view, in their own words</source>
+        <translation>&lt;b&gt;Mål:&lt;/b&gt; uppnådda? Personens egen bild, med egna ord</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>The person&apos;s own view</source>
+        <translation>Personens egen bild</translation>
+    </message>
+    <message>
+        <source>The plan has no goals.</source>
+        <translation>Planen har inga mål.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Actions:&lt;/b&gt; done, not done or ongoing?</source>
+        <translation>&lt;b&gt;Insatser:&lt;/b&gt; klara, inte utförda eller pågår?</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation>Inga öppna insatser.</translation>
+    </message>
+    <message>
+        <source>(not yet evaluated)</source>
+        <translation>(inte bedömt än)</translation>
+    </message>
+    <message>
+        <source>Evaluation of %1</source>
+        <translation>Bedömning av %1</translation>
+    </message>
+    <message>
+        <source>The person&apos;s own view of %1</source>
+        <translation>Personens egen bild av %1</translation>
+    </message>
+    <message>
+        <source>What does the person say?</source>
+        <translation>Vad säger personen?</translation>
+    </message>
+    <message>
+        <source>Comment on %1</source>
+        <translation>Kommentar om %1</translation>
     </message>
 </context>
 <context>
@@ -1730,15 +1972,15 @@
         <translation>(inte vald)</translation>
     </message>
     <message>
-        <source>&amp;Lead principal (overall responsibility)</source>
+        <source>Lead &amp;principal (overall responsibility)</source>
         <translation>&amp;Huvudansvarig huvudman (övergripande ansvar)</translation>
     </message>
     <message>
-        <source>Lead &amp;organisation</source>
+        <source>Lead organisation</source>
         <translation>Huvudansvarig &amp;organisation</translation>
     </message>
     <message>
-        <source>&amp;Coordinator</source>
+        <source>Coordina&amp;tor</source>
         <translation>&amp;Samordnare</translation>
     </message>
 </context>
@@ -1747,6 +1989,14 @@
     <message>
         <source>Write the date as YYYY-MM-DD, e.g. 2026-11-23.</source>
         <translation>Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-23.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +2062,22 @@
         <translation>&amp;Första mötet inom:</translation>
     </message>
     <message>
+        <source>Discard the changed settings?</source>
+        <translation>Kasta ändringarna i inställningarna?</translation>
+    </message>
+    <message>
+        <source>The settings changed here are not saved.</source>
+        <translation>Ändringarna du har gjort här sparas inte.</translation>
+    </message>
+    <message>
+        <source>Continue editing</source>
+        <translation>Fortsätt redigera</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>Kasta ändringarna</translation>
+    </message>
+    <message>
         <source>Seal certificate</source>
         <translation>Sigillcertifikat</translation>
     </message>
@@ -1827,12 +2093,12 @@
         <translation>Signaturruta</translation>
     </message>
     <message>
-        <source>Draw the signature with the mouse, a pen or a finger. Delete clears it.</source>
-        <translation>Rita namnteckningen med musen, en penna eller fingret. Delete tar bort den.</translation>
+        <source>Draw the signature with the mouse, a pen or a finger. Delete clears it; Ctrl+Z takes back the last stroke or the clearing.</source>
+        <translation>Rita namnteckningen med musen, en penna eller fingret. Delete tar bort den; Ctrl+Z tar tillbaka det senaste draget eller borttagningen.</translation>
     </message>
     <message>
-        <source>Sign here. Delete clears the signature.</source>
-        <translation>Skriv under här. Delete tar bort namnteckningen.</translation>
+        <source>Sign here. Delete clears the signature; Ctrl+Z takes it back.</source>
+        <translation>Skriv under här. Delete tar bort namnteckningen; Ctrl+Z tar tillbaka den.</translation>
     </message>
     <message>
         <source>Sign here</source>
@@ -1900,6 +2166,22 @@
         <source>Changed since the last signed version:</source>
         <translation>Ändrat sedan den senast undertecknade versionen:</translation>
     </message>
+    <message>
+        <source>Discard the signatures?</source>
+        <translation>Kasta underskrifterna?</translation>
+    </message>
+    <message>
+        <source>Signatures collected and not yet saved: %1. They are saved when you choose “Sign version”.</source>
+        <translation>Underskrifter som samlats in men inte sparats: %1. De sparas när du väljer ”Skriv under versionen”.</translation>
+    </message>
+    <message>
+        <source>Continue signing</source>
+        <translation>Fortsätt skriva under</translation>
+    </message>
+    <message>
+        <source>Discard the signatures</source>
+        <translation>Kasta underskrifterna</translation>
+    </message>
 </context>
 <context>
     <name>StoreErrorDialog</name>
@@ -1930,6 +2212,10 @@
         <source>Remove row (Delete)</source>
         <translation>Ta bort rad (Delete)</translation>
     </message>
+    <message>
+        <source>Not saved yet: someone else changed the same cell at the same time. Use “Choose…” above the plan to decide which text to keep.</source>
+        <translation>Inte sparat ännu: någon annan ändrade samma cell samtidigt. Använd ”Välj…” ovanför planen för att bestämma vilken text som ska gälla.</translation>
+    </message>
 </context>
 <context>
     <name>Unsaved</name>
@@ -1950,20 +2236,16 @@
         <translation>Den kunde inte sparas.</translation>
     </message>
     <message>
-        <source>Text not saved</source>
-        <translation>Texten är inte sparad</translation>
-    </message>
-    <message>
         <source>Close anyway?</source>
         <translation>Stäng ändå?</translation>
     </message>
     <message>
-        <source>&amp;Close anyway</source>
-        <translation>&amp;Stäng ändå</translation>
-    </message>
-    <message>
         <source>&amp;Go back</source>
         <translation>&amp;Gå tillbaka</translation>
+    </message>
+    <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Stäng ändå</translation>
     </message>
 </context>
 <context>
@@ -2137,12 +2419,12 @@
 <context>
     <name>WorklistView</name>
     <message>
-        <source>&amp;Lead principal:</source>
+        <source>Lea&amp;d principal:</source>
         <translation>&amp;Huvudman:</translation>
     </message>
     <message>
         <source>Or&amp;ganisation:</source>
-        <translation>Or&amp;ganisation:</translation>
+        <translation>&amp;Organisation:</translation>
     </message>
     <message>
         <source>&amp;Coordinator:</source>
@@ -2150,7 +2432,7 @@
     </message>
     <message>
         <source>Res&amp;ponsible person:</source>
-        <translation>Ansvarig &amp;person:</translation>
+        <translation>A&amp;nsvarig person:</translation>
     </message>
     <message>
         <source>Plan &amp;status:</source>
@@ -2158,19 +2440,19 @@
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation>&amp;Visa:</translation>
+        <translation>V&amp;isa:</translation>
     </message>
     <message>
         <source>Name, exactly as in the plan</source>
         <translation>Namn, exakt som i planen</translation>
     </message>
     <message>
-        <source>&amp;Open plan</source>
+        <source>Ope&amp;n plan</source>
         <translation>&amp;Öppna plan</translation>
     </message>
     <message>
         <source>&amp;Record follow-up…</source>
-        <translation>&amp;Registrera uppföljning…</translation>
+        <translation>Re&amp;gistrera uppföljning…</translation>
     </message>
     <message>
         <source>&amp;Invitation (PDF)…</source>

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sip_desk import __version__
 from sip_desk.cli import common
@@ -22,7 +22,9 @@ COMMAND_MODULES = [
     "demo_commands",
     "follow_up_commands",
     "document_commands",
+    "key_commands",
 ]
+_GLOBAL_VALUES = ("--db", "--lang", "--user")
 
 
 def _base_parser(full: bool = True) -> argparse.ArgumentParser:
@@ -49,43 +51,96 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _only_global_options(argv: Sequence[str]) -> bool:
+    """True when ``argv`` holds global options only: no command, nothing after one.
+
+    Options after a command belong to it (``pdf … --lang ar`` is the document language), so
+    they are never read as the global ones.
+    """
+    tokens = list(argv)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in _GLOBAL_VALUES:
+            i += 2
+        elif token == "--debug" or token.startswith(tuple(f"{o}=" for o in _GLOBAL_VALUES)):
+            i += 1
+        else:
+            return False
+    return True
+
+
 def _gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     """The parsed global options when no command is given (the GUI opens), else ``None``."""
-    if any(a in {"-h", "--help"} for a in argv):
+    if not _only_global_options(argv):
         return None
-    args, rest = _base_parser(full=False).parse_known_args(list(argv))
-    if rest:
-        return None
+    args = _base_parser(full=False).parse_args(list(argv))
     args.command = None
     return args
 
 
 def run(argv: Sequence[str]) -> int:
-    """Run the command line and return the exit code."""
+    """Run the command line and return the exit code.
+
+    No failure escapes as a traceback: a :class:`DomainError` is printed in the user's language,
+    anything unexpected as one line pointing to the log file (exit code 2 for both).
+    """
     gui_args = _gui_args(argv)
     if gui_args is not None:
         common.Runner.fill_defaults(gui_args)
         logging.basicConfig(level=logging.DEBUG if gui_args.debug else logging.WARNING)
-        from sip_desk.app import run as run_gui
-
-        return run_gui(gui_args)
+        return _guarded(gui_args, common.Runner(gui_args), _run_gui)
     args = build_parser().parse_args(list(argv))
     runner = common.Runner(args)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING)
-    if args.command is None:  # pragma: no cover - _gui_args handles this
-        from sip_desk.app import run as run_gui
+    _log_to_file_unless_debugging(args.debug)
+    command = _run_gui if args.command is None else args.func  # None: _gui_args saw it first
+    try:
+        return _guarded(args, runner, command)
+    finally:
+        runner.close()
 
-        return run_gui(args)
+
+def _log_to_file_unless_debugging(debug: bool) -> None:
+    """Send what is logged to the log file, not between a command's messages.
+
+    With ``--debug`` it goes to standard error instead, debug detail included.
+    """
+    if debug:
+        logging.basicConfig(level=logging.DEBUG)
+    else:
+        from sip_desk.logfile import LazyFileHandler
+
+        logging.basicConfig(level=logging.WARNING, handlers=[LazyFileHandler()])
+
+
+def _run_gui(args: argparse.Namespace, _runner: common.Runner) -> int:
+    from sip_desk.app import run as run_gui
+
+    return run_gui(args)
+
+
+def _guarded(
+    args: argparse.Namespace,
+    runner: common.Runner,
+    command: Callable[[argparse.Namespace, common.Runner], int],
+) -> int:
     from sip_desk.domain.errors import DomainError
+    from sip_desk.domain.verification import DamagedVersionError
 
     try:
-        return int(args.func(args, runner))
+        return int(command(args, runner))
+    except DamagedVersionError as error:
+        # The command ran and found a damaged signed version: nothing was written.
+        runner.error(error)
+        return common.EXIT_FAILED
     except DomainError as error:
         return runner.error(error)
     except KeyboardInterrupt:
         return common.EXIT_ERROR
-    finally:
-        runner.close()
+    except BrokenPipeError:
+        return common.quiet_broken_pipe()
+    except Exception as error:
+        return runner.unexpected(error, args.command or "gui")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+import traceback
 from typing import TYPE_CHECKING, Any
 
-from sip_desk.domain.errors import DomainError
+from sip_desk.domain.errors import DomainError, UnexpectedError
 
 if TYPE_CHECKING:
     from sip_desk.services.registry import Services
@@ -90,6 +92,18 @@ class Runner:
         print(f"sip-desk: {prefix}: {text}", file=sys.stderr)
         return EXIT_ERROR
 
+    def unexpected(self, error: Exception, command: str) -> int:
+        """Report a failure nobody planned for: one line here, the traceback in the log file.
+
+        With ``--debug`` the traceback is printed too.
+        """
+        from sip_desk.logfile import log_unexpected
+
+        log_path = log_unexpected(error, command)
+        if self.args.debug:
+            traceback.print_exception(error, file=sys.stderr)
+        return self.error(UnexpectedError(type(error).__name__, log_path))
+
     @staticmethod
     def print_json(value: Any) -> None:
         """Print ``value`` as indented JSON (UTF-8, not escaped)."""
@@ -99,3 +113,11 @@ class Runner:
         """Release the store."""
         if self._services is not None:
             self._services.ctx.db.dispose()
+
+
+def quiet_broken_pipe() -> int:
+    """The reader of standard output went away (``sip-desk list | head``): stop quietly."""
+    # Python flushes stdout at exit; pointing it at devnull keeps that from failing too.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_ERROR

@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
         sub,
         "export",
         "write a whole plan as JSON (to standard output, or to a file with -o)",
-        "Write a whole plan as JSON, format sip-desk-plan version 1. The address of a person "
+        "Write a whole plan as JSON, format sip-desk-plan version 2. The address of a person "
         "with protected identity is left out. The export is recorded in the audit trail.",
     )
     p.add_argument("plan_id", type=int, metavar="PLAN_ID")

@@ -1,21 +1,23 @@
-"""Engine set-up: SQLite pragmas, BEGIN IMMEDIATE for writes, and store-error translation."""
+"""Engine set-up: SQLite pragmas, BEGIN IMMEDIATE for writes, retries, store-error translation."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc
 
+from sip_desk.db.backups import backup_folder, newest_backup
 from sip_desk.db.immutability import is_immutability_error
+from sip_desk.db.retry import LockStats, LockWait, Waiting, is_busy_error
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
-from sip_desk.domain.errors import DomainError, StaleEditError, StoreError
+from sip_desk.domain.errors import DamagedStoreError, DomainError, StaleEditError, StoreError
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -23,7 +25,14 @@ SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA trusted_schema=OFF",
 )
-BUSY_TIMEOUT_MS = 10_000
+SQLITE_BUSY_MS = 100
+"""How long one attempt waits inside SQLite for another writer (``busy_timeout``; SQLite polls
+within it after 1, 2, 5, 10, … ms). :class:`LockWait` then tries again, 30 s in all: short
+attempts with jittered pauses give a writer a fair chance against one that saves constantly."""
+PG_LOCK_TIMEOUT_MS = 2_000
+"""How long one attempt waits for a row lock on PostgreSQL (``lock_timeout``); PostgreSQL
+queues lock waiters fairly, so its attempts can be longer."""
+T = TypeVar("T")
 
 
 def url_for(target: str) -> str:
@@ -33,18 +42,25 @@ def url_for(target: str) -> str:
     return f"sqlite:///{Path(target).expanduser().absolute()}"
 
 
-def make_engine(target: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def make_engine(target: str, busy_timeout_ms: int | None = None) -> Engine:
     """Create the engine for ``target`` with the production settings.
 
     Args:
         target: a file path or an SQLAlchemy URL.
-        busy_timeout_ms: how long an SQLite writer waits for another writer before giving up.
+        busy_timeout_ms: how long one attempt waits for a lock another writer holds
+            (default :data:`SQLITE_BUSY_MS` or :data:`PG_LOCK_TIMEOUT_MS`).
     """
     url = url_for(target)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
-        _install_sqlite_hooks(engine, busy_timeout_ms)
+        busy = SQLITE_BUSY_MS if busy_timeout_ms is None else busy_timeout_ms
+        engine = create_engine(url, connect_args={"timeout": busy / 1000})
+        _install_sqlite_hooks(engine, busy)
         return engine
+    if url.startswith("postgresql"):
+        # Without a lock timeout a row lock held by a hung program would block a save forever.
+        wait = PG_LOCK_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        options = {"options": f"-c lock_timeout={int(wait)}"}
+        return create_engine(url, pool_pre_ping=True, connect_args=options)
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -64,6 +80,9 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
             cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
             for pragma in SQLITE_PRAGMAS:
                 cursor.execute(pragma)
+        except UnicodeDecodeError as error:
+            # A damaged schema page: SQLite's error text quotes bytes that are not UTF-8.
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({error})") from error
         finally:
             cursor.close()
 
@@ -76,12 +95,16 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
 class Database:
     """The store: an engine with one session factory for reads and one for writes.
 
-    Every service method opens exactly one of :meth:`read` or :meth:`write`; the write factory
-    starts SQLite transactions with ``BEGIN IMMEDIATE`` so two writers never dead-lock.
+    Every service method opens exactly one of :meth:`read`, :meth:`write` or
+    :meth:`transaction`; the write factory starts SQLite transactions with ``BEGIN IMMEDIATE``
+    so two writers never dead-lock. A write that finds the store busy waits as ``lock_wait``
+    says (30 s in all) before it is reported as ``store.locked``; ``lock_stats`` counts it.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, lock_wait: LockWait | None = None) -> None:
         self.engine = engine
+        self.lock_wait = lock_wait or LockWait()
+        self.lock_stats = LockStats()
 
     # The ORM (~50 ms to import) loads on the first unit of work, not when the store opens:
     # the plan list is shown through :meth:`read_connection` before that.
@@ -128,9 +151,61 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write unit of work; commits on success, rolls everything back on any error."""
-        with translate_store_errors(self), self._write.begin() as session:
+        """A write unit of work; commits on success, rolls everything back on any error.
+
+        The transaction begins before the body runs (on SQLite, ``BEGIN IMMEDIATE`` takes the
+        write lock), and the begin is tried again while the store is busy. A busy error later
+        in the body is not retried here: :meth:`transaction` runs the whole body again.
+        """
+        with translate_store_errors(self), self._begun(self._waiting()) as session:
             yield session
+
+    def transaction(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in one write transaction and commit; return what it returns.
+
+        After a busy error anywhere (begin, body, commit: SQLite busy, PostgreSQL
+        serialization failure, deadlock or lock timeout) everything is rolled back and
+        ``work`` runs again in a new transaction, with backoff, until ``lock_wait`` is used
+        up; then ``StoreError("store.locked")``. Any other error is raised at once.
+        ``work`` must therefore do nothing outside the session that cannot be done twice.
+        """
+        with translate_store_errors(self):
+            waiting = self._waiting()
+            while True:
+                try:
+                    with self._begun(waiting) as session:
+                        return work(session)
+                except exc.DBAPIError as error:
+                    if not waiting.again(error):
+                        raise
+
+    def _waiting(self) -> Waiting:
+        return self.lock_wait.start(self.lock_stats)
+
+    @contextmanager
+    def _begun(self, waiting: Waiting) -> Iterator[Session]:
+        session = self._begin(waiting)
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def _begin(self, waiting: Waiting) -> Session:
+        while True:
+            session = self._write()
+            try:
+                session.connection()  # BEGIN (IMMEDIATE on SQLite: the write lock is taken here)
+            except exc.DBAPIError as error:
+                session.close()
+                if not waiting.again(error):
+                    raise
+            else:
+                waiting.got_through()
+                return session
 
     def dispose(self) -> None:
         """Close all connections."""
@@ -155,21 +230,33 @@ def translate_store_errors(db: Database) -> Iterator[None]:
         raise store_error_for(error, db.path) from error
     except sqlite3.DatabaseError as error:
         raise store_error_for(error, db.path) from error
+    except UnicodeDecodeError as error:
+        # Text the driver read from the file is not UTF-8: the file is damaged.
+        raise damaged_store_error(db.path) from error
 
 
 def store_error_for(error: BaseException, path: Path | None) -> StoreError:
     """The :class:`StoreError` matching a driver error text."""
     text = str(getattr(error, "orig", error)).lower()
     where = str(path or "")
-    backups = str(path.parent / "backups") if path else ""
-    if "locked" in text or "busy" in text:
+    if is_busy_error(error) or "locked" in text or "busy" in text:
         return StoreError("store.locked")
     if "readonly" in text or "read-only" in text or "permission denied" in text:
         return StoreError("store.read_only", path=where)
     if "disk is full" in text or "database or disk is full" in text or "no space" in text:
         return StoreError("store.full")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError("store.corrupt", path=where, backups=backups)
+        return damaged_store_error(path)
+    if "unable to open" in text and path is not None:
+        return StoreError("store.cannot_open", path=where)
     if "connect" in text or "could not" in text or "unable to open" in text:
         return StoreError("store.unreachable", detail=text[:300])
     return StoreError("store.failed", detail=text[:300])
+
+
+def damaged_store_error(path: Path | None) -> DamagedStoreError:
+    """The error for a damaged store file, naming its newest backup."""
+    if path is None:
+        return DamagedStoreError("")
+    backup = newest_backup(path)
+    return DamagedStoreError(str(path), str(backup) if backup else None, str(backup_folder(path)))

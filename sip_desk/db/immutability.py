@@ -7,7 +7,9 @@ retention period ends (the cascade from ``plans``: the trigger lets a signed row
 plan row is gone). New signatures may still be inserted (paper signatures collected later).
 
 Both the migration ``0002`` and the creation of a brand-new store (``migrate._create_new``)
-call :func:`install_immutability`, so every store has the same triggers.
+call :func:`install_immutability`, so every store has the same triggers. The seals of signed
+versions (``version_seals``, migration ``0005``) are protected the same way by
+:func:`install_seal_immutability`: never updated, deleted only with their plan.
 """
 
 from __future__ import annotations
@@ -96,6 +98,51 @@ _PG_DROP = (
 )
 
 
+_SQLITE_SEAL_CREATE = (
+    f"""
+    CREATE TRIGGER IF NOT EXISTS trg_version_seals_no_update
+    BEFORE UPDATE ON version_seals FOR EACH ROW
+    BEGIN SELECT RAISE(ABORT, '{IMMUTABLE_MESSAGE}'); END
+    """,
+    f"""
+    CREATE TRIGGER IF NOT EXISTS trg_version_seals_no_delete
+    BEFORE DELETE ON version_seals FOR EACH ROW
+    WHEN EXISTS (SELECT 1 FROM plan_versions v WHERE v.id = OLD.version_id)
+    BEGIN SELECT RAISE(ABORT, '{IMMUTABLE_MESSAGE}'); END
+    """,
+)
+
+_SQLITE_SEAL_DROP = (
+    "DROP TRIGGER IF EXISTS trg_version_seals_no_update",
+    "DROP TRIGGER IF EXISTS trg_version_seals_no_delete",
+)
+
+_PG_SEAL_CREATE = (
+    f"""
+    CREATE OR REPLACE FUNCTION sip_desk_protect_version_seal() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' OR EXISTS (
+            SELECT 1 FROM plan_versions v WHERE v.id = OLD.version_id
+        ) THEN
+            RAISE EXCEPTION '{IMMUTABLE_MESSAGE}' USING ERRCODE = 'integrity_constraint_violation';
+        END IF;
+        RETURN OLD;
+    END $$
+    """,
+    "DROP TRIGGER IF EXISTS trg_version_seals ON version_seals",
+    """
+    CREATE TRIGGER trg_version_seals BEFORE UPDATE OR DELETE ON version_seals
+    FOR EACH ROW EXECUTE FUNCTION sip_desk_protect_version_seal()
+    """,
+)
+
+_PG_SEAL_DROP = (
+    "DROP TRIGGER IF EXISTS trg_version_seals ON version_seals",
+    "DROP FUNCTION IF EXISTS sip_desk_protect_version_seal()",
+)
+
+
 def install_statements(dialect: str) -> tuple[str, ...]:
     """The SQL that installs the triggers on ``dialect`` ("sqlite" or "postgresql").
 
@@ -116,6 +163,25 @@ def drop_statements(dialect: str) -> tuple[str, ...]:
     if dialect == "postgresql":
         return _PG_DROP
     raise ValueError(f"no immutability triggers for {dialect}")
+
+
+def seal_statements(dialect: str, *, drop: bool = False) -> tuple[str, ...]:
+    """The SQL that installs (or, with ``drop``, removes) the triggers on ``version_seals``.
+
+    Raises:
+        ValueError: another database.
+    """
+    if dialect == "sqlite":
+        return _SQLITE_SEAL_DROP if drop else _SQLITE_SEAL_CREATE
+    if dialect == "postgresql":
+        return _PG_SEAL_DROP if drop else _PG_SEAL_CREATE
+    raise ValueError(f"no immutability triggers for {dialect}")
+
+
+def install_seal_immutability(conn: Connection) -> None:
+    """Create the ``version_seals`` triggers on the store behind ``conn`` (idempotent)."""
+    for statement in seal_statements(conn.dialect.name):
+        conn.execute(text(statement))
 
 
 def install_immutability(conn: Connection) -> None:

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
-from sip_desk.db.engine import Database, translate_store_errors
-from sip_desk.db.immutability import install_immutability
-from sip_desk.domain.errors import StoreError
+from sip_desk.db import integrity
+from sip_desk.db.backups import backup_folder
+from sip_desk.db.engine import Database, damaged_store_error, translate_store_errors
+from sip_desk.db.immutability import install_immutability, install_seal_immutability
+from sip_desk.domain.errors import DamagedStoreError, StoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -79,13 +81,17 @@ def current_revision(db: Database) -> str | None:
 
 
 def prepare_store(db: Database, backups: Path | None = None) -> str | None:
-    """Create, upgrade or refuse the store. Returns the backup file written, if any.
+    """Check, create, upgrade or refuse the store. Returns the backup file written, if any.
+
+    The check (``PRAGMA quick_check``) reads the file for at most
+    :data:`~sip_desk.db.integrity.OPEN_BUDGET_S`: all of a store up to about a thousand plans.
 
     Raises:
-        StoreError: ``store.too_new`` for a store from a newer build, ``store.corrupt`` for a file
-            that is not a database.
+        StoreError: ``store.too_new`` for a store from a newer build, ``store.corrupt`` (a
+            :class:`DamagedStoreError`) for a damaged file or one that is not a database.
     """
     with translate_store_errors(db):
+        integrity.require_intact(db, integrity.OPEN_BUDGET_S)
         return _prepare(db, backups)
 
 
@@ -103,7 +109,9 @@ def _prepare(db: Database, backups: Path | None) -> str | None:
         with db.engine.connect() as conn:
             tables = inspect(conn).get_table_names()
         if tables:
-            raise StoreError("store.corrupt", path=str(db.path or db.engine.url), backups="")
+            if db.path is None:
+                raise DamagedStoreError(db.engine.url.render_as_string(hide_password=True))
+            raise damaged_store_error(db.path)
         _create_new(db)
         return None
     if revision not in known:
@@ -128,6 +136,7 @@ def _create_new(db: Database) -> None:
     with db.engine.begin() as conn:
         Base.metadata.create_all(conn)
         install_immutability(conn)
+        install_seal_immutability(conn)
         config = alembic_config()
         config.attributes["connection"] = conn
         command.stamp(config, "head")
@@ -141,7 +150,7 @@ def backup_store(db: Database, revision: str, backups: Path | None) -> Path | No
     source = db.path
     if source is None:
         return None
-    folder = backups or source.parent / "backups"
+    folder = backups or backup_folder(source)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = folder / f"sip_desk_{revision}_{stamp}.sqlite"

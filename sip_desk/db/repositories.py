@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sip_desk.db.models import (
     Action,
+    FollowUpDraft,
     Meeting,
     Organisation,
     Participant,
@@ -42,8 +43,14 @@ def load_plan(session: Session, plan_id: int, expected_version: int | None = Non
             selectinload(Plan.meetings).selectinload(Meeting.action_reviews),
             selectinload(Plan.meetings).selectinload(Meeting.goal_reviews),
             selectinload(Plan.versions),
+            selectinload(Plan.follow_up_draft).selectinload(FollowUpDraft.action_reviews),
+            selectinload(Plan.follow_up_draft).selectinload(FollowUpDraft.goal_reviews),
         )
     )
+    if expected_version is not None:
+        # An edit locks the plan row first (PostgreSQL; SQLite's BEGIN IMMEDIATE already holds
+        # the store): edits of one plan queue here instead of colliding half-way.
+        stmt = stmt.with_for_update()
     plan = session.scalars(stmt).one_or_none()
     if plan is None:
         raise NotFoundError("plan", plan_id)

@@ -128,7 +128,7 @@ _PLAN_GROUPS: dict[str, tuple[str, ...]] = {
 _PERSON_GROUPS: dict[str, tuple[str, ...]] = {
     "name": ("first_name", "last_name"),
     "identity": ("identity_number",),
-    "contact": ("phone", "email", "address"),
+    "contact": ("phone", "email"),  # the address is not plan content (not in snapshots)
     "language": ("preferred_language", "interpreter_needed", "interpreter_language"),
     "representatives": ("representatives",),
 }

@@ -39,6 +39,10 @@ class PlanDocument:
         signatures: signatures captured for this version.
         changes_since_signed: short plain-language lines about what changed since the last
             signed version (empty for a first version).
+        signatures_hash: the hash chained over the content hash and the signatures printed
+            (signed only; written into the file's metadata for ``verify``).
+        key_id: the id of the store key that sealed the signed version.
+        other_store: the version was signed in another store and imported here.
     """
 
     plan: PlanDetail
@@ -50,3 +54,6 @@ class PlanDocument:
     confidentiality_marking: str = ""
     signatures: tuple[SignatureDto, ...] = ()
     changes_since_signed: tuple[str, ...] = ()
+    signatures_hash: str | None = None
+    key_id: str = ""
+    other_store: bool = False

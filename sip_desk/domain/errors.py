@@ -73,6 +73,35 @@ class StoreError(DomainError):
         super().__init__(code, **params)
 
 
+class DamagedStoreError(StoreError):
+    """The store file is damaged or not a SIP Desk database.
+
+    The message names the newest backup beside the store file, or says that there is none;
+    without a backup folder (a database server) it points to the server's administrator.
+    """
+
+    def __init__(self, path: str, backup: str | None = None, backups: str = "") -> None:
+        super().__init__("store.corrupt", path=path, backup=backup or "", backups=backups)
+
+    def message(self, lang: str = "sv") -> str:
+        """The user-facing text: what to do with the newest backup, if there is one."""
+        if self.params.get("backup"):
+            code = "store.corrupt"
+        elif self.params.get("backups"):
+            code = "store.corrupt_no_backup"
+        else:
+            code = "store.corrupt_server"
+        return render(code, lang, self.params)
+
+
+class UnexpectedError(DomainError):
+    """A failure nobody planned for; the details are in the log, not in the message."""
+
+    def __init__(self, kind: str, log_path: str = "") -> None:
+        code = "error.unexpected" if log_path else "error.unexpected_no_log"
+        super().__init__(code, kind=kind, log=log_path)
+
+
 class ImportFormatError(DomainError):
     """An import file is broken; ``where`` says where (a JSON path such as ``$.goals[2].text``)."""
 

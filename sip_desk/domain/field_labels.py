@@ -82,4 +82,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "meeting.video_link": ("Videolänk", "Video link"),
     "meeting.notes": ("Anteckningar", "Notes"),
     "meeting.new_needs": ("Nya behov", "New needs"),
+    "record.decision": ("Beslut", "Decision"),
+    "record.decision_reason": ("Skäl för beslut", "Reason for decision"),
+    "record.next_starts_at": ("Nästa uppföljning", "Next follow-up"),
+    "record.new_needs": ("Nya behov", "New needs"),
+    "record.notes": ("Anteckningar", "Notes"),
+    "record.next_place": ("Plats", "Place"),
+    "record.next_video_link": ("Videolänk", "Video link"),
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sip_desk.domain.field_labels import FIELD_LABELS
+from sip_desk.domain.messages_seal import SEAL_MESSAGES
 from sip_desk.domain.person_messages import PERSON_MESSAGES
 
 __all__ = ["FIELD_LABELS", "LANGUAGES", "MESSAGES", "label", "render"]
@@ -88,9 +89,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mötet är inte ett bokat uppföljningsmöte; det kan redan vara registrerat eller inställt.",
         "The meeting is not a booked follow-up; it may already be recorded or cancelled.",
     ),
-    "follow_up.unreviewed_actions": (
-        "{count} insatser saknar bedömning (gjord, inte gjord eller pågår).",
-        "{count} actions have not been marked (done, not done or ongoing).",
+    "follow_up.unevaluated": (
+        "Inte bedömt än ({count}): {items}. Välj en bedömning för var och en innan "
+        "uppföljningen slutförs.",
+        "Not yet evaluated ({count}): {items}. Choose an evaluation for each before the "
+        "follow-up is completed.",
+    ),
+    "follow_up.unevaluated_goal": ("målet ”{name}”", 'the goal "{name}"'),
+    "follow_up.unevaluated_action": ("insatsen ”{name}”", 'the action "{name}"'),
+    "follow_up.no_draft": (
+        "Ingen uppföljning håller på att skrivas för planen. Den kan redan vara avslutad.",
+        "No follow-up record is being written for this plan. It may already be completed.",
+    ),
+    "follow_up.nothing_booked": (
+        "Planen har inget bokat uppföljningsmöte. Boka det under Nästa uppföljning först.",
+        "The plan has no booked follow-up meeting. Book it under Next follow-up first.",
+    ),
+    "follow_up.draft_exists": (
+        "Uppföljningen av mötet {when} håller på att skrivas. Slutför eller släng den först.",
+        "The follow-up record of the meeting {when} is being written. Complete or discard it "
+        "first.",
     ),
     "calendar.write_failed": (
         "Kalenderfilen kunde inte skrivas: {path} ({detail}).",
@@ -114,6 +132,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "En undertecknad version av planen kan inte ändras eller tas bort. Inget ändrades.",
         "A signed version of the plan cannot be changed or deleted. Nothing was changed.",
     ),
+    "error.unexpected": (
+        "Något oväntat gick fel ({kind}). Det som redan sparats är kvar. "
+        "Detaljerna finns i loggen: {log}",
+        "Something unexpected went wrong ({kind}). What was already saved is kept. "
+        "The details are in the log: {log}",
+    ),
+    "error.unexpected_no_log": (
+        "Något oväntat gick fel ({kind}). Det som redan sparats är kvar. "
+        "Kör kommandot igen med --debug för att se detaljerna.",
+        "Something unexpected went wrong ({kind}). What was already saved is kept. "
+        "Run the command again with --debug to see the details.",
+    ),
     "error.plan_not_closed": (
         "Planen är inte avslutad.",
         "The plan is not closed.",
@@ -136,9 +166,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "store.corrupt": (
         "Databasfilen är skadad eller inte en SIP Desk-databas: {path}. "
-        "Återställ från en säkerhetskopia i {backups}.",
+        "Den senaste säkerhetskopian är {backup}. Stäng SIP Desk och flytta den skadade filen "
+        "(och filerna -wal och -shm bredvid den) åt sidan; kopiera sedan säkerhetskopian dit och "
+        "ge den samma namn. Det som ändrats efter säkerhetskopian finns inte i den.",
         "The database file is damaged or not a SIP Desk database: {path}. "
-        "Restore a backup from {backups}.",
+        "The newest backup is {backup}. Close SIP Desk and move the damaged file (and the -wal "
+        "and -shm files beside it) aside; then copy the backup there under the same name. "
+        "Changes made after the backup are not in it.",
+    ),
+    "store.corrupt_no_backup": (
+        "Databasfilen är skadad eller inte en SIP Desk-databas: {path}. Det finns ingen "
+        "säkerhetskopia i {backups}. Låt filen vara som den är och kontakta er IT-support.",
+        "The database file is damaged or not a SIP Desk database: {path}. There is no backup "
+        "in {backups}. Leave the file as it is and contact your IT support.",
+    ),
+    "store.corrupt_server": (
+        "Databasen är skadad eller inte en SIP Desk-databas: {path}. "
+        "Be databasens administratör att återställa en säkerhetskopia.",
+        "The database is damaged or not a SIP Desk database: {path}. "
+        "Ask the database administrator to restore a backup.",
+    ),
+    "store.no_folder": (
+        "Mappen för databasen kan inte skapas: {path} ({detail}). "
+        "Välj en annan plats med --db eller kontrollera behörigheterna.",
+        "The folder for the database cannot be created: {path} ({detail}). "
+        "Choose another place with --db or check the permissions.",
+    ),
+    "store.cannot_open": (
+        "Databasfilen kan inte öppnas eller skapas: {path}. Kontrollera att det är en fil, "
+        "att mappen finns och att du får skriva i den.",
+        "The database file cannot be opened or created: {path}. Check that it is a file, that "
+        "the folder exists and that you may write in it.",
     ),
     "store.too_new": (
         "Databasen har skapats av en nyare version av SIP Desk ({revision}). "
@@ -228,6 +286,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Referensen {value} används av mer än en rad.",
         "The reference {value} is used by more than one row.",
     ),
+    "import.signed_other_person": (
+        "Den undertecknade versionen {value} gäller en annan person än filens person "
+        "(personnumret skiljer sig).",
+        "The signed version {value} is about another person than the file's person "
+        "(the identity number differs).",
+    ),
     "import.signed_changed": (
         "Den undertecknade versionen {value} stämmer inte med sin kontrollsumma: "
         "innehållet har ändrats efter underskriften.",
@@ -246,6 +310,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Filen {path} är inte UTF-8-text (byte {position}).",
         "The file {path} is not UTF-8 text (byte {position}).",
     ),
+    **SEAL_MESSAGES,
 }
 MESSAGES.update(PERSON_MESSAGES)
 

@@ -15,7 +15,7 @@ from sip_desk.domain.enums import (
     PrincipalType,
     VersionState,
 )
-from sip_desk.domain.follow_up import MeetingDto
+from sip_desk.domain.follow_up import FollowUpDraftDto, MeetingDto
 from sip_desk.domain.goal import GoalDto, NeedDto
 from sip_desk.domain.participant import InformationConsentDto, ParticipantDto
 from sip_desk.domain.person import PersonDto
@@ -88,6 +88,8 @@ class PlanDetail:
     actions: tuple[ActionDto, ...] = ()
     meetings: tuple[MeetingDto, ...] = ()
     versions: tuple[VersionSummary, ...] = field(default_factory=tuple)
+    follow_up_draft: FollowUpDraftDto | None = None
+    """The follow-up record being written, if any; not plan content (never signed)."""
 
     def participant(self, participant_id: int | None) -> ParticipantDto | None:
         """The participant with ``participant_id``, if any."""

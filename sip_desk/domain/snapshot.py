@@ -1,13 +1,21 @@
 """The frozen form of a signed plan: canonical JSON, its chained SHA-256, and reading it back.
 
 The snapshot holds everything in a :class:`PlanDetail` except what changes without the plan's
-content changing (the edit counter ``version``, ``updated_at`` and the version list). Keys are
-sorted, lists are in a stable order, dates are ISO 8601 and datetimes UTC, so the same content
-always gives the same text and the same hash on every machine and backend.
+content changing (the edit counter ``version``, ``updated_at`` and the version list) and the
+follow-up record still being written (``follow_up_draft``), which nobody has decided yet.
+Keys are sorted, lists are in a stable order, dates are ISO 8601 and datetimes UTC, so the same
+content always gives the same text and the same hash on every machine and backend.
 
 The hash of a signed version covers its snapshot and the hash of the previous signed version,
 so the versions form a chain: changing or removing an older signed version breaks every later
 hash.
+
+Schema 2 leaves the person's postal address out: it is contact data kept in the person record,
+not plan content, and a snapshot can never be changed later, so an address frozen into it would
+leave the store with every print and export even after the person gets a protected identity.
+Schema 1 snapshots (written before) may hold an address; they are kept verbatim so their printed
+hashes stay true, and every reader drops the address (:func:`parse_snapshot`,
+:func:`public_snapshot`). See SECURITY.md.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ import dataclasses
 import hashlib
 import json
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -25,10 +33,13 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.verification import VersionCheck
 
-SNAPSHOT_SCHEMA = 1
+SNAPSHOT_SCHEMA = 2
+READABLE_SCHEMAS = frozenset({1, 2})
 HASH_PREFIX = b"sip-desk/plan-version/1\n"
-VOLATILE_FIELDS = frozenset({"version", "updated_at", "versions"})
+# A follow-up record still being written is nobody's decision yet: it is never signed.
+VOLATILE_FIELDS = frozenset({"version", "updated_at", "versions", "follow_up_draft"})
 
 _ORDER: dict[str, Callable[[Any], Any]] = {
     "participants": lambda x: (x.position, x.id),
@@ -59,6 +70,10 @@ class VersionDetail:
         previous_hash: the hash of the signed version before this one, if any.
         signed_at: when the version was frozen.
         signatures: the signatures, the person or guardian first.
+        check: for a signed version read with the store's keys, the outcome of its check.
+        protected: the person has a protected identity now, or had one when this was signed.
+        hidden_addresses: for a protected person, the addresses no print may show (the person
+            record's, and one an older snapshot holds); see ``domain.redaction``.
     """
 
     plan: PlanDetail
@@ -68,6 +83,9 @@ class VersionDetail:
     previous_hash: str | None = None
     signed_at: datetime | None = None
     signatures: tuple[SignatureDto, ...] = ()
+    check: VersionCheck | None = None
+    protected: bool = False
+    hidden_addresses: tuple[str, ...] = ()
 
 
 def _encode(value: Any) -> Any:
@@ -98,13 +116,53 @@ def snapshot_dict(plan: PlanDetail) -> dict[str, Any]:
         out[f.name] = _encode(value)
     for action in out["actions"]:
         action["goal_ids"] = sorted(action["goal_ids"])
+    out["person"].pop("address", None)  # contact data, not plan content (schema 2)
     return out
 
 
 def canonical_snapshot(plan: PlanDetail) -> str:
     """The canonical JSON text of ``plan``: sorted keys, no whitespace, UTF-8 characters kept."""
-    body = {"schema": SNAPSHOT_SCHEMA, "plan": snapshot_dict(plan)}
+    return _dumps({"schema": SNAPSHOT_SCHEMA, "plan": snapshot_dict(plan)})
+
+
+def _dumps(body: Any) -> str:
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def public_snapshot(text: str, hidden: Iterable[str] = ()) -> str:
+    """``text`` without the person's postal address: what may leave the store.
+
+    A schema 2 snapshot, or a schema 1 snapshot whose address is empty, is returned unchanged
+    (so its hash can still be recomputed); otherwise the address is removed and the rest written
+    in canonical form again. With ``hidden`` (the addresses of a person with protected identity)
+    a meeting place that names one of them is emptied too, as in every print
+    (``domain.redaction``). Text that is not a snapshot is returned unchanged.
+    """
+    try:
+        body = json.loads(text)
+        person = body["plan"]["person"]
+        meetings = body["plan"]["meetings"]
+    except (ValueError, KeyError, TypeError):
+        return text
+    if not isinstance(person, dict) or not isinstance(meetings, list):
+        return text
+    changed = bool(person.pop("address", ""))
+    names = [a.strip().casefold() for a in hidden if a.strip()]
+    for meeting in meetings:
+        place = meeting.get("place") if isinstance(meeting, dict) else None
+        if isinstance(place, str) and any(a in place.casefold() for a in names):
+            meeting["place"] = ""
+            changed = True
+    return _dumps(body) if changed else text
+
+
+def snapshot_address(text: str | None) -> str:
+    """The postal address an older (schema 1) snapshot holds, or ""."""
+    try:
+        address = json.loads(text or "")["plan"]["person"]["address"]
+    except (ValueError, KeyError, TypeError):
+        return ""
+    return address if isinstance(address, str) else ""
 
 
 def chain_hash(snapshot: str, previous_hash: str | None) -> str:
@@ -119,7 +177,10 @@ def chain_hash(snapshot: str, previous_hash: str | None) -> str:
 def parse_snapshot(
     text: str, *, version: int = 0, updated_at: datetime | None = None
 ) -> PlanDetail:
-    """Read a snapshot back into a :class:`PlanDetail`.
+    """Read a snapshot of any readable schema back into a :class:`PlanDetail`.
+
+    The person's address is always left empty (see the module notes). A field that a newer
+    schema requires but an older snapshot lacks gets its empty value ("", False, 0, None, ()).
 
     Args:
         text: the canonical JSON written by :func:`canonical_snapshot`.
@@ -133,11 +194,13 @@ def parse_snapshot(
         body = json.loads(text)
     except ValueError as error:
         raise SnapshotError(str(error)) from error
-    if not isinstance(body, dict) or body.get("schema") != SNAPSHOT_SCHEMA:
+    if not isinstance(body, dict) or body.get("schema") not in READABLE_SCHEMAS:
         raise SnapshotError("unknown snapshot schema")
     data = body.get("plan")
     if not isinstance(data, dict):
         raise SnapshotError("no plan in snapshot")
+    if isinstance(data.get("person"), dict):
+        data["person"].pop("address", None)
     created = _decode(datetime, data.get("created_at"), "$.plan.created_at")
     extra = {"version": version, "updated_at": updated_at or created, "versions": ()}
     plan = _decode_dataclass(PlanDetail, {**data, **extra}, "$.plan", raw=set(extra))
@@ -153,7 +216,7 @@ def _decode_dataclass(cls: type[Any], data: Any, where: str, raw: set[str] | Non
     for f in dataclasses.fields(cls):
         if f.name not in data:
             if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise SnapshotError(f"{where}.{f.name}: missing")
+                values[f.name] = _empty(hints[f.name], f"{where}.{f.name}")
             continue
         value = data[f.name]
         if raw and f.name in raw:
@@ -161,6 +224,17 @@ def _decode_dataclass(cls: type[Any], data: Any, where: str, raw: set[str] | Non
         else:
             values[f.name] = _decode(hints[f.name], value, f"{where}.{f.name}")
     return cls(**values)
+
+
+def _empty(tp: Any, where: str) -> Any:
+    """The empty value for a required field an older snapshot lacks; no guess for the rest."""
+    if get_origin(tp) in (Union, types.UnionType) and type(None) in get_args(tp):
+        return None
+    if get_origin(tp) is tuple:
+        return ()
+    if tp in (str, bool, int):
+        return tp()
+    raise SnapshotError(f"{where}: missing")
 
 
 def _decode(tp: Any, value: Any, where: str) -> Any:  # noqa: PLR0911

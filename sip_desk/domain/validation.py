@@ -13,6 +13,7 @@ from sip_desk.domain.errors import ValidationError, ValidationErrors
 from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.goal import GoalData, NeedData
 from sip_desk.domain.identity import parse_identity
+from sip_desk.domain.local_time import local_text
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.plan import PlanFields
@@ -162,7 +163,7 @@ def validate_meeting(data: MeetingData, now: datetime, time_changed: bool) -> No
             ValidationError(
                 "meeting.starts_at",
                 "validation.follow_up_in_past",
-                value=data.starts_at.strftime("%Y-%m-%d %H:%M"),
+                value=local_text(data.starts_at),
             )
         )
     if data.decision in (FollowUpDecision.CLOSE, FollowUpDecision.REVISE):

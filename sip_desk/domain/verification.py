@@ -1,8 +1,100 @@
-"""The outcome of checking a plan PDF against the store (``sip-desk verify``)."""
+"""The outcome of checking a signed version (``verify-store``) and a plan PDF (``verify``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sip_desk.domain.errors import DomainError
+from sip_desk.domain.messages import render
+
+
+class KeyVerdict(StrEnum):
+    """What a signing key says about one key signature."""
+
+    VALID = "valid"
+    INVALID = "invalid"
+    UNKNOWN = "unknown"  # no such key in this store
+    FILE_MISSING = "file_missing"  # the store's own key, but its key file is not here
+    MISMATCH = "mismatch"  # the store's own key, but the key file here is another key
+
+
+class KeyOrigin(StrEnum):
+    """Whose key sealed a version."""
+
+    OWN = "own"  # this store's key
+    OTHER = "other"  # another store's key (the version was imported)
+    NONE = "none"  # not sealed
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a signed version: a message code and its parameters."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __init__(self, code: str, **params: object) -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "params", params)
+
+    def message(self, lang: str = "sv") -> str:
+        """The text in ``lang``."""
+        return render(self.code, lang, self.params)
+
+
+@dataclass(frozen=True, kw_only=True)
+class VersionCheck:
+    """The outcome of checking one signed version in the store.
+
+    Attributes:
+        plan_id: the plan.
+        number: the version number.
+        content_hash: the stored version hash.
+        key_id: the key that sealed it ("" when not sealed).
+        origin: this store's key, another store's, or none.
+        trusted: the key is this store's own (from its key file) or given with ``--trust-key``.
+        on_upgrade: sealed when the store got its key, after it was signed (older versions).
+        redacted: imported without the address; the key signature attests the hash.
+        accepted_chain: signature-chain hashes of every state the key covers.
+        problems: what is wrong; empty when the version checks out.
+        signed: the version is signed (``verify-store`` also lists a damaged unsigned one).
+    """
+
+    plan_id: int
+    number: int
+    content_hash: str
+    key_id: str = ""
+    origin: KeyOrigin = KeyOrigin.NONE
+    trusted: bool = False
+    on_upgrade: bool = False
+    redacted: bool = False
+    accepted_chain: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    signed: bool = True
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong (the key may still be another store's)."""
+        return not self.problems
+
+    def messages(self, lang: str = "sv") -> list[str]:
+        """One line per problem."""
+        return [p.message(lang) for p in self.problems]
+
+
+class DamagedVersionError(DomainError):
+    """A signed version failed its check, so it is not printed, sealed or exported as signed."""
+
+    def __init__(self, check: VersionCheck) -> None:
+        self.check = check
+        super().__init__("version.damaged", plan=check.plan_id, number=check.number)
+
+    def message(self, lang: str = "sv") -> str:
+        """The heading and one line per problem."""
+        detail = "\n".join(f"- {line}" for line in self.check.messages(lang))
+        return render(self.code, lang, {**self.params, "detail": detail})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,6 +125,11 @@ class VerificationReport:
             chains to the previous signed version (a changed database row fails here).
         file_known: these exact bytes were printed or exported by SIP Desk from this store.
         seal: the digital seal, if any.
+        version: the check of the stored signed version (hash, chain, signatures, key).
+        signatures_hash: the signatures-chain hash written in the file ("" in files printed
+            before signatures were sealed).
+        signatures_match: the file shows the signatures as sealed (or, for an older file
+            without ``signatures_hash``, nothing to compare).
     """
 
     file_sha256: str
@@ -44,6 +141,14 @@ class VerificationReport:
     stored_hash_ok: bool = False
     file_known: bool = False
     seal: SealCheck = SealCheck(present=False, ok=False)
+    version: VersionCheck | None = None
+    signatures_hash: str = ""
+    signatures_match: bool = False
+
+    @property
+    def key_ok(self) -> bool:
+        """The stored version checks out and its key is trusted."""
+        return self.version is not None and self.version.ok and self.version.trusted
 
     @property
     def file_matches(self) -> bool:
@@ -58,6 +163,8 @@ class VerificationReport:
             self.readable
             and self.version_found
             and self.stored_hash_ok
+            and self.key_ok
+            and self.signatures_match
             and self.file_matches
             and seal_fine
         )

@@ -1,6 +1,6 @@
 """The coordinator's worklist: follow-up meetings, actions and warnings across all plans.
 
-Also the inputs of a follow-up meeting record and the documents printed from it (the
+Also the result of a follow-up meeting record and the documents printed from it (the
 invitation letter and the follow-up appendix), so the PDF layer gets plain DTOs.
 """
 
@@ -10,13 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import IntEnum, StrEnum
 
-from sip_desk.domain.enums import FollowUpDecision, PlanStatus, PrincipalType
-from sip_desk.domain.follow_up import (
-    ActionReviewData,
-    GoalReviewData,
-    MeetingData,
-    MeetingDto,
-)
+from sip_desk.domain.enums import PlanStatus, PrincipalType
+from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.plan import PlanDetail
 
 DEFAULT_FIRST_MEETING_DAYS = 15
@@ -182,22 +177,6 @@ class CaseloadRow:
     active_plans: int
     follow_ups_next_30_days: int
     overdue_actions: int
-
-
-@dataclass(frozen=True, kw_only=True)
-class FollowUpRecord:
-    """What a follow-up meeting decided, as typed at the meeting.
-
-    ``next_follow_up`` is required unless the decision is to close the plan.
-    """
-
-    action_reviews: tuple[ActionReviewData, ...] = ()
-    goal_reviews: tuple[GoalReviewData, ...] = ()
-    new_needs: str = ""
-    notes: str = ""
-    decision: FollowUpDecision | None = None
-    decision_reason: str = ""
-    next_follow_up: MeetingData | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

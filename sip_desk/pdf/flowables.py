@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Table
 
 from sip_desk.pdf.styles import TextStyle
 from sip_desk.pdf.text import Line, draw_aligned, layout, single_line, text_width
@@ -109,3 +109,56 @@ class Rule(Flowable):
         canvas.setStrokeColor(self.color)
         canvas.setLineWidth(self.thickness)
         canvas.line(0, self.thickness / 2, self.width, self.thickness / 2)
+
+
+class RowTable(Table):
+    """A table whose rows move to the next page whole when they fit on one, split otherwise.
+
+    reportlab splits a row inside its cells (``splitInRow``) as soon as the first row left
+    does not fit the space below, which leaves a line or two of a short row behind on a page.
+    Here a row is only split when it is at the top of a page already or taller than a page.
+    """
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Split between rows; inside a row only when the row cannot move to a new page.
+
+        Inside a row, parts are at least ``splitInRow`` points high when possible, and any
+        height when not (a row just taller than a page).
+        """
+        least = int(self.splitInRow)
+        parts = self._split_with(0, avail_width, avail_height)
+        if parts or not least or self._next_row_fits_a_page():
+            return parts
+        return self._split_with(least, avail_width, avail_height) or self._split_with(
+            1, avail_width, avail_height
+        )
+
+    def _split_with(self, least: int, avail_width: float, avail_height: float) -> list[Flowable]:
+        """The table split with in-row parts of at least ``least`` points (0: none)."""
+        keep = self.splitInRow
+        self.splitInRow = least
+        try:
+            parts: list[Flowable] = super().split(avail_width, avail_height)
+        finally:
+            self.splitInRow = keep
+        for part in parts:  # the pieces copied the setting in force while they were made
+            if isinstance(part, Table):
+                part.splitInRow = keep
+        return parts
+
+    def first_rows_height(self) -> float:
+        """The height of the header rows and the first row (after ``wrap``)."""
+        heights: list[float] = list(getattr(self, "_rowHeights", []))
+        return float(sum(heights[: self._repeat() + 1]))
+
+    def _repeat(self) -> int:
+        return int(self.repeatRows) if isinstance(self.repeatRows, int) else 0
+
+    def _next_row_fits_a_page(self) -> bool:
+        frame: Any = getattr(self, "_frame", None)
+        heights: list[float] = list(getattr(self, "_rowHeights", []))
+        repeat = self._repeat()
+        if frame is None or frame._atTop or len(heights) <= repeat:
+            return False
+        usable = frame._height - frame._topPadding - frame._bottomPadding
+        return sum(heights[: repeat + 1]) <= float(usable)

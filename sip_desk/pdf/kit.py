@@ -14,13 +14,17 @@ from zoneinfo import ZoneInfo
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from sip_desk.pdf.flowables import TextBlock
+from sip_desk.pdf.flowables import RowTable, TextBlock
 from sip_desk.pdf.fonts import BASE
 from sip_desk.pdf.labels import Labels
 from sip_desk.pdf.styles import FRAME_WIDTH, RULE, SHADE, Styles, TextStyle, make_styles
 
 LOCAL_TZ = ZoneInfo("Europe/Stockholm")
-Cell = str | Flowable
+# A row that does not fit is split only into parts of at least two lines of cell text
+# (reportlab's ``splitInRow`` is that least height in points), so no single line is left
+# behind on a page.
+MIN_ROW_PART = 24
+Cell = str | Flowable | list[Flowable]
 
 
 def fmt_date(day: date | None) -> str:
@@ -99,20 +103,23 @@ class Kit:
         rows: Sequence[Sequence[Cell]],
         fractions: Sequence[float],
         header: bool = True,
-        row_heights: Sequence[float | None] | None = None,
     ) -> Table:
-        """A full-width table; a header row repeats on each page; RTL mirrors the columns."""
+        """A full-width table; a header row repeats on each page; RTL mirrors the columns.
+
+        A row taller than the space left is split between the lines of its cells (parts of at
+        least :data:`MIN_ROW_PART` points).
+        """
         widths = [FRAME_WIDTH * f for f in fractions]
         cells = [[self._cell(c, header and i == 0) for c in row] for i, row in enumerate(rows)]
         if self.rtl:
             cells = [list(reversed(row)) for row in cells]
             widths.reverse()
-        table = Table(
+        table = RowTable(
             cells,
             colWidths=widths,
-            rowHeights=row_heights,
             repeatRows=1 if header else 0,
             hAlign="CENTER",
+            splitInRow=MIN_ROW_PART,
         )
         commands: list[Any] = [
             ("FONTNAME", (0, 0), (-1, -1), BASE),
@@ -128,10 +135,11 @@ class Kit:
         table.setStyle(TableStyle(commands))
         return table
 
-    def _cell(self, value: Cell, bold: bool) -> Flowable:
+    def _cell(self, value: Cell, bold: bool) -> list[Flowable]:
+        """A cell's content as a list: reportlab splits a row only through list cells."""
         if isinstance(value, str):
-            return TextBlock(value, self.styles.cell_bold if bold else self.styles.cell)
-        return value
+            return [TextBlock(value, self.styles.cell_bold if bold else self.styles.cell)]
+        return list(value) if isinstance(value, list | tuple) else [value]
 
     def header_row(self, *keys: str) -> list[Cell]:
         """A table header row from label keys."""

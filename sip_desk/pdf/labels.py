@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sip_desk.pdf.bidi_lines import isolate
 from sip_desk.pdf.labels_ar import AR
 from sip_desk.pdf.labels_en import EN
 from sip_desk.pdf.labels_sv import SV
@@ -50,9 +51,19 @@ class Labels:
         return self.language in RTL_LANGUAGES
 
     def __call__(self, key: str, **values: object) -> str:
-        """The label for ``key`` with ``{placeholders}`` filled in."""
+        """The label for ``key`` with ``{placeholders}`` filled in.
+
+        Each value is a bidi isolate, so a Swedish name in an Arabic sentence (or the
+        reverse) keeps its own direction and punctuation.
+        """
         text = self.table.get(key) or SV[key]
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        return text.format(**{name: isolate(str(value)) for name, value in values.items()})
+
+    def pair(self, key: str, value: str) -> str:
+        """``label: value`` with the value isolated (see :meth:`__call__`)."""
+        return f"{self(key)}: {isolate(value)}"
 
     def enum(self, value: StrEnum) -> str:
         """The display name of a domain enum value."""

@@ -94,6 +94,8 @@ EN: dict[str, str] = {
     "f.version": "Version",
     "f.printed_on": "Printed on",
     "f.hash": "Content hash (SHA-256)",
+    "f.key": "Signing key",
+    "f.key_other": "{id} (signed in another store)",
     "f.plan_status": "Plan status",
     "f.closed": "Closed",
     "f.legal": "Legal reference",

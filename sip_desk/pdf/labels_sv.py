@@ -95,6 +95,8 @@ SV: dict[str, str] = {
     "f.version": "Version",
     "f.printed_on": "Utskriven",
     "f.hash": "Kontrollsumma (SHA-256)",
+    "f.key": "Signeringsnyckel",
+    "f.key_other": "{id} (undertecknad i en annan databas)",
     "f.plan_status": "Planens status",
     "f.closed": "Avslutad",
     "f.legal": "Lagrum",

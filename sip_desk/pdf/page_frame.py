@@ -8,6 +8,9 @@ information dictionary (the trailer's ``/Info``):
 * ``/SIPDeskState``: ``"signed"`` or ``"draft"``;
 * ``/SIPDeskHash``: the full SHA-256 content hash (64 hex digits) of the signed version, or an
   empty string for a draft;
+* ``/SIPDeskSignaturesHash``: the hash chained over the content hash and the signatures printed
+  (empty for a draft);
+* ``/SIPDeskKeyId``: the id of the store key that sealed the signed version (empty for a draft);
 * ``/Subject``: ``"SIP plan 12 version 3 signed"``;
 * ``/Keywords``: ``"sip-desk plan-id=12 version=3 state=signed sha256=<hash>"`` (the same facts
   for readers that only show the standard keys; ``sha256=`` is left out for a draft).
@@ -42,6 +45,8 @@ class DocumentFacts:
     version: int
     state: VersionState
     content_hash: str
+    signatures_hash: str
+    key_id: str
     printed_on: str
     marking: str
     title: str
@@ -55,6 +60,8 @@ class DocumentFacts:
             version=doc.version_number,
             state=doc.version_state,
             content_hash=(doc.content_hash or "") if signed else "",
+            signatures_hash=(doc.signatures_hash or "") if signed else "",
+            key_id=doc.key_id if signed else "",
             printed_on=doc.printed_on.isoformat(),
             marking=doc.confidentiality_marking,
             title=f"{labels('doc.title')} – {labels('header.plan', plan_id=doc.plan.id)}",
@@ -101,6 +108,8 @@ class PlanInfo(PDFInfo):
             "SIPDeskVersion": PDFString(str(facts.version)),
             "SIPDeskState": PDFString(facts.state.value),
             "SIPDeskHash": PDFString(facts.content_hash),
+            "SIPDeskSignaturesHash": PDFString(facts.signatures_hash),
+            "SIPDeskKeyId": PDFString(facts.key_id),
         }
         result: bytes = PDFDictionary(entries).format(document)
         return result

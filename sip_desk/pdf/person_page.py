@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from sip_desk.domain.document import PlanDocument
 from sip_desk.domain.enums import ActionStatus, MeetingStatus, VersionState
 from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.participant import ParticipantDto
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.pdf.flowables import TextBlock
+from sip_desk.pdf.flowables import RowTable, TextBlock
 from sip_desk.pdf.fonts import BASE
 from sip_desk.pdf.kit import Kit, fmt_date, fmt_local_date, fmt_time
 from sip_desk.pdf.styles import CHANGE, FRAME_WIDTH, RULE
@@ -51,7 +51,7 @@ def _changes_box(doc: PlanDocument, kit: Kit) -> Flowable:
     inner.append(
         kit.text(labels("easy.changes_note_signed" if signed else "easy.changes_note"), styles.easy)
     )
-    box = Table([[inner]], colWidths=[FRAME_WIDTH])
+    box = RowTable([[inner]], colWidths=[FRAME_WIDTH], splitInRow=round(2 * styles.easy.leading))
     box.setStyle(
         TableStyle(
             [
@@ -139,7 +139,7 @@ def _whom_to_call(plan: PlanDetail, kit: Kit) -> list[Flowable]:
         title = ", ".join(x for x in (role, participant.organisation) if x)
         reach = "\n".join(x for x in (participant.phone, participant.email) if x)
         who = [kit.text(participant.name, styles.easy_bold), kit.text(title, styles.easy)]
-        rows.append([who, kit.text(reach, styles.easy)])
+        rows.append([who, [kit.text(reach, styles.easy)]])
     if rows:
         story.append(_contact_table(rows, kit))
     if plan.fields.crisis_contacts.strip():
@@ -153,7 +153,7 @@ def _contact_table(rows: list[list[Any]], kit: Kit) -> Flowable:
     if kit.rtl:
         rows = [list(reversed(row)) for row in rows]
         widths.reverse()
-    table = Table(rows, colWidths=widths)
+    table = RowTable(rows, colWidths=widths, splitInRow=round(2 * kit.styles.easy.leading))
     table.setStyle(
         TableStyle(
             [
@@ -192,7 +192,7 @@ def _next_meeting(doc: PlanDocument, kit: Kit) -> list[Flowable]:
     story.append(kit.text(when, styles.easy_bold))
     for key, value in (("f.place", meeting.place), ("f.video", meeting.video_link)):
         if value:
-            story.append(kit.text(f"{labels(key)}: {value}", styles.easy))
+            story.append(kit.text(labels.pair(key, value), styles.easy))
     if meeting.convenor_name:
-        story.append(kit.text(f"{labels('f.convenor')}: {meeting.convenor_name}", styles.easy))
+        story.append(kit.text(labels.pair("f.convenor", meeting.convenor_name), styles.easy))
     return story

@@ -8,6 +8,7 @@ from sip_desk.domain.document import PlanDocument
 from sip_desk.domain.enums import MeetingStatus
 from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.pdf.bidi_lines import isolate
 from sip_desk.pdf.kit import Cell, Kit, fmt_date, fmt_local_date, fmt_time
 
 
@@ -37,7 +38,7 @@ def _held_meeting(meeting: MeetingDto, plan: PlanDetail, kit: Kit) -> list[Flowa
     title = f"{labels.enum(meeting.kind)}  {_when(meeting)}"
     decision = labels.enum(meeting.decision) if meeting.decision else ""
     if meeting.decision_reason:
-        decision = f"{decision}: {meeting.decision_reason}".strip(": ")
+        decision = f"{decision}: {isolate(meeting.decision_reason)}".strip(": ")
     rows = [
         ("f.place", meeting.place),
         ("f.convenor", meeting.convenor_name),
@@ -89,12 +90,13 @@ def version_section(doc: PlanDocument, kit: Kit) -> list[Flowable]:
     labels, plan = kit.labels, doc.plan
     status = labels.enum(plan.status)
     if plan.closed_on:
-        status = f"{status} {fmt_date(plan.closed_on)}: {plan.closed_reason}".strip(": ")
+        status = f"{status} {fmt_date(plan.closed_on)}: {isolate(plan.closed_reason)}".strip(": ")
     rows = [
         ("f.plan_id", str(plan.id)),
         ("f.version", f"{doc.version_number} ({labels.enum(doc.version_state)})"),
         ("f.printed_on", fmt_date(doc.printed_on)),
         ("f.hash", doc.content_hash or ""),
+        ("f.key", labels("f.key_other", id=doc.key_id) if doc.other_store else doc.key_id),
         ("f.plan_status", status),
         ("f.legal", plan.fields.legal_reference),
     ]

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable
 from sip_desk.domain.languages import language_name
 from sip_desk.domain.participant import InformationConsentDto, ParticipantDto
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.pdf.bidi_lines import isolate
 from sip_desk.pdf.kit import Cell, Kit, fmt_date
 
 
@@ -17,7 +18,7 @@ def person_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
     interpreter = ""
     if person.interpreter_needed:
         language = language_name(person.interpreter_language)
-        interpreter = f"{labels('yes')}, {language}".strip(", ")
+        interpreter = f"{labels('yes')}, {isolate(language)}".strip(", ")
     representatives = "\n".join(
         ", ".join(x for x in (labels.enum(r.kind), r.name, r.phone, r.email) if x)
         for r in person.representatives
@@ -95,7 +96,7 @@ def _consent_row(consent: InformationConsentDto, kit: Kit) -> list[Cell]:
     labels = kit.labels
     giver = labels.enum(consent.given_by)
     if consent.given_by_name:
-        giver = f"{giver}: {consent.given_by_name}"
+        giver = f"{giver}: {isolate(consent.given_by_name)}"
     organisation = f"{consent.organisation}\n{labels.enum(consent.principal)}"
     return [
         organisation,

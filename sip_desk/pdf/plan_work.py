@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable
 
 from sip_desk.domain.action import ActionDto
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.pdf.bidi_lines import isolate
 from sip_desk.pdf.kit import Cell, Kit, span
 
 
@@ -65,12 +66,14 @@ def _action_row(action: ActionDto, plan: PlanDetail, kit: Kit) -> list[Cell]:
     numbers = _goal_numbers(plan)
     what = [action.description]
     if action.need_id in needs:
-        what.append(f"{labels('f.need')}: {needs[action.need_id]}")
-    linked = [f"{numbers.get(i, '')} {goals[i]}".strip() for i in action.goal_ids if i in goals]
+        what.append(labels.pair("f.need", needs[action.need_id]))
+    linked = [
+        f"{numbers.get(i, '')} {isolate(goals[i])}".strip() for i in action.goal_ids if i in goals
+    ]
     if linked:
         what.append(f"{labels('f.goals')}: " + "; ".join(linked))
     if action.cost_responsibility:
-        what.append(f"{labels('f.cost')}: {action.cost_responsibility}")
+        what.append(labels.pair("f.cost", action.cost_responsibility))
     responsible = [labels.enum(action.responsible_principal), action.organisation, action.unit]
     responsible.append(action.responsible_name)
     return [

@@ -13,7 +13,7 @@ from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.worklist import FollowUpDocument
 from sip_desk.pdf.follow_up_labels import label
 from sip_desk.pdf.kit import Cell, Kit, fmt_local_date, fmt_time
-from sip_desk.pdf.render_invitation import build_pdf, named_rows
+from sip_desk.pdf.render_invitation import build_pdf, letter_facts, named_rows
 
 
 def _action_table(doc: FollowUpDocument, kit: Kit) -> Flowable:
@@ -122,6 +122,6 @@ def render_follow_up(doc: FollowUpDocument) -> bytes:
     """The follow-up appendix as PDF bytes (identical for identical input)."""
     kit = Kit.for_language(doc.language)
     footer = label(doc.language, "fu.footer", plan_id=doc.plan.id, date=doc.printed_on.isoformat())
-    return build_pdf(
-        follow_up_story(doc, kit), doc.language, label(doc.language, "fu.title"), footer
-    )
+    title = label(doc.language, "fu.title")
+    facts = letter_facts(doc.language, title, "follow-up", doc.plan, doc.printed_on)
+    return build_pdf(follow_up_story(doc, kit), facts, footer)

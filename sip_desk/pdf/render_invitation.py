@@ -8,30 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from io import BytesIO
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from sip_desk.domain.enums import InvitationKind, MeetingKind
 from sip_desk.domain.languages import language_name
 from sip_desk.domain.participant import ParticipantDto
+from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.worklist import InvitationDocument
+from sip_desk.pdf.doc_template import a4_template, embedded_canvas
 from sip_desk.pdf.flowables import Rule, TextBlock
 from sip_desk.pdf.follow_up_labels import label, weekday
 from sip_desk.pdf.fonts import register_fonts
 from sip_desk.pdf.kit import LOCAL_TZ, Cell, Kit, fmt_local_date, fmt_time
-from sip_desk.pdf.styles import (
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
-    MUTED,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    RULE,
-)
+from sip_desk.pdf.pdfa import ArchiveFacts, make_archival
+from sip_desk.pdf.styles import MARGIN_X, MUTED, PAGE_WIDTH, RULE
 from sip_desk.pdf.text import draw_aligned, single_line
 
 FOOTER_SIZE = 8.0
@@ -55,26 +50,31 @@ def footer(text: str, rtl: bool) -> Callable[[Canvas, Any], None]:
     return draw
 
 
-def build_pdf(story: list[Flowable], language: str, title: str, footer_text: str) -> bytes:
-    """Lay ``story`` out on A4 with the shared margins, fonts and a footer; deterministic."""
+def build_pdf(story: list[Flowable], facts: ArchiveFacts, footer_text: str) -> bytes:
+    """Lay ``story`` out on A4 with the shared margins, fonts and a footer, as PDF/A-2b.
+
+    The output is deterministic: the same story and facts give the same bytes.
+    """
     register_fonts()
     buffer = BytesIO()
-    template = SimpleDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        invariant=1,
-        lang=language,
+    template = a4_template(buffer, facts.language, facts.title)
+    draw = footer(footer_text, Kit.for_language(facts.language).rtl)
+    template.build(story, onFirstPage=draw, onLaterPages=draw, canvasmaker=embedded_canvas)
+    return make_archival(buffer.getvalue(), facts)
+
+
+def letter_facts(
+    language: str, title: str, kind: str, plan: PlanDetail, printed_on: date
+) -> ArchiveFacts:
+    """Metadata of a letter about ``plan`` (``kind``: ``invitation`` or ``follow-up``)."""
+    return ArchiveFacts(
         title=title,
-        author="SIP Desk",
-        creator="SIP Desk",
+        author=plan.fields.lead_organisation or "SIP Desk",
+        subject=f"SIP {kind} plan {plan.id}",
+        keywords=f"sip-desk plan-id={plan.id} {kind}",
+        language=language,
+        created=printed_on,
     )
-    draw = footer(footer_text, Kit.for_language(language).rtl)
-    template.build(story, onFirstPage=draw, onLaterPages=draw)
-    return buffer.getvalue()
 
 
 def _place(doc: InvitationDocument) -> str:
@@ -102,7 +102,10 @@ def _when_table(doc: InvitationDocument, kit: Kit) -> Flowable:
 
 
 def named_rows(kit: Kit, rows: list[tuple[str, str]]) -> Flowable:
-    """A two-column list of already translated ``(name, value)``; empty values left out."""
+    """A two-column list of already translated ``(name, value)``; empty values left out.
+
+    When every value is empty it says so ("none") instead of an empty table.
+    """
     value_style = replace(kit.styles.body, space_after=0)
     name_style = replace(value_style, bold=True)
     data: list[list[Cell]] = [
@@ -110,6 +113,8 @@ def named_rows(kit: Kit, rows: list[tuple[str, str]]) -> Flowable:
         for name, value in rows
         if value.strip()
     ]
+    if not data:
+        return kit.text(kit.labels("none"))
     return kit.table(data, (0.25, 0.75), header=False)
 
 
@@ -166,4 +171,5 @@ def render_invitation(doc: InvitationDocument) -> bytes:
     kit = Kit.for_language(doc.language)
     text = label(doc.language, "inv.footer", plan_id=doc.plan.id, date=doc.printed_on.isoformat())
     title = label(doc.language, "inv.title")
-    return build_pdf(invitation_story(doc, kit), doc.language, title, text)
+    facts = letter_facts(doc.language, title, "invitation", doc.plan, doc.printed_on)
+    return build_pdf(invitation_story(doc, kit), facts, text)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate
+from reportlab.platypus import Flowable, PageBreak
 
 from sip_desk.domain.document import PlanDocument
+from sip_desk.pdf.doc_template import a4_template
 from sip_desk.pdf.fonts import register_fonts
 from sip_desk.pdf.kit import Kit
 from sip_desk.pdf.page_frame import DocumentFacts, canvas_class
+from sip_desk.pdf.pdfa import ArchiveFacts, make_archival
 from sip_desk.pdf.person_page import person_page
 from sip_desk.pdf.plan_follow_up import follow_up_section, version_section
 from sip_desk.pdf.plan_people import (
@@ -34,7 +36,6 @@ from sip_desk.pdf.plan_work import (
     responsibility_section,
 )
 from sip_desk.pdf.signature_page import signature_page
-from sip_desk.pdf.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH
 
 
 def plan_story(doc: PlanDocument, kit: Kit) -> list[Flowable]:
@@ -64,7 +65,7 @@ def plan_story(doc: PlanDocument, kit: Kit) -> list[Flowable]:
 
 
 def render_plan(doc: PlanDocument) -> bytes:
-    """The plan as an A4 PDF, in ``doc.language`` (sv, en or ar; Arabic right to left).
+    """The plan as an A4 PDF/A-2b, in ``doc.language`` (sv, en or ar; Arabic right to left).
 
     Args:
         doc: the plan version to print, with print date, marking and signatures.
@@ -76,16 +77,14 @@ def render_plan(doc: PlanDocument) -> bytes:
     kit = Kit.for_language(doc.language)
     facts = DocumentFacts.of(doc, kit.labels)
     buffer = BytesIO()
-    template = SimpleDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        invariant=1,
-        lang=doc.language,
-        title=facts.title,
-    )
+    template = a4_template(buffer, doc.language, facts.title)
     template.build(plan_story(doc, kit), canvasmaker=canvas_class(facts, kit.labels))
-    return buffer.getvalue()
+    archive = ArchiveFacts(
+        title=facts.title,
+        author=doc.plan.fields.lead_organisation or "SIP Desk",
+        subject=facts.subject,
+        keywords=facts.keywords,
+        language=doc.language,
+        created=doc.printed_on,
+    )
+    return make_archival(buffer.getvalue(), archive)

@@ -7,9 +7,10 @@ from io import BytesIO
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, PageBreak
+from reportlab.platypus import Flowable, Image, PageBreak, Spacer
 
 from sip_desk.domain.document import PlanDocument, SignatureDto
+from sip_desk.pdf.flowables import TextBlock
 from sip_desk.pdf.kit import Cell, Kit, fmt_date
 
 _SIGN_WIDTH = 48 * mm
@@ -51,14 +52,23 @@ def _find(doc: PlanDocument, signer: Signer) -> SignatureDto | None:
 
 
 def _signature_cell(signature: SignatureDto | None, kit: Kit) -> Cell:
-    if signature is None:
-        return ""
-    if signature.image_png:
+    """The signature (image or "signed on paper"), over a strut that gives room to sign.
+
+    The strut sets the row's least height, so a long name or organisation makes the row taller
+    (and lets it split across pages) instead of running out of its cell.
+    """
+    if signature is not None and signature.image_png:
         reader = ImageReader(BytesIO(signature.image_png))
         width, height = reader.getSize()
         scale = min(_SIGN_WIDTH / width, _SIGN_HEIGHT / height)
-        return Image(BytesIO(signature.image_png), width * scale, height * scale)
-    return kit.labels("sig.paper", date=fmt_date(signature.signed_on))
+        image = Image(BytesIO(signature.image_png), width * scale, height * scale)
+        return [image, Spacer(1, _SIGN_HEIGHT + 2 - height * scale)]
+    cell: list[Flowable] = [Spacer(1, _SIGN_HEIGHT + 2)]
+    if signature is not None:
+        label = kit.labels("sig.paper", date=fmt_date(signature.signed_on))
+        cell.insert(0, TextBlock(label, kit.styles.cell))
+        cell[1] = Spacer(1, _SIGN_HEIGHT + 2 - kit.styles.cell.leading)
+    return cell
 
 
 def signature_page(doc: PlanDocument, kit: Kit) -> list[Flowable]:
@@ -71,8 +81,7 @@ def signature_page(doc: PlanDocument, kit: Kit) -> list[Flowable]:
         signed_on = fmt_date(signature.signed_on) if signature else ""
         cells: list[Cell] = [signer.name, signer.organisation, signer.role]
         rows.append([*cells, _signature_cell(signature, kit), signed_on])
-    heights = [None] + [_SIGN_HEIGHT + 8] * (len(rows) - 1)
-    table = kit.table(rows, (0.22, 0.22, 0.16, 0.26, 0.14), row_heights=heights)
+    table = kit.table(rows, (0.22, 0.22, 0.16, 0.26, 0.14))
     story: list[Flowable] = [
         PageBreak(),
         kit.heading("sec.signatures"),

@@ -3,11 +3,14 @@
 reportlab's own bidi support needs ``rlbidi``, which is not on PyPI, so this module does the
 work with python-bidi and arabic-reshaper (both plain dependencies):
 
-1. Arabic script is shaped to presentation forms (:func:`shape`), in logical order;
-2. lines are broken in logical order (:func:`layout`), measuring every font run;
-3. each line is reordered to visual order with the Unicode bidi algorithm, mirroring brackets,
-   with a right-to-left or left-to-right base direction;
-4. each visual line is split into font runs (:func:`sip_desk.pdf.fonts.split_runs`) and drawn
+1. control characters become spaces or line breaks (:func:`clean`); Arabic script is shaped to
+   presentation forms, harakat (vowel marks) kept (:func:`shape`), in logical order;
+2. each paragraph's embedding levels are resolved with its own base direction, its first
+   strong letter (:func:`sip_desk.pdf.bidi_lines.resolve`);
+3. lines are broken in logical order (:func:`layout`), measuring every font run;
+4. each line is reordered to visual order with the paragraph's levels, marks after their base
+   and brackets mirrored (:meth:`sip_desk.pdf.bidi_lines.Paragraph.line`);
+5. each visual line is split into font runs (:func:`sip_desk.pdf.fonts.split_runs`) and drawn
    with one text object (:func:`draw_line`).
 
 The glyphs carry their Unicode values (reportlab writes a ToUnicode map), so the text stays
@@ -21,18 +24,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import arabic_reshaper
-from bidi.algorithm import get_display
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from sip_desk.pdf.fonts import split_runs
+from sip_desk.pdf.bidi_lines import Paragraph, first_strong_is_rtl, resolve
+from sip_desk.pdf.fonts import BASE, MISSING, REPLACEMENT, font_name, split_runs
+from sip_desk.pdf.marks import draw_run, utf16_hex
 
 _ARABIC = re.compile("[\u0600-\u08ff]")
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-# A number with separators (date, phone, time): kept as one left-to-right island.
-_NUMBER = re.compile(r"\d(?:[\d\-–/.:, ]*\d)?")
-_LRM = "\u200e"
-_FORMAT_CHARS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029\x0b\x0c]")
+_CONTROLS = re.compile("[\x00-\x09\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
 
 
 @dataclass(frozen=True)
@@ -43,16 +45,16 @@ class Line:
     width: float
 
 
-def has_rtl(text: str) -> bool:
-    """True when ``text`` holds right-to-left letters (Hebrew or Arabic script)."""
-    return _RTL.search(text) is not None
+def clean(text: str) -> str:
+    """Line and paragraph separators as newlines; tabs and other control characters as spaces."""
+    return _CONTROLS.sub(" ", _BREAKS.sub("\n", text))
 
 
 def shape(text: str) -> str:
-    """Arabic letters joined into their contextual forms; other text unchanged."""
+    """Arabic letters joined into their contextual forms, harakat kept; other text unchanged."""
     if _ARABIC.search(text) is None:
         return text
-    return str(arabic_reshaper.reshape(text))
+    return str(_RESHAPER.reshape(text))
 
 
 def base_is_rtl(text: str, default: bool) -> bool:
@@ -61,96 +63,121 @@ def base_is_rtl(text: str, default: bool) -> bool:
     A Swedish sentence in an Arabic document keeps its full stop at the end, and an Arabic
     name in a Swedish document reads right to left; without letters ``default`` applies.
     """
-    for char in text:
-        if _RTL.match(char):
-            return True
-        if char.isalpha():
-            return False
-    return default
+    return first_strong_is_rtl(text, default)
 
 
-def visual(text: str, rtl: bool) -> str:
-    """``text`` (one line, logical order) in visual order for a given base direction.
-
-    Numbers with separators (dates, phone numbers) are fenced with left-to-right marks, so
-    that "2027-02-21" and "010-100 00 00" keep their order beside Arabic letters; the marks
-    are removed after reordering.
-    """
-    if not rtl and not has_rtl(text):
-        return text
-    fenced = _NUMBER.sub(lambda m: f"{_LRM}{m.group(0)}{_LRM}", text)
-    return _FORMAT_CHARS.sub("", str(get_display(fenced, base_dir="R" if rtl else "L")))
+def run_width(font: str, part: str, size: float, bold: bool) -> float:
+    """The width of one font run; a missing-glyph run is as wide as its replacement marks."""
+    if font == MISSING:
+        return stringWidth(REPLACEMENT, font_name(BASE, bold), size) * len(part)
+    return stringWidth(part, font, size)
 
 
 @lru_cache(maxsize=20000)
 def text_width(text: str, size: float, bold: bool) -> float:
     """The width of ``text`` in points, drawn with font fallback."""
-    return sum(stringWidth(part, font, size) for font, part in split_runs(text, bold))
+    return sum(run_width(font, part, size, bold) for font, part in split_runs(text, bold))
 
 
-def make_line(logical: str, size: float, bold: bool, rtl: bool) -> Line:
-    """Reorder one logical line, split it into font runs and measure it."""
-    runs = tuple(split_runs(visual(logical, rtl), bold))
-    width = sum(stringWidth(part, font, size) for font, part in runs)
+def make_line(visual: str, size: float, bold: bool) -> Line:
+    """Split one visual-order line into font runs and measure it."""
+    runs = tuple(split_runs(visual, bold))
+    width = sum(run_width(font, part, size, bold) for font, part in runs)
     return Line(runs=runs, width=width)
 
 
 def single_line(text: str, size: float, bold: bool = False, rtl: bool = False) -> Line:
     """``text`` as a single line (for headers, footers and table-free labels)."""
-    logical = shape(text).replace("\n", " ")
-    return make_line(logical, size, bold, base_is_rtl(logical, rtl))
+    logical = shape(clean(text)).replace("\n", " ")
+    paragraph = resolve(logical, base_is_rtl(logical, rtl))
+    return make_line(paragraph.line(0, len(logical)), size, bold)
+
+
+@lru_cache(maxsize=64)
+def paragraphs(text: str, rtl: bool) -> tuple[Paragraph, ...]:
+    """``text`` shaped and split at newlines, each paragraph's bidi levels resolved."""
+    return tuple(
+        resolve(logical, base_is_rtl(logical, rtl)) for logical in shape(clean(text)).split("\n")
+    )
 
 
 def layout(text: str, width: float, size: float, bold: bool, rtl: bool) -> list[Line]:
     """Break ``text`` into lines no wider than ``width``; a newline starts a new line."""
     lines: list[Line] = []
-    for paragraph in shape(text).split("\n"):
-        paragraph_rtl = base_is_rtl(paragraph, rtl)
-        for logical in _break_paragraph(paragraph, width, size, bold):
-            lines.append(make_line(logical, size, bold, paragraph_rtl))
+    for paragraph in paragraphs(text, rtl):
+        for start, end in _break_paragraph(paragraph, width, size, bold):
+            lines.append(make_line(paragraph.line(start, end), size, bold))
     return lines
 
 
-def _break_paragraph(paragraph: str, width: float, size: float, bold: bool) -> list[str]:
-    """Greedy line breaking at spaces, in logical order; over-long words are cut."""
+def _break_paragraph(
+    paragraph: Paragraph, width: float, size: float, bold: bool
+) -> list[tuple[int, int]]:
+    """Greedy line breaking at spaces, in logical order; over-long words are cut.
+
+    Returns the ``(start, end)`` character range of each line; the space a line is broken at
+    belongs to no line.
+    """
+    text = paragraph.text
     space = text_width(" ", size, bold)
-    out: list[str] = []
-    current: list[str] = []
-    used = 0.0
-    for word in paragraph.split(" "):
-        for piece in _cut_word(word, width, size, bold):
-            piece_width = text_width(piece, size, bold)
-            if current and used + space + piece_width > width:
-                out.append(" ".join(current))
-                current, used = [], 0.0
-            used += piece_width + (space if current else 0.0)
-            current.append(piece)
-    out.append(" ".join(current))
+    out: list[tuple[int, int]] = []
+    line_start: int | None = None
+    line_end, used, position = 0, 0.0, 0
+    for word in text.split(" "):
+        for start, end, piece in _cut_word(text, position, len(word), width, size, bold):
+            if line_start is not None and used + space + piece > width:
+                out.append((line_start, line_end))
+                line_start = None
+            if line_start is None:
+                line_start, used = start, piece
+            else:
+                used += space + piece
+            line_end = end
+        position += len(word) + 1
+    out.append((line_start or 0, line_end))
     return out
 
 
-def _cut_word(word: str, width: float, size: float, bold: bool) -> list[str]:
-    """``word`` itself, or cut into pieces that fit ``width`` when it is too long."""
-    if text_width(word, size, bold) <= width:
-        return [word]
-    pieces: list[str] = []
-    piece = ""
-    for char in word:
-        if piece and text_width(piece + char, size, bold) > width:
-            pieces.append(piece)
-            piece = ""
-        piece += char
-    pieces.append(piece)
+def _cut_word(
+    text: str, start: int, length: int, width: float, size: float, bold: bool
+) -> list[tuple[int, int, float]]:
+    """The word ``text[start:start + length]`` with its width, or pieces that fit ``width``."""
+    end = start + length
+    whole = text_width(text[start:end], size, bold) if length else 0.0
+    if whole <= width:
+        return [(start, end, whole)]
+    pieces: list[tuple[int, int, float]] = []
+    piece, used = start, 0.0
+    for index in range(start, end):
+        char = text_width(text[index], size, bold)
+        if index > piece and used + char > width:
+            pieces.append((piece, index, used))
+            piece, used = index, 0.0
+        used += char
+    pieces.append((piece, end, used))
     return pieces
 
 
 def draw_line(canvas: Canvas, line: Line, x: float, y: float, size: float) -> None:
-    """Draw ``line`` with its left end at ``x`` and its baseline at ``y``."""
-    text = canvas.beginText(x, y)
+    """Draw ``line`` with its left end at ``x`` and its baseline at ``y``.
+
+    Combining marks are centred on their base letter (:mod:`sip_desk.pdf.marks`). A run of
+    characters no font has is drawn as replacement marks inside a marked-content
+    span whose ``/ActualText`` is the original text, so copying or extracting the text still
+    gives the characters that were typed.
+    """
+    cursor = x
     for font, part in line.runs:
-        text.setFont(font, size)
-        text.textOut(part)
-    canvas.drawText(text)
+        if font != MISSING:
+            cursor = draw_run(canvas, font, part, cursor, y, size)
+            continue
+        canvas.addLiteral(f"/Span <</ActualText <{utf16_hex(part)}>>> BDC")
+        mark = canvas.beginText(cursor, y)
+        mark.setFont(font_name(BASE, False), size)
+        mark.textOut(REPLACEMENT * len(part))
+        canvas.drawText(mark)
+        canvas.addLiteral("EMC")
+        cursor += run_width(MISSING, part, size, False)
 
 
 def draw_aligned(

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from pathlib import Path
 
 from sip_desk.db.engine import Database
 from sip_desk.domain.audit import UserContext
+from sip_desk.domain.local_time import LOCAL_TZ
 
-LOCAL_TZ = ZoneInfo("Europe/Stockholm")
+__all__ = ["LOCAL_TZ", "Clock", "ServiceContext"]
 
 
 def _system_now() -> datetime:
@@ -34,8 +35,13 @@ class Clock:
 
 @dataclass(frozen=True)
 class ServiceContext:
-    """The store, the acting user and the clock, shared by all services."""
+    """The store, the acting user and the clock, shared by all services.
+
+    ``key_path`` names the store's signing-key file; ``None`` uses ``$SIP_DESK_SIGNING_KEY`` or
+    the default place (see ``services.store_key.key_location``).
+    """
 
     db: Database
     user: UserContext
     clock: Clock = field(default_factory=Clock)
+    key_path: Path | None = None

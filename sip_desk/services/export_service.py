@@ -1,7 +1,9 @@
 """Printing and exporting plan PDFs, sealing them, and verifying a PDF against the store.
 
 Every PDF handed out (printed or saved) is logged with the SHA-256 of its bytes, so
-``verify`` can tell an unchanged copy from an edited one even without a digital seal.
+``verify`` can tell an unchanged copy from an edited one even without a digital seal. A signed
+version is checked (hash, chain, signatures, key signature) before anything is rendered from it:
+a version that fails is never printed, previewed, sealed or saved as signed.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from sip_desk.domain.changes import summarise
 from sip_desk.domain.document import PRINT_LANGUAGES, PlanDocument
 from sip_desk.domain.enums import AuditAction, VersionState
 from sip_desk.domain.errors import DomainError
-from sip_desk.domain.verification import VerificationReport
+from sip_desk.domain.redaction import without_address
+from sip_desk.domain.verification import DamagedVersionError, KeyOrigin, VerificationReport
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.document_settings import DocumentSettings, read_settings, write_settings
 from sip_desk.services.pdf_seal import certificate_of, load_certificate, seal_pdf
 from sip_desk.services.pdf_verify import FINGERPRINT_ENTITY, FINGERPRINT_FIELD, verify_bytes
 from sip_desk.services.signing_service import SigningService
+from sip_desk.services.store_key import key_id_of, read_public_pem
 
 Renderer = Callable[[PlanDocument], bytes]
 
@@ -49,6 +53,8 @@ class RenderedPdf:
         content_hash: the signed version's hash, if signed.
         language: the print language.
         sealed: True when a digital seal was applied.
+        key_id: the key that sealed the signed version ("" for a draft).
+        other_store: the version was signed in another store (it was imported).
     """
 
     data: bytes
@@ -58,6 +64,8 @@ class RenderedPdf:
     content_hash: str | None
     language: str
     sealed: bool = False
+    key_id: str = ""
+    other_store: bool = False
 
     @property
     def sha256(self) -> str:
@@ -118,14 +126,22 @@ class ExportService:
 
         Raises:
             DomainError: an unknown print language; NotFoundError: no such plan or version.
+            DamagedVersionError: the signed version fails its check.
         """
         version = self._signing.get_version(plan_id, number)
+        check = version.check
+        if version.signed and (check is None or not check.ok):
+            assert check is not None  # get_version always checks a signed version
+            raise DamagedVersionError(check)
         lang = language or version.plan.fields.print_language or "sv"
         if lang not in PRINT_LANGUAGES:
             raise DomainError("export.language", value=lang)
         changes = self._changes_for(plan_id, version.number, lang)
+        plan = version.plan
+        if version.protected:  # protected now or when signed: no address in any print
+            plan = without_address(plan, version.hidden_addresses)
         return PlanDocument(
-            plan=version.plan,
+            plan=plan,
             language=lang,
             version_number=version.number,
             version_state=VersionState.SIGNED if version.signed else VersionState.DRAFT,
@@ -134,6 +150,9 @@ class ExportService:
             confidentiality_marking=self.settings().confidentiality_marking,
             signatures=version.signatures,
             changes_since_signed=changes,
+            signatures_hash=check.accepted_chain[-1] if check else None,
+            key_id=check.key_id if check else "",
+            other_store=bool(check and check.origin is KeyOrigin.OTHER),
         )
 
     def _changes_for(self, plan_id: int, number: int, lang: str) -> tuple[str, ...]:
@@ -178,6 +197,8 @@ class ExportService:
             content_hash=doc.content_hash,
             language=doc.language,
             sealed=sealed,
+            key_id=doc.key_id,
+            other_store=doc.other_store,
         )
 
     def record_output(self, pdf: RenderedPdf, action: AuditAction, where: str = "") -> None:
@@ -218,24 +239,28 @@ class ExportService:
         self.record_output(pdf, AuditAction.PRINT)
         return pdf
 
-    def verify_pdf(self, source: Path | bytes, trust: Sequence[str] = ()) -> VerificationReport:
+    def verify_pdf(
+        self, source: Path | bytes, trust: Sequence[str] = (), trust_keys: Sequence[str] = ()
+    ) -> VerificationReport:
         """Check a PDF against the store.
 
         Args:
             source: the file, or its bytes.
             trust: certificate files (PEM/DER) to trust for the seal, besides the configured
                 organisation certificate.
+            trust_keys: public key files (``sip-desk key export``) of other stores to trust.
 
         Raises:
-            DomainError: ``export.read_failed`` when the file cannot be read.
+            DomainError: ``export.read_failed`` when a file cannot be read, ``key.invalid``.
         """
         data = source if isinstance(source, bytes) else _read(source)
         roots = [load_certificate(p) for p in trust]
+        keys = {key_id_of(k): k for k in (read_public_pem(Path(p)) for p in trust_keys)}
         settings = self.settings()
         if settings.seal_configured:
             roots.append(certificate_of(settings.seal_pkcs12_path, settings.seal_pkcs12_password))
         with self._ctx.db.read() as s:
-            return verify_bytes(s, data, roots)
+            return verify_bytes(s, data, roots, self._signing.keys.table(s, keys))
 
 
 def _read(path: Path) -> bytes:

@@ -22,6 +22,7 @@ from sip_desk.domain.worklist import (
 from sip_desk.services import worklist_counts, worklist_queries
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.follow_up_meeting import FollowUpMeetingService
+from sip_desk.services.follow_up_record import FollowUpRecordService
 
 REMINDER_DAYS = 7
 """A reminder mentions what is overdue or due within this many days."""
@@ -30,7 +31,10 @@ MAX_FIRST_MEETING_DAYS = 365
 
 
 class FollowUpService:
-    """The worklist side of follow-up work; ``meetings`` records follow-up meetings.
+    """The worklist side of follow-up work.
+
+    ``records`` writes the record of a follow-up meeting (a draft until it is completed);
+    ``meetings`` prints the summons and the record's appendix.
 
     Every method is one (read) transaction unless noted.
     """
@@ -38,6 +42,7 @@ class FollowUpService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
         self.meetings = FollowUpMeetingService(ctx)
+        self.records = FollowUpRecordService(ctx)
 
     def worklist(self, query: WorklistFilter | None = None) -> list[WorklistItem]:
         """One page of the worklist, most urgent first (overdue, today, this week, 30 days)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sip_desk.db.models import (
     Action,
+    FollowUpDraft,
     Goal,
     InformationConsent,
     Meeting,
@@ -15,7 +16,15 @@ from sip_desk.db.models import (
 )
 from sip_desk.domain.action import ActionDto
 from sip_desk.domain.enums import PrincipalType
-from sip_desk.domain.follow_up import ActionReviewData, GoalReviewData, MeetingDto
+from sip_desk.domain.follow_up import (
+    ActionEvaluation,
+    ActionReviewData,
+    FollowUpDraftDto,
+    FollowUpRecord,
+    GoalEvaluation,
+    GoalReviewData,
+    MeetingDto,
+)
 from sip_desk.domain.goal import GoalDto, NeedDto
 from sip_desk.domain.participant import InformationConsentDto, ParticipantDto
 from sip_desk.domain.person import PersonDto, RepresentativeData
@@ -201,4 +210,29 @@ def plan_detail(p: Plan) -> PlanDetail:
         actions=tuple(action_dto(a, names) for a in p.actions),
         meetings=tuple(meeting_dto(m, names) for m in p.meetings),
         versions=tuple(version_summary(v) for v in p.versions),
+        follow_up_draft=draft_dto(p.follow_up_draft),
     )
+
+
+def draft_dto(draft: FollowUpDraft | None) -> FollowUpDraftDto | None:
+    """The ORM draft as a DTO."""
+    if draft is None:
+        return None
+    record = FollowUpRecord(
+        action_reviews=tuple(
+            ActionEvaluation(action_id=r.action_id, status=r.status, comment=r.comment)
+            for r in draft.action_reviews
+        ),
+        goal_reviews=tuple(
+            GoalEvaluation(goal_id=r.goal_id, outcome=r.outcome, person_view=r.person_view)
+            for r in draft.goal_reviews
+        ),
+        new_needs=draft.new_needs,
+        notes=draft.notes,
+        decision=draft.decision,
+        decision_reason=draft.decision_reason,
+        next_starts_at=draft.next_starts_at,
+        next_place=draft.next_place,
+        next_video_link=draft.next_video_link,
+    )
+    return FollowUpDraftDto(meeting_id=draft.meeting_id, started_at=draft.started_at, record=record)

@@ -6,11 +6,12 @@ from typing import Any
 
 from sip_desk.db.models import ActionReview, GoalReview, Meeting, Plan
 from sip_desk.domain.enums import AuditAction
-from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
 from sip_desk.domain.follow_up import MeetingData
+from sip_desk.domain.local_time import local_text
 from sip_desk.domain.validation import validate_meeting
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.unit_of_work import Saved, plan_edit
+from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan
 
 
 def _check_refs(plan: Plan, data: MeetingData) -> None:
@@ -63,7 +64,8 @@ class MeetingService:
     def add_meeting(self, plan_id: int, version: int, data: MeetingData) -> Saved:
         """Book a meeting (a follow-up cannot be booked in the past)."""
         validate_meeting(data, self._ctx.clock.now(), time_changed=True)
-        with plan_edit(self._ctx, plan_id, version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             _check_refs(edit.plan, data)
             meeting = Meeting(**_columns(data))
             self._set_reviews(meeting, data)
@@ -71,13 +73,15 @@ class MeetingService:
             edit.session.flush()
             edit.log.record(AuditAction.CREATE, "meeting", meeting.id, new=data.starts_at)
             edit.item_id, edit.changed = meeting.id, True
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, version, change)
 
     def update_meeting(
         self, plan_id: int, version: int, meeting_id: int, data: MeetingData
     ) -> Saved:
         """Change a meeting, including its follow-up record (reviews, decision)."""
-        with plan_edit(self._ctx, plan_id, version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             meeting = next((m for m in edit.plan.meetings if m.id == meeting_id), None)
             if meeting is None:
                 raise NotFoundError("meeting", meeting_id)
@@ -93,18 +97,25 @@ class MeetingService:
                 edit.log.record(AuditAction.UPDATE, "meeting", meeting_id, "reviews", old, new)
                 edit.changed = True
             edit.item_id = meeting_id
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, version, change)
 
     def remove_meeting(self, plan_id: int, version: int, meeting_id: int) -> Saved:
         """Remove a meeting."""
-        with plan_edit(self._ctx, plan_id, version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             meeting = next((m for m in edit.plan.meetings if m.id == meeting_id), None)
             if meeting is None:
                 raise NotFoundError("meeting", meeting_id)
+            draft = edit.plan.follow_up_draft
+            if draft is not None and draft.meeting_id == meeting_id:
+                # Removing it would throw away the record being written about it.
+                raise DomainError("follow_up.draft_exists", when=local_text(meeting.starts_at))
             edit.plan.meetings.remove(meeting)
             edit.log.record(AuditAction.DELETE, "meeting", meeting_id, old=meeting.starts_at)
             edit.changed = True
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, version, change)
 
     @staticmethod
     def _set_reviews(meeting: Meeting, data: MeetingData) -> None:

@@ -50,6 +50,10 @@ class SealStatus:
 def seal_pdf(data: bytes, pkcs12_path: str, password: str, reason: str = "") -> bytes:
     """Sign ``data`` with the PKCS#12 certificate (invisible signature field).
 
+    The signature is an incremental update that keeps a PDF/A-2b file PDF/A-2b: the XMP
+    packet and the information dictionary stay equal, and the invisible field's widget has a
+    zero-size rectangle and the print flag, so it needs no appearance.
+
     Raises:
         DomainError: ``seal.load_failed`` when the file or the password is wrong.
     """
@@ -58,9 +62,30 @@ def seal_pdf(data: bytes, pkcs12_path: str, password: str, reason: str = "") -> 
 
     signer = _load_signer(pkcs12_path, password)
     writer = IncrementalPdfFileWriter(BytesIO(data))
+    _align_producer(writer)
     meta = signers.PdfSignatureMetadata(field_name=SEAL_FIELD, reason=reason or None)
     out = signers.sign_pdf(writer, meta, signer=signer)
     return bytes(out.getvalue())
+
+
+def _align_producer(writer: Any) -> None:
+    """Keep a PDF/A file PDF/A through the seal's incremental update.
+
+    pyHanko updates the modification date in both the XMP packet and the information
+    dictionary, and writes its own name as the XMP producer, but appends it to the
+    dictionary's producer; PDF/A requires the two to be equal, so the dictionary gets
+    pyHanko's name alone (pyHanko is the last program that wrote the file).
+    """
+    from pyhanko.pdf_utils.generic import NameObject, TextStringObject
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    try:
+        reference = writer.trailer.raw_get("/Info")
+    except KeyError:
+        return
+    info = reference.get_object()
+    info[NameObject("/Producer")] = TextStringObject(VENDOR)
+    writer.mark_update(reference)
 
 
 def _load_signer(pkcs12_path: str, password: str) -> Any:

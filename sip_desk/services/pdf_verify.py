@@ -1,4 +1,9 @@
-"""Checking a plan PDF: its metadata, the stored signed version, the hash chain and the seal."""
+"""Checking a plan PDF: its metadata, the stored signed version and its seal, and the PDF seal.
+
+The stored version is found by the hash written in the file (and its version number), not by
+the plan id alone: a plan imported from another store prints with this store's plan id, but
+files printed earlier carry the other store's id.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,11 @@ from sqlalchemy.orm import Session
 
 from sip_desk.db.models import AuditEntry, PlanVersion
 from sip_desk.domain.enums import VersionState
-from sip_desk.domain.snapshot import chain_hash
-from sip_desk.domain.verification import SealCheck, VerificationReport
+from sip_desk.domain.verification import SealCheck, VerificationReport, VersionCheck
 from sip_desk.services.pdf_seal import validate_seal
+from sip_desk.services.version_seal import KeyView, check_row
+
+CONTENT_PROBLEMS = frozenset({"seal.snapshot_changed", "seal.chain_broken", "seal.unreadable"})
 
 FINGERPRINT_ENTITY = "pdf"
 FINGERPRINT_FIELD = "sha256"
@@ -42,32 +49,12 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def chain_ok(session: Session, row: PlanVersion) -> bool:
-    """The row's hash recomputed from its snapshot matches, and chains to the signed one before."""
-    if row.snapshot is None or row.content_hash is None:
-        return False
-    earlier = session.scalars(
-        select(PlanVersion)
-        .where(
-            PlanVersion.plan_id == row.plan_id,
-            PlanVersion.number < row.number,
-            PlanVersion.state == VersionState.SIGNED,
-        )
-        .order_by(PlanVersion.number.desc())
-        .limit(1)
-    ).first()
-    expected_previous = earlier.content_hash if earlier else None
-    if row.previous_hash != expected_previous:
-        return False
-    return chain_hash(row.snapshot, row.previous_hash) == row.content_hash
-
-
-def fingerprint_known(session: Session, plan_id: int, sha256: str) -> bool:
-    """True when SIP Desk recorded printing or exporting exactly these bytes for the plan."""
+def fingerprint_known(session: Session, plan_ids: set[int], sha256: str) -> bool:
+    """True when SIP Desk recorded printing or exporting exactly these bytes for the plans."""
     return (
         session.scalars(
             select(AuditEntry.id).where(
-                AuditEntry.plan_id == plan_id,
+                AuditEntry.plan_id.in_(plan_ids),
                 AuditEntry.entity == FINGERPRINT_ENTITY,
                 AuditEntry.field == FINGERPRINT_FIELD,
                 AuditEntry.new == sha256,
@@ -77,8 +64,26 @@ def fingerprint_known(session: Session, plan_id: int, sha256: str) -> bool:
     )
 
 
-def verify_bytes(session: Session, data: bytes, trust_roots: list[Any]) -> VerificationReport:
-    """Check ``data`` against the store behind ``session``."""
+def find_signed(
+    session: Session, plan_id: int, number: int, content_hash: str
+) -> PlanVersion | None:
+    """The signed version with this hash and number; the one of ``plan_id`` first."""
+    if not content_hash:
+        return None
+    rows = session.scalars(
+        select(PlanVersion).where(
+            PlanVersion.content_hash == content_hash,
+            PlanVersion.number == number,
+            PlanVersion.state == VersionState.SIGNED,
+        )
+    ).all()
+    return min(rows, key=lambda r: (r.plan_id != plan_id, r.id), default=None)
+
+
+def verify_bytes(
+    session: Session, data: bytes, trust_roots: list[Any], keys: KeyView
+) -> VerificationReport:
+    """Check ``data`` against the store behind ``session`` with ``keys``."""
     sha = hashlib.sha256(data).hexdigest()
     info = read_info(data)
     seal = validate_seal(data, trust_roots) if info is not None else None
@@ -100,23 +105,25 @@ def verify_bytes(session: Session, data: bytes, trust_roots: list[Any]) -> Verif
     content_hash = (info or {}).get("SIPDeskHash", "")
     if info is None or plan_id is None or number is None:
         return VerificationReport(file_sha256=sha, readable=False, seal=seal_check)
-    row = session.scalars(
-        select(PlanVersion).where(PlanVersion.plan_id == plan_id, PlanVersion.number == number)
-    ).first()
-    found = (
-        row is not None
-        and row.state is VersionState.SIGNED
-        and bool(content_hash)
-        and row.content_hash == content_hash
-    )
+    row = find_signed(session, plan_id, number, content_hash)
+    check: VersionCheck | None = check_row(row, keys) if row is not None else None
+    signatures_hash = (info or {}).get("SIPDeskSignaturesHash", "")
     return VerificationReport(
         file_sha256=sha,
         readable=True,
-        plan_id=plan_id,
+        plan_id=row.plan_id if row is not None else plan_id,
         version_number=number,
         content_hash=content_hash,
-        version_found=found,
-        stored_hash_ok=found and row is not None and chain_ok(session, row),
-        file_known=fingerprint_known(session, plan_id, sha),
+        version_found=row is not None,
+        stored_hash_ok=check is not None
+        and not any(p.code in CONTENT_PROBLEMS for p in check.problems),
+        file_known=fingerprint_known(
+            session, {plan_id, row.plan_id if row is not None else plan_id}, sha
+        ),
         seal=seal_check,
+        version=check,
+        signatures_hash=signatures_hash,
+        # A file printed before signatures were sealed carries no hash to compare.
+        signatures_match=check is not None
+        and (not signatures_hash or signatures_hash in check.accepted_chain),
     )

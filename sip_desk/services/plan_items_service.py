@@ -22,7 +22,7 @@ from sip_desk.domain.validation import (
     validate_participant,
 )
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.unit_of_work import PlanEdit, Saved, plan_edit
+from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan
 
 Columns = Callable[[Session, Plan, Any], dict[str, Any]]
 
@@ -182,24 +182,28 @@ class PlanItemsService:
     def remove(self, kind: str, plan_id: int, version: int, item_id: int) -> Saved:
         """Remove a row of ``kind`` ("participant", "consent", "goal", "need", "action")."""
         _cls, attr, _columns = _KINDS[kind]
-        with plan_edit(self._ctx, plan_id, version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             row = self._find(edit, kind, item_id)
             getattr(edit.plan, attr).remove(row)
             edit.log.record(AuditAction.DELETE, kind, item_id, old=_label(row))
             edit.changed = True
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, version, change)
 
     def move(self, kind: str, plan_id: int, version: int, item_id: int, new_index: int) -> Saved:
         """Move a row of ``kind`` to ``new_index`` in its list."""
         _cls, attr, _columns = _KINDS[kind]
-        with plan_edit(self._ctx, plan_id, version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             rows = list(getattr(edit.plan, attr))
             row = self._find(edit, kind, item_id)
             rows.remove(row)
             rows.insert(max(0, min(new_index, len(rows))), row)
             for i, r in enumerate(rows):
                 edit.apply(r, kind, {"position": i})
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, version, change)
 
     def _add(
         self,
@@ -210,7 +214,8 @@ class PlanItemsService:
         goal_ids: tuple[int, ...] | None = None,
     ) -> Saved:
         cls, attr, columns = _KINDS[kind]
-        with plan_edit(self._ctx, plan_id, version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             values = columns(edit.session, edit.plan, data)
             collection = getattr(edit.plan, attr)
             if hasattr(cls, "position"):
@@ -222,7 +227,8 @@ class PlanItemsService:
             edit.session.flush()
             edit.log.record(AuditAction.CREATE, kind, row.id, new=_label(row))
             edit.item_id, edit.changed = row.id, True
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, version, change)
 
     def _update(
         self,
@@ -234,7 +240,8 @@ class PlanItemsService:
         goal_ids: tuple[int, ...] | None = None,
     ) -> Saved:
         _cls, _attr, columns = _KINDS[kind]
-        with plan_edit(self._ctx, plan_id, version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             row = self._find(edit, kind, item_id)
             edit.apply(row, kind, columns(edit.session, edit.plan, data))
             if goal_ids is not None:
@@ -245,7 +252,8 @@ class PlanItemsService:
                     edit.log.record(AuditAction.UPDATE, kind, item_id, "goal_ids", old, new)
                     edit.changed = True
             edit.item_id = item_id
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, version, change)
 
     @staticmethod
     def _find(edit: PlanEdit, kind: str, item_id: int) -> Any:

@@ -8,53 +8,96 @@ changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from sip_desk.db.models import PlanVersion
+from sip_desk.db.models import PlanVersion, SigningKey
 from sip_desk.db.repositories import load_plan
-from sip_desk.domain.enums import AuditAction
+from sip_desk.domain.enums import AuditAction, VersionState
+from sip_desk.domain.errors import DomainError
 from sip_desk.domain.person_match import ImportResult, PersonMatch
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.redaction import without_address
+from sip_desk.domain.snapshot import snapshot_address
+from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
+from sip_desk.services.key_ring import KeyRing
 from sip_desk.services.mappers import plan_detail
 from sip_desk.services.person_import import attach_person, match_person
 from sip_desk.services.plan_json_convert import convert_plan
 from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION, read_document
-from sip_desk.services.plan_json_export import dumps, plan_document
+from sip_desk.services.plan_json_export import Redaction, dumps, plan_document
 from sip_desk.services.plan_json_model import PlanImport
 from sip_desk.services.plan_json_write import write_plan
+from sip_desk.services.store_key import StoreKey
+from sip_desk.services.version_seal import check_row
+
+
+def _protected(
+    plan: PlanDetail, versions: Sequence[PlanVersion], key: StoreKey | None
+) -> tuple[PlanDetail, Redaction]:
+    """For a person with protected identity: the plan without the address, and the redaction.
+
+    The signed snapshots must leave out a meeting place naming the address, as every print does.
+    """
+    if not plan.person.protected_identity:
+        return plan, Redaction()
+    hidden = {plan.person.address} | {snapshot_address(v.snapshot) for v in versions}
+    shown = tuple(sorted(a for a in hidden if a.strip()))
+    return without_address(plan, shown), Redaction(hidden=shown, key=key)
 
 
 class PlanTransferService:
     """Moves whole plans in and out of the store as JSON. Each method is one transaction."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, keys: KeyRing | None = None) -> None:
         self._ctx = ctx
+        self._keys = keys or KeyRing(ctx)
 
     def export_plan(self, plan_id: int) -> str:
         """The plan as JSON text; the export is logged in the audit trail.
 
-        When the person has a protected identity their address is left out.
+        When the person has a protected identity their address is left out; signed snapshots
+        never carry it (see ``domain.snapshot.public_snapshot``). Every signed version is
+        checked first.
 
         Raises:
             NotFoundError: no such plan.
+            DamagedVersionError: a signed version fails its check; nothing is exported.
         """
         ctx = self._ctx
         now = ctx.clock.now()
+        key = self._own_key()
         with ctx.db.write() as s:
             plan = load_plan(s, plan_id)
             versions = s.scalars(
                 select(PlanVersion)
                 .where(PlanVersion.plan_id == plan_id)
-                .options(selectinload(PlanVersion.signatures))
+                .options(selectinload(PlanVersion.signatures), selectinload(PlanVersion.seal))
                 .order_by(PlanVersion.number)
             ).all()
-            doc = plan_document(plan_detail(plan), versions, now)
+            table = self._keys.table(s)
+            for row in versions:
+                if row.state is VersionState.SIGNED:
+                    check = check_row(row, table)
+                    if not check.ok:
+                        raise DamagedVersionError(check)
+            public = {k.key_id: k.public_key for k in s.scalars(select(SigningKey))}
+            detail, redaction = _protected(plan_detail(plan), versions, key)
+            doc = plan_document(detail, versions, now, public, redaction)
             log = AuditLog(s, ctx.user, now, plan.id, plan.person_id)
             log.record(AuditAction.EXPORT, "plan", plan.id, new=f"{FORMAT} v{SCHEMA_VERSION}")
         return dumps(doc)
+
+    def _own_key(self) -> StoreKey | None:
+        """The store key, needed only to re-seal a protected person's redacted snapshot."""
+        try:
+            return self._keys.own()
+        except DomainError:
+            return None
 
     def preview_import(self, text: str) -> PersonMatch:
         """Check a file as :meth:`import_plan` does and say how its person meets the store.
@@ -106,4 +149,5 @@ class PlanTransferService:
 
     def _read(self, text: str) -> PlanImport:
         doc = read_document(text)
-        return convert_plan(doc["plan"], self._ctx.clock.today(), self._ctx.clock.now())
+        keys = doc.get("signing_keys") if doc["schema_version"] >= 2 else None
+        return convert_plan(doc["plan"], self._ctx.clock.today(), self._ctx.clock.now(), keys)

@@ -39,7 +39,7 @@ from sip_desk.services.plan_json_model import (
     PlanImport,
 )
 from sip_desk.services.plan_json_values import decode, decode_value
-from sip_desk.services.plan_json_versions import convert_versions
+from sip_desk.services.plan_json_versions import convert_versions, read_keys
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -58,24 +58,39 @@ _REFERENCED = ("participants", "goals", "needs", "actions")
 _HOLDER = PersonData(first_name="-", last_name="-")
 
 
-def convert_plan(raw: dict[str, Any], today: date, now: datetime) -> PlanImport:
+def convert_plan(
+    raw: dict[str, Any],
+    today: date,
+    now: datetime,
+    signing_keys: list[dict[str, Any]] | None = None,
+) -> PlanImport:
     """Read the ``plan`` object of a schema-checked document.
+
+    ``signing_keys`` is the document's list of public keys (schema version 2; ``None`` for a
+    version 1 file, whose signed versions carry no key signatures).
 
     Raises:
         ImportFormatError: a date that does not exist or bad base64.
         ValidationErrors: every domain rule broken and every dangling or duplicate reference,
             each a :class:`LocatedError` naming its JSON path.
     """
-    return _Reader(raw, today, now).read()
+    return _Reader(raw, today, now, signing_keys).read()
 
 
 class _Reader:
     """Converts one plan object, collecting located domain errors."""
 
-    def __init__(self, raw: dict[str, Any], today: date, now: datetime) -> None:
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        today: date,
+        now: datetime,
+        signing_keys: list[dict[str, Any]] | None,
+    ) -> None:
         self.raw, self.today, self.now = raw, today, now
         self.errors: list[ValidationError] = []
         self.index = {kind: self._refs(kind) for kind in _REFERENCED}
+        self.keys = read_keys(signing_keys, self.errors) if signing_keys is not None else None
 
     def read(self) -> PlanImport:
         raw = self.raw
@@ -101,7 +116,10 @@ class _Reader:
             meetings=self._list(
                 "meetings", MeetingData, self._validate_meeting, self._meeting_refs
             ),
-            versions=convert_versions(self.raw["versions"], self.errors),
+            versions=convert_versions(
+                self.raw["versions"], self.errors, self.keys, person.identity_number
+            ),
+            signing_keys=dict(self.keys or {}),
         )
         if self.errors:
             raise ValidationErrors(self.errors)

@@ -7,6 +7,7 @@ Every problem is reported as :class:`ImportFormatError` with a JSON path such as
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -19,8 +20,8 @@ from jsonschema.exceptions import best_match
 from sip_desk.domain.errors import DomainError, ImportFormatError
 
 FORMAT = "sip-desk-plan"
-SCHEMA_VERSION = 1
-SCHEMA_FILE = "plan-v1.schema.json"
+SCHEMA_VERSION = 2  # what export writes; import reads every version in SCHEMA_FILES
+SCHEMA_FILES = {1: "plan-v1.schema.json", 2: "plan-v2.schema.json"}
 MAX_TEXT = 100_000_000  # characters; a plan with signature images is a few megabytes
 _SHOWN = 60  # characters of a bad value quoted in a message
 
@@ -35,16 +36,16 @@ class ImportSyntaxError(ImportFormatError):
 
 
 @cache
-def plan_schema() -> dict[str, Any]:
-    """The JSON Schema of the export format (shipped in ``sip_desk/services/schemas``)."""
-    source = resources.files("sip_desk.services").joinpath("schemas", SCHEMA_FILE)
+def plan_schema(version: int = SCHEMA_VERSION) -> dict[str, Any]:
+    """The JSON Schema of a format version (shipped in ``sip_desk/services/schemas``)."""
+    source = resources.files("sip_desk.services").joinpath("schemas", SCHEMA_FILES[version])
     schema: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
     return schema
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(plan_schema())
+def _validator(version: int) -> Draft202012Validator:
+    return Draft202012Validator(plan_schema(version))
 
 
 def json_path(parts: Iterable[str | int]) -> str:
@@ -66,7 +67,8 @@ def read_document(text: str) -> dict[str, Any]:
 
     Raises:
         ImportSyntaxError: bad JSON syntax, with line and column.
-        ImportFormatError: a schema violation (with the JSON path) or a NUL character.
+        ImportFormatError: a schema violation (with the JSON path), a NUL character or half
+            of a surrogate pair (valid JSON as an escape, but no character that can be stored).
         DomainError: ``import.unknown_format`` or ``import.unknown_version``.
     """
     text = text.removeprefix("\ufeff")
@@ -81,11 +83,16 @@ def read_document(text: str) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise DomainError("import.unknown_format", format=type(doc).__name__)
     _check_format(doc)
-    problem = best_match(_validator().iter_errors(doc))
+    problem = best_match(_validator(doc.get("schema_version", SCHEMA_VERSION)).iter_errors(doc))
     if problem is not None:
         raise ImportFormatError(json_path(problem.absolute_path), _describe(problem))
-    for where in _nul_strings(doc, ()):
-        raise ImportFormatError(json_path(where), "the text contains a NUL character (\\u0000)")
+    for where, char in _unstorable_characters(doc, ()):
+        if char == "\x00":
+            raise ImportFormatError(json_path(where), "the text contains a NUL character (\\u0000)")
+        raise ImportFormatError(
+            json_path(where),
+            f"the text contains \\u{ord(char):04x}, half of a surrogate pair: not a character",
+        )
     return doc
 
 
@@ -95,7 +102,7 @@ def _check_format(doc: dict[str, Any]) -> None:
     if "schema_version" not in doc:
         return  # the schema check reports the missing key with its place
     version = doc["schema_version"]
-    if isinstance(version, bool) or version != SCHEMA_VERSION or not isinstance(version, int):
+    if isinstance(version, bool) or not isinstance(version, int) or version not in SCHEMA_FILES:
         raise DomainError("import.unknown_version", version=_short(version))
 
 
@@ -120,14 +127,22 @@ def _short(value: object) -> str:
     return text
 
 
-def _nul_strings(value: object, where: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
-    """Places of strings holding NUL, which PostgreSQL cannot store (SQLite can)."""
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _unstorable_characters(
+    value: object, where: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Places of strings that cannot be stored, with the first such character.
+
+    NUL cannot be stored by PostgreSQL; half of a surrogate pair cannot be encoded at all.
+    """
     if isinstance(value, str):
-        if "\x00" in value:
-            yield where
+        if found := _UNSTORABLE.search(value):
+            yield where, found.group()
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _nul_strings(item, (*where, key))
+            yield from _unstorable_characters(item, (*where, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _nul_strings(item, (*where, index))
+            yield from _unstorable_characters(item, (*where, index))

@@ -1,6 +1,8 @@
-"""A plan → the export document (format ``sip-desk-plan``, schema version 1).
+"""A plan → the export document (format ``sip-desk-plan``, schema version 2).
 
-Database ids never appear in the file. Lists keep the plan's order, and items that others refer
+Database ids never appear in the file. Signed snapshots are written without the person's
+postal address (:func:`~sip_desk.domain.snapshot.public_snapshot`), with their seals and the
+public keys those seals need. Lists keep the plan's order, and items that others refer
 to carry a local key (``participant-1``, ``goal-2`` … by position), so an exported, imported and
 again exported plan gives the same file apart from ``exported_at``.
 """
@@ -8,17 +10,23 @@ again exported plan gives the same file apart from ``exported_at``.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sip_desk.db.models import PlanVersion
+from sip_desk.db.models import PlanVersion, VersionSeal
 from sip_desk.domain.action import ActionDto
+from sip_desk.domain.errors import DomainError
 from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.seal import seal_message
+from sip_desk.domain.snapshot import public_snapshot
 from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION
 from sip_desk.services.plan_json_values import encode, record
+from sip_desk.services.store_key import StoreKey
 
 _IDS = frozenset({"id", "position"})
 
@@ -55,7 +63,7 @@ class _Exporter:
         self.needs = _keys("need", [n.id for n in plan.needs])
         self.actions = _keys("action", [a.id for a in plan.actions])
 
-    def plan_object(self, versions: Sequence[PlanVersion]) -> dict[str, Any]:
+    def plan_object(self, versions: Sequence[PlanVersion], redaction: Redaction) -> dict[str, Any]:
         p = self.plan
         return {
             "status": encode(p.status),
@@ -84,7 +92,7 @@ class _Exporter:
             "meetings": [
                 self.meeting(m) for m in sorted(p.meetings, key=lambda m: (m.starts_at, m.id))
             ],
-            "versions": [_version(v) for v in sorted(versions, key=lambda v: v.number)],
+            "versions": [_version(v, redaction) for v in sorted(versions, key=lambda v: v.number)],
         }
 
     def person(self) -> dict[str, Any]:
@@ -138,11 +146,53 @@ class _Exporter:
         return out
 
 
-def _version(v: PlanVersion) -> dict[str, Any]:
+def _seal(seal: VersionSeal | None) -> dict[str, Any] | None:
+    if seal is None:
+        return None
+    return {
+        "signatures_hash": seal.signatures_hash,
+        "key_id": seal.key_id,
+        "key_signature": seal.key_signature,
+        "sealed_at": encode(seal.sealed_at),
+        "on_upgrade": seal.on_upgrade,
+    }
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """What a protected person's export must leave out of signed snapshots, and the key for it.
+
+    Every snapshot leaves without the person's address (its seal covers that form). When the
+    person has a protected identity, a meeting place naming their address is emptied too; that
+    text is no longer the one the seal covers, so this store's ``key`` seals it afresh (over the
+    same content hash and signatures).
+    """
+
+    hidden: tuple[str, ...] = ()
+    key: StoreKey | None = None
+
+    def version(self, v: PlanVersion) -> tuple[str | None, dict[str, Any] | None]:
+        """The snapshot and the seal as they go into the file."""
+        seal = _seal(v.seal)
+        if v.snapshot is None:
+            return None, seal
+        out = public_snapshot(v.snapshot, self.hidden)
+        if seal is None or v.content_hash is None or out == public_snapshot(v.snapshot):
+            return out, seal
+        if self.key is None:
+            raise DomainError("key.not_configured", store="")
+        key = self.key
+        digest = hashlib.sha256(out.encode("utf-8")).hexdigest()
+        message = seal_message(key.key_id, v.content_hash, seal["signatures_hash"], digest)
+        return out, {**seal, "key_id": key.key_id, "key_signature": key.sign(message)}
+
+
+def _version(v: PlanVersion, redaction: Redaction) -> dict[str, Any]:
+    snapshot, seal = redaction.version(v)
     return {
         "number": v.number,
         "state": encode(v.state),
-        "snapshot": v.snapshot,
+        "snapshot": snapshot,
         "content_hash": v.content_hash,
         "previous_hash": v.previous_hash,
         "created_at": encode(v.created_at),
@@ -160,25 +210,42 @@ def _version(v: PlanVersion) -> dict[str, Any]:
                     if s.image_png is not None
                     else None
                 ),
+                "key_id": s.key_id,
+                "key_signature": s.key_signature,
             }
             for s in v.signatures
         ],
+        "seal": seal,
     }
 
 
 def plan_document(
-    plan: PlanDetail, versions: Sequence[PlanVersion], exported_at: datetime
+    plan: PlanDetail,
+    versions: Sequence[PlanVersion],
+    exported_at: datetime,
+    public_keys: Mapping[str, str],
+    redaction: Redaction | None = None,
 ) -> dict[str, Any]:
     """The whole export document for ``plan``.
 
     Args:
-        plan: the plan as loaded.
-        versions: its version rows with their signatures loaded.
+        plan: the plan as loaded (for a protected person: already without the address).
+        versions: its version rows with their signatures and seals loaded.
         exported_at: when (written in UTC).
+        public_keys: key id → public key (base64) of every key the store knows; those used by
+            the versions are written.
+        redaction: what the signed snapshots must leave out beyond the address.
     """
+    body = _Exporter(plan).plan_object(versions, redaction or Redaction())
+    used = {v["seal"]["key_id"] for v in body["versions"] if v["seal"]} | {
+        s["key_id"] for v in body["versions"] for s in v["signatures"] if s["key_id"]
+    }
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
         "exported_at": encode(exported_at),
-        "plan": _Exporter(plan).plan_object(versions),
+        "signing_keys": [
+            {"key_id": k, "public_key": public_keys[k]} for k in sorted(used) if k in public_keys
+        ],
+        "plan": body,
     }

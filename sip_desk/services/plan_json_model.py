@@ -44,11 +44,24 @@ class SignatureImport:
     method: SignatureMethod
     signed_on: date
     image_png: bytes | None
+    key_id: str | None = None
+    key_signature: str | None = None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class SealImport:
+    """The seal of a signed version from the file (schema version 2), kept as it was made."""
+
+    signatures_hash: str
+    key_id: str
+    key_signature: str
+    sealed_at: datetime
+    on_upgrade: bool
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class VersionImport:
-    """A plan version from the file, with its signatures."""
+    """A plan version from the file, with its signatures and seal."""
 
     number: int
     state: VersionState
@@ -58,6 +71,7 @@ class VersionImport:
     created_at: datetime
     signed_at: datetime | None
     signatures: tuple[SignatureImport, ...]
+    seal: SealImport | None = None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -79,3 +93,4 @@ class PlanImport:
     actions: tuple[ActionData, ...]
     meetings: tuple[MeetingData, ...]
     versions: tuple[VersionImport, ...]
+    signing_keys: dict[str, str] = dataclasses.field(default_factory=dict)

@@ -53,7 +53,8 @@ def decode(cls: type[T], raw: dict[str, Any], where: str, **extra: Any) -> T:
     fields, e.g. resolved references and nested lists.
 
     Raises:
-        ImportFormatError: a date or moment that matches the pattern but does not exist.
+        ImportFormatError: a date or moment that matches the pattern but does not exist, or a
+            moment outside the years 1 to 9999 once turned into UTC.
     """
     hints = _hints(cls)
     values = {
@@ -90,4 +91,7 @@ def _moment(value: str, where: str) -> datetime:
         raise ImportFormatError(where, f"{value!r} is not a valid date and time") from None
     if moment.tzinfo is None:  # the schema requires an offset; kept for hand-made callers
         raise ImportFormatError(where, f"{value!r} has no UTC offset")
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # e.g. 9999-12-31T23:59:59-14:00 is in the year 10000 in UTC
+        raise ImportFormatError(where, f"{value!r} is outside the years 1 to 9999 in UTC") from None

@@ -21,6 +21,8 @@ from sip_desk.db.models import (
     Plan,
     PlanVersion,
     Signature,
+    SigningKey,
+    VersionSeal,
 )
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.follow_up import MeetingData
@@ -68,6 +70,7 @@ def write_plan(session: Session, data: PlanImport, log: AuditLog, person: Person
     _items(session, plan, data)
     for version in data.versions:
         plan.versions.append(_version(version))
+    _keys(session, data, log)
     ensure_draft_version(plan, log.at)  # a file without versions gets draft 1, like a new plan
     session.flush()
     log.record(AuditAction.IMPORT, "plan", plan.id, new=_summary(data))
@@ -158,7 +161,27 @@ def _version(v: VersionImport) -> PlanVersion:
         Signature(position=i, **{f.name: getattr(s, f.name) for f in dataclasses.fields(s)})
         for i, s in enumerate(v.signatures)
     ]
+    if v.seal is not None:
+        # Kept as made in the exporting store: its key id and signature, not this store's.
+        row.seal = VersionSeal(
+            **{f.name: getattr(v.seal, f.name) for f in dataclasses.fields(v.seal)}
+        )
     return row
+
+
+def _keys(session: Session, data: PlanImport, log: AuditLog) -> None:
+    """Record the public keys the imported versions were sealed with (other stores' keys)."""
+    used = {v.seal.key_id for v in data.versions if v.seal} | {
+        s.key_id for v in data.versions for s in v.signatures if s.key_id
+    }
+    for key_id in sorted(used):
+        if key_id in data.signing_keys and session.get(SigningKey, key_id) is None:
+            session.add(
+                SigningKey(
+                    key_id=key_id, public_key=data.signing_keys[key_id], own=False, added_at=log.at
+                )
+            )
+            log.record(AuditAction.IMPORT, "signing_key", None, "key_id", new=key_id)
 
 
 def _summary(data: PlanImport) -> str:

@@ -39,6 +39,7 @@ from sip_desk.domain.goal import GoalDto, NeedDto
 from sip_desk.domain.participant import InformationConsentDto, ParticipantDto
 from sip_desk.domain.person import PersonDto, RepresentativeData
 from sip_desk.domain.plan import PlanDetail, PlanFields, VersionSummary
+from sip_desk.services.follow_up_draft_mapping import draft_from_rows
 from sip_desk.services.plan_reader_sql import PYFORMAT, SQL
 
 Row = Sequence[Any]
@@ -117,6 +118,9 @@ def _detail(rows: dict[str, list[Row]], names: dict[int, str]) -> PlanDetail:
                 signed_at=None if r[5] is None else _datetime(r[5]),
             )
             for r in rows["versions"]
+        ),
+        follow_up_draft=draft_from_rows(
+            rows["follow_up_draft"], rows["draft_action_reviews"], rows["draft_goal_reviews"]
         ),
     )
 

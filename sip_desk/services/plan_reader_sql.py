@@ -47,5 +47,12 @@ SQL = {
     "ORDER BY r.id",
     "versions": "SELECT number, state, content_hash, previous_hash, created_at, signed_at "
     "FROM plan_versions WHERE plan_id = :id ORDER BY number",
+    "follow_up_draft": "SELECT id, meeting_id, started_at, new_needs, notes, decision, "
+    "decision_reason, next_starts_at, next_place, next_video_link "
+    "FROM follow_up_drafts WHERE plan_id = :id",
+    "draft_action_reviews": "SELECT r.action_id, r.status, r.comment FROM draft_action_reviews r "
+    "JOIN follow_up_drafts d ON d.id = r.draft_id WHERE d.plan_id = :id ORDER BY r.id",
+    "draft_goal_reviews": "SELECT r.goal_id, r.outcome, r.person_view FROM draft_goal_reviews r "
+    "JOIN follow_up_drafts d ON d.id = r.draft_id WHERE d.plan_id = :id ORDER BY r.id",
 }
 PYFORMAT = {name: sql.replace(":id", "%(id)s") for name, sql in SQL.items()}

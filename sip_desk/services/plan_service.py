@@ -27,7 +27,7 @@ from sip_desk.services.person_store import (
 )
 from sip_desk.services.plan_list_service import PlanListService
 from sip_desk.services.plan_reader import read_plan
-from sip_desk.services.unit_of_work import Saved, ensure_draft_version, plan_edit
+from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan, ensure_draft_version
 
 _PLAN_COLUMNS = tuple(
     f.name
@@ -144,7 +144,8 @@ class PlanService:
     def update_fields(self, plan_id: int, expected_version: int, fields: PlanFields) -> Saved:
         """Save the plan's own fields; only changed fields are written and logged."""
         validate_plan_fields(fields, self._ctx.clock.today())
-        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             plan = edit.plan
             edit.apply(plan, "plan", {n: getattr(fields, n) for n in _PLAN_COLUMNS})
             lead = (
@@ -155,7 +156,8 @@ class PlanService:
             edit.apply(plan, "plan", {"lead_organisation_id": lead.id if lead else None})
             self._set_coordinator(edit.plan, fields.coordinator_participant_id, edit.log)
             edit.changed |= bool(edit.session.dirty)
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, expected_version, change)
 
     @staticmethod
     def _set_coordinator(plan: Plan, participant_id: int | None, log: AuditLog) -> None:
@@ -180,23 +182,28 @@ class PlanService:
                 identity off without ``unprotect``.
         """
         person = validate_person(person, self._ctx.clock.today())
-        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             row = edit.plan.person
             edit.changed |= update_person_row(edit.session, row, person, edit.log, unprotect)
             edit.changed |= update_representatives(row, person.representatives, edit.log)
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, expected_version, change)
 
     def activate(self, plan_id: int, expected_version: int) -> Saved:
         """Mark a draft plan active (agreed at the meeting)."""
-        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             edit.apply(edit.plan, "plan", {"status": PlanStatus.ACTIVE})
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, expected_version, change)
 
     def close(self, plan_id: int, expected_version: int, reason: str) -> Saved:
         """Close a plan; a reason is required."""
         if not reason.strip():
             raise ValidationErrors([ValidationError("plan.closed_reason", "validation.required")])
-        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             edit.apply(
                 edit.plan,
                 "plan",
@@ -206,11 +213,13 @@ class PlanService:
                     "closed_on": self._ctx.clock.today(),
                 },
             )
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, expected_version, change)
 
     def reopen(self, plan_id: int, expected_version: int) -> Saved:
         """Reopen a closed plan as active."""
-        with plan_edit(self._ctx, plan_id, expected_version, allow_closed=True) as edit:
+
+        def change(edit: PlanEdit) -> None:
             if edit.plan.status is not PlanStatus.CLOSED:
                 raise DomainError("error.plan_not_closed")
             edit.apply(
@@ -218,7 +227,8 @@ class PlanService:
                 "plan",
                 {"status": PlanStatus.ACTIVE, "closed_reason": "", "closed_on": None},
             )
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, expected_version, change, allow_closed=True)
 
     def delete_plan(self, plan_id: int) -> None:
         """Delete (gallra) a plan and all its content. The deletion itself is logged."""

@@ -19,11 +19,13 @@ if TYPE_CHECKING:
     from sip_desk.services.demo_service import DemoService
     from sip_desk.services.export_service import ExportService
     from sip_desk.services.follow_up_service import FollowUpService
+    from sip_desk.services.key_ring import KeyRing
     from sip_desk.services.meeting_service import MeetingService
     from sip_desk.services.plan_items_service import PlanItemsService
     from sip_desk.services.plan_json import PlanTransferService
     from sip_desk.services.plan_service import PlanService
     from sip_desk.services.signing_service import SigningService
+    from sip_desk.services.store_health import StoreHealthService
 
 
 class Services:
@@ -71,7 +73,7 @@ class Services:
         """JSON export and import of whole plans."""
         from sip_desk.services.plan_json import PlanTransferService
 
-        return PlanTransferService(self.ctx)
+        return PlanTransferService(self.ctx, self.keys)
 
     @cached_property
     def follow_ups(self) -> FollowUpService:
@@ -99,7 +101,14 @@ class Services:
         """Signed versions and signatures."""
         from sip_desk.services.signing_service import SigningService
 
-        return SigningService(self.ctx)
+        return SigningService(self.ctx, self.keys)
+
+    @cached_property
+    def keys(self) -> KeyRing:
+        """The store's signing key and the public keys of other stores."""
+        from sip_desk.services.key_ring import KeyRing
+
+        return KeyRing(self.ctx)
 
     @cached_property
     def documents(self) -> ExportService:
@@ -107,3 +116,10 @@ class Services:
         from sip_desk.services.export_service import ExportService
 
         return ExportService(self.ctx, self.signing)
+
+    @cached_property
+    def store_health(self) -> StoreHealthService:
+        """The whole-file damage check of an SQLite store."""
+        from sip_desk.services.store_health import StoreHealthService
+
+        return StoreHealthService(self.ctx)

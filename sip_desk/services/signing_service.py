@@ -4,16 +4,21 @@ Decision on late signatures: a signed version never changes, but a participant w
 the meeting may sign the printed copy afterwards. :meth:`SigningService.add_signature` records
 such a signature on an already signed version, only as a *paper* signature (the paper is the
 original; drawing in the app later would let someone sign a screen they did not read at the
-meeting). The signatures are not part of the content hash: they attest to it. The database
-refuses any UPDATE or DELETE of a signed version's signatures, so a recorded signature stays.
+meeting). The signatures are not part of the content hash: they attest to it. A second hash
+chained to the content hash covers them, and the store key signs both (the version's seal,
+``services.version_seal``); a late signature gets the key's signature on its own. The database
+refuses any UPDATE or DELETE of a signed version's signatures and seal, and a row changed behind
+the database's back fails the check (:meth:`SigningService.check_version`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from sip_desk.db.models import Plan, PlanVersion, Signature
 from sip_desk.db.repositories import load_plan
@@ -21,12 +26,28 @@ from sip_desk.domain.changes import ChangeSummary, summarise
 from sip_desk.domain.completeness import MissingItem, check_completeness
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.enums import AuditAction, PlanStatus, SignatureMethod, VersionState
-from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.domain.snapshot import VersionDetail, canonical_snapshot, chain_hash, parse_snapshot
+from sip_desk.domain.snapshot import (
+    VersionDetail,
+    canonical_snapshot,
+    chain_hash,
+    parse_snapshot,
+)
+from sip_desk.domain.verification import VersionCheck
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
+from sip_desk.services.key_ring import KeyRing
 from sip_desk.services.mappers import plan_detail
+from sip_desk.services.store_key import key_id_of, read_public_pem
+from sip_desk.services.store_structure import structure_problems
+from sip_desk.services.version_reader import (
+    find_version,
+    last_signed,
+    load_plan_with_signatures,
+    version_detail,
+)
+from sip_desk.services.version_seal import check_row, seal_version, sign_late
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -44,73 +65,12 @@ class IncompleteForSigningError(DomainError):
         return "\n".join(lines)
 
 
-def signature_dto(row: Signature) -> SignatureDto:
-    """A signature row as a DTO."""
-    return SignatureDto(
-        signer_name=row.signer_name,
-        organisation=row.organisation,
-        role=row.role,
-        is_person=row.is_person,
-        method=row.method,
-        signed_on=row.signed_on,
-        image_png=row.image_png,
-    )
-
-
-def version_detail(plan: Plan, row: PlanVersion) -> VersionDetail:
-    """A version row as a :class:`VersionDetail`; a signed one is read from its snapshot."""
-    ordered = sorted(row.signatures, key=lambda s: (not s.is_person, s.position, s.id))
-    if row.state is VersionState.SIGNED and row.snapshot is not None:
-        detail = parse_snapshot(row.snapshot, version=plan.version, updated_at=row.signed_at)
-    else:
-        detail = plan_detail(plan)
-    return VersionDetail(
-        plan=detail,
-        number=row.number,
-        signed=row.state is VersionState.SIGNED,
-        content_hash=row.content_hash,
-        previous_hash=row.previous_hash,
-        signed_at=row.signed_at,
-        signatures=tuple(signature_dto(s) for s in ordered),
-    )
-
-
-def find_version(plan: Plan, number: int | None) -> PlanVersion:
-    """Version ``number`` of ``plan`` (the latest when ``None``).
-
-    Raises:
-        NotFoundError: no such version.
-    """
-    if number is None and plan.versions:
-        return plan.versions[-1]
-    row = next((v for v in plan.versions if v.number == number), None)
-    if row is None:
-        raise NotFoundError("version", f"{plan.id}/{number}")
-    return row
-
-
-def last_signed(plan: Plan) -> PlanVersion | None:
-    """The newest signed version of ``plan``."""
-    signed = [v for v in plan.versions if v.state is VersionState.SIGNED]
-    return signed[-1] if signed else None
-
-
-def load_plan_with_signatures(session: Session, plan_id: int) -> Plan:
-    """The plan with its versions' signatures loaded too."""
-    plan = load_plan(session, plan_id)
-    session.scalars(
-        select(PlanVersion)
-        .where(PlanVersion.plan_id == plan_id)
-        .options(selectinload(PlanVersion.signatures))
-    ).all()
-    return plan
-
-
 class SigningService:
     """Signing plan versions, reading them back, and what changed since the last signature."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, keys: KeyRing | None = None) -> None:
         self._ctx = ctx
+        self.keys = keys or KeyRing(ctx)
 
     def sign_version(
         self, plan_id: int, expected_version: int, signatures: Sequence[SignatureDto]
@@ -126,10 +86,12 @@ class SigningService:
         Raises:
             StaleEditError: the plan changed since ``expected_version``.
             ValidationErrors: a signature lacks a name, a drawing or a valid date.
-            DomainError: the plan is closed or incomplete, nothing is unsigned, or no signature.
+            DomainError: the plan is closed or incomplete, nothing is unsigned, no signature, or
+                the store's key cannot be used (``key.*``).
         """
         ctx = self._ctx
         self._validate(signatures)
+        key = self.keys.own()  # before the write: making a key has its own transaction
         now = ctx.clock.now()
         with ctx.db.write() as s:
             plan = load_plan(s, plan_id, expected_version)
@@ -146,6 +108,7 @@ class SigningService:
             draft.signed_at = now
             for position, sig in enumerate(signatures):
                 draft.signatures.append(_signature_row(sig, position))
+            draft.seal = seal_version(draft, key, now)
             plan.version += 1  # open editors see a new version and reload
             plan.updated_at = now
             s.flush()
@@ -209,6 +172,7 @@ class SigningService:
         if signature.method is not SignatureMethod.PAPER:
             raise DomainError("signing.late_needs_paper")
         ctx = self._ctx
+        key = self.keys.own()
         with ctx.db.write() as s:
             plan = load_plan_with_signatures(s, plan_id)
             row = find_version(plan, number)
@@ -220,21 +184,80 @@ class SigningService:
             names = {x.signer_name.strip().casefold() for x in row.signatures}
             if signature.signer_name.strip().casefold() in names:
                 raise DomainError("signing.already_signed", name=signature.signer_name)
-            new = _signature_row(signature, len(row.signatures))
+            new = _signature_row(
+                signature, 1 + max((x.position for x in row.signatures), default=-1)
+            )
             row.signatures.append(new)
+            sign_late(row, new, key)
             s.flush()
             log = AuditLog(s, ctx.user, ctx.clock.now(), plan.id, plan.person_id)
             log.record(AuditAction.SIGN, "signature", new.id, "signer_name", new=new.signer_name)
-            return version_detail(plan, row)
+            return version_detail(plan, row, self.keys.table(s))
 
     def get_version(self, plan_id: int, number: int | None = None) -> VersionDetail:
         """Version ``number`` of a plan (the latest when ``None``), ready to print.
 
-        A signed version is read from its frozen snapshot, never from the live rows.
+        A signed version is read from its frozen snapshot, never from the live rows, and comes
+        with its check (``VersionDetail.check``).
+
+        Raises:
+            NotFoundError: no such plan or version.
+            DamagedVersionError: the signed snapshot cannot be read at all.
         """
         with self._ctx.db.read() as s:
             plan = load_plan_with_signatures(s, plan_id)
-            return version_detail(plan, find_version(plan, number))
+            return version_detail(plan, find_version(plan, number), self.keys.table(s))
+
+    def check_version(self, plan_id: int, number: int) -> VersionCheck:
+        """Check signed version ``number``: hash, chain, signatures and key signatures.
+
+        Raises:
+            NotFoundError: no such plan or version. DomainError: the version is not signed.
+        """
+        with self._ctx.db.read() as s:
+            plan = load_plan_with_signatures(s, plan_id)
+            row = find_version(plan, number)
+            if row.state is not VersionState.SIGNED:
+                raise DomainError("signing.not_signed", number=number)
+            return check_row(row, self.keys.table(s))
+
+    def check_store(self, trust_keys: Sequence[str] = ()) -> list[VersionCheck]:
+        """Check every signed version in the store (``sip-desk verify-store``).
+
+        Args:
+            trust_keys: public key files of other stores to trust.
+
+        Returns:
+            One check per signed version, by plan and number, and one per unsigned version
+            that carries a seal or signatures or sits below a signed one
+            (``services.store_structure``).
+        """
+        trusted = {key_id_of(k): k for k in (read_public_pem(Path(p)) for p in trust_keys)}
+        with self._ctx.db.read() as s:
+            table = self.keys.table(s, trusted)
+            rows = s.scalars(
+                select(PlanVersion)
+                .options(selectinload(PlanVersion.signatures), selectinload(PlanVersion.seal))
+                .order_by(PlanVersion.plan_id, PlanVersion.number)
+            ).all()
+            extra = structure_problems(rows)
+            checks: list[VersionCheck] = []
+            for row in rows:
+                more = tuple(extra.get((row.plan_id, row.number), ()))
+                if row.state is VersionState.SIGNED:
+                    check = check_row(row, table)
+                    checks.append(replace(check, problems=check.problems + more))
+                elif more:
+                    checks.append(
+                        VersionCheck(
+                            plan_id=row.plan_id,
+                            number=row.number,
+                            content_hash=row.content_hash or "",
+                            problems=more,
+                            signed=False,
+                        )
+                    )
+            return checks
 
     def last_signed_version(self, plan_id: int) -> VersionDetail | None:
         """The newest signed version, or ``None`` when nothing is signed yet."""

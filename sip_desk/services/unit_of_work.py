@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,14 +29,21 @@ class Saved:
 
 @dataclass
 class PlanEdit:
-    """Handle given to the body of :func:`plan_edit`."""
+    """Handle given to the body of :func:`plan_edit`.
+
+    Attributes:
+        content: ``False`` for a change beside the plan's content (a follow-up record being
+            written): the version counter still rises, but no new draft version is started.
+    """
 
     session: Session
     plan: Plan
     log: AuditLog
+    now: datetime
     changed: bool = False
     item_id: int | None = None
     result: Saved | None = None
+    content: bool = True
 
     def apply(self, obj: object, entity: str, changes: dict[str, object]) -> None:
         """Set changed attributes on ``obj`` with audit entries."""
@@ -49,6 +56,30 @@ class PlanEdit:
         return self.result
 
 
+def edit_plan(
+    ctx: ServiceContext,
+    plan_id: int,
+    expected_version: int | None,
+    change: Callable[[PlanEdit], None],
+    allow_closed: bool = False,
+) -> Saved:
+    """One write transaction on one plan, run again from the start while the store is busy.
+
+    ``change`` makes the edit on the :class:`PlanEdit` it is given; it may run more than once
+    (each time in a new transaction, after a busy error), so it must only touch the session.
+    The stored version must equal ``expected_version`` (when given), else ``StaleEditError``;
+    a closed plan is refused unless ``allow_closed``. After ``change`` the plan is touched (its
+    version rises, a new draft version starts after a signed one) and the result reloaded.
+    """
+
+    def work(session: Session) -> Saved:
+        edit = _begin_edit(ctx, session, plan_id, expected_version, allow_closed)
+        change(edit)
+        return _finish_edit(edit, plan_id)
+
+    return ctx.db.transaction(work)
+
+
 @contextmanager
 def plan_edit(
     ctx: ServiceContext,
@@ -56,26 +87,41 @@ def plan_edit(
     expected_version: int | None,
     allow_closed: bool = False,
 ) -> Iterator[PlanEdit]:
-    """One write transaction on one plan.
+    """Like :func:`edit_plan`, as a ``with`` block.
 
-    The stored version must equal ``expected_version`` (when given), else ``StaleEditError``;
-    a closed plan is refused unless ``allow_closed``. After the body the plan is touched (its
-    version rises, a new draft version starts after a signed one) and the result reloaded.
+    The body runs once, so only the begin of the transaction waits for a busy store (on SQLite
+    that is where the lock is taken); prefer :func:`edit_plan`.
     """
     with ctx.db.write() as session:
-        plan = load_plan(session, plan_id, expected_version)
-        if plan.status is PlanStatus.CLOSED and not allow_closed:
-            raise DomainError("error.plan_closed")
-        now = ctx.clock.now()
-        edit = PlanEdit(session, plan, AuditLog(session, ctx.user, now, plan.id, plan.person_id))
+        edit = _begin_edit(ctx, session, plan_id, expected_version, allow_closed)
         yield edit
-        if edit.changed:
-            plan.version = plan.version + 1
-            plan.updated_at = now
-            ensure_draft_version(plan, now)
-            session.flush()
-            session.expire_all()
-        edit.result = Saved(read_plan(session.connection(), plan_id), edit.item_id)
+        edit.result = _finish_edit(edit, plan_id)
+
+
+def _begin_edit(
+    ctx: ServiceContext,
+    session: Session,
+    plan_id: int,
+    expected_version: int | None,
+    allow_closed: bool,
+) -> PlanEdit:
+    plan = load_plan(session, plan_id, expected_version)
+    if plan.status is PlanStatus.CLOSED and not allow_closed:
+        raise DomainError("error.plan_closed")
+    now = ctx.clock.now()
+    return PlanEdit(session, plan, AuditLog(session, ctx.user, now, plan.id, plan.person_id), now)
+
+
+def _finish_edit(edit: PlanEdit, plan_id: int) -> Saved:
+    if edit.changed:
+        plan = edit.plan
+        plan.version = plan.version + 1
+        plan.updated_at = edit.now
+        if edit.content:
+            ensure_draft_version(plan, edit.now)
+        edit.session.flush()
+        edit.session.expire_all()
+    return Saved(read_plan(edit.session.connection(), plan_id), edit.item_id)
 
 
 def ensure_draft_version(plan: Plan, now: datetime) -> None:

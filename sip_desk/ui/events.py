@@ -15,6 +15,8 @@ class AppEvents(QObject):
         language_changed: the user picked another UI language ("sv" or "en").
         store_opened: the store is ready and the services can be used.
         open_plan_requested: a panel (e.g. the worklist) asks the main window to open a plan.
+        follow_up_record_requested: a panel asks to record a follow-up meeting in the plan's
+            editor (plan id, meeting id).
     """
 
     plan_changed = Signal(int)
@@ -23,3 +25,4 @@ class AppEvents(QObject):
     language_changed = Signal(str)
     store_opened = Signal()
     open_plan_requested = Signal(int)
+    follow_up_record_requested = Signal(int, int)

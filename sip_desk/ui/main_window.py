@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from sip_desk.domain.errors import DomainError, NotFoundError
 from sip_desk.ui.events import AppEvents
+from sip_desk.ui.follow_up.record_command import RecordCommand
 from sip_desk.ui.icons import Icon, icon
 from sip_desk.ui.menus import MainMenus
 from sip_desk.ui.plan_commands import PlanCommands
@@ -75,6 +76,9 @@ class MainWindow(QMainWindow):
         self.commands = PlanCommands(
             self, events, self.tabs, self.plan_list, lang, self.show_status
         )
+        self.recorder = RecordCommand(
+            self.tabs, self.worklist, self.plan_list, self.open_plan, self.show_status
+        )
         self._connect_signals()
         self._set_live(False)
         if settings.geometry is not None:
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
         m.list_action.triggered.connect(self.show_plan_list)
         m.worklist_action.triggered.connect(self.show_worklist)
         m.record_action.triggered.connect(self._on_record_triggered)
+        self.events.follow_up_record_requested.connect(self.recorder.record)
         m.caseload_action.triggered.connect(self._on_caseload_triggered)
         m.reminders_action.triggered.connect(self.reminders_requested)
         m.large_text_action.toggled.connect(self.large_text_toggled)
@@ -208,12 +213,8 @@ class MainWindow(QMainWindow):
         CaseloadDialog.show_for(self, self.services)
 
     def _on_record_triggered(self) -> None:
-        self.show_worklist()
-        panel = self.worklist.panel
-        if panel is not None and panel.view.record.isEnabled():
-            panel.view.record.click()
-        elif panel is not None:
-            self.show_status(self.tr("Select a follow-up meeting in the worklist first."))
+        if self.services is not None:
+            self.recorder.record_current()
 
     def _on_current_tab_changed(self, _index: int) -> None:
         self.menus.show_editor_actions(getattr(self.tabs.currentWidget(), "editor_actions", None))
@@ -226,6 +227,11 @@ class MainWindow(QMainWindow):
         code = str(action.data())
         if code != self.lang:
             self.events.language_changed.emit(code)
+
+    def keep_language(self) -> None:
+        """A language switch did not happen: mark this window's language in the menu again."""
+        for action in self.menus.language_group.actions():
+            action.setChecked(str(action.data()) == self.lang)
 
     def _on_counts_changed(self, shown: int, total: int) -> None:
         self.counts.setText(
@@ -269,10 +275,9 @@ class MainWindow(QMainWindow):
         self.plan_list.view.apply_icons()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.tabs.may_close_all():  # text that is not stored, and the user went back
+        if not self.tabs.can_close_all():  # a text waits for the user's choice
             event.ignore()
             return
-        self.flush_editors()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)

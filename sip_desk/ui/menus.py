@@ -81,7 +81,7 @@ class MainMenus(QObject):
         )
         self.list_action = self._action("planListAction", self.tr("Plan &list"), "Ctrl+1", "Ctrl+L")
         self.worklist_action = self._action(
-            "worklistAction", self.tr("&Follow-ups (worklist)"), "Ctrl+2"
+            "worklistAction", self.tr("Follow-ups (&worklist)"), "Ctrl+2"
         )
         self.record_action = self._action(
             "recordFollowUpAction", self.tr("&Record follow-up…"), "Ctrl+R"

@@ -31,20 +31,25 @@ def warn(parent: QWidget | None, title: str, text: str, details: str = "") -> No
     box.exec()
 
 
-def choose(parent: QWidget | None, title: str, text: str, accept: str, reject: str) -> bool:
-    """Ask with two named buttons; ``True`` for ``accept``.
+def confirm_discard(
+    parent: QWidget | None, question: str, detail: str, keep: str, discard: str
+) -> bool:
+    """Ask before throwing away what the user entered; ``True`` only when they choose ``discard``.
 
-    ``reject`` is the safe choice: the default button, and what Escape or closing the box means.
+    ``keep`` is the default button and answers Escape too, so a stray Enter or Escape (or two)
+    never loses anything.
     """
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
-    )
-    box.setObjectName("choiceBox")
-    yes = box.addButton(accept, QMessageBox.ButtonRole.DestructiveRole)
-    no = box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
-    yes.setObjectName("choiceAccept")
-    no.setObjectName("choiceReject")
-    box.setDefaultButton(no)
-    box.setEscapeButton(no)
+    box = QMessageBox(parent)
+    box.setObjectName("discardBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(question)
+    box.setText(question)
+    box.setInformativeText(detail)
+    keep_button = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    keep_button.setObjectName("keepEditingButton")
+    discard_button = box.addButton(discard, QMessageBox.ButtonRole.DestructiveRole)
+    discard_button.setObjectName("discardButton")
+    box.setDefaultButton(keep_button)
+    box.setEscapeButton(keep_button)
     box.exec()
-    return box.clickedButton() is yes
+    return box.clickedButton() is discard_button

@@ -44,7 +44,7 @@ def test_export_command_prints_the_plan_as_json(store, capsys) -> None:
     out = capsys.readouterr().out
     assert code == 0
     doc = json.loads(out)
-    assert (doc["format"], doc["schema_version"]) == ("sip-desk-plan", 1)
+    assert (doc["format"], doc["schema_version"]) == ("sip-desk-plan", 2)
     assert doc["plan"]["person"]["last_name"] == "Öberg"
     assert '"Öberg"' in out
 

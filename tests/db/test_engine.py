@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import text
 
 from sip_desk.bootstrap import open_services
-from sip_desk.db.engine import Database, make_engine, store_error_for
+from sip_desk.db.engine import SQLITE_BUSY_MS, Database, make_engine, store_error_for
 from sip_desk.db.migrate import prepare_store
+from sip_desk.db.retry import LockWait
 from sip_desk.domain.audit import UserContext
 from sip_desk.domain.errors import StoreError
 from sip_desk.services.context import ServiceContext
@@ -35,7 +36,7 @@ def test_engine_sets_crash_safe_pragmas_on_every_connection(sqlite_db: Database)
         "journal_mode": "wal",
         "synchronous": 2,  # FULL
         "foreign_keys": 1,
-        "busy_timeout": 10_000,
+        "busy_timeout": SQLITE_BUSY_MS,
         "trusted_schema": 0,
     }
 
@@ -106,9 +107,9 @@ def test_store_reports_read_only_store_and_saves_nothing(tmp_path: Path, user, c
     ro.dispose()
 
 
-def test_store_reports_locked_store_after_the_busy_timeout(tmp_path: Path, user, clock) -> None:
+def test_store_reports_locked_store_after_the_lock_wait(tmp_path: Path, user, clock) -> None:
     path = tmp_path / "locked.sqlite"
-    db = Database(make_engine(str(path), busy_timeout_ms=200))
+    db = Database(make_engine(str(path), busy_timeout_ms=200), LockWait(budget_s=0.5))
     prepare_store(db)
     services = Services.build(ServiceContext(db=db, user=user, clock=clock))
     holder = sqlite3.connect(path, isolation_level=None)

@@ -35,15 +35,19 @@ def test_migration_0002_adds_triggers_to_an_existing_store(services, make_plan) 
     db = services.ctx.db
     plan = _signed_plan(services, make_plan)
     _migrate(db, "0001", down=True)
-    assert current_revision(db) == "0001"
-    _tamper(db, plan.id)  # without the triggers the row can be changed
-    _migrate(db, "0002")
-    assert current_revision(db) == "0002"
+    try:
+        assert current_revision(db) == "0001"
+        _tamper(db, plan.id)  # without the triggers the row can be changed
+        _migrate(db, "0002")
+        assert current_revision(db) == "0002"
 
-    with pytest.raises(Exception, match="immutable"):
-        _tamper(db, plan.id)
-    with pytest.raises(Exception, match="immutable"), db.engine.begin() as conn:
-        conn.execute(text("DELETE FROM signatures"))
+        with pytest.raises(Exception, match="immutable"):
+            _tamper(db, plan.id)
+        with pytest.raises(Exception, match="immutable"), db.engine.begin() as conn:
+            conn.execute(text("DELETE FROM signatures"))
+    finally:
+        # The PostgreSQL store is shared by the whole session: leave it at head for the rest.
+        _migrate(db, "head")
 
 
 def test_migration_0002_keeps_drafts_editable_and_new_signatures_insertable(

@@ -78,6 +78,13 @@ def test_changes_person_details_never_print_the_values() -> None:
     assert "Hemlig" not in change.line("en")
 
 
+def test_changes_leave_out_a_new_address_since_snapshots_hold_none() -> None:
+    old = sample_plan()
+    person = dataclasses.replace(old.person, address="Ny gata 2")
+
+    assert diff_plans(old, dataclasses.replace(old, person=person)) == ()
+
+
 def test_changes_moved_meeting_and_new_participant() -> None:
     old = sample_plan()
     meeting = dataclasses.replace(

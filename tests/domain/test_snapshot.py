@@ -6,11 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
+from sip_desk.domain.redaction import without_address
 from sip_desk.domain.snapshot import (
     SnapshotError,
     canonical_snapshot,
     chain_hash,
     parse_snapshot,
+    public_snapshot,
+    snapshot_address,
 )
 from tests.domain.plan_samples import sample_plan
 
@@ -95,3 +98,69 @@ def test_parse_snapshot_names_the_bad_field() -> None:
         parse_snapshot(json.dumps(body))
 
     assert "$.plan.goals[0].term" in info.value.message("en")
+
+
+def _schema_1(plan_text: str, drop: tuple[str, ...] = ()) -> str:
+    """``plan_text`` rewritten as schema 1 (with the person's address), minus ``drop`` keys."""
+    body = json.loads(plan_text)
+    body["schema"] = 1
+    body["plan"]["person"]["address"] = "Hemligvägen 3, 123 99 Björkvik"
+    for key in drop:
+        del body["plan"][key]
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_snapshot_of_schema_2_holds_no_postal_address() -> None:
+    plan = sample_plan()
+    plan = dataclasses.replace(plan, person=dataclasses.replace(plan.person, address="Gata 1"))
+
+    body = json.loads(canonical_snapshot(plan))
+
+    assert body["schema"] == 2
+    assert "address" not in body["plan"]["person"]
+    assert "Gata 1" not in canonical_snapshot(plan)
+
+
+def test_older_snapshot_reads_with_defaults_for_newer_required_fields() -> None:
+    text = _schema_1(canonical_snapshot(sample_plan()), drop=("closed_reason", "closed_on"))
+
+    plan = parse_snapshot(text)
+
+    assert (plan.closed_reason, plan.closed_on) == ("", None)
+    assert plan.person.address == ""  # never read back out of a snapshot
+
+
+def test_older_snapshot_missing_a_field_with_no_empty_value_is_still_refused() -> None:
+    text = _schema_1(canonical_snapshot(sample_plan()), drop=("status",))
+
+    with pytest.raises(SnapshotError, match=r"\$\.plan\.status: missing"):
+        parse_snapshot(text)
+
+
+def test_public_snapshot_cuts_the_address_and_keeps_everything_else() -> None:
+    new = canonical_snapshot(sample_plan())
+    old = _schema_1(new)
+
+    public = public_snapshot(old)
+
+    assert public_snapshot(new) == new  # nothing to cut: the hash still recomputes
+    assert "Hemligvägen" not in public
+    assert parse_snapshot(public) == parse_snapshot(old)
+    assert snapshot_address(old) == "Hemligvägen 3, 123 99 Björkvik"
+    assert snapshot_address(new) == ""
+
+
+def test_without_address_hides_the_address_and_a_home_meeting_place() -> None:
+    plan = sample_plan()
+    home = dataclasses.replace(plan.meetings[0], place="Hembesök, Storgatan 1, Björkvik")
+    office = dataclasses.replace(plan.meetings[0], id=99, place="Socialkontoret")
+    plan = dataclasses.replace(
+        plan,
+        person=dataclasses.replace(plan.person, address="Storgatan 1"),
+        meetings=(home, office),
+    )
+
+    shown = without_address(plan, ["storgatan 1 ", ""])
+
+    assert shown.person.address == "" and shown.person.protected_identity
+    assert [m.place for m in shown.meetings] == ["", "Socialkontoret"]

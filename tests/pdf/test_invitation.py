@@ -8,10 +8,9 @@ import pytest
 from pypdf import PdfReader
 
 from sip_desk.domain.enums import FollowUpDecision, GoalOutcome, InvitationKind, ReviewStatus
-from sip_desk.domain.follow_up import ActionReviewData, GoalReviewData, MeetingData
+from sip_desk.domain.follow_up import ActionEvaluation, FollowUpRecord, GoalEvaluation
 from sip_desk.domain.identity import make_identity
 from sip_desk.domain.participant import ParticipantData
-from sip_desk.domain.worklist import FollowUpRecord
 from sip_desk.pdf.render_follow_up import render_follow_up
 from sip_desk.pdf.render_invitation import render_invitation
 from tests.builders import PlanBuilder
@@ -70,20 +69,21 @@ def test_follow_up_pdf_lists_reviews_decision_and_next_version(sqlite_services, 
     clock.set(meeting.starts_at + timedelta(hours=2))
     record = FollowUpRecord(
         action_reviews=tuple(
-            ActionReviewData(action_id=a.id, status=ReviewStatus.ONGOING, comment="Fortsätter")
+            ActionEvaluation(action_id=a.id, status=ReviewStatus.ONGOING, comment="Fortsätter")
             for a in plan.actions
         ),
         goal_reviews=tuple(
-            GoalReviewData(goal_id=g.id, outcome=GoalOutcome.PARTLY, person_view="Bättre nu")
+            GoalEvaluation(goal_id=g.id, outcome=GoalOutcome.PARTLY, person_view="Bättre nu")
             for g in plan.goals
         ),
         new_needs="Hjälp med ekonomin",
         decision=FollowUpDecision.REVISE,
         decision_reason="Nytt behov av budgetrådgivning",
-        next_follow_up=MeetingData(starts_at=local(date(2027, 3, 15)), place="Stadshuset"),
+        next_starts_at=local(date(2027, 3, 15)),
+        next_place="Stadshuset",
     )
     service = sqlite_services.follow_ups.meetings
-    result = service.record(plan.id, plan.version, meeting.id, record)
+    result = sqlite_services.follow_ups.records.record(plan.id, plan.version, meeting.id, record)
 
     pdf = render_follow_up(service.follow_up_document(result.plan, meeting.id))
 

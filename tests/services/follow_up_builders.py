@@ -20,7 +20,6 @@ from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.context import LOCAL_TZ
 from sip_desk.services.registry import Services
-from sip_desk.services.signing_service import SigningService
 from tests.builders import PlanBuilder
 
 
@@ -100,4 +99,4 @@ class FollowUpPlans:
             method=SignatureMethod.PAPER,
             signed_on=self.today,
         )
-        return SigningService(self.s.ctx).sign_version(plan.id, plan.version, [signature])
+        return self.s.signing.sign_version(plan.id, plan.version, [signature])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import struct
 import zlib
 from datetime import date
+from typing import Any
 
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.enums import SignatureMethod
@@ -44,4 +46,17 @@ def paper_signature(day: date, name: str = "Kim Handläggare") -> SignatureDto:
         role="Socialsekreterare",
         method=SignatureMethod.PAPER,
         signed_on=day,
+    )
+
+
+def signature_from_json(raw: dict[str, Any]) -> SignatureDto:
+    """A signature of an export file (``$.plan.versions[i].signatures[j]``) as a DTO."""
+    return SignatureDto(
+        signer_name=raw["signer_name"],
+        organisation=raw["organisation"],
+        role=raw["role"],
+        is_person=raw["is_person"],
+        method=SignatureMethod(raw["method"]),
+        signed_on=date.fromisoformat(raw["signed_on"]),
+        image_png=base64.b64decode(raw["image_png"]) if raw["image_png"] else None,
     )

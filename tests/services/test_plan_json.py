@@ -45,6 +45,7 @@ from sip_desk.services.context import ServiceContext
 from sip_desk.services.mappers import plan_detail
 from sip_desk.services.plan_json_document import plan_schema
 from sip_desk.services.registry import Services
+from sip_desk.services.version_seal import seal_version
 from tests.builders import PlanBuilder
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
@@ -176,8 +177,9 @@ def rich_plan(services: Services, make_plan: PlanBuilder, **person: Any) -> Plan
 
 
 def sign_latest(services: Services, plan_id: int) -> None:
-    """Freeze the latest version as signed, with a drawn and a paper signature."""
+    """Freeze the latest version as signed, with a drawn and a paper signature, and seal it."""
     ctx = services.ctx
+    key = services.keys.own()
     with ctx.db.write() as s:
         plan = load_plan(s, plan_id)
         version = plan.versions[-1]
@@ -204,6 +206,8 @@ def sign_latest(services: Services, plan_id: int) -> None:
                 signed_on=ctx.clock.today(),
             ),
         ]
+        s.flush()  # column defaults (organisation, is_person) are what the seal covers
+        version.seal = seal_version(version, key, ctx.clock.now())
 
 
 def plan_ids(services: Services) -> list[int]:
@@ -515,7 +519,7 @@ def test_plan_json_import_refuses_data_breaking_domain_rules(services, exported,
 @pytest.mark.parametrize(
     ("mutate", "code", "shown"),
     [
-        (_set("schema_version", 2), "import.unknown_version", "schemaversion 2"),
+        (_set("schema_version", 3), "import.unknown_version", "schemaversion 3"),
         (_set("schema_version", "1"), "import.unknown_version", "schemaversion '1'"),
         (_set("format", "other-tool"), "import.unknown_format", "'other-tool'"),
         (_set("format", _DELETE), "import.unknown_format", "None"),

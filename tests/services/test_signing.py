@@ -7,10 +7,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
-from sip_desk.db.models import AuditEntry
+from sip_desk.db.models import AuditEntry, PlanVersion
 from sip_desk.domain.enums import AuditAction, SignatureMethod, VersionState
 from sip_desk.domain.errors import DomainError, StaleEditError, ValidationErrors
 from sip_desk.domain.snapshot import canonical_snapshot, chain_hash
+from sip_desk.domain.verification import KeyOrigin
 from sip_desk.services.signing_service import IncompleteForSigningError
 from tests.builders import PlanBuilder
 from tests.services.signing_helpers import paper_signature, person_signature
@@ -130,6 +131,31 @@ def test_late_paper_signature_is_added_to_signed_version(services, make_plan, cl
 
     assert [s.signer_name for s in version.signatures][-1] == "Bo Läkare"
     assert version.content_hash == plan.versions[0].content_hash
+
+
+def test_signing_seals_the_version_and_its_signatures_with_the_store_key(
+    services, make_plan
+) -> None:
+    plan = _sign(services, make_plan.complete(address="Storgatan 5"))
+
+    check = services.signing.check_version(plan.id, 1)
+
+    assert check.ok and check.origin is KeyOrigin.OWN and check.trusted
+    assert check.key_id == services.keys.own().key_id
+    assert len(check.accepted_chain) == 1  # the signatures as given at signing
+    with services.ctx.db.read() as s:
+        snapshot = s.scalar(select(PlanVersion.snapshot).where(PlanVersion.plan_id == plan.id))
+    assert "Storgatan 5" not in snapshot  # contact data is not frozen into the plan
+
+
+def test_late_signature_is_signed_by_the_store_key(services, make_plan, clock) -> None:
+    plan = _sign(services, make_plan.complete())
+    clock.set(clock.current + timedelta(days=2))
+
+    version = services.signing.add_signature(plan.id, 1, paper_signature(clock.today(), "Bo"))
+
+    assert version.check is not None and version.check.ok
+    assert len(version.check.accepted_chain) == 2  # as sealed, then with the late signature
 
 
 def test_late_signature_must_be_on_paper_and_not_twice(services, make_plan, clock) -> None:

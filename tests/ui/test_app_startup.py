@@ -228,7 +228,7 @@ def test_app_actions_keep_their_object_names_in_every_language(desktop, tmp_path
 def test_app_log_file_receives_warnings(tmp_path, monkeypatch) -> None:
     import logging
 
-    from sip_desk.app import install_log_file
+    from sip_desk.logfile import install_log_file
 
     monkeypatch.setattr("sip_desk.paths.data_dir", lambda: tmp_path)
     root = logging.getLogger()

@@ -84,15 +84,9 @@ def test_worklist_row_opens_its_plan_in_an_editor_tab(qtbot, window, meeting_pla
     panel.model.wait_until_idle(5000)
 
 
-def test_record_follow_up_menu_opens_the_follow_up_dialog(
-    qtbot, window, meeting_plan, monkeypatch
+def test_record_follow_up_menu_opens_the_selected_meetings_record_in_the_editor(
+    qtbot, window, meeting_plan, sqlite_services
 ) -> None:
-    calls: list[tuple[int, int]] = []
-
-    def record(parent, services, plan_id, meeting_id, lang):
-        calls.append((plan_id, meeting_id))
-
-    monkeypatch.setattr("sip_desk.ui.follow_up.follow_up_dialog.FollowUpDialog.record", record)
     window.show()
     window.show_worklist()
     panel = _worklist_ready(qtbot, window)
@@ -101,20 +95,24 @@ def test_record_follow_up_menu_opens_the_follow_up_dialog(
 
     window.menus.record_action.trigger()
 
-    assert calls == [(meeting_plan.id, meeting_id)]
-    assert meeting_id in {m.id for m in meeting_plan.meetings}
+    editor = window.tabs.currentWidget()
+    assert isinstance(editor, PlanEditor)
+    assert window.tabs.current_plan_id() == meeting_plan.id
+    draft = sqlite_services.plans.get_plan(meeting_plan.id).follow_up_draft
+    assert draft is not None and draft.meeting_id == meeting_id
+    assert editor.follow_up_record_section.body.isVisibleTo(editor)
     panel.model.wait_until_idle(5000)
 
 
-def test_record_follow_up_without_a_meeting_selected_explains(qtbot, window) -> None:
+def test_record_follow_up_with_nothing_open_or_selected_explains(qtbot, window) -> None:
     window.show()
 
     window.menus.record_action.trigger()
 
     assert window.statusBar().currentMessage() == (
-        "Select a follow-up meeting in the worklist first."
+        "Open a plan, or select a follow-up meeting in the worklist, first."
     )
-    window.worklist.panel.model.wait_until_idle(5000)
+    assert window.tabs.currentWidget() is window.plan_list
 
 
 def test_caseload_menu_shows_the_caseload(window, monkeypatch) -> None:

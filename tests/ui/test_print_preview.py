@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+import sqlite3
+
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
+from sip_desk.db.engine import Database, make_engine
+from sip_desk.db.migrate import prepare_store
 from sip_desk.domain.enums import AuditAction
+from sip_desk.services.context import ServiceContext
+from sip_desk.services.registry import Services
 from sip_desk.ui.dialogs.print_preview_dialog import PrintPreviewDialog
 from tests.builders import PlanBuilder
+from tests.services.signing_helpers import person_signature
 
 
 def _preview(qtbot, services, plan_id, language=None) -> PrintPreviewDialog:
@@ -61,3 +69,51 @@ def test_print_preview_saves_the_pdf(qtbot, sqlite_services, tmp_path) -> None:
     meta = PdfReader(tmp_path / "plan.pdf").metadata
     assert meta is not None and str(meta["/SIPDeskPlanId"]) == str(plan.id)
     assert str(tmp_path / "plan.pdf") in dialog.status.text()
+
+
+def _signed(services) -> int:
+    plan = PlanBuilder(services).complete()
+    today = services.ctx.clock.today()
+    services.signing.sign_version(plan.id, plan.version, [person_signature(today)])
+    return plan.id
+
+
+def test_print_preview_warns_instead_of_showing_a_damaged_signed_version(
+    qtbot, sqlite_services
+) -> None:
+    plan_id = _signed(sqlite_services)
+    with sqlite3.connect(sqlite_services.ctx.db.path) as con:  # someone adds a signature
+        con.execute(
+            "INSERT INTO signatures (version_id, position, signer_name, organisation, role, "
+            "is_person, method, signed_on) SELECT id, 5, 'Falsk Underskrift', '', '', 0, "
+            "'paper', '2026-11-23' FROM plan_versions WHERE state = 'signed'"
+        )
+    con.close()
+
+    dialog = _preview(qtbot, sqlite_services, plan_id, language="en")
+    qtbot.keyClick(dialog.language, Qt.Key.Key_Down)  # another language: still refused
+
+    assert dialog.warning.isVisible() and not dialog.view.isVisible()
+    assert "Falsk Underskrift" in dialog.warning.text()
+    assert dialog.view.document() is None and dialog.pdf is None
+    assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
+
+
+def test_print_preview_names_the_store_an_imported_version_was_signed_in(
+    qtbot, sqlite_services, tmp_path, user, clock
+) -> None:
+    text = sqlite_services.transfer.export_plan(_signed(sqlite_services))
+    (tmp_path / "other").mkdir()
+    db = Database(make_engine(str(tmp_path / "other" / "sip_desk.sqlite")))
+    prepare_store(db)
+    other = Services.build(ServiceContext(db=db, user=user, clock=clock))
+    plan = other.transfer.import_plan(text)
+    key = sqlite_services.keys.own().key_id
+
+    dialog = PrintPreviewDialog(other, plan.id, number=1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    assert dialog.warning.isHidden() and dialog.print_button.isEnabled()
+    assert f"signed in another store (key {key})" in dialog.status.text()
+    db.dispose()

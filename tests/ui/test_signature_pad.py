@@ -69,3 +69,33 @@ def test_signature_pad_is_accessible(qtbot) -> None:
 
     assert pad.accessibleName() and "Delete" in pad.accessibleDescription()
     assert pad.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_a_stray_delete_is_taken_back_with_ctrl_z(qtbot) -> None:
+    pad = _pad(qtbot)
+    _draw(qtbot, pad)
+    drawn = pad.strokes()
+    pad.setFocus()
+
+    QTest.keyClick(pad, Qt.Key.Key_Delete)
+    assert pad.is_empty()
+    QTest.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert pad.strokes() == drawn
+
+
+def test_ctrl_z_takes_back_the_last_stroke_only(qtbot) -> None:
+    pad = _pad(qtbot)
+    _draw(qtbot, pad)
+    first = pad.strokes()
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 100))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(90, 110))
+    assert len(pad.strokes()) == 2
+    pad.setFocus()
+
+    QTest.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert pad.strokes() == first
+    QTest.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert pad.is_empty()
+    QTest.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing more
+    assert pad.is_empty()

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterator
 
+import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
 
 from sip_desk.domain.enums import SignatureMethod, VersionState
+from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.dialogs.signing_dialog import LATER, PAPER, SigningDialog
+from sip_desk.ui.i18n import Translations
 from tests.builders import PlanBuilder
+from tests.ui.question_boxes import Questions, answer_next_question, click, press, showing
 
 
 def _draw(pad) -> None:
@@ -80,3 +85,98 @@ def test_signing_dialog_shows_changes_since_last_signed(qtbot, sqlite_services) 
 
     box = dialog.findChild(type(dialog.error), "changesSinceSigned")
     assert box is not None and "strengths" in box.text()
+
+
+# --- nothing collected is lost by a stray key ---------------------------------------------------
+
+
+@pytest.fixture
+def signing(qtbot, sqlite_services) -> Iterator[Callable[[PlanDetail], SigningDialog]]:
+    """Opens the signing dialog for a plan, as the editor does."""
+    with showing(qtbot) as show:
+        yield lambda plan: show(SigningDialog(sqlite_services, plan))
+
+
+def test_escape_after_drawing_asks_and_keeps_the_signature_unless_discarded(
+    qtbot, signing, sqlite_services
+) -> None:
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = signing(plan)
+    pad = dialog.rows[0].pad
+    _draw(pad)
+    pad.setFocus()
+    drawn = pad.strokes()
+    questions = Questions()
+
+    answer_next_question(questions, press(Qt.Key.Key_Escape))  # a second stray Escape
+    QTest.keyClick(pad, Qt.Key.Key_Escape)
+    answer_next_question(questions, press(Qt.Key.Key_Return))  # Enter takes the default
+    QTest.keyClick(pad, Qt.Key.Key_Escape)
+
+    assert questions.asked == ["Discard the signatures?"] * 2
+    assert dialog.isVisible() and pad.strokes() == drawn
+    answer_next_question(questions, click("discardButton"))
+    QTest.keyClick(pad, Qt.Key.Key_Escape)
+    assert len(questions.asked) == 3
+    assert not dialog.isVisible() and dialog.result() == SigningDialog.DialogCode.Rejected
+    assert dialog.result_plan is None
+    assert sqlite_services.plans.get_plan(plan.id).versions[-1].state is VersionState.DRAFT
+
+
+def test_cancel_and_the_close_button_ask_when_a_paper_signature_is_recorded(
+    qtbot, signing, sqlite_services
+) -> None:
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = signing(plan)
+    kim = dialog.rows[1]
+    kim.method.setFocus()
+    QTest.keyClick(kim.method, Qt.Key.Key_Down)  # "Signs here" -> "Signed on paper"
+    assert kim.method.currentIndex() == PAPER
+    questions = Questions()
+    cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+
+    answer_next_question(questions, press(Qt.Key.Key_Escape))
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    answer_next_question(questions, press(Qt.Key.Key_Escape))
+    dialog.close()  # the window's close button
+
+    assert questions.asked == ["Discard the signatures?"] * 2
+    assert dialog.isVisible() and kim.method.currentIndex() == PAPER
+
+
+def test_escape_with_nothing_collected_closes_at_once(qtbot, signing, sqlite_services) -> None:
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = signing(plan)
+    questions = Questions()
+    answer_next_question(questions, press(Qt.Key.Key_Escape))  # would answer an unwanted one
+
+    QTest.keyClick(dialog.rows[0].pad, Qt.Key.Key_Escape)
+
+    assert not dialog.isVisible() and questions.asked == []
+
+
+def test_the_question_is_in_swedish_with_keep_signing_as_default(
+    qtbot, signing, sqlite_services
+) -> None:
+    translations = Translations()
+    translations.install("sv")
+    try:
+        plan = PlanBuilder(sqlite_services).complete()
+        dialog = signing(plan)
+        _draw(dialog.rows[0].pad)
+        seen: dict[str, str] = {}
+
+        def look(box) -> None:
+            seen["default"] = box.defaultButton().text()
+            seen["escape"] = box.escapeButton().text()
+            press(Qt.Key.Key_Escape)(box)
+
+        questions = Questions()
+        answer_next_question(questions, look)
+        QTest.keyClick(dialog.rows[0].pad, Qt.Key.Key_Escape)
+    finally:
+        translations.install("en")
+
+    assert questions.asked == ["Kasta underskrifterna?"]
+    assert seen == {"default": "Fortsätt skriva under", "escape": "Fortsätt skriva under"}
+    assert dialog.isVisible()

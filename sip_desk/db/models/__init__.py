@@ -1,16 +1,20 @@
 """ORM classes, one module per aggregate. Import from here."""
 
 from sip_desk.db.models.audit import AuditEntry, Setting
+from sip_desk.db.models.follow_up_draft import DraftActionReview, DraftGoalReview, FollowUpDraft
 from sip_desk.db.models.meeting import ActionReview, GoalReview, Meeting
 from sip_desk.db.models.person import Organisation, Person, Representative, Unit
 from sip_desk.db.models.plan import Plan
 from sip_desk.db.models.plan_items import Action, Goal, InformationConsent, Need, Participant
-from sip_desk.db.models.version import PlanVersion, Signature
+from sip_desk.db.models.version import PlanVersion, Signature, SigningKey, VersionSeal
 
 __all__ = [
     "Action",
     "ActionReview",
     "AuditEntry",
+    "DraftActionReview",
+    "DraftGoalReview",
+    "FollowUpDraft",
     "Goal",
     "GoalReview",
     "InformationConsent",
@@ -24,5 +28,7 @@ __all__ = [
     "Representative",
     "Setting",
     "Signature",
+    "SigningKey",
     "Unit",
+    "VersionSeal",
 ]

@@ -13,6 +13,7 @@ from sip_desk.db.models.person import Organisation, Person
 from sip_desk.domain.enums import ConsentForm, ConsentGiver, PlanStatus, PrincipalType
 
 if TYPE_CHECKING:
+    from sip_desk.db.models.follow_up_draft import FollowUpDraft
     from sip_desk.db.models.meeting import Meeting
     from sip_desk.db.models.plan_items import (
         Action,
@@ -88,6 +89,9 @@ class Plan(Base):
     )
     versions: Mapped[list[PlanVersion]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="PlanVersion.number"
+    )
+    follow_up_draft: Mapped[FollowUpDraft | None] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
     )
 
     # The services raise ``version`` on every change of the plan or anything in it; SQLAlchemy

@@ -3,6 +3,9 @@
 When the identity number belongs to a stored person the dialog says so as soon as the number is
 complete, shows the stored name read-only and offers to start the plan for that person or to go
 back. The fields typed here are never written over a stored person.
+
+Escape, "Cancel" or closing the window after something was typed asks before the typing is
+thrown away (the default answer keeps the dialog open); with nothing typed it closes at once.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from sip_desk.domain.errors import DomainError, ValidationError, ValidationError
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
+from sip_desk.ui import prompts
 from sip_desk.ui.dialogs.known_person_panel import KnownPersonPanel
 
 if TYPE_CHECKING:
@@ -155,6 +159,23 @@ class NewPlanDialog(QDialog):
             self._show_error("", error.message(self._lang))
             return
         super().accept()
+
+    def has_input(self) -> bool:
+        """True when anything was typed or ticked (that closing would throw away)."""
+        typed = (self.first_name, self.last_name, self.identity)
+        return any(edit.text().strip() for edit in typed) or self.protected.isChecked()
+
+    def reject(self) -> None:
+        """Escape, Cancel and the window's close button: ask before discarding what is typed."""
+        if self.has_input() and not prompts.confirm_discard(
+            self,
+            self.tr("Discard the new plan?"),
+            self.tr("What you typed here (name, identity number) is not saved."),
+            self.tr("Continue typing"),
+            self.tr("Discard"),
+        ):
+            return
+        super().reject()
 
     def _on_identity_edited(self, text: str) -> None:
         """Look the number up as soon as it is complete and valid."""

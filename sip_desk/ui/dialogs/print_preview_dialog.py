@@ -1,4 +1,8 @@
-"""Print preview of the real plan PDF (QtPdf), with Print… and Save as PDF…."""
+"""Print preview of the real plan PDF (QtPdf), with Print… and Save as PDF….
+
+A signed version is checked before it is rendered; one that fails is never shown as signed:
+the dialog shows a warning in place of the preview and cannot print or save it.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.errors import DomainError
+from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.export_service import RenderedPdf
 from sip_desk.services.registry import Services
 from sip_desk.ui.editor.session import ui_lang
@@ -60,6 +65,16 @@ class PrintPreviewDialog(QDialog):
             self.language.addItem(name, code)
         self.status = QLabel()
         self.status.setObjectName("previewStatus")
+        self.warning = QLabel()
+        self.warning.setObjectName("previewWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.warning.setStyleSheet(
+            "QLabel#previewWarning { background: #fdecea; color: #7a1111; border: 2px solid "
+            "#b71c1c; padding: 16px; font-size: 13pt; }"
+        )
+        self.warning.hide()
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.close_button = QPushButton(self.tr("Close"))
@@ -82,6 +97,7 @@ class PrintPreviewDialog(QDialog):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.warning, 1)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
@@ -98,23 +114,50 @@ class PrintPreviewDialog(QDialog):
             self.pdf = self._services.documents.render(
                 self._plan_id, self._number, code, seal=False
             )
-        except DomainError as error:
-            self.status.setText(error.message(ui_lang()))
+        except DamagedVersionError as error:
+            self._show_warning(
+                self.tr("This signed version failed its check and is not shown as signed.")
+                + "\n\n"
+                + error.message(ui_lang())
+            )
             return
-        self.view.setDocument(None)  # type: ignore[arg-type]
-        self.document.close()
-        self._buffer.close()
+        except DomainError as error:
+            self._show_warning(error.message(ui_lang()))
+            return
+        self._clear()
+        self.warning.hide()
+        self.view.show()
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
         self._buffer.setData(QByteArray(self.pdf.data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         self.view.setDocument(self.document)
         state = self.tr("signed") if self.pdf.signed else self.tr("draft, not signed")
+        if self.pdf.other_store:
+            state = self.tr("signed in another store (key %1)").replace("%1", self.pdf.key_id)
         self.status.setText(
             self.tr("Version %1 (%2), %3 pages")
             .replace("%1", str(self.pdf.version_number))
             .replace("%2", state)
             .replace("%3", str(self.document.pageCount()))
         )
+
+    def _clear(self) -> None:
+        self.view.setDocument(None)  # type: ignore[arg-type]
+        self.document.close()
+        self._buffer.close()
+
+    def _show_warning(self, text: str) -> None:
+        """Show ``text`` where the preview was; nothing can be printed or saved."""
+        self.pdf = None
+        self._clear()
+        self.view.hide()
+        self.warning.setText(text)
+        self.warning.show()
+        self.status.setText(self.tr("Not shown"))
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
 
     def _on_language_changed(self, _index: int) -> None:
         self.reload()

@@ -2,7 +2,8 @@
 number of days allowed before the first SIP meeting (worklist warnings).
 
 The seal certificate is checked when saving (file found, password right), so a wrong password
-is reported here, beside the field, rather than later when a PDF is saved.
+is reported here, beside the field, rather than later when a PDF is saved. Escape, "Cancel" or
+closing the window after a change asks before the change is thrown away.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sip_desk.domain.errors import DomainError
-from sip_desk.ui import file_dialogs
+from sip_desk.ui import file_dialogs, prompts
 
 if TYPE_CHECKING:
     from sip_desk.services.registry import Services
@@ -73,6 +74,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.resize(620, self.sizeHint().height())
+        self._shown = self._values()
 
     def _line(self, name: str, text: str) -> QLineEdit:
         edit = QLineEdit(text, self)
@@ -108,6 +110,26 @@ class SettingsDialog(QDialog):
         layout.addWidget(pdf)
         layout.addWidget(follow)
         layout.addWidget(self.buttons)
+
+    def _values(self) -> tuple[object, ...]:
+        edits = (self.marking, self.seal_file, self.password)
+        return (*(edit.text() for edit in edits), self.first_meeting.value())
+
+    def has_changes(self) -> bool:
+        """True when a setting differs from what the dialog showed when it opened."""
+        return self._values() != self._shown
+
+    def reject(self) -> None:
+        """Escape, Cancel and the window's close button: ask before discarding changes."""
+        if self.has_changes() and not prompts.confirm_discard(
+            self,
+            self.tr("Discard the changed settings?"),
+            self.tr("The settings changed here are not saved."),
+            self.tr("Continue editing"),
+            self.tr("Discard the changes"),
+        ):
+            return
+        super().reject()
 
     def _on_browse_clicked(self) -> None:
         path = file_dialogs.ask_open_path(

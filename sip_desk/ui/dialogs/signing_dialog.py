@@ -26,6 +26,7 @@ from sip_desk.domain.enums import SignatureMethod
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
+from sip_desk.ui import prompts
 from sip_desk.ui.editor.session import ui_lang
 from sip_desk.ui.widgets.signature_pad import SignaturePad
 
@@ -111,6 +112,10 @@ class SignerRow(QFrame):
         self.clear.setVisible(index == DRAW)
         self.date.setEnabled(index == PAPER)
 
+    def has_signature(self) -> bool:
+        """True when something was drawn on the pad or a paper signature is recorded."""
+        return not self.pad.is_empty() or self.method.currentIndex() == PAPER
+
     def signature(self) -> SignatureDto | None:
         """The signature given, ``None`` when this person does not sign now."""
         index = self.method.currentIndex()
@@ -136,7 +141,14 @@ def _escape(text: str) -> str:
 
 
 class SigningDialog(QDialog):
-    """Freeze the current draft into a signed version with everyone's signatures."""
+    """Freeze the current draft into a signed version with everyone's signatures.
+
+    Signatures are collected here and saved together by "Sign version". Escape, "Cancel" or
+    closing the window with any signature collected asks first, and the default answer keeps
+    the dialog open: a stray key at the meeting table never loses a signature. (They are not
+    kept as a draft after a deliberate discard: a signature belongs to the exact text shown,
+    and the next edit of the plan would make it invalid anyway.)
+    """
 
     def __init__(self, services: Services, plan: PlanDetail, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,6 +212,26 @@ class SigningDialog(QDialog):
     def signatures(self) -> list[SignatureDto]:
         """The signatures given in the rows, in row order."""
         return [s for s in (row.signature() for row in self.rows) if s is not None]
+
+    def collected(self) -> int:
+        """How many signers have drawn or have a paper signature recorded (not yet saved)."""
+        return sum(row.has_signature() for row in self.rows)
+
+    def reject(self) -> None:
+        """Escape, Cancel and the window's close button: ask before discarding signatures."""
+        count = self.collected()
+        if count and not prompts.confirm_discard(
+            self,
+            self.tr("Discard the signatures?"),
+            self.tr(
+                "Signatures collected and not yet saved: %1. They are saved when you choose "
+                "“Sign version”."
+            ).replace("%1", str(count)),
+            self.tr("Continue signing"),
+            self.tr("Discard the signatures"),
+        ):
+            return
+        super().reject()
 
     def accept(self) -> None:
         try:

@@ -16,7 +16,14 @@ from PySide6.QtWidgets import (
 from sip_desk.domain.errors import StoreError
 from sip_desk.ui.icons import Icon, icon
 
-RETRYABLE = {"store.locked", "store.unreachable", "store.full"}
+# Problems the user (or IT) can fix while the dialog is open.
+RETRYABLE = {
+    "store.locked",
+    "store.unreachable",
+    "store.full",
+    "store.no_folder",
+    "store.cannot_open",
+}
 
 
 class StoreErrorDialog(QDialog):

@@ -44,10 +44,10 @@ class ActionsSection(Section):
         for at, widget in enumerate((self.need_part, self.action_part, caption, self.goal_links)):
             self._layout.insertWidget(1 + at, widget)
         self.person_own = self.text()
-        self.plan_field("person_own_actions", self.tr("What I do &myself"), self.person_own)
+        self.plan_field("person_own_actions", self.tr("What I do m&yself"), self.person_own)
         self.relatives_own = self.text()
         self.plan_field(
-            "relatives_own_actions", self.tr("What my &relatives do"), self.relatives_own
+            "relatives_own_actions", self.tr("What my relatives do"), self.relatives_own
         )
         self._updating = False
         self.action_part.table.selectionModel().currentRowChanged.connect(self._show_links)

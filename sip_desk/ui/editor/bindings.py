@@ -1,4 +1,10 @@
-"""One input widget bound to one stored value: saved while typing and on focus-out; inline error."""
+"""One input widget bound to one stored value: saved while typing and on focus-out; inline error.
+
+The binding remembers the stored value it last showed (``base``). A save tells the session
+that value too, so a change someone else made to the same field meanwhile is noticed: the
+user chooses (when leaving the field, never in the middle of typing) or decides later; until
+then the typed text stays in the field, unsaved, with a note beside it.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.editor.conflicts import FieldSave, Outcome
 from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.editor.text_place import changed_span, show_text
 from sip_desk.ui.save_timer import SAVE_MS, SaveTimer
@@ -87,8 +94,15 @@ class UndoKeyFilter(QObject):
         return super().eventFilter(watched, event)
 
 
+Save = Callable[[FieldSave], "bool | Outcome"]
+
+
 class FieldBinding(QObject):
-    """Saves ``widget``'s value through ``save`` and shows what is stored (via ``read``)."""
+    """Saves ``widget``'s value through ``save`` and shows what is stored (via ``read``).
+
+    ``save`` gets a :class:`FieldSave` (the value and the stored value it replaces) and
+    returns True/False (saved or refused) or an :class:`Outcome`.
+    """
 
     def __init__(
         self,
@@ -97,7 +111,7 @@ class FieldBinding(QObject):
         error: ErrorLabel,
         current: Callable[[], PlanDetail],
         read: Callable[[PlanDetail], object],
-        save: Callable[[object], bool],
+        save: Save,
         parse: Callable[[Any], object] | None = None,
         show: Callable[[object], Any] | None = None,
     ) -> None:
@@ -111,9 +125,13 @@ class FieldBinding(QObject):
         self._dirty = False
         self._failed_on: object = _NOTHING
         self._updating = False
+        self._saving = False
         self._holding = False  # a save made while typing: a refusal is not shown yet
         self._text = ""  # the text as last seen, to tell a paste from a keystroke
         self.message = ""  # the message shown beside the field
+        self.base: object = _NOTHING
+        self.deferred = False  # a conflict with someone else's change waits for the user
+        self._asked = False  # ...and was put off since the field last had the focus
         self._timer = SaveTimer(self._on_due, self, settled=self._on_settled)
         self._connect()
 
@@ -152,12 +170,18 @@ class FieldBinding(QObject):
 
     @property
     def refused(self) -> bool:
-        """The field shows what the user entered, but the store refused it (see ``message``)."""
-        return self._failed_on is not _NOTHING
+        """The field shows what the user entered, but it is not stored (see ``message``).
+
+        The store refused it, or (after :meth:`commit`) its save failed or waits for the
+        user's choice in a conflict.
+        """
+        return self._failed_on is not _NOTHING or self._dirty
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.commit()
+        elif event.type() == QEvent.Type.FocusIn:
+            self._asked = False
         return False
 
     def _on_typed(self, *_args: object) -> None:
@@ -167,8 +191,9 @@ class FieldBinding(QObject):
         self._dirty = True
         start, _end, new_end = changed_span(before, self._text)
         if new_end - start > 1:  # pasted or dropped, not typed: saved (or refused) at once
-            self.commit()
+            self.commit(ask=False)
             return
+        self._asked = False
         self._timer.changed()
 
     def _raw_text(self) -> str:
@@ -194,45 +219,110 @@ class FieldBinding(QObject):
         text = w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()  # type: ignore[attr-defined]
         return self._parse(text)
 
-    def commit(self) -> None:
-        """Save now if anything is pending (leaving the field, closing, undo, Ctrl+S)."""
+    def commit(self, ask: bool = True) -> None:
+        """Save now if anything is pending (leaving the field, closing, undo, Ctrl+S).
+
+        Args:
+            ask: a conflict with someone else's change may be asked about now. False for a
+                save made by the autosave: the conflict is then marked and asked about later.
+        """
         self._timer.stop()
-        self._save_pending(while_typing=False)
+        self._save_pending(ask=ask, while_typing=False)
 
     def _on_due(self) -> None:
-        self._save_pending(while_typing=self._timer.typing)
+        self._save_pending(ask=False, while_typing=self._timer.typing)
 
     def _on_settled(self) -> None:
         # The typist paused: a value refused while typing is tried again and its message shown.
-        self._save_pending(while_typing=False)
+        # A conflict is still not asked about: that waits until the user leaves the field.
+        self._save_pending(ask=False, while_typing=False)
 
-    def _save_pending(self, while_typing: bool) -> None:
-        if not self._dirty:
+    def _save_pending(self, ask: bool, while_typing: bool) -> None:
+        if not self._dirty or (self.deferred and (not ask or self._asked)):
             return
-        self._dirty = False
         try:
             value = self._value()
         except ParseError as exc:
             if while_typing:
-                self._dirty = True
-                return
+                return  # still dirty: shown when the typist pauses or leaves the field
+            self._dirty = False
             self.show_error(str(exc))
             self._failed_on = self._stored()
             return
-        if value == self._stored() and self._failed_on is _NOTHING:
+        stored = self._stored()
+        if value == stored and self._failed_on is _NOTHING and not self.deferred:
+            self._dirty = False
             return
+        base = stored if self.base is _NOTHING else self.base
+        self._saving = True  # a reload during the save must not replace the typed text
         self._holding = while_typing
         try:
-            saved = self._save(value)
+            result = self._save(self._request(value, base, ask))
         finally:
+            self._saving = False
             self._holding = False
-        if saved:
+        self._settle(_outcome(result), ask, while_typing)
+
+    def decide(self) -> None:
+        """Ask now about a conflict the user put off."""
+        self._asked = False
+        self.commit(ask=True)
+
+    def _request(self, value: object, base: object, ask: bool) -> FieldSave:
+        w = self.widget
+        text = isinstance(w, QLineEdit | QPlainTextEdit) and all(
+            v is None or isinstance(v, str) for v in (value, base)
+        )
+        return FieldSave(
+            value,
+            base,
+            ask,
+            text=text,
+            multiline=isinstance(w, QPlainTextEdit),
+            show=lambda v: str(self._show(v)),
+            parse=self._parse,
+        )
+
+    def _settle(self, outcome: Outcome, ask: bool, while_typing: bool) -> None:
+        if outcome in (Outcome.SAVED, Outcome.THEIRS):
+            self._dirty = False
             self._failed_on = _NOTHING
+            self._set_deferred(False)
             self.show_error("")
-        elif while_typing:
+            self.refresh(self._current())  # what is stored now: mine, theirs or the merge
+        elif outcome is Outcome.DEFERRED:
             self._dirty = True
+            self._asked = ask
+            self._set_deferred(True)
+        elif outcome is Outcome.FAILED:
+            self._dirty = True  # kept, and saved again on leaving the field
+        elif while_typing:
+            self._dirty = True  # refused while typing: tried again (and shown) at a pause
+        elif self._picked():
+            self._dirty = False  # nothing typed to keep: show what is stored (a declined switch)
+            self._failed_on = _NOTHING
+            self.refresh(self._current())
         else:
+            self._dirty = False
             self._failed_on = self._stored()
+
+    def _picked(self) -> bool:
+        """True for a check box or a fixed drop-down: its value is picked, not typed."""
+        w = self.widget
+        return isinstance(w, QCheckBox) or (isinstance(w, QComboBox) and not w.isEditable())
+
+    def _set_deferred(self, deferred: bool) -> None:
+        if deferred:
+            self.show_error(
+                QCoreApplication.translate(
+                    "Bindings",
+                    "Not saved yet: someone else changed this field at the same time. "
+                    "Leave the field to choose which text to keep.",
+                )
+            )
+        elif self.deferred:
+            self.show_error("")
+        self.deferred = deferred
 
     def _stored(self) -> object:
         return self._read(self._current())
@@ -249,9 +339,12 @@ class FieldBinding(QObject):
     def refresh(self, plan: PlanDetail) -> None:
         """Show the stored value, unless the user's own text is waiting or was refused."""
         value = self._read(plan)
-        if self._dirty or (self._failed_on is not _NOTHING and value == self._failed_on):
+        if self._dirty or self._saving:
+            return
+        if self._failed_on is not _NOTHING and value == self._failed_on:
             return
         self._failed_on = _NOTHING
+        self.base = value
         with self.quiet():
             self._set(value)
         self._text = self._raw_text()
@@ -270,6 +363,12 @@ class FieldBinding(QObject):
 
 
 _NOTHING = object()
+
+
+def _outcome(result: bool | Outcome) -> Outcome:
+    if isinstance(result, Outcome):
+        return result
+    return Outcome.SAVED if result else Outcome.REFUSED
 
 
 def _none_if_empty(data: object) -> object:

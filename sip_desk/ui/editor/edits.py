@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -21,7 +22,8 @@ from sip_desk.domain.participant import (
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.unit_of_work import Saved
-from sip_desk.ui.editor.session import Edit, Op, PlanSession
+from sip_desk.ui.editor.conflicts import GONE, FieldChange, FieldSave, Op, show_value
+from sip_desk.ui.editor.session import Edit, PlanSession
 
 DATA_TYPES: dict[str, type[Any]] = {
     "participant": ParticipantData,
@@ -70,9 +72,18 @@ def person_data(plan: PlanDetail) -> PersonData:
     return person
 
 
-def set_plan_field(session: PlanSession, name: str, value: object, label: str = "") -> Edit:
-    """Set one of the plan's own fields (:class:`PlanFields`); ``label`` names it for undo."""
-    old = getattr(session.plan.fields, name)
+def set_plan_field(
+    session: PlanSession,
+    name: str,
+    value: object,
+    label: str = "",
+    request: FieldSave | None = None,
+) -> Edit:
+    """Set one of the plan's own fields (:class:`PlanFields`); ``label`` names it for undo.
+
+    ``request`` (from the field's binding) says which stored value the user changed; without
+    it the edit is based on the value now in the session's plan.
+    """
     services = session.services
 
     def setter(v: Any) -> Op:
@@ -82,13 +93,19 @@ def set_plan_field(session: PlanSession, name: str, value: object, label: str = 
 
         return op
 
+    def read(plan: PlanDetail) -> object:
+        return getattr(plan.fields, name)
+
+    title = label or name
+    change = FieldChange.of(f"plan.{name}", title, read, setter, read(session.plan), value, request)
     return Edit(
-        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), label or name),
-        redo=setter(value),
-        undo=setter(old),
+        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), title),
+        redo=setter(change.new),
+        undo=setter(change.old),
         fields=(f"plan.{name}",),
         merge_key=f"plan.{name}",
-        values=(old, value),
+        change=change,
+        values=(change.old, change.new),
     )
 
 
@@ -97,14 +114,15 @@ def set_person_field(
     name: str,
     value: object,
     label: str = "",
+    request: FieldSave | None = None,
     confirm_unprotect: Callable[[], bool] | None = None,
 ) -> Edit:
     """Set one field of the person (representatives included); ``label`` names it for undo.
 
-    Whenever the edit (or its undo or redo) would switch protected identity off, it asks
-    ``confirm_unprotect`` first; without it, or when declined, protection is kept.
+    ``request`` is as for :func:`set_plan_field`. Whenever the edit (or its undo or redo)
+    would switch protected identity off, it asks ``confirm_unprotect`` first; without it, or
+    when declined, protection is kept.
     """
-    old = getattr(session.plan.person, name)
     services = session.services
 
     def setter(v: Any) -> Op:
@@ -117,13 +135,21 @@ def set_person_field(
 
         return op
 
+    def read(plan: PlanDetail) -> object:
+        return getattr(plan.person, name)
+
+    title = label or name
+    change = FieldChange.of(
+        f"person.{name}", title, read, setter, read(session.plan), value, request
+    )
     return Edit(
-        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), label or name),
-        redo=setter(value),
-        undo=setter(old),
+        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), title),
+        redo=setter(change.new),
+        undo=setter(change.old),
         fields=(f"person.{name}", "representative."),
         merge_key=f"person.{name}",
-        values=(old, value),
+        change=change,
+        values=(change.old, change.new),
     )
 
 
@@ -228,35 +254,74 @@ def _relinking_needs(session: PlanSession, add: Op, need_id: int) -> Op:
     return op
 
 
-def update_item(session: PlanSession, kind: str, row: Row, data: Any, label: str = "") -> Edit:
-    """Change a row; undo saves its previous data. ``label`` names the changed column.
+def _row(plan: PlanDetail, kind: str, item_id: int) -> Row | None:
+    return next((r for r in getattr(plan, _COLLECTIONS[kind]) if r.id == item_id), None)
 
-    Typing on in the same cell (one changed column) merges into one undo step.
+
+def update_item(
+    session: PlanSession,
+    kind: str,
+    row: Row,
+    data: Any,
+    label: str = "",
+    show: Callable[[object], str] = show_value,
+) -> Edit:
+    """Change the cells of ``row`` in which ``data`` differs; undo saves their previous values.
+
+    Only those cells are written, on top of the row as stored when the edit runs, so a change
+    someone else made to another cell of the row stays. ``row`` is the row as the table showed
+    it: a cell someone else has changed since is a conflict for the user to decide.
+    ``label`` names the changed column, ``show`` shows its values. Typing on in the same cell
+    (one changed column) merges into one undo step.
     """
     services = session.services
-    old = to_data(row, DATA_TYPES[kind])
-    changed = [
-        f.name for f in dataclasses.fields(old) if getattr(old, f.name) != getattr(data, f.name)
-    ]
+    data_type = DATA_TYPES[kind]
+    old = to_data(row, data_type)
+    names = [f.name for f in dataclasses.fields(data_type)]
+    changed = tuple(n for n in names if getattr(old, n) != getattr(data, n))
+    attrs = changed or tuple(names)
+    one = len(attrs) == 1
+
+    def pick(values: Any) -> object:
+        return getattr(values, attrs[0]) if one else tuple(getattr(values, a) for a in attrs)
+
+    def read(plan: PlanDetail) -> object:
+        current = _row(plan, kind, session.resolve(kind, row.id))
+        return GONE if current is None else pick(current)
 
     def setter(value: Any) -> Op:
         def op(plan: PlanDetail) -> Saved:
             item_id = session.resolve(kind, row.id)
+            current = _row(plan, kind, item_id)
+            stored = old if current is None else to_data(current, data_type)
+            cells = dict(zip(attrs, (value,) if one else value, strict=True))
             update = getattr(services.items, f"update_{kind}")
-            saved: Saved = update(plan.id, plan.version, item_id, value)
+            saved: Saved = update(
+                plan.id, plan.version, item_id, dataclasses.replace(stored, **cells)
+            )
             return saved
 
         return op
 
+    title = f"{kind_name(kind)}: {label}" if label else kind_name(kind)
+    new = pick(data)
+    change = FieldChange(
+        f"{kind}.{row.id}.{'+'.join(attrs)}",
+        title,
+        read,
+        setter,
+        pick(old),
+        new,
+        text=one and isinstance(new, str) and not isinstance(new, Enum),
+        show=show if one else show_value,
+    )
     return Edit(
-        text=_text(
-            QT_TRANSLATE_NOOP("Edits", "Change %1"),
-            f"{kind_name(kind)}: {label}" if label else kind_name(kind),
-        ),
-        redo=setter(data),
-        undo=setter(old),
+        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), title),
+        redo=setter(change.new),
+        undo=setter(change.old),
         fields=(f"{kind}.",),
         merge_key=_cell_key(kind, row.id, changed[0]) if len(changed) == 1 else "",
+        change=change,
         values=(old, data),
     )
 

@@ -46,13 +46,13 @@ class FollowUpSection(Section):
         self._field("date", self.tr("&Date"), self.date, parse=parse_date, show=format_date)
         self.time = self.line()
         self.time.setPlaceholderText("TT:MM")
-        self._field("time", self.tr("&Time"), self.time, parse=parse_time, show=_format_time)
+        self._field("time", self.tr("Time"), self.time, parse=parse_time, show=_format_time)
         self.place = self.line()
-        self._field("place", self.tr("&Place"), self.place)
+        self._field("place", self.tr("Place"), self.place)
         self.video_link = self.line()
         self._field("video_link", self.tr("Video link"), self.video_link)
         self.convenor = self.combo([])
-        self._field("convenor_participant_id", self.tr("Who &convenes"), self.convenor)
+        self._field("convenor_participant_id", self.tr("Who convenes"), self.convenor)
         self._quick_dates()
 
     def _quick_dates(self) -> None:

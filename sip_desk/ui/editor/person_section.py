@@ -4,19 +4,33 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from sip_desk.domain.enums import RepresentativeKind
 from sip_desk.domain.errors import ValidationError
+from sip_desk.domain.person import RepresentativeData
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui import prompts
 from sip_desk.ui.editor import edits
+from sip_desk.ui.editor.conflicts import FieldSave
 from sip_desk.ui.editor.languages import LanguageCombo, language_code, language_label
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession
 from sip_desk.ui.editor.table_part import TablePart
+from sip_desk.ui.item_models.labels import enum_choices
 from sip_desk.ui.item_models.representative_table_model import RepresentativeTableModel
 
 
 def _identity_or_none(text: str) -> str | None:
     return text.strip() or None
+
+
+def _representatives_text(value: object) -> str:
+    """The representatives one a line, for the conflict dialog."""
+    kinds = dict(enum_choices(RepresentativeKind))
+    reps: tuple[RepresentativeData, ...] = value  # type: ignore[assignment]
+    return "\n".join(
+        ", ".join(p for p in (kinds.get(r.kind, str(r.kind)), r.name, r.phone, r.email) if p)
+        for r in reps
+    )
 
 
 class PersonSection(Section):
@@ -26,9 +40,9 @@ class PersonSection(Section):
         super().__init__(session, self.tr("1. The person and the reason"), parent)
         self.setObjectName("section_person")
         self.first_name = self.line()
-        self.person_field("first_name", self.tr("&First name"), self.first_name)
+        self.person_field("first_name", self.tr("First &name"), self.first_name)
         self.last_name = self.line()
-        self.person_field("last_name", self.tr("&Last name"), self.last_name)
+        self.person_field("last_name", self.tr("L&ast name"), self.last_name)
         self.identity = self.line()
         self.identity.setPlaceholderText(self.tr("YYYYMMDD-NNNN"))
         self.person_field(
@@ -116,8 +130,10 @@ class PersonSection(Section):
         reps_label = self.tr("Guardians and legal representatives")
 
         def save(reps: tuple) -> bool:  # type: ignore[type-arg]
+            shown = self.session.plan.person.representatives
+            request = FieldSave(reps, shown, show=_representatives_text)
             return self.session.execute(
-                edits.set_person_field(self.session, "representatives", reps, reps_label)
+                edits.set_person_field(self.session, "representatives", reps, reps_label, request)
             )
 
         model.commit_update = lambda row, data: save(model.replaced(row.id, data))

@@ -22,12 +22,15 @@ from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError, ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
+from sip_desk.ui.dialogs.conflict_dialog import ConflictDialog
 from sip_desk.ui.editor import undo_steps, unsaved
 from sip_desk.ui.editor.actions_section import ActionsSection
 from sip_desk.ui.editor.changes_panel import ChangesPanel
 from sip_desk.ui.editor.completeness_panel import CompletenessPanel
+from sip_desk.ui.editor.conflict_bar import ConflictBar
 from sip_desk.ui.editor.crisis_section import CrisisSection
 from sip_desk.ui.editor.editor_actions import EditorActions
+from sip_desk.ui.editor.follow_up_record_section import FollowUpRecordSection
 from sip_desk.ui.editor.follow_up_section import FollowUpSection
 from sip_desk.ui.editor.goals_section import GoalsSection
 from sip_desk.ui.editor.item_table import ItemTable
@@ -73,6 +76,7 @@ class PlanEditor(QWidget):
         self.responsibility_section = ResponsibilitySection(self.session)
         self.crisis_section = CrisisSection(self.session)
         self.follow_up_section = FollowUpSection(self.session)
+        self.follow_up_record_section = FollowUpRecordSection(self.session)
         self.sections: list[Section] = [
             self.person_section,
             self.participants_section,
@@ -81,10 +85,15 @@ class PlanEditor(QWidget):
             self.responsibility_section,
             self.crisis_section,
             self.follow_up_section,
+            self.follow_up_record_section,
         ]
         self.completeness = CompletenessPanel(self)
         self.changes = ChangesPanel(self)
         self.notice = _notice_label(self)
+        self.conflicts = ConflictBar(
+            self.session, lambda: [b for s in self.sections for b in s.bindings.values()], self
+        )
+        self.session.resolver = lambda conflict: ConflictDialog.choose(self, conflict)
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice.hide)
         self.toolbar = QToolBar(self)
@@ -122,6 +131,7 @@ class PlanEditor(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.notice)
+        layout.addWidget(self.conflicts)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
@@ -154,17 +164,36 @@ class PlanEditor(QWidget):
 
     def flush(self) -> None:
         """Save everything typed but not yet saved, now (open table cells included)."""
+        self._save_pending(ask=True)
+
+    def _save_pending(self, ask: bool) -> None:
+        # ask: a change someone else made to the same field may be asked about now
         for table in self.findChildren(ItemTable):
             table.commit_open_editor()
         for section in self.sections:
-            section.flush()
+            section.flush(ask)
 
     def save_now(self) -> None:
-        """Ctrl+S: save everything typed now, and say what could not be saved."""
-        unsaved.save_now(self)
+        """Ctrl+S: save everything typed, ask about every text that waits for a choice, and
+        say what could not be saved (or that everything is)."""
+        self.flush()
+        self.conflicts.settle_all()
+        unsaved.report(self)
 
-    def may_close(self, reveal: Callable[[], None] = lambda: None) -> bool:
-        """Save what is typed; when some of it cannot be stored, ``reveal`` it and ask first."""
+    def can_close(self, reveal: Callable[[], None] = lambda: None) -> bool:
+        """Save what is typed; False to keep the plan open.
+
+        It stays open while a text waits for the user's choice, or when a text that could not
+        be stored is left and the user goes back to it (``reveal`` first shows this plan).
+        """
+        self.flush()
+        if not self.conflicts.settle_all():
+            self.show_notice(
+                self.tr(
+                    "The plan stays open: choose which text to keep first, or it would be lost."
+                )
+            )
+            return False
         return unsaved.may_close(self, reveal)
 
     def undo(self) -> None:
@@ -214,6 +243,18 @@ class PlanEditor(QWidget):
         self.flush()
         if SigningDialog.sign(self, self.services, self.session.plan) is not None:
             self.events.plan_changed.emit(self.session.plan_id)  # reloads this editor too
+
+    def record_follow_up(self, meeting_id: int | None = None) -> bool:
+        """Go to the follow-up meeting record, starting it or reopening the one being written.
+
+        Args:
+            meeting_id: the booked meeting to record; ``None`` for the earliest booked one.
+
+        Returns:
+            False when no record could be started (the reason is shown in the notice).
+        """
+        self.flush()
+        return self.follow_up_record_section.start(meeting_id)
 
     def focus_anchor(self, anchor: str, entity_id: int | None = None) -> bool:
         """Move the focus to the field or table row a completeness item points at."""
@@ -270,7 +311,7 @@ class PlanEditor(QWidget):
 
     # Nothing lost -----------------------------------------------------------------------------
     def hideEvent(self, event: QHideEvent) -> None:
-        self.flush()
+        self._save_pending(ask=False)
         super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

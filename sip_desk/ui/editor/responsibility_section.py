@@ -20,14 +20,14 @@ class ResponsibilitySection(Section):
         self.lead_principal = self.combo(enum_choices(PrincipalType, self.tr("(not chosen)")))
         self.plan_field(
             "lead_principal",
-            self.tr("&Lead principal (overall responsibility)"),
+            self.tr("Lead &principal (overall responsibility)"),
             self.lead_principal,
             **self.enum_kw(PrincipalType),
         )
         self.lead_organisation = self.line()
-        self.plan_field("lead_organisation", self.tr("Lead &organisation"), self.lead_organisation)
+        self.plan_field("lead_organisation", self.tr("Lead organisation"), self.lead_organisation)
         self.coordinator = self.combo([])
-        self.plan_field("coordinator_participant_id", self.tr("&Coordinator"), self.coordinator)
+        self.plan_field("coordinator_participant_id", self.tr("Coordina&tor"), self.coordinator)
 
     def refresh(self, plan: PlanDetail) -> None:
         self.fill_participants(plan)

@@ -25,6 +25,7 @@ from sip_desk.ui.editor import edits
 from sip_desk.ui.editor.bindings import (
     ErrorLabel,
     FieldBinding,
+    Save,
     UndoKeyFilter,
     format_date,
     parse_date,
@@ -82,6 +83,18 @@ class Section(QGroupBox):
         save: Callable[[object], bool],
         **kw: Any,
     ) -> FieldBinding:
+        """An input saved through ``save(value)`` (True when saved)."""
+        return self._bind(key, label, widget, read, lambda request: save(request.value), **kw)
+
+    def _bind(
+        self,
+        key: str,
+        label: str,
+        widget: QWidget,
+        read: Callable[[PlanDetail], object],
+        save: Save,
+        **kw: Any,
+    ) -> FieldBinding:
         widget.setObjectName(object_name(key))
         widget.setAccessibleName(_plain(label))
         widget.installEventFilter(self.undo_filter)
@@ -104,26 +117,28 @@ class Section(QGroupBox):
 
     def plan_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
         """An input for one of the plan's own fields."""
-        return self._add(
+        return self._bind(
             f"plan.{name}",
             label,
             widget,
             lambda plan: getattr(plan.fields, name),
-            lambda value: self.session.execute(
-                edits.set_plan_field(self.session, name, value, _plain(label))
+            lambda request: self.session.apply(
+                edits.set_plan_field(self.session, name, request.value, _plain(label), request),
+                request.ask,
             ),
             **kw,
         )
 
     def person_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
         """An input for one field of the person."""
-        return self._add(
+        return self._bind(
             f"person.{name}",
             label,
             widget,
             lambda plan: getattr(plan.person, name),
-            lambda value: self.session.execute(
-                edits.set_person_field(self.session, name, value, _plain(label))
+            lambda request: self.session.apply(
+                edits.set_person_field(self.session, name, request.value, _plain(label), request),
+                request.ask,
             ),
             **kw,
         )
@@ -174,10 +189,10 @@ class Section(QGroupBox):
         for binding in self.bindings.values():
             binding.refresh(plan)
 
-    def flush(self) -> None:
-        """Save every pending input now."""
+    def flush(self, ask: bool = True) -> None:
+        """Save every pending input now (``ask``: a conflict may be asked about now)."""
         for binding in self.bindings.values():
-            binding.commit()
+            binding.commit(ask)
 
     @property
     def pending(self) -> bool:

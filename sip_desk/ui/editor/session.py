@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from sip_desk.domain.errors import (
     DomainError,
@@ -20,18 +17,24 @@ from sip_desk.domain.errors import (
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
 from sip_desk.services.unit_of_work import Saved
+from sip_desk.ui.editor.conflicts import (
+    GONE,
+    Choice,
+    Conflict,
+    FieldChange,
+    Op,
+    Outcome,
+    Resolution,
+    Resolver,
+    decide_later,
+)
+from sip_desk.ui.editor.edit_command import Edit, EditCommand
 
 log = logging.getLogger(__name__)
 
-MERGE_SECONDS = 1.5
-"""Saves of one field less than this many seconds apart are one undo step.
-
-Typing saves every half second, so one burst of typing is one step, and Ctrl+Z undoes the
-last burst: a pause of about 1.5–2 s between two bursts makes them two steps.
-"""
-
-# An operation maps the plan as now stored to a save through the services.
-Op = Callable[[PlanDetail], Saved]
+SAVE_ROUNDS = 5
+"""A save refused as stale is tried again (on the reloaded plan) at most this often."""
+__all__ = ["Edit", "Op", "PlanSession", "ui_lang"]
 
 
 def ui_lang() -> str:
@@ -40,79 +43,13 @@ def ui_lang() -> str:
     return "sv" if QCoreApplication.translate("Language", "en") == "sv" else "en"
 
 
-@dataclass
-class Edit:
-    """One user edit, expressed against whatever plan is current when it runs.
-
-    Attributes:
-        text: what the undo menu shows.
-        redo: applies the edit; returns the saved plan (``item_id`` for an added row).
-        undo: reverts it.
-        fields: error keys (prefixes) this edit answers for; their inline messages are cleared
-            when it succeeds.
-        merge_key: consecutive edits with the same key merge into one undo step.
-        absorb: how this edit takes in a later one merged into it; by default the later
-            edit's ``redo`` replaces its own.
-        values: ``(before, after)`` for an edit that replaces one value; when merged edits
-            bring back ``before``, the undo step is dropped (there is nothing to undo).
-    """
-
-    text: str
-    redo: Op
-    undo: Op
-    fields: tuple[str, ...] = ()
-    merge_key: str = ""
-    on_redo: Callable[[Saved], None] | None = field(default=None, repr=False)
-    on_undo: Callable[[Saved], None] | None = field(default=None, repr=False)
-    absorb: Callable[[Edit], None] | None = field(default=None, repr=False)
-    values: tuple[Any, Any] | None = field(default=None, repr=False)
-
-
-class _EditCommand(QUndoCommand):
-    """A saved edit on the undo stack; its first redo already happened when it was pushed."""
-
-    _MERGE_ID = 1
-
-    def __init__(self, session: PlanSession, edit: Edit) -> None:
-        super().__init__(edit.text)
-        self.session = session
-        self.edit = edit
-        self._first = True
-        self._last = time.monotonic()
-
-    def id(self) -> int:
-        return self._MERGE_ID if self.edit.merge_key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _EditCommand) or other.edit.merge_key != self.edit.merge_key:
-            return False
-        if other._last - self._last > MERGE_SECONDS:
-            return False
-        if self.edit.absorb is not None:
-            self.edit.absorb(other.edit)
-        else:
-            self.edit.redo = other.edit.redo
-            if self.edit.values is not None and other.edit.values is not None:
-                self.edit.values = (self.edit.values[0], other.edit.values[1])
-                self.setObsolete(self.edit.values[0] == self.edit.values[1])
-        self._last = other._last
-        return True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.session.run(self.edit.redo, self.edit.fields, self.edit.on_redo)
-
-    def undo(self) -> None:
-        self.session.run(self.edit.undo, self.edit.fields, self.edit.on_undo)
-
-
 class PlanSession(QObject):
     """Keeps the latest :class:`PlanDetail` and saves every edit at once, with undo.
 
-    Every service call takes the version of the plan as last seen; a stale save reloads the
-    plan, retries the edit once on top of it and says so calmly (``notice``).
+    Every service call takes the version of the plan as last seen. A stale save reloads the
+    plan; an edit of one field is then saved on top when the field itself is unchanged, and
+    otherwise the user chooses through ``resolver`` (keep mine, take theirs, merge, later).
+    Edits whose decision is put off wait in ``deferred`` (by field key).
     """
 
     plan_changed = Signal(object)  # PlanDetail
@@ -120,6 +57,7 @@ class PlanSession(QObject):
     fields_ok = Signal(object)  # tuple[str, ...]: error keys to clear
     notice = Signal(str)
     plan_saved = Signal(int)
+    deferred_changed = Signal()
 
     def __init__(self, services: Services, plan_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +65,9 @@ class PlanSession(QObject):
         self.plan: PlanDetail = services.plans.open_plan(plan_id)
         self.undo_stack = QUndoStack(self)
         self._id_map: dict[tuple[str, int], int] = {}
+        self.resolver: Resolver = decide_later
+        self.deferred: dict[str, Edit] = {}
+        self._asking = False
 
     @property
     def plan_id(self) -> int:
@@ -143,12 +84,34 @@ class PlanSession(QObject):
         if old_id != new_id:
             self._id_map[(kind, old_id)] = new_id
 
-    def execute(self, edit: Edit) -> bool:
-        """Run ``edit`` now; on success put it on the undo stack. False when refused."""
-        if not self.run(edit.redo, edit.fields, edit.on_redo):
-            return False
-        self.undo_stack.push(_EditCommand(self, edit))
-        return True
+    def execute(self, edit: Edit, ask: bool = True) -> bool:
+        """Run ``edit`` now; on success put it on the undo stack. False when not saved."""
+        return self.apply(edit, ask) is Outcome.SAVED
+
+    def apply(self, edit: Edit, ask: bool = True) -> Outcome:
+        """Run ``edit`` now and say what became of it (``ask``: conflicts may be asked now)."""
+        op, change = edit.step(forward=True)
+        outcome, final = self._run(op, change, edit.fields, edit.on_redo, ask)
+        edit.settled(final, forward=True)
+        if outcome is Outcome.SAVED:
+            self.undo_stack.push(EditCommand(self, edit))
+        elif outcome is Outcome.THEIRS and final is not None:
+            self.undo_stack.push(EditCommand(self, self._kept_theirs(edit, final)))
+        if change is not None and outcome in (Outcome.SAVED, Outcome.THEIRS, Outcome.DEFERRED):
+            self._set_deferred(change.key, edit if outcome is Outcome.DEFERRED else None)
+        return outcome
+
+    def settle(self, key: str) -> Outcome:
+        """Ask again about the deferred edit of ``key``."""
+        edit = self.deferred[key]
+        return self.apply(edit, ask=True)
+
+    def replay(self, edit: Edit, forward: bool) -> None:
+        """Redo or undo ``edit`` (from the undo stack)."""
+        op, change = edit.step(forward)
+        on_done = edit.on_redo if forward else edit.on_undo
+        _outcome, final = self._run(op, change, edit.fields, on_done, ask=True)
+        edit.settled(final, forward)
 
     def run(
         self,
@@ -157,37 +120,114 @@ class PlanSession(QObject):
         on_done: Callable[[Saved], None] | None = None,
     ) -> bool:
         """Save through ``op`` against the current plan; report problems, never raise."""
+        return self._run(op, None, fields, on_done, ask=True)[0] is Outcome.SAVED
+
+    def _run(
+        self,
+        op: Op,
+        change: FieldChange | None,
+        fields: tuple[str, ...],
+        on_done: Callable[[Saved], None] | None,
+        ask: bool,
+    ) -> tuple[Outcome, FieldChange | None]:
         try:
-            saved = self._call(op)
+            outcome, saved, change = self._save(op, change, ask)
         except ValidationErrors as exc:
             self.validation_failed.emit(list(exc.errors))
-            return False
+            return Outcome.REFUSED, None
         except ValidationError as exc:
             self.validation_failed.emit([exc])
-            return False
+            return Outcome.REFUSED, None
         except DomainError as exc:
             self.notice.emit(exc.message(ui_lang()))
             self.reload()
-            return False
-        if on_done is not None:
-            on_done(saved)
-        self.fields_ok.emit(fields)
-        self._accept(saved.plan)
-        return True
+            return Outcome.FAILED, None
+        if outcome is Outcome.SAVED:
+            if saved is not None and on_done is not None:
+                on_done(saved)
+            self.fields_ok.emit(fields)
+        if saved is not None:
+            self._accept(saved.plan)
+        return outcome, change
 
-    def _call(self, op: Op) -> Saved:
-        try:
-            return op(self.plan)
-        except StaleEditError:
-            self.reload()
-            saved = op(self.plan)
-            self.notice.emit(
-                self.tr(
-                    "The plan had been changed elsewhere. It has been reloaded and your "
-                    "change saved on top of the latest version."
+    def _save(
+        self, op: Op, change: FieldChange | None, ask: bool
+    ) -> tuple[Outcome, Saved | None, FieldChange | None]:
+        stale = chosen = False
+        for _round in range(SAVE_ROUNDS):
+            if change is not None:
+                stored = change.read(self.plan)
+                if stored is not GONE and stored != change.old:
+                    # The same field changed since this editor showed it.
+                    if stored == change.new:
+                        return Outcome.SAVED, None, change  # the other person typed the same
+                    resolution = self._decide(change, stored, ask)
+                    if resolution.choice is Choice.LATER:
+                        return Outcome.DEFERRED, None, change
+                    if resolution.choice is Choice.THEIRS:
+                        return Outcome.THEIRS, None, change.rebased(change.new, stored)
+                    mine = resolution.choice is Choice.MINE
+                    change = change.rebased(
+                        stored, change.new if mine else change.parse(resolution.text)
+                    )
+                    chosen = True
+                    if change.new == stored:
+                        return Outcome.SAVED, None, change
+                op = change.write(change.new)
+            try:
+                saved = op(self.plan)
+            except StaleEditError:
+                self.reload()  # saved elsewhere since: look again at what is stored now
+                stale = True
+                continue
+            if stale and not chosen:
+                self.notice.emit(
+                    self.tr(
+                        "The plan had been changed elsewhere. It has been reloaded and your "
+                        "change saved on top of the latest version."
+                    )
                 )
+            return Outcome.SAVED, saved, change
+        raise StaleEditError(self.plan.id, self.plan.version, self.plan.version)
+
+    def _decide(self, change: FieldChange, stored: object, ask: bool) -> Resolution:
+        if not ask or self._asking:
+            return Resolution(Choice.LATER)
+        conflict = Conflict(
+            change.label,
+            change.show(stored),
+            change.show(change.new),
+            change.text,
+            change.multiline,
+        )
+        self._asking = True
+        try:
+            resolution = self.resolver(conflict)
+        finally:
+            self._asking = False
+        log.info("conflict in %s resolved: %s", change.key, resolution.choice.value)
+        return resolution
+
+    def _kept_theirs(self, edit: Edit, change: FieldChange) -> Edit:
+        """An undo step for "take theirs": undo stores the user's value after all."""
+        self.notice.emit(
+            self.tr("The other text in “%1” was kept. Undo (Ctrl+Z) brings yours back.").replace(
+                "%1", change.label
             )
-            return saved
+        )
+        text = self.tr("Keep other text: %1").replace("%1", change.label)
+        return Edit(
+            text, change.write(change.new), change.write(change.old), edit.fields, "", change=change
+        )
+
+    def _set_deferred(self, key: str, edit: Edit | None) -> None:
+        if edit is None and key not in self.deferred:
+            return
+        if edit is None:
+            del self.deferred[key]
+        else:
+            self.deferred[key] = edit
+        self.deferred_changed.emit()
 
     def reload(self) -> None:
         """Read the plan as stored now."""

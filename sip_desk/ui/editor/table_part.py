@@ -12,6 +12,7 @@ from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor import edits
 from sip_desk.ui.editor.bindings import ErrorLabel
+from sip_desk.ui.editor.conflicts import Outcome, show_value
 from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.item_models.row_table_model import RowTableModel
@@ -64,7 +65,28 @@ class TablePart(QWidget):
 
     def _on_update(self, row: Any, data: Any) -> bool:
         label = self.model.changed_label(row, data)
-        return self.session.execute(edits.update_item(self.session, self.kind, row, data, label))
+        edit = edits.update_item(self.session, self.kind, row, data, label, self._shows(row, data))
+        # a cell saved while typing never asks about a conflict: that waits until the cell is left
+        outcome = self.session.apply(edit, ask=not self.table.saving_while_typing)
+        if outcome is Outcome.DEFERRED:
+            self.error.show_message(
+                self.tr(
+                    "Not saved yet: someone else changed the same cell at the same time. "
+                    "Use “Choose…” above the plan to decide which text to keep."
+                )
+            )
+        return outcome is Outcome.SAVED
+
+    def _shows(self, row: Any, data: Any) -> Callable[[object], str]:
+        """How the conflict dialog shows values of the one column ``data`` changes."""
+        model = self.model
+        changed = [c for c in model.COLUMNS if getattr(row, c.attr) != getattr(data, c.attr)]
+        if len(changed) != 1:
+            return show_value
+        column = changed[0]
+        if column.kind == "bool":
+            return model.yes_no
+        return lambda value: model.display(column, value)
 
     def _on_add(self, data: Any) -> bool:
         edit = edits.add_item(self.session, self.kind, data, typed=self.model.REQUIRED)

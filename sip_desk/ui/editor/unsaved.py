@@ -53,7 +53,7 @@ class Unsaved:
         return current is not None and (current is self.widget or self.widget.isAncestorOf(current))
 
     def text(self) -> str:
-        """ "The text in Styrkor is not saved: …"."""
+        """The sentence that names it, e.g. "Texten i Styrkor är inte sparad: …"."""
         text = QCoreApplication.translate("Unsaved", "The text in %1 is not saved: %2")
         return text.replace("%1", self.place, 1).replace("%2", self.reason)
 
@@ -128,9 +128,8 @@ def _edit_cell(section: Section, table: QWidget, row: int, column: int) -> None:
         edit_cell(row, column)
 
 
-def save_now(editor: PlanEditor) -> None:
-    """Ctrl+S: save everything typed, and name what could not be saved (or say all is)."""
-    editor.flush()
+def report(editor: PlanEditor) -> None:
+    """After Ctrl+S saved what it could: name what is not stored, or say that all is."""
     found = unsaved_inputs(editor.sections)
     if not found:
         editor.show_notice(QCoreApplication.translate("PlanEditor", "Everything is saved."), True)
@@ -141,11 +140,10 @@ def save_now(editor: PlanEditor) -> None:
 
 
 def may_close(editor: PlanEditor, reveal: Callable[[], None]) -> bool:
-    """Save what is typed; if some of it cannot be stored, ``reveal`` the editor and ask.
+    """After a flush: if some input is not stored, ``reveal`` the editor and ask.
 
     False when the user goes back; the focus is then on the first input not stored.
     """
-    editor.flush()
     found = unsaved_inputs(editor.sections)
     if not found:
         return True
@@ -163,10 +161,10 @@ def not_saved_text(found: Sequence[Unsaved]) -> str:
 
 def confirm_close(parent: QWidget, found: Sequence[Unsaved]) -> bool:
     """Ask before what ``found`` holds is lost; True to close anyway (Escape: go back)."""
-    return prompts.choose(
+    return prompts.confirm_discard(
         parent,
-        QCoreApplication.translate("Unsaved", "Text not saved"),
-        not_saved_text(found) + "\n\n" + QCoreApplication.translate("Unsaved", "Close anyway?"),
-        accept=QCoreApplication.translate("Unsaved", "&Close anyway"),
-        reject=QCoreApplication.translate("Unsaved", "&Go back"),
+        QCoreApplication.translate("Unsaved", "Close anyway?"),
+        not_saved_text(found),
+        keep=QCoreApplication.translate("Unsaved", "&Go back"),
+        discard=QCoreApplication.translate("Unsaved", "&Close anyway"),
     )

@@ -10,10 +10,13 @@ from sip_desk.domain.enums import (
     ActionStatus,
     ConsentForm,
     ConsentGiver,
+    FollowUpDecision,
+    GoalOutcome,
     GoalTerm,
     InvitationKind,
     PrincipalType,
     RepresentativeKind,
+    ReviewStatus,
 )
 
 
@@ -48,6 +51,21 @@ def enum_labels(enum: type[StrEnum]) -> dict[str, str]:
             ActionStatus.DONE: QT_TRANSLATE_NOOP("EnumLabels", "Done"),
             ActionStatus.NOT_DONE: QT_TRANSLATE_NOOP("EnumLabels", "Not done"),
             ActionStatus.CANCELLED: QT_TRANSLATE_NOOP("EnumLabels", "Cancelled"),
+        },
+        ReviewStatus: {
+            ReviewStatus.DONE: QT_TRANSLATE_NOOP("EnumLabels", "Done"),
+            ReviewStatus.NOT_DONE: QT_TRANSLATE_NOOP("EnumLabels", "Not done"),
+            ReviewStatus.ONGOING: QT_TRANSLATE_NOOP("EnumLabels", "Ongoing"),
+        },
+        GoalOutcome: {
+            GoalOutcome.ACHIEVED: QT_TRANSLATE_NOOP("EnumLabels", "Achieved"),
+            GoalOutcome.PARTLY: QT_TRANSLATE_NOOP("EnumLabels", "Partly achieved"),
+            GoalOutcome.NOT_ACHIEVED: QT_TRANSLATE_NOOP("EnumLabels", "Not achieved"),
+        },
+        FollowUpDecision: {
+            FollowUpDecision.CONTINUE: QT_TRANSLATE_NOOP("EnumLabels", "Continue the plan"),
+            FollowUpDecision.REVISE: QT_TRANSLATE_NOOP("EnumLabels", "Revise the plan"),
+            FollowUpDecision.CLOSE: QT_TRANSLATE_NOOP("EnumLabels", "Close the plan"),
         },
         RepresentativeKind: {
             RepresentativeKind.GUARDIAN: QT_TRANSLATE_NOOP("EnumLabels", "Guardian"),

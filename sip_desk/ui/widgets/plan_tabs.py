@@ -90,11 +90,14 @@ class PlanTabs(QTabWidget):
     def plan_widget(self, plan_id: int) -> QWidget | None:
         return self._plan_ids.get(plan_id)
 
-    def close_plan(self, plan_id: int) -> None:
-        """Close the plan's tab if it is open, without asking (e.g. the plan was deleted)."""
+    def close_plan(self, plan_id: int, ask: bool = True) -> None:
+        """Close the plan's tab (saving what is typed) if it is open.
+
+        ``ask`` False closes it whatever it holds (the plan is being deleted).
+        """
         widget = self._plan_ids.get(plan_id)
         if widget is not None:
-            self.close_tab(self.indexOf(widget), ask=False)
+            self.close_tab(self.indexOf(widget), ask)
 
     def open_ids(self) -> list[int]:
         return list(self._plan_ids)
@@ -109,7 +112,7 @@ class PlanTabs(QTabWidget):
 
     def add_plan(self, plan_id: int, widget: QWidget, title: str) -> None:
         self._plan_ids[plan_id] = widget
-        index = self.addTab(widget, title)
+        index = self.addTab(widget, title.replace("&", "&&"))  # a name is no mnemonic (Alt+…)
         self.setTabToolTip(index, title)
         self.setCurrentIndex(index)
 
@@ -124,35 +127,41 @@ class PlanTabs(QTabWidget):
         if callable(flush):
             flush()
 
-    def may_close_all(self) -> bool:
-        """Ask every open plan whether it may close (see :meth:`may_close`)."""
-        return all(self.may_close(widget) for widget in list(self._plan_ids.values()))
-
-    def may_close(self, widget: QWidget) -> bool:
-        """Save what ``widget`` holds; if some of it cannot be stored, show the plan and ask.
-
-        Editors answer through ``may_close()``; False when the user chose to go back.
-        """
-        may_close = getattr(widget, "may_close", None)
-        if not callable(may_close):
-            return True
-        # Before it asks, the plan's tab is shown: what is not stored, and the question, in sight.
-        return bool(may_close(reveal=lambda: self.setCurrentWidget(widget)))
-
     def close_tab(self, index: int, ask: bool = True) -> None:
         if index < self._fixed:
             return
         widget = self.widget(index)
         if widget is None:
             return
-        if ask and not self.may_close(widget):
+        if not ask:
+            self._flush(widget)
+        elif not self.can_close(widget):
             return
-        flush = getattr(widget, "flush", None)
-        if callable(flush):
-            flush()
         self._plan_ids = {k: w for k, w in self._plan_ids.items() if w is not widget}
         self.removeTab(index)
         widget.deleteLater()
+
+    def can_close(self, widget: QWidget) -> bool:
+        """Save what the plan's editor holds; False while it keeps text the user must decide,
+        or text that could not be stored and the user chose to go back to.
+
+        Before the editor asks, its tab is shown: the text, and the question, in sight.
+        """
+        can_close = getattr(widget, "can_close", None)
+        if callable(can_close):
+            return bool(can_close(reveal=lambda: self.setCurrentWidget(widget)))
+        self._flush(widget)
+        return True
+
+    def can_close_all(self) -> bool:
+        """:meth:`can_close` for the open plans, up to the first the user goes back to."""
+        return all(self.can_close(w) for w in list(self._plan_ids.values()))
+
+    @staticmethod
+    def _flush(widget: QWidget) -> None:
+        flush = getattr(widget, "flush", None)
+        if callable(flush):
+            flush()
 
     def close_current(self) -> None:
         self.close_tab(self.currentIndex())

@@ -7,6 +7,7 @@ from PySide6.QtGui import (
     QColor,
     QImage,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -24,7 +25,8 @@ PNG_HEIGHT = 160  # pixels of the exported image; printed at about 4.5 cm wide
 class SignaturePad(QWidget):
     """Collects strokes; :meth:`to_png` gives them as a transparent PNG.
 
-    Mouse, tablet pens and touch screens all draw. Delete or Backspace clears the pad.
+    Mouse, tablet pens and touch screens all draw. Delete or Backspace clears the pad; Ctrl+Z
+    takes back the last stroke or the last clearing, so a stray key never loses a signature.
     """
 
     signature_changed = Signal()
@@ -32,6 +34,8 @@ class SignaturePad(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._strokes: list[list[QPointF]] = []
+        # What Ctrl+Z takes back, newest last: None for a stroke drawn, the strokes for a clear.
+        self._history: list[list[list[QPointF]] | None] = []
         self._drawing = False
         self.setMinimumSize(QSize(320, 110))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -41,9 +45,12 @@ class SignaturePad(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAccessibleName(self.tr("Signature pad"))
         self.setAccessibleDescription(
-            self.tr("Draw the signature with the mouse, a pen or a finger. Delete clears it.")
+            self.tr(
+                "Draw the signature with the mouse, a pen or a finger. Delete clears it; "
+                "Ctrl+Z takes back the last stroke or the clearing."
+            )
         )
-        self.setToolTip(self.tr("Sign here. Delete clears the signature."))
+        self.setToolTip(self.tr("Sign here. Delete clears the signature; Ctrl+Z takes it back."))
 
     # --- state -----------------------------------------------------------------------------
 
@@ -56,11 +63,24 @@ class SignaturePad(QWidget):
         return [list(s) for s in self._strokes]
 
     def clear(self) -> None:
-        """Remove the signature."""
+        """Remove the signature (:meth:`undo` brings it back)."""
         if self._strokes:
-            self._strokes.clear()
+            self._history.append(self._strokes)
+            self._strokes = []
             self.update()
             self.signature_changed.emit()
+
+    def undo(self) -> None:
+        """Take back the last stroke drawn, or the last clearing."""
+        if self._drawing or not self._history:
+            return
+        last = self._history.pop()
+        if last is None:
+            self._strokes.pop()
+        else:
+            self._strokes = last
+        self.update()
+        self.signature_changed.emit()
 
     def to_png(self) -> bytes:
         """The signature as a PNG (transparent background, dark ink), or ``b""`` when empty."""
@@ -86,6 +106,7 @@ class SignaturePad(QWidget):
     def _begin(self, pos: QPointF) -> None:
         self._drawing = True
         self._strokes.append([pos])
+        self._history.append(None)
         self.update()
 
     def _extend(self, pos: QPointF) -> None:
@@ -142,6 +163,9 @@ class SignaturePad(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clear()
+            return
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
             return
         super().keyPressEvent(event)
 

@@ -20,7 +20,6 @@ from sip_desk.services.registry import Services
 from sip_desk.ui import prompts
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
-from sip_desk.ui.follow_up.follow_up_dialog import FollowUpDialog
 from sip_desk.ui.item_models.worklist_table_model import Column, WorklistTableModel
 from sip_desk.ui.labels import principal_label, status_label
 from sip_desk.ui.worklist.worklist_labels import count_number
@@ -190,14 +189,10 @@ class WorklistPanel(QWidget):
             self.events.open_plan_requested.emit(item.plan_id)
 
     def _on_record_clicked(self) -> None:
+        # The record is written in the plan's editor, as a draft that is never lost.
         item = self.selected_item()
-        if item is None or item.item_id is None:
-            return
-        result = FollowUpDialog.record(self, self.services, item.plan_id, item.item_id, self.lang)
-        if result is not None:
-            self.events.plan_changed.emit(item.plan_id)
-            self._debounce.stop()  # the user's own change: show it at once
-            self.model.set_filter(self.current_filter(), background=False)
+        if item is not None and item.item_id is not None:
+            self.events.follow_up_record_requested.emit(item.plan_id, item.item_id)
 
     def _on_invitation_clicked(self) -> None:
         item = self.selected_item()

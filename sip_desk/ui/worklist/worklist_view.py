@@ -128,7 +128,7 @@ class WorklistView:
     def retranslate(self) -> None:
         """Set every static text (again, after a language change)."""
         texts = {
-            "lead": QCoreApplication.translate("WorklistView", "&Lead principal:"),
+            "lead": QCoreApplication.translate("WorklistView", "Lea&d principal:"),
             "organisation": QCoreApplication.translate("WorklistView", "Or&ganisation:"),
             "coordinator": QCoreApplication.translate("WorklistView", "&Coordinator:"),
             "responsible": QCoreApplication.translate("WorklistView", "Res&ponsible person:"),
@@ -140,7 +140,7 @@ class WorklistView:
         self.responsible.setPlaceholderText(
             QCoreApplication.translate("WorklistView", "Name, exactly as in the plan")
         )
-        self.open_plan.setText(QCoreApplication.translate("WorklistView", "&Open plan"))
+        self.open_plan.setText(QCoreApplication.translate("WorklistView", "Ope&n plan"))
         self.record.setText(QCoreApplication.translate("WorklistView", "&Record follow-up…"))
         self.invitation.setText(QCoreApplication.translate("WorklistView", "&Invitation (PDF)…"))
         self.export_ics.setText(QCoreApplication.translate("WorklistView", "E&xport to calendar…"))

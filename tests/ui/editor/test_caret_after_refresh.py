@@ -15,8 +15,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from sip_desk.services.registry import Services
+from sip_desk.ui.editor.edit_command import MERGE_SECONDS
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.editor.session import MERGE_SECONDS
 from tests.ui.editor.helpers import focused, press, type_here
 
 K = Qt.Key

@@ -62,7 +62,7 @@ def answer_box(qtbot, key: K | str) -> list[str]:
             if tries:
                 QTimer.singleShot(10, lambda: act(tries - 1))
             return
-        asked.append(box.text())
+        asked.append(f"{box.informativeText()}\n\n{box.text()}")
         if isinstance(key, str):
             button = next(b for b in box.buttons() if b.text().replace("&", "") == key)
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -108,7 +108,7 @@ def _close_plans_unasked(window: QWidget) -> None:
     """At the end of a test, what it left unstored is closed away without a question."""
     assert isinstance(window, MainWindow)
     for plan_id in window.open_plan_ids():
-        window.tabs.close_plan(plan_id)
+        window.tabs.close_plan(plan_id, ask=False)
 
 
 def test_a_paste_over_the_limit_says_so_at_once_and_keeps_the_text(

@@ -1,0 +1,174 @@
+"""The evaluations of a follow-up record: one row per goal and per open action.
+
+Goals come first, with the person's own view in their own words; then the actions, each done,
+not done or ongoing. Every evaluation starts as "(not yet evaluated)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from sip_desk.domain.enums import GoalOutcome, ReviewStatus
+from sip_desk.domain.follow_up_record import open_actions, record_of, unevaluated
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.editor.bindings import ErrorLabel, FieldBinding
+from sip_desk.ui.editor.record_edits import Change, set_action, set_goal
+from sip_desk.ui.editor.review_grid import Cells, ReviewGrid
+from sip_desk.ui.editor.section import Section, object_name
+from sip_desk.ui.item_models.labels import enum_choices
+
+if TYPE_CHECKING:
+    from sip_desk.ui.editor.conflicts import FieldSave
+    from sip_desk.ui.editor.session import PlanSession
+
+Save = Callable[[str, str, Change, Change], bool]
+
+
+class RecordReviews(QObject):
+    """Builds the two grids into ``body`` and binds each input into ``section.bindings``."""
+
+    def __init__(self, section: Section, body: QWidget, column: QVBoxLayout, save: Save) -> None:
+        super().__init__(section)
+        self.section, self.body, self._save = section, body, save
+        column.addWidget(
+            QLabel(self.tr("<b>Goals:</b> achieved? The person's own view, in their own words"))
+        )
+        self.goals = ReviewGrid(
+            [self.tr("Goal"), self.tr("Evaluation"), self.tr("The person's own view")],
+            self._goal_row,
+            lambda goal_id: self._drop(f"record.goal.{goal_id}."),
+            self.tr("The plan has no goals."),
+            body,
+        )
+        column.addWidget(self.goals)
+        column.addWidget(QLabel(self.tr("<b>Actions:</b> done, not done or ongoing?")))
+        self.actions = ReviewGrid(
+            [self.tr("Action"), self.tr("Responsible"), self.tr("Evaluation"), self.tr("Comment")],
+            self._action_row,
+            lambda action_id: self._drop(f"record.action.{action_id}."),
+            self.tr("No open actions."),
+            body,
+        )
+        column.addWidget(self.actions)
+
+    @property
+    def session(self) -> PlanSession:
+        return self.section.session
+
+    def sync(self, plan: PlanDetail) -> bool:
+        """One row per goal and open action while a record is written; True if rows changed."""
+        writing = plan.follow_up_draft is not None
+        goals = [(g.id, g.text) for g in plan.goals] if writing else []
+        actions = [(a.id, a.description) for a in open_actions(plan)] if writing else []
+        changed = self.goals.sync(goals)
+        return self.actions.sync(actions) or changed
+
+    def keys(self) -> list[str]:
+        """The binding keys of the inputs, row by row (the tab order)."""
+        out = [f"record.goal.{i}.{n}" for i in self.goals.rows for n in ("outcome", "person_view")]
+        out += [f"record.action.{i}.{n}" for i in self.actions.rows for n in ("status", "comment")]
+        return out
+
+    def first_unevaluated(self, plan: PlanDetail) -> str:
+        """The key of the first evaluation still open ("" when none is)."""
+        goals, actions = unevaluated(plan)
+        if goals:
+            return f"record.goal.{goals[0].id}.outcome"
+        return f"record.action.{actions[0].id}.status" if actions else ""
+
+    # Rows ------------------------------------------------------------------------------------
+    def _goal_row(self, goal_id: int) -> Cells:
+        text = next((g.text for g in self.session.plan.goals if g.id == goal_id), "")
+        outcome = Section.combo(enum_choices(GoalOutcome, self.tr("(not yet evaluated)")))
+        outcome.setAccessibleName(self.tr("Evaluation of %1").replace("%1", text))
+        view = Section.text()
+        view.setAccessibleName(self.tr("The person's own view of %1").replace("%1", text))
+        view.setPlaceholderText(self.tr("What does the person say?"))
+
+        def old() -> Any:
+            return record_of(self.session.plan).goal(goal_id)
+
+        return [
+            self._cell(
+                f"record.goal.{goal_id}.outcome",
+                outcome,
+                lambda plan: record_of(plan).goal(goal_id).outcome,
+                lambda v: set_goal(goal_id, outcome=v),
+                lambda: set_goal(goal_id, outcome=old().outcome),
+                **Section.enum_kw(GoalOutcome),
+            ),
+            self._cell(
+                f"record.goal.{goal_id}.person_view",
+                view,
+                lambda plan: record_of(plan).goal(goal_id).person_view,
+                lambda v: set_goal(goal_id, person_view=v),
+                lambda: set_goal(goal_id, person_view=old().person_view),
+            ),
+        ]
+
+    def _action_row(self, action_id: int) -> Cells:
+        action = next(a for a in self.session.plan.actions if a.id == action_id)
+        status = Section.combo(enum_choices(ReviewStatus, self.tr("(not yet evaluated)")))
+        status.setAccessibleName(self.tr("Evaluation of %1").replace("%1", action.description))
+        comment = Section.line()
+        comment.setAccessibleName(self.tr("Comment on %1").replace("%1", action.description))
+
+        def old() -> Any:
+            return record_of(self.session.plan).action(action_id)
+
+        return [
+            QLabel(action.responsible_name or action.organisation, self.body),
+            self._cell(
+                f"record.action.{action_id}.status",
+                status,
+                lambda plan: record_of(plan).action(action_id).status,
+                lambda v: set_action(action_id, status=v),
+                lambda: set_action(action_id, status=old().status),
+                **Section.enum_kw(ReviewStatus),
+            ),
+            self._cell(
+                f"record.action.{action_id}.comment",
+                comment,
+                lambda plan: record_of(plan).action(action_id).comment,
+                lambda v: set_action(action_id, comment=v),
+                lambda: set_action(action_id, comment=old().comment),
+            ),
+        ]
+
+    def _cell(
+        self,
+        key: str,
+        widget: QWidget,
+        read: Callable[[PlanDetail], object],
+        change: Callable[[object], Change],
+        restore: Callable[[], Change],
+        **kw: Any,
+    ) -> QWidget:
+        """An input bound like a form field (same autosave), with its message below it."""
+        widget.setObjectName(object_name(key))
+        widget.installEventFilter(self.section.undo_filter)
+        error = ErrorLabel(object_name(key) + "_error", self.body)
+        label = widget.accessibleName()
+
+        def save(request: FieldSave) -> bool:
+            return self._save(key, label, change(request.value), restore())
+
+        self.section.bindings[key] = FieldBinding(
+            key, widget, error, lambda: self.session.plan, read, save, **kw
+        )
+        cell = QWidget(self.body)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        return cell
+
+    def _drop(self, prefix: str) -> None:
+        bindings = self.section.bindings
+        for key in [k for k in bindings if k.startswith(prefix)]:
+            del bindings[key]
