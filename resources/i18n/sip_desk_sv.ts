@@ -174,8 +174,8 @@
 <context>
     <name>ConflictBar</name>
     <message>
-        <source>&amp;Choose…</source>
-        <translation>&amp;Välj…</translation>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
     </message>
     <message>
         <source>Not saved yet, because someone else changed the same text at the same time: %1. Your text is kept until you choose.</source>

@@ -61,8 +61,10 @@ def test_new_plan_for_the_protected_person_is_started_for_the_stored_person(
 
 
 def test_back_then_create_anyway_never_writes_over_the_signed_person(
-    qtbot, sqlite_services, people
+    qtbot, sqlite_services, people, monkeypatch
 ) -> None:
+    # Escape with typed text asks before dropping it; the user answers "discard".
+    monkeypatch.setattr("sip_desk.ui.prompts.confirm_discard", lambda *a, **k: True)
     alva = people.signed
     before = plans_of_person(sqlite_services, alva.person.id)
     dialog = _dialog(qtbot, sqlite_services)

@@ -30,7 +30,7 @@ class ConflictBar(QFrame):
         self.message = QLabel(self)
         self.message.setObjectName("conflict_bar_message")
         self.message.setWordWrap(True)
-        self.button = QPushButton(self.tr("&Choose…"), self)
+        self.button = QPushButton(self.tr("Choose…"), self)
         self.button.setObjectName("conflict_bar_choose")
         self.button.clicked.connect(self.settle_all)
         layout = QHBoxLayout(self)
