@@ -926,6 +926,17 @@
     </message>
 </context>
 <context>
+    <name>LengthCounter</name>
+    <message>
+        <source>%1 of %2 characters: %3 too many</source>
+        <translation>%1 av %2 tecken: %3 för många</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 av %2 tecken</translation>
+    </message>
+</context>
+<context>
     <name>MainMenus</name>
     <message>
         <source>&amp;New plan…</source>
@@ -1564,6 +1575,18 @@
         <source>The plan stays open: choose which text to keep first, or it would be lost.</source>
         <translation>Planen förblir öppen: välj först vilken text som ska gälla, annars skulle den gå förlorad.</translation>
     </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Det finns inget att ångra.</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>Det finns inget att göra om.</translation>
+    </message>
+    <message>
+        <source>Everything is saved.</source>
+        <translation>Allt är sparat.</translation>
+    </message>
 </context>
 <context>
     <name>PlanListPanel</name>
@@ -2192,6 +2215,37 @@
     <message>
         <source>Not saved yet: someone else changed the same cell at the same time. Use “Choose…” above the plan to decide which text to keep.</source>
         <translation>Inte sparat ännu: någon annan ändrade samma cell samtidigt. Använd ”Välj…” ovanför planen för att bestämma vilken text som ska gälla.</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <source>The text in %1 is not saved: %2</source>
+        <translation>Texten i %1 är inte sparad: %2</translation>
+    </message>
+    <message>
+        <source>the row is stored once you fill in %1.</source>
+        <translation>raden sparas när du har fyllt i %1.</translation>
+    </message>
+    <message>
+        <source>%1 (new row)</source>
+        <translation>%1 (ny rad)</translation>
+    </message>
+    <message>
+        <source>It could not be stored.</source>
+        <translation>Den kunde inte sparas.</translation>
+    </message>
+    <message>
+        <source>Close anyway?</source>
+        <translation>Stäng ändå?</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Gå tillbaka</translation>
+    </message>
+    <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Stäng ändå</translation>
     </message>
 </context>
 <context>

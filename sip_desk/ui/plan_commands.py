@@ -189,7 +189,7 @@ class PlanCommands(QObject):
         ).replace("%1", name)
         if not prompts.confirm(self._parent, title, question):
             return False
-        self._tabs.close_plan(plan_id)
+        self._tabs.close_plan(plan_id, ask=False)  # confirmed: what it holds goes with it
         try:
             self.services.plans.delete_plan(plan_id)
         except DomainError as error:

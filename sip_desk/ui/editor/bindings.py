@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTex
 
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor.conflicts import FieldSave, Outcome
+from sip_desk.ui.editor.reveal import reveal_soon
+from sip_desk.ui.editor.text_place import changed_span, show_text
 from sip_desk.ui.save_timer import SAVE_MS, SaveTimer
 
 DEBOUNCE_MS = SAVE_MS
@@ -125,6 +127,8 @@ class FieldBinding(QObject):
         self._updating = False
         self._saving = False
         self._holding = False  # a save made while typing: a refusal is not shown yet
+        self._text = ""  # the text as last seen, to tell a paste from a keystroke
+        self.message = ""  # the message shown beside the field
         self.base: object = _NOTHING
         self.deferred = False  # a conflict with someone else's change waits for the user
         self._asked = False  # ...and was put off since the field last had the focus
@@ -164,6 +168,15 @@ class FieldBinding(QObject):
         """True while typed text waits for its save."""
         return self._dirty
 
+    @property
+    def refused(self) -> bool:
+        """The field shows what the user entered, but it is not stored (see ``message``).
+
+        The store refused it, or (after :meth:`commit`) its save failed or waits for the
+        user's choice in a conflict.
+        """
+        return self._failed_on is not _NOTHING or self._dirty
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.commit()
@@ -172,11 +185,24 @@ class FieldBinding(QObject):
         return False
 
     def _on_typed(self, *_args: object) -> None:
+        before, self._text = self._text, self._raw_text()
         if self._updating:
             return
         self._dirty = True
+        start, _end, new_end = changed_span(before, self._text)
+        if new_end - start > 1:  # pasted or dropped, not typed: saved (or refused) at once
+            self.commit(ask=False)
+            return
         self._asked = False
         self._timer.changed()
+
+    def _raw_text(self) -> str:
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, QLineEdit):
+            return w.text()
+        return w.currentText() if isinstance(w, QComboBox) else ""
 
     def _on_picked(self, *_args: object) -> None:
         if self._updating:
@@ -304,7 +330,10 @@ class FieldBinding(QObject):
     def show_error(self, text: str) -> None:
         if text and self._holding:
             return
+        self.message = text
         self.error.show_message(text)
+        if text and self.widget.hasFocus():
+            reveal_soon(self.error)  # below the field the user is in: scrolled into sight
         self.widget.setAccessibleDescription(text)
 
     def refresh(self, plan: PlanDetail) -> None:
@@ -318,6 +347,7 @@ class FieldBinding(QObject):
         self.base = value
         with self.quiet():
             self._set(value)
+        self._text = self._raw_text()
 
     def _set(self, value: object) -> None:
         w = self.widget
@@ -328,11 +358,8 @@ class FieldBinding(QObject):
             w.setEditText(str(self._show(value)))
         elif isinstance(w, QComboBox):
             w.setCurrentIndex(max(0, w.findData(self._show(value))))
-        elif isinstance(w, QPlainTextEdit):
-            if w.toPlainText() != str(self._show(value)):
-                w.setPlainText(str(self._show(value)))
-        elif isinstance(w, QLineEdit) and w.text() != str(self._show(value)):
-            w.setText(str(self._show(value)))
+        elif isinstance(w, QLineEdit | QPlainTextEdit):
+            show_text(w, str(self._show(value)))  # caret and view stay where the user was
 
 
 _NOTHING = object()

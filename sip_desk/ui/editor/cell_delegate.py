@@ -35,10 +35,14 @@ ENTRY_KEYS = frozenset(
     {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape}
 )
 _ARROW = QStyle.PixelMetric.PM_ScrollBarExtent
+_OPENING = "sip_desk_opening"  # a text editor not yet shown: its caret still to be placed
 
 
 class CellDelegate(QStyledItemDelegate):
     """Opens the editor a cell needs; Tab, Shift+Tab, Enter and Escape go to ``on_key``.
+
+    A text editor opens with the caret after the cell's text and nothing selected, so typing
+    (also the key that opened it) adds to a stored value instead of replacing it.
 
     ``on_key(editor, event)`` decides where typing continues (see :class:`ItemTable`) and
     returns False to leave the key to Qt's own handling. ``on_text_editor(editor, index)``
@@ -65,8 +69,10 @@ class CellDelegate(QStyledItemDelegate):
         choices = index.data(ChoicesRole)
         if not choices:
             editor = super().createEditor(parent, option, index)
-            if isinstance(editor, QLineEdit) and self.on_text_editor is not None:
-                self.on_text_editor(editor, index)
+            if isinstance(editor, QLineEdit):
+                editor.setProperty(_OPENING, True)
+                if self.on_text_editor is not None:
+                    self.on_text_editor(editor, index)
             return editor
         combo = QComboBox(parent)
         combo.setObjectName("table_choice_editor")
@@ -116,6 +122,16 @@ class CellDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QLineEdit)
+            and watched.property(_OPENING)
+        ):
+            # The view selected all the text before showing the editor, so a key that opened
+            # it would replace the stored value; the caret goes after the text instead.
+            watched.setProperty(_OPENING, False)
+            watched.deselect()
+            watched.end(False)
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)

@@ -12,8 +12,12 @@ from PySide6.QtGui import QUndoCommand
 from sip_desk.services.unit_of_work import Saved
 from sip_desk.ui.editor.conflicts import FieldChange, Op
 
-MERGE_SECONDS = 5.0
-"""Typing in one field within this many seconds of the last save is one undo step."""
+MERGE_SECONDS = 1.5
+"""Saves of one field less than this many seconds apart are one undo step.
+
+Typing saves every half second, so one burst of typing is one step, and Ctrl+Z undoes the
+last burst: a pause of about 1.5–2 s between two bursts makes them two steps.
+"""
 
 
 class Replayer(Protocol):

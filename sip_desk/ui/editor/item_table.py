@@ -39,6 +39,11 @@ class ItemTable(QTableView):
 
     With a cell editor open, Tab and Shift+Tab save the cell and open the next or previous
     cell of the row (a read-only cell just becomes current; a further Tab leaves the table).
+    They never take the editor into another stored row: Shift+Tab in the first column stays
+    there; Tab after the last column of the row being typed starts a fresh "+" line. A text
+    cell opens with the caret after its text, nothing selected, however it is opened (typing
+    on the current cell, F2, Enter, Tab): typing adds to a stored value; to replace it, select
+    it first (Ctrl+A).
     Enter saves and goes on along the row being typed (the "+" line, or the row it just
     became); elsewhere it only saves the cell. Enter in the last column starts a fresh "+"
     line. Escape on the "+" line forgets that draft; on a stored row it cancels the cell's
@@ -172,6 +177,7 @@ class ItemTable(QTableView):
         watched = autosave.is_watching(editor)
         created, saved, original = watched and autosave.created, autosave.saved, autosave.original
         row = index.data(RowRole)
+        model.last_edit_refused = False  # what was typed is dropped, refused or not
         self.closeEditor(editor, _NO_HINT)  # without saving
         if created and row is not None:
             self.on_delete(row)  # typed on the "+" line and saved while typing
@@ -191,6 +197,10 @@ class ItemTable(QTableView):
         return self._autosave.holding
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if self.row_model.last_edit_refused and self.indexWidget(self.currentIndex()) is editor:
+            # Qt closes a cell's editor when the focus leaves it (a message box, another
+            # window), after trying to save it: text the cell refused stays open instead.
+            return
         self._autosave.forget(editor)
         super().closeEditor(editor, hint)
 
@@ -202,13 +212,22 @@ class ItemTable(QTableView):
         # Otherwise one stored cell was corrected: the cursor stays on it.
 
     def _step(self, row: int, column: int, direction: int) -> None:
-        """Edit the next (``direction`` 1) or previous (-1) cell, wrapping to the next row."""
+        """Edit the next (``direction`` 1) or previous (-1) cell of the row.
+
+        Neither key takes the editor into another stored row, where the next keystrokes
+        would change someone else's values: before the first column the editor stays where
+        it is. After the last, the row being typed goes on to a fresh "+" line (as Enter
+        does), and a stored row keeps its editor on its last cell.
+        """
         model = self.row_model
         column += direction
-        if column >= model.columnCount():
-            row, column = (row + 1, 0) if row + 1 < model.rowCount() else (row, 0)
-        elif column < 0:
-            row, column = (row - 1, model.columnCount() - 1) if row > 0 else (row, 0)
+        if column < 0:
+            column = 0
+        elif column >= model.columnCount():
+            if model.is_blank(row) or row == self._entry_row.row():
+                self.start_new_row()
+                return
+            column = model.columnCount() - 1
         self.edit_cell(row, column)
 
     def currentChanged(self, current: Index, previous: Index) -> None:
@@ -244,13 +263,19 @@ class ItemTable(QTableView):
             self.edit(index)
 
     def commit_open_editor(self) -> None:
-        """Save what is typed in a cell whose editor is still open (before a close or reload)."""
+        """Save what is typed in a cell whose editor is still open (before a close or reload).
+
+        Text the cell cannot take stays in its open editor, its message shown, so closing
+        the plan can ask about it (sip_desk/ui/editor/unsaved.py).
+        """
         if self.state() != QAbstractItemView.State.EditingState:
             return
         editor = self.indexWidget(self.currentIndex())
         if editor is not None:
+            self.row_model.last_edit_refused = False
             self.commitData(editor)
-            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            if not self.row_model.last_edit_refused:
+                self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def delete_current(self) -> None:
         """Remove the current row (the blank line just forgets its typed values)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
@@ -22,6 +23,7 @@ from sip_desk.domain.errors import DomainError, ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
 from sip_desk.ui.dialogs.conflict_dialog import ConflictDialog
+from sip_desk.ui.editor import undo_steps, unsaved
 from sip_desk.ui.editor.actions_section import ActionsSection
 from sip_desk.ui.editor.changes_panel import ChangesPanel
 from sip_desk.ui.editor.completeness_panel import CompletenessPanel
@@ -42,6 +44,7 @@ from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 20_000
+BRIEF_NOTICE_MS = 4_000
 
 
 class PlanEditor(QWidget):
@@ -163,11 +166,6 @@ class PlanEditor(QWidget):
         """Save everything typed but not yet saved, now (open table cells included)."""
         self._save_pending(ask=True)
 
-    def save_now(self) -> None:
-        """Save everything typed, and ask about every text that waits for a choice."""
-        self.flush()
-        self.conflicts.settle_all()
-
     def _save_pending(self, ask: bool) -> None:
         # ask: a change someone else made to the same field may be asked about now
         for table in self.findChildren(ItemTable):
@@ -175,23 +173,34 @@ class PlanEditor(QWidget):
         for section in self.sections:
             section.flush(ask)
 
-    def can_close(self) -> bool:
-        """Save what is typed; False while a text waits for the user's choice (keep it open)."""
+    def save_now(self) -> None:
+        """Ctrl+S: save everything typed, ask about every text that waits for a choice, and
+        say what could not be saved (or that everything is)."""
         self.flush()
-        if self.conflicts.settle_all():
-            return True
-        self.show_notice(
-            self.tr("The plan stays open: choose which text to keep first, or it would be lost.")
-        )
-        return False
+        self.conflicts.settle_all()
+        unsaved.report(self)
+
+    def can_close(self, reveal: Callable[[], None] = lambda: None) -> bool:
+        """Save what is typed; False to keep the plan open.
+
+        It stays open while a text waits for the user's choice, or when a text that could not
+        be stored is left and the user goes back to it (``reveal`` first shows this plan).
+        """
+        self.flush()
+        if not self.conflicts.settle_all():
+            self.show_notice(
+                self.tr(
+                    "The plan stays open: choose which text to keep first, or it would be lost."
+                )
+            )
+            return False
+        return unsaved.may_close(self, reveal)
 
     def undo(self) -> None:
-        self.flush()
-        self.session.undo_stack.undo()
+        undo_steps.undo(self)
 
     def redo(self) -> None:
-        self.flush()
-        self.session.undo_stack.redo()
+        undo_steps.redo(self)
 
     def show_meeting_mode(self) -> None:
         """Open (or raise) the large-text window for the shared screen."""
@@ -202,11 +211,11 @@ class PlanEditor(QWidget):
         self.meeting_window.show()
         self.meeting_window.raise_()
 
-    def show_notice(self, text: str) -> None:
-        """A calm message above the editor (hidden again after a while)."""
+    def show_notice(self, text: str, brief: bool = False) -> None:
+        """A calm message above the editor (hidden again after a while; soon when ``brief``)."""
         self.notice.setText("ℹ " + text)
         self.notice.show()
-        self._notice_timer.start()
+        self._notice_timer.start(BRIEF_NOTICE_MS if brief else NOTICE_MS)
 
     def show_changes(self) -> None:
         """Re-read what changed since the last signed version (after every save)."""

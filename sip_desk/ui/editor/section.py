@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.validation import TEXT_MAX
 from sip_desk.ui.editor import edits
 from sip_desk.ui.editor.bindings import (
     ErrorLabel,
@@ -29,6 +30,7 @@ from sip_desk.ui.editor.bindings import (
     format_date,
     parse_date,
 )
+from sip_desk.ui.editor.length_counter import LengthCounter
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 
 TEXT_LINES = 4
@@ -102,6 +104,8 @@ class Section(QGroupBox):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
+        if isinstance(widget, QPlainTextEdit):
+            column.addWidget(LengthCounter(widget, TEXT_MAX, box))
         column.addWidget(error)
         caption = QLabel(label, self)
         caption.setBuddy(widget)

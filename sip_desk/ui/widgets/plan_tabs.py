@@ -90,11 +90,14 @@ class PlanTabs(QTabWidget):
     def plan_widget(self, plan_id: int) -> QWidget | None:
         return self._plan_ids.get(plan_id)
 
-    def close_plan(self, plan_id: int) -> None:
-        """Close the plan's tab (saving what is typed) if it is open."""
+    def close_plan(self, plan_id: int, ask: bool = True) -> None:
+        """Close the plan's tab (saving what is typed) if it is open.
+
+        ``ask`` False closes it whatever it holds (the plan is being deleted).
+        """
         widget = self._plan_ids.get(plan_id)
         if widget is not None:
-            self.close_tab(self.indexOf(widget))
+            self.close_tab(self.indexOf(widget), ask)
 
     def open_ids(self) -> list[int]:
         return list(self._plan_ids)
@@ -124,30 +127,41 @@ class PlanTabs(QTabWidget):
         if callable(flush):
             flush()
 
-    def close_tab(self, index: int) -> None:
+    def close_tab(self, index: int, ask: bool = True) -> None:
         if index < self._fixed:
             return
         widget = self.widget(index)
-        if widget is None or not self.can_close(widget):
+        if widget is None:
+            return
+        if not ask:
+            self._flush(widget)
+        elif not self.can_close(widget):
             return
         self._plan_ids = {k: w for k, w in self._plan_ids.items() if w is not widget}
         self.removeTab(index)
         widget.deleteLater()
 
-    @staticmethod
-    def can_close(widget: QWidget) -> bool:
-        """Save what the plan's editor holds; False while it keeps text the user must decide."""
+    def can_close(self, widget: QWidget) -> bool:
+        """Save what the plan's editor holds; False while it keeps text the user must decide,
+        or text that could not be stored and the user chose to go back to.
+
+        Before the editor asks, its tab is shown: the text, and the question, in sight.
+        """
         can_close = getattr(widget, "can_close", None)
         if callable(can_close):
-            return bool(can_close())
-        flush = getattr(widget, "flush", None)
-        if callable(flush):
-            flush()
+            return bool(can_close(reveal=lambda: self.setCurrentWidget(widget)))
+        self._flush(widget)
         return True
 
     def can_close_all(self) -> bool:
-        """:meth:`can_close` for every open plan (all are asked, even after one says no)."""
-        return all([self.can_close(w) for w in self._plan_ids.values()])
+        """:meth:`can_close` for the open plans, up to the first the user goes back to."""
+        return all(self.can_close(w) for w in list(self._plan_ids.values()))
+
+    @staticmethod
+    def _flush(widget: QWidget) -> None:
+        flush = getattr(widget, "flush", None)
+        if callable(flush):
+            flush()
 
     def close_current(self) -> None:
         self.close_tab(self.currentIndex())

@@ -105,5 +105,6 @@ def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifie
 
 
 def type_here(qtbot, text: str) -> None:
-    """Type ``text`` into whatever has the focus."""
-    keys(qtbot, focused(), text)
+    """Type ``text`` into whatever has the focus (a key may move it, e.g. open a cell editor)."""
+    for ch in text:
+        keys(qtbot, focused(), ch)
