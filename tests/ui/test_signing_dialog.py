@@ -180,3 +180,23 @@ def test_the_question_is_in_swedish_with_keep_signing_as_default(
     assert questions.asked == ["Kasta underskrifterna?"]
     assert seen == {"default": "Fortsätt skriva under", "escape": "Fortsätt skriva under"}
     assert dialog.isVisible()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_in_a_signer_row_does_not_sign(qtbot, sqlite_services, key) -> None:
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = _dialog(qtbot, sqlite_services, plan)
+    person, kim = dialog.rows
+    _draw(person.pad)
+    kim.method.setCurrentIndex(PAPER)
+    kim.date.setFocus()
+    qtbot.waitUntil(kim.date.hasFocus)
+
+    QTest.keyClick(kim.date, key)
+    QTest.keyClick(kim.method, key)
+
+    assert dialog.isVisible()
+    assert sqlite_services.plans.get_plan(plan.id).versions[-1].state is VersionState.DRAFT
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_plan is not None
+    assert dialog.result_plan.versions[-1].state is VersionState.SIGNED

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -208,6 +209,19 @@ class SigningDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter in a date or a list never signs: only a deliberate "Sign version" does.
+
+        (A dialog presses its default button on Enter, and the button box makes "Sign version"
+        the default when it is shown.)
+        """
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            isinstance(self.focusWidget(), QPushButton)
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def signatures(self) -> list[SignatureDto]:
         """The signatures given in the rows, in row order."""
