@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sip_desk.domain.enums import RepresentativeKind
 from sip_desk.domain.errors import DomainError
-from sip_desk.domain.field_labels import FIELD_LABELS
+from sip_desk.domain.messages import label as field_label
 from sip_desk.domain.messages import render
 from sip_desk.domain.person import PersonData, RepresentativeData
 
@@ -97,8 +97,7 @@ class PersonDifference:
 
     def label(self, lang: str) -> str:
         """The field's name in ``lang``."""
-        sv, en = FIELD_LABELS[f"person.{self.field}"]
-        return sv if lang == "sv" else en
+        return field_label(f"person.{self.field}", lang)
 
     def stored_text(self, lang: str) -> str:
         """The stored value as the user reads it."""
