@@ -6,7 +6,9 @@ plan PDF and its list of changes), each with the same placeholders and never an 
 
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
 
 import pytest
 from babel.messages.mofile import read_mo
@@ -76,3 +78,44 @@ def test_a_lookup_fills_placeholders_and_falls_back_to_swedish_then_to_the_key()
     assert text("ar", "pdf.sec.goals") == "الأهداف"
     assert text("de", "pdf.sec.goals") == "Mål"
     assert text("en", "no.such.key") == "no.such.key"
+
+
+ROOT = Path(__file__).resolve().parents[2] / "sip_desk"
+
+# (where, pattern of a literal key in a lookup, prefix the lookup adds)
+LOOKUPS = [
+    ("pdf", r'\b(?:labels|kit\.labels|self)\(\s*"([a-z_.]+)"', "pdf."),
+    ("pdf", r'\blabel\(\s*[\w.]+,\s*"([a-z_.]+)"', "letter."),
+    ("cli", r'\bt\(\s*"([a-z_]+)"', "cli.verify."),
+    ("", r'\b(?:text|catalogue_text|fill)\(\s*[\w.]+,\s*"([a-z_.]+)"', ""),
+    ("", r'\brender\(\s*"([a-z_.]+)"', ""),
+]
+
+
+@pytest.mark.parametrize(("where", "pattern", "prefix"), LOOKUPS)
+def test_every_key_the_code_looks_up_by_name_is_in_the_english_catalogue(
+    where: str, pattern: str, prefix: str
+) -> None:
+    source = entries(SOURCE_LANGUAGE)
+    found = {
+        prefix + key
+        for path in (ROOT / where).rglob("*.py")
+        for key in re.findall(pattern, path.read_text("utf-8"))
+    }
+
+    assert found, pattern  # the pattern still matches the code
+    assert sorted(found - source.keys()) == []
+
+
+def test_no_text_outside_qt_is_picked_by_language_in_python() -> None:
+    # Language names are written in their own language, the same whatever the reader's.
+    allowed = {ROOT / "domain" / "languages.py"}
+    pattern = re.compile(r'\blang\w* == "(?:sv|en|ar)"|^\s*"(?:sv|en|ar)"\s*:', re.MULTILINE)
+    offenders = [
+        f"{path.relative_to(ROOT)}: {match.group(0).strip()}"
+        for path in ROOT.rglob("*.py")
+        if "ui" not in path.relative_to(ROOT).parts and path not in allowed
+        for match in pattern.finditer(path.read_text("utf-8"))
+    ]
+
+    assert offenders == []
