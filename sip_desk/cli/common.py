@@ -11,6 +11,7 @@ import traceback
 from typing import TYPE_CHECKING, Any
 
 from sip_desk.domain.errors import DomainError, UnexpectedError
+from sip_desk.domain.text import text as catalogue_text
 
 if TYPE_CHECKING:
     from sip_desk.services.registry import Services
@@ -88,7 +89,7 @@ class Runner:
     def error(self, error: DomainError | str) -> int:
         """Print an error to stderr and return :data:`EXIT_ERROR`."""
         text = error if isinstance(error, str) else error.message(self.lang)
-        prefix = "fel" if self.lang == "sv" else "error"
+        prefix = catalogue_text(self.lang, "cli.error")
         print(f"sip-desk: {prefix}: {text}", file=sys.stderr)
         return EXIT_ERROR
 

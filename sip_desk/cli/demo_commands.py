@@ -6,35 +6,7 @@ import argparse
 from typing import Any
 
 from sip_desk.cli.common import EXIT_OK, Runner, command_parser
-
-_TEXT = {
-    "sv": {
-        "created": "Exempelplan skapad: {key} (plan {id})",
-        "skipped": "Exempelplanerna fanns redan: {keys}",
-        "signed": "Signerade exempelplaner: {ids}",
-        "generated": "{plans} fiktiva planer skapade ({actions} insatser, {meetings} möten) "
-        "på {seconds:.1f} s",
-        "keys": {
-            "adult": "vuxen, beroende och boende",
-            "youth": "ungdom, skola och psykisk hälsa",
-            "family": "familj efter flytt",
-            "protected": "person med skyddad identitet",
-        },
-    },
-    "en": {
-        "created": "Example plan created: {key} (plan {id})",
-        "skipped": "The example plans were already there: {keys}",
-        "signed": "Signed example plans: {ids}",
-        "generated": "{plans} fictional plans created ({actions} actions, {meetings} meetings) "
-        "in {seconds:.1f} s",
-        "keys": {
-            "adult": "adult, addiction and housing",
-            "youth": "youth, school and mental health",
-            "family": "family after a move",
-            "protected": "person with protected identity",
-        },
-    },
-}
+from sip_desk.domain.text import known, text
 
 
 def _count(value: str) -> int:
@@ -61,19 +33,25 @@ def register(sub: Any) -> None:
 
 def demo_command(args: argparse.Namespace, runner: Runner) -> int:
     """Load the demo cases, then generate ``--plans`` plans; print what was done."""
-    text: dict[str, Any] = _TEXT[runner.lang]
-    names: dict[str, str] = text["keys"]
+    lang = runner.lang
+
+    def name(key: str) -> str:
+        case = f"cli.demo.case.{key}"
+        return text(lang, case) if known(lang, case) else key
+
     result = runner.services.demo.load_cases()
     for key, plan_id in result.created:
-        print(text["created"].format(key=names.get(key, key), id=plan_id))
+        print(text(lang, "cli.demo.created", key=name(key), id=plan_id))
     if result.skipped:
-        print(text["skipped"].format(keys=", ".join(names.get(k, k) for k in result.skipped)))
+        print(text(lang, "cli.demo.skipped", keys=", ".join(name(k) for k in result.skipped)))
     if result.signed:
-        print(text["signed"].format(ids=", ".join(str(i) for i in result.signed)))
+        print(text(lang, "cli.demo.signed", ids=", ".join(str(i) for i in result.signed)))
     if args.plans:
         generated = runner.services.demo.generate(args.plans, args.seed)
         print(
-            text["generated"].format(
+            text(
+                lang,
+                "cli.demo.generated",
                 plans=generated.plans,
                 actions=generated.rows.get("actions", 0),
                 meetings=generated.rows.get("meetings", 0),

@@ -80,18 +80,14 @@ def pdf_command(args: argparse.Namespace, runner: Runner) -> int:
     pdf = runner.services.documents.export_pdf(
         args.plan_id, args.output, args.version_number, args.print_lang, args.seal
     )
-    state = t["signed"] if pdf.signed else t["draft"]
-    print(
-        t["saved"].format(
-            plan=pdf.plan_id, version=pdf.version_number, state=state, path=args.output
-        )
-    )
+    state = t("signed") if pdf.signed else t("draft")
+    print(t("saved", plan=pdf.plan_id, version=pdf.version_number, state=state, path=args.output))
     if pdf.content_hash:
-        print(t["hash"].format(value=pdf.content_hash))
+        print(t("hash", value=pdf.content_hash))
     if pdf.other_store:
-        print(t["other_store"].format(key=pdf.key_id))
+        print(t("other_store", key=pdf.key_id))
     if pdf.sealed:
-        print(t["sealed"])
+        print(t("sealed"))
     return EXIT_OK
 
 

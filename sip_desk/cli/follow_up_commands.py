@@ -7,37 +7,12 @@ import sys
 from typing import Any
 
 from sip_desk.cli.common import EXIT_OK, Runner, command_parser
+from sip_desk.domain.text import text
 from sip_desk.domain.worklist import Urgency, WorklistFilter, WorklistItem
 from sip_desk.services.context import LOCAL_TZ
 
 MAX_DAYS = 3650
-
-_KIND = {
-    "sv": {
-        "follow_up_meeting": "uppföljning",
-        "action": "insats",
-        "consent_expiring": "samtycke upphör",
-        "consent_revoked": "samtycke återkallat",
-        "no_follow_up": "ingen uppföljning bokad",
-        "no_first_meeting": "inget första möte",
-    },
-    "en": {
-        "follow_up_meeting": "follow-up",
-        "action": "action",
-        "consent_expiring": "consent ends",
-        "consent_revoked": "consent revoked",
-        "no_follow_up": "no follow-up booked",
-        "no_first_meeting": "no first meeting",
-    },
-}
-_URGENCY = {
-    "sv": ("försenad", "i dag", "denna vecka", "inom 30 dagar", "senare"),
-    "en": ("overdue", "today", "this week", "within 30 days", "later"),
-}
-_HEADERS = {
-    "sv": ("Datum", "Läge", "Typ", "Person", "Vad", "Ansvarig", "Samordnare", "Plan"),
-    "en": ("Due", "Urgency", "Kind", "Person", "What", "Responsible", "Coordinator", "Plan"),
-}
+_COLUMNS = ("due", "urgency", "kind", "person", "what", "responsible", "coordinator", "plan")
 
 
 def register(sub: Any) -> None:
@@ -68,13 +43,13 @@ def item_json(item: WorklistItem, lang: str) -> dict[str, Any]:
     return {
         "kind": item.kind.value,
         "warning": item.warning.value if item.warning else None,
-        "kind_text": _KIND[lang][kind],
+        "kind_text": text(lang, f"cli.followups.kind.{kind}"),
         "plan_id": item.plan_id,
         "item_id": item.item_id,
         "due": item.due.isoformat(),
         "starts_at": starts.strftime("%Y-%m-%d %H:%M") if starts else None,
         "urgency": item.urgency.name.lower(),
-        "urgency_text": _URGENCY[lang][item.urgency],
+        "urgency_text": _urgency(item.urgency, lang),
         "person": item.person_name,
         "title": item.title,
         "responsible": item.responsible,
@@ -85,7 +60,7 @@ def item_json(item: WorklistItem, lang: str) -> dict[str, Any]:
 
 
 def _print_table(rows: list[dict[str, Any]], lang: str) -> None:
-    headers = _HEADERS[lang]
+    headers = [text(lang, f"cli.followups.header.{column}") for column in _COLUMNS]
     table = [
         (
             r["starts_at"] or r["due"],
@@ -108,21 +83,18 @@ def _print_table(rows: list[dict[str, Any]], lang: str) -> None:
 
 def _summary(items: list[WorklistItem], lang: str) -> str:
     counts = [sum(1 for i in items if i.urgency is u) for u in Urgency]
-    parts = [f"{n} {_URGENCY[lang][u]}" for u, n in zip(Urgency, counts, strict=True) if n]
-    if not parts:
-        return "Inget att följa upp." if lang == "sv" else "Nothing to follow up."
-    return ", ".join(parts)
+    parts = [f"{n} {_urgency(u, lang)}" for u, n in zip(Urgency, counts, strict=True) if n]
+    return ", ".join(parts) if parts else text(lang, "cli.followups.nothing")
+
+
+def _urgency(urgency: Urgency, lang: str) -> str:
+    return text(lang, f"cli.followups.urgency.{urgency.name.lower()}")
 
 
 def followups_command(args: argparse.Namespace, runner: Runner) -> int:
     """Print the worklist; with ``--ics`` also write its follow-up meetings as a calendar."""
     if not 0 <= args.due_within <= MAX_DAYS:
-        text = (
-            f"--due-within ska vara mellan 0 och {MAX_DAYS} dagar."
-            if runner.lang == "sv"
-            else f"--due-within must be between 0 and {MAX_DAYS} days."
-        )
-        return runner.error(text)
+        return runner.error(text(runner.lang, "cli.followups.due_within", max=MAX_DAYS))
     query = WorklistFilter(
         coordinator=args.coordinator,
         due_within_days=args.due_within,
@@ -141,10 +113,6 @@ def followups_command(args: argparse.Namespace, runner: Runner) -> int:
         calendar = runner.services.calendar
         path = calendar.write(args.ics, calendar.worklist_calendar(query, runner.lang))
         meetings = sum(1 for i in items if i.starts_at is not None)
-        note = (
-            f"Skrev {meetings} {'möte' if meetings == 1 else 'möten'} till {path}"
-            if runner.lang == "sv"
-            else f"Wrote {meetings} meeting{'' if meetings == 1 else 's'} to {path}"
-        )
-        print(note, file=sys.stderr)
+        key = "cli.followups.wrote_one" if meetings == 1 else "cli.followups.wrote_many"
+        print(text(runner.lang, key, count=meetings, path=path), file=sys.stderr)
     return EXIT_OK

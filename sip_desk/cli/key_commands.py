@@ -8,11 +8,7 @@ from typing import Any
 
 from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, command_parser
 from sip_desk.cli.verify_report import check_json, print_key_notes, store_lines
-
-_SAVED = {
-    "sv": "Databasens publika nyckel {key} sparades i {path}",
-    "en": "The store's public key {key} was saved to {path}",
-}
+from sip_desk.domain.text import text
 
 
 def register(sub: Any) -> None:
@@ -55,7 +51,7 @@ def key_export_command(args: argparse.Namespace, runner: Runner) -> int:
 
     key = runner.services.keys.own()
     write_atomically(args.output, public_pem(key.public))
-    print(_SAVED["en" if runner.lang == "en" else "sv"].format(key=key.key_id, path=args.output))
+    print(text(runner.lang, "cli.key.saved", key=key.key_id, path=args.output))
     return EXIT_OK
 
 

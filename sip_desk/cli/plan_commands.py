@@ -8,16 +8,8 @@ from typing import Any
 from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, command_parser
 from sip_desk.domain.enums import PlanStatus
 from sip_desk.domain.plan import PlanQuery, PlanSummary
+from sip_desk.domain.text import text
 from sip_desk.services.context import LOCAL_TZ
-
-_STATUS = {
-    "sv": {"draft": "utkast", "active": "aktiv", "closed": "avslutad"},
-    "en": {"draft": "draft", "active": "active", "closed": "closed"},
-}
-_PRINCIPAL = {
-    "sv": {"kommun": "kommun", "region": "region", "other": "annan"},
-    "en": {"kommun": "municipality", "region": "region", "other": "other"},
-}
 
 
 def register(sub: Any) -> None:
@@ -45,12 +37,16 @@ def _row(plan: PlanSummary, lang: str) -> dict[str, Any]:
         "identity": "" if plan.protected_identity else _masked(plan),
         "protected_identity": plan.protected_identity,
         "status": plan.status.value,
-        "status_text": _STATUS[lang][plan.status.value],
+        "status_text": text(lang, f"cli.list.status.{plan.status.value}"),
         "lead_principal": plan.lead_principal.value if plan.lead_principal else None,
         "lead_organisation": plan.lead_organisation,
         "coordinator": plan.coordinator_name,
         "next_follow_up": follow_up.strftime("%Y-%m-%d %H:%M") if follow_up else None,
     }
+
+
+def _principal(value: str | None, lang: str) -> str:
+    return text(lang, f"cli.list.principal.{value}") if value else "–"
 
 
 def _masked(plan: PlanSummary) -> str:
@@ -70,17 +66,14 @@ def list_command(args: argparse.Namespace, runner: Runner) -> int:
     if args.json:
         runner.print_json(rows)
         return EXIT_OK
-    headers = (
-        ("Id", "Person", "Status", "Huvudman", "Nästa uppföljning")
-        if runner.lang == "sv"
-        else ("Id", "Person", "Status", "Lead principal", "Next follow-up")
-    )
+    columns = ("id", "person", "status", "principal", "next")
+    headers = [text(runner.lang, f"cli.list.header.{column}") for column in columns]
     table = [
         (
             str(r["id"]),
             r["person"],
             r["status_text"],
-            _PRINCIPAL[runner.lang].get(r["lead_principal"] or "", "–")
+            _principal(r["lead_principal"], runner.lang)
             + (f" ({r['lead_organisation']})" if r["lead_organisation"] else ""),
             r["next_follow_up"] or "–",
         )
@@ -109,10 +102,9 @@ def check_command(args: argparse.Namespace, runner: Runner) -> int:
             ]
         )
     elif not missing:
-        print("Planen är komplett." if runner.lang == "sv" else "The plan is complete.")
+        print(text(runner.lang, "cli.check.complete"))
     else:
-        title = "Det här saknas:" if runner.lang == "sv" else "Missing:"
-        print(title)
+        print(text(runner.lang, "cli.check.missing"))
         for m in missing:
             print(f"  - {m.message(runner.lang)}")
     return EXIT_FAILED if missing else EXIT_OK

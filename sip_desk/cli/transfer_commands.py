@@ -13,6 +13,7 @@ from typing import Any
 
 from sip_desk.cli.common import EXIT_OK, Runner, command_parser
 from sip_desk.domain.errors import DomainError
+from sip_desk.domain.text import text as catalogue_text
 
 
 def register(sub: Any) -> None:
@@ -61,12 +62,7 @@ def export_command(args: argparse.Namespace, runner: Runner) -> int:
         return EXIT_OK
     target = Path(args.output)
     write_atomically(target, text)
-    done = (
-        f"Plan {args.plan_id} exporterades till {target}."
-        if runner.lang == "sv"
-        else f"Plan {args.plan_id} exported to {target}."
-    )
-    print(done)
+    print(catalogue_text(runner.lang, "cli.export.done", plan=args.plan_id, path=target))
     return EXIT_OK
 
 

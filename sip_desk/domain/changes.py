@@ -14,14 +14,8 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sip_desk.domain.change_texts import (
-    FIELD_LABELS,
-    LIST_SEPARATOR,
-    STATUS_LABELS,
-    TEMPLATES,
-    pick,
-)
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.text import known, text
 
 _LOCAL_TZ = ZoneInfo("Europe/Stockholm")
 
@@ -46,7 +40,7 @@ class PlanChange:
         item_id: the id of the participant, goal, action… concerned (``None`` for plan fields).
         subject: the item as the person knows it (goal text, action, name, meeting time), or the
             field group key for ``area == "field"``/``"person"``, or the new status.
-        fields: field group keys that changed on the item (see ``change_texts.FIELD_LABELS``).
+        fields: field group keys that changed on the item (text: ``change.group.<key>``).
     """
 
     area: str
@@ -57,15 +51,13 @@ class PlanChange:
 
     def line(self, lang: str = "sv") -> str:
         """One short sentence in ``lang`` (sv, en or ar)."""
-        template = pick(TEMPLATES[(self.area, self.kind.value)], lang)
         subject = self.subject
         if self.area in {"field", "person"}:
             subject = _join([_label(f, lang) for f in self.fields], lang)
         elif self.area == "status":
-            subject = pick(STATUS_LABELS.get(subject, (subject,) * 3), lang)
-        return template.format(
-            subject=subject, fields=_join([_label(f, lang) for f in self.fields], lang)
-        )
+            subject = _text_or(lang, f"change.status.{subject}", subject)
+        fields = _join([_label(f, lang) for f in self.fields], lang)
+        return text(lang, f"change.{self.area}.{self.kind.value}", subject=subject, fields=fields)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,13 +87,16 @@ class ChangeSummary:
         return self.lines("en")
 
 
+def _text_or(lang: str, key: str, default: str) -> str:
+    return text(lang, key) if known(lang, key) else default
+
+
 def _label(key: str, lang: str) -> str:
-    texts = FIELD_LABELS.get(key)
-    return pick(texts, lang) if texts else key
+    return _text_or(lang, f"change.group.{key}", key)
 
 
 def _join(parts: Sequence[str], lang: str) -> str:
-    return LIST_SEPARATOR.get(lang, ", ").join(parts)
+    return text(lang, "change.separator").join(parts)
 
 
 # field group -> attribute names on PlanFields

@@ -6,46 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sip_desk.domain.plan import PlanDetail
-
-COMPLETENESS_MESSAGES: dict[str, tuple[str, str]] = {
-    "completeness.actions": (
-        "Inga insatser är beskrivna (vilka insatser som behövs).",
-        "No efforts are described (which efforts are needed).",
-    ),
-    "completeness.action_organisation": (
-        'Insatsen "{name}" saknar ansvarig huvudman eller organisation.',
-        'The action "{name}" has no responsible principal or organisation.',
-    ),
-    "completeness.action_responsible": (
-        'Insatsen "{name}" saknar namngiven ansvarig person.',
-        'The action "{name}" has no named responsible person.',
-    ),
-    "completeness.lead_principal": (
-        "Det är inte angivet vilken huvudman som har det övergripande ansvaret.",
-        "It is not stated which principal has overall responsibility.",
-    ),
-    "completeness.coordinator": (
-        "Ingen samordnande person (huvudansvarig) är vald.",
-        "No coordinating person is chosen.",
-    ),
-    "completeness.plan_consent": (
-        "Personens samtycke till planen är inte registrerat.",
-        "The person's consent to the plan is not recorded.",
-    ),
-    "completeness.information_consent": (
-        "Samtycke till informationsöverföring saknas eller gäller inte för {name}.",
-        "There is no valid consent to share information with {name}.",
-    ),
-    "completeness.participation": (
-        "Det är inte angivet om planen gjorts tillsammans med personen (och annars varför).",
-        "It is not recorded whether the plan was made together with the person (and if not, why).",
-    ),
-    "completeness.goal": ("Planen har inget mål.", "The plan has no goal."),
-    "completeness.follow_up": (
-        "Ingen uppföljning är bokad.",
-        "No follow-up is booked.",
-    ),
-}
+from sip_desk.domain.text import text
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,9 +26,7 @@ class MissingItem:
 
     def message(self, lang: str = "sv") -> str:
         """The item as a sentence in ``lang``."""
-        pair = COMPLETENESS_MESSAGES[self.code]
-        template = pair[0] if lang == "sv" else pair[1]
-        return template.format(**self.params) if self.params else template
+        return text(lang, self.code, **self.params)
 
     def __str__(self) -> str:
         return self.message("en")

@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sip_desk.domain.enums import RepresentativeKind
 from sip_desk.domain.errors import DomainError
-from sip_desk.domain.field_labels import FIELD_LABELS
+from sip_desk.domain.messages import label as field_label
 from sip_desk.domain.messages import render
 from sip_desk.domain.person import PersonData, RepresentativeData
+from sip_desk.domain.text import text
 
 if TYPE_CHECKING:
     from sip_desk.domain.plan import PlanDetail
@@ -97,8 +97,7 @@ class PersonDifference:
 
     def label(self, lang: str) -> str:
         """The field's name in ``lang``."""
-        sv, en = FIELD_LABELS[f"person.{self.field}"]
-        return sv if lang == "sv" else en
+        return field_label(f"person.{self.field}", lang)
 
     def stored_text(self, lang: str) -> str:
         """The stored value as the user reads it."""
@@ -122,7 +121,7 @@ class PersonDifference:
         """One line for the command line: label, both values (unless hidden) and the note."""
         if self.hidden:
             return f"{self.label(lang)} – {self.note(lang)}"
-        text = render(
+        sentence = render(
             "person.difference",
             lang,
             {
@@ -132,7 +131,7 @@ class PersonDifference:
             },
         )
         note = self.note(lang)
-        return f"{text}. {note}" if note else text
+        return f"{sentence}. {note}" if note else sentence
 
 
 def compare_person(
@@ -174,37 +173,29 @@ def apply_differences(
     return replace(stored, **changes)
 
 
-_KIND_LABELS = {
-    RepresentativeKind.GUARDIAN: ("vårdnadshavare", "guardian"),
-    RepresentativeKind.GOD_MAN: ("god man", "legal guardian (god man)"),
-    RepresentativeKind.FORVALTARE: ("förvaltare", "administrator (förvaltare)"),
-    RepresentativeKind.OTHER: ("annan företrädare", "other representative"),
-}
-
-
 def value_text(value: object, lang: str) -> str:
     """A person field's value for a list of differences."""
     if isinstance(value, bool):
-        return ("ja" if value else "nej") if lang == "sv" else ("yes" if value else "no")
+        return text(lang, "person.value.yes" if value else "person.value.no")
     if isinstance(value, tuple):
         reps = [r for r in value if isinstance(r, RepresentativeData)]
         return "; ".join(_representative(r, lang) for r in reps) or _empty(lang)
-    text = "" if value is None else str(value)
-    return text.replace("\n", ", ") if text else _empty(lang)
+    typed = "" if value is None else str(value)
+    return typed.replace("\n", ", ") if typed else _empty(lang)
 
 
 def _representative(rep: RepresentativeData, lang: str) -> str:
-    sv, en = _KIND_LABELS[rep.kind]
-    details = ", ".join(p for p in (sv if lang == "sv" else en, rep.phone, rep.email) if p)
+    kind = text(lang, f"person.kind.{rep.kind.value}")
+    details = ", ".join(p for p in (kind, rep.phone, rep.email) if p)
     return f"{rep.name} ({details})"
 
 
 def _empty(lang: str) -> str:
-    return "(tomt)" if lang == "sv" else "(empty)"
+    return text(lang, "person.value.empty")
 
 
 def _hidden(lang: str) -> str:
-    return "(visas inte)" if lang == "sv" else "(not shown)"
+    return text(lang, "person.value.hidden")
 
 
 class PersonExistsError(DomainError):

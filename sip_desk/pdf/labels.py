@@ -1,4 +1,4 @@
-"""The fixed labels of the plan PDF, keyed by language (Qt-free; the PDF never calls ``tr()``).
+"""The fixed labels of the plan PDF: the keys ``pdf.*`` of the text catalogue (:mod:`text`).
 
 Swedish is the default; English and Arabic are complete. Arabic is written right to left.
 """
@@ -8,12 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sip_desk.domain.text import text
 from sip_desk.pdf.bidi_lines import isolate
-from sip_desk.pdf.labels_ar import AR
-from sip_desk.pdf.labels_en import EN
-from sip_desk.pdf.labels_sv import SV
 
-CATALOGUE: dict[str, dict[str, str]] = {"sv": SV, "en": EN, "ar": AR}
 RTL_LANGUAGES = frozenset({"ar"})
 
 _ENUM_PREFIX = {
@@ -41,11 +38,6 @@ class Labels:
     language: str
 
     @property
-    def table(self) -> dict[str, str]:
-        """The catalogue of this language."""
-        return CATALOGUE.get(self.language, SV)
-
-    @property
     def rtl(self) -> bool:
         """True when the language is written right to left."""
         return self.language in RTL_LANGUAGES
@@ -56,10 +48,8 @@ class Labels:
         Each value is a bidi isolate, so a Swedish name in an Arabic sentence (or the
         reverse) keeps its own direction and punctuation.
         """
-        text = self.table.get(key) or SV[key]
-        if not values:
-            return text
-        return text.format(**{name: isolate(str(value)) for name, value in values.items()})
+        isolated = {name: isolate(str(value)) for name, value in values.items()}
+        return text(self.language, f"pdf.{key}", **isolated)
 
     def pair(self, key: str, value: str) -> str:
         """``label: value`` with the value isolated (see :meth:`__call__`)."""

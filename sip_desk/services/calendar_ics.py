@@ -15,6 +15,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from icalendar.prop import vRecur
 
 from sip_desk.domain.enums import InvitationKind, MeetingKind, MeetingStatus
+from sip_desk.domain.text import text
 from sip_desk.services.context import LOCAL_TZ
 
 PRODID = "-//SIP Desk//SIP Desk//SV"
@@ -53,28 +54,6 @@ class MeetingEvent:
     attendees: tuple[Attendee, ...] = ()
 
 
-_TEXTS = {
-    "sv": {
-        MeetingKind.FIRST: "SIP-möte",
-        MeetingKind.FOLLOW_UP: "SIP-uppföljning",
-        "question": "Frågan mötet ska besvara",
-        "convenor": "Sammankallande",
-        "video": "Videolänk",
-        "plan": "Plan",
-        "protected": "Plats: se planen i SIP Desk",
-    },
-    "en": {
-        MeetingKind.FIRST: "SIP meeting",
-        MeetingKind.FOLLOW_UP: "SIP follow-up",
-        "question": "Question for the meeting",
-        "convenor": "Convenor",
-        "video": "Video link",
-        "plan": "Plan",
-        "protected": "Place: see the plan in SIP Desk",
-    },
-}
-
-
 def meeting_uid(meeting_id: int, store_id: str) -> str:
     """The stable UID of a meeting's event: a re-export updates the same event."""
     return f"sip-desk-meeting-{meeting_id}@{store_id}"
@@ -102,7 +81,7 @@ def stockholm_timezone() -> Timezone:
 
 
 def _summary(event: MeetingEvent, lang: str) -> str:
-    label = _TEXTS[lang][event.kind]
+    label = text(lang, f"ics.kind.{event.kind.value}")
     if event.protected_identity:
         initials = ".".join(n[:1] for n in (event.first_name, event.last_name) if n)
         return f"{label} ({initials}.)"
@@ -119,17 +98,16 @@ def _location(event: MeetingEvent) -> str:
 
 
 def _description(event: MeetingEvent, lang: str) -> str:
-    texts = _TEXTS[lang]
     lines = []
     if event.meeting_question.strip():
-        lines.append(f"{texts['question']}: {event.meeting_question.strip()}")
+        lines.append(f"{text(lang, 'ics.question')}: {event.meeting_question.strip()}")
     if event.convenor:
-        lines.append(f"{texts['convenor']}: {event.convenor}")
+        lines.append(f"{text(lang, 'ics.convenor')}: {event.convenor}")
     if event.video_link:
-        lines.append(f"{texts['video']}: {event.video_link}")
+        lines.append(f"{text(lang, 'ics.video')}: {event.video_link}")
     if event.protected_identity and event.place:
-        lines.append(str(texts["protected"]))
-    lines.append(f"{texts['plan']} {event.plan_id}")
+        lines.append(text(lang, "ics.protected"))
+    lines.append(f"{text(lang, 'ics.plan')} {event.plan_id}")
     return "\n".join(lines)
 
 
@@ -172,7 +150,6 @@ def build_calendar(
     events: Iterable[MeetingEvent], store_id: str, stamp: datetime, lang: str = "sv", name: str = ""
 ) -> bytes:
     """A whole VCALENDAR (METHOD:PUBLISH) with the Stockholm VTIMEZONE and one event each."""
-    lang = lang if lang in _TEXTS else "sv"
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

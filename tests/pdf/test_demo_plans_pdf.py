@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from sip_desk.pdf.labels import CATALOGUE
+from sip_desk.pdf.labels import Labels
 from sip_desk.services.registry import Services
+from tests.domain.catalogues import entries
 from tests.pdf.pdf_text import needs_poppler, normalise, pdftotext
 
-SECTIONS = [key for key in CATALOGUE["sv"] if key.startswith("sec.")]
+SECTIONS = [key.removeprefix("pdf.") for key in entries("en") if key.startswith("pdf.sec.")]
 
 
 def _words(value: str) -> list[str]:
@@ -43,7 +44,7 @@ def test_every_demo_plan_prints_all_its_content(
             )
 
             for key in SECTIONS:
-                assert normalise(CATALOGUE[language][key]) in text, (plan.id, key)
+                assert normalise(Labels(language)(key)) in text, (plan.id, key)
             for participant in doc.plan.participants:
                 assert _shows(participant.name, text), (plan.id, participant.name)
             for goal in doc.plan.goals:

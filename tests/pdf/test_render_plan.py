@@ -11,15 +11,16 @@ from pypdf import PdfReader
 
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.pdf.labels import CATALOGUE
+from sip_desk.pdf.labels import Labels
 from sip_desk.pdf.render_plan import render_plan
 from sip_desk.pdf.styles import make_styles
 from sip_desk.services.registry import Services
 from tests.builders import PlanBuilder
+from tests.domain.catalogues import entries
 from tests.pdf import rich_plan
 from tests.pdf.pdf_text import fonts, needs_poppler, normalise, pdftotext, pypdf_text, word_boxes
 
-SECTIONS = [key for key in CATALOGUE["sv"] if key.startswith("sec.")]
+SECTIONS = [key.removeprefix("pdf.") for key in entries("en") if key.startswith("pdf.sec.")]
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_render_plan_shows_every_section_participant_goal_and_action(
 
     text = pdftotext(pdf, tmp_path)
     for key in SECTIONS:
-        assert normalise(CATALOGUE[language][key]) in text, key
+        assert normalise(Labels(language)(key)) in text, key
     for participant in rich.participants:
         assert normalise(participant.name) in text
     for goal in rich.goals:
