@@ -24,8 +24,8 @@ from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.seal import seal_message
 from sip_desk.domain.snapshot import public_snapshot
-from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION
-from sip_desk.services.plan_json_values import encode, record
+from sip_desk.services.plan_json.document import FORMAT, SCHEMA_VERSION
+from sip_desk.services.plan_json.values import encode, record
 from sip_desk.services.store_key import StoreKey
 
 _IDS = frozenset({"id", "position"})

@@ -27,11 +27,11 @@ from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
 from sip_desk.services.mappers import plan_detail
 from sip_desk.services.person_import import attach_person, match_person
-from sip_desk.services.plan_json_convert import convert_plan
-from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION, read_document
-from sip_desk.services.plan_json_export import Redaction, dumps, plan_document
-from sip_desk.services.plan_json_model import PlanImport
-from sip_desk.services.plan_json_write import write_plan
+from sip_desk.services.plan_json.convert import convert_plan
+from sip_desk.services.plan_json.document import FORMAT, SCHEMA_VERSION, read_document
+from sip_desk.services.plan_json.export import Redaction, dumps, plan_document
+from sip_desk.services.plan_json.model import PlanImport
+from sip_desk.services.plan_json.write import write_plan
 from sip_desk.services.store_key import StoreKey
 from sip_desk.services.version_seal import check_row
 
