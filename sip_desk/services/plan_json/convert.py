@@ -37,8 +37,9 @@ from sip_desk.domain.validation import (
 from sip_desk.services.plan_json.model import (
     LocatedError,
     PlanImport,
+    decode,
+    decode_value,
 )
-from sip_desk.services.plan_json.values import decode, decode_value
 from sip_desk.services.plan_json.versions import convert_versions, read_keys
 
 T = TypeVar("T")

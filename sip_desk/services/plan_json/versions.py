@@ -26,8 +26,8 @@ from sip_desk.services.plan_json.model import (
     SealImport,
     SignatureImport,
     VersionImport,
+    decode,
 )
-from sip_desk.services.plan_json.values import decode
 from sip_desk.services.store_key import key_id_of, public_from_text, verify_signature
 
 _CHANGED = frozenset({"seal.snapshot_changed", "seal.chain_broken", "seal.unreadable"})
