@@ -12,7 +12,7 @@ from sip_desk.domain.enums import GoalTerm
 from sip_desk.domain.goal import GoalData
 from sip_desk.domain.person import PersonData, RepresentativeData
 from sip_desk.domain.plan import PlanDetail
-from tests.domain.test_snapshot import sample_plan
+from tests.domain.plan_samples import sample_plan
 
 
 def test_a_plan_goes_to_json_and_back_unchanged() -> None:
