@@ -84,7 +84,9 @@ def _exact(value: Any, tp: type) -> Any:
 
 
 def _is_tuple(tp: Any) -> bool:
-    return get_origin(tp) is tuple
+    """``tuple[X, ...]``; a fixed tuple such as ``tuple[str, int]`` keeps cattrs' own hook."""
+    args = get_args(tp)
+    return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
 def _tuple_factory(tp: Any, conv: cattrs.Converter) -> Any:
