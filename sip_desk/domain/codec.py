@@ -194,9 +194,9 @@ def decode_fields(cls: type[T], raw: dict[str, Any], where: str, **extra: Any) -
     """
     hints = _hints(cls)  # type: ignore[arg-type]
     values = {
-        name: decode(hints[name], raw[name], f"{where}.{name}")
-        for name in hints
-        if name in raw and name not in extra
+        f.name: decode(hints[f.name], raw[f.name], f"{where}.{f.name}")
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name in raw and f.name not in extra
     }
     return cls(**values, **extra)
 
