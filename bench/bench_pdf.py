@@ -38,7 +38,7 @@ from sip_desk.pdf.render_plan import plan_story, render_plan
 
 def largest_demo_document(language: str) -> PlanDocument:
     """The demo plan with the most items, as printed in ``language``."""
-    from sip_desk.services.demo_cases import load_demo_cases
+    from sip_desk.services.demo_service import load_demo_cases
 
     store = Path(tempfile.mkdtemp()) / "bench_pdf.sqlite"
     services = open_services(str(store))

@@ -23,13 +23,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import types
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from enum import Enum
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from datetime import datetime
+from typing import Any
 
+from sip_desk.domain.codec import DecodeError, decode, encode
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
@@ -88,22 +87,6 @@ class VersionDetail:
     hidden_addresses: tuple[str, ...] = ()
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            raise ValueError("naive datetime in a snapshot")
-        return value.astimezone(UTC).isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_encode(v) for v in value]
-    return value
-
-
 def snapshot_dict(plan: PlanDetail) -> dict[str, Any]:
     """The plan as plain JSON values, volatile fields left out and lists in stable order."""
     out: dict[str, Any] = {}
@@ -113,7 +96,7 @@ def snapshot_dict(plan: PlanDetail) -> dict[str, Any]:
         value = getattr(plan, f.name)
         if f.name in _ORDER:
             value = sorted(value, key=_ORDER[f.name])
-        out[f.name] = _encode(value)
+        out[f.name] = encode(value)
     for action in out["actions"]:
         action["goal_ids"] = sorted(action["goal_ids"])
     out["person"].pop("address", None)  # contact data, not plan content (schema 2)
@@ -201,72 +184,9 @@ def parse_snapshot(
         raise SnapshotError("no plan in snapshot")
     if isinstance(data.get("person"), dict):
         data["person"].pop("address", None)
-    created = _decode(datetime, data.get("created_at"), "$.plan.created_at")
-    extra = {"version": version, "updated_at": updated_at or created, "versions": ()}
-    plan = _decode_dataclass(PlanDetail, {**data, **extra}, "$.plan", raw=set(extra))
-    assert isinstance(plan, PlanDetail)
-    return plan
-
-
-def _decode_dataclass(cls: type[Any], data: Any, where: str, raw: set[str] | None = None) -> Any:
-    if not isinstance(data, Mapping):
-        raise SnapshotError(f"{where}: expected an object")
-    hints = get_type_hints(cls)
-    values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in data:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                values[f.name] = _empty(hints[f.name], f"{where}.{f.name}")
-            continue
-        value = data[f.name]
-        if raw and f.name in raw:
-            values[f.name] = value
-        else:
-            values[f.name] = _decode(hints[f.name], value, f"{where}.{f.name}")
-    return cls(**values)
-
-
-def _empty(tp: Any, where: str) -> Any:
-    """The empty value for a required field an older snapshot lacks; no guess for the rest."""
-    if get_origin(tp) in (Union, types.UnionType) and type(None) in get_args(tp):
-        return None
-    if get_origin(tp) is tuple:
-        return ()
-    if tp in (str, bool, int):
-        return tp()
-    raise SnapshotError(f"{where}: missing")
-
-
-def _decode(tp: Any, value: Any, where: str) -> Any:  # noqa: PLR0911
-    origin = get_origin(tp)
-    if origin in (Union, types.UnionType):
-        if value is None:
-            return None
-        inner = [a for a in get_args(tp) if a is not type(None)]
-        return _decode(inner[0], value, where)
-    if origin is tuple:
-        if not isinstance(value, list):
-            raise SnapshotError(f"{where}: expected a list")
-        item = get_args(tp)[0]
-        return tuple(_decode(item, v, f"{where}[{i}]") for i, v in enumerate(value))
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _decode_dataclass(tp, value, where)
+    data.update(version=version, versions=[], updated_at=data.get("created_at"))
     try:
-        return _decode_scalar(tp, value)
-    except (TypeError, ValueError) as error:
-        raise SnapshotError(f"{where}: {error}") from error
-
-
-def _decode_scalar(tp: Any, value: Any) -> Any:
-    if tp is datetime:
-        parsed = datetime.fromisoformat(value)
-        if parsed.tzinfo is None:
-            raise ValueError("naive datetime")
-        return parsed.astimezone(UTC)
-    if tp is date:
-        return date.fromisoformat(value)
-    if isinstance(tp, type) and issubclass(tp, Enum):
-        return tp(value)
-    if tp in (int, str, bool) and type(value) is tp:
-        return value
-    raise TypeError(f"expected {getattr(tp, '__name__', tp)}, got {type(value).__name__}")
+        plan: PlanDetail = decode(PlanDetail, data, "$.plan")
+    except DecodeError as error:
+        raise SnapshotError(str(error)) from error
+    return dataclasses.replace(plan, updated_at=updated_at) if updated_at else plan

@@ -1,8 +1,8 @@
 """Generate N fictional plans fast, for demos and benchmarks (100,000 plans in about a minute).
 
-Rows are built in Python with their ids assigned up front, then inserted with SQLAlchemy Core
-``executemany`` in batches, one write transaction per batch. The services' per-row audit would
-add a million entries; instead the whole run is one audit entry.
+Rows are built in Python with their ids assigned up front (:mod:`demo_generator_parts`), then
+inserted with SQLAlchemy Core ``executemany`` in batches, one write transaction per batch. The
+services' per-row audit would add a million entries; instead the whole run is one audit entry.
 """
 
 from __future__ import annotations
@@ -10,26 +10,29 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import select
 
-from sip_desk.db.base import Base
 from sip_desk.db.engine import Database
-from sip_desk.db.models import AuditEntry, Organisation, Person, Unit
+from sip_desk.db.models import AuditEntry, Person
 from sip_desk.domain.audit import UserContext
-from sip_desk.domain.enums import AuditAction, PrincipalType
-from sip_desk.services.context import Clock, ServiceContext
-from sip_desk.services.demo_generator_data import (
-    KOMMUN_UNITS,
-    KOMMUNER,
-    OTHER_ACTORS,
-    REGION_UNITS,
-    REGIONS,
+from sip_desk.domain.enums import (
+    ActionStatus,
+    AuditAction,
+    ConsentForm,
+    ConsentGiver,
+    FollowUpDecision,
+    PlanStatus,
+    PrincipalType,
 )
-from sip_desk.services.demo_generator_people import PeopleMaker
-from sip_desk.services.demo_generator_rows import TABLES, Batch, Catalogue, PlanMaker
+from sip_desk.domain.local_time import LOCAL_TZ
+from sip_desk.domain.plan import DEFAULT_LEGAL_REFERENCE
+from sip_desk.services import demo_generator_parts as parts
+from sip_desk.services.context import Clock, ServiceContext
 
 BATCH_SIZE = 2000
 GENERATOR_USER = UserContext(user="sip-desk demo", unit="")
@@ -65,20 +68,20 @@ def generate_plans(
     rng = random.Random(seed)
     with db.write() as s:
         conn = s.connection()
-        catalogue = _catalogue(conn)
-        taken = {row[0] for row in conn.execute(select(Person.identity_number)) if row[0]}
-    people = PeopleMaker(rng, taken, clock.today(), now)
-    maker = PlanMaker(rng, catalogue, people, now)
+        cat = parts.catalogue(conn)
+        taken = {number for number in s.scalars(select(Person.identity_number)) if number}
+    people = parts.PeopleMaker(rng, taken, clock.today(), now)
+    maker = PlanMaker(rng, cat, people, now)
     counts: Counter[str] = Counter()
     done = 0
     while done < n:
         size = min(batch_size, n - done)
         with db.write() as s:
             conn = s.connection()
-            batch = Batch(_next_ids(conn))
+            batch = parts.Batch(parts.next_ids(conn))
             for _ in range(size):
                 maker.make(batch)
-            _insert(conn, batch)
+            parts.insert_batch(conn, batch)
         counts.update({table: len(rows) for table, rows in batch.rows.items()})
         done += size
     _record(db, user, now, n, seed)
@@ -92,72 +95,6 @@ def _resolve(target: Any) -> tuple[Database, UserContext, Clock]:
     if isinstance(ctx, Database):
         return ctx, GENERATOR_USER, Clock()
     raise TypeError(f"expected Database, ServiceContext or Services, got {type(target)!r}")
-
-
-def _catalogue(conn: Connection) -> Catalogue:
-    """Ids of every organisation and unit the generator uses, creating the missing ones."""
-    wanted: dict[tuple[str, PrincipalType], tuple[str, ...]] = {}
-    for name in KOMMUNER:
-        wanted[(f"{name} kommun", PrincipalType.KOMMUN)] = KOMMUN_UNITS
-        wanted[(f"{name}skolan", PrincipalType.OTHER)] = ()
-    for name in REGIONS:
-        wanted[(name, PrincipalType.REGION)] = REGION_UNITS
-    for name in OTHER_ACTORS:
-        wanted[(name, PrincipalType.OTHER)] = ()
-    orgs = _org_ids(conn)
-    new_orgs = [{"name": k[0], "principal_type": k[1]} for k in wanted if k not in orgs]
-    if new_orgs:
-        conn.execute(insert(Organisation), new_orgs)
-        orgs = _org_ids(conn)
-    units = _unit_ids(conn)
-    new_units = [
-        {"organisation_id": orgs[key], "name": unit}
-        for key, names in wanted.items()
-        for unit in names
-        if (orgs[key], unit) not in units
-    ]
-    if new_units:
-        conn.execute(insert(Unit), new_units)
-        units = _unit_ids(conn)
-    return Catalogue(orgs=orgs, units=units)
-
-
-def _org_ids(conn: Connection) -> dict[tuple[str, PrincipalType], int]:
-    rows = conn.execute(select(Organisation.name, Organisation.principal_type, Organisation.id))
-    return {(name, principal): org_id for name, principal, org_id in rows}
-
-
-def _unit_ids(conn: Connection) -> dict[tuple[int, str], int]:
-    rows = conn.execute(select(Unit.organisation_id, Unit.name, Unit.id))
-    return {(org_id, name): unit_id for org_id, name, unit_id in rows}
-
-
-def _next_ids(conn: Connection) -> dict[str, int]:
-    """The next free id per table, read inside the batch's write transaction."""
-    tables = Base.metadata.tables
-    return {
-        name: int(conn.execute(select(func.coalesce(func.max(tables[name].c.id), 0))).scalar_one())
-        + 1
-        for name in TABLES
-        if name != "action_goals"
-    }
-
-
-def _insert(conn: Connection, batch: Batch) -> None:
-    tables = Base.metadata.tables
-    for name in TABLES:
-        rows = batch.rows.get(name)
-        if rows:
-            conn.execute(insert(tables[name]), rows)
-    if conn.dialect.name == "postgresql":
-        # Explicit ids do not move PostgreSQL's sequences; move them past what we inserted.
-        for name in batch.next_id:
-            conn.execute(
-                text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "  # noqa: S608
-                    f"(SELECT MAX(id) FROM {name}))"
-                )
-            )
 
 
 def _record(db: Database, user: UserContext, now: Any, n: int, seed: int) -> None:
@@ -174,3 +111,234 @@ def _record(db: Database, user: UserContext, now: Any, n: int, seed: int) -> Non
                 new=f"{n} generated plans (seed {seed})",
             )
         )
+
+
+@dataclass
+class _Plan:
+    """What the item makers need to know about the plan being made."""
+
+    id: int
+    profile: parts.Profile
+    kommun: str
+    status: PlanStatus
+    first: date
+    coordinator: int = 0
+    closed_on: date | None = None
+    participants: list[tuple[int, parts.Role, int, int | None]] = field(default_factory=list)
+    needs: list[int] = field(default_factory=list)
+    goals: list[int] = field(default_factory=list)
+
+
+class PlanMaker:
+    """Makes the rows of one generated plan at a time; deterministic for a seeded ``rng``."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        catalogue: parts.Catalogue,
+        people: parts.PeopleMaker,
+        now: datetime,
+    ) -> None:
+        self.rng = rng
+        self.cat = catalogue
+        self.people = people
+        self.now = now
+        self.today = now.astimezone(LOCAL_TZ).date()
+
+    def make(self, batch: parts.Batch) -> None:
+        """Add one plan with its person, participants, consents, goals, actions and meetings."""
+        rng = self.rng
+        w = parts.words()
+        profile = rng.choice(w.profiles)
+        kommun = rng.choice(w.kommuner)
+        roll = rng.random()
+        status = PlanStatus.ACTIVE
+        if roll < 0.15 or roll > 0.87:
+            status = PlanStatus.DRAFT if roll < 0.15 else PlanStatus.CLOSED
+        oldest, newest = _REQUESTED[status]
+        requested = self.today - timedelta(days=rng.randint(oldest, newest))
+        first = requested + timedelta(days=rng.randint(2, 20))
+        person_id = self.people.person(batch, profile, kommun)
+        lead = profile.roles[0].principal if rng.random() < 0.8 else _other(profile.roles[0])
+        created = _at(requested, 10)
+        row = self._plan_row(person_id, profile, status, requested, first)
+        plan_id = batch.add("plans", row)
+        p = _Plan(plan_id, profile, kommun, status, first, closed_on=row["closed_on"])
+        row.update(
+            lead_principal=lead,
+            lead_organisation_id=self._org(lead, kommun, "school"),
+            created_at=created,
+            updated_at=created + (self.now - created) * rng.random(),
+        )
+        batch.add("plan_versions", parts.version_row(plan_id, created))
+        self._participants(batch, p, lead)
+        self._consents(batch, p)
+        self._goals_and_needs(batch, p)
+        self._actions(batch, p)
+        self._meetings(batch, p)
+
+    def _plan_row(
+        self,
+        person_id: int,
+        profile: parts.Profile,
+        status: PlanStatus,
+        requested: date,
+        first: date,
+    ) -> parts.Row:
+        """A plan row; lead principal and times are filled in by the caller."""
+        rng, w = self.rng, parts.words()
+        held = status is not PlanStatus.DRAFT
+        closed = status is PlanStatus.CLOSED
+        crisis = profile.key in {"addiction", "psychiatry"}
+        return {
+            "version": 1, "person_id": person_id, "status": status,
+            "closed_reason": "Målen är uppnådda." if closed else "",
+            "closed_on": self.today - timedelta(days=rng.randint(1, 40)) if closed else None,
+            "reason": profile.reason,
+            "meeting_question": "Vem gör vad, och när följer vi upp?",
+            "requested_by": rng.choice(("Personen själv", "Socialtjänsten", "Vården", "Skolan")),
+            "requested_on": requested, "lead_principal": None, "lead_organisation_id": None,
+            "made_with_person": True if held else None, "not_with_person_reason": "",
+            "plan_consent_given": held, "plan_consent_date": first if held else None,
+            "plan_consent_form": ConsentForm.WRITTEN if held else None,
+            "plan_consent_given_by": ConsentGiver.PERSON if held else None,
+            "what_matters": rng.choice(w.what_matters), "strengths": rng.choice(w.strengths),
+            "person_own_actions": "Komma på mötena och säga till om något inte fungerar.",
+            "relatives_own_actions": "",
+            "crisis_warning_signs": "Sover dåligt, drar sig undan." if crisis else "",
+            "crisis_actions": "Ring kontaktpersonen samma dag; vid fara 112." if crisis else "",
+            "crisis_contacts": "Socialjouren 010-174 06 99" if crisis else "",
+            "legal_reference": DEFAULT_LEGAL_REFERENCE, "print_language": "sv",
+            "created_at": None, "updated_at": None,
+        }  # fmt: skip
+
+    def _org(self, principal: PrincipalType, kommun: str, place: str) -> int:
+        if principal is PrincipalType.KOMMUN:
+            return self.cat.orgs[(f"{kommun} kommun", principal)]
+        if principal is PrincipalType.REGION:
+            w = parts.words()
+            region = w.regions[w.kommuner.index(kommun) % len(w.regions)]
+            return self.cat.orgs[(region, principal)]
+        name = f"{kommun}skolan" if place == "school" else place
+        return self.cat.orgs[(name, principal)]
+
+    def _participants(self, batch: parts.Batch, p: _Plan, lead: PrincipalType) -> None:
+        rng = self.rng
+        coordinator = next(i for i, r in enumerate(p.profile.roles) if r.principal is lead)
+        for i, role in enumerate(p.profile.roles):
+            org = self._org(role.principal, p.kommun, role.place)
+            unit = self.cat.units.get((org, role.place))
+            name = self.people.name()
+            pid = batch.add(
+                "participants",
+                parts.participant_row(p.id, i, name, role.title, org, unit, i == coordinator, rng),
+            )
+            p.participants.append((pid, role, org, unit))
+            if i == coordinator:
+                p.coordinator = pid
+        relatives = 2 if p.profile.key == "youth" else int(rng.random() < 0.4)
+        for i in range(relatives):
+            row = parts.participant_row(p.id, 5 + i, self.people.name(), "", None, None, False, rng)
+            row.update(is_relative=True, role=self.people.relative_role(p.profile))
+            batch.add("participants", row)
+
+    def _consents(self, batch: parts.Batch, p: _Plan) -> None:
+        rng, today = self.rng, self.today
+        for org in dict.fromkeys(org for _pid, _role, org, _unit in p.participants):
+            roll = rng.random()
+            until = p.first + timedelta(days=365)
+            if p.status is not PlanStatus.CLOSED:
+                until = max(until, today + timedelta(days=rng.randint(30, 500)))
+            if roll < 0.04:  # runs out soon: the worklist warns
+                until = max(p.first, today + timedelta(days=rng.randint(1, 29)))
+            revoked = None
+            if 0.04 <= roll < 0.06:
+                revoked = max(p.first, today - timedelta(days=rng.randint(1, 30)))
+            batch.add("information_consents", parts.consent_row(p.id, org, p.first, until, revoked))
+
+    def _goals_and_needs(self, batch: parts.Batch, p: _Plan) -> None:
+        rng, prof = self.rng, p.profile
+        for i, text in enumerate(rng.sample(prof.needs, 3)):
+            p.needs.append(
+                batch.add("needs", {"plan_id": p.id, "position": i, "description": text})
+            )
+        for i, text in enumerate(rng.sample(prof.long_goals, 2)):
+            p.goals.append(batch.add("goals", parts.goal_row(p.id, i, text, "long", None)))
+        short = parts.goal_row(p.id, 2, rng.choice(prof.short_goals), "short", p.goals[0])
+        p.goals.append(batch.add("goals", short))
+
+    def _actions(self, batch: parts.Batch, p: _Plan) -> None:
+        rng = self.rng
+        templates = rng.sample(p.profile.actions, min(rng.randint(8, 12), len(p.profile.actions)))
+        for i, (text, role_index) in enumerate(templates):
+            pid, role, org, unit = p.participants[role_index]
+            start = p.first + timedelta(days=rng.randint(-20, 40))
+            end = start + timedelta(days=rng.randint(14, 200))
+            action_id = batch.add(
+                "actions",
+                {
+                    "plan_id": p.id, "position": i, "description": text,
+                    "need_id": rng.choice(p.needs), "responsible_principal": role.principal,
+                    "organisation_id": org, "unit_id": unit, "responsible_participant_id": pid,
+                    "is_other_actor": role.principal is PrincipalType.OTHER,
+                    "start_date": start, "end_date": end,
+                    "status": self._action_status(p.status, start, end), "cost_responsibility": "",
+                },
+            )  # fmt: skip
+            for goal in rng.sample(p.goals, rng.choice((0, 1, 1, 1, 1, 1, 1, 2, 2))):
+                batch.rows["action_goals"].append({"action_id": action_id, "goal_id": goal})
+
+    def _action_status(self, status: PlanStatus, start: date, end: date) -> ActionStatus:
+        roll = self.rng.random()
+        if status is PlanStatus.DRAFT or start > self.today:
+            return ActionStatus.PLANNED
+        if status is PlanStatus.CLOSED:
+            return ActionStatus.DONE if roll < 0.85 else ActionStatus.NOT_DONE
+        if end < self.today:  # about one in five of these is overdue
+            if roll < 0.7:
+                return ActionStatus.DONE
+            return ActionStatus.NOT_DONE if roll < 0.78 else ActionStatus.ONGOING
+        return ActionStatus.ONGOING if roll < 0.8 else ActionStatus.PLANNED
+
+    def _meetings(self, batch: parts.Batch, p: _Plan) -> None:
+        rng = self.rng
+        convenor = p.coordinator
+        place = f"{p.kommun}, Stadshuset"
+
+        def meeting(kind: str, status: str, day: date, **extra: Any) -> None:
+            row = parts.meeting_row(
+                p.id, kind, status, _at(day, rng.randint(8, 15)), place, convenor
+            )
+            row.update(extra)
+            batch.add("meetings", row)
+
+        if p.status is PlanStatus.DRAFT:
+            if rng.random() < 0.5:
+                meeting("first", "booked", self.today + timedelta(days=rng.randint(1, 30)))
+            return
+        meeting("first", "held", p.first)
+        if p.closed_on is not None:
+            meeting("follow_up", "held", p.closed_on, decision=FollowUpDecision.CLOSE,
+                    decision_reason="Målen är uppnådda.")  # fmt: skip
+            return
+        if rng.random() < 0.25 and p.first + timedelta(days=42) < self.today:
+            meeting("follow_up", "held", p.first + timedelta(days=42),
+                    decision=FollowUpDecision.CONTINUE)  # fmt: skip
+        due = self.today + timedelta(days=rng.randint(-60, 120))  # negative: overdue
+        meeting("follow_up", "booked", max(due, p.first + timedelta(days=7)))
+
+
+# How many days before today a plan of each status was asked for.
+_REQUESTED = {
+    PlanStatus.DRAFT: (3, 60),
+    PlanStatus.ACTIVE: (25, 600),
+    PlanStatus.CLOSED: (250, 600),
+}
+
+
+def _other(role: parts.Role) -> PrincipalType:
+    return PrincipalType.REGION if role.principal is PrincipalType.KOMMUN else PrincipalType.KOMMUN
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, clock_time(hour), tzinfo=LOCAL_TZ).astimezone(UTC)

@@ -1,10 +1,51 @@
-"""Demo data for trying the tool and for benchmarks: the example cases and generated plans."""
+"""Demo data for trying the tool and for benchmarks: the example cases and generated plans.
+
+The example cases of DOMAIN.md are plan files (``resources/demo/*.json``, the export format of
+docs/plan-json.md) loaded through the importer as ``sip-desk import`` does, with their dates moved
+to today (see :mod:`sip_desk.services.plan_json.dates`). The complete cases are then signed on
+paper through the signing service, and one is edited after signing, so the demo shows a draft
+with changes awaiting approval. A case whose person (by identity number) is already stored is
+skipped, so loading the demo twice adds nothing.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sip_desk.db.repositories import person_by_identity
+from sip_desk.domain.document import SignatureDto
+from sip_desk.domain.enums import MeetingStatus, PlanStatus, SignatureMethod
+from sip_desk.domain.goal import GoalData
+from sip_desk.domain.local_time import LOCAL_TZ
+from sip_desk.domain.plan import PlanDetail
+from sip_desk.paths import resource
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.demo_cases import DemoLoadResult, load_demo_cases
 from sip_desk.services.demo_generator import GenerationResult, generate_plans
+from sip_desk.services.plan_json.dates import aged_identity, written_on
+
+if TYPE_CHECKING:
+    from sip_desk.services.registry import Services
+
+# The example cases, in the order they are loaded: resources/demo/<key>.json.
+DEMO_CASES = ("adult", "youth", "family", "protected")
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoLoadResult:
+    """What loading the demo cases did.
+
+    Attributes:
+        created: ``(case key, plan id)`` for each plan made.
+        skipped: keys of cases whose person was already stored.
+        signed: ids of the plans whose first version was signed (the active ones).
+    """
+
+    created: tuple[tuple[str, int], ...] = ()
+    skipped: tuple[str, ...] = ()
+    signed: tuple[int, ...] = ()
 
 
 class DemoService:
@@ -14,8 +55,8 @@ class DemoService:
         self._ctx = ctx
 
     def load_cases(self) -> DemoLoadResult:
-        """Store the example cases of DOMAIN.md that are not stored yet (see :mod:`demo_cases`)."""
-        # The cases are built through all the other services, which the registry assembles.
+        """Store the example cases of DOMAIN.md that are not stored yet."""
+        # The cases go through the importer and the signing service, which the registry assembles.
         from sip_desk.services.registry import Services
 
         return load_demo_cases(Services.build(self._ctx))
@@ -23,3 +64,85 @@ class DemoService:
     def generate(self, n: int, seed: int = 1) -> GenerationResult:
         """Insert ``n`` generated plans, deterministic for ``seed`` (see :mod:`demo_generator`)."""
         return generate_plans(self._ctx, n, seed)
+
+
+def demo_case_text(key: str) -> str:
+    """The plan file of one example case."""
+    return resource("demo", f"{key}.json").read_text(encoding="utf-8")
+
+
+def load_demo_cases(services: Services) -> DemoLoadResult:
+    """Import the demo cases that are not stored yet, then sign the complete ones.
+
+    Args:
+        services: the services to build through; dates follow ``services.ctx.clock``.
+    """
+    today = services.ctx.clock.today()
+    created: list[tuple[str, int]] = []
+    skipped: list[str] = []
+    for key in DEMO_CASES:
+        text = demo_case_text(key)
+        doc = json.loads(text)
+        identity = aged_identity(doc["plan"]["person"]["identity_number"], written_on(doc), today)
+        if _stored(services, identity):
+            skipped.append(key)
+            continue
+        created.append((key, services.transfer.import_with_report(text, as_of_today=True).plan.id))
+    signed = [plan_id for _, plan_id in created if _sign(services, plan_id)]
+    if signed:
+        _revise_after_signing(services, signed[0])
+    return DemoLoadResult(created=tuple(created), skipped=tuple(skipped), signed=tuple(signed))
+
+
+def _stored(services: Services, identity_number: str | None) -> bool:
+    if not identity_number:
+        return False
+    with services.ctx.db.read() as session:
+        return person_by_identity(session, identity_number) is not None
+
+
+def _sign(services: Services, plan_id: int) -> bool:
+    """Sign an active demo plan on paper: the person (or guardians) and every professional present.
+
+    The signatures are dated the day of the first meeting. A draft is left unsigned.
+    """
+    plan = services.plans.get_plan(plan_id)
+    if plan.status is not PlanStatus.ACTIVE:
+        return False
+    services.signing.sign_version(plan_id, plan.version, _paper_signatures(plan, services))
+    return True
+
+
+def _revise_after_signing(services: Services, plan_id: int) -> None:
+    """Edit one signed demo plan: a draft with changes awaiting the person's approval."""
+    plan = services.plans.get_plan(plan_id)
+    fields = dataclasses.replace(
+        plan.fields,
+        what_matters=(plan.fields.what_matters + " Att få träffa mina barn varje vecka.").strip(),
+    )
+    saved = services.plans.update_fields(plan_id, plan.version, fields)
+    services.items.add_goal(
+        plan_id, saved.plan.version, GoalData(text="Börja på arbetsträning till våren")
+    )
+
+
+def _paper_signatures(plan: PlanDetail, services: Services) -> list[SignatureDto]:
+    held = [m.starts_at for m in plan.meetings if m.status is MeetingStatus.HELD]
+    day = min(held).astimezone(LOCAL_TZ).date() if held else services.ctx.clock.today()
+    signers = [r.name for r in plan.person.representatives] or [plan.person.full_name]
+    signatures = [
+        SignatureDto(signer_name=name, is_person=True, method=SignatureMethod.PAPER, signed_on=day)
+        for name in signers
+    ]
+    signatures += [
+        SignatureDto(
+            signer_name=p.name,
+            organisation=p.organisation,
+            role=p.role,
+            method=SignatureMethod.PAPER,
+            signed_on=day,
+        )
+        for p in plan.participants
+        if p.present and not p.is_relative
+    ]
+    return signatures

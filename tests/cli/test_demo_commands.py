@@ -5,6 +5,7 @@ import json
 import pytest
 
 from sip_desk.cli import run
+from sip_desk.paths import resource
 
 
 def test_demo_command_prints_the_cases_and_generated_plans(tmp_path, capsys) -> None:
@@ -41,3 +42,13 @@ def test_demo_command_refuses_a_negative_count(tmp_path, capsys) -> None:
 
     assert info.value.code == 2
     assert "--plans: must be 0 or more" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("key", ["adult", "youth", "family", "protected"])
+def test_each_demo_file_is_a_plan_file_sip_desk_import_reads(tmp_path, capsys, key) -> None:
+    store = str(tmp_path / "plain.sqlite")
+
+    code = run(["--db", store, "import", str(resource("demo", f"{key}.json"))])
+
+    assert code == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from datetime import timedelta
+import json
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -9,15 +10,20 @@ from sip_desk.db.migrate import prepare_store
 from sip_desk.db.models import Action, AuditEntry, Meeting, Participant, Person, Plan, PlanVersion
 from sip_desk.domain.enums import (
     ActionStatus,
+    AuditAction,
     MeetingKind,
     MeetingStatus,
     PlanStatus,
     PrincipalType,
+    VersionState,
 )
-from sip_desk.domain.identity import parse_identity
+from sip_desk.domain.identity import make_identity, parse_identity
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail, PlanQuery
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.demo_generator import generate_plans
+from sip_desk.services.demo_service import DEMO_CASES, demo_case_text, load_demo_cases
+from sip_desk.services.plan_json.dates import aged_identity
 from sip_desk.services.registry import Services
 
 
@@ -114,22 +120,56 @@ def test_demo_cases_twice_add_nothing(services) -> None:
     assert _count(services.ctx.db, AuditEntry.id) == entries
 
 
-def test_demo_cases_are_audited_as_the_acting_user(services) -> None:
+def test_demo_cases_are_imported_and_signed_as_the_acting_user(services) -> None:
     plans = _cases(services)
 
     entries = services.audit.entries(plan_id=plans["adult"].id)
     assert {e.user for e in entries} == {"anna.test"}
-    assert {e.entity for e in entries} >= {"plan", "participant", "consent", "goal", "action"}
+    assert ("plan", AuditAction.IMPORT) in {(e.entity, e.action) for e in entries}
+    assert {"signature", "goal"} <= {e.entity for e in entries}
 
 
-def test_demo_signing_hook_signs_complete_cases_when_signing_exists(services) -> None:
-    from sip_desk.services.demo_cases import load_demo_cases
-
+def test_demo_signs_the_complete_cases_and_revises_one(services) -> None:
     result = load_demo_cases(services)
 
-    assert len(result.signed) == 3
-    versions = services.plans.get_plan(result.signed[0]).versions
-    assert versions[0].state.value == "signed"
+    keys = dict(result.created)
+    assert set(result.signed) == {keys["adult"], keys["youth"], keys["family"]}
+    adult = services.plans.get_plan(keys["adult"])
+    assert [v.state for v in adult.versions] == [VersionState.SIGNED, VersionState.DRAFT]
+    assert "Börja på arbetsträning till våren" in [g.text for g in adult.goals]
+    assert [v.state for v in services.plans.get_plan(keys["youth"]).versions] == [
+        VersionState.SIGNED
+    ]
+    assert services.plans.get_plan(keys["protected"]).status is PlanStatus.DRAFT
+
+
+def test_demo_cases_move_to_today_and_keep_their_ages(services, clock) -> None:
+    clock.set(datetime(2027, 6, 12, 9, 0, tzinfo=UTC))  # a Saturday, 201 days after the files
+    plans = _cases(services)
+    today = clock.today()
+    adult = plans["adult"]
+
+    born = parse_identity(adult.person.identity_number or "", today).birth_date
+    assert (today.year - born.year) - ((today.month, today.day) < (born.month, born.day)) == 42
+    first, follow_up = sorted(m.starts_at for m in adult.meetings)
+    # Two weeks ago as in the file (a Monday then) is a Saturday: the meeting moves to Monday.
+    assert first.astimezone(LOCAL_TZ).date() == date(2027, 5, 31)
+    assert (follow_up - first).days == 56
+    meetings = [m.starts_at.astimezone(LOCAL_TZ) for p in plans.values() for m in p.meetings]
+    assert all(m.weekday() < 5 and m.hour in (10, 13, 14) for m in meetings)
+    assert adult.fields.requested_on and adult.fields.requested_on < today
+    clock.set(datetime(2027, 6, 14, 9, 0, tzinfo=UTC))
+    assert services.demo.load_cases().created == ()
+
+
+def test_demo_files_are_exports_that_sip_desk_import_reads(services) -> None:
+    for key in DEMO_CASES:
+        text = demo_case_text(key)
+
+        plan = services.transfer.import_plan(text)
+
+        person = json.loads(text)["plan"]["person"]
+        assert plan.person.identity_number == person["identity_number"], key
 
 
 def test_generator_makes_n_plans_with_the_expected_rows(services) -> None:
@@ -200,3 +240,19 @@ def test_generated_plans_load_and_new_plans_follow_them(services, make_plan) -> 
     assert loaded.participants and loaded.actions and loaded.goals
     assert created.id == 26
     assert services.plans.count_plans() == 26
+
+
+def test_a_moved_identity_number_keeps_the_age_and_is_valid() -> None:
+    written, today = date(2026, 11, 23), date(2028, 3, 1)
+    number = make_identity(date(1984, 3, 14), 238)  # 42 on 23 Nov 2026, 43 on 1 March 2028
+    leap = make_identity(date(1996, 2, 29), 512)
+    coordination = make_identity(date(1990, 5, 7), 331, coordination=True)
+
+    moved = aged_identity(number, written, today) or ""
+
+    assert parse_identity(moved, today).birth_date == date(1985, 3, 14)
+    assert aged_identity(leap, written, date(2027, 3, 1)) == leap  # no 29 Feb in 1997
+    again = parse_identity(aged_identity(coordination, written, today) or "", today)
+    assert again.is_coordination_number and again.birth_date == date(1991, 5, 7)
+    assert aged_identity("not a number", written, today) == "not a number"
+    assert aged_identity(None, written, today) is None

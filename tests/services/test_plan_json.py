@@ -40,10 +40,10 @@ from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.person import PersonData, RepresentativeData
 from sip_desk.domain.plan import PlanDetail, PlanQuery
 from sip_desk.domain.snapshot import canonical_snapshot, chain_hash
-from sip_desk.services import plan_json_write
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.mappers import plan_detail
-from sip_desk.services.plan_json_document import plan_schema
+from sip_desk.services.plan_json import write as plan_json_write
+from sip_desk.services.plan_json.document import plan_schema
 from sip_desk.services.registry import Services
 from sip_desk.services.version_seal import seal_version
 from tests.builders import PlanBuilder

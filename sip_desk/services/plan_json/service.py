@@ -9,6 +9,7 @@ changes nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -27,11 +28,12 @@ from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
 from sip_desk.services.mappers import plan_detail
 from sip_desk.services.person_import import attach_person, match_person
-from sip_desk.services.plan_json_convert import convert_plan
-from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION, read_document
-from sip_desk.services.plan_json_export import Redaction, dumps, plan_document
-from sip_desk.services.plan_json_model import PlanImport
-from sip_desk.services.plan_json_write import write_plan
+from sip_desk.services.plan_json.convert import convert_plan
+from sip_desk.services.plan_json.dates import moved_to_today, written_on
+from sip_desk.services.plan_json.document import FORMAT, SCHEMA_VERSION, read_document
+from sip_desk.services.plan_json.export import Redaction, dumps, plan_document
+from sip_desk.services.plan_json.model import PlanImport
+from sip_desk.services.plan_json.write import write_plan
 from sip_desk.services.store_key import StoreKey
 from sip_desk.services.version_seal import check_row
 
@@ -124,12 +126,16 @@ class PlanTransferService:
         """
         return self.import_with_report(text, update_person=update_person).plan
 
-    def import_with_report(self, text: str, *, update_person: bool = False) -> ImportResult:
+    def import_with_report(
+        self, text: str, *, update_person: bool = False, as_of_today: bool = False
+    ) -> ImportResult:
         """Create a new plan from JSON text; the import is logged in the audit trail.
 
         A person whose identity number is already stored is the truth: the plan is attached to
         them and the file's differing details are applied only when ``update_person`` (never
         switching protected identity off; see :mod:`sip_desk.domain.person_match`).
+        With ``as_of_today`` the plan's dates move by the days since the file was written
+        (the demo cases; see :mod:`.dates`).
 
         Raises:
             ImportFormatError: not JSON (line and column given) or against the schema (JSON
@@ -138,7 +144,7 @@ class PlanTransferService:
             ValidationErrors: domain rules broken or references dangling, each with its path.
         """
         ctx = self._ctx
-        data = self._read(text)
+        data = self._read(text, as_of_today=as_of_today)
         with ctx.db.write() as s:
             log = AuditLog(s, ctx.user, ctx.clock.now())
             person, match = attach_person(s, data.person, data.has_address, log, update_person)
@@ -147,7 +153,12 @@ class PlanTransferService:
             s.expire_all()
             return ImportResult(plan=plan_detail(load_plan(s, plan_id)), person=match)
 
-    def _read(self, text: str) -> PlanImport:
+    def _read(self, text: str, *, as_of_today: bool = False) -> PlanImport:
         doc = read_document(text)
         keys = doc.get("signing_keys") if doc["schema_version"] >= 2 else None
-        return convert_plan(doc["plan"], self._ctx.clock.today(), self._ctx.clock.now(), keys)
+        today, now = self._ctx.clock.today(), self._ctx.clock.now()
+        if not as_of_today:
+            return convert_plan(doc["plan"], today, now, keys)
+        written = written_on(doc)
+        then = now - timedelta(days=(today - written).days)  # checked as on the day it was written
+        return moved_to_today(convert_plan(doc["plan"], written, then, keys), written, today)

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 from sip_desk.domain.action import ActionData
+from sip_desk.domain.codec import DecodeError, decode_fields
+from sip_desk.domain.codec import decode as codec_decode
 from sip_desk.domain.enums import PlanStatus, SignatureMethod, VersionState
-from sip_desk.domain.errors import ValidationError
+from sip_desk.domain.errors import ImportFormatError, ValidationError
 from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.goal import GoalData, NeedData
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.plan import PlanFields
+
+T = TypeVar("T")
 
 
 class LocatedError(ValidationError):
@@ -94,3 +99,24 @@ class PlanImport:
     meetings: tuple[MeetingData, ...]
     versions: tuple[VersionImport, ...]
     signing_keys: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+def decode(cls: type[T], raw: dict[str, Any], where: str, **extra: Any) -> T:
+    """Dataclass ``cls`` from a schema-checked JSON object (see :func:`domain.codec.decode_fields`).
+
+    Raises:
+        ImportFormatError: a value that does not fit, e.g. a date that matches the pattern but
+            does not exist, with its JSON path.
+    """
+    try:
+        return decode_fields(cls, raw, where, **extra)
+    except DecodeError as error:
+        raise ImportFormatError(error.where, error.detail) from None
+
+
+def decode_value(hint: Any, value: Any, where: str) -> Any:
+    """One JSON value as the Python type ``hint``; errors as in :func:`decode`."""
+    try:
+        return codec_decode(hint, value, where)
+    except DecodeError as error:
+        raise ImportFormatError(error.where, error.detail) from None

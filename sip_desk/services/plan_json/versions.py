@@ -21,13 +21,13 @@ from sip_desk.domain.errors import DomainError, ImportFormatError, ValidationErr
 from sip_desk.domain.seal_check import SealData, SealedRecord, SignedSignature, check_record
 from sip_desk.domain.snapshot import chain_hash, parse_snapshot
 from sip_desk.domain.verification import KeyVerdict
-from sip_desk.services.plan_json_model import (
+from sip_desk.services.plan_json.model import (
     LocatedError,
     SealImport,
     SignatureImport,
     VersionImport,
+    decode,
 )
-from sip_desk.services.plan_json_values import decode
 from sip_desk.services.store_key import key_id_of, public_from_text, verify_signature
 
 _CHANGED = frozenset({"seal.snapshot_changed", "seal.chain_broken", "seal.unreadable"})

@@ -2,7 +2,7 @@
 
 References (``participant-1`` …) are resolved to list positions: in the result every ``*_id``
 field of the domain data holds the index of the referenced item in its list of the file, which
-:mod:`plan_json_write` turns into database ids.
+:mod:`.write` turns into database ids.
 """
 
 from __future__ import annotations
@@ -34,12 +34,13 @@ from sip_desk.domain.validation import (
     validate_person,
     validate_plan_fields,
 )
-from sip_desk.services.plan_json_model import (
+from sip_desk.services.plan_json.model import (
     LocatedError,
     PlanImport,
+    decode,
+    decode_value,
 )
-from sip_desk.services.plan_json_values import decode, decode_value
-from sip_desk.services.plan_json_versions import convert_versions, read_keys
+from sip_desk.services.plan_json.versions import convert_versions, read_keys
 
 T = TypeVar("T")
 V = TypeVar("V")

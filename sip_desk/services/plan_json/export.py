@@ -19,13 +19,13 @@ from typing import Any
 
 from sip_desk.db.models import PlanVersion, VersionSeal
 from sip_desk.domain.action import ActionDto
+from sip_desk.domain.codec import encode, record
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.seal import seal_message
 from sip_desk.domain.snapshot import public_snapshot
-from sip_desk.services.plan_json_document import FORMAT, SCHEMA_VERSION
-from sip_desk.services.plan_json_values import encode, record
+from sip_desk.services.plan_json.document import FORMAT, SCHEMA_VERSION
 from sip_desk.services.store_key import StoreKey
 
 _IDS = frozenset({"id", "position"})

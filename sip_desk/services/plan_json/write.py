@@ -35,7 +35,7 @@ from sip_desk.services.plan_items_service import (
     need_columns,
     participant_columns,
 )
-from sip_desk.services.plan_json_model import PlanImport, VersionImport
+from sip_desk.services.plan_json.model import PlanImport, VersionImport
 from sip_desk.services.unit_of_work import ensure_draft_version
 
 _PLAN_COLUMNS = tuple(

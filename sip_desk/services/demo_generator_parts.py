@@ -1,0 +1,300 @@
+"""What the plan generator (:mod:`demo_generator`) builds from and writes with.
+
+The word lists and case profiles (all fictional) are data, in ``resources/demo/generator.json``.
+Rows are plain dicts per table with ids assigned here, written with SQLAlchemy Core in batches.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, text
+
+from sip_desk.db.base import Base
+from sip_desk.db.models import Organisation, Unit
+from sip_desk.domain.codec import decode
+from sip_desk.domain.enums import (
+    ConsentForm,
+    ConsentGiver,
+    MeetingKind,
+    MeetingStatus,
+    PrincipalType,
+    RepresentativeKind,
+    VersionState,
+)
+from sip_desk.domain.identity import make_identity
+from sip_desk.paths import resource
+
+Row = dict[str, Any]
+ADULT = 18
+# Tables in the order they must be inserted (foreign keys point backwards only).
+TABLES = (
+    "persons", "representatives", "plans", "plan_versions", "participants",
+    "information_consents", "needs", "goals", "actions", "action_goals", "meetings",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Role:
+    """A professional at the table: principal, unit (kommun/region) or organisation (other)."""
+
+    principal: PrincipalType
+    place: str  # a unit of the kommun/region, or the other actor's organisation ("school")
+    title: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A kind of SIP: its people, needs, goals (long, short) and actions ``(text, role)``."""
+
+    key: str
+    ages: tuple[int, int]
+    roles: tuple[Role, ...]
+    reason: str
+    needs: tuple[str, ...]
+    long_goals: tuple[str, ...]
+    short_goals: tuple[str, ...]
+    actions: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists and profiles of ``resources/demo/generator.json``."""
+
+    first_names: tuple[str, ...]
+    last_names: tuple[str, ...]
+    streets: tuple[str, ...]
+    kommuner: tuple[str, ...]
+    regions: tuple[str, ...]
+    other_actors: tuple[str, ...]
+    kommun_units: tuple[str, ...]
+    region_units: tuple[str, ...]
+    languages: tuple[tuple[str, str], ...]  # (spoken, interpreter), codes as domain/languages.py
+    relatives: tuple[str, ...]
+    what_matters: tuple[str, ...]
+    strengths: tuple[str, ...]
+    profiles: tuple[Profile, ...]
+
+
+@cache
+def words() -> Words:
+    """The generator's word lists, read once."""
+    raw = json.loads(resource("demo", "generator.json").read_text(encoding="utf-8"))
+    result: Words = decode(Words, raw, "generator.json")
+    return result
+
+
+@dataclass
+class Catalogue:
+    """Organisation and unit ids: ``orgs[(name, principal)]``, ``units[(org_id, name)]``."""
+
+    orgs: dict[tuple[str, PrincipalType], int]
+    units: dict[tuple[int, str], int]
+
+
+@dataclass
+class Batch:
+    """The rows of one batch, per table, and the next free id per table."""
+
+    next_id: dict[str, int]
+    rows: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, table: str, row: Row) -> int:
+        """Append ``row`` to ``table`` with the next id; return the id."""
+        row_id = self.next_id[table]
+        self.next_id[table] = row_id + 1
+        row["id"] = row_id
+        self.rows[table].append(row)
+        return row_id
+
+
+def catalogue(conn: Connection) -> Catalogue:
+    """Ids of every organisation and unit the generator uses, creating the missing ones."""
+    w = words()
+    wanted: dict[tuple[str, PrincipalType], tuple[str, ...]] = {}
+    for name in w.kommuner:
+        wanted[(f"{name} kommun", PrincipalType.KOMMUN)] = w.kommun_units
+        wanted[(f"{name}skolan", PrincipalType.OTHER)] = ()
+    for name in w.regions:
+        wanted[(name, PrincipalType.REGION)] = w.region_units
+    for name in w.other_actors:
+        wanted[(name, PrincipalType.OTHER)] = ()
+    orgs = _org_ids(conn)
+    new_orgs = [{"name": k[0], "principal_type": k[1]} for k in wanted if k not in orgs]
+    if new_orgs:
+        conn.execute(insert(Organisation), new_orgs)
+        orgs = _org_ids(conn)
+    units = _unit_ids(conn)
+    new_units = [
+        {"organisation_id": orgs[key], "name": unit}
+        for key, names in wanted.items()
+        for unit in names
+        if (orgs[key], unit) not in units
+    ]
+    if new_units:
+        conn.execute(insert(Unit), new_units)
+        units = _unit_ids(conn)
+    return Catalogue(orgs=orgs, units=units)
+
+
+def _org_ids(conn: Connection) -> dict[tuple[str, PrincipalType], int]:
+    rows = conn.execute(select(Organisation.name, Organisation.principal_type, Organisation.id))
+    return {(name, principal): org_id for name, principal, org_id in rows}
+
+
+def _unit_ids(conn: Connection) -> dict[tuple[int, str], int]:
+    rows = conn.execute(select(Unit.organisation_id, Unit.name, Unit.id))
+    return {(org_id, name): unit_id for org_id, name, unit_id in rows}
+
+
+def next_ids(conn: Connection) -> dict[str, int]:
+    """The next free id per table, read inside the batch's write transaction."""
+    tables = Base.metadata.tables
+    return {
+        name: int(conn.execute(select(func.coalesce(func.max(tables[name].c.id), 0))).scalar_one())
+        + 1
+        for name in TABLES
+        if name != "action_goals"
+    }
+
+
+def insert_batch(conn: Connection, batch: Batch) -> None:
+    """Insert every row of ``batch``, table by table."""
+    tables = Base.metadata.tables
+    for name in TABLES:
+        rows = batch.rows.get(name)
+        if rows:
+            conn.execute(insert(tables[name]), rows)
+    if conn.dialect.name == "postgresql":
+        # Explicit ids do not move PostgreSQL's sequences; move them past what we inserted.
+        for name in batch.next_id:
+            conn.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "  # noqa: S608
+                    f"(SELECT MAX(id) FROM {name}))"
+                )
+            )
+
+
+class PeopleMaker:
+    """Makes person rows, with unique, checksum-valid invented identity numbers.
+
+    ``taken`` holds every identity number already stored or made in this run, so numbers stay
+    unique without asking the store.
+    """
+
+    def __init__(self, rng: random.Random, taken: set[str], today: date, now: datetime) -> None:
+        self.rng = rng
+        self.taken = taken
+        self.today = today
+        self.now = now
+
+    def name(self) -> str:
+        """A fictional full name."""
+        w = words()
+        return f"{self.rng.choice(w.first_names)} {self.rng.choice(w.last_names)}"
+
+    def identity(self, age: int, coordination: bool) -> str:
+        """A new unique identity number for someone ``age`` years old."""
+        while True:
+            born = self.today - timedelta(days=age * 365 + self.rng.randint(1, 360))
+            number = make_identity(born, self.rng.randint(1, 999), coordination)
+            if number not in self.taken:
+                self.taken.add(number)
+                return number
+
+    def person(self, batch: Batch, profile: Profile, kommun: str) -> int:
+        """Add a person (and guardians for a child); return the person id."""
+        rng, w = self.rng, words()
+        age = rng.randint(*profile.ages)
+        roll = rng.random()
+        number = None if roll < 0.02 else self.identity(age, roll > 0.96)
+        language, interpreter = ("sv", "")
+        if rng.random() < (0.4 if profile.key == "family" else 0.08):
+            language, interpreter = rng.choice(w.languages)
+        person_id = batch.next_id["persons"]
+        last = rng.choice(w.last_names)
+        batch.add(
+            "persons",
+            {
+                "first_name": rng.choice(w.first_names), "last_name": last,
+                "identity_number": number,
+                "reserve_id": None if number else f"R{self.today:%Y}-{person_id:06d}",
+                "phone": f"070-174 06 {rng.randint(5, 99):02d}", "email": "",
+                "address": f"{rng.choice(w.streets)} {rng.randint(1, 60)}, "
+                f"123 {rng.randint(10, 99)} {kommun}",
+                "preferred_language": language,
+                "interpreter_needed": bool(interpreter) and rng.random() < 0.7,
+                "interpreter_language": interpreter,
+                "protected_identity": rng.random() < 0.01, "created_at": self.now,
+            },
+        )  # fmt: skip
+        if age < ADULT:
+            for position in range(rng.choice((1, 2, 2))):
+                batch.add("representatives", {
+                    "person_id": person_id, "position": position,
+                    "kind": RepresentativeKind.GUARDIAN,
+                    "name": f"{rng.choice(w.first_names)} {last}", "phone": "", "email": "",
+                })  # fmt: skip
+        return person_id
+
+    def relative_role(self, profile: Profile) -> str:
+        """The role text of a relative at the table."""
+        return "Vårdnadshavare" if profile.key == "youth" else self.rng.choice(words().relatives)
+
+
+def consent_row(plan_id: int, org: int, start: date, until: date, revoked: date | None) -> Row:
+    """An information-sharing consent row."""
+    return {
+        "plan_id": plan_id, "organisation_id": org,
+        "information_shared": "Planens innehåll och insatsernas uppläggning",
+        "information_excluded": "", "valid_from": start, "valid_until": until,
+        "form": ConsentForm.WRITTEN, "given_by": ConsentGiver.PERSON, "given_by_name": "",
+        "revoked_on": revoked,
+    }  # fmt: skip
+
+
+def version_row(plan_id: int, created: datetime) -> Row:
+    """The draft version 1 of a generated plan."""
+    return {
+        "plan_id": plan_id, "number": 1, "state": VersionState.DRAFT, "snapshot": None,
+        "content_hash": None, "previous_hash": None, "created_at": created, "signed_at": None,
+    }  # fmt: skip
+
+
+def goal_row(plan_id: int, position: int, text: str, term: str, parent: int | None) -> Row:
+    """A goal row; ``parent`` makes it a sub-goal."""
+    return {"plan_id": plan_id, "position": position, "text": text, "term": term,
+            "parent_id": parent}  # fmt: skip
+
+
+def participant_row(
+    plan_id: int, position: int, name: str, role: str, org: int | None, unit: int | None,
+    coordinator: bool, rng: random.Random,
+) -> Row:  # fmt: skip
+    """A participant row: a professional, or a relative without organisation."""
+    return {
+        "plan_id": plan_id, "position": position, "name": name, "organisation_id": org,
+        "unit_id": unit, "role": role, "phone": f"010-174 06 {rng.randint(5, 99):02d}",
+        "email": "", "invitation": "summoned" if org is not None else "invited",
+        "present": rng.random() < 0.85, "is_relative": False, "is_chair": coordinator,
+        "is_coordinator": coordinator, "contact_role": "Samordnare" if coordinator else "",
+    }  # fmt: skip
+
+
+def meeting_row(
+    plan_id: int, kind: str, status: str, starts_at: datetime, place: str, convenor: int
+) -> Row:
+    """A meeting row, convened by the coordinator."""
+    return {
+        "plan_id": plan_id, "kind": MeetingKind(kind), "starts_at": starts_at,
+        "duration_minutes": 60, "place": place, "video_link": "",
+        "convenor_participant_id": convenor, "status": MeetingStatus(status), "notes": "",
+        "new_needs": "", "decision": None, "decision_reason": "",
+    }  # fmt: skip
