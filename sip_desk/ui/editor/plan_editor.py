@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sip_desk.domain.changes import ChangeSummary
+from sip_desk.domain.changes import ChangeSummary, summarise
 from sip_desk.domain.completeness import check_completeness
 from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError, ValidationError
@@ -68,6 +68,7 @@ class PlanEditor(QWidget):
         self.setObjectName("plan_editor")
         self.services, self.events = services, events
         self.session = PlanSession(services, plan_id, self)
+        self._signed: tuple[int, PlanDetail | None] | None = None  # signed number, its plan
         self.meeting_window: MeetingModeWindow | None = None
         self.person_section = PersonSection(self.session)
         self.participants_section = ParticipantsSection(self.session)
@@ -144,7 +145,6 @@ class PlanEditor(QWidget):
         # Undo stays enabled: text still waiting for its save is saved first, then undone.
         self.completeness.anchor_activated.connect(self._on_anchor_activated)
         self.changes.anchor_activated.connect(self._on_anchor_activated)
-        self._emitting = False
         self.events.plan_changed.connect(self._on_event_plan_changed)
         app = QCoreApplication.instance()
         if app is not None:
@@ -218,23 +218,31 @@ class PlanEditor(QWidget):
         self._notice_timer.start(BRIEF_NOTICE_MS if brief else NOTICE_MS)
 
     def show_changes(self) -> None:
-        """Re-read what changed since the last signed version (after every save)."""
-        if not any(v.state is VersionState.SIGNED for v in self.session.plan.versions):
+        """Show what changed since the last signed version (after every save).
+
+        The held plan is compared with the signed snapshot, read once per signed version.
+        """
+        plan = self.session.plan
+        signed = next(
+            (v.number for v in reversed(plan.versions) if v.state is VersionState.SIGNED), None
+        )
+        if signed is None:
             self.changes.show_changes(ChangeSummary(since_version=None))  # no read needed
             return
-        try:
-            summary = self.services.signing.changes_since_signed(self.session.plan_id)
-        except DomainError as exc:
-            log.warning("changes since signing not read: %s", exc.message("en"))
-            return
-        self.changes.show_changes(summary)
+        if self._signed is None or self._signed[0] != signed:
+            try:
+                self._signed = (signed, self.services.signing.signed_plan(plan.id, signed))
+            except DomainError as exc:
+                log.warning("signed version not read: %s", exc.message("en"))
+                return
+        self.changes.show_changes(summarise(self._signed[1], signed, plan))
 
     def print_plan(self) -> None:
         """Save what is typed, then open the print preview of the plan's PDF."""
         from sip_desk.ui.dialogs.print_preview_dialog import PrintPreviewDialog
 
         self.flush()
-        PrintPreviewDialog.show_for(self, self.services, self.session.plan_id)
+        PrintPreviewDialog.show_for(self, self.services, self.session.plan)
 
     def sign_plan(self) -> None:
         """Save what is typed, then let everyone sign the current version."""
@@ -242,7 +250,7 @@ class PlanEditor(QWidget):
 
         self.flush()
         if SigningDialog.sign(self, self.services, self.session.plan) is not None:
-            self.events.plan_changed.emit(self.session.plan_id)  # reloads this editor too
+            self.events.plan_changed.emit(self.session.plan_id, None)  # reloads this editor too
 
     def record_follow_up(self, meeting_id: int | None = None) -> bool:
         """Go to the follow-up meeting record, starting it or reopening the one being written.
@@ -282,15 +290,11 @@ class PlanEditor(QWidget):
     def _on_plan_saved(self, plan_id: int) -> None:
         self.show_changes()
         self.plan_saved.emit(plan_id)
-        self._emitting = True
-        try:
-            self.events.plan_changed.emit(plan_id)
-        finally:
-            self._emitting = False
+        self.events.plan_changed.emit(plan_id, self)
 
-    def _on_event_plan_changed(self, plan_id: int) -> None:
-        # Another part of the app changed this plan: show it as stored.
-        if plan_id == self.session.plan_id and not self._emitting:
+    def _on_event_plan_changed(self, plan_id: int, initiator: object = None) -> None:
+        # Another part of the app changed this plan: show it as stored (not our own echo).
+        if plan_id == self.session.plan_id and initiator is not self:
             self.flush()
             self.session.reload()
             self.show_changes()

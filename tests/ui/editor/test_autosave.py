@@ -141,4 +141,27 @@ def test_plan_editor_emits_plan_saved_and_app_event(qtbot, open_editor, new_plan
         type_text(qtbot, editor.goals_section.strengths, "Envis")
 
     assert saved.args == [new_plan_id]
-    assert changed.args == [new_plan_id]
+    assert changed.args == [new_plan_id, editor]  # the editor names itself as the initiator
+
+
+def test_two_editors_of_one_plan_show_each_others_saves_but_not_their_own_echo(
+    qtbot, open_editor, new_plan_id, events, sqlite_services, monkeypatch
+):
+    other = open_editor(new_plan_id)
+    mine = open_editor(new_plan_id)
+    reads: list[int] = []
+    real_get = sqlite_services.plans.get_plan
+
+    def counting_get(plan_id: int):
+        reads.append(plan_id)
+        return real_get(plan_id)
+
+    monkeypatch.setattr(sqlite_services.plans, "get_plan", counting_get)
+    with qtbot.waitSignal(events.plan_changed, timeout=2000):
+        type_text(qtbot, mine.goals_section.strengths, "Envis")
+
+    # The other editor read the plan again and shows the text; the saving one did not re-read.
+    assert reads == [new_plan_id]
+    assert other.goals_section.strengths.toPlainText() == "Envis"
+    assert mine.plan.fields.strengths == other.plan.fields.strengths == "Envis"
+    assert mine.plan.version == other.plan.version
