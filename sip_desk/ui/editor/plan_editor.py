@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 
@@ -69,6 +70,7 @@ class PlanEditor(QWidget):
         self.services, self.events = services, events
         self.session = PlanSession(services, plan_id, self)
         self._signed: tuple[int, PlanDetail | None] | None = None  # signed number, its plan
+        self._shown: PlanDetail | None = None  # the plan the sections show
         self.meeting_window: MeetingModeWindow | None = None
         self.person_section = PersonSection(self.session)
         self.participants_section = ParticipantsSection(self.session)
@@ -281,8 +283,21 @@ class PlanEditor(QWidget):
             section.focus_widget(chain[0])
 
     def _on_plan_changed(self, plan: PlanDetail) -> None:
-        for section in self.sections:
-            section.refresh(plan)
+        shown, self._shown = self._shown, plan
+        changed = changed_parts(shown, plan)
+        if changed is not None and changed <= {"fields", "person"}:
+            # A field was saved: only the inputs of the plan's and the person's fields (and the
+            # representatives, when the person changed) can show something new.
+            for section in self.sections:
+                if "person" in changed and section is self.person_section:
+                    section.refresh(plan)
+                    continue
+                for key, binding in section.bindings.items():
+                    if key.startswith(("plan.", "person.")):
+                        binding.refresh(plan)
+        else:
+            for section in self.sections:
+                section.refresh(plan)
         self.completeness.show_missing(check_completeness(plan, self.services.ctx.clock.now()))
         if self.meeting_window is not None and self.meeting_window.isVisible():
             self.meeting_window.show_plan(plan)
@@ -323,6 +338,17 @@ class PlanEditor(QWidget):
         if self.meeting_window is not None:
             self.meeting_window.close()
         super().closeEvent(event)
+
+
+_BOOKKEEPING = frozenset({"version", "updated_at", "versions"})
+
+
+def changed_parts(old: PlanDetail | None, new: PlanDetail) -> set[str] | None:
+    """The parts of the plan (``fields``, ``person``, ``actions``…) that differ; ``None``: all."""
+    if old is None or old.id != new.id:
+        return None
+    names = (f.name for f in dataclasses.fields(PlanDetail) if f.name not in _BOOKKEEPING)
+    return {n for n in names if getattr(old, n) != getattr(new, n)}
 
 
 def _notice_label(parent: QWidget) -> QLabel:

@@ -6,12 +6,14 @@ unsaved keystroke, however steadily the typing goes on, and at once on leaving t
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from sip_desk.domain.action import ActionData
 from sip_desk.ui.editor.bindings import DEBOUNCE_MS
 from tests.ui.editor.helpers import keys, type_text
 
@@ -165,3 +167,32 @@ def test_two_editors_of_one_plan_show_each_others_saves_but_not_their_own_echo(
     assert other.goals_section.strengths.toPlainText() == "Envis"
     assert mine.plan.fields.strengths == other.plan.fields.strengths == "Envis"
     assert mine.plan.version == other.plan.version
+
+
+def test_a_saved_field_refreshes_the_field_inputs_and_panels_but_not_the_tables(
+    qtbot, open_editor, make_complete_plan, sqlite_services, events
+):
+    services = sqlite_services
+    editor = open_editor(make_complete_plan())
+    tables = [editor.actions_section.model, editor.participants_section.participants.model]
+    repainted: list[str] = []
+    for model in tables:
+        model.dataChanged.connect(lambda *_a, m=model: repainted.append(type(m).__name__))
+        model.modelReset.connect(lambda m=model: repainted.append(type(m).__name__))
+
+    with qtbot.waitSignal(editor.plan_saved, timeout=2000):
+        type_text(qtbot, editor.goals_section.strengths, "Envis")
+
+    assert editor.plan.fields.strengths.endswith("Envis")
+    assert repainted == []  # no row of any table changed, so no table was refilled
+    # An action changed elsewhere in the app: this editor reloads and refills that table.
+    plan = editor.plan
+    action = plan.actions[0]
+    names = [f.name for f in dataclasses.fields(ActionData)]
+    data = ActionData(**{n: getattr(action, n) for n in names})
+    services.items.update_action(
+        plan.id, plan.version, action.id, dataclasses.replace(data, description="Varje vecka")
+    )
+    events.plan_changed.emit(plan.id, None)
+    assert "ActionTableModel" in repainted
+    assert editor.plan.actions[0].description == "Varje vecka"
