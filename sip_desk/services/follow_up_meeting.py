@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sip_desk.db.plan_read import read_plan
 from sip_desk.db.repositories import load_plan
 from sip_desk.domain.enums import (
     AuditAction,
@@ -19,7 +20,6 @@ from sip_desk.domain.worklist import (
 )
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.mappers import plan_detail
 
 
 class FollowUpMeetingService:
@@ -105,7 +105,7 @@ class FollowUpMeetingService:
             AuditLog(s, ctx.user, ctx.clock.now(), row.id, row.person_id).record(
                 AuditAction.PRINT, entity, meeting_id
             )
-            return plan_detail(row)
+            return read_plan(s, row.id)
 
 
 def _meeting(plan: PlanDetail, meeting_id: int) -> MeetingDto:

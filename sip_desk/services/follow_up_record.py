@@ -19,6 +19,7 @@ from sip_desk.db.models import (
     Need,
     Plan,
 )
+from sip_desk.db.plan_read import read_plan
 from sip_desk.domain.enums import (
     ActionStatus,
     AuditAction,
@@ -38,7 +39,6 @@ from sip_desk.domain.follow_up_record import (
 )
 from sip_desk.domain.worklist import FollowUpResult
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.mappers import plan_detail
 from sip_desk.services.unit_of_work import PlanEdit, Saved, plan_edit
 
 _ACTION_STATUS = {
@@ -147,7 +147,7 @@ class FollowUpRecordService:
 
     def _complete(self, edit: PlanEdit) -> tuple[int, int | None]:
         plan = edit.plan
-        detail = plan_detail(plan)
+        detail = read_plan(edit.session, plan.id)
         errors = completion_errors(detail, self._ctx.clock.now())
         if errors:
             raise ValidationErrors(errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -9,11 +10,13 @@ from sqlalchemy.orm import Session
 
 from sip_desk.db import repositories as repo
 from sip_desk.db.models import Action, Goal, InformationConsent, Need, Participant, Plan
+from sip_desk.db.plan_write import Written
 from sip_desk.domain.action import ActionData
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from sip_desk.domain.goal import GoalData, NeedData
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
+from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.validation import (
     validate_action,
     validate_consent,
@@ -22,7 +25,7 @@ from sip_desk.domain.validation import (
     validate_participant,
 )
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan
+from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan, save_cells
 
 Columns = Callable[[Session, Plan, Any], dict[str, Any]]
 
@@ -114,6 +117,46 @@ _KINDS: dict[str, tuple[type[Any], str, Columns]] = {
 }
 
 
+_CELLS: dict[str, tuple[type[Any], str, frozenset[str]]] = {
+    # Cells stored as they are in their own column, with nothing else derived from them (a
+    # participant's name is shown on actions and meetings, so it is not one of them).
+    "participant": (
+        ParticipantData,
+        "participants",
+        frozenset(
+            {"role", "phone", "email", "invitation", "present", "is_relative", "is_chair"}
+            | {"contact_role"}
+        ),
+    ),
+    "consent": (
+        InformationConsentData,
+        "information_consents",
+        frozenset(
+            {"information_shared", "information_excluded", "valid_from", "valid_until"}
+            | {"form", "given_by", "given_by_name", "revoked_on"}
+        ),
+    ),
+    "goal": (GoalData, "goals", frozenset({"text", "term"})),
+    "need": (NeedData, "needs", frozenset({"description"})),
+    "action": (
+        ActionData,
+        "actions",
+        frozenset(
+            {"description", "is_other_actor", "start_date", "end_date", "status"}
+            | {"cost_responsibility"}
+        ),
+    ),
+}
+_STRIPPED = frozenset({"email", "text", "description"})
+_VALIDATE: dict[str, Callable[..., Any]] = {
+    "participant": validate_participant,
+    "consent": validate_consent,
+    "need": validate_need,
+    "action": validate_action,
+}
+_LISTS = {"participant": "participants", "consent": "consents", "goal": "goals"}
+
+
 class PlanItemsService:
     """The lists inside a plan. Each method is one transaction and returns the saved plan."""
 
@@ -179,6 +222,40 @@ class PlanItemsService:
         return self._update("action", plan_id, version, item_id, data, data.goal_ids)
 
     # Any kind
+    @staticmethod
+    def cells_of(kind: str) -> frozenset[str]:
+        """The cells of a ``kind`` row that :meth:`save_cells` writes."""
+        return _CELLS[kind][2]
+
+    def save_cells(
+        self, plan: PlanDetail, kind: str, item_id: int, cells: dict[str, Any]
+    ) -> Written:
+        """Save a few cells (of :meth:`cells_of`) of one row of ``plan`` as the caller holds it.
+
+        Checked as the ``update_*`` methods check the whole row; one short transaction with
+        the version check and an audit row per cell, nothing read back.
+
+        Raises:
+            NotFoundError: the row is not in ``plan``.
+        """
+        data_type, table, allowed = _CELLS[kind]
+        if not set(cells) <= allowed:
+            raise ValueError(f"not simple {kind} cells: {sorted(set(cells) - allowed)}")
+        rows = getattr(plan, _LISTS.get(kind, table))
+        row = next((r for r in rows if r.id == item_id), None)
+        if row is None:
+            raise NotFoundError(kind, item_id)
+        names = [f.name for f in dataclasses.fields(data_type)]
+        data = dataclasses.replace(data_type(**{n: getattr(row, n) for n in names}), **cells)
+        if kind == "goal":
+            validate_goal(data, item_id)
+        else:
+            _VALIDATE[kind](data)
+        changes = {
+            n: (getattr(row, n), v.strip() if n in _STRIPPED else v) for n, v in cells.items()
+        }
+        return save_cells(self._ctx, plan, kind, table, item_id, changes)
+
     def remove(self, kind: str, plan_id: int, version: int, item_id: int) -> Saved:
         """Remove a row of ``kind`` ("participant", "consent", "goal", "need", "action")."""
         _cls, attr, _columns = _KINDS[kind]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from sip_desk.db.models import Person, Plan
+from sip_desk.db.plan_read import PLAN_COLUMNS, read_plan
+from sip_desk.db.plan_write import Written
 from sip_desk.db.repositories import load_plan, organisation, person_by_identity
 from sip_desk.domain.completeness import MissingItem, check_completeness
 from sip_desk.domain.enums import AuditAction, PlanStatus
@@ -26,18 +29,36 @@ from sip_desk.services.person_store import (
     update_representatives,
 )
 from sip_desk.services.plan_list_service import PlanListService
-from sip_desk.services.plan_reader import read_plan
-from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan, ensure_draft_version
+from sip_desk.services.unit_of_work import (
+    PlanEdit,
+    Saved,
+    edit_plan,
+    ensure_draft_version,
+    save_cells,
+)
 
-_PLAN_COLUMNS = tuple(
-    f.name
-    for f in dataclasses.fields(PlanFields)
-    if f.name not in {"lead_organisation", "coordinator_participant_id"}
+_PLAN_COLUMNS = PLAN_COLUMNS
+_PERSON_CELLS = frozenset(
+    {
+        "first_name",
+        "last_name",
+        "phone",
+        "email",
+        "address",
+        "preferred_language",
+        "interpreter_needed",
+        "interpreter_language",
+    }
 )
 
 
 class PlanService:
     """Plans and their person. Every method is one transaction."""
+
+    CELL_FIELDS = frozenset(PLAN_COLUMNS)
+    """Plan fields :meth:`save_field` writes (the others go through :meth:`update_fields`)."""
+    PERSON_CELLS = _PERSON_CELLS
+    """Person fields :meth:`save_person_field` writes (the others: :meth:`update_person`)."""
 
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
@@ -158,6 +179,35 @@ class PlanService:
             edit.changed |= bool(edit.session.dirty)
 
         return edit_plan(self._ctx, plan_id, expected_version, change)
+
+    def save_field(self, plan: PlanDetail, name: str, value: Any) -> Written:
+        """Save one plan field (one of :attr:`CELL_FIELDS`) of ``plan`` as the caller holds it.
+
+        One short transaction: the version check, the ``UPDATE`` and the audit row; nothing
+        is read back (``touched`` and the returned value bring the caller's plan up to date).
+        """
+        if name not in self.CELL_FIELDS:
+            raise ValueError(f"not a plan column: {name}")
+        validate_plan_fields(
+            dataclasses.replace(plan.fields, **{name: value}), self._ctx.clock.today()
+        )
+        old = getattr(plan.fields, name)
+        return save_cells(self._ctx, plan, "plan", "plans", plan.id, {name: (old, value)})
+
+    def save_person_field(self, plan: PlanDetail, name: str, value: Any) -> Written:
+        """Save one field (of :attr:`PERSON_CELLS`) of the plan's person, like :meth:`save_field`.
+
+        The value is checked and normalised as :meth:`update_person` does.
+        """
+        if name not in self.PERSON_CELLS:
+            raise ValueError(f"not a simple person field: {name}")
+        names = [f.name for f in dataclasses.fields(PersonData)]
+        data = PersonData(**{n: getattr(plan.person, n) for n in names})
+        person = validate_person(
+            dataclasses.replace(data, **{name: value}), self._ctx.clock.today()
+        )
+        old, new = getattr(plan.person, name), getattr(person, name)
+        return save_cells(self._ctx, plan, "person", "persons", plan.person.id, {name: (old, new)})
 
     @staticmethod
     def _set_coordinator(plan: Plan, participant_id: int | None, log: AuditLog) -> None:

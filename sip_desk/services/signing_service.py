@@ -18,9 +18,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import object_session, selectinload
 
 from sip_desk.db.models import Plan, PlanVersion, Signature
+from sip_desk.db.plan_read import read_plan
 from sip_desk.db.repositories import load_plan
 from sip_desk.domain.changes import ChangeSummary, summarise
 from sip_desk.domain.completeness import MissingItem, check_completeness
@@ -38,7 +39,6 @@ from sip_desk.domain.verification import VersionCheck
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
-from sip_desk.services.mappers import plan_detail
 from sip_desk.services.store_key import key_id_of, read_public_pem
 from sip_desk.services.store_structure import structure_problems
 from sip_desk.services.version_reader import (
@@ -101,7 +101,7 @@ class SigningService:
             log.apply(plan, "plan", {"status": PlanStatus.ACTIVE})
             draft = plan.versions[-1]
             previous = last_signed(plan)
-            draft.snapshot = canonical_snapshot(plan_detail(plan))
+            draft.snapshot = canonical_snapshot(read_plan(s, plan.id))
             draft.previous_hash = previous.content_hash if previous else None
             draft.content_hash = chain_hash(draft.snapshot, draft.previous_hash)
             draft.state = VersionState.SIGNED
@@ -120,8 +120,7 @@ class SigningService:
                 log.record(
                     AuditAction.SIGN, "signature", row.id, "signer_name", new=row.signer_name
                 )
-            s.expire_all()
-            return plan_detail(load_plan(s, plan_id))
+            return read_plan(s, plan_id)
 
     def _check_signable(self, plan: Plan) -> None:
         if plan.status is PlanStatus.CLOSED:
@@ -130,7 +129,9 @@ class SigningService:
         if latest is None or latest.state is VersionState.SIGNED:
             number = latest.number if latest else 0
             raise DomainError("signing.nothing_new", number=number)
-        missing = check_completeness(plan_detail(plan), self._ctx.clock.now())
+        session = object_session(plan)
+        assert session is not None
+        missing = check_completeness(read_plan(session, plan.id), self._ctx.clock.now())
         if missing:
             raise IncompleteForSigningError(missing)
 
@@ -275,19 +276,26 @@ class SigningService:
             ]
             return version_detail(plan, earlier[-1]) if earlier else None
 
-    def changes_since_signed(self, plan_id: int) -> ChangeSummary:
-        """What changed in the live plan since its last signed version.
+    def changes_since_signed(self, live: PlanDetail) -> ChangeSummary:
+        """What changed in ``live`` (the plan as the caller holds it) since its last signed version.
 
-        ``items`` are structured (area, kind, item id, field groups) for the editor; ``sv``,
-        ``en`` and ``lines(lang)`` give the plain-language lines.
+        Only the signed snapshot is read. ``items`` are structured (area, kind, item id, field
+        groups) for the editor; ``sv``, ``en`` and ``lines(lang)`` give the plain-language lines.
         """
+        signed = next((v for v in reversed(live.versions) if v.state is VersionState.SIGNED), None)
+        if signed is None:
+            return summarise(None, None, live)
+        return summarise(self.signed_plan(live.id, signed.number), signed.number, live)
+
+    def signed_plan(self, plan_id: int, number: int) -> PlanDetail | None:
+        """The plan as signed in version ``number``, from its snapshot (``None``: none kept)."""
         with self._ctx.db.read() as s:
-            plan = load_plan(s, plan_id)
-            live = plan_detail(plan)
-            row = last_signed(plan)
-            if row is None or row.snapshot is None:
-                return summarise(None, None, live)
-            return summarise(parse_snapshot(row.snapshot), row.number, live)
+            snapshot = s.scalar(
+                select(PlanVersion.snapshot).where(
+                    PlanVersion.plan_id == plan_id, PlanVersion.number == number
+                )
+            )
+        return None if snapshot is None else parse_snapshot(snapshot)
 
 
 def _signature_row(sig: SignatureDto, position: int) -> Signature:

@@ -1,22 +1,31 @@
-"""The shared shape of every plan edit: load with a version check, change, touch, return."""
+"""The shared shape of every plan edit.
+
+Two ways to write: :func:`save_cells` for an autosaved field (one ``UPDATE`` with the version
+check, the audit row, no read-back: the caller updates its :class:`PlanDetail` from the
+:class:`Written` it gets), and :func:`edit_plan` for anything else (the plan loaded through
+the ORM, changed, touched and read back).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from sip_desk.db.models import Plan, PlanVersion
+from sip_desk.db.plan_read import read_plan
+from sip_desk.db.plan_write import Written, write_cells
 from sip_desk.db.repositories import load_plan
-from sip_desk.domain.enums import PlanStatus, VersionState
+from sip_desk.domain.enums import AuditAction, PlanStatus, VersionState
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.audit_log import AuditLog, as_text
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.plan_reader import read_plan
 
 
 @dataclass(frozen=True)
@@ -133,3 +142,70 @@ def ensure_draft_version(plan: Plan, now: datetime) -> None:
         plan.versions.append(
             PlanVersion(number=latest.number + 1, state=VersionState.DRAFT, created_at=now)
         )
+
+
+def save_cells(
+    ctx: ServiceContext,
+    plan: PlanDetail,
+    entity: str,
+    table: str,
+    row_id: int,
+    changes: dict[str, tuple[Any, Any]],
+) -> Written:
+    """Write ``changes`` (column → (old, new)) of one row of ``plan`` in one short transaction.
+
+    ``plan`` is the plan as the caller holds it: its version is checked in the ``UPDATE``, so
+    the old values it shows are the stored ones (each is logged old → new). Nothing is read
+    back; :func:`touched` brings the caller's plan up to date. Unchanged cells are not written.
+
+    Raises:
+        StaleEditError: the plan was saved elsewhere since ``plan`` was read.
+        DomainError: ``error.plan_closed``.
+        NotFoundError: no such plan or row.
+    """
+    changed = {name: pair for name, pair in changes.items() if pair[0] != pair[1]}
+    if not changed:
+        return Written(plan.version, plan.updated_at, {n: new for n, (_, new) in changes.items()})
+
+    def work(session: Session) -> Written:
+        now = ctx.clock.now()
+        audit = [
+            {
+                "at": now,
+                "user": ctx.user.user,
+                "unit": ctx.user.unit,
+                "action": AuditAction.UPDATE,
+                "plan_id": plan.id,
+                "person_id": plan.person.id,
+                "entity": entity,
+                "entity_id": row_id,
+                "field": name,
+                "old": as_text(old),
+                "new": as_text(new),
+            }
+            for name, (old, new) in changed.items()
+        ]
+        values = {name: new for name, (_old, new) in changed.items()}
+        return write_cells(
+            session.connection(),
+            plan_id=plan.id,
+            expected_version=plan.version,
+            now=now,
+            table=table,
+            row_id=row_id,
+            values=values,
+            audit_rows=audit,
+        )
+
+    return ctx.db.transaction(work)
+
+
+def touched(plan: PlanDetail, written: Written) -> PlanDetail:
+    """``plan`` with the version, time and any new draft version of ``written``."""
+    extra = (written.new_version,) if written.new_version is not None else ()
+    return dataclasses.replace(
+        plan,
+        version=written.version,
+        updated_at=written.updated_at,
+        versions=plan.versions + extra,
+    )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from sip_desk.db.models import Plan, PlanVersion
-from sip_desk.db.repositories import load_plan
+from sip_desk.db.plan_read import read_plan
 from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import NotFoundError
 from sip_desk.domain.snapshot import (
@@ -19,7 +19,6 @@ from sip_desk.domain.snapshot import (
 )
 from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.key_ring import KeyTable
-from sip_desk.services.mappers import plan_detail
 from sip_desk.services.version_seal import check_row, signature_dto
 
 
@@ -44,7 +43,9 @@ def version_detail(plan: Plan, row: PlanVersion, keys: KeyTable | None = None) -
         # The plan id inside an imported snapshot is the other store's: print this store's.
         detail = dataclasses.replace(detail, id=plan.id)
     else:
-        detail = plan_detail(plan)
+        session = object_session(plan)
+        assert session is not None
+        detail = read_plan(session, plan.id)
     protected = plan.person.protected_identity or detail.person.protected_identity
     hidden = {plan.person.address, snapshot_address(row.snapshot)} if protected else set()
     return VersionDetail(
@@ -82,11 +83,22 @@ def last_signed(plan: Plan) -> PlanVersion | None:
 
 
 def load_plan_with_signatures(session: Session, plan_id: int) -> Plan:
-    """The plan with its versions' signatures loaded too."""
-    plan = load_plan(session, plan_id)
-    session.scalars(
-        select(PlanVersion)
-        .where(PlanVersion.plan_id == plan_id)
-        .options(selectinload(PlanVersion.signatures))
-    ).all()
+    """The plan row with its person and its versions with their signatures.
+
+    The plan's content is not loaded here: :func:`version_detail` reads it with
+    :func:`read_plan` when a version is not signed (a signed one comes from its snapshot).
+
+    Raises:
+        NotFoundError: no such plan.
+    """
+    plan = session.scalars(
+        select(Plan)
+        .where(Plan.id == plan_id)
+        .options(
+            selectinload(Plan.person),
+            selectinload(Plan.versions).selectinload(PlanVersion.signatures),
+        )
+    ).first()
+    if plan is None:
+        raise NotFoundError("plan", plan_id)
     return plan

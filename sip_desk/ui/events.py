@@ -9,7 +9,8 @@ class AppEvents(QObject):
     """Signals emitted after a service call has committed; panels listen and re-query.
 
     Attributes:
-        plan_changed: one plan's content changed (its id).
+        plan_changed: one plan's content changed: its id, and the object that changed it
+            (``None`` when no widget did); an editor ignores the echo of its own saves.
         plans_changed: plans were added or removed, or many changed (the list re-queries).
         plan_opened: the user opened a plan (its id); the recent-plans menu listens.
         language_changed: the user picked another UI language ("sv" or "en").
@@ -19,7 +20,7 @@ class AppEvents(QObject):
             editor (plan id, meeting id).
     """
 
-    plan_changed = Signal(int)
+    plan_changed = Signal(int, object)  # plan id, initiator
     plans_changed = Signal()
     plan_opened = Signal(int)
     language_changed = Signal(str)

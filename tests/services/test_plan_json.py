@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sip_desk.db.engine import Database, make_engine
 from sip_desk.db.migrate import prepare_store
 from sip_desk.db.models import Person, Signature
+from sip_desk.db.plan_read import read_plan
 from sip_desk.db.repositories import load_plan
 from sip_desk.domain.action import ActionData
 from sip_desk.domain.enums import (
@@ -41,7 +42,6 @@ from sip_desk.domain.person import PersonData, RepresentativeData
 from sip_desk.domain.plan import PlanDetail, PlanQuery
 from sip_desk.domain.snapshot import canonical_snapshot, chain_hash
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.mappers import plan_detail
 from sip_desk.services.plan_json import write as plan_json_write
 from sip_desk.services.plan_json.document import plan_schema
 from sip_desk.services.registry import Services
@@ -183,7 +183,7 @@ def sign_latest(services: Services, plan_id: int) -> None:
     with ctx.db.write() as s:
         plan = load_plan(s, plan_id)
         version = plan.versions[-1]
-        version.snapshot = canonical_snapshot(plan_detail(plan))
+        version.snapshot = canonical_snapshot(read_plan(s, plan.id))
         version.previous_hash = None
         version.content_hash = chain_hash(version.snapshot, None)
         version.state = VersionState.SIGNED

@@ -172,12 +172,12 @@ def test_late_signature_must_be_on_paper_and_not_twice(services, make_plan, cloc
 
 def test_changes_since_signed_gives_items_and_lines(services, make_plan) -> None:
     plan = _sign(services, make_plan.complete())
-    assert services.signing.changes_since_signed(plan.id).items == ()
+    assert services.signing.changes_since_signed(services.plans.get_plan(plan.id)).items == ()
     services.plans.update_fields(
         plan.id, plan.version, dataclasses.replace(plan.fields, what_matters="Att få bo kvar")
     )
 
-    summary = services.signing.changes_since_signed(plan.id)
+    summary = services.signing.changes_since_signed(services.plans.get_plan(plan.id))
 
     assert summary.since_version == 1
     assert summary.sv == ("Ändrat: det som är viktigt för dig.",)

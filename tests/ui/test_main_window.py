@@ -272,7 +272,7 @@ def test_plan_list_requeries_once_per_burst_of_saves(qtbot, window, sqlite_servi
     window.plan_list.model.modelReset.connect(lambda: resets.append(1))
 
     for _ in range(5):
-        window.events.plan_changed.emit(1)
+        window.events.plan_changed.emit(1, None)
 
     qtbot.waitUntil(lambda: len(resets) == 1, timeout=3000)
     qtbot.wait(700)

@@ -152,7 +152,7 @@ def test_print_and_sign_from_the_file_menu_use_the_editor(qtbot, window, monkeyp
     signings: list[int] = []
     monkeypatch.setattr(
         "sip_desk.ui.dialogs.print_preview_dialog.PrintPreviewDialog.show_for",
-        lambda parent, services, plan_id, number=None: previews.append(plan_id),
+        lambda parent, services, plan, number=None: previews.append(plan.id),
     )
     monkeypatch.setattr(
         "sip_desk.ui.dialogs.signing_dialog.SigningDialog.sign",

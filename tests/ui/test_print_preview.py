@@ -17,7 +17,7 @@ from tests.services.signing_helpers import person_signature
 
 
 def _preview(qtbot, services, plan_id, language=None) -> PrintPreviewDialog:
-    dialog = PrintPreviewDialog(services, plan_id, language=language)
+    dialog = PrintPreviewDialog(services, services.plans.get_plan(plan_id), language=language)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -110,7 +110,7 @@ def test_print_preview_names_the_store_an_imported_version_was_signed_in(
     plan = other.transfer.import_plan(text)
     key = sqlite_services.keys.own().key_id
 
-    dialog = PrintPreviewDialog(other, plan.id, number=1)
+    dialog = PrintPreviewDialog(other, plan, number=1)
     qtbot.addWidget(dialog)
     dialog.show()
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from sip_desk.db.models import PlanVersion, SigningKey
+from sip_desk.db.plan_read import read_plan
 from sip_desk.db.repositories import load_plan
 from sip_desk.domain.enums import AuditAction, VersionState
 from sip_desk.domain.errors import DomainError
@@ -26,7 +27,6 @@ from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
-from sip_desk.services.mappers import plan_detail
 from sip_desk.services.person_import import attach_person, match_person
 from sip_desk.services.plan_json.convert import convert_plan
 from sip_desk.services.plan_json.dates import moved_to_today, written_on
@@ -88,7 +88,7 @@ class PlanTransferService:
                     if not check.ok:
                         raise DamagedVersionError(check)
             public = {k.key_id: k.public_key for k in s.scalars(select(SigningKey))}
-            detail, redaction = _protected(plan_detail(plan), versions, key)
+            detail, redaction = _protected(read_plan(s, plan.id), versions, key)
             doc = plan_document(detail, versions, now, public, redaction)
             log = AuditLog(s, ctx.user, now, plan.id, plan.person_id)
             log.record(AuditAction.EXPORT, "plan", plan.id, new=f"{FORMAT} v{SCHEMA_VERSION}")
@@ -149,9 +149,7 @@ class PlanTransferService:
             log = AuditLog(s, ctx.user, ctx.clock.now())
             person, match = attach_person(s, data.person, data.has_address, log, update_person)
             plan_id = write_plan(s, data, log, person).id
-            s.flush()
-            s.expire_all()
-            return ImportResult(plan=plan_detail(load_plan(s, plan_id)), person=match)
+            return ImportResult(plan=read_plan(s, plan_id), person=match)
 
     def _read(self, text: str, *, as_of_today: bool = False) -> PlanImport:
         doc = read_document(text)

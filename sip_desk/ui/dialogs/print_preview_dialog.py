@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.errors import DomainError
+from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.export_service import RenderedPdf
 from sip_desk.services.registry import Services
@@ -41,14 +42,15 @@ class PrintPreviewDialog(QDialog):
     def __init__(
         self,
         services: Services,
-        plan_id: int,
+        plan: PlanDetail,
         number: int | None = None,
         language: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._plan_id = plan_id
+        self._plan = plan
+        self._plan_id = plan.id
         self._number = number
         self.pdf: RenderedPdf | None = None
         self.setWindowTitle(self.tr("Print preview"))
@@ -103,7 +105,7 @@ class PrintPreviewDialog(QDialog):
 
     def _select_language(self, language: str | None) -> None:
         if language is None:
-            language = self._services.plans.get_plan(self._plan_id).fields.print_language
+            language = self._plan.fields.print_language
         index = self.language.findData(language)
         self.language.setCurrentIndex(max(0, index))
 
@@ -216,9 +218,10 @@ class PrintPreviewDialog(QDialog):
 
     @classmethod
     def show_for(
-        cls, parent: QWidget | None, services: Services, plan_id: int, number: int | None = None
+        cls, parent: QWidget | None, services: Services, plan: PlanDetail, number: int | None = None
     ) -> None:
-        """Open the preview for ``plan_id`` (the latest version when ``number`` is ``None``)."""
-        dialog = cls(services, plan_id, number, parent=parent)
+        """Open the preview of ``plan`` as the caller holds it (the latest version when
+        ``number`` is ``None``)."""
+        dialog = cls(services, plan, number, parent=parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()

@@ -187,7 +187,7 @@ class SigningDialog(QDialog):
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        changes = self._services.signing.changes_since_signed(self._plan.id)
+        changes = self._services.signing.changes_since_signed(self._plan)
         if changes.items:
             box = QLabel(
                 "<b>"

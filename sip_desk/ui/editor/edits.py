@@ -21,7 +21,7 @@ from sip_desk.domain.participant import (
 )
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.unit_of_work import Saved
+from sip_desk.services.unit_of_work import Saved, touched
 from sip_desk.ui.editor.conflicts import GONE, FieldChange, FieldSave, Op, show_value
 from sip_desk.ui.editor.session import Edit, PlanSession
 
@@ -88,8 +88,12 @@ def set_plan_field(
 
     def setter(v: Any) -> Op:
         def op(plan: PlanDetail) -> Saved:
-            fields = dataclasses.replace(plan.fields, **{name: v})
-            return services.plans.update_fields(plan.id, plan.version, fields)
+            if name not in services.plans.CELL_FIELDS:  # the lead organisation, coordinator
+                fields = dataclasses.replace(plan.fields, **{name: v})
+                return services.plans.update_fields(plan.id, plan.version, fields)
+            written = services.plans.save_field(plan, name, v)
+            fields = dataclasses.replace(plan.fields, **written.values)
+            return Saved(touched(dataclasses.replace(plan, fields=fields), written))
 
         return op
 
@@ -131,7 +135,13 @@ def set_person_field(
             unprotect = plan.person.protected_identity and not person.protected_identity
             if unprotect and (confirm_unprotect is None or not confirm_unprotect()):
                 raise DomainError("person.protection_not_removed")
-            return services.plans.update_person(plan.id, plan.version, person, unprotect=unprotect)
+            if name not in services.plans.PERSON_CELLS:  # identity, protection, representatives
+                return services.plans.update_person(
+                    plan.id, plan.version, person, unprotect=unprotect
+                )
+            written = services.plans.save_person_field(plan, name, v)
+            stored = dataclasses.replace(plan.person, **written.values)
+            return Saved(touched(dataclasses.replace(plan, person=stored), written))
 
         return op
 
@@ -258,6 +268,16 @@ def _row(plan: PlanDetail, kind: str, item_id: int) -> Row | None:
     return next((r for r in getattr(plan, _COLLECTIONS[kind]) if r.id == item_id), None)
 
 
+def _with_row(plan: PlanDetail, kind: str, item_id: int, values: Any) -> PlanDetail:
+    """``plan`` with ``values`` set on its ``kind`` row ``item_id``."""
+    attr = _COLLECTIONS[kind]
+    rows = tuple(
+        dataclasses.replace(r, **values) if r.id == item_id else r for r in getattr(plan, attr)
+    )
+    changed: dict[str, Any] = {attr: rows}
+    return dataclasses.replace(plan, **changed)
+
+
 def update_item(
     session: PlanSession,
     kind: str,
@@ -295,6 +315,9 @@ def update_item(
             current = _row(plan, kind, item_id)
             stored = old if current is None else to_data(current, data_type)
             cells = dict(zip(attrs, (value,) if one else value, strict=True))
+            if current is not None and set(cells) <= services.items.cells_of(kind):
+                written = services.items.save_cells(plan, kind, item_id, cells)
+                return Saved(touched(_with_row(plan, kind, item_id, written.values), written))
             update = getattr(services.items, f"update_{kind}")
             saved: Saved = update(
                 plan.id, plan.version, item_id, dataclasses.replace(stored, **cells)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sip_desk.domain.changes import ChangeSummary
+from sip_desk.domain.changes import ChangeSummary, summarise
 from sip_desk.domain.completeness import check_completeness
 from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError, ValidationError
@@ -68,6 +69,8 @@ class PlanEditor(QWidget):
         self.setObjectName("plan_editor")
         self.services, self.events = services, events
         self.session = PlanSession(services, plan_id, self)
+        self._signed: tuple[int, PlanDetail | None] | None = None  # signed number, its plan
+        self._shown: PlanDetail | None = None  # the plan the sections show
         self.meeting_window: MeetingModeWindow | None = None
         self.person_section = PersonSection(self.session)
         self.participants_section = ParticipantsSection(self.session)
@@ -144,7 +147,6 @@ class PlanEditor(QWidget):
         # Undo stays enabled: text still waiting for its save is saved first, then undone.
         self.completeness.anchor_activated.connect(self._on_anchor_activated)
         self.changes.anchor_activated.connect(self._on_anchor_activated)
-        self._emitting = False
         self.events.plan_changed.connect(self._on_event_plan_changed)
         app = QCoreApplication.instance()
         if app is not None:
@@ -218,23 +220,31 @@ class PlanEditor(QWidget):
         self._notice_timer.start(BRIEF_NOTICE_MS if brief else NOTICE_MS)
 
     def show_changes(self) -> None:
-        """Re-read what changed since the last signed version (after every save)."""
-        if not any(v.state is VersionState.SIGNED for v in self.session.plan.versions):
+        """Show what changed since the last signed version (after every save).
+
+        The held plan is compared with the signed snapshot, read once per signed version.
+        """
+        plan = self.session.plan
+        signed = next(
+            (v.number for v in reversed(plan.versions) if v.state is VersionState.SIGNED), None
+        )
+        if signed is None:
             self.changes.show_changes(ChangeSummary(since_version=None))  # no read needed
             return
-        try:
-            summary = self.services.signing.changes_since_signed(self.session.plan_id)
-        except DomainError as exc:
-            log.warning("changes since signing not read: %s", exc.message("en"))
-            return
-        self.changes.show_changes(summary)
+        if self._signed is None or self._signed[0] != signed:
+            try:
+                self._signed = (signed, self.services.signing.signed_plan(plan.id, signed))
+            except DomainError as exc:
+                log.warning("signed version not read: %s", exc.message("en"))
+                return
+        self.changes.show_changes(summarise(self._signed[1], signed, plan))
 
     def print_plan(self) -> None:
         """Save what is typed, then open the print preview of the plan's PDF."""
         from sip_desk.ui.dialogs.print_preview_dialog import PrintPreviewDialog
 
         self.flush()
-        PrintPreviewDialog.show_for(self, self.services, self.session.plan_id)
+        PrintPreviewDialog.show_for(self, self.services, self.session.plan)
 
     def sign_plan(self) -> None:
         """Save what is typed, then let everyone sign the current version."""
@@ -242,7 +252,7 @@ class PlanEditor(QWidget):
 
         self.flush()
         if SigningDialog.sign(self, self.services, self.session.plan) is not None:
-            self.events.plan_changed.emit(self.session.plan_id)  # reloads this editor too
+            self.events.plan_changed.emit(self.session.plan_id, None)  # reloads this editor too
 
     def record_follow_up(self, meeting_id: int | None = None) -> bool:
         """Go to the follow-up meeting record, starting it or reopening the one being written.
@@ -273,8 +283,21 @@ class PlanEditor(QWidget):
             section.focus_widget(chain[0])
 
     def _on_plan_changed(self, plan: PlanDetail) -> None:
-        for section in self.sections:
-            section.refresh(plan)
+        shown, self._shown = self._shown, plan
+        changed = changed_parts(shown, plan)
+        if changed is not None and changed <= {"fields", "person"}:
+            # A field was saved: only the inputs of the plan's and the person's fields (and the
+            # representatives, when the person changed) can show something new.
+            for section in self.sections:
+                if "person" in changed and section is self.person_section:
+                    section.refresh(plan)
+                    continue
+                for key, binding in section.bindings.items():
+                    if key.startswith(("plan.", "person.")):
+                        binding.refresh(plan)
+        else:
+            for section in self.sections:
+                section.refresh(plan)
         self.completeness.show_missing(check_completeness(plan, self.services.ctx.clock.now()))
         if self.meeting_window is not None and self.meeting_window.isVisible():
             self.meeting_window.show_plan(plan)
@@ -282,15 +305,11 @@ class PlanEditor(QWidget):
     def _on_plan_saved(self, plan_id: int) -> None:
         self.show_changes()
         self.plan_saved.emit(plan_id)
-        self._emitting = True
-        try:
-            self.events.plan_changed.emit(plan_id)
-        finally:
-            self._emitting = False
+        self.events.plan_changed.emit(plan_id, self)
 
-    def _on_event_plan_changed(self, plan_id: int) -> None:
-        # Another part of the app changed this plan: show it as stored.
-        if plan_id == self.session.plan_id and not self._emitting:
+    def _on_event_plan_changed(self, plan_id: int, initiator: object = None) -> None:
+        # Another part of the app changed this plan: show it as stored (not our own echo).
+        if plan_id == self.session.plan_id and initiator is not self:
             self.flush()
             self.session.reload()
             self.show_changes()
@@ -319,6 +338,17 @@ class PlanEditor(QWidget):
         if self.meeting_window is not None:
             self.meeting_window.close()
         super().closeEvent(event)
+
+
+_BOOKKEEPING = frozenset({"version", "updated_at", "versions"})
+
+
+def changed_parts(old: PlanDetail | None, new: PlanDetail) -> set[str] | None:
+    """The parts of the plan (``fields``, ``person``, ``actions``…) that differ; ``None``: all."""
+    if old is None or old.id != new.id:
+        return None
+    names = (f.name for f in dataclasses.fields(PlanDetail) if f.name not in _BOOKKEEPING)
+    return {n for n in names if getattr(old, n) != getattr(new, n)}
 
 
 def _notice_label(parent: QWidget) -> QLabel:

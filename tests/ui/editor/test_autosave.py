@@ -6,12 +6,14 @@ unsaved keystroke, however steadily the typing goes on, and at once on leaving t
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from sip_desk.domain.action import ActionData
 from sip_desk.ui.editor.bindings import DEBOUNCE_MS
 from tests.ui.editor.helpers import keys, type_text
 
@@ -141,4 +143,56 @@ def test_plan_editor_emits_plan_saved_and_app_event(qtbot, open_editor, new_plan
         type_text(qtbot, editor.goals_section.strengths, "Envis")
 
     assert saved.args == [new_plan_id]
-    assert changed.args == [new_plan_id]
+    assert changed.args == [new_plan_id, editor]  # the editor names itself as the initiator
+
+
+def test_two_editors_of_one_plan_show_each_others_saves_but_not_their_own_echo(
+    qtbot, open_editor, new_plan_id, events, sqlite_services, monkeypatch
+):
+    other = open_editor(new_plan_id)
+    mine = open_editor(new_plan_id)
+    reads: list[int] = []
+    real_get = sqlite_services.plans.get_plan
+
+    def counting_get(plan_id: int):
+        reads.append(plan_id)
+        return real_get(plan_id)
+
+    monkeypatch.setattr(sqlite_services.plans, "get_plan", counting_get)
+    with qtbot.waitSignal(events.plan_changed, timeout=2000):
+        type_text(qtbot, mine.goals_section.strengths, "Envis")
+
+    # The other editor read the plan again and shows the text; the saving one did not re-read.
+    assert reads == [new_plan_id]
+    assert other.goals_section.strengths.toPlainText() == "Envis"
+    assert mine.plan.fields.strengths == other.plan.fields.strengths == "Envis"
+    assert mine.plan.version == other.plan.version
+
+
+def test_a_saved_field_refreshes_the_field_inputs_and_panels_but_not_the_tables(
+    qtbot, open_editor, make_complete_plan, sqlite_services, events
+):
+    services = sqlite_services
+    editor = open_editor(make_complete_plan())
+    tables = [editor.actions_section.model, editor.participants_section.participants.model]
+    repainted: list[str] = []
+    for model in tables:
+        model.dataChanged.connect(lambda *_a, m=model: repainted.append(type(m).__name__))
+        model.modelReset.connect(lambda m=model: repainted.append(type(m).__name__))
+
+    with qtbot.waitSignal(editor.plan_saved, timeout=2000):
+        type_text(qtbot, editor.goals_section.strengths, "Envis")
+
+    assert editor.plan.fields.strengths.endswith("Envis")
+    assert repainted == []  # no row of any table changed, so no table was refilled
+    # An action changed elsewhere in the app: this editor reloads and refills that table.
+    plan = editor.plan
+    action = plan.actions[0]
+    names = [f.name for f in dataclasses.fields(ActionData)]
+    data = ActionData(**{n: getattr(action, n) for n in names})
+    services.items.update_action(
+        plan.id, plan.version, action.id, dataclasses.replace(data, description="Varje vecka")
+    )
+    events.plan_changed.emit(plan.id, None)
+    assert "ActionTableModel" in repainted
+    assert editor.plan.actions[0].description == "Varje vecka"

@@ -121,7 +121,7 @@ def test_a_reload_while_the_user_is_in_the_field_keeps_caret_and_view(
 
     # Someone corrects line 35 elsewhere in the app; the editor shows the store again.
     _set_stored(sqlite_services, new_plan_id, text.replace("Rad 35:", "Rad 35 (ändrad):"))
-    events.plan_changed.emit(new_plan_id)
+    events.plan_changed.emit(new_plan_id, None)
     assert "Rad 35 (ändrad):" in field.toPlainText()
     assert field.verticalScrollBar().value() == scrolled
     type_here(qtbot, "X")
@@ -139,7 +139,7 @@ def test_a_reload_that_changes_the_text_before_the_caret_keeps_it_with_its_text(
     field.moveCursor(QTextCursor.MoveOperation.End)
 
     _set_stored(sqlite_services, new_plan_id, "Styrkor enligt Maria: Kan laga mat.")
-    events.plan_changed.emit(new_plan_id)
+    events.plan_changed.emit(new_plan_id, None)
     type_here(qtbot, " Och baka.")
 
     assert field.toPlainText() == "Styrkor enligt Maria: Kan laga mat. Och baka."

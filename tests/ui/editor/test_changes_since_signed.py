@@ -83,8 +83,10 @@ def test_print_flushes_typed_text_and_opens_the_preview_for_this_plan(
     editor = open_editor(make_complete_plan())
     opened: list[tuple[Any, int, str]] = []
 
-    def show_for(parent: Any, services: Services, plan_id: int, number: int | None = None) -> None:
-        opened.append((parent, plan_id, services.plans.get_plan(plan_id).fields.strengths))
+    def show_for(parent: Any, services: Services, plan: Any, number: int | None = None) -> None:
+        # The plan the editor holds, with the text typed just before Ctrl+P saved in it.
+        opened.append((parent, plan.id, plan.fields.strengths))
+        assert plan == services.plans.get_plan(plan.id)
 
     monkeypatch.setattr(PrintPreviewDialog, "show_for", staticmethod(show_for))
     strengths = editor.goals_section.strengths
