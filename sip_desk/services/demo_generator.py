@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,7 +46,11 @@ class GenerationResult:
 
 
 def generate_plans(
-    target: Any, n: int, seed: int = 1, batch_size: int = BATCH_SIZE
+    target: Any,
+    n: int,
+    seed: int = 1,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int, int], None] | None = None,
 ) -> GenerationResult:
     """Insert ``n`` generated plans with persons, participants, goals, actions and meetings.
 
@@ -55,6 +60,7 @@ def generate_plans(
         n: how many plans.
         seed: the same seed on the same store (and clock) gives the same plans.
         batch_size: plans per write transaction.
+        progress: called after each batch with the plans stored so far and ``n``.
 
     Returns:
         Counts of inserted rows per table and the seconds taken.
@@ -81,6 +87,8 @@ def generate_plans(
             _insert(conn, batch)
         counts.update({table: len(rows) for table, rows in batch.rows.items()})
         done += size
+        if progress is not None:
+            progress(done, n)
     _record(db, user, now, n, seed)
     return GenerationResult(plans=n, rows=dict(counts), seconds=time.perf_counter() - started)
 

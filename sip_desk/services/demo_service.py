@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.demo_cases import DemoLoadResult, load_demo_cases
-from sip_desk.services.demo_generator import GenerationResult, generate_plans
+from sip_desk.services.demo_generator import BATCH_SIZE, GenerationResult, generate_plans
 
 
 class DemoService:
@@ -20,6 +22,16 @@ class DemoService:
 
         return load_demo_cases(Services.build(self._ctx))
 
-    def generate(self, n: int, seed: int = 1) -> GenerationResult:
-        """Insert ``n`` generated plans, deterministic for ``seed`` (see :mod:`demo_generator`)."""
-        return generate_plans(self._ctx, n, seed)
+    def generate(
+        self,
+        n: int,
+        seed: int = 1,
+        *,
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> GenerationResult:
+        """Insert ``n`` generated plans, deterministic for ``seed`` (see :mod:`demo_generator`).
+
+        ``progress(done, n)`` follows each write transaction of ``batch_size`` plans.
+        """
+        return generate_plans(self._ctx, n, seed, batch_size, progress)

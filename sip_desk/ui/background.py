@@ -1,0 +1,271 @@
+"""The one runner for work that would stall the window (like Anki's ``QueryOp``).
+
+``BackgroundOp(parent, work, success).run()`` runs ``work`` on a worker thread and then calls
+``success(result)`` on the GUI thread, or the failure handler with the exception ``work``
+raised. A :class:`~sip_desk.domain.errors.DomainError` is shown as its message in the user's
+language; anything else is logged with its traceback (the log file, see
+:mod:`sip_desk.logfile`) and shown as one calm sentence, never as a traceback. When ``parent``
+is deleted or its window closed meanwhile, neither callback runs.
+
+Work on a worker uses only the services: each service method opens its own short session, and
+a session takes its own connection from the engine's pool (for a SQLite file SQLAlchemy opens
+connections with ``check_same_thread=False`` and hands each to one thread at a time; WAL lets
+a worker's reader run beside the GUI thread's). Every op runs in a :class:`Lane`, one op at a
+time and in order; the default lane is shared by the whole app, so two writes or two PDF
+renders (reportlab keeps module state) never run at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Hashable
+from typing import Any, ClassVar, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from sip_desk.domain.errors import DomainError
+from sip_desk.ui import prompts
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+PROGRESS_DELAY_MS = 400
+"""Work shorter than this shows no progress window at all."""
+PROGRESS_POLL_MS = 100
+
+
+class Lane(QObject):
+    """A worker thread that runs ops one at a time, in the order they were started."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    def start(self, job: QRunnable) -> None:
+        self._pool.start(job)
+
+    def drop_queued(self) -> None:
+        """Forget ops not yet started (their callbacks never run)."""
+        self._pool.clear()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every started op has finished (tests, shutdown)."""
+        return self._pool.waitForDone(msecs)
+
+
+def app_lane() -> Lane:
+    """The lane shared by the whole app, made on first use and owned by the application."""
+    app = QCoreApplication.instance()
+    lane = app.findChild(Lane, "appLane") if app is not None else None
+    if lane is None:
+        lane = Lane(app)
+        lane.setObjectName("appLane")
+    return lane
+
+
+class Progress:
+    """How far long work has come; ``report`` may be called from the worker thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._done, self._total = 0, 0
+
+    def report(self, done: int, total: int) -> None:
+        with self._lock:
+            self._done, self._total = done, total
+
+    def value(self) -> tuple[int, int]:
+        with self._lock:
+            return self._done, self._total
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker's emit reaches :meth:`_deliver` as a queued call."""
+
+    done = Signal(bool, object)
+
+    def __init__(self, finish: Callable[[bool, object], None]) -> None:
+        super().__init__()
+        self._finish = finish
+        self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def _deliver(self, ok: bool, value: object) -> None:
+        self._finish(ok, value)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], object], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as error:  # a worker has no caller to raise to: the GUI gets it
+            self._relay.done.emit(False, error)
+            return
+        self._relay.done.emit(True, result)
+
+
+class BackgroundOp(Generic[T]):
+    """One piece of work off the GUI thread, with its callbacks on the GUI thread.
+
+    Args:
+        parent: the widget (or object) the result is for; the callbacks are dropped when it
+            is deleted, or when its window was shown at the start and is closed at the end.
+        work: runs on the worker; must not touch widgets.
+        success: called on the GUI thread with what ``work`` returned.
+    """
+
+    _running: ClassVar[set[Hashable]] = set()
+    _live: ClassVar[set[Any]] = set()  # ops started and not finished: kept alive till then
+
+    def __init__(
+        self, parent: QObject, work: Callable[[], T], success: Callable[[T], None]
+    ) -> None:
+        self._parent = parent
+        self._work = work
+        self._success = success
+        self._failure: Callable[[Exception], None] | None = None
+        self._title = ""
+        self._key: Hashable | None = None
+        self._lane: Lane | None = None
+        self._label: str | None = None
+        self._progress: Progress | None = None
+        self._dialog: QProgressDialog | None = None
+        self._window_shown = False
+        self._relay: _Relay | None = None
+
+    def failure(self, on_failure: Callable[[Exception], None]) -> BackgroundOp[T]:
+        """Handle errors here instead of the default warning box."""
+        self._failure = on_failure
+        return self
+
+    def titled(self, title: str) -> BackgroundOp[T]:
+        """The title of the default warning box (the command's name)."""
+        self._title = title
+        return self
+
+    def single(self, key: Hashable) -> BackgroundOp[T]:
+        """Refuse to start while another op with ``key`` runs (a second Ctrl+P, say)."""
+        self._key = key
+        return self
+
+    def in_lane(self, lane: Lane) -> BackgroundOp[T]:
+        """Run in ``lane`` instead of the app's shared one."""
+        self._lane = lane
+        return self
+
+    def with_progress(self, label: str, progress: Progress | None = None) -> BackgroundOp[T]:
+        """Show a small progress window when the work lasts; counts from ``progress``."""
+        self._label = label
+        self._progress = progress
+        return self
+
+    @classmethod
+    def is_running(cls, key: Hashable) -> bool:
+        return key in cls._running
+
+    def run(self) -> bool:
+        """Start the work; ``False`` (nothing started) while an op with the same key runs."""
+        if self._key is not None:
+            if self._key in self._running:
+                return False
+            self._running.add(self._key)
+        window = self._parent.window() if isinstance(self._parent, QWidget) else None
+        self._window_shown = window is not None and window.isVisible()
+        self._live.add(self)
+        relay = _Relay(self._finish)
+        self._relay = relay
+        if self._label is not None:
+            QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
+        (self._lane or app_lane()).start(_Job(self._work, relay))
+        return True
+
+    def _finish(self, ok: bool, value: object) -> None:
+        self._live.discard(self)
+        if self._key is not None:
+            self._running.discard(self._key)
+        self._label = None
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+        if not ok and not isinstance(value, DomainError):
+            error = value if isinstance(value, BaseException) else None
+            log.error("background work failed", exc_info=error)
+        if not self._parent_alive():
+            log.info("background result dropped: its window was closed")
+            return
+        if ok:
+            self._success(value)  # type: ignore[arg-type]
+        elif self._failure is not None:
+            self._failure(value)  # type: ignore[arg-type]
+        else:
+            show_error(self._parent, self._title, value)  # type: ignore[arg-type]
+
+    def _parent_alive(self) -> bool:
+        if not shiboken6.isValid(self._parent):
+            return False
+        if isinstance(self._parent, QWidget):
+            return not self._window_shown or self._parent.window().isVisible()
+        return True
+
+    def _show_progress(self) -> None:
+        if self._label is None or not self._parent_alive():
+            return  # finished already, or nobody to show it to
+        parent = self._parent.window() if isinstance(self._parent, QWidget) else None
+        dialog = QProgressDialog(self._label, "", 0, 0, parent)
+        dialog.setObjectName("backgroundProgress")
+        dialog.setWindowTitle(self._title or self._label)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        dialog.setMinimumDuration(0)
+        self._dialog = dialog
+        if self._progress is not None:
+            timer = QTimer(dialog)
+            timer.timeout.connect(self._update_progress)
+            timer.start(PROGRESS_POLL_MS)
+        dialog.show()
+
+    def _update_progress(self) -> None:
+        if self._dialog is None or self._progress is None:
+            return
+        done, total = self._progress.value()
+        if total > 0:
+            self._dialog.setMaximum(total)
+            self._dialog.setValue(done)
+            self._dialog.setLabelText(
+                f"{self._label}\n"
+                + QCoreApplication.translate("BackgroundOp", "%1 of %2")
+                .replace("%1", f"{done:,}".replace(",", "\N{NO-BREAK SPACE}"))
+                .replace("%2", f"{total:,}".replace(",", "\N{NO-BREAK SPACE}"))
+            )
+
+
+def error_text(error: BaseException, lang: str) -> str:
+    """What the user reads about ``error``: its message, or one calm sentence."""
+    if isinstance(error, DomainError):
+        return error.message(lang)
+    # The sentence the app shows for any unexpected error (its translation is shared).
+    return QCoreApplication.translate(
+        "DesktopApp",
+        "Something unexpected went wrong. What you have saved is safe; the last change"
+        " may not have been saved. Please check it, and tell your support contact if"
+        " it happens again.",
+    )
+
+
+def show_error(parent: QObject, title: str, error: BaseException) -> None:
+    """The default failure handler: a warning box in the UI's language."""
+    from sip_desk.ui.editor.session import ui_lang
+
+    widget = parent if isinstance(parent, QWidget) else None
+    details = "" if isinstance(error, DomainError) else f"{type(error).__name__}: {error}"
+    title = title or QCoreApplication.translate("DesktopApp", "SIP Desk")
+    prompts.warn(widget, title, error_text(error, ui_lang()), details=details)
