@@ -43,13 +43,20 @@ class Lane(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._queued: list[_Job] = []
 
-    def start(self, job: QRunnable) -> None:
+    def start(self, job: _Job) -> None:
+        self._queued = [queued for queued in self._queued if not queued.started]
+        self._queued.append(job)
         self._pool.start(job)
 
     def drop_queued(self) -> None:
         """Forget ops not yet started (their callbacks never run)."""
         self._pool.clear()
+        for job in self._queued:
+            if not job.started:
+                job.dropped()
+        self._queued.clear()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until every started op has finished (tests, shutdown)."""
@@ -97,12 +104,17 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], object], relay: _Relay) -> None:
+    def __init__(
+        self, work: Callable[[], object], relay: _Relay, dropped: Callable[[], None]
+    ) -> None:
         super().__init__()
         self._work = work
         self._relay = relay
+        self.dropped = dropped
+        self.started = False
 
     def run(self) -> None:
+        self.started = True
         try:
             result = self._work()
         except Exception as error:  # a worker has no caller to raise to: the GUI gets it
@@ -183,10 +195,11 @@ class BackgroundOp(Generic[T]):
         self._relay = relay
         if self._label is not None:
             QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
-        (self._lane or app_lane()).start(_Job(self._work, relay))
+        (self._lane or app_lane()).start(_Job(self._work, relay, self._release))
         return True
 
-    def _finish(self, ok: bool, value: object) -> None:
+    def _release(self) -> None:
+        """The op has ended (or was dropped before it started): forget it, close its window."""
         self._live.discard(self)
         if self._key is not None:
             self._running.discard(self._key)
@@ -195,6 +208,9 @@ class BackgroundOp(Generic[T]):
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None
+
+    def _finish(self, ok: bool, value: object) -> None:
+        self._release()
         if not ok and not isinstance(value, DomainError):
             error = value if isinstance(value, BaseException) else None
             log.error("background work failed", exc_info=error)
