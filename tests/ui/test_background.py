@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
@@ -12,6 +14,8 @@ from sip_desk.domain.errors import NotFoundError
 from sip_desk.ui.background import BackgroundOp, app_lane
 from sip_desk.ui.i18n import Translations
 from tests.ui.question_boxes import Questions, answer_next_question, press
+
+T = TypeVar("T")
 
 
 class Gate:
@@ -27,6 +31,15 @@ class Gate:
 
     def open(self) -> None:
         self._open.set()
+
+    def then(self, value: T) -> Callable[[], T]:
+        """Work that waits for the gate, then returns ``value``."""
+
+        def work() -> T:
+            self.wait()
+            return value
+
+        return work
 
 
 def _window(qtbot) -> QWidget:
@@ -64,8 +77,8 @@ def test_background_op_lets_the_user_type_while_the_work_runs(qtbot) -> None:
     window = _window(qtbot)
     field = QLineEdit(window)
     field.show()
-    gate, results = Gate(), []
-    BackgroundOp(window, lambda: gate.wait() or "done", results.append).run()
+    gate, results = Gate(), list[object]()
+    BackgroundOp(window, gate.then("done"), results.append).run()
     qtbot.waitUntil(gate.reached.is_set, timeout=5000)
 
     qtbot.keyClicks(field, "Åsa")  # the work is held on the worker meanwhile
@@ -78,9 +91,9 @@ def test_background_op_lets_the_user_type_while_the_work_runs(qtbot) -> None:
 
 def test_background_op_with_the_same_key_does_not_start_twice(qtbot) -> None:
     window = _window(qtbot)
-    gate, results = Gate(), []
+    gate, results = Gate(), list[object]()
 
-    first = BackgroundOp(window, lambda: gate.wait() or 1, results.append).single("k").run()
+    first = BackgroundOp(window, gate.then(1), results.append).single("k").run()
     second = BackgroundOp(window, lambda: 2, results.append).single("k").run()
     gate.open()
     qtbot.waitUntil(lambda: results == [1])
@@ -129,8 +142,8 @@ def test_background_op_logs_an_unexpected_error_and_shows_one_calm_sentence(qtbo
 
 def test_background_op_answers_nobody_when_its_window_was_closed_meanwhile(qtbot) -> None:
     window = _window(qtbot)
-    gate, results, failures = Gate(), [], []
-    op = BackgroundOp(window, lambda: gate.wait() or "late", results.append)
+    gate, results, failures = Gate(), list[object](), list[Exception]()
+    op = BackgroundOp(window, gate.then("late"), results.append)
     op.failure(failures.append).run()
     qtbot.waitUntil(gate.reached.is_set, timeout=5000)
 
@@ -145,8 +158,8 @@ def test_background_op_answers_nobody_when_its_window_was_closed_meanwhile(qtbot
 def test_background_op_answers_nobody_when_its_parent_was_deleted_meanwhile(qtbot) -> None:
     window = _window(qtbot)
     child = QWidget(window)
-    gate, results = Gate(), []
-    BackgroundOp(child, lambda: gate.wait() or "late", results.append).run()
+    gate, results = Gate(), list[object]()
+    BackgroundOp(child, gate.then("late"), results.append).run()
     qtbot.waitUntil(gate.reached.is_set, timeout=5000)
 
     child.deleteLater()

@@ -56,7 +56,7 @@ def test_save_as_pdf_lets_the_user_type_in_the_plan_list_while_the_pdf_is_made(
     window.plan_list.model.reload()
     window.plan_list.select_plan(plan.id)
     monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *args: tmp_path / "plan.pdf")
-    gate, threads = Gate(), []
+    gate, threads = Gate(), list[int]()
     documents = window.services.documents
     monkeypatch.setattr(documents, "export_pdf", _held(gate, documents.export_pdf, threads))
 
@@ -82,7 +82,7 @@ def test_import_runs_off_the_gui_thread_and_opens_the_imported_plan(
     path = tmp_path / "plan.json"
     path.write_text(window.services.transfer.export_plan(plan.id), encoding="utf-8")
     monkeypatch.setattr(file_dialogs, "ask_open_path", lambda *args: path)
-    gate, threads = Gate(), []
+    gate, threads = Gate(), list[int]()
     transfer = window.services.transfer
     monkeypatch.setattr(
         transfer, "import_with_report", _held(gate, transfer.import_with_report, threads)
