@@ -17,9 +17,12 @@ renders (reportlab keeps module state) never run at once.
 
 from __future__ import annotations
 
+import gc
 import logging
+import sys
 import threading
 from collections.abc import Callable, Hashable
+from functools import cache
 from typing import Any, ClassVar, Generic, TypeVar
 
 import shiboken6
@@ -103,6 +106,49 @@ class _Relay(QObject):
         self._finish(ok, value)
 
 
+class _SwitchInterval:
+    """While work runs on a worker, Python hands the GIL over more often.
+
+    Each Python call the GUI thread makes (a slot, an event filter, a delegate) must take the
+    GIL from a busy worker; by default that takes up to 5 ms, and one repaint makes dozens.
+    """
+
+    WHILE_WORKING_S = 0.001
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._busy = 0
+        self._normal = sys.getswitchinterval()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._busy == 0:
+                self._normal = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._normal, self.WHILE_WORKING_S))
+            self._busy += 1
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._lock:
+            self._busy -= 1
+            if self._busy == 0:
+                sys.setswitchinterval(self._normal)
+
+
+_switching = _SwitchInterval()
+
+
+@cache
+def _freeze_startup_objects() -> None:
+    """Leave what start-up built (modules, the window) out of later garbage collections.
+
+    A full collection holds the GIL for as long as it scans: 50–150 ms with everything a
+    running app holds, on whichever thread triggers it, so a worker's collection stalls the
+    window. Done once, before the first background op (``gc.freeze``; cyclic garbage that
+    exists at that moment is kept for good, a bounded one-time cost).
+    """
+    gc.freeze()
+
+
 class _Job(QRunnable):
     def __init__(
         self, work: Callable[[], object], relay: _Relay, dropped: Callable[[], None]
@@ -116,7 +162,8 @@ class _Job(QRunnable):
     def run(self) -> None:
         self.started = True
         try:
-            result = self._work()
+            with _switching:
+                result = self._work()
         except Exception as error:  # a worker has no caller to raise to: the GUI gets it
             self._relay.done.emit(False, error)
             return
@@ -188,6 +235,7 @@ class BackgroundOp(Generic[T]):
             if self._key in self._running:
                 return False
             self._running.add(self._key)
+        _freeze_startup_objects()
         window = self._parent.window() if isinstance(self._parent, QWidget) else None
         self._window_shown = window is not None and window.isVisible()
         self._live.add(self)
