@@ -27,16 +27,17 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sip_desk.domain.errors import DomainError
 from sip_desk.ui import prompts
+from sip_desk.ui.background_progress import Progress, ProgressWindow
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 PROGRESS_DELAY_MS = 400
 """Work shorter than this shows no progress window at all."""
-PROGRESS_POLL_MS = 100
+__all__ = ["BackgroundOp", "Lane", "Progress", "app_lane", "error_text", "show_error"]
 
 
 class Lane(QObject):
@@ -74,22 +75,6 @@ def app_lane() -> Lane:
         lane = Lane(app)
         lane.setObjectName("appLane")
     return lane
-
-
-class Progress:
-    """How far long work has come; ``report`` may be called from the worker thread."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._done, self._total = 0, 0
-
-    def report(self, done: int, total: int) -> None:
-        with self._lock:
-            self._done, self._total = done, total
-
-    def value(self) -> tuple[int, int]:
-        with self._lock:
-            return self._done, self._total
 
 
 class _Relay(QObject):
@@ -195,7 +180,7 @@ class BackgroundOp(Generic[T]):
         self._lane: Lane | None = None
         self._label: str | None = None
         self._progress: Progress | None = None
-        self._dialog: QProgressDialog | None = None
+        self._dialog: ProgressWindow | None = None
         self._window_shown = False
         self._relay: _Relay | None = None
 
@@ -225,10 +210,6 @@ class BackgroundOp(Generic[T]):
         self._progress = progress
         return self
 
-    @classmethod
-    def is_running(cls, key: Hashable) -> bool:
-        return key in cls._running
-
     def run(self) -> bool:
         """Start the work; ``False`` (nothing started) while an op with the same key runs."""
         if self._key is not None:
@@ -254,7 +235,6 @@ class BackgroundOp(Generic[T]):
         self._label = None
         if self._dialog is not None:
             self._dialog.close()
-            self._dialog.deleteLater()
             self._dialog = None
 
     def _finish(self, ok: bool, value: object) -> None:
@@ -283,33 +263,7 @@ class BackgroundOp(Generic[T]):
         if self._label is None or not self._parent_alive():
             return  # finished already, or nobody to show it to
         parent = self._parent.window() if isinstance(self._parent, QWidget) else None
-        dialog = QProgressDialog(self._label, "", 0, 0, parent)
-        dialog.setObjectName("backgroundProgress")
-        dialog.setWindowTitle(self._title or self._label)
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        dialog.setMinimumDuration(0)
-        self._dialog = dialog
-        if self._progress is not None:
-            timer = QTimer(dialog)
-            timer.timeout.connect(self._update_progress)
-            timer.start(PROGRESS_POLL_MS)
-        dialog.show()
-
-    def _update_progress(self) -> None:
-        if self._dialog is None or self._progress is None:
-            return
-        done, total = self._progress.value()
-        if total > 0:
-            self._dialog.setMaximum(total)
-            self._dialog.setValue(done)
-            self._dialog.setLabelText(
-                f"{self._label}\n"
-                + QCoreApplication.translate("BackgroundOp", "%1 of %2")
-                .replace("%1", f"{done:,}".replace(",", "\N{NO-BREAK SPACE}"))
-                .replace("%2", f"{total:,}".replace(",", "\N{NO-BREAK SPACE}"))
-            )
+        self._dialog = ProgressWindow(parent, self._title, self._label, self._progress)
 
 
 def error_text(error: BaseException, lang: str) -> str:
