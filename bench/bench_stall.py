@@ -10,7 +10,7 @@ for the last one):
 - print preview of the biggest demo plan (Ctrl+P in its editor), until the pages show;
 - export of that plan as JSON, and import of that file (until the imported plan's tab is open);
 - loading the demo cases (File → Load demo data);
-- generating 2,000 plans (``PlanCommands.generate_demo`` when the window has it, else the
+- generating 2,000 plans (``PlanCommands.generate_plans`` when the window has it, else the
   service called from the GUI thread, as a menu entry without a runner would).
 
     QT_QPA_PLATFORM=offscreen python bench/bench_stall.py
@@ -216,9 +216,9 @@ class Bench:
 
     def generate(self) -> float:
         commands = self.window.commands
-        if hasattr(commands, "generate_demo"):
+        if hasattr(commands, "generate_plans"):
             done = self._status("Generated")
-            return run_until(lambda: commands.generate_demo(self.plans), done)
+            return run_until(lambda: commands.generate_plans(self.plans), done)
         finished: list[bool] = []
 
         def start() -> None:

@@ -260,17 +260,25 @@ class PlanCommands(QObject):
 
         return self._op("demo", self.tr("Load demo data"), demo.load_cases, loaded)
 
-    def generate_demo(self, count: int | None = None) -> bool:
-        """Add ``count`` generated fictional plans (asked when ``None``), with a count shown."""
+    def generate_demo(self) -> bool:
+        """Ask how many fictional plans to add, then add them (:meth:`generate_plans`)."""
+        if self.services is None:
+            return False
+        count, ok = QInputDialog.getInt(
+            self._parent,
+            self.tr("Generate demo plans"),
+            self.tr("How many fictional plans?"),
+            1000,
+            1,
+            100_000,
+        )
+        return ok and self.generate_plans(count)
+
+    def generate_plans(self, count: int) -> bool:
+        """Add ``count`` generated fictional plans on the runner, with a count shown."""
         if self.services is None:
             return False
         title = self.tr("Generate demo plans")
-        if count is None:
-            count, ok = QInputDialog.getInt(
-                self._parent, title, self.tr("How many fictional plans?"), 1000, 1, 100_000
-            )
-            if not ok:
-                return False
         demo, progress, n = self.services.demo, Progress(), count
 
         def generate() -> GenerationResult:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QProgressDialog, QSpinBox
 
 from sip_desk.services.registry import Services
 from sip_desk.ui import file_dialogs, plan_commands
@@ -178,7 +178,7 @@ def test_generating_demo_plans_shows_how_many_are_stored_so_far(qtbot, window, m
 
     monkeypatch.setattr(demo, "generate", generate)
 
-    window.commands.generate_demo(20)
+    window.commands.generate_plans(20)
     qtbot.waitUntil(
         lambda: any("5 of 20" in d.labelText() for d in window.findChildren(QProgressDialog)),
         timeout=5000,
@@ -188,3 +188,22 @@ def test_generating_demo_plans_shows_how_many_are_stored_so_far(qtbot, window, m
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Generated 20 demo plans.")
     assert window.services.plans.count_plans() == 20
     assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
+
+
+def test_generate_demo_plans_from_the_file_menu_asks_how_many(qtbot, window) -> None:
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(10, answer)
+            return
+        spin = dialog.findChild(QSpinBox)
+        assert spin is not None
+        spin.selectAll()
+        qtbot.keyClicks(spin, "12")
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    window.menus.generate_demo_action.trigger()
+
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Generated 12 demo plans.")
+    assert window.services.plans.count_plans() == 12
