@@ -210,6 +210,11 @@ class BackgroundOp(Generic[T]):
         self._progress = progress
         return self
 
+    @classmethod
+    def any_running(cls) -> bool:
+        """True while some op has not delivered its answer yet (tests, shutdown)."""
+        return bool(cls._live)
+
     def run(self) -> bool:
         """Start the work; ``False`` (nothing started) while an op with the same key runs."""
         if self._key is not None:

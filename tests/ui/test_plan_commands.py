@@ -61,7 +61,7 @@ def test_empty_store_offers_demo_data_and_loading_twice_adds_nothing(qtbot, wind
 
     empty.load_demo.click()
 
-    qtbot.waitUntil(lambda: len(_names(window)) == 4, timeout=3000)
+    qtbot.waitUntil(lambda: len(_names(window)) == 4, timeout=10_000)  # loaded in the background
     assert not empty.isVisible()
     assert window.plan_list.view.table.isVisible()
     assert window.statusBar().currentMessage() == "Demo data: 4 plans added, 0 already there."
@@ -69,7 +69,8 @@ def test_empty_store_offers_demo_data_and_loading_twice_adds_nothing(qtbot, wind
     window.menus.demo_action.trigger()
 
     qtbot.waitUntil(
-        lambda: window.statusBar().currentMessage() == "Demo data: 0 plans added, 4 already there."
+        lambda: window.statusBar().currentMessage() == "Demo data: 0 plans added, 4 already there.",
+        timeout=10_000,
     )
     assert window.services.plans.count_plans() == 4
 
