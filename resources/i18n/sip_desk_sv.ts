@@ -92,6 +92,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundOp</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+</context>
+<context>
     <name>Bindings</name>
     <message>
         <source>Write the date as YYYY-MM-DD, e.g. 2026-11-23.</source>
@@ -979,6 +986,10 @@
         <translation>&amp;Ladda demodata</translation>
     </message>
     <message>
+        <source>Genera&amp;te demo plans…</source>
+        <translation>&amp;Generera demoplaner…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -1493,6 +1504,10 @@
         <translation>Öppna en plan, eller välj en i planlistan, först.</translation>
     </message>
     <message>
+        <source>Still busy with the last one: %1</source>
+        <translation>Arbetar fortfarande med den förra: %1</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>Spara som PDF</translation>
     </message>
@@ -1563,6 +1578,18 @@
     <message>
         <source>Load demo data</source>
         <translation>Ladda demodata</translation>
+    </message>
+    <message>
+        <source>Generate demo plans</source>
+        <translation>Generera demoplaner</translation>
+    </message>
+    <message>
+        <source>How many fictional plans?</source>
+        <translation>Hur många påhittade planer?</translation>
+    </message>
+    <message>
+        <source>Generated %1 demo plans.</source>
+        <translation>%1 demoplaner skapade.</translation>
     </message>
     <message>
         <source>Demo data: %1 plans added, %2 already there.</source>
@@ -1771,6 +1798,10 @@
         <translation>Språk:</translation>
     </message>
     <message>
+        <source>Preparing the preview…</source>
+        <translation>Förbereder förhandsvisningen…</translation>
+    </message>
+    <message>
         <source>This signed version failed its check and is not shown as signed.</source>
         <translation>Den här undertecknade versionen klarade inte kontrollen och visas inte som undertecknad.</translation>
     </message>
@@ -1809,6 +1840,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving to %1…</source>
+        <translation>Sparar till %1…</translation>
     </message>
     <message>
         <source>Saved to %1</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
@@ -48,7 +49,11 @@ class GenerationResult:
 
 
 def generate_plans(
-    target: Any, n: int, seed: int = 1, batch_size: int = BATCH_SIZE
+    target: Any,
+    n: int,
+    seed: int = 1,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int, int], None] | None = None,
 ) -> GenerationResult:
     """Insert ``n`` generated plans with persons, participants, goals, actions and meetings.
 
@@ -58,6 +63,7 @@ def generate_plans(
         n: how many plans.
         seed: the same seed on the same store (and clock) gives the same plans.
         batch_size: plans per write transaction.
+        progress: called after each batch with the plans stored so far and ``n``.
 
     Returns:
         Counts of inserted rows per table and the seconds taken.
@@ -84,6 +90,8 @@ def generate_plans(
             parts.insert_batch(conn, batch)
         counts.update({table: len(rows) for table, rows in batch.rows.items()})
         done += size
+        if progress is not None:
+            progress(done, n)
     _record(db, user, now, n, seed)
     return GenerationResult(plans=n, rows=dict(counts), seconds=time.perf_counter() - started)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.paths import resource
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.demo_generator import GenerationResult, generate_plans
+from sip_desk.services.demo_generator import BATCH_SIZE, GenerationResult, generate_plans
 from sip_desk.services.plan_json.dates import aged_identity, written_on
 
 if TYPE_CHECKING:
@@ -61,9 +62,19 @@ class DemoService:
 
         return load_demo_cases(Services.build(self._ctx))
 
-    def generate(self, n: int, seed: int = 1) -> GenerationResult:
-        """Insert ``n`` generated plans, deterministic for ``seed`` (see :mod:`demo_generator`)."""
-        return generate_plans(self._ctx, n, seed)
+    def generate(
+        self,
+        n: int,
+        seed: int = 1,
+        *,
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> GenerationResult:
+        """Insert ``n`` generated plans, deterministic for ``seed`` (see :mod:`demo_generator`).
+
+        ``progress(done, n)`` follows each write transaction of ``batch_size`` plans.
+        """
+        return generate_plans(self._ctx, n, seed, batch_size, progress)
 
 
 def demo_case_text(key: str) -> str:

@@ -93,9 +93,11 @@ class MainWindow(QMainWindow):
         m.close_tab_action.triggered.connect(self.tabs.close_current)
         m.save_pdf_action.triggered.connect(c.save_pdf)
         m.export_json_action.triggered.connect(c.export_json)
-        m.import_json_action.triggered.connect(self._on_import_triggered)
+        m.import_json_action.triggered.connect(c.import_json)
+        c.plan_imported.connect(self._on_plan_imported)
         m.delete_plan_action.triggered.connect(c.delete_plan)
         m.demo_action.triggered.connect(c.load_demo)
+        m.generate_demo_action.triggered.connect(c.generate_demo)
         m.quit_action.triggered.connect(self.close)
         m.settings_action.triggered.connect(self._on_settings_triggered)
         m.find_action.triggered.connect(self._on_find_triggered)
@@ -191,10 +193,8 @@ class MainWindow(QMainWindow):
         if plan is not None:
             self.open_plan(plan.id)
 
-    def _on_import_triggered(self) -> None:
-        plan_id = self.commands.import_json()
-        if plan_id is not None:
-            self.open_plan(plan_id, log_access=False)
+    def _on_plan_imported(self, plan_id: int) -> None:
+        self.open_plan(plan_id, log_access=False)
 
     def _on_settings_triggered(self) -> None:
         if self.services is None:

@@ -70,6 +70,9 @@ class MainMenus(QObject):
             "deletePlanAction", self.tr("&Delete plan (gallring)…"), "Ctrl+Shift+Del"
         )
         self.demo_action = self._action("loadDemoAction", self.tr("Load de&mo data"))
+        self.generate_demo_action = self._action(
+            "generateDemoAction", self.tr("Genera&te demo plans…")
+        )
         self.quit_action = self._action("quitAction", self.tr("&Quit"), std.Quit, "Ctrl+Q")
 
     def _create_other_actions(self, large_text: bool) -> None:
@@ -120,7 +123,7 @@ class MainMenus(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.export_json_action, self.import_json_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.delete_plan_action, self.demo_action])
+        file_menu.addActions([self.delete_plan_action, self.demo_action, self.generate_demo_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = self._menu("editMenu", self.tr("&Edit"))
@@ -153,6 +156,7 @@ class MainMenus(QObject):
             self.import_json_action,
             self.delete_plan_action,
             self.demo_action,
+            self.generate_demo_action,
             self.settings_action,
             self.worklist_action,
             self.record_action,

@@ -2,36 +2,52 @@
 delete (gallring) and loading the demo cases.
 
 Each command works on the current plan: the plan of the current tab, or the plan selected in
-the plan list. Failures are shown calmly in the user's language; nothing raises to the caller.
+the plan list. Its work runs off the GUI thread; failures are shown calmly in the user's
+language; nothing raises to the caller.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from sip_desk.domain.errors import DomainError
 from sip_desk.ui import file_dialogs, prompts
+from sip_desk.ui.background import BackgroundOp, Progress, error_text
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs
 
 if TYPE_CHECKING:
-    from sip_desk.domain.person_match import ImportResult
+    from sip_desk.domain.person_match import ImportResult, PersonMatch
+    from sip_desk.services.demo_cases import DemoLoadResult
+    from sip_desk.services.demo_generator import GenerationResult
     from sip_desk.services.registry import Services
 
 log = logging.getLogger(__name__)
 StatusSink = Callable[[str], None]
+T = TypeVar("T")
+DEMO_BATCH = 100
+"""Generated plans per write transaction: each holds the store's write lock for about 0.1 s,
+so a field the user saves meanwhile waits no longer than that."""
 
 
 class PlanCommands(QObject):
-    """Runs the plan commands; :meth:`attach` gives it the services once the store is open."""
+    """Runs the plan commands; :meth:`attach` gives it the services once the store is open.
+
+    The work of each command (PDF, JSON, demo data) runs on the background runner
+    (:mod:`sip_desk.ui.background`); the window keeps painting and taking keys meanwhile.
+
+    Signals:
+        plan_imported: the id of a plan just imported (the window opens it).
+    """
+
+    plan_imported = Signal(int)
 
     def __init__(
         self,
@@ -75,87 +91,118 @@ class PlanCommands(QObject):
 
     # -- commands ---------------------------------------------------------------------------
 
-    def save_pdf(self) -> Path | None:
+    def _op(self, key: str, title: str, work: Callable[[], T], done: Callable[[T], None]) -> bool:
+        """Start ``work`` on the runner; a second start of the same command waits its turn."""
+        op = BackgroundOp(self._parent, work, done).titled(title).single((key, id(self)))
+        started = op.with_progress(title).failure(lambda error: self._failed(title, error)).run()
+        if not started:
+            self._status(self.tr("Still busy with the last one: %1").replace("%1", title))
+        return started
+
+    def _failed(self, title: str, error: Exception) -> None:
+        self._warn(title, error_text(error, self._lang))
+
+    def save_pdf(self) -> bool:
         """Save the current plan's latest version as a PDF (sealed when configured)."""
         plan_id = self._target()
         if plan_id is None or self.services is None:
-            return None
+            return False
         title = self.tr("Save as PDF")
         path = file_dialogs.ask_save_path(
             self._parent, title, f"sip-plan-{plan_id}.pdf", self.tr("PDF files (*.pdf)")
         )
         if path is None:
-            return None
-        try:
-            with _busy():
-                self.services.documents.export_pdf(plan_id, path)
-        except DomainError as error:  # export.write_failed too, with the reason
-            self._warn(title, error.message(self._lang))
-            return None
-        self._status(self.tr("Saved the plan as PDF: %1").replace("%1", str(path)))
-        return path
+            return False
+        documents = self.services.documents
 
-    def export_json(self) -> Path | None:
+        def saved(_pdf: object) -> None:
+            self._status(self.tr("Saved the plan as PDF: %1").replace("%1", str(path)))
+
+        # export.write_failed comes with its reason
+        return self._op("pdf", title, lambda: documents.export_pdf(plan_id, path), saved)
+
+    def export_json(self) -> bool:
         """Write the current plan as JSON (format ``sip-desk-plan``)."""
         plan_id = self._target()
         if plan_id is None or self.services is None:
-            return None
+            return False
         title = self.tr("Export plan as JSON")
         path = file_dialogs.ask_save_path(
             self._parent, title, f"sip-plan-{plan_id}.json", self.tr("JSON files (*.json)")
         )
         if path is None:
-            return None
+            return False
         from sip_desk.services.export_service import write_atomically
 
-        try:
-            write_atomically(path, self.services.transfer.export_plan(plan_id).encode("utf-8"))
-        except DomainError as error:
-            self._warn(title, error.message(self._lang))
-            return None
-        self._status(self.tr("Exported the plan to %1").replace("%1", str(path)))
-        return path
+        transfer = self.services.transfer
 
-    def import_json(self) -> int | None:
+        def export() -> None:
+            write_atomically(path, transfer.export_plan(plan_id).encode("utf-8"))
+
+        def exported(_none: None) -> None:
+            self._status(self.tr("Exported the plan to %1").replace("%1", str(path)))
+
+        return self._op("export", title, export, exported)
+
+    def import_json(self) -> bool:
         """Create a plan from a JSON file; a file that fails any check changes nothing.
 
-        Returns:
-            The new plan's id (the caller opens it), or ``None``.
+        The file is read and checked on the runner; ``plan_imported`` follows with the new
+        plan's id (the window opens it).
         """
         if self.services is None:
-            return None
+            return False
         title = self.tr("Import plan from JSON")
         path = file_dialogs.ask_open_path(
             self._parent, title, self.tr("JSON files (*.json);;All files (*)")
         )
         if path is None:
-            return None
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            log.warning("import file %s not read: %s", path, error)
+            return False
+        transfer = self.services.transfer
+
+        def check() -> tuple[str, PersonMatch]:
+            text = _read_text(path)
+            return text, transfer.preview_import(text)
+
+        op = BackgroundOp(self._parent, check, lambda checked: self._import_checked(*checked))
+        op.titled(title).single(("import", id(self))).with_progress(title)
+        return op.failure(lambda error: self._import_failed(path, error)).run()
+
+    def _import_checked(self, text: str, match: PersonMatch) -> None:
+        assert self.services is not None
+        update = False
+        if match.differences:  # the stored person is the truth unless the user says so
+            from sip_desk.ui.dialogs.import_person_dialog import ImportPersonDialog
+
+            answer = ImportPersonDialog.ask(self._parent, match, self._lang)
+            if answer is None:
+                return
+            update = answer
+        transfer, title = self.services.transfer, self.tr("Import plan from JSON")
+        op = BackgroundOp(
+            self._parent,
+            lambda: transfer.import_with_report(text, update_person=update),
+            self._imported,
+        )
+        op.titled(title).with_progress(title).failure(lambda e: self._import_failed(None, e))
+        op.run()
+
+    def _import_failed(self, path: Path | None, error: Exception) -> None:
+        title = self.tr("Import plan from JSON")
+        if isinstance(error, _UnreadableError):
+            log.warning("import file %s not read: %s", path, error.__cause__)
             text = self.tr("The file %1 could not be read as text (UTF-8).")
             self._warn(title, text.replace("%1", str(path)))
-            return None
-        transfer = self.services.transfer
-        try:
-            match = transfer.preview_import(text)
-            update = False
-            if match.differences:  # the stored person is the truth unless the user says so
-                from sip_desk.ui.dialogs.import_person_dialog import ImportPersonDialog
-
-                answer = ImportPersonDialog.ask(self._parent, match, self._lang)
-                if answer is None:
-                    return None
-                update = answer
-            result = transfer.import_with_report(text, update_person=update)
-        except DomainError as error:
+        elif isinstance(error, DomainError):
             intro = self.tr("The plan was not imported; nothing was changed.")
             self._warn(title, f"{intro}\n\n{error.message(self._lang)}")
-            return None
+        else:
+            self._failed(title, error)
+
+    def _imported(self, result: ImportResult) -> None:
         self._events.plans_changed.emit()
         self._status(self._imported_text(result))
-        return result.plan.id
+        self.plan_imported.emit(result.plan.id)
 
     def _imported_text(self, result: ImportResult) -> str:
         name = result.plan.person.full_name
@@ -199,27 +246,59 @@ class PlanCommands(QObject):
         self._status(self.tr("Deleted the plan for %1.").replace("%1", name))
         return True
 
-    def load_demo(self) -> None:
+    def load_demo(self) -> bool:
         """Store the demo cases not stored yet (running it twice adds nothing)."""
         if self.services is None:
-            return
-        try:
-            with _busy():
-                result = self.services.demo.load_cases()
-        except DomainError as error:
-            self._warn(self.tr("Load demo data"), error.message(self._lang))
-            return
-        self._events.plans_changed.emit()
-        text = self.tr("Demo data: %1 plans added, %2 already there.")
-        added, skipped = str(len(result.created)), str(len(result.skipped))
-        self._status(text.replace("%1", added).replace("%2", skipped))
+            return False
+        demo = self.services.demo
+
+        def loaded(result: DemoLoadResult) -> None:
+            self._events.plans_changed.emit()
+            text = self.tr("Demo data: %1 plans added, %2 already there.")
+            added, skipped = str(len(result.created)), str(len(result.skipped))
+            self._status(text.replace("%1", added).replace("%2", skipped))
+
+        return self._op("demo", self.tr("Load demo data"), demo.load_cases, loaded)
+
+    def generate_demo(self) -> bool:
+        """Ask how many fictional plans to add, then add them (:meth:`generate_plans`)."""
+        if self.services is None:
+            return False
+        count, ok = QInputDialog.getInt(
+            self._parent,
+            self.tr("Generate demo plans"),
+            self.tr("How many fictional plans?"),
+            1000,
+            1,
+            100_000,
+        )
+        return ok and self.generate_plans(count)
+
+    def generate_plans(self, count: int) -> bool:
+        """Add ``count`` generated fictional plans on the runner, with a count shown."""
+        if self.services is None:
+            return False
+        title = self.tr("Generate demo plans")
+        demo, progress, n = self.services.demo, Progress(), count
+
+        def generate() -> GenerationResult:
+            return demo.generate(n, progress=progress.report, batch_size=DEMO_BATCH)
+
+        def generated(result: GenerationResult) -> None:
+            self._events.plans_changed.emit()
+            self._status(self.tr("Generated %1 demo plans.").replace("%1", str(result.plans)))
+
+        op = BackgroundOp(self._parent, generate, generated).titled(title)
+        op.single(("generate", id(self))).with_progress(title, progress)
+        return op.failure(lambda error: self._failed(title, error)).run()
 
 
-@contextmanager
-def _busy() -> Iterator[None]:
-    """A wait cursor for a few seconds of work on the GUI thread."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+def _read_text(path: Path) -> str:
     try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise _UnreadableError(str(path)) from error
+
+
+class _UnreadableError(Exception):
+    """The import file is not readable as UTF-8 text."""

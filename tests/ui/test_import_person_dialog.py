@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from sip_desk.domain.enums import AuditAction
 from sip_desk.services.registry import Services
 from sip_desk.ui import file_dialogs
+from sip_desk.ui.background import BackgroundOp
 from sip_desk.ui.dialogs.import_person_dialog import ImportPersonDialog
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.main_window import MainWindow
@@ -64,6 +65,9 @@ def _import(
 
     QTimer.singleShot(0, drive)
     window.menus.import_json_action.trigger()
+    # The file is checked, and the plan stored, on the background runner.
+    qtbot.waitUntil(lambda: "ticked" in seen, timeout=10_000)
+    qtbot.waitUntil(lambda: not BackgroundOp.any_running(), timeout=10_000)
     return seen
 
 

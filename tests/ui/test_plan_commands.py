@@ -61,15 +61,18 @@ def test_empty_store_offers_demo_data_and_loading_twice_adds_nothing(qtbot, wind
 
     empty.load_demo.click()
 
-    qtbot.waitUntil(lambda: len(_names(window)) == 4, timeout=3000)
+    qtbot.waitUntil(lambda: len(_names(window)) == 4, timeout=10_000)  # loaded in the background
     assert not empty.isVisible()
     assert window.plan_list.view.table.isVisible()
     assert window.statusBar().currentMessage() == "Demo data: 4 plans added, 0 already there."
 
     window.menus.demo_action.trigger()
 
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == "Demo data: 0 plans added, 4 already there.",
+        timeout=10_000,
+    )
     assert window.services.plans.count_plans() == 4
-    assert window.statusBar().currentMessage() == "Demo data: 0 plans added, 4 already there."
 
 
 def test_empty_state_is_not_shown_for_a_search_without_hits(qtbot, window) -> None:
@@ -82,7 +85,7 @@ def test_empty_state_is_not_shown_for_a_search_without_hits(qtbot, window) -> No
     assert not window.plan_list.empty.isVisibleTo(window.plan_list)
 
 
-def test_save_as_pdf_writes_the_selected_plan(window, monkeypatch, tmp_path) -> None:
+def test_save_as_pdf_writes_the_selected_plan(qtbot, window, monkeypatch, tmp_path) -> None:
     plan = window.services.plans.create_plan(person_data(first_name="Åsa"))
     window.plan_list.model.reload()
     window.plan_list.select_plan(plan.id)
@@ -90,12 +93,12 @@ def test_save_as_pdf_writes_the_selected_plan(window, monkeypatch, tmp_path) -> 
 
     window.menus.save_pdf_action.trigger()
 
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Saved the plan as PDF"))
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
-    assert window.statusBar().currentMessage().startswith("Saved the plan as PDF")
 
 
 def test_save_as_pdf_into_a_missing_folder_warns_calmly(
-    window, monkeypatch, tmp_path, warnings
+    qtbot, window, monkeypatch, tmp_path, warnings
 ) -> None:
     plan = window.services.plans.create_plan(person_data(first_name="Åsa"))
     window.plan_list.model.reload()
@@ -105,7 +108,7 @@ def test_save_as_pdf_into_a_missing_folder_warns_calmly(
 
     window.menus.save_pdf_action.trigger()
 
-    assert len(warnings) == 1
+    qtbot.waitUntil(lambda: len(warnings) == 1)
     assert "a-file" in warnings[0]
     assert "Traceback" not in warnings[0]
 
@@ -130,11 +133,13 @@ def test_export_then_import_makes_a_second_plan_and_opens_it(
 
     window.menus.export_json_action.trigger()
 
+    qtbot.waitUntil((tmp_path / "plan.json").exists)
     assert '"sip-desk-plan"' in (tmp_path / "plan.json").read_text(encoding="utf-8")
     _open_from(monkeypatch, tmp_path / "plan.json")
 
     window.menus.import_json_action.trigger()
 
+    qtbot.waitUntil(lambda: len(window.open_plan_ids()) == 2)
     window.show_plan_list()
     qtbot.waitUntil(lambda: _names(window) == ["Åsa Öberg", "Åsa Öberg"], timeout=3000)
     window.tabs.setCurrentIndex(window.tabs.count() - 1)
@@ -152,7 +157,7 @@ def test_export_then_import_makes_a_second_plan_and_opens_it(
     ],
 )
 def test_a_failed_import_changes_nothing_and_says_why(
-    window, monkeypatch, tmp_path, warnings, content, expected
+    qtbot, window, monkeypatch, tmp_path, warnings, content, expected
 ) -> None:
     window.services.plans.create_plan(person_data(first_name="Åsa"))
     broken = tmp_path / "broken.json"
@@ -161,7 +166,7 @@ def test_a_failed_import_changes_nothing_and_says_why(
 
     window.menus.import_json_action.trigger()
 
-    assert len(warnings) == 1
+    qtbot.waitUntil(lambda: len(warnings) == 1)
     assert expected in warnings[0]
     assert "Traceback" not in warnings[0]
     assert window.services.plans.count_plans() == 1
@@ -181,6 +186,8 @@ def test_import_errors_are_in_swedish_in_the_swedish_ui(
         _open_from(monkeypatch, broken)
 
         win.menus.import_json_action.trigger()
+
+        qtbot.waitUntil(lambda: len(warnings) == 1)
     finally:
         translations.install("en")
 

@@ -20,6 +20,7 @@ def _preview(qtbot, services, plan_id, language=None) -> PrintPreviewDialog:
     dialog = PrintPreviewDialog(services, services.plans.get_plan(plan_id), language=language)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: not dialog.is_rendering)  # rendered on the background runner
     return dialog
 
 
@@ -40,6 +41,7 @@ def test_print_preview_switches_language(qtbot, sqlite_services) -> None:
 
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
 
+    qtbot.waitUntil(lambda: dialog.pdf is not None and dialog.pdf.language == "en")
     assert dialog.pdf is not None and dialog.pdf.language == "en"
     assert "My plan" in dialog.document.getAllText(0).text()
 
@@ -66,6 +68,7 @@ def test_print_preview_saves_the_pdf(qtbot, sqlite_services, tmp_path) -> None:
 
     dialog.save_to(tmp_path / "plan.pdf")
 
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved to"))
     meta = PdfReader(tmp_path / "plan.pdf").metadata
     assert meta is not None and str(meta["/SIPDeskPlanId"]) == str(plan.id)
     assert str(tmp_path / "plan.pdf") in dialog.status.text()
@@ -92,6 +95,7 @@ def test_print_preview_warns_instead_of_showing_a_damaged_signed_version(
 
     dialog = _preview(qtbot, sqlite_services, plan_id, language="en")
     qtbot.keyClick(dialog.language, Qt.Key.Key_Down)  # another language: still refused
+    qtbot.waitUntil(lambda: not dialog.is_rendering)
 
     assert dialog.warning.isVisible() and not dialog.view.isVisible()
     assert "Falsk Underskrift" in dialog.warning.text()
@@ -113,6 +117,7 @@ def test_print_preview_names_the_store_an_imported_version_was_signed_in(
     dialog = PrintPreviewDialog(other, plan, number=1)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: not dialog.is_rendering)
 
     assert dialog.warning.isHidden() and dialog.print_button.isEnabled()
     assert f"signed in another store (key {key})" in dialog.status.text()

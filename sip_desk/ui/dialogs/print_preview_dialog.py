@@ -2,13 +2,25 @@
 
 A signed version is checked before it is rendered; one that fails is never shown as signed:
 the dialog shows a warning in place of the preview and cannot print or save it.
+
+Rendering and saving run on the background runner (:mod:`sip_desk.ui.background`): Ctrl+P
+renders first, while the editor stays in use, and opens the dialog with the pages; a second
+Ctrl+P meanwhile starts nothing. A language chosen in the dialog renders while it stays open.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -25,11 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from sip_desk.domain.enums import AuditAction
-from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.export_service import RenderedPdf
 from sip_desk.services.registry import Services
+from sip_desk.ui.background import BackgroundOp, error_text
 from sip_desk.ui.editor.session import ui_lang
 
 LANGUAGES = (("sv", "Svenska"), ("en", "English"), ("ar", "العربية"))
@@ -46,6 +58,7 @@ class PrintPreviewDialog(QDialog):
         number: int | None = None,
         language: str | None = None,
         parent: QWidget | None = None,
+        pdf: RenderedPdf | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -80,13 +93,18 @@ class PrintPreviewDialog(QDialog):
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.close_button = QPushButton(self.tr("Close"))
+        self._rendering = False
+        self._render_again = False
         self._build()
-        self._select_language(language)
+        self._select_language(language or (pdf.language if pdf is not None else None))
         self.language.currentIndexChanged.connect(self._on_language_changed)
         self.print_button.clicked.connect(self._on_print_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.close_button.clicked.connect(self.accept)
-        self.reload()
+        if pdf is not None and pdf.language == self.language.currentData():
+            self._show_pdf(pdf)
+        else:
+            self.reload()
 
     def _build(self) -> None:
         top = QHBoxLayout()
@@ -109,23 +127,53 @@ class PrintPreviewDialog(QDialog):
         index = self.language.findData(language)
         self.language.setCurrentIndex(max(0, index))
 
+    @property
+    def is_rendering(self) -> bool:
+        """True while a PDF is being rendered for the preview."""
+        return self._rendering
+
     def reload(self) -> None:
-        """Render the PDF again (e.g. after the language changed) and show it."""
+        """Render the PDF again (e.g. after the language changed) and show it when done."""
+        if self._rendering:  # one render at a time; the newest choice is rendered next
+            self._render_again = True
+            return
+        self._rendering = True
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Preparing the preview…"))
+        documents, plan_id, number = self._services.documents, self._plan_id, self._number
         code = self.language.currentData()
-        try:
-            self.pdf = self._services.documents.render(
-                self._plan_id, self._number, code, seal=False
-            )
-        except DamagedVersionError as error:
+        op = BackgroundOp(
+            self, lambda: documents.render(plan_id, number, code, seal=False), self._on_rendered
+        )
+        op.failure(self._on_render_failed).run()
+
+    def _rendered_again(self) -> bool:
+        self._rendering = False
+        if self._render_again:
+            self._render_again = False
+            self.reload()
+            return True
+        return False
+
+    def _on_rendered(self, pdf: RenderedPdf) -> None:
+        if not self._rendered_again():
+            self._show_pdf(pdf)
+
+    def _on_render_failed(self, error: Exception) -> None:
+        if self._rendered_again():
+            return
+        if isinstance(error, DamagedVersionError):
             self._show_warning(
                 self.tr("This signed version failed its check and is not shown as signed.")
                 + "\n\n"
                 + error.message(ui_lang())
             )
-            return
-        except DomainError as error:
-            self._show_warning(error.message(ui_lang()))
-            return
+        else:
+            self._show_warning(error_text(error, ui_lang()))
+
+    def _show_pdf(self, pdf: RenderedPdf) -> None:
+        self.pdf = pdf
         self._clear()
         self.warning.hide()
         self.view.show()
@@ -205,23 +253,45 @@ class PrintPreviewDialog(QDialog):
             self.save_to(Path(name))
 
     def save_to(self, path: Path) -> None:
-        """Save the plan as a PDF (sealed when a certificate is configured)."""
-        try:
-            pdf = self._services.documents.export_pdf(
-                self._plan_id, path, self._number, self.language.currentData()
-            )
-        except DomainError as error:
-            self.status.setText(error.message(ui_lang()))
-            return
-        self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
-        self.pdf = pdf if pdf.data else self.pdf
+        """Save the plan as a PDF (sealed when a certificate is configured), on the runner."""
+        documents, plan_id, number = self._services.documents, self._plan_id, self._number
+        code = self.language.currentData()
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Saving to %1…").replace("%1", str(path)))
+
+        def saved(pdf: RenderedPdf) -> None:
+            self.save_button.setEnabled(self.pdf is not None)
+            self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
+            self.pdf = pdf if pdf.data else self.pdf
+
+        def failed(error: Exception) -> None:
+            self.save_button.setEnabled(self.pdf is not None)
+            self.status.setText(error_text(error, ui_lang()))
+
+        op = BackgroundOp(self, lambda: documents.export_pdf(plan_id, path, number, code), saved)
+        op.failure(failed).run()
 
     @classmethod
     def show_for(
         cls, parent: QWidget | None, services: Services, plan: PlanDetail, number: int | None = None
-    ) -> None:
-        """Open the preview of ``plan`` as the caller holds it (the latest version when
-        ``number`` is ``None``)."""
-        dialog = cls(services, plan, number, parent=parent)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exec()
+    ) -> bool:
+        """Render ``plan`` as the caller holds it (the latest version when ``number`` is ``None``) on the runner,
+        then open the preview with its pages.
+
+        Returns:
+            ``False`` when a preview of this plan is being prepared already (nothing started).
+        """
+        documents, plan_id = services.documents, plan.id
+
+        def show(pdf: RenderedPdf | None) -> None:
+            dialog = cls(services, plan, number, parent=parent, pdf=pdf)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.exec()
+
+        anchor = parent if parent is not None else QCoreApplication.instance()
+        assert anchor is not None
+        label = QCoreApplication.translate("PrintPreviewDialog", "Preparing the preview…")
+        op = BackgroundOp(anchor, lambda: documents.render(plan_id, number, seal=False), show)
+        op.single(("print-preview", plan_id)).with_progress(label)
+        # A failed render opens the dialog anyway: it renders again and shows the warning.
+        return op.failure(lambda _error: show(None)).run()

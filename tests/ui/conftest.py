@@ -1,0 +1,19 @@
+"""Fixtures for UI tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from sip_desk.ui.background import app_lane
+
+
+@pytest.fixture(autouse=True)
+def _background_work_ends_with_the_test() -> Iterator[None]:
+    """Work a test started on the runner ends before the next test starts."""
+    yield
+    if QCoreApplication.instance() is not None:
+        assert app_lane().wait(30_000), "background work still running after 30 s"
+        QCoreApplication.sendPostedEvents()
