@@ -25,8 +25,8 @@ from sip_desk.ui.widgets.plan_tabs import PlanTabs
 
 if TYPE_CHECKING:
     from sip_desk.domain.person_match import ImportResult, PersonMatch
-    from sip_desk.services.demo_cases import DemoLoadResult
     from sip_desk.services.demo_generator import GenerationResult
+    from sip_desk.services.demo_service import DemoLoadResult
     from sip_desk.services.registry import Services
 
 log = logging.getLogger(__name__)

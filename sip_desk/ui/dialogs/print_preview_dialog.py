@@ -275,8 +275,8 @@ class PrintPreviewDialog(QDialog):
     def show_for(
         cls, parent: QWidget | None, services: Services, plan: PlanDetail, number: int | None = None
     ) -> bool:
-        """Render ``plan`` as the caller holds it (the latest version when ``number`` is ``None``) on the runner,
-        then open the preview with its pages.
+        """Render ``plan`` as the caller holds it (the latest version when ``number`` is
+        ``None``) on the runner, then open the preview with its pages.
 
         Returns:
             ``False`` when a preview of this plan is being prepared already (nothing started).
