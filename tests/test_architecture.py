@@ -14,10 +14,16 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sip_desk"
 RULES: dict[str, tuple[set[str], set[str]]] = {
     "domain": ({"domain"}, {"sqlalchemy", "alembic", "reportlab", "PySide6", "pyhanko"}),
     "db": ({"domain", "db", "paths"}, {"PySide6", "reportlab", "pyhanko"}),
-    "services": ({"domain", "db", "services", "pdf", "paths"}, {"PySide6"}),
+    "services": ({"domain", "db", "services", "pdf", "paths", "files"}, {"PySide6"}),
     "pdf": ({"domain", "pdf", "paths"}, {"sqlalchemy", "alembic", "PySide6"}),
-    "ui": ({"", "domain", "services", "ui", "paths"}, {"sqlalchemy", "alembic", "reportlab"}),
-    "cli": ({"", "domain", "services", "cli", "bootstrap", "paths", "logfile", "app"}, {"PySide6"}),
+    "ui": (
+        {"", "domain", "services", "ui", "paths", "files"},
+        {"sqlalchemy", "alembic", "reportlab"},
+    ),
+    "cli": (
+        {"", "domain", "services", "cli", "bootstrap", "paths", "files", "logfile", "app"},
+        {"PySide6"},
+    ),
 }
 
 

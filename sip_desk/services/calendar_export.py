@@ -7,8 +7,6 @@ logged per plan (its events name the person).
 
 from __future__ import annotations
 
-import os
-import tempfile
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,8 +17,9 @@ from sqlalchemy.orm import Session, aliased
 
 from sip_desk.db.models import Meeting, Participant, Person, Plan, Setting
 from sip_desk.domain.enums import AuditAction
-from sip_desk.domain.errors import DomainError, NotFoundError
+from sip_desk.domain.errors import NotFoundError
 from sip_desk.domain.worklist import WorklistFilter
+from sip_desk.files import write_atomically
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.calendar_ics import Attendee, MeetingEvent, build_calendar
 from sip_desk.services.context import ServiceContext
@@ -81,23 +80,6 @@ def _event(row: Row[Any], attendees: tuple[Attendee, ...] = ()) -> MeetingEvent:
     )
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place.
-
-    Raises:
-        DomainError: ``calendar.write_failed`` with the reason (folder missing, no permission).
-    """
-    try:
-        fd, partial = tempfile.mkstemp(prefix=".sip-desk-", suffix=".partial", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(partial).replace(path)
-    except OSError as error:
-        raise DomainError(
-            "calendar.write_failed", path=str(path), detail=error.strerror or str(error)
-        ) from error
-
-
 class CalendarService:
     """Meetings as iCalendar bytes. Each export is one write transaction (it is logged)."""
 
@@ -151,7 +133,7 @@ class CalendarService:
     def write(path: str | Path, data: bytes) -> Path:
         """Save calendar bytes to ``path`` (atomically); returns the path written."""
         target = Path(path).expanduser()
-        write_atomically(target, data)
+        write_atomically(target, data, error="calendar.write_failed")
         return target
 
     def _calendar(

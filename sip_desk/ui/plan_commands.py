@@ -106,7 +106,7 @@ class PlanCommands(QObject):
         )
         if path is None:
             return None
-        from sip_desk.services.export_service import write_atomically
+        from sip_desk.files import write_atomically
 
         try:
             write_atomically(path, self.services.transfer.export_plan(plan_id).encode("utf-8"))
