@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from sip_desk.db.models import Action, Meeting, Organisation, Participant, Plan
 from sip_desk.domain.enums import MeetingKind, MeetingStatus, PlanStatus
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.worklist import (
     CaseloadRow,
     Urgency,
@@ -26,7 +27,6 @@ from sip_desk.domain.worklist import (
     WorklistItem,
     WorklistKind,
 )
-from sip_desk.services.context import LOCAL_TZ
 from sip_desk.services.worklist_branches import OPEN_ACTION_STATUSES, Branch, branches
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from sip_desk.domain.enums import MeetingKind
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.follow_up import MeetingData, MeetingDto
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.context import LOCAL_TZ
 from sip_desk.ui.editor import edits
 from sip_desk.ui.editor.bindings import ParseError, format_date, parse_date
 from sip_desk.ui.editor.section import Section

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from enum import IntEnum
-from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
@@ -28,8 +27,6 @@ from sip_desk.ui.labels import principal_label, status_label
 
 # The domain's dataclasses and zoneinfo load with the first page, not before the first paint.
 if TYPE_CHECKING:
-    from zoneinfo import ZoneInfo
-
     from sip_desk.domain.plan import PlanQuery, PlanSummary
 
 log = logging.getLogger(__name__)
@@ -61,14 +58,11 @@ RowRole = Qt.ItemDataRole.UserRole + 2
 
 def local_time(value: datetime | None) -> str:
     """A UTC time as Swedish local time, ``YYYY-MM-DD HH:MM``; empty for none."""
-    return value.astimezone(_local_tz()).strftime("%Y-%m-%d %H:%M") if value else ""
+    if value is None:
+        return ""
+    from sip_desk.domain.local_time import local_text
 
-
-@cache
-def _local_tz() -> ZoneInfo:
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo("Europe/Stockholm")
+    return local_text(value)
 
 
 class PlanTableModel(QAbstractTableModel):
