@@ -15,9 +15,10 @@ from sip_desk.domain.follow_up import MeetingData, MeetingDto
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor import edits
-from sip_desk.ui.editor.bindings import ParseError, format_date, parse_date
+from sip_desk.ui.editor.bindings import format_date
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.item_models.cell_values import ParseError, parse_date
 
 
 def parse_time(text: str) -> time | None:

@@ -28,10 +28,10 @@ from sip_desk.ui.editor.bindings import (
     Save,
     UndoKeyFilter,
     format_date,
-    parse_date,
 )
 from sip_desk.ui.editor.length_counter import LengthCounter
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.item_models.cell_values import parse_date
 
 TEXT_LINES = 4
 HEADING_SCALE = 1.35
