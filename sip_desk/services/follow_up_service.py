@@ -8,6 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sip_desk.db.models import Setting
+from sip_desk.db.queries import worklist as worklist_queries
+from sip_desk.db.queries import worklist_counts
 from sip_desk.domain.errors import ValidationError, ValidationErrors
 from sip_desk.domain.worklist import (
     COUNT_CAP,
@@ -19,7 +21,6 @@ from sip_desk.domain.worklist import (
     WorklistItem,
     WorklistKind,
 )
-from sip_desk.services import worklist_counts, worklist_queries
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.follow_up_meeting import FollowUpMeetingService
 from sip_desk.services.follow_up_record import FollowUpRecordService

@@ -18,6 +18,7 @@ from sqlalchemy import Row, Select, distinct, func, select
 from sqlalchemy.orm import Session
 
 from sip_desk.db.models import Action, Meeting, Organisation, Participant, Plan
+from sip_desk.db.queries.worklist_branches import OPEN_ACTION_STATUSES, Branch, branches
 from sip_desk.domain.enums import MeetingKind, MeetingStatus, PlanStatus
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.worklist import (
@@ -27,7 +28,6 @@ from sip_desk.domain.worklist import (
     WorklistItem,
     WorklistKind,
 )
-from sip_desk.services.worklist_branches import OPEN_ACTION_STATUSES, Branch, branches
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
