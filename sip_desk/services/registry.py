@@ -87,7 +87,7 @@ class Services:
         """Calendar (iCalendar) export of meetings."""
         from sip_desk.services.calendar_export import CalendarService
 
-        return CalendarService(self.ctx, self.follow_ups)
+        return CalendarService(self.ctx)
 
     @cached_property
     def demo(self) -> DemoService:
