@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.demo_cases import DemoLoadResult, load_demo_cases
 from sip_desk.services.demo_generator import GenerationResult, generate_plans
+
+if TYPE_CHECKING:
+    from sip_desk.services.registry import Services
 
 
 class DemoService:
     """Fills a store with fictional plans."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, services: Services) -> None:
         self._ctx = ctx
+        self._services = services  # the cases are built through all the other services
 
     def load_cases(self) -> DemoLoadResult:
         """Store the example cases of DOMAIN.md that are not stored yet (see :mod:`demo_cases`)."""
-        # The cases are built through all the other services, which the registry assembles.
-        from sip_desk.services.registry import Services
-
-        return load_demo_cases(Services.build(self._ctx))
+        return load_demo_cases(self._services)
 
     def generate(self, n: int, seed: int = 1) -> GenerationResult:
         """Insert ``n`` generated plans, deterministic for ``seed`` (see :mod:`demo_generator`)."""

@@ -94,7 +94,7 @@ class Services:
         """Demo cases and generated fictional plans."""
         from sip_desk.services.demo_service import DemoService
 
-        return DemoService(self.ctx)
+        return DemoService(self.ctx, self)
 
     @cached_property
     def signing(self) -> SigningService:
