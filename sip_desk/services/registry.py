@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sip_desk.services.context import ServiceContext
+from sip_desk.services.context import Clock, ServiceContext
 from sip_desk.services.plan_list_service import PlanListService
 
 if TYPE_CHECKING:
@@ -34,6 +34,11 @@ class Services:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
         self.plan_list = PlanListService(ctx)
+
+    @property
+    def clock(self) -> Clock:
+        """The clock every service reads "now" and "today" from (tests fix it)."""
+        return self.ctx.clock
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:

@@ -85,7 +85,7 @@ def test_mnemonics_are_unique_in_every_dialog_with_input(qtbot, lang, sqlite_ser
     dialogs = [
         new_plan,
         SettingsDialog(sqlite_services, lang),
-        SigningDialog(sqlite_services, plan),
+        SigningDialog(sqlite_services.signing, sqlite_services.clock.today(), plan),
         CaseloadDialog(sqlite_services.follow_ups.caseload()),
     ]
     found = {}

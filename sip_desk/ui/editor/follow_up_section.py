@@ -67,7 +67,7 @@ class FollowUpSection(Section):
         self.form.addRow("", row)
 
     def _in_weeks(self, weeks: int) -> None:
-        day = self.session.services.ctx.clock.today() + timedelta(weeks=weeks)
+        day = self.clock.today() + timedelta(weeks=weeks)
         self.date.setText(day.isoformat())
         self.date.textEdited.emit(self.date.text())
         self.bindings["meeting.date"].commit()
@@ -85,7 +85,7 @@ class FollowUpSection(Section):
         )
 
     def next_meeting(self, plan: PlanDetail) -> MeetingDto | None:
-        return plan.next_follow_up(self.session.services.ctx.clock.now())
+        return plan.next_follow_up(self.clock.now())
 
     def _read(self, plan: PlanDetail, attr: str) -> object:
         meeting = self.next_meeting(plan)

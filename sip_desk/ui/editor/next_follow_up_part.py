@@ -134,7 +134,7 @@ class NextFollowUpPart(QObject):
         meeting = draft_meeting(plan)
         if meeting is None:
             return
-        now = self.section.session.services.ctx.clock.now()
+        now = self.section.clock.now()
         label = self.tr("In %1 weeks").replace("%1", str(weeks))
         if self._store(suggest_next(meeting.starts_at, weeks, now), label):
             self.place.setFocus()
