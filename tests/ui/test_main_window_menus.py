@@ -123,7 +123,7 @@ def test_record_follow_up_with_nothing_open_or_selected_explains(qtbot, window) 
 def test_caseload_menu_shows_each_coordinators_caseload(qtbot, window, meeting_plan) -> None:
     coordinator = window.services.plans.get_plan(meeting_plan.id).coordinator
     assert coordinator is not None
-    rows: list[list[str]] = []
+    rows: list[list[object]] = []
 
     def read_and_close(dialog: CaseloadDialog) -> None:
         table = dialog.table
