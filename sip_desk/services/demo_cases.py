@@ -80,18 +80,15 @@ def _stored(services: Services, identity_number: str | None) -> bool:
 
 
 def _sign_demo_versions(services: Services, plan_ids: Sequence[int]) -> list[int]:
-    """Hook: sign the first version of each complete demo plan, once signing exists.
+    """Sign the first version of each complete demo plan on paper.
 
-    Signing (the signed-PDF issue) is reached as ``services.signing``; without it this does
-    nothing. With it, each plan is signed on paper by the person (or the guardians) and every
-    professional present, dated the day of the first meeting.
+    Each is signed by the person (or the guardians) and every professional present, dated the
+    day of the first meeting.
 
     Returns:
         The ids of the plans signed.
     """
-    signing = getattr(services, "signing", None)
-    if signing is None:
-        return []
+    signing = services.signing
     for plan_id in plan_ids:
         plan = services.plans.get_plan(plan_id)
         signing.sign_version(plan_id, plan.version, _paper_signatures(plan, services))

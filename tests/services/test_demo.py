@@ -13,6 +13,7 @@ from sip_desk.domain.enums import (
     MeetingStatus,
     PlanStatus,
     PrincipalType,
+    SignatureMethod,
 )
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.plan import PlanDetail, PlanQuery
@@ -122,14 +123,20 @@ def test_demo_cases_are_audited_as_the_acting_user(services) -> None:
     assert {e.entity for e in entries} >= {"plan", "participant", "consent", "goal", "action"}
 
 
-def test_demo_signing_hook_signs_complete_cases_when_signing_exists(services) -> None:
-    from sip_desk.services.demo_cases import load_demo_cases
+def test_demo_cases_are_signed_on_paper_and_one_is_revised_since(services) -> None:
+    result = services.demo.load_cases()
+    created = dict(result.created)
 
-    result = load_demo_cases(services)
-
-    assert len(result.signed) == 3
-    versions = services.plans.get_plan(result.signed[0]).versions
-    assert versions[0].state.value == "signed"
+    assert set(result.signed) == {created["adult"], created["youth"], created["family"]}
+    for plan_id in result.signed:
+        first = services.signing.get_version(plan_id, 1)
+        assert first.signed, plan_id
+        assert first.signatures and first.signatures[0].is_person, plan_id
+        assert {s.method for s in first.signatures} == {SignatureMethod.PAPER}, plan_id
+    revised = result.signed[0]
+    assert services.signing.changes_since_signed(revised).items  # awaiting the person's approval
+    assert not services.signing.changes_since_signed(result.signed[1]).items
+    assert services.signing.last_signed_version(created["protected"]) is None
 
 
 def test_generator_makes_n_plans_with_the_expected_rows(services) -> None:
