@@ -260,7 +260,7 @@ def test_settings_menu_changes_the_first_meeting_limit(qtbot, window) -> None:
 
 
 def test_settings_dialog_stores_marking_and_first_meeting_limit(qtbot, sqlite_services) -> None:
-    dialog = SettingsDialog(sqlite_services, "en")
+    dialog = SettingsDialog(sqlite_services.documents, sqlite_services.follow_ups, "en")
     qtbot.addWidget(dialog)
     dialog.marking.setText("Sekretess – Björkviks kommun")
     dialog.first_meeting.setValue(10)
@@ -277,7 +277,7 @@ def test_settings_dialog_stores_marking_and_first_meeting_limit(qtbot, sqlite_se
 def test_settings_dialog_refuses_a_missing_certificate_beside_the_field(
     qtbot, sqlite_services, tmp_path
 ) -> None:
-    dialog = SettingsDialog(sqlite_services, "en")
+    dialog = SettingsDialog(sqlite_services.documents, sqlite_services.follow_ups, "en")
     qtbot.addWidget(dialog)
     dialog.seal_file.setText(str(tmp_path / "nosuch.p12"))
     dialog.first_meeting.setValue(20)
