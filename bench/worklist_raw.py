@@ -9,9 +9,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, datetime, timedelta
 
+from sip_desk.db.queries.worklist import local_midnight
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.worklist import DEFAULT_FIRST_MEETING_DAYS
-from sip_desk.services.context import LOCAL_TZ
-from sip_desk.services.worklist_queries import local_midnight
 
 PAGE = 200
 

@@ -101,10 +101,6 @@
 <context>
     <name>Bindings</name>
     <message>
-        <source>Write the date as YYYY-MM-DD, e.g. 2026-11-23.</source>
-        <translation>Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-23.</translation>
-    </message>
-    <message>
         <source>Error message</source>
         <translation>Felmeddelande</translation>
     </message>

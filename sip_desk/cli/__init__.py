@@ -7,7 +7,6 @@ take the parsed arguments and an :class:`~sip_desk.cli.common.Runner` and return
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -15,15 +14,6 @@ from collections.abc import Callable, Sequence
 from sip_desk import __version__
 from sip_desk.cli import common
 
-# Imported only when a command is given, so that starting the GUI stays cheap.
-COMMAND_MODULES = [
-    "plan_commands",
-    "transfer_commands",
-    "demo_commands",
-    "follow_up_commands",
-    "document_commands",
-    "key_commands",
-]
 _GLOBAL_VALUES = ("--db", "--lang", "--user")
 
 
@@ -44,10 +34,27 @@ def _base_parser(full: bool = True) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
+    # Imported only when a command is given, so that starting the GUI stays cheap.
+    from sip_desk.cli import (
+        demo_commands,
+        document_commands,
+        follow_up_commands,
+        key_commands,
+        plan_commands,
+        transfer_commands,
+    )
+
     parser = _base_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"sip_desk.cli.{name}").register(sub)
+    for module in (
+        plan_commands,
+        transfer_commands,
+        demo_commands,
+        follow_up_commands,
+        document_commands,
+        key_commands,
+    ):
+        module.register(sub)
     return parser
 
 

@@ -7,9 +7,9 @@ import sys
 from typing import Any
 
 from sip_desk.cli.common import EXIT_OK, Runner, command_parser
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.text import text
 from sip_desk.domain.worklist import Urgency, WorklistFilter, WorklistItem
-from sip_desk.services.context import LOCAL_TZ
 
 MAX_DAYS = 3650
 _COLUMNS = ("due", "urgency", "kind", "person", "what", "responsible", "coordinator", "plan")

@@ -46,7 +46,7 @@ def register(sub: Any) -> None:
 
 def key_export_command(args: argparse.Namespace, runner: Runner) -> int:
     """Write the public key file."""
-    from sip_desk.services.export_service import write_atomically
+    from sip_desk.files import write_atomically
     from sip_desk.services.store_key import public_pem
 
     key = runner.services.keys.own()

@@ -7,9 +7,9 @@ from typing import Any
 
 from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, command_parser
 from sip_desk.domain.enums import PlanStatus
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanQuery, PlanSummary
 from sip_desk.domain.text import text
-from sip_desk.services.context import LOCAL_TZ
 
 
 def register(sub: Any) -> None:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sip_desk.cli.common import EXIT_OK, Runner, command_parser
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.text import text as catalogue_text
+from sip_desk.files import write_atomically
 
 
 def register(sub: Any) -> None:
@@ -83,37 +81,6 @@ def _write_stdout(text: str) -> None:
         # A console that cannot show every letter still gets the same data, escaped.
         sys.stdout.write(json.dumps(json.loads(text), ensure_ascii=True, indent=2) + "\n")
     sys.stdout.flush()
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary file in the same folder and a rename.
-
-    Raises:
-        DomainError: ``export.write_failed``; ``target`` is then unchanged.
-    """
-    folder = target.parent if str(target.parent) else Path()
-    tmp_name = ""
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            newline="\n",
-            dir=folder,
-            prefix=f".{target.name}.",
-            suffix=".tmp",
-            delete=False,
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(text)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, target)
-    except OSError as error:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-        detail = error.strerror or str(error)
-        raise DomainError("export.write_failed", path=target, detail=detail) from error
 
 
 def read_text(name: str) -> str:

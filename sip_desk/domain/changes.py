@@ -12,12 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from sip_desk.domain.local_time import local_text
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.text import known, text
-
-_LOCAL_TZ = ZoneInfo("Europe/Stockholm")
 
 
 class ChangeKind(StrEnum):
@@ -185,7 +183,7 @@ def _norm(value: Any) -> Any:
 
 def meeting_subject(starts_at: Any) -> str:
     """A meeting's local date and time, e.g. "2027-01-18 10:00"."""
-    return str(starts_at.astimezone(_LOCAL_TZ).strftime("%Y-%m-%d %H:%M"))
+    return local_text(starts_at)
 
 
 def _items(

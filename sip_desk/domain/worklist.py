@@ -17,6 +17,9 @@ from sip_desk.domain.plan import PlanDetail
 DEFAULT_FIRST_MEETING_DAYS = 15
 """Days from a SIP request to the first meeting unless the setting says otherwise."""
 
+MAX_FIRST_MEETING_DAYS = 365
+"""The longest limit for the first meeting a user may set."""
+
 FIRST_MEETING_SETTING = "follow_up.first_meeting_days"
 """Key of the :class:`Setting` that overrides :data:`DEFAULT_FIRST_MEETING_DAYS`."""
 

@@ -10,16 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.pdf.flowables import RowTable, TextBlock
 from sip_desk.pdf.fonts import BASE
 from sip_desk.pdf.labels import Labels
 from sip_desk.pdf.styles import FRAME_WIDTH, RULE, SHADE, Styles, TextStyle, make_styles
 
-LOCAL_TZ = ZoneInfo("Europe/Stockholm")
 # A row that does not fit is split only into parts of at least two lines of cell text
 # (reportlab's ``splitInRow`` is that least height in points), so no single line is left
 # behind on a page.

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from sip_desk.domain.enums import InvitationKind, MeetingKind
 from sip_desk.domain.languages import language_name
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.participant import ParticipantDto
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.worklist import InvitationDocument
@@ -24,7 +25,7 @@ from sip_desk.pdf.doc_template import a4_template, embedded_canvas
 from sip_desk.pdf.flowables import Rule, TextBlock
 from sip_desk.pdf.follow_up_labels import label, weekday
 from sip_desk.pdf.fonts import register_fonts
-from sip_desk.pdf.kit import LOCAL_TZ, Cell, Kit, fmt_local_date, fmt_time
+from sip_desk.pdf.kit import Cell, Kit, fmt_local_date, fmt_time
 from sip_desk.pdf.pdfa import ArchiveFacts, make_archival
 from sip_desk.pdf.styles import MARGIN_X, MUTED, PAGE_WIDTH, RULE
 from sip_desk.pdf.text import draw_aligned, single_line

@@ -7,8 +7,6 @@ logged per plan (its events name the person).
 
 from __future__ import annotations
 
-import os
-import tempfile
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,13 +16,14 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, aliased
 
 from sip_desk.db.models import Meeting, Participant, Person, Plan, Setting
+from sip_desk.db.queries.worklist import follow_up_meeting_ids
 from sip_desk.domain.enums import AuditAction
-from sip_desk.domain.errors import DomainError, NotFoundError
+from sip_desk.domain.errors import NotFoundError
 from sip_desk.domain.worklist import WorklistFilter
+from sip_desk.files import write_atomically
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.calendar_ics import Attendee, MeetingEvent, build_calendar
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.follow_up_service import FollowUpService
 
 STORE_ID_SETTING = "store.uuid"
 _CHUNK = 500
@@ -81,29 +80,11 @@ def _event(row: Row[Any], attendees: tuple[Attendee, ...] = ()) -> MeetingEvent:
     )
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place.
-
-    Raises:
-        DomainError: ``calendar.write_failed`` with the reason (folder missing, no permission).
-    """
-    try:
-        fd, partial = tempfile.mkstemp(prefix=".sip-desk-", suffix=".partial", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(partial).replace(path)
-    except OSError as error:
-        raise DomainError(
-            "calendar.write_failed", path=str(path), detail=error.strerror or str(error)
-        ) from error
-
-
 class CalendarService:
     """Meetings as iCalendar bytes. Each export is one write transaction (it is logged)."""
 
-    def __init__(self, ctx: ServiceContext, follow_ups: FollowUpService | None = None) -> None:
+    def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
-        self._follow_ups = follow_ups or FollowUpService(ctx)
 
     def plan_calendar(self, plan_id: int, lang: str = "sv") -> bytes:
         """Every meeting of one plan (booked, held and cancelled, so calendars catch up)."""
@@ -115,8 +96,8 @@ class CalendarService:
 
     def worklist_calendar(self, query: WorklistFilter | None = None, lang: str = "sv") -> bytes:
         """The booked follow-up meetings of the (filtered) worklist window."""
-        ids = [i.item_id for i in self._follow_ups.follow_up_meetings(query) if i.item_id]
         with self._ctx.db.write() as s:
+            ids = follow_up_meeting_ids(s, query or WorklistFilter(), self._ctx.clock.today())
             rows: list[Row[Any]] = []
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start : start + _CHUNK]
@@ -151,7 +132,7 @@ class CalendarService:
     def write(path: str | Path, data: bytes) -> Path:
         """Save calendar bytes to ``path`` (atomically); returns the path written."""
         target = Path(path).expanduser()
-        write_atomically(target, data)
+        write_atomically(target, data, error="calendar.write_failed")
         return target
 
     def _calendar(

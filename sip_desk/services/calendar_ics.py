@@ -15,11 +15,11 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from icalendar.prop import vRecur
 
 from sip_desk.domain.enums import InvitationKind, MeetingKind, MeetingStatus
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.text import text
-from sip_desk.services.context import LOCAL_TZ
 
 PRODID = "-//SIP Desk//SIP Desk//SV"
-TZID = "Europe/Stockholm"
+TZID = LOCAL_TZ.key
 
 
 @dataclass(frozen=True, kw_only=True)

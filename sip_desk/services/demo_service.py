@@ -49,18 +49,20 @@ class DemoLoadResult:
     signed: tuple[int, ...] = ()
 
 
+if TYPE_CHECKING:
+    from sip_desk.services.registry import Services
+
+
 class DemoService:
     """Fills a store with fictional plans."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, services: Services) -> None:
         self._ctx = ctx
+        self._services = services  # the cases are built through all the other services
 
     def load_cases(self) -> DemoLoadResult:
-        """Store the example cases of DOMAIN.md that are not stored yet."""
-        # The cases go through the importer and the signing service, which the registry assembles.
-        from sip_desk.services.registry import Services
-
-        return load_demo_cases(Services.build(self._ctx))
+        """Store the example cases of DOMAIN.md that are not stored yet (see :mod:`demo_cases`)."""
+        return load_demo_cases(self._services)
 
     def generate(
         self,

@@ -9,8 +9,6 @@ a version that fails is never printed, previewed, sealed or saved as signed.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ from sip_desk.domain.enums import AuditAction, VersionState
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.redaction import without_address
 from sip_desk.domain.verification import DamagedVersionError, KeyOrigin, VerificationReport
+from sip_desk.files import write_atomically
 from sip_desk.services.audit_log import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.document_settings import DocumentSettings, read_settings, write_settings
@@ -71,29 +70,6 @@ class RenderedPdf:
     def sha256(self) -> str:
         """SHA-256 of the bytes, as logged."""
         return hashlib.sha256(self.data).hexdigest()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
-
-    Raises:
-        DomainError: ``export.write_failed`` with the reason.
-    """
-    path = path.expanduser()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            Path(partial).replace(path)
-        except BaseException:
-            Path(partial).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise DomainError("export.write_failed", path=str(path), detail=error.strerror) from error
 
 
 class ExportService:
@@ -227,7 +203,7 @@ class ExportService:
     ) -> RenderedPdf:
         """Render a plan PDF and write it to ``path`` atomically; logged as EXPORT."""
         pdf = self.render(plan_id, number, language, seal)
-        write_atomically(path, pdf.data)
+        write_atomically(path, pdf.data, make_folder=True)
         self.record_output(pdf, AuditAction.EXPORT, str(path))
         return pdf
 

@@ -71,8 +71,9 @@ class FollowUpMeetingService:
         Raises:
             DomainError: the plan or meeting does not exist, or the files cannot be written.
         """
+        from sip_desk.files import write_atomically
         from sip_desk.pdf.render_invitation import render_invitation
-        from sip_desk.services.calendar_export import CalendarService, write_atomically
+        from sip_desk.services.calendar_export import CalendarService
 
         plan = self._printed(plan_id, "invitation", meeting_id)
         doc = self.invitation_document(plan, meeting_id, language)
@@ -80,15 +81,19 @@ class FollowUpMeetingService:
         write_atomically(pdf, render_invitation(doc))
         ics = pdf.with_suffix(".ics")
         calendar = CalendarService(self._ctx)
-        write_atomically(ics, calendar.invitation_calendar(plan_id, meeting_id, language))
+        write_atomically(
+            ics,
+            calendar.invitation_calendar(plan_id, meeting_id, language),
+            error="calendar.write_failed",
+        )
         return pdf, ics
 
     def write_follow_up_pdf(
         self, plan_id: int, meeting_id: int, path: Path, language: str = "sv"
     ) -> Path:
         """Save the record of a held follow-up meeting as a PDF appendix at ``path``."""
+        from sip_desk.files import write_atomically
         from sip_desk.pdf.render_follow_up import render_follow_up
-        from sip_desk.services.calendar_export import write_atomically
 
         plan = self._printed(plan_id, "follow_up", meeting_id)
         target = Path(path).expanduser()

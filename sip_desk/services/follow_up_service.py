@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import dataclasses
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from sip_desk.db.models import Setting
+from sip_desk.db.queries import worklist as worklist_queries
+from sip_desk.db.queries import worklist_counts
 from sip_desk.domain.errors import ValidationError, ValidationErrors
 from sip_desk.domain.worklist import (
     COUNT_CAP,
-    DEFAULT_FIRST_MEETING_DAYS,
     FIRST_MEETING_SETTING,
+    MAX_FIRST_MEETING_DAYS,
     CaseloadRow,
     WorklistCounts,
     WorklistFilter,
     WorklistItem,
-    WorklistKind,
 )
-from sip_desk.services import worklist_counts, worklist_queries
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.follow_up_meeting import FollowUpMeetingService
 from sip_desk.services.follow_up_record import FollowUpRecordService
 
 REMINDER_DAYS = 7
 """A reminder mentions what is overdue or due within this many days."""
-
-MAX_FIRST_MEETING_DAYS = 365
 
 
 class FollowUpService:
@@ -48,7 +41,7 @@ class FollowUpService:
         """One page of the worklist, most urgent first (overdue, today, this week, 30 days)."""
         query = query or WorklistFilter()
         with self._ctx.db.read() as s:
-            days = self._first_meeting_days(s)
+            days = worklist_queries.first_meeting_days(s)
             return worklist_queries.list_items(s, query, self._ctx.clock.today(), days)
 
     def counts(self, query: WorklistFilter | None = None, cap: int | None = None) -> WorklistCounts:
@@ -61,7 +54,7 @@ class FollowUpService:
         """
         query = query or WorklistFilter()
         with self._ctx.db.read() as s:
-            days = self._first_meeting_days(s)
+            days = worklist_queries.first_meeting_days(s)
             return worklist_counts.count_items(s, query, self._ctx.clock.today(), days, cap)
 
     def reminder(self, coordinator: str = "") -> WorklistCounts:
@@ -88,20 +81,10 @@ class FollowUpService:
         with self._ctx.db.read() as s:
             return worklist_queries.organisation_names(s)
 
-    def follow_up_meetings(self, query: WorklistFilter | None = None) -> list[WorklistItem]:
-        """Booked follow-up meetings in the window, for a calendar export (no paging)."""
-        query = dataclasses.replace(
-            query or WorklistFilter(),
-            kinds=frozenset({WorklistKind.FOLLOW_UP_MEETING}),
-            offset=0,
-            limit=None,
-        )
-        return self.worklist(query)
-
     def first_meeting_days(self) -> int:
         """Days allowed from a SIP request to the first meeting (setting, default 15)."""
         with self._ctx.db.read() as s:
-            return self._first_meeting_days(s)
+            return worklist_queries.first_meeting_days(s)
 
     def set_first_meeting_days(self, days: int) -> None:
         """Change the limit for the first meeting (a write transaction).
@@ -127,12 +110,3 @@ class FollowUpService:
                 s.add(Setting(key=FIRST_MEETING_SETTING, value=str(days)))
             else:
                 row.value = str(days)
-
-    @staticmethod
-    def _first_meeting_days(session: Session) -> int:
-        value = session.scalar(select(Setting.value).where(Setting.key == FIRST_MEETING_SETTING))
-        try:
-            days = int(value) if value is not None else DEFAULT_FIRST_MEETING_DAYS
-        except ValueError:
-            return DEFAULT_FIRST_MEETING_DAYS
-        return days if 1 <= days <= MAX_FIRST_MEETING_DAYS else DEFAULT_FIRST_MEETING_DAYS

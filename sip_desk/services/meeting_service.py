@@ -14,7 +14,20 @@ from sip_desk.services.context import ServiceContext
 from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan
 
 
+def find_meeting(plan: Plan, meeting_id: int) -> Meeting:
+    """The meeting ``meeting_id`` of ``plan``.
+
+    Raises:
+        NotFoundError: the plan has no such meeting.
+    """
+    meeting = next((m for m in plan.meetings if m.id == meeting_id), None)
+    if meeting is None:
+        raise NotFoundError("meeting", meeting_id)
+    return meeting
+
+
 def _check_refs(plan: Plan, data: MeetingData) -> None:
+    """Every participant, action and goal ``data`` names belongs to ``plan``."""
     errors: list[ValidationError] = []
     participants = {p.id for p in plan.participants}
     if (
@@ -82,9 +95,7 @@ class MeetingService:
         """Change a meeting, including its follow-up record (reviews, decision)."""
 
         def change(edit: PlanEdit) -> None:
-            meeting = next((m for m in edit.plan.meetings if m.id == meeting_id), None)
-            if meeting is None:
-                raise NotFoundError("meeting", meeting_id)
+            meeting = find_meeting(edit.plan, meeting_id)
             validate_meeting(
                 data, self._ctx.clock.now(), time_changed=data.starts_at != meeting.starts_at
             )
@@ -104,9 +115,7 @@ class MeetingService:
         """Remove a meeting."""
 
         def change(edit: PlanEdit) -> None:
-            meeting = next((m for m in edit.plan.meetings if m.id == meeting_id), None)
-            if meeting is None:
-                raise NotFoundError("meeting", meeting_id)
+            meeting = find_meeting(edit.plan, meeting_id)
             draft = edit.plan.follow_up_draft
             if draft is not None and draft.meeting_id == meeting_id:
                 # Removing it would throw away the record being written about it.

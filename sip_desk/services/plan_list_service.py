@@ -6,8 +6,8 @@ with the models, ~0.15 s of imports) are loaded.
 
 from __future__ import annotations
 
+from sip_desk.db.queries import plan_list
 from sip_desk.domain.plan import PlanQuery, PlanSummary
-from sip_desk.services import plan_queries
 from sip_desk.services.context import ServiceContext
 
 
@@ -20,9 +20,9 @@ class PlanListService:
     def list_plans(self, query: PlanQuery | None = None) -> list[PlanSummary]:
         """One page of the plan list, most recently changed first."""
         with self._ctx.db.read_connection() as conn:
-            return plan_queries.list_plans(conn, query or PlanQuery(), self._ctx.clock.now())
+            return plan_list.list_plans(conn, query or PlanQuery(), self._ctx.clock.now())
 
     def count_plans(self, query: PlanQuery | None = None) -> int:
         """How many plans match ``query`` (paging ignored)."""
         with self._ctx.db.read_connection() as conn:
-            return plan_queries.count_plans(conn, query or PlanQuery())
+            return plan_list.count_plans(conn, query or PlanQuery())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sip_desk.services.context import ServiceContext
+from sip_desk.services.context import Clock, ServiceContext
 from sip_desk.services.plan_list_service import PlanListService
 
 if TYPE_CHECKING:
@@ -34,6 +34,11 @@ class Services:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
         self.plan_list = PlanListService(ctx)
+
+    @property
+    def clock(self) -> Clock:
+        """The clock every service reads "now" and "today" from (tests fix it)."""
+        return self.ctx.clock
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -87,14 +92,14 @@ class Services:
         """Calendar (iCalendar) export of meetings."""
         from sip_desk.services.calendar_export import CalendarService
 
-        return CalendarService(self.ctx, self.follow_ups)
+        return CalendarService(self.ctx)
 
     @cached_property
     def demo(self) -> DemoService:
         """Demo cases and generated fictional plans."""
         from sip_desk.services.demo_service import DemoService
 
-        return DemoService(self.ctx)
+        return DemoService(self.ctx, self)
 
     @cached_property
     def signing(self) -> SigningService:

@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
             return
         from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 
-        CaseloadDialog.show_for(self, self.services)
+        CaseloadDialog.show_for(self, self.services.follow_ups)
 
     def _on_record_triggered(self) -> None:
         if self.services is not None:

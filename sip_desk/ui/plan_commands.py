@@ -132,7 +132,7 @@ class PlanCommands(QObject):
         )
         if path is None:
             return False
-        from sip_desk.services.export_service import write_atomically
+        from sip_desk.files import write_atomically
 
         transfer = self.services.transfer
 

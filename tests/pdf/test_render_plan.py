@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from PIL import Image as PilImage
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.pdf.labels import Labels
 from sip_desk.pdf.render_plan import render_plan
-from sip_desk.pdf.styles import make_styles
+from sip_desk.pdf.styles import MARGIN_BOTTOM, MARGIN_TOP, PAGE_HEIGHT
 from sip_desk.services.registry import Services
 from tests.builders import PlanBuilder
 from tests.domain.catalogues import entries
@@ -182,10 +182,31 @@ def test_render_plan_lays_arabic_out_right_to_left(rich: PlanDetail, tmp_path: P
     assert title_sv[1] < 60  # flush with the left margin
 
 
-def test_person_page_body_text_is_at_least_12_pt() -> None:
-    styles = make_styles(rtl=False)
+def _text_sizes(page: PageObject) -> list[tuple[float, str]]:
+    """``(size in pt, text)`` of every run of text inside the body frame (no header/footer)."""
+    runs: list[tuple[float, str]] = []
 
-    assert min(styles.easy.size, styles.easy_bold.size, styles.easy_heading.size) >= 12
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and MARGIN_BOTTOM <= y <= PAGE_HEIGHT - MARGIN_TOP:
+            runs.append((round(size * tm[3] * cm[3], 2), text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_render_plan_person_pages_print_no_text_below_12_pt(rich: PlanDetail) -> None:
+    reader = PdfReader(BytesIO(render_plan(rich_plan.document(rich, "en"))))
+    texts = [page.extract_text() for page in reader.pages]
+    officials = next(i for i, t in enumerate(texts) if "Coordinated individual plan (SIP)" in t)
+    person_pages = [_text_sizes(page) for page in reader.pages[:officials]]
+
+    assert officials >= 1 and "My plan" in texts[0]
+    small = [(size, text) for runs in person_pages for size, text in runs if size < 12]
+    assert not small, small
+    assert any(text == "Who does what for me" for runs in person_pages for _size, text in runs)
+    # The officials' pages are denser: the measure does see smaller text where there is some.
+    assert min(size for size, _text in _text_sizes(reader.pages[officials])) < 12
 
 
 def test_render_plan_renders_a_bare_draft(sqlite_services: Services) -> None:
@@ -194,3 +215,5 @@ def test_render_plan_renders_a_bare_draft(sqlite_services: Services) -> None:
     pdf = render_plan(rich_plan.document(sqlite_services.plans.get_plan(plan.id), "sv"))
 
     assert pdf.startswith(b"%PDF") and len(PdfReader(BytesIO(pdf)).pages) >= 3
+    text = pypdf_text(pdf)
+    assert "Min plan" in text and "Ny Plan" in text

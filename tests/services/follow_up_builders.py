@@ -16,9 +16,9 @@ from sip_desk.domain.enums import (
     SignatureMethod,
 )
 from sip_desk.domain.follow_up import MeetingData
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.context import LOCAL_TZ
 from sip_desk.services.registry import Services
 from tests.builders import PlanBuilder
 

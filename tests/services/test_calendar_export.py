@@ -12,9 +12,9 @@ from sip_desk.domain.enums import AuditAction, InvitationKind, MeetingStatus
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.identity import make_identity
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.participant import ParticipantData
 from sip_desk.domain.worklist import WorklistFilter
-from sip_desk.services.context import LOCAL_TZ
 from tests.services.follow_up_builders import FollowUpPlans
 
 

@@ -15,6 +15,7 @@ from sip_desk.domain.enums import (
     MeetingStatus,
     PlanStatus,
     PrincipalType,
+    SignatureMethod,
     VersionState,
 )
 from sip_desk.domain.identity import make_identity, parse_identity
@@ -170,6 +171,26 @@ def test_demo_files_are_exports_that_sip_desk_import_reads(services) -> None:
 
         person = json.loads(text)["plan"]["person"]
         assert plan.person.identity_number == person["identity_number"], key
+
+
+def test_demo_cases_are_signed_on_paper_and_one_is_revised_since(services) -> None:
+    result = services.demo.load_cases()
+    created = dict(result.created)
+
+    assert set(result.signed) == {created["adult"], created["youth"], created["family"]}
+    for plan_id in result.signed:
+        first = services.signing.get_version(plan_id, 1)
+        assert first.signed, plan_id
+        assert first.signatures and first.signatures[0].is_person, plan_id
+        assert {s.method for s in first.signatures} == {SignatureMethod.PAPER}, plan_id
+    revised = result.signed[0]
+    assert services.signing.changes_since_signed(
+        services.plans.get_plan(revised)
+    ).items  # awaiting the person's approval
+    assert not services.signing.changes_since_signed(
+        services.plans.get_plan(result.signed[1])
+    ).items
+    assert services.signing.last_signed_version(created["protected"]) is None
 
 
 def test_generator_makes_n_plans_with_the_expected_rows(services) -> None:

@@ -53,20 +53,12 @@ class Questions:
 
 def answer_next_question(questions: Questions, answer: Callable[[QMessageBox], None]) -> None:
     """When the next question box opens, record its text and let ``answer`` act in it."""
-    polls = 0
 
-    def look() -> None:
-        nonlocal polls
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or not box.isVisible():
-            polls += 1
-            if polls < GIVE_UP_AFTER:
-                QTimer.singleShot(POLL_MS, look)
-            return
+    def record_and_answer(box: QMessageBox) -> None:
         questions.asked.append(box.text())
         answer(box)
 
-    QTimer.singleShot(0, look)
+    act_in_next_dialog(QMessageBox, record_and_answer)
 
 
 def press(*keys: Qt.Key) -> Callable[[QMessageBox], None]:
@@ -88,3 +80,26 @@ def click(object_name: str) -> Callable[[QMessageBox], None]:
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
     return act
+
+
+def act_in_next_dialog(kind: type[D], act: Callable[[D], None]) -> list[D]:
+    """When a modal dialog of ``kind`` opens (it runs its own event loop), let ``act`` work in it.
+
+    Returns the list the dialog is put in once it has opened, so a test can see that it did.
+    """
+    seen: list[D] = []
+    polls = 0
+
+    def look() -> None:
+        nonlocal polls
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind) or not dialog.isVisible():
+            polls += 1
+            if polls < GIVE_UP_AFTER:
+                QTimer.singleShot(POLL_MS, look)
+            return
+        seen.append(dialog)
+        act(dialog)
+
+    QTimer.singleShot(0, look)
+    return seen

@@ -85,7 +85,7 @@ def test_escape_in_an_empty_new_plan_dialog_closes_at_once(qtbot, new_plan) -> N
 def test_escape_in_the_settings_asks_before_discarding_a_change(
     qtbot, shown, sqlite_services
 ) -> None:
-    dialog = shown(SettingsDialog(sqlite_services, "en"))
+    dialog = shown(SettingsDialog(sqlite_services.documents, sqlite_services.follow_ups, "en"))
     before = sqlite_services.documents.settings().confidentiality_marking
     dialog.marking.setFocus()
     dialog.marking.selectAll()
@@ -104,7 +104,7 @@ def test_escape_in_the_settings_asks_before_discarding_a_change(
 
 
 def test_escape_in_unchanged_settings_closes_at_once(shown, sqlite_services) -> None:
-    dialog = shown(SettingsDialog(sqlite_services, "en"))
+    dialog = shown(SettingsDialog(sqlite_services.documents, sqlite_services.follow_ups, "en"))
     questions = Questions()
     answer_next_question(questions, press(Qt.Key.Key_Escape))
 

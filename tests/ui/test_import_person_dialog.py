@@ -29,7 +29,7 @@ from tests.person_helpers import (
 
 @pytest.fixture
 def window(qtbot, sqlite_services: Services, tmp_path: Path, monkeypatch) -> MainWindow:
-    monkeypatch.setattr(plan_tabs, "EDITOR_MODULE", "sip_desk.ui.no_such_editor")  # light tabs
+    monkeypatch.setattr(plan_tabs, "_editor_class", lambda: None)  # summary tabs: light
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     win = MainWindow(AppEvents(), settings, "en")
     qtbot.addWidget(win)

@@ -8,17 +8,22 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDialogButtonBox, QMenu
 
 from sip_desk.services.registry import Services
+from sip_desk.ui.dialogs.print_preview_dialog import PrintPreviewDialog
 from sip_desk.ui.dialogs.settings_dialog import SettingsDialog
+from sip_desk.ui.dialogs.signing_dialog import SigningDialog, signers_of
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.events import AppEvents
+from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 from sip_desk.ui.main_window import MainWindow
 from sip_desk.ui.settings import AppSettings
 from tests.builders import PlanBuilder, person_data
+from tests.pdf.pdf_text import pypdf_text
 from tests.services.follow_up_builders import FollowUpPlans
 from tests.ui.editor.helpers import type_line
+from tests.ui.question_boxes import act_in_next_dialog
 
 
 @pytest.fixture
@@ -115,16 +120,24 @@ def test_record_follow_up_with_nothing_open_or_selected_explains(qtbot, window) 
     assert window.tabs.currentWidget() is window.plan_list
 
 
-def test_caseload_menu_shows_the_caseload(window, monkeypatch) -> None:
-    shown: list[Services] = []
-    monkeypatch.setattr(
-        "sip_desk.ui.follow_up.caseload_dialog.CaseloadDialog.show_for",
-        lambda parent, services: shown.append(services),
-    )
+def test_caseload_menu_shows_each_coordinators_caseload(qtbot, window, meeting_plan) -> None:
+    coordinator = window.services.plans.get_plan(meeting_plan.id).coordinator
+    assert coordinator is not None
+    rows: list[list[object]] = []
 
+    def read_and_close(dialog: CaseloadDialog) -> None:
+        table = dialog.table
+        rows.extend(
+            [table.model().index(r, c).data() for c in range(table.columnCount())]
+            for r in range(table.rowCount())
+        )
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    seen = act_in_next_dialog(CaseloadDialog, read_and_close)
     window.menus.caseload_action.trigger()
 
-    assert shown == [window.services]
+    assert seen and not seen[0].isVisible()
+    assert [coordinator.name, 1, 1, 0] in rows
 
 
 def test_file_and_edit_menus_carry_the_current_editors_actions(qtbot, window) -> None:
@@ -147,25 +160,41 @@ def test_file_and_edit_menus_carry_the_current_editors_actions(qtbot, window) ->
     assert actions.undo not in m.edit_menu.actions()
 
 
-def test_print_and_sign_from_the_file_menu_use_the_editor(qtbot, window, monkeypatch) -> None:
-    previews: list[int] = []
-    signings: list[int] = []
-    monkeypatch.setattr(
-        "sip_desk.ui.dialogs.print_preview_dialog.PrintPreviewDialog.show_for",
-        lambda parent, services, plan, number=None: previews.append(plan.id),
-    )
-    monkeypatch.setattr(
-        "sip_desk.ui.dialogs.signing_dialog.SigningDialog.sign",
-        lambda parent, services, plan: signings.append(plan.id),
-    )
-    plan = window.services.plans.create_plan(person_data(first_name="Åsa"))
+def test_print_from_the_file_menu_previews_this_plans_pdf(qtbot, window) -> None:
+    plan = PlanBuilder(window.services).complete()
     window.open_plan(plan.id)
+    pages: list[int] = []
 
+    def read_and_close(dialog: PrintPreviewDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=10_000)
+        pages.append(dialog.document.pageCount())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    seen = act_in_next_dialog(PrintPreviewDialog, read_and_close)
     _menu_action(window.menus.file_menu, "print_plan").trigger()
+
+    assert seen, "no print preview opened"
+    assert pages and pages[0] >= 2
+    assert seen[0].pdf is not None
+    assert plan.person.last_name in pypdf_text(seen[0].pdf.data)
+
+
+def test_sign_from_the_file_menu_asks_this_plans_signers(qtbot, window) -> None:
+    plan = PlanBuilder(window.services).complete()
+    window.open_plan(plan.id)
+    shown: list[tuple[str, int]] = []
+
+    def read_and_close(dialog: SigningDialog) -> None:
+        shown.append((dialog.windowTitle(), len(dialog.rows)))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing signed yet: closes without asking
+
+    seen = act_in_next_dialog(SigningDialog, read_and_close)
     _menu_action(window.menus.file_menu, "sign_plan").trigger()
 
-    assert previews == [plan.id]
-    assert signings == [plan.id]
+    assert seen, "no signing dialog opened"
+    assert shown == [("Sign version 1", len(signers_of(plan)))]
+    assert len(signers_of(plan)) >= 2
+    assert window.services.plans.get_plan(plan.id).versions == plan.versions  # nothing signed
 
 
 def test_undo_and_redo_from_the_edit_menu(qtbot, window) -> None:
@@ -214,17 +243,24 @@ def test_window_shortcuts_never_clash_with_the_editors(window) -> None:
     assert not editor_keys & set(window_keys)
 
 
-def test_settings_menu_opens_the_settings_dialog(window, monkeypatch) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr(SettingsDialog, "edit", lambda parent, services, lang: opened.append(lang))
+def test_settings_menu_changes_the_first_meeting_limit(qtbot, window) -> None:
+    def type_and_save(dialog: SettingsDialog) -> None:
+        spin = dialog.first_meeting
+        spin.setFocus()
+        qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(spin, "21")
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
 
+    seen = act_in_next_dialog(SettingsDialog, type_and_save)
     window.menus.settings_action.trigger()
 
-    assert opened == ["en"]
+    assert seen and seen[0].result() == SettingsDialog.DialogCode.Accepted
+    assert window.services.follow_ups.first_meeting_days() == 21
 
 
 def test_settings_dialog_stores_marking_and_first_meeting_limit(qtbot, sqlite_services) -> None:
-    dialog = SettingsDialog(sqlite_services, "en")
+    dialog = SettingsDialog(sqlite_services.documents, sqlite_services.follow_ups, "en")
     qtbot.addWidget(dialog)
     dialog.marking.setText("Sekretess – Björkviks kommun")
     dialog.first_meeting.setValue(10)
@@ -241,7 +277,7 @@ def test_settings_dialog_stores_marking_and_first_meeting_limit(qtbot, sqlite_se
 def test_settings_dialog_refuses_a_missing_certificate_beside_the_field(
     qtbot, sqlite_services, tmp_path
 ) -> None:
-    dialog = SettingsDialog(sqlite_services, "en")
+    dialog = SettingsDialog(sqlite_services.documents, sqlite_services.follow_ups, "en")
     qtbot.addWidget(dialog)
     dialog.seal_file.setText(str(tmp_path / "nosuch.p12"))
     dialog.first_meeting.setValue(20)

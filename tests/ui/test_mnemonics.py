@@ -84,8 +84,8 @@ def test_mnemonics_are_unique_in_every_dialog_with_input(qtbot, lang, sqlite_ser
     new_plan = NewPlanDialog(sqlite_services.plans, lang)
     dialogs = [
         new_plan,
-        SettingsDialog(sqlite_services, lang),
-        SigningDialog(sqlite_services, plan),
+        SettingsDialog(sqlite_services.documents, sqlite_services.follow_ups, lang),
+        SigningDialog(sqlite_services.signing, sqlite_services.clock.today(), plan),
         CaseloadDialog(sqlite_services.follow_ups.caseload()),
     ]
     found = {}

@@ -37,7 +37,7 @@ def warnings(monkeypatch) -> list[str]:
 @pytest.fixture
 def summary_tabs(monkeypatch) -> None:
     """Plans open as the light summary view (these tests are not about the editor)."""
-    monkeypatch.setattr(plan_tabs, "EDITOR_MODULE", "sip_desk.ui.no_such_editor")
+    monkeypatch.setattr(plan_tabs, "_editor_class", lambda: None)
 
 
 def _save_to(monkeypatch, path: Path | None) -> None:

@@ -22,7 +22,7 @@ def _draw(pad) -> None:
 
 
 def _dialog(qtbot, services, plan) -> SigningDialog:
-    dialog = SigningDialog(services, plan)
+    dialog = SigningDialog(services.signing, services.clock.today(), plan)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -94,7 +94,8 @@ def test_signing_dialog_shows_changes_since_last_signed(qtbot, sqlite_services) 
 def signing(qtbot, sqlite_services) -> Iterator[Callable[[PlanDetail], SigningDialog]]:
     """Opens the signing dialog for a plan, as the editor does."""
     with showing(qtbot) as show:
-        yield lambda plan: show(SigningDialog(sqlite_services, plan))
+        today = sqlite_services.clock.today()
+        yield lambda plan: show(SigningDialog(sqlite_services.signing, today, plan))
 
 
 def test_escape_after_drawing_asks_and_keeps_the_signature_unless_discarded(

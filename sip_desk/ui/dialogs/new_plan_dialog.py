@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
 from sip_desk.domain.identity import parse_identity
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.ui import prompts
@@ -257,4 +257,4 @@ class NewPlanDialog(QDialog):
 
 
 def _today() -> date:
-    return datetime.now(ZoneInfo("Europe/Stockholm")).date()
+    return datetime.now(LOCAL_TZ).date()

@@ -29,6 +29,8 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.ui import file_dialogs, prompts
 
 if TYPE_CHECKING:
+    from sip_desk.services.export_service import ExportService
+    from sip_desk.services.follow_up_service import FollowUpService
     from sip_desk.services.registry import Services
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
@@ -36,15 +38,22 @@ MAX_DAYS = 365
 
 
 class SettingsDialog(QDialog):
-    """Edits ``services.documents.settings()`` and ``services.follow_ups.first_meeting_days()``."""
+    """Edits the print and seal settings and the limit for the first meeting."""
 
-    def __init__(self, services: Services, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        documents: ExportService,
+        follow_ups: FollowUpService,
+        lang: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self._services = services
+        self._documents = documents
+        self._follow_ups = follow_ups
         self._lang = lang
-        current = services.documents.settings()
+        current = documents.settings()
         self.marking = self._line("confidentialityMarkingEdit", current.confidentiality_marking)
         self.marking.setAccessibleName(self.tr("Confidentiality marking"))
         self.seal_file = self._line("sealFileEdit", current.seal_pkcs12_path)
@@ -63,7 +72,7 @@ class SettingsDialog(QDialog):
         self.first_meeting = QSpinBox(self)
         self.first_meeting.setObjectName("firstMeetingDaysSpin")
         self.first_meeting.setRange(1, MAX_DAYS)
-        self.first_meeting.setValue(services.follow_ups.first_meeting_days())
+        self.first_meeting.setValue(follow_ups.first_meeting_days())
         self.first_meeting.setSuffix(self.tr(" days"))
         self.first_meeting.setAccessibleName(self.tr("Days allowed before the first meeting"))
         self.buttons = QDialogButtonBox(
@@ -169,8 +178,8 @@ class SettingsDialog(QDialog):
             seal_pkcs12_password=password if path else "",
         )
         try:
-            self._services.documents.save_settings(settings)
-            self._services.follow_ups.set_first_meeting_days(self.first_meeting.value())
+            self._documents.save_settings(settings)
+            self._follow_ups.set_first_meeting_days(self.first_meeting.value())
         except DomainError as error:
             self.seal_error.setText(error.message(self._lang))
             self.seal_error.show()
@@ -180,5 +189,5 @@ class SettingsDialog(QDialog):
     @classmethod
     def edit(cls, parent: QWidget | None, services: Services, lang: str) -> bool:
         """Show the dialog; ``True`` when the settings were saved."""
-        dialog = cls(services, lang, parent)
+        dialog = cls(services.documents, services.follow_ups, lang, parent)
         return dialog.exec() == QDialog.DialogCode.Accepted

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent
@@ -26,10 +27,13 @@ from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.enums import SignatureMethod
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.registry import Services
 from sip_desk.ui import prompts
 from sip_desk.ui.editor.session import ui_lang
 from sip_desk.ui.widgets.signature_pad import SignaturePad
+
+if TYPE_CHECKING:
+    from sip_desk.services.registry import Services
+    from sip_desk.services.signing_service import SigningService
 
 DRAW, PAPER, LATER = 0, 1, 2
 
@@ -151,17 +155,18 @@ class SigningDialog(QDialog):
     and the next edit of the plan would make it invalid anyway.)
     """
 
-    def __init__(self, services: Services, plan: PlanDetail, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, signing: SigningService, today: date, plan: PlanDetail, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._signing = signing
         self._plan = plan
         self.result_plan: PlanDetail | None = None
         number = plan.versions[-1].number if plan.versions else 1
         self.setWindowTitle(self.tr("Sign version %1").replace("%1", str(number)))
         self.resize(760, 680)
-        today = QDate(services.ctx.clock.today())
         present = {p.name for p in plan.participants if p.present}
-        self.rows = [SignerRow(s, today, s.name in present) for s in signers_of(plan)]
+        self.rows = [SignerRow(s, QDate(today), s.name in present) for s in signers_of(plan)]
         self.error = QLabel()
         self.error.setObjectName("signingError")
         self.error.setWordWrap(True)
@@ -187,7 +192,7 @@ class SigningDialog(QDialog):
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        changes = self._services.signing.changes_since_signed(self._plan)
+        changes = self._signing.changes_since_signed(self._plan)
         if changes.items:
             box = QLabel(
                 "<b>"
@@ -249,7 +254,7 @@ class SigningDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.result_plan = self._services.signing.sign_version(
+            self.result_plan = self._signing.sign_version(
                 self._plan.id, self._plan.version, self.signatures()
             )
         except DomainError as error:
@@ -263,6 +268,6 @@ class SigningDialog(QDialog):
         cls, parent: QWidget | None, services: Services, plan: PlanDetail
     ) -> PlanDetail | None:
         """Show the dialog; the plan as stored after signing, or ``None`` when cancelled."""
-        dialog = cls(services, plan, parent)
+        dialog = cls(services.signing, services.clock.today(), plan, parent)
         dialog.exec()
         return dialog.result_plan

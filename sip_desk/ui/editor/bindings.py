@@ -21,6 +21,7 @@ from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor.conflicts import FieldSave, Outcome
 from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.editor.text_place import changed_span, show_text
+from sip_desk.ui.item_models.cell_values import ParseError
 from sip_desk.ui.save_timer import SAVE_MS, SaveTimer
 
 DEBOUNCE_MS = SAVE_MS
@@ -37,26 +38,6 @@ _REDO = {
     ),
     QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y),
 }
-
-
-class ParseError(ValueError):
-    """What the user typed cannot be read; ``args[0]`` is the message to show."""
-
-
-def parse_date(text: str) -> date | None:
-    """Read ``ÅÅÅÅ-MM-DD`` (or ``ÅÅÅÅMMDD``); empty text is no date."""
-    text = text.strip()
-    if not text:
-        return None
-    digits = text.replace("-", "")
-    try:
-        if len(digits) != 8 or not digits.isdigit():
-            raise ValueError(text)
-        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
-        raise ParseError(
-            QCoreApplication.translate("Bindings", "Write the date as YYYY-MM-DD, e.g. 2026-11-23.")
-        ) from None
 
 
 def format_date(value: date | None) -> str:

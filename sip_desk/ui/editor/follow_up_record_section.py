@@ -170,7 +170,7 @@ class FollowUpRecordSection(Section):
         plan = self.session.plan
         if plan.follow_up_draft is None:
             return
-        errors = completion_errors(plan, self.session.services.ctx.clock.now())
+        errors = completion_errors(plan, self.clock.now())
         if errors:
             self.show_errors(errors)
             self._focus_error(errors[0])

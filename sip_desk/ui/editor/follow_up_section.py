@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from sip_desk.domain.enums import MeetingKind
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.follow_up import MeetingData, MeetingDto
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.context import LOCAL_TZ
 from sip_desk.ui.editor import edits
-from sip_desk.ui.editor.bindings import ParseError, format_date, parse_date
+from sip_desk.ui.editor.bindings import format_date
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.item_models.cell_values import ParseError, parse_date
 
 
 def parse_time(text: str) -> time | None:
@@ -66,7 +67,7 @@ class FollowUpSection(Section):
         self.form.addRow("", row)
 
     def _in_weeks(self, weeks: int) -> None:
-        day = self.session.services.ctx.clock.today() + timedelta(weeks=weeks)
+        day = self.clock.today() + timedelta(weeks=weeks)
         self.date.setText(day.isoformat())
         self.date.textEdited.emit(self.date.text())
         self.bindings["meeting.date"].commit()
@@ -84,7 +85,7 @@ class FollowUpSection(Section):
         )
 
     def next_meeting(self, plan: PlanDetail) -> MeetingDto | None:
-        return plan.next_follow_up(self.session.services.ctx.clock.now())
+        return plan.next_follow_up(self.clock.now())
 
     def _read(self, plan: PlanDetail, attr: str) -> object:
         meeting = self.next_meeting(plan)

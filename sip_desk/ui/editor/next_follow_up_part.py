@@ -25,10 +25,11 @@ from sip_desk.domain.follow_up_record import (
 )
 from sip_desk.domain.local_time import LOCAL_TZ, local_text
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.editor.bindings import format_date, parse_date
+from sip_desk.ui.editor.bindings import format_date
 from sip_desk.ui.editor.follow_up_section import parse_time
 from sip_desk.ui.editor.record_edits import Change, set_field
 from sip_desk.ui.editor.session import ui_lang
+from sip_desk.ui.item_models.cell_values import parse_date
 
 if TYPE_CHECKING:
     from sip_desk.ui.editor.section import Section
@@ -133,7 +134,7 @@ class NextFollowUpPart(QObject):
         meeting = draft_meeting(plan)
         if meeting is None:
             return
-        now = self.section.session.services.ctx.clock.now()
+        now = self.section.clock.now()
         label = self.tr("In %1 weeks").replace("%1", str(weeks))
         if self._store(suggest_next(meeting.starts_at, weeks, now), label):
             self.place.setFocus()

@@ -33,7 +33,7 @@ class ParticipantsSection(Section):
         )
         self._layout.insertWidget(1, self.participants)
         self._build_consent()
-        today = session.services.ctx.clock.today()
+        today = self.clock.today()
         self.consents = TablePart(
             session,
             "consent",

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.validation import TEXT_MAX
+from sip_desk.services.context import Clock
 from sip_desk.ui.editor import edits
 from sip_desk.ui.editor.bindings import (
     ErrorLabel,
@@ -28,10 +29,10 @@ from sip_desk.ui.editor.bindings import (
     Save,
     UndoKeyFilter,
     format_date,
-    parse_date,
 )
 from sip_desk.ui.editor.length_counter import LengthCounter
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.item_models.cell_values import parse_date
 
 TEXT_LINES = 4
 HEADING_SCALE = 1.35
@@ -53,6 +54,7 @@ class Section(QGroupBox):
     def __init__(self, session: PlanSession, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.clock: Clock = session.services.clock  # "now" and "today" for the section's rules
         self.setAccessibleName(title)
         self.bindings: dict[str, FieldBinding] = {}
         self.undo_filter = UndoKeyFilter(self)

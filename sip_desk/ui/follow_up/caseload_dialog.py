@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from sip_desk.domain.worklist import CaseloadRow
-from sip_desk.services.registry import Services
+
+if TYPE_CHECKING:
+    from sip_desk.services.follow_up_service import FollowUpService
 
 
 class CaseloadDialog(QDialog):
@@ -56,6 +60,6 @@ class CaseloadDialog(QDialog):
         self.resize(640, 420)
 
     @classmethod
-    def show_for(cls, parent: QWidget | None, services: Services) -> None:
+    def show_for(cls, parent: QWidget | None, follow_ups: FollowUpService) -> None:
         """Load the caseload and show it (modal)."""
-        cls(services.follow_ups.caseload(), parent).exec()
+        cls(follow_ups.caseload(), parent).exec()

@@ -40,7 +40,7 @@ def parse_cell(column: Column, value: Any, role: int) -> Any:
             return Qt.CheckState(value) == Qt.CheckState.Checked
         return bool(value)
     if column.kind == "date":
-        return parse_iso_date(str(value or ""))
+        return parse_date(str(value or ""))
     if column.kind == "choice":
         if value in ("", None):
             return None
@@ -48,11 +48,15 @@ def parse_cell(column: Column, value: Any, role: int) -> Any:
     return str(value)
 
 
-def parse_iso_date(text: str) -> date | None:
-    """A date typed as ``ÅÅÅÅ-MM-DD`` or ``ÅÅÅÅMMDD``; empty is none.
+class ParseError(ValueError):
+    """What the user typed cannot be read; ``args[0]`` is the message to show."""
+
+
+def parse_date(text: str) -> date | None:
+    """A date typed as ``ÅÅÅÅ-MM-DD`` or ``ÅÅÅÅMMDD`` (in a field or a table cell); empty is none.
 
     Raises:
-        ValueError: with the message to show.
+        ParseError: with the message to show.
     """
     text = text.strip()
     if not text:
@@ -63,7 +67,7 @@ def parse_iso_date(text: str) -> date | None:
             raise ValueError(text)
         return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
     except ValueError:
-        raise ValueError(
+        raise ParseError(
             QCoreApplication.translate(
                 "RowTableModel", "Write the date as YYYY-MM-DD, e.g. 2026-11-23."
             )

@@ -9,14 +9,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from enum import IntEnum
-from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -24,16 +20,14 @@ from PySide6.QtCore import (
 from sip_desk.domain.enums import PlanStatus
 from sip_desk.domain.errors import DomainError
 from sip_desk.ui.icons import Icon, icon
+from sip_desk.ui.item_models.paged_table_model import ModelIndex, PagedTableModel
 from sip_desk.ui.labels import principal_label, status_label
 
 # The domain's dataclasses and zoneinfo load with the first page, not before the first paint.
 if TYPE_CHECKING:
-    from zoneinfo import ZoneInfo
-
     from sip_desk.domain.plan import PlanQuery, PlanSummary
 
 log = logging.getLogger(__name__)
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class PlanSource(Protocol):
@@ -61,17 +55,14 @@ RowRole = Qt.ItemDataRole.UserRole + 2
 
 def local_time(value: datetime | None) -> str:
     """A UTC time as Swedish local time, ``YYYY-MM-DD HH:MM``; empty for none."""
-    return value.astimezone(_local_tz()).strftime("%Y-%m-%d %H:%M") if value else ""
+    if value is None:
+        return ""
+    from sip_desk.domain.local_time import local_text
+
+    return local_text(value)
 
 
-@cache
-def _local_tz() -> ZoneInfo:
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo("Europe/Stockholm")
-
-
-class PlanTableModel(QAbstractTableModel):
+class PlanTableModel(PagedTableModel["PlanSummary"]):
     """Plan summaries, loaded page by page as the view scrolls.
 
     Attributes:
@@ -80,18 +71,14 @@ class PlanTableModel(QAbstractTableModel):
     """
 
     loaded = Signal()  # a new search finished loading its first page
-    load_failed = Signal()
 
     def __init__(self, parent: QObject | None = None, page_size: int = 200) -> None:
-        super().__init__(parent)
+        super().__init__(parent, page_size, len(Column))
         self._source: PlanSource | None = None
-        self._rows: list[PlanSummary] = []
         self._ids: set[int] = set()
         self._text = ""
         self._status: PlanStatus | None = None
-        self._page_size = page_size
         self.total = 0
-        self.last_error: DomainError | None = None
 
     # -- public API -------------------------------------------------------------------------
 
@@ -123,7 +110,7 @@ class PlanTableModel(QAbstractTableModel):
             self.loaded.emit()
 
     def plan_at(self, row: int) -> PlanSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, plan_id: int) -> int:
         """The row showing ``plan_id``, or -1 if it is not loaded."""
@@ -131,27 +118,15 @@ class PlanTableModel(QAbstractTableModel):
 
     # -- lazy loading -----------------------------------------------------------------------
 
-    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._source is not None and len(self._rows) < self.total
+    def _may_have_more(self) -> bool:
+        return self._source is not None and len(self._rows) < self.total
 
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        try:
-            page = [
-                p for p in self._load(len(self._rows), self._page_size) if p.id not in self._ids
-            ]
-        except DomainError as error:
-            self._fail(error)
-            return
+    def _next_page(self) -> list[PlanSummary]:
+        page = [p for p in self._load(len(self._rows), self._page_size) if p.id not in self._ids]
         if not page:
             # The store shrank meanwhile: stop asking for more.
             self.total = len(self._rows)
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        self._append(page)
-        self.endInsertRows()
+        return page
 
     def _query(self, offset: int, limit: int | None) -> PlanQuery:
         from sip_desk.domain.plan import PlanQuery
@@ -167,18 +142,10 @@ class PlanTableModel(QAbstractTableModel):
         self._ids.update(p.id for p in page)
 
     def _fail(self, error: DomainError) -> None:
-        log.warning("plan list could not be loaded: %s", error)
         self.total = len(self._rows)
-        self.last_error = error
-        self.load_failed.emit()
+        super()._fail(error)
 
     # -- Qt model ---------------------------------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -15,10 +15,7 @@ from itertools import takewhile
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -33,13 +30,13 @@ from sip_desk.domain.worklist import (
     WorklistFilter,
     WorklistItem,
 )
+from sip_desk.ui.item_models.paged_table_model import ModelIndex, PagedTableModel
 from sip_desk.ui.worklist.background import BackgroundReader
 from sip_desk.ui.worklist.worklist_labels import Column, cell_text
 
 __all__ = ["Column", "RowRole", "SortRole", "WorklistSource", "WorklistTableModel"]
 
 log = logging.getLogger(__name__)
-ModelIndex = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 
@@ -59,7 +56,7 @@ class WorklistSource(Protocol):
     ) -> WorklistCounts: ...
 
 
-class WorklistTableModel(QAbstractTableModel):
+class WorklistTableModel(PagedTableModel[WorklistItem]):
     """Worklist rows, loaded page by page as the view scrolls.
 
     Attributes:
@@ -71,22 +68,18 @@ class WorklistTableModel(QAbstractTableModel):
 
     loaded = Signal()
     counts_loaded = Signal()
-    load_failed = Signal()
 
     def __init__(
         self, parent: QObject | None = None, page_size: int = 200, count_cap: int = COUNT_CAP
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, page_size, len(Column))
         self._source: WorklistSource | None = None
-        self._rows: list[WorklistItem] = []
         self._filter = WorklistFilter(limit=page_size)
-        self._page_size = page_size
         self._count_cap = count_cap
         self._generation = 0
         self._loading = False
         self._exhausted = False
         self.counts: WorklistCounts | None = None
-        self.last_error: DomainError | None = None
         self._pages = BackgroundReader(self)
         self._counter = BackgroundReader(self)
         self._pages.finished.connect(self._on_page_finished)
@@ -178,43 +171,19 @@ class WorklistTableModel(QAbstractTableModel):
         return list(self._rows)
 
     def item_at(self, row: int) -> WorklistItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._source is None:
-            return False
-        return not (self._exhausted or self._loading or not self._rows)
+    def _may_have_more(self) -> bool:
+        return self._source is not None and not (self._exhausted or self._loading or not self._rows)
 
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
+    def _next_page(self) -> list[WorklistItem]:
+        # Keyset paging: rows due after the last loaded day, skipping those of that day shown.
         assert self._source is not None
         last = self._rows[-1].due
         seen = sum(1 for _ in takewhile(lambda item: item.due == last, reversed(self._rows)))
-        query = dataclasses.replace(self._filter, from_due=last, offset=seen)
-        try:
-            page = self._source.worklist(query)
-        except DomainError as error:
-            self._fail(error)
-            return
+        page = self._source.worklist(dataclasses.replace(self._filter, from_due=last, offset=seen))
         self._exhausted = len(page) < self._page_size
-        if not page:
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-    def _fail(self, error: DomainError) -> None:
-        log.warning("worklist could not be loaded: %s", error)
-        self.last_error = error
-        self.load_failed.emit()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return page
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -8,8 +8,8 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from sip_desk.domain.enums import GoalTerm
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.context import LOCAL_TZ
 from sip_desk.ui.editor.languages import language_label
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.labels import principal_label, status_label
-
-LOCAL_TZ = ZoneInfo("Europe/Stockholm")
 
 
 class PlanSummaryView(QWidget):

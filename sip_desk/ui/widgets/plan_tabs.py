@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -16,20 +15,18 @@ if TYPE_CHECKING:
     from sip_desk.services.registry import Services
 
 log = logging.getLogger(__name__)
-EDITOR_MODULE = "sip_desk.ui.editor.plan_editor"
-
 
 EditorClass = Callable[[Any, AppEvents, int, QWidget], QWidget]
 
 
 def _editor_class() -> EditorClass | None:
+    # Imported when the first plan opens (the editor is heavy; start-up paints first).
     try:
-        module = importlib.import_module(EDITOR_MODULE)
-        editor_class: EditorClass = module.PlanEditor
+        from sip_desk.ui.editor.plan_editor import PlanEditor
     except Exception:  # a missing or broken editor must not stop the plan from being seen
         log.exception("plan editor not available; showing a summary")
         return None
-    return editor_class
+    return PlanEditor
 
 
 def open_plan_widget(
@@ -91,13 +88,20 @@ class PlanTabs(QTabWidget):
         return self._plan_ids.get(plan_id)
 
     def close_plan(self, plan_id: int, ask: bool = True) -> None:
-        """Close the plan's tab (saving what is typed) if it is open.
+        """Close the plan's tab (saving what is typed) if it is open: the one way a plan closes.
 
         ``ask`` False closes it whatever it holds (the plan is being deleted).
         """
         widget = self._plan_ids.get(plan_id)
-        if widget is not None:
-            self.close_tab(self.indexOf(widget), ask)
+        if widget is None:
+            return
+        if not ask:
+            self._flush(widget)
+        elif not self.can_close(widget):
+            return
+        del self._plan_ids[plan_id]
+        self.removeTab(self.indexOf(widget))
+        widget.deleteLater()
 
     def open_ids(self) -> list[int]:
         return list(self._plan_ids)
@@ -123,23 +127,16 @@ class PlanTabs(QTabWidget):
 
     def flush_plan(self, plan_id: int) -> None:
         """Ask the plan's editor, if open, to save what is typed."""
-        flush = getattr(self._plan_ids.get(plan_id), "flush", None)
-        if callable(flush):
-            flush()
-
-    def close_tab(self, index: int, ask: bool = True) -> None:
-        if index < self._fixed:
-            return
-        widget = self.widget(index)
-        if widget is None:
-            return
-        if not ask:
+        widget = self._plan_ids.get(plan_id)
+        if widget is not None:
             self._flush(widget)
-        elif not self.can_close(widget):
-            return
-        self._plan_ids = {k: w for k, w in self._plan_ids.items() if w is not widget}
-        self.removeTab(index)
-        widget.deleteLater()
+
+    def close_tab(self, index: int) -> None:
+        """The tab's close button: close the plan shown at ``index`` (fixed tabs stay)."""
+        widget = self.widget(index)
+        plan_id = next((k for k, w in self._plan_ids.items() if w is widget), None)
+        if plan_id is not None:
+            self.close_plan(plan_id)
 
     def can_close(self, widget: QWidget) -> bool:
         """Save what the plan's editor holds; False while it keeps text the user must decide,

@@ -6,7 +6,6 @@ made only once the store is open *and* the user opens the tab (start-up stays li
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,8 +18,6 @@ if TYPE_CHECKING:
 
     from sip_desk.services.registry import Services
     from sip_desk.ui.worklist.worklist_panel import WorklistPanel
-
-WORKLIST_MODULE = "sip_desk.ui.worklist.worklist_panel"
 
 
 class WorklistTab(QWidget):
@@ -48,8 +45,9 @@ class WorklistTab(QWidget):
     def ensure_panel(self) -> WorklistPanel | None:
         """The worklist panel, made now if the store is open and it is not made yet."""
         if self.panel is None and self._services is not None:
-            module = importlib.import_module(WORKLIST_MODULE)
-            self.panel = module.WorklistPanel(self._services, self._events, self._lang, self)
+            from sip_desk.ui.worklist.worklist_panel import WorklistPanel
+
+            self.panel = WorklistPanel(self._services, self._events, self._lang, self)
             self.waiting.hide()
             self._layout.addWidget(self.panel)
         return self.panel

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
+from sip_desk.domain.local_time import local_text
 from sip_desk.domain.worklist import COUNT_CAP, Urgency, WarningKind, WorklistItem, WorklistKind
-
-LOCAL_TZ = ZoneInfo("Europe/Stockholm")
 
 
 class Column(IntEnum):
@@ -66,7 +64,7 @@ def cell_text(item: WorklistItem, column: Column) -> str:
     """What a worklist cell shows; meetings show their local start time."""
     if column is Column.DUE:
         if item.starts_at is not None:
-            return item.starts_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+            return local_text(item.starts_at)
         return item.due.isoformat()
     values = {
         Column.URGENCY: urgency_label(item.urgency),

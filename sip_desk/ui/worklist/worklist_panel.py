@@ -232,4 +232,4 @@ class WorklistPanel(QWidget):
             prompts.warn(self, self.tr("Export to calendar"), error.message(self.lang))
 
     def _on_caseload_clicked(self) -> None:
-        CaseloadDialog.show_for(self, self.services)
+        CaseloadDialog.show_for(self, self.services.follow_ups)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton
 
 from sip_desk.domain.enums import ConsentForm, PrincipalType
 from sip_desk.domain.identity import make_identity
-from sip_desk.services.context import LOCAL_TZ
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.item_models.action_table_model import ActionColumn as A
 from sip_desk.ui.item_models.consent_table_model import ConsentColumn as C

@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
+from sip_desk.db.queries.worklist import Window
+from sip_desk.db.queries.worklist_branches import Branch, branches
 from sip_desk.domain.worklist import Urgency, WorklistCounts, WorklistFilter
-from sip_desk.services.worklist_branches import Branch, branches
-from sip_desk.services.worklist_queries import Window
 
 _BUCKETS = (Urgency.OVERDUE, Urgency.TODAY, Urgency.THIS_WEEK, Urgency.WITHIN_30_DAYS)
 

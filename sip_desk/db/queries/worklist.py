@@ -6,6 +6,7 @@ scan), the branches are merged, and the page is cut from the merge.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,17 +18,20 @@ from typing import Any
 from sqlalchemy import Row, Select, distinct, func, select
 from sqlalchemy.orm import Session
 
-from sip_desk.db.models import Action, Meeting, Organisation, Participant, Plan
+from sip_desk.db.models import Action, Meeting, Organisation, Participant, Plan, Setting
+from sip_desk.db.queries.worklist_branches import OPEN_ACTION_STATUSES, Branch, branches
 from sip_desk.domain.enums import MeetingKind, MeetingStatus, PlanStatus
+from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.worklist import (
+    DEFAULT_FIRST_MEETING_DAYS,
+    FIRST_MEETING_SETTING,
+    MAX_FIRST_MEETING_DAYS,
     CaseloadRow,
     Urgency,
     WorklistFilter,
     WorklistItem,
     WorklistKind,
 )
-from sip_desk.services.context import LOCAL_TZ
-from sip_desk.services.worklist_branches import OPEN_ACTION_STATUSES, Branch, branches
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
@@ -157,6 +161,25 @@ def _merge(
     finally:
         for _branch, result in results:
             result.close()
+
+
+def first_meeting_days(session: Session) -> int:
+    """Days allowed from a SIP request to the first meeting (the setting, else the default)."""
+    value = session.scalar(select(Setting.value).where(Setting.key == FIRST_MEETING_SETTING))
+    try:
+        days = int(value) if value is not None else DEFAULT_FIRST_MEETING_DAYS
+    except ValueError:
+        return DEFAULT_FIRST_MEETING_DAYS
+    return days if 1 <= days <= MAX_FIRST_MEETING_DAYS else DEFAULT_FIRST_MEETING_DAYS
+
+
+def follow_up_meeting_ids(session: Session, f: WorklistFilter, today: date) -> list[int]:
+    """The booked follow-up meetings in the window of ``f``, in due order (no paging)."""
+    f = dataclasses.replace(
+        f, kinds=frozenset({WorklistKind.FOLLOW_UP_MEETING}), offset=0, limit=None
+    )
+    items = list_items(session, f, today, first_meeting_days(session))
+    return [item.item_id for item in items if item.item_id]
 
 
 def list_items(

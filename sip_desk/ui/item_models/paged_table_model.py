@@ -1,0 +1,84 @@
+"""The paging both long lists share: rows appended page by page as the view scrolls.
+
+Qt asks ``canFetchMore``/``fetchMore`` when the user scrolls near the end. A subclass says how
+to read the next page (:meth:`PagedTableModel._next_page`) and whether there may be more
+(:meth:`PagedTableModel._may_have_more`); this class appends the rows, reports a failed read
+through ``last_error`` and ``load_failed``, and answers the row counts.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Signal
+
+from sip_desk.domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+ModelIndex = QModelIndex | QPersistentModelIndex
+RowT = TypeVar("RowT")
+
+
+class PagedTableModel(QAbstractTableModel, Generic[RowT]):
+    """A table of ``RowT`` loaded page by page.
+
+    Attributes:
+        last_error: the error of the last failed load, if any.
+        load_failed: a read failed (``last_error`` says why).
+    """
+
+    load_failed = Signal()
+
+    def __init__(self, parent: QObject | None, page_size: int, column_count: int) -> None:
+        super().__init__(parent)
+        self._rows: list[RowT] = []
+        self._page_size = page_size
+        self._column_count = column_count
+        self.last_error: DomainError | None = None
+
+    def row_at(self, row: int) -> RowT | None:
+        """The row shown at ``row``, or ``None`` past the loaded rows."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._may_have_more()
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        try:
+            page = self._next_page()
+        except DomainError as error:
+            self._fail(error)
+            return
+        if not page:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._append(page)
+        self.endInsertRows()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._column_count
+
+    # -- for subclasses ---------------------------------------------------------------------
+
+    def _may_have_more(self) -> bool:
+        """Whether another page may follow the loaded rows."""
+        raise NotImplementedError
+
+    def _next_page(self) -> list[RowT]:
+        """The rows after the loaded ones (empty when there are none; note that for next time)."""
+        raise NotImplementedError
+
+    def _append(self, page: list[RowT]) -> None:
+        self._rows.extend(page)
+
+    def _fail(self, error: DomainError) -> None:
+        log.warning("%s could not be loaded: %s", type(self).__name__, error)
+        self.last_error = error
+        self.load_failed.emit()
