@@ -201,3 +201,52 @@ def test_enter_in_a_signer_row_does_not_sign(qtbot, sqlite_services, key) -> Non
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     assert dialog.result_plan is not None
     assert dialog.result_plan.versions[-1].state is VersionState.SIGNED
+
+
+def _wheel(widget, steps: int = -1) -> None:
+    """Turn the mouse wheel over ``widget`` (without clicking it)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(widget.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_scrolling_over_the_signers_changes_no_ones_way_of_signing(qtbot, sqlite_services) -> None:
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = _dialog(qtbot, sqlite_services, plan)
+    person, kim = dialog.rows
+    before = [(row.method.currentIndex(), row.date.date()) for row in dialog.rows]
+
+    for row in dialog.rows:
+        _wheel(row.method, -3)
+        _wheel(row.date, -3)
+
+    assert [(row.method.currentIndex(), row.date.date()) for row in dialog.rows] == before
+    kim.method.setFocus()  # chosen with the keyboard or a click, the wheel may change it
+    qtbot.waitUntil(kim.method.hasFocus)
+    _wheel(kim.method, -1)
+    assert kim.method.currentIndex() != before[1][0]
+
+
+def test_a_message_about_the_signers_goes_when_they_change(qtbot, sqlite_services) -> None:
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = _dialog(qtbot, sqlite_services, plan)
+    person, kim = dialog.rows
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)  # nobody has signed
+    assert dialog.error.isVisible()
+
+    _draw(person.pad)
+
+    assert not dialog.error.isVisible()

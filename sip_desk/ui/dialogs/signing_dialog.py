@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -61,6 +61,27 @@ def signers_of(plan: PlanDetail) -> list[Signer]:
     return first + others
 
 
+class _WheelPassesBy:
+    """A wheel turned over an input the user has not chosen scrolls the list, not the input.
+
+    Scrolling the signers must never switch someone to "Signed on paper" or change a date.
+    """
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()  # goes on to the scroll area
+
+
+class MethodBox(_WheelPassesBy, QComboBox):
+    """How a signer signs."""
+
+
+class DateBox(_WheelPassesBy, QDateEdit):
+    """The date a signer signed on paper."""
+
+
 class SignerRow(QFrame):
     """One signer: how they sign (here, on paper, not now), the date, and the pad."""
 
@@ -70,12 +91,14 @@ class SignerRow(QFrame):
         super().__init__(parent)
         self.signer = signer
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.method = QComboBox()
+        self.method = MethodBox()
+        self.method.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.method.addItems(
             [self.tr("Signs here"), self.tr("Signed on paper"), self.tr("Does not sign now")]
         )
         self.method.setAccessibleName(self.tr("How %1 signs").replace("%1", signer.name))
-        self.date = QDateEdit(today)
+        self.date = DateBox(today)
+        self.date.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setMaximumDate(today)
@@ -177,6 +200,9 @@ class SigningDialog(QDialog):
             self.tr("Sign version"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self._build(number)
+        for row in self.rows:  # a message about the signers is gone once they change
+            row.method.currentIndexChanged.connect(self.error.hide)
+            row.pad.signature_changed.connect(self.error.hide)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

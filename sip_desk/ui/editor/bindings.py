@@ -305,6 +305,15 @@ class FieldBinding(QObject):
             self.show_error("")
         self.deferred = deferred
 
+    def revert(self) -> None:
+        """Drop what the user entered and the store refused: show the stored value again."""
+        self._timer.stop()
+        self._dirty = False
+        self._failed_on = _NOTHING
+        self._holding = False
+        self.show_error("")
+        self.refresh(self._current())
+
     def _stored(self) -> object:
         return self._read(self._current())
 

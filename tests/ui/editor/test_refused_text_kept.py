@@ -274,3 +274,30 @@ def test_a_date_a_table_cell_cannot_take_stays_open_and_is_asked_about(
     reactivate(qtbot, window)
     assert focused() is table.indexWidget(table.currentIndex())
     assert sqlite_services.plans.get_plan(plan_id).actions[0].start_date is None
+
+
+def test_ctrl_z_after_a_refused_paste_takes_the_paste_away_then_undoes_earlier_typing(
+    qtbot, swedish, open_editor, new_plan_id, sqlite_services
+):
+    editor = open_editor(new_plan_id)
+    field = editor.goals_section.strengths
+    field.setFocus()
+    qtbot.waitUntil(lambda: focused() is field)
+    type_here(qtbot, "Hund")
+    qtbot.waitUntil(lambda: _strengths(sqlite_services, new_plan_id) == "Hund")
+    press(qtbot, K.Key_End, CTRL)
+    _paste(qtbot, field, PASTED)
+    assert field.toPlainText() == "Hund" + PASTED
+
+    press(qtbot, K.Key_Z, CTRL)  # the refused paste goes, the stored text stays
+
+    assert field.toPlainText() == "Hund"
+    error = editor.findChild(QWidget, "plan_strengths_error")
+    assert not error.isVisible()
+    assert "Texten som inte kunde sparas" in editor.notice.text()
+    assert _strengths(sqlite_services, new_plan_id) == "Hund"
+    type_here(qtbot, "ar")  # typing goes on where the caret is
+    qtbot.waitUntil(lambda: _strengths(sqlite_services, new_plan_id) == "Hundar")
+
+    press(qtbot, K.Key_Z, CTRL)  # the next Ctrl+Z is an ordinary undo step
+    qtbot.waitUntil(lambda: _strengths(sqlite_services, new_plan_id) != "Hundar")
