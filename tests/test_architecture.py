@@ -24,7 +24,7 @@ def _rule(own: set[str], third_party: set[str] | None = None) -> Rule:
 # The UI reaches the PDF layer only through services (export), so "pdf" is not in its list,
 # nor is "db": no Session, no ORM class, no select() in the UI or the CLI.
 RULES: dict[str, Rule] = {
-    "domain": _rule(set(), {"personnummer"}),
+    "domain": _rule(set(), {"personnummer", "cattrs"}),  # cattrs: the one dataclass-JSON codec
     "db": _rule({"domain"}, {"sqlalchemy", "alembic"}),
     "services": _rule(
         {"domain", "db", "pdf", "paths", "files"},

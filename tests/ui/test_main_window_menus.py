@@ -173,6 +173,7 @@ def test_print_from_the_file_menu_previews_this_plans_pdf(qtbot, window) -> None
     seen = act_in_next_dialog(PrintPreviewDialog, read_and_close)
     _menu_action(window.menus.file_menu, "print_plan").trigger()
 
+    qtbot.waitUntil(lambda: bool(pages), timeout=20_000)  # rendered on the runner, then shown
     assert seen, "no print preview opened"
     assert pages and pages[0] >= 2
     assert seen[0].pdf is not None
