@@ -146,8 +146,9 @@ class PlanService:
             return read_plan(s.connection(), plan_id)
 
     def stored_version(self, plan_id: int) -> int | None:
-        """The plan's version counter as stored now (``None`` when it is gone): one cheap read,
-        for an editor to see that someone else saved.
+        """The plan's version counter as stored now (``None`` when it is gone).
+
+        One cheap read, for an editor to see that someone else saved.
         """
         with self._ctx.db.read() as s:
             value = s.execute(select(Plan.version).where(Plan.id == plan_id)).scalar_one_or_none()
