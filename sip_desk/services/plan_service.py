@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from sip_desk.db.models import Person, Plan
@@ -144,6 +144,15 @@ class PlanService:
         """The whole plan, for display after an edit (not logged as an access)."""
         with self._ctx.db.read() as s:
             return read_plan(s.connection(), plan_id)
+
+    def stored_version(self, plan_id: int) -> int | None:
+        """The plan's version counter as stored now (``None`` when it is gone).
+
+        One cheap read, for an editor to see that someone else saved.
+        """
+        with self._ctx.db.read() as s:
+            value = s.execute(select(Plan.version).where(Plan.id == plan_id)).scalar_one_or_none()
+            return int(value) if value is not None else None
 
     def open_plan(self, plan_id: int) -> PlanDetail:
         """Open a plan on a user's request: returns it and logs the access."""

@@ -35,6 +35,7 @@ from sip_desk.ui.editor.follow_up_record_section import FollowUpRecordSection
 from sip_desk.ui.editor.follow_up_section import FollowUpSection
 from sip_desk.ui.editor.goals_section import GoalsSection
 from sip_desk.ui.editor.item_table import ItemTable
+from sip_desk.ui.editor.live_reload import LiveReload
 from sip_desk.ui.editor.participants_section import ParticipantsSection
 from sip_desk.ui.editor.person_section import PersonSection
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
@@ -104,6 +105,12 @@ class PlanEditor(QWidget):
         self._build_layout()
         self.editor_actions = EditorActions(self, self.toolbar)
         self._connect_signals()
+        self.live = LiveReload(
+            self.session,
+            self,
+            lambda: any(b.pending for s in self.sections for b in s.bindings.values()),
+            services.plans.stored_version,
+        )
         self._set_tab_order()
         self._on_plan_changed(self.session.plan)
         self.show_changes()

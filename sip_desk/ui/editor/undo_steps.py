@@ -65,8 +65,10 @@ def _revert_refused(editor: PlanEditor) -> bool:
     for section in editor.sections:
         for binding in section.bindings.values():
             widget = binding.widget
-            if binding.refused and focus is not None and (
-                focus is widget or widget.isAncestorOf(focus)
+            if (
+                binding.refused
+                and focus is not None
+                and (focus is widget or widget.isAncestorOf(focus))
             ):
                 binding.revert()
                 editor.show_notice(
