@@ -1,4 +1,4 @@
-"""The PDF's digital seal (pyHanko, PAdES, loaded only when used); a plan PDF checked on the store."""
+"""The digital PDF seal (pyHanko, PAdES, loaded only when used); a plan PDF checked on the store."""
 
 from __future__ import annotations
 
