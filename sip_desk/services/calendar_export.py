@@ -21,7 +21,7 @@ from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.errors import NotFoundError
 from sip_desk.domain.worklist import WorklistFilter
 from sip_desk.files import write_atomically
-from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.audit import AuditLog
 from sip_desk.services.calendar_ics import Attendee, MeetingEvent, build_calendar
 from sip_desk.services.context import ServiceContext
 

@@ -1,10 +1,4 @@
-"""Printing and exporting plan PDFs, sealing them, and verifying a PDF against the store.
-
-Every PDF handed out (printed or saved) is logged with the SHA-256 of its bytes, so
-``verify`` can tell an unchanged copy from an edited one even without a digital seal. A signed
-version is checked (hash, chain, signatures, key signature) before anything is rendered from it:
-a version that fails is never printed, previewed, sealed or saved as signed.
-"""
+"""Printing and exporting plan PDFs, the settings for printed documents, sealing and verifying."""
 
 from __future__ import annotations
 
@@ -14,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from sip_desk.db.models import PlanVersion
+from sip_desk.db.models import PlanVersion, Setting
 from sip_desk.domain.changes import summarise
 from sip_desk.domain.document import PRINT_LANGUAGES, PlanDocument
 from sip_desk.domain.enums import AuditAction, VersionState
@@ -23,13 +18,73 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.domain.redaction import without_address
 from sip_desk.domain.verification import DamagedVersionError, KeyOrigin, VerificationReport
 from sip_desk.files import write_atomically
-from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.document_settings import DocumentSettings, read_settings, write_settings
-from sip_desk.services.pdf_seal import certificate_of, load_certificate, seal_pdf
-from sip_desk.services.pdf_verify import FINGERPRINT_ENTITY, FINGERPRINT_FIELD, verify_bytes
+from sip_desk.services.pdf_seal import (
+    FINGERPRINT_ENTITY,
+    FINGERPRINT_FIELD,
+    certificate_of,
+    load_certificate,
+    seal_pdf,
+    verify_bytes,
+)
 from sip_desk.services.signing_service import SigningService
 from sip_desk.services.store_key import key_id_of, read_public_pem
+
+# --- Settings for printed documents, kept in the store's ``settings`` table.
+
+KEY_MARKING = "print.confidentiality_marking"
+KEY_SEAL_FILE = "seal.pkcs12_path"
+KEY_SEAL_PASSWORD = "seal.pkcs12_password"  # noqa: S105 - a settings key, not a secret
+DEFAULT_MARKING = "Sekretess enligt offentlighets- och sekretesslagen (OSL)"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentSettings:
+    """How plans are printed and sealed.
+
+    Attributes:
+        confidentiality_marking: the header text on every page.
+        seal_pkcs12_path: the organisation's PKCS#12 file; empty for no digital seal.
+        seal_pkcs12_password: its password (may be empty).
+    """
+
+    confidentiality_marking: str = DEFAULT_MARKING
+    seal_pkcs12_path: str = ""
+    seal_pkcs12_password: str = ""
+
+    @property
+    def seal_configured(self) -> bool:
+        """True when a PKCS#12 file is set."""
+        return bool(self.seal_pkcs12_path.strip())
+
+
+def read_settings(session: Session) -> DocumentSettings:
+    """The stored document settings (defaults where nothing is stored)."""
+    values = {
+        s.key: s.value
+        for s in session.query(Setting).filter(
+            Setting.key.in_([KEY_MARKING, KEY_SEAL_FILE, KEY_SEAL_PASSWORD])
+        )
+    }
+    return DocumentSettings(
+        confidentiality_marking=values.get(KEY_MARKING, DEFAULT_MARKING),
+        seal_pkcs12_path=values.get(KEY_SEAL_FILE, ""),
+        seal_pkcs12_password=values.get(KEY_SEAL_PASSWORD, ""),
+    )
+
+
+def write_settings(session: Session, settings: DocumentSettings) -> None:
+    """Store ``settings`` (insert or replace each key)."""
+    for key, value in (
+        (KEY_MARKING, settings.confidentiality_marking),
+        (KEY_SEAL_FILE, settings.seal_pkcs12_path),
+        (KEY_SEAL_PASSWORD, settings.seal_pkcs12_password),
+    ):
+        session.merge(Setting(key=key, value=value))
+
+
+# --- Printing and exporting plan PDFs, sealing them, and verifying a PDF against the store.
 
 Renderer = Callable[[PlanDocument], bytes]
 

@@ -20,9 +20,9 @@ from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.domain.plan import PlanDetail, PlanFields, PlanQuery, PlanSummary
 from sip_desk.domain.validation import validate_person, validate_plan_fields
-from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.person_store import (
+from sip_desk.services.persons import (
     create_person,
     known_person,
     update_person_row,

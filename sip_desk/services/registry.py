@@ -14,18 +14,18 @@ from sip_desk.services.context import Clock, ServiceContext
 from sip_desk.services.plan_list_service import PlanListService
 
 if TYPE_CHECKING:
-    from sip_desk.services.audit_service import AuditService
+    from sip_desk.services.audit import AuditService
     from sip_desk.services.calendar_export import CalendarService
     from sip_desk.services.demo_service import DemoService
     from sip_desk.services.export_service import ExportService
-    from sip_desk.services.follow_up_service import FollowUpService
+    from sip_desk.services.follow_ups import FollowUpService
     from sip_desk.services.key_ring import KeyRing
     from sip_desk.services.meeting_service import MeetingService
     from sip_desk.services.plan_items_service import PlanItemsService
     from sip_desk.services.plan_json import PlanTransferService
     from sip_desk.services.plan_service import PlanService
     from sip_desk.services.signing_service import SigningService
-    from sip_desk.services.store_health import StoreHealthService
+    from sip_desk.services.store_checks import StoreHealthService
 
 
 class Services:
@@ -69,7 +69,7 @@ class Services:
     @cached_property
     def audit(self) -> AuditService:
         """The access log."""
-        from sip_desk.services.audit_service import AuditService
+        from sip_desk.services.audit import AuditService
 
         return AuditService(self.ctx)
 
@@ -83,7 +83,7 @@ class Services:
     @cached_property
     def follow_ups(self) -> FollowUpService:
         """The coordinator's worklist, caseload and follow-up meetings."""
-        from sip_desk.services.follow_up_service import FollowUpService
+        from sip_desk.services.follow_ups import FollowUpService
 
         return FollowUpService(self.ctx)
 
@@ -125,6 +125,6 @@ class Services:
     @cached_property
     def store_health(self) -> StoreHealthService:
         """The whole-file damage check of an SQLite store."""
-        from sip_desk.services.store_health import StoreHealthService
+        from sip_desk.services.store_checks import StoreHealthService
 
         return StoreHealthService(self.ctx)

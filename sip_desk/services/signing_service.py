@@ -36,11 +36,11 @@ from sip_desk.domain.snapshot import (
     parse_snapshot,
 )
 from sip_desk.domain.verification import VersionCheck
-from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
+from sip_desk.services.store_checks import structure_problems
 from sip_desk.services.store_key import key_id_of, read_public_pem
-from sip_desk.services.store_structure import structure_problems
 from sip_desk.services.version_reader import (
     find_version,
     last_signed,

@@ -24,7 +24,7 @@ from sip_desk.db.repositories import load_plan
 from sip_desk.domain.enums import AuditAction, PlanStatus, VersionState
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.audit_log import AuditLog, as_text
+from sip_desk.services.audit import AuditLog, as_text
 from sip_desk.services.context import ServiceContext
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 if TYPE_CHECKING:
-    from sip_desk.services.store_health import StoreHealthService
+    from sip_desk.services.store_checks import StoreHealthService
 
 log = logging.getLogger(__name__)
 

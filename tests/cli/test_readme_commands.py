@@ -17,7 +17,7 @@ from sip_desk.cli import run
 from sip_desk.db.engine import Database, make_engine
 from sip_desk.domain.audit import UserContext
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.document_settings import DocumentSettings
+from sip_desk.services.export_service import DocumentSettings
 from sip_desk.services.registry import Services
 from tests.services.seal_helpers import make_certificate
 

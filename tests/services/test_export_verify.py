@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.errors import DomainError
-from sip_desk.services.document_settings import DocumentSettings
+from sip_desk.services.export_service import DocumentSettings
 from tests.services.seal_helpers import make_certificate
 from tests.services.signing_helpers import paper_signature, person_signature
 

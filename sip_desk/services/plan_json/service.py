@@ -24,10 +24,10 @@ from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.redaction import without_address
 from sip_desk.domain.snapshot import snapshot_address
 from sip_desk.domain.verification import DamagedVersionError
-from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
-from sip_desk.services.person_import import attach_person, match_person
+from sip_desk.services.persons import attach_person, match_person
 from sip_desk.services.plan_json.convert import convert_plan
 from sip_desk.services.plan_json.dates import moved_to_today, written_on
 from sip_desk.services.plan_json.document import FORMAT, SCHEMA_VERSION, read_document

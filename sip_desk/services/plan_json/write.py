@@ -27,7 +27,7 @@ from sip_desk.db.models import (
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.plan import PlanFields
-from sip_desk.services.audit_log import AuditLog
+from sip_desk.services.audit import AuditLog
 from sip_desk.services.plan_items_service import (
     action_columns,
     consent_columns,

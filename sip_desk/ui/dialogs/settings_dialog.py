@@ -30,7 +30,7 @@ from sip_desk.ui import file_dialogs, prompts
 
 if TYPE_CHECKING:
     from sip_desk.services.export_service import ExportService
-    from sip_desk.services.follow_up_service import FollowUpService
+    from sip_desk.services.follow_ups import FollowUpService
     from sip_desk.services.registry import Services
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
@@ -163,7 +163,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         """Check the certificate, then store every setting; stays open on an error."""
-        from sip_desk.services.document_settings import DocumentSettings
+        from sip_desk.services.export_service import DocumentSettings
 
         path, password = self.seal_file.text().strip(), self.password.text()
         problem = self._check_seal(path, password)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from sip_desk.domain.worklist import CaseloadRow
 
 if TYPE_CHECKING:
-    from sip_desk.services.follow_up_service import FollowUpService
+    from sip_desk.services.follow_ups import FollowUpService
 
 
 class CaseloadDialog(QDialog):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.worklist import Urgency, WorklistCounts
-from sip_desk.services.follow_up_service import FollowUpService
+from sip_desk.services.follow_ups import FollowUpService
 from sip_desk.ui.worklist.worklist_labels import count_number
 
 DAY_MS = 24 * 60 * 60 * 1000

@@ -1,9 +1,4 @@
-"""Person rows: find by identity number, create with a reserve id, update with audit.
-
-Nothing here writes over a stored person unasked: a new plan or an import for a known identity
-number goes through :mod:`sip_desk.domain.person_match`, and protected identity is switched off
-only when the caller says the user confirmed it (``unprotect``).
-"""
+"""Persons: found, created and updated with audit; an imported person matched, never overwritten."""
 
 from __future__ import annotations
 
@@ -15,8 +10,10 @@ from sip_desk.db.repositories import person_by_identity
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
 from sip_desk.domain.person import PersonData, RepresentativeData
-from sip_desk.domain.person_match import KnownPerson
-from sip_desk.services.audit_log import AuditLog
+from sip_desk.domain.person_match import KnownPerson, PersonMatch, apply_differences, compare_person
+from sip_desk.services.audit import AuditLog
+
+# --- Person rows: find by identity number, create with a reserve id, update with audit.
 
 PERSON_COLUMNS = (
     "first_name",
@@ -121,3 +118,47 @@ def _representative_rows(reps: tuple[RepresentativeData, ...]) -> list[Represent
         Representative(position=i, kind=r.kind, name=r.name, phone=r.phone, email=r.email)
         for i, r in enumerate(reps)
     ]
+
+
+# --- The person of an imported plan: matched to the stored person, never silently written over.
+
+
+def match_person(
+    session: Session, person: PersonData, has_address: bool
+) -> tuple[Person | None, PersonMatch]:
+    """The stored person with ``person``'s identity number, and how the file differs from it.
+
+    Args:
+        session: the caller's session; nothing is written.
+        person: the file's person (checked, identity number normalised).
+        has_address: False when the file leaves the address out.
+    """
+    found = person_by_identity(session, person.identity_number) if person.identity_number else None
+    if found is None:
+        return None, PersonMatch()
+    differences = compare_person(person_data_of(found), person, has_address)
+    return found, PersonMatch(known=known_person(session, found), differences=differences)
+
+
+def attach_person(
+    session: Session, person: PersonData, has_address: bool, log: AuditLog, update: bool
+) -> tuple[Person, PersonMatch]:
+    """The person an imported plan belongs to: the stored one, or a new one.
+
+    The stored person keeps its details unless ``update`` (the user asked); even then protected
+    identity is never switched off and a protected person's address never comes from the file.
+    A file that marks the person as protected switches protection on. Every change is logged,
+    and so are the differences left unapplied (field names only).
+    """
+    found, match = match_person(session, person, has_address)
+    if found is None:
+        return create_person(session, person, log), match
+    log.person_id = found.id
+    match = PersonMatch(known=match.known, differences=match.differences, updated=update)
+    target = apply_differences(person_data_of(found), match.differences, update)
+    update_person_row(session, found, target, log)
+    update_representatives(found, target.representatives, log)
+    kept = [d.field for d in match.differences if d not in match.applied]
+    if kept:
+        log.record(AuditAction.IMPORT, "person", found.id, "not_applied", new=",".join(kept))
+    return found, match
