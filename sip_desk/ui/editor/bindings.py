@@ -13,12 +13,12 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor.conflicts import FieldSave, Outcome
+from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.editor.text_place import changed_span, show_text
 from sip_desk.ui.item_models.cell_values import ParseError
@@ -31,48 +31,10 @@ A value refused while the user is still typing (half a date, half an e-mail addr
 for a pause this long, or for leaving the field, before its message is shown.
 """
 
-_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-_REDO = {
-    QKeyCombination(
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Z
-    ),
-    QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y),
-}
-
 
 def format_date(value: date | None) -> str:
     """A date as the editor shows it."""
     return value.isoformat() if value else ""
-
-
-class ErrorLabel(QLabel):
-    """An inline message beside a field; hidden when empty. Marked with a sign, not only red."""
-
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.setWordWrap(True)
-        self.setStyleSheet("color: #9b1c1c; font-weight: bold;")
-        self.setAccessibleName(QCoreApplication.translate("Bindings", "Error message"))
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.setText(f"⚠ {text}" if text else "")
-        self.setVisible(bool(text))
-
-
-class UndoKeyFilter(QObject):
-    """Lets Ctrl+Z / Ctrl+Shift+Z reach the editor's undo stack instead of a text widget's own."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and (any(event.matches(k) for k in _UNDO_KEYS) or event.keyCombination() in _REDO)
-        ):
-            event.ignore()
-            return True
-        return super().eventFilter(watched, event)
 
 
 Save = Callable[[FieldSave], "bool | Outcome"]

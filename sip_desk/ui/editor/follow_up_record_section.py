@@ -35,7 +35,7 @@ from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.unit_of_work import Saved
 from sip_desk.ui import prompts
 from sip_desk.ui.editor import record_edits
-from sip_desk.ui.editor.bindings import ErrorLabel
+from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.next_follow_up_part import NextFollowUpPart
 from sip_desk.ui.editor.record_edits import Change, set_field
 from sip_desk.ui.editor.record_reviews import RecordReviews

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sip_desk.domain.enums import GoalOutcome, ReviewStatus
 from sip_desk.domain.follow_up_record import open_actions, record_of, unevaluated
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.editor.bindings import ErrorLabel, FieldBinding
+from sip_desk.ui.editor.bindings import FieldBinding
+from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.record_edits import Change, set_action, set_goal
 from sip_desk.ui.editor.review_grid import Cells, ReviewGrid
 from sip_desk.ui.editor.section import Section, object_name

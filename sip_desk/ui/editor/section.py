@@ -24,12 +24,11 @@ from sip_desk.domain.validation import TEXT_MAX
 from sip_desk.services.context import Clock
 from sip_desk.ui.editor import edits
 from sip_desk.ui.editor.bindings import (
-    ErrorLabel,
     FieldBinding,
     Save,
-    UndoKeyFilter,
     format_date,
 )
+from sip_desk.ui.editor.field_parts import ErrorLabel, UndoKeyFilter
 from sip_desk.ui.editor.length_counter import LengthCounter
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.item_models.cell_values import parse_date

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor import edits
-from sip_desk.ui.editor.bindings import ErrorLabel
 from sip_desk.ui.editor.conflicts import Outcome, show_value
+from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.item_models.row_table_model import RowTableModel
