@@ -74,16 +74,6 @@ class ChangeSummary:
         """The changes as plain-language lines in ``lang``."""
         return tuple(item.line(lang) for item in self.items)
 
-    @property
-    def sv(self) -> tuple[str, ...]:
-        """The lines in Swedish."""
-        return self.lines("sv")
-
-    @property
-    def en(self) -> tuple[str, ...]:
-        """The lines in English."""
-        return self.lines("en")
-
 
 def _text_or(lang: str, key: str, default: str) -> str:
     return text(lang, key) if known(lang, key) else default

@@ -22,10 +22,6 @@ class IdentityNumber:
     birth_date: date
     is_coordination_number: bool
 
-    def masked(self) -> str:
-        """The form shown in lists: birth date visible, last four digits hidden."""
-        return mask_identity(self.value)
-
 
 def mask_identity(value: str | None) -> str:
     """Hide the last four digits (``19840312-****``); empty for no number."""

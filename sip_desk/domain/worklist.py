@@ -26,9 +26,6 @@ FIRST_MEETING_SETTING = "follow_up.first_meeting_days"
 WINDOW_DAYS = 30
 """How far ahead the worklist looks by default."""
 
-CONSENT_WARNING_DAYS = 30
-"""A consent ending within this many days gives a warning."""
-
 COUNT_CAP = 1000
 """The worklist's counts read at most this many rows per source and bucket (shown as "999+")."""
 
