@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -174,12 +175,5 @@ def report_json(report: VerificationReport, lang: str) -> dict[str, Any]:
         "signatures_match": report.signatures_match,
         "file_matches": report.file_matches,
         "check": check_json(report.version, lang) if report.version else None,
-        "seal": {
-            "present": report.seal.present,
-            "ok": report.seal.ok,
-            "intact": report.seal.intact,
-            "trusted": report.seal.trusted,
-            "whole_file": report.seal.whole_file,
-            "signer": report.seal.signer,
-        },
+        "seal": {k: v for k, v in dataclasses.asdict(report.seal).items() if k != "detail"},
     }

@@ -52,15 +52,7 @@ class DifferenceRule(StrEnum):
 
 @dataclass(frozen=True, kw_only=True)
 class KnownPerson:
-    """A stored person found by identity number, as a new-plan dialog or an import shows it.
-
-    Attributes:
-        id: the person's id.
-        first_name: as stored.
-        last_name: as stored.
-        protected_identity: as stored.
-        plan_count: how many plans the person has.
-    """
+    """A stored person found by identity number, as a new-plan dialog or an import shows it."""
 
     id: int
     first_name: str
@@ -76,13 +68,10 @@ class KnownPerson:
 
 @dataclass(frozen=True, kw_only=True)
 class PersonDifference:
-    """One field where the file's person differs from the stored one.
+    """One :class:`PersonData` field where the file's person differs from the stored one.
 
-    Attributes:
-        field: a :class:`PersonData` field name.
-        stored: the stored value (``None`` when hidden).
-        incoming: the file's value (``None`` when hidden).
-        rule: when the file's value is applied.
+    ``stored`` and ``incoming`` are ``None`` when hidden; ``rule`` says when the file's value
+    is applied.
     """
 
     field: str
@@ -161,18 +150,6 @@ def compare_person(
     return tuple(out)
 
 
-def apply_differences(
-    stored: PersonData, differences: tuple[PersonDifference, ...], update: bool
-) -> PersonData:
-    """``stored`` with the differences that apply: always-rules, and on request when ``update``."""
-    changes: dict[str, Any] = {
-        d.field: d.incoming
-        for d in differences
-        if d.rule is DifferenceRule.ALWAYS or (update and d.rule is DifferenceRule.ON_REQUEST)
-    }
-    return replace(stored, **changes)
-
-
 def value_text(value: object, lang: str) -> str:
     """A person field's value for a list of differences."""
     if isinstance(value, bool):
@@ -235,6 +212,11 @@ class PersonMatch:
             if d.rule is DifferenceRule.ALWAYS
             or (self.updated and d.rule is DifferenceRule.ON_REQUEST)
         )
+
+    def apply(self, stored: PersonData) -> PersonData:
+        """``stored`` with the :attr:`applied` differences."""
+        changes: dict[str, Any] = {d.field: d.incoming for d in self.applied}
+        return replace(stored, **changes)
 
     @property
     def on_request(self) -> bool:

@@ -160,13 +160,7 @@ class WorklistCounts:
 
     def of(self, urgency: Urgency) -> int:
         """The count of one bucket (``LATER`` is never counted: 0)."""
-        values = {
-            Urgency.OVERDUE: self.overdue,
-            Urgency.TODAY: self.today,
-            Urgency.THIS_WEEK: self.this_week,
-            Urgency.WITHIN_30_DAYS: self.within_30_days,
-        }
-        return values.get(urgency, 0)
+        return int(getattr(self, urgency.name.lower(), 0))
 
 
 @dataclass(frozen=True, kw_only=True)
