@@ -62,9 +62,6 @@ class StaleEditError(DomainError):
 class StoreError(DomainError):
     """The store cannot be used: locked, read-only, full, corrupt, too new or unreachable."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code, **params)
-
 
 class DamagedStoreError(StoreError):
     """The store file is damaged or not a SIP Desk database.
