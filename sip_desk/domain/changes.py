@@ -60,11 +60,9 @@ class PlanChange:
 
 @dataclass(frozen=True, kw_only=True)
 class ChangeSummary:
-    """Every change since a signed version; empty when nothing changed or nothing was signed.
+    """Every change since signed version ``since_version`` (``None``: none signed yet).
 
-    Attributes:
-        since_version: the signed version compared with, or ``None`` when none is signed yet.
-        items: the changes in the plan's reading order.
+    ``items`` are in the plan's reading order; empty when nothing changed or nothing was signed.
     """
 
     since_version: int | None

@@ -192,11 +192,9 @@ class PersonExistsError(DomainError):
 class PersonMatch:
     """How the person of an import file met the store.
 
-    Attributes:
-        known: the stored person the plan is attached to (as before the import), or ``None``
-            when the file's person was new and has been created.
-        differences: where the file's person differs from the stored one.
-        updated: True when the user asked for the differences to be applied.
+    ``known`` is the stored person the plan is attached to (as before the import), ``None`` when
+    the file's person was new and has been created; ``updated`` is True when the user asked for
+    the differences to be applied.
     """
 
     known: KnownPerson | None = None

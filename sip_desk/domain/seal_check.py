@@ -40,16 +40,10 @@ class SignedSignature:
 
 @dataclass(frozen=True, kw_only=True)
 class SealedRecord:
-    """Everything needed to check one signed version.
+    """Everything needed to check one signed version, as stored.
 
-    Attributes:
-        number: the version number (for messages).
-        snapshot: the stored snapshot text.
-        content_hash: the stored version hash.
-        previous_hash: the stored hash of the signed version before.
-        expected_previous: the hash that signed version actually has (``None`` for the first).
-        signatures: the signatures in stored (position) order.
-        seal: the seal, if any.
+    ``expected_previous`` is the hash the signed version before actually has (``None`` for the
+    first); ``signatures`` are in stored (position) order.
     """
 
     number: int
@@ -66,14 +60,12 @@ class RecordCheck:
     """The outcome for one record.
 
     Attributes:
-        problems: what is wrong; empty when the version checks out.
         redacted: the snapshot is the address-free form of the signed one; its hash is attested
             by the key signature instead of recomputed.
         accepted_chain: the signature-chain hashes of every state the key covers (as sealed,
             then after each late signature); a printed file must carry one of them.
         origin_plan_id: the plan id written in the snapshot (the id in the store that signed
             it); ``None`` when the snapshot cannot be read.
-        identity_number: the person's identity number written in the snapshot.
     """
 
     problems: tuple[Problem, ...]

@@ -75,14 +75,12 @@ class WorklistItem:
     """One row of the worklist.
 
     Attributes:
-        kind: follow-up meeting, action or warning.
         item_id: the meeting, action or consent id; ``None`` for plan-level warnings.
         due: the local date the row is due (meeting day, action end, consent end, deadline).
         starts_at: the meeting's start (UTC) for meetings, else ``None``.
         title: the action's description, the meeting place, or the consent's organisation.
         responsible: the named responsible person (actions) or the convenor (meetings).
         organisation: the acting organisation (actions, consents) or the lead organisation.
-        warning: why a warning row is shown.
     """
 
     kind: WorklistKind
