@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sip_desk.domain.errors import DomainError, UnexpectedError
@@ -114,6 +115,15 @@ class Runner:
         """Release the store."""
         if self._services is not None:
             self._services.ctx.db.dispose()
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], cap: int = 0) -> None:
+    """Print ``rows`` under ``headers`` in aligned columns; with ``cap``, longer cells end in …."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    widths = [min(cap, w) if cap else w for w in widths]
+    for row in (headers, *rows):
+        cells = (c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True))
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
 
 
 def quiet_broken_pipe() -> int:
