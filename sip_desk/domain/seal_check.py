@@ -106,18 +106,14 @@ def check_record(record: SealedRecord, verify: Verifier) -> RecordCheck:
         problems.append(Problem("seal.signatures_changed", number=n))
     place = (origin, n) if origin is not None else None
     redacted = _check_key(record, seal, intact, place, verify, problems)
-    if sealed_at is None:
-        return RecordCheck(
-            problems=tuple(problems),
-            redacted=redacted,
-            origin_plan_id=origin,
-            identity_number=identity,
-        )
-    covered = _check_late(record, chain, sealed_at, verify, problems)
+    accepted: tuple[str, ...] = ()
+    if sealed_at is not None:
+        covered = _check_late(record, chain, sealed_at, verify, problems)
+        accepted = tuple(chain[sealed_at : sealed_at + 1 + covered])
     return RecordCheck(
         problems=tuple(problems),
         redacted=redacted,
-        accepted_chain=tuple(chain[sealed_at : sealed_at + 1 + covered]),
+        accepted_chain=accepted,
         origin_plan_id=origin,
         identity_number=identity,
     )
