@@ -114,10 +114,7 @@ def suggest_next(held_at: datetime, weeks: int, now: datetime, tz: ZoneInfo = LO
 
     Counted in local calendar days from the meeting's own date, at the meeting's local
     wall-clock time (08:00 stays 08:00 across a daylight-saving change). When the record is
-    written so late that this is already past, it is counted from today instead.
-
-    Returns:
-        The suggested start, UTC-aware.
+    written so late that this is already past, it is counted from today instead. UTC-aware.
     """
     if weeks < 1:
         raise ValueError("weeks must be at least 1")

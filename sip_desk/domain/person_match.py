@@ -126,12 +126,10 @@ class PersonDifference:
 def compare_person(
     stored: PersonData, incoming: PersonData, has_address: bool
 ) -> tuple[PersonDifference, ...]:
-    """Where ``incoming`` (from a file) differs from ``stored``, with the rule for each.
+    """Where ``incoming`` (from a file, same identity number) differs from ``stored``.
 
-    Args:
-        stored: the stored person.
-        incoming: the file's person (same identity number).
-        has_address: False when the file leaves the address out (it then says nothing about it).
+    With each difference goes its rule. ``has_address`` is False when the file leaves the
+    address out (it then says nothing about it).
     """
     protected = stored.protected_identity or incoming.protected_identity
     out: list[PersonDifference] = []

@@ -126,10 +126,9 @@ def _check_late(
     verify: Verifier,
     problems: list[Problem],
 ) -> int:
-    """Each signature after the sealed ones needs the key's signature over the chain up to it.
+    """Check each signature after the sealed ones (the key must sign the chain up to it).
 
-    Returns:
-        How many late signatures in a row (from the first) the key covers.
+    Returns how many late signatures in a row (from the first) the key covers.
     """
     assert record.content_hash is not None
     covered, gap = 0, False
