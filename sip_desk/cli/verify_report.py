@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import Any
 
 from sip_desk.domain.text import text as catalogue_text
@@ -16,11 +15,7 @@ Texts = Callable[..., str]
 
 def text(lang: str) -> Texts:
     """The texts of ``verify`` in ``lang``: ``t(key, **params)`` is ``cli.verify.<key>``."""
-    return partial(_text, lang)
-
-
-def _text(lang: str, key: str, /, **params: object) -> str:
-    return catalogue_text(lang, f"cli.verify.{key}", **params)
+    return lambda key, /, **params: catalogue_text(lang, f"cli.verify.{key}", **params)
 
 
 def report_lines(report: VerificationReport, lang: str) -> list[str]:

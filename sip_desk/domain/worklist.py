@@ -148,13 +148,9 @@ class WorklistCounts:
         return self.overdue + self.today + self.this_week + self.within_30_days
 
     def __add__(self, other: WorklistCounts) -> WorklistCounts:
-        return WorklistCounts(
-            overdue=self.overdue + other.overdue,
-            today=self.today + other.today,
-            this_week=self.this_week + other.this_week,
-            within_30_days=self.within_30_days + other.within_30_days,
-            capped=self.capped | other.capped,
-        )
+        buckets = ("overdue", "today", "this_week", "within_30_days")
+        sums = {n: getattr(self, n) + getattr(other, n) for n in buckets}
+        return WorklistCounts(**sums, capped=self.capped | other.capped)
 
     def of(self, urgency: Urgency) -> int:
         """The count of one bucket (``LATER`` is never counted: 0)."""
