@@ -22,20 +22,25 @@ EXIT_FAILED = 1  # the command ran and found a problem (e.g. the plan is incompl
 EXIT_ERROR = 2  # bad input, store error, not found
 
 
-def add_global_options(parser: argparse.ArgumentParser) -> None:
-    """``--db``, ``--lang``, ``--user``, ``--debug``: accepted before or after the command."""
+def add_global_options(parser: argparse.ArgumentParser, lang: bool = True) -> None:
+    """``--db``, ``--lang``, ``--user``, ``--debug``: accepted before or after the command.
+
+    Without ``lang`` the command keeps ``--lang`` for itself (``pdf --lang`` is the print
+    language).
+    """
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
         default=argparse.SUPPRESS,
         help="store: SQLite file or SQLAlchemy URL (default: $SIP_DESK_DB, else the data folder)",
     )
-    parser.add_argument(
-        "--lang",
-        choices=["sv", "en"],
-        default=argparse.SUPPRESS,
-        help="language of messages and the user interface (default: sv)",
-    )
+    if lang:
+        parser.add_argument(
+            "--lang",
+            choices=["sv", "en"],
+            default=argparse.SUPPRESS,
+            help="language of messages and the user interface (default: sv)",
+        )
     parser.add_argument("--user", default=argparse.SUPPRESS, help="acting user for the audit log")
     parser.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="verbose logging"

@@ -121,9 +121,8 @@ def _dataclass_factory(cls: Any, conv: cattrs.Converter) -> Any:
             raise TypeError("expected an object")
         missing = {}
         for f in fields:
-            if f.name in value or f.default is not dataclasses.MISSING:
-                continue
-            if f.default_factory is not dataclasses.MISSING:
+            defaulted = (f.default, f.default_factory) != (dataclasses.MISSING,) * 2
+            if f.name in value or defaulted:
                 continue
             empty = _empty(hints[f.name])
             if empty is dataclasses.MISSING:
