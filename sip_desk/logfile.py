@@ -70,11 +70,7 @@ class LazyFileHandler(logging.Handler):
 
 
 def log_unexpected(error: BaseException, what: str) -> str:
-    """Write ``error`` with its traceback to the log file only (not to the console).
-
-    Returns:
-        The log file's path, or ``""`` when it cannot be written.
-    """
+    """Write ``error`` with its traceback to the log file only; returns its path ("": none)."""
     try:
         handler = file_handler()
     except OSError:

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sip_desk.domain.errors import DomainError, UnexpectedError
@@ -21,20 +22,25 @@ EXIT_FAILED = 1  # the command ran and found a problem (e.g. the plan is incompl
 EXIT_ERROR = 2  # bad input, store error, not found
 
 
-def add_global_options(parser: argparse.ArgumentParser) -> None:
-    """``--db``, ``--lang``, ``--user``, ``--debug``: accepted before or after the command."""
+def add_global_options(parser: argparse.ArgumentParser, lang: bool = True) -> None:
+    """``--db``, ``--lang``, ``--user``, ``--debug``: accepted before or after the command.
+
+    Without ``lang`` the command keeps ``--lang`` for itself (``pdf --lang`` is the print
+    language).
+    """
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
         default=argparse.SUPPRESS,
         help="store: SQLite file or SQLAlchemy URL (default: $SIP_DESK_DB, else the data folder)",
     )
-    parser.add_argument(
-        "--lang",
-        choices=["sv", "en"],
-        default=argparse.SUPPRESS,
-        help="language of messages and the user interface (default: sv)",
-    )
+    if lang:
+        parser.add_argument(
+            "--lang",
+            choices=["sv", "en"],
+            default=argparse.SUPPRESS,
+            help="language of messages and the user interface (default: sv)",
+        )
     parser.add_argument("--user", default=argparse.SUPPRESS, help="acting user for the audit log")
     parser.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="verbose logging"
@@ -114,6 +120,15 @@ class Runner:
         """Release the store."""
         if self._services is not None:
             self._services.ctx.db.dispose()
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], cap: int = 0) -> None:
+    """Print ``rows`` under ``headers`` in aligned columns; with ``cap``, longer cells end in …."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    widths = [min(cap, w) if cap else w for w in widths]
+    for row in (headers, *rows):
+        cells = (c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True))
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
 
 
 def quiet_broken_pipe() -> int:

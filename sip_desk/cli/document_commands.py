@@ -10,18 +10,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, command_parser
+from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, add_global_options, command_parser
 from sip_desk.cli.verify_report import print_key_notes, report_json, report_lines, text
 from sip_desk.domain.document import PRINT_LANGUAGES
-
-
-def _store_options(parser: argparse.ArgumentParser) -> None:
-    # The global --lang (message language) is left out: ``pdf --lang`` is the print language.
-    parser.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help="the store")
-    parser.add_argument("--user", default=argparse.SUPPRESS, help="acting user for the audit log")
-    parser.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="verbose logging"
-    )
 
 
 def register(sub: Any) -> None:
@@ -34,7 +25,7 @@ def register(sub: Any) -> None:
         "is the document's language; the message language is --lang before the command. "
         "Exit 1 (and no file) when a signed version fails its check.",
     )
-    _store_options(p)
+    add_global_options(p, lang=False)
     p.add_argument("plan_id", type=int, metavar="PLAN_ID")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     p.add_argument("--version", type=int, default=None, metavar="N", dest="version_number")

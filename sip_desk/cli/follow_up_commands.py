@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from sip_desk.cli.common import EXIT_OK, Runner, command_parser
+from sip_desk.cli.common import EXIT_OK, Runner, command_parser, print_table
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.text import text
 from sip_desk.domain.worklist import Urgency, WorklistFilter, WorklistItem
@@ -74,11 +74,7 @@ def _print_table(rows: list[dict[str, Any]], lang: str) -> None:
         )
         for r in rows
     ]
-    widths = [min(40, max([len(h), *(len(t[i]) for t in table)])) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for t in table:
-        cells = (c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(t, widths, strict=True))
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    print_table(headers, table, cap=40)
 
 
 def _summary(items: list[WorklistItem], lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, command_parser
+from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, command_parser, print_table
 from sip_desk.domain.enums import PlanStatus
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanQuery, PlanSummary
@@ -79,10 +79,7 @@ def list_command(args: argparse.Namespace, runner: Runner) -> int:
         )
         for r in rows
     ]
-    widths = [max([len(h), *(len(t[i]) for t in table)]) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
-    for t in table:
-        print("  ".join(c.ljust(w) for c, w in zip(t, widths, strict=True)))
+    print_table(headers, table)
     return EXIT_OK
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import Any
 
 from sip_desk.domain.text import text as catalogue_text
@@ -15,11 +15,7 @@ Texts = Callable[..., str]
 
 def text(lang: str) -> Texts:
     """The texts of ``verify`` in ``lang``: ``t(key, **params)`` is ``cli.verify.<key>``."""
-    return partial(_text, lang)
-
-
-def _text(lang: str, key: str, /, **params: object) -> str:
-    return catalogue_text(lang, f"cli.verify.{key}", **params)
+    return lambda key, /, **params: catalogue_text(lang, f"cli.verify.{key}", **params)
 
 
 def report_lines(report: VerificationReport, lang: str) -> list[str]:
@@ -174,12 +170,5 @@ def report_json(report: VerificationReport, lang: str) -> dict[str, Any]:
         "signatures_match": report.signatures_match,
         "file_matches": report.file_matches,
         "check": check_json(report.version, lang) if report.version else None,
-        "seal": {
-            "present": report.seal.present,
-            "ok": report.seal.ok,
-            "intact": report.seal.intact,
-            "trusted": report.seal.trusted,
-            "whole_file": report.seal.whole_file,
-            "signer": report.seal.signer,
-        },
+        "seal": {k: v for k, v in dataclasses.asdict(report.seal).items() if k != "detail"},
     }

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from enum import Enum as PyEnum
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData, String, Text
+from sqlalchemy import DateTime, Enum, MetaData, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -53,11 +53,6 @@ class Base(DeclarativeBase):
         datetime: UTCDateTime(),
         str: Text(),
     }
-
-
-def short_text(length: int = 200) -> String:
-    """A bounded string column for names and codes."""
-    return String(length)
 
 
 def enum_column(cls: type[PyEnum]) -> Enum:

@@ -43,12 +43,10 @@ def url_for(target: str) -> str:
 
 
 def make_engine(target: str, busy_timeout_ms: int | None = None) -> Engine:
-    """Create the engine for ``target`` with the production settings.
+    """Create the engine for ``target`` (a file path or an SQLAlchemy URL), production settings.
 
-    Args:
-        target: a file path or an SQLAlchemy URL.
-        busy_timeout_ms: how long one attempt waits for a lock another writer holds
-            (default :data:`SQLITE_BUSY_MS` or :data:`PG_LOCK_TIMEOUT_MS`).
+    ``busy_timeout_ms`` is how long one attempt waits for a lock another writer holds (default
+    :data:`SQLITE_BUSY_MS` or :data:`PG_LOCK_TIMEOUT_MS`).
     """
     url = url_for(target)
     if url.startswith("sqlite"):

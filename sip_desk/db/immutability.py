@@ -6,10 +6,9 @@ into a signed version (the row's *old* state is ``draft``), and deleting a whole
 retention period ends (the cascade from ``plans``: the trigger lets a signed row go once its
 plan row is gone). New signatures may still be inserted (paper signatures collected later).
 
-Both the migration ``0002`` and the creation of a brand-new store (``migrate._create_new``)
-call :func:`install_immutability`, so every store has the same triggers. The seals of signed
-versions (``version_seals``, migration ``0005``) are protected the same way by
-:func:`install_seal_immutability`: never updated, deleted only with their plan.
+The migrations ``0002`` and ``0005`` and a brand-new store (:func:`install_immutability`) install
+the same triggers. The seals of signed versions (``version_seals``) are protected the same way:
+never updated, deleted only with their plan.
 """
 
 from __future__ import annotations
@@ -143,50 +142,39 @@ _PG_SEAL_DROP = (
 )
 
 
-def install_statements(dialect: str) -> tuple[str, ...]:
-    """The SQL that installs the triggers on ``dialect`` ("sqlite" or "postgresql").
+_STATEMENTS = {
+    ("sqlite", "versions"): (_SQLITE_CREATE, _SQLITE_DROP),
+    ("postgresql", "versions"): (_PG_CREATE, _PG_DROP),
+    ("sqlite", "seals"): (_SQLITE_SEAL_CREATE, _SQLITE_SEAL_DROP),
+    ("postgresql", "seals"): (_PG_SEAL_CREATE, _PG_SEAL_DROP),
+}
 
-    Raises:
-        ValueError: another database.
-    """
-    if dialect == "sqlite":
-        return _SQLITE_CREATE
-    if dialect == "postgresql":
-        return _PG_CREATE
-    raise ValueError(f"no immutability triggers for {dialect}")
+
+def _statements(dialect: str, part: str, drop: bool) -> tuple[str, ...]:
+    if (dialect, part) not in _STATEMENTS:
+        raise ValueError(f"no immutability triggers for {dialect}")
+    create, remove = _STATEMENTS[dialect, part]
+    return remove if drop else create
+
+
+def install_statements(dialect: str) -> tuple[str, ...]:
+    """The SQL that installs the version triggers on ``dialect`` (ValueError for another)."""
+    return _statements(dialect, "versions", drop=False)
 
 
 def drop_statements(dialect: str) -> tuple[str, ...]:
-    """The SQL that removes the triggers again (migration downgrade)."""
-    if dialect == "sqlite":
-        return _SQLITE_DROP
-    if dialect == "postgresql":
-        return _PG_DROP
-    raise ValueError(f"no immutability triggers for {dialect}")
+    """The SQL that removes the version triggers again (migration downgrade)."""
+    return _statements(dialect, "versions", drop=True)
 
 
 def seal_statements(dialect: str, *, drop: bool = False) -> tuple[str, ...]:
-    """The SQL that installs (or, with ``drop``, removes) the triggers on ``version_seals``.
-
-    Raises:
-        ValueError: another database.
-    """
-    if dialect == "sqlite":
-        return _SQLITE_SEAL_DROP if drop else _SQLITE_SEAL_CREATE
-    if dialect == "postgresql":
-        return _PG_SEAL_DROP if drop else _PG_SEAL_CREATE
-    raise ValueError(f"no immutability triggers for {dialect}")
-
-
-def install_seal_immutability(conn: Connection) -> None:
-    """Create the ``version_seals`` triggers on the store behind ``conn`` (idempotent)."""
-    for statement in seal_statements(conn.dialect.name):
-        conn.execute(text(statement))
+    """The SQL that installs (or, with ``drop``, removes) the triggers on ``version_seals``."""
+    return _statements(dialect, "seals", drop)
 
 
 def install_immutability(conn: Connection) -> None:
-    """Create the triggers on the store behind ``conn`` (idempotent)."""
-    for statement in install_statements(conn.dialect.name):
+    """Create every trigger (versions, signatures, seals) on the store behind ``conn``."""
+    for statement in install_statements(conn.dialect.name) + seal_statements(conn.dialect.name):
         conn.execute(text(statement))
 
 

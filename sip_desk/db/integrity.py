@@ -27,13 +27,7 @@ MAX_PROBLEMS = 20  # rows of quick_check output worth logging
 
 @dataclasses.dataclass(frozen=True)
 class IntegrityReport:
-    """What a check found.
-
-    Attributes:
-        problems: the lines of ``quick_check`` that are not ``ok`` (empty when none found).
-        complete: ``False`` when the time budget ran out before the whole file was read.
-        seconds: how long the check took.
-    """
+    """What a check found: ``problems`` (quick_check lines not ``ok``) and whether ``complete``."""
 
     problems: tuple[str, ...]
     complete: bool
@@ -50,11 +44,8 @@ def check_integrity(
 ) -> IntegrityReport | None:
     """Run ``PRAGMA quick_check`` on an SQLite store; ``None`` for any other database.
 
-    Args:
-        db: the store.
-        budget_s: stop after this many seconds (the report is then incomplete); ``None`` checks
-            the whole file.
-        interrupt: lets another thread stop the check early (e.g. when the application quits).
+    The check stops after ``budget_s`` (the report is then incomplete; ``None`` checks the whole
+    file), or when another thread fires ``interrupt`` (e.g. when the application quits).
     """
     if not db.is_sqlite:
         return None

@@ -19,7 +19,7 @@ from sqlalchemy import inspect, text
 from sip_desk.db import integrity
 from sip_desk.db.backups import backup_folder
 from sip_desk.db.engine import Database, damaged_store_error, translate_store_errors
-from sip_desk.db.immutability import install_immutability, install_seal_immutability
+from sip_desk.db.immutability import install_immutability
 from sip_desk.domain.errors import DamagedStoreError, StoreError
 
 if TYPE_CHECKING:
@@ -136,7 +136,6 @@ def _create_new(db: Database) -> None:
     with db.engine.begin() as conn:
         Base.metadata.create_all(conn)
         install_immutability(conn)
-        install_seal_immutability(conn)
         config = alembic_config()
         config.attributes["connection"] = conn
         command.stamp(config, "head")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -17,6 +19,8 @@ from sip_desk.db.models import (
 )
 from sip_desk.domain.enums import PrincipalType
 from sip_desk.domain.errors import NotFoundError, StaleEditError
+
+T = TypeVar("T")
 
 
 def load_plan(session: Session, plan_id: int, expected_version: int | None = None) -> Plan:
@@ -59,21 +63,21 @@ def load_plan(session: Session, plan_id: int, expected_version: int | None = Non
     return plan
 
 
+def _get_or_create(session: Session, cls: type[T], **values: Any) -> T:
+    found = session.scalars(select(cls).filter_by(**values)).first()
+    if found is None:
+        found = cls(**values)
+        session.add(found)
+        session.flush()
+    return found
+
+
 def organisation(session: Session, name: str, principal: PrincipalType) -> Organisation | None:
     """Get or create the organisation ``name`` with ``principal``; ``None`` for a blank name."""
     name = name.strip()
     if not name:
         return None
-    found = session.scalars(
-        select(Organisation).where(
-            Organisation.name == name, Organisation.principal_type == principal
-        )
-    ).first()
-    if found is None:
-        found = Organisation(name=name, principal_type=principal)
-        session.add(found)
-        session.flush()
-    return found
+    return _get_or_create(session, Organisation, name=name, principal_type=principal)
 
 
 def unit(session: Session, org: Organisation | None, name: str) -> Unit | None:
@@ -81,14 +85,7 @@ def unit(session: Session, org: Organisation | None, name: str) -> Unit | None:
     name = name.strip()
     if org is None or not name:
         return None
-    found = session.scalars(
-        select(Unit).where(Unit.organisation_id == org.id, Unit.name == name)
-    ).first()
-    if found is None:
-        found = Unit(organisation_id=org.id, name=name)
-        session.add(found)
-        session.flush()
-    return found
+    return _get_or_create(session, Unit, organisation_id=org.id, name=name)
 
 
 def person_by_identity(session: Session, identity_number: str) -> Person | None:

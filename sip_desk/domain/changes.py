@@ -60,11 +60,9 @@ class PlanChange:
 
 @dataclass(frozen=True, kw_only=True)
 class ChangeSummary:
-    """Every change since a signed version; empty when nothing changed or nothing was signed.
+    """Every change since signed version ``since_version`` (``None``: none signed yet).
 
-    Attributes:
-        since_version: the signed version compared with, or ``None`` when none is signed yet.
-        items: the changes in the plan's reading order.
+    ``items`` are in the plan's reading order; empty when nothing changed or nothing was signed.
     """
 
     since_version: int | None
@@ -73,16 +71,6 @@ class ChangeSummary:
     def lines(self, lang: str = "sv") -> tuple[str, ...]:
         """The changes as plain-language lines in ``lang``."""
         return tuple(item.line(lang) for item in self.items)
-
-    @property
-    def sv(self) -> tuple[str, ...]:
-        """The lines in Swedish."""
-        return self.lines("sv")
-
-    @property
-    def en(self) -> tuple[str, ...]:
-        """The lines in English."""
-        return self.lines("en")
 
 
 def _text_or(lang: str, key: str, default: str) -> str:
@@ -181,11 +169,6 @@ def _norm(value: Any) -> Any:
     return value
 
 
-def meeting_subject(starts_at: Any) -> str:
-    """A meeting's local date and time, e.g. "2027-01-18 10:00"."""
-    return local_text(starts_at)
-
-
 def _items(
     area: str,
     old: Sequence[Any],
@@ -220,44 +203,35 @@ def _items(
     return out
 
 
+def _participant_subject(p: Any) -> str:
+    return f"{p.name} ({p.organisation})" if p.organisation else str(p.name)
+
+
+# area, PlanDetail attribute, the item as the person knows it, field groups
+_LISTS: tuple[tuple[str, str, Callable[[Any], str], dict[str, tuple[str, ...]]], ...] = (
+    ("goal", "goals", lambda g: g.text, {"description": ("text",), "goals": ("term", "parent_id")}),
+    ("need", "needs", lambda n: n.description, {"description": ("description",)}),
+    ("action", "actions", lambda a: a.description, _ACTION_GROUPS),
+    ("participant", "participants", _participant_subject, _PARTICIPANT_GROUPS),
+    ("consent", "consents", lambda c: c.organisation, _CONSENT_GROUPS),
+    ("meeting", "meetings", lambda m: local_text(m.starts_at), _MEETING_GROUPS),
+)
+
+
 def diff_plans(old: PlanDetail, new: PlanDetail) -> tuple[PlanChange, ...]:
     """Every change from ``old`` to ``new``, in the order the plan is read."""
     out: list[PlanChange] = []
     if old.status != new.status:
         out.append(PlanChange(area="status", kind=ChangeKind.CHANGED, subject=new.status.value))
-    person = _changed_groups(old.person, new.person, _PERSON_GROUPS)
-    if person:
-        out.append(PlanChange(area="person", kind=ChangeKind.CHANGED, fields=person))
-    fields = _changed_groups(old.fields, new.fields, _PLAN_GROUPS)
-    if fields:
-        out.append(PlanChange(area="field", kind=ChangeKind.CHANGED, fields=fields))
-    out += _items(
-        "goal",
-        old.goals,
-        new.goals,
-        lambda g: g.text,
-        {"description": ("text",), "goals": ("term", "parent_id")},
-    )
-    out += _items(
-        "need", old.needs, new.needs, lambda n: n.description, {"description": ("description",)}
-    )
-    out += _items("action", old.actions, new.actions, lambda a: a.description, _ACTION_GROUPS)
-    out += _items(
-        "participant", old.participants, new.participants, _participant_subject, _PARTICIPANT_GROUPS
-    )
-    out += _items("consent", old.consents, new.consents, lambda c: c.organisation, _CONSENT_GROUPS)
-    out += _items(
-        "meeting",
-        old.meetings,
-        new.meetings,
-        lambda m: meeting_subject(m.starts_at),
-        _MEETING_GROUPS,
-    )
+    for area, before, after, groups in (
+        ("person", old.person, new.person, _PERSON_GROUPS),
+        ("field", old.fields, new.fields, _PLAN_GROUPS),
+    ):
+        if fields := _changed_groups(before, after, groups):
+            out.append(PlanChange(area=area, kind=ChangeKind.CHANGED, fields=fields))
+    for area, name, subject, groups in _LISTS:
+        out += _items(area, getattr(old, name), getattr(new, name), subject, groups)
     return tuple(out)
-
-
-def _participant_subject(p: Any) -> str:
-    return f"{p.name} ({p.organisation})" if p.organisation else str(p.name)
 
 
 def summarise(old: PlanDetail | None, old_number: int | None, new: PlanDetail) -> ChangeSummary:

@@ -121,9 +121,8 @@ def _dataclass_factory(cls: Any, conv: cattrs.Converter) -> Any:
             raise TypeError("expected an object")
         missing = {}
         for f in fields:
-            if f.name in value or f.default is not dataclasses.MISSING:
-                continue
-            if f.default_factory is not dataclasses.MISSING:
+            defaulted = (f.default, f.default_factory) != (dataclasses.MISSING,) * 2
+            if f.name in value or defaulted:
                 continue
             empty = _empty(hints[f.name])
             if empty is dataclasses.MISSING:
@@ -181,7 +180,7 @@ def decode(tp: Any, value: Any, where: str = "$") -> Any:
         return CONVERTER.structure(value, tp)
     except (BaseValidationError, TypeError, ValueError, KeyError) as error:
         path, leaf = _leaf(error, where)
-        raise DecodeError(path, _detail(leaf)) from error
+        raise DecodeError(path, "missing" if isinstance(leaf, KeyError) else str(leaf)) from error
 
 
 def decode_fields(cls: type[T], raw: dict[str, Any], where: str, **extra: Any) -> T:
@@ -214,9 +213,3 @@ def _leaf(error: BaseException, where: str) -> tuple[str, BaseException]:
     if isinstance(error, KeyError):
         where = f"{where}.{error.args[0]}"
     return where, error
-
-
-def _detail(error: BaseException) -> str:
-    if isinstance(error, KeyError):
-        return "missing"
-    return str(error)

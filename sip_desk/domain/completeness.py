@@ -35,32 +35,23 @@ class MissingItem:
 def check_completeness(plan: PlanDetail, now: datetime) -> list[MissingItem]:
     """List what ``plan`` lacks before signing, in the order the meeting runs."""
     f = plan.fields
-    missing: list[MissingItem] = []
-    if f.made_with_person is None or (
-        f.made_with_person is False and not f.not_with_person_reason.strip()
-    ):
-        missing.append(
-            MissingItem(code="completeness.participation", anchor="plan.made_with_person")
-        )
-    if not f.plan_consent_given:
-        missing.append(
-            MissingItem(code="completeness.plan_consent", anchor="plan.plan_consent_given")
-        )
-    missing += _consent_items(plan, now)
-    if not plan.goals:
-        missing.append(MissingItem(code="completeness.goal", anchor="goals"))
-    missing += _action_items(plan)
-    if f.lead_principal is None:
-        missing.append(
-            MissingItem(code="completeness.lead_principal", anchor="plan.lead_principal")
-        )
-    if plan.coordinator is None:
-        missing.append(
-            MissingItem(code="completeness.coordinator", anchor="plan.coordinator_participant_id")
-        )
-    if plan.next_follow_up(now) is None:
-        missing.append(MissingItem(code="completeness.follow_up", anchor="meetings"))
-    return missing
+
+    def unless(done: object, code: str, anchor: str) -> list[MissingItem]:
+        return [] if done else [MissingItem(code=f"completeness.{code}", anchor=anchor)]
+
+    took_part = f.made_with_person or (
+        f.made_with_person is False and f.not_with_person_reason.strip()
+    )
+    return [
+        *unless(took_part, "participation", "plan.made_with_person"),
+        *unless(f.plan_consent_given, "plan_consent", "plan.plan_consent_given"),
+        *_consent_items(plan, now),
+        *unless(plan.goals, "goal", "goals"),
+        *_action_items(plan),
+        *unless(f.lead_principal is not None, "lead_principal", "plan.lead_principal"),
+        *unless(plan.coordinator, "coordinator", "plan.coordinator_participant_id"),
+        *unless(plan.next_follow_up(now), "follow_up", "meetings"),
+    ]
 
 
 def _consent_items(plan: PlanDetail, now: datetime) -> list[MissingItem]:
@@ -74,9 +65,7 @@ def _consent_items(plan: PlanDetail, now: datetime) -> list[MissingItem]:
     }
     return [
         MissingItem(
-            code="completeness.information_consent",
-            anchor="consents",
-            params={"name": name},
+            code="completeness.information_consent", anchor="consents", params={"name": name}
         )
         for name in organisations
         if name.casefold() not in covered
@@ -86,25 +75,21 @@ def _consent_items(plan: PlanDetail, now: datetime) -> list[MissingItem]:
 def _action_items(plan: PlanDetail) -> list[MissingItem]:
     if not plan.actions:
         return [MissingItem(code="completeness.actions", anchor="actions")]
-    items: list[MissingItem] = []
-    for action in plan.actions:
-        name = action.description[:60]
-        if not action.organisation.strip():
-            items.append(
-                MissingItem(
-                    code="completeness.action_organisation",
-                    anchor="actions.organisation",
-                    entity_id=action.id,
-                    params={"name": name},
-                )
-            )
-        if action.responsible_participant_id is None:
-            items.append(
-                MissingItem(
-                    code="completeness.action_responsible",
-                    anchor="actions.responsible_participant_id",
-                    entity_id=action.id,
-                    params={"name": name},
-                )
-            )
-    return items
+    return [
+        MissingItem(
+            code=f"completeness.action_{what}",
+            anchor=f"actions.{anchor}",
+            entity_id=action.id,
+            params={"name": action.description[:60]},
+        )
+        for action in plan.actions
+        for what, anchor, missing in (
+            ("organisation", "organisation", not action.organisation.strip()),
+            (
+                "responsible",
+                "responsible_participant_id",
+                action.responsible_participant_id is None,
+            ),
+        )
+        if missing
+    ]

@@ -31,17 +31,14 @@ class PlanDocument:
     Attributes:
         plan: the plan as printed (a signed snapshot or the current draft).
         language: "sv", "en" or "ar" for the person's page and all labels.
-        version_number: the version printed.
-        version_state: draft or signed.
         content_hash: SHA-256 of the signed snapshot (``None`` for a draft).
         printed_on: the print date (passed in; the renderer never reads the clock).
         confidentiality_marking: header text such as "Sekretess enligt OSL 26 kap. 1 §".
-        signatures: signatures captured for this version.
         changes_since_signed: short plain-language lines about what changed since the last
             signed version (empty for a first version).
         signatures_hash: the hash chained over the content hash and the signatures printed
             (signed only; written into the file's metadata for ``verify``).
-        key_id: the id of the store key that sealed the signed version.
+        key_id: the store key that sealed the signed version.
         other_store: the version was signed in another store and imported here.
     """
 

@@ -59,18 +59,8 @@ class StaleEditError(DomainError):
         super().__init__("error.stale", plan_id=plan_id, expected=expected, actual=actual)
 
 
-class SignedVersionError(DomainError):
-    """A signed plan version is immutable."""
-
-    def __init__(self, plan_id: int, number: int) -> None:
-        super().__init__("error.signed_immutable", plan_id=plan_id, number=number)
-
-
 class StoreError(DomainError):
     """The store cannot be used: locked, read-only, full, corrupt, too new or unreachable."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code, **params)
 
 
 class DamagedStoreError(StoreError):

@@ -16,8 +16,6 @@ from sip_desk.domain.action import ActionDto
 from sip_desk.domain.enums import (
     ActionStatus,
     FollowUpDecision,
-    MeetingKind,
-    MeetingStatus,
 )
 from sip_desk.domain.errors import DomainError, ValidationError
 from sip_desk.domain.follow_up import FollowUpDraftDto, FollowUpRecord, MeetingDto
@@ -85,12 +83,7 @@ def draft_meeting(plan: PlanDetail) -> MeetingDto | None:
 
 def meeting_to_record(plan: PlanDetail) -> MeetingDto | None:
     """The meeting a new follow-up record is for: the earliest booked follow-up, held or due."""
-    booked = [
-        m
-        for m in plan.meetings
-        if m.kind is MeetingKind.FOLLOW_UP and m.status is MeetingStatus.BOOKED
-    ]
-    return min(booked, key=lambda m: (m.starts_at, m.id), default=None)
+    return next(iter(plan.booked_follow_ups()), None)
 
 
 def later_booking(plan: PlanDetail, meeting_id: int) -> MeetingDto | None:
@@ -98,15 +91,8 @@ def later_booking(plan: PlanDetail, meeting_id: int) -> MeetingDto | None:
     current = next((m for m in plan.meetings if m.id == meeting_id), None)
     if current is None:
         return None
-    later = [
-        m
-        for m in plan.meetings
-        if m.id != meeting_id
-        and m.kind is MeetingKind.FOLLOW_UP
-        and m.status is MeetingStatus.BOOKED
-        and m.starts_at > current.starts_at
-    ]
-    return min(later, key=lambda m: m.starts_at, default=None)
+    booked = plan.booked_follow_ups()
+    return next((m for m in booked if m.starts_at > current.starts_at), None)
 
 
 def suggest_next(held_at: datetime, weeks: int, now: datetime, tz: ZoneInfo = LOCAL_TZ) -> datetime:
@@ -114,10 +100,7 @@ def suggest_next(held_at: datetime, weeks: int, now: datetime, tz: ZoneInfo = LO
 
     Counted in local calendar days from the meeting's own date, at the meeting's local
     wall-clock time (08:00 stays 08:00 across a daylight-saving change). When the record is
-    written so late that this is already past, it is counted from today instead.
-
-    Returns:
-        The suggested start, UTC-aware.
+    written so late that this is already past, it is counted from today instead. UTC-aware.
     """
     if weeks < 1:
         raise ValueError("weeks must be at least 1")

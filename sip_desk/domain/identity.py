@@ -22,10 +22,6 @@ class IdentityNumber:
     birth_date: date
     is_coordination_number: bool
 
-    def masked(self) -> str:
-        """The form shown in lists: birth date visible, last four digits hidden."""
-        return mask_identity(self.value)
-
 
 def mask_identity(value: str | None) -> str:
     """Hide the last four digits (``19840312-****``); empty for no number."""
@@ -35,14 +31,9 @@ def mask_identity(value: str | None) -> str:
 
 
 def parse_identity(raw: str, today: date) -> IdentityNumber:
-    """Validate and normalise an identity number.
+    """Validate and normalise what the user typed (spaces ignored, dash optional).
 
-    Args:
-        raw: what the user typed; spaces are ignored, the dash is optional.
-        today: the current date, to reject birth dates in the future.
-
-    Returns:
-        The normalised number.
+    ``today`` rejects birth dates in the future.
 
     Raises:
         ValidationError: with a specific code for format, date and checksum problems.

@@ -56,7 +56,3 @@ class PersonDto(PersonData):
     def masked_identity(self) -> str:
         """Identity number with the last four digits hidden, or the reserve id."""
         return mask_identity(self.identity_number) or (self.reserve_id or "")
-
-    def shareable_address(self) -> str:
-        """The address, or an empty string when the identity is protected."""
-        return "" if self.protected_identity else self.address

@@ -52,15 +52,7 @@ class DifferenceRule(StrEnum):
 
 @dataclass(frozen=True, kw_only=True)
 class KnownPerson:
-    """A stored person found by identity number, as a new-plan dialog or an import shows it.
-
-    Attributes:
-        id: the person's id.
-        first_name: as stored.
-        last_name: as stored.
-        protected_identity: as stored.
-        plan_count: how many plans the person has.
-    """
+    """A stored person found by identity number, as a new-plan dialog or an import shows it."""
 
     id: int
     first_name: str
@@ -76,13 +68,10 @@ class KnownPerson:
 
 @dataclass(frozen=True, kw_only=True)
 class PersonDifference:
-    """One field where the file's person differs from the stored one.
+    """One :class:`PersonData` field where the file's person differs from the stored one.
 
-    Attributes:
-        field: a :class:`PersonData` field name.
-        stored: the stored value (``None`` when hidden).
-        incoming: the file's value (``None`` when hidden).
-        rule: when the file's value is applied.
+    ``stored`` and ``incoming`` are ``None`` when hidden; ``rule`` says when the file's value
+    is applied.
     """
 
     field: str
@@ -137,12 +126,10 @@ class PersonDifference:
 def compare_person(
     stored: PersonData, incoming: PersonData, has_address: bool
 ) -> tuple[PersonDifference, ...]:
-    """Where ``incoming`` (from a file) differs from ``stored``, with the rule for each.
+    """Where ``incoming`` (from a file, same identity number) differs from ``stored``.
 
-    Args:
-        stored: the stored person.
-        incoming: the file's person (same identity number).
-        has_address: False when the file leaves the address out (it then says nothing about it).
+    With each difference goes its rule. ``has_address`` is False when the file leaves the
+    address out (it then says nothing about it).
     """
     protected = stored.protected_identity or incoming.protected_identity
     out: list[PersonDifference] = []
@@ -159,18 +146,6 @@ def compare_person(
             rule = DifferenceRule.ON_REQUEST
         out.append(PersonDifference(field=name, stored=old, incoming=new, rule=rule))
     return tuple(out)
-
-
-def apply_differences(
-    stored: PersonData, differences: tuple[PersonDifference, ...], update: bool
-) -> PersonData:
-    """``stored`` with the differences that apply: always-rules, and on request when ``update``."""
-    changes: dict[str, Any] = {
-        d.field: d.incoming
-        for d in differences
-        if d.rule is DifferenceRule.ALWAYS or (update and d.rule is DifferenceRule.ON_REQUEST)
-    }
-    return replace(stored, **changes)
 
 
 def value_text(value: object, lang: str) -> str:
@@ -215,11 +190,9 @@ class PersonExistsError(DomainError):
 class PersonMatch:
     """How the person of an import file met the store.
 
-    Attributes:
-        known: the stored person the plan is attached to (as before the import), or ``None``
-            when the file's person was new and has been created.
-        differences: where the file's person differs from the stored one.
-        updated: True when the user asked for the differences to be applied.
+    ``known`` is the stored person the plan is attached to (as before the import), ``None`` when
+    the file's person was new and has been created; ``updated`` is True when the user asked for
+    the differences to be applied.
     """
 
     known: KnownPerson | None = None
@@ -235,6 +208,11 @@ class PersonMatch:
             if d.rule is DifferenceRule.ALWAYS
             or (self.updated and d.rule is DifferenceRule.ON_REQUEST)
         )
+
+    def apply(self, stored: PersonData) -> PersonData:
+        """``stored`` with the :attr:`applied` differences."""
+        changes: dict[str, Any] = {d.field: d.incoming for d in self.applied}
+        return replace(stored, **changes)
 
     @property
     def on_request(self) -> bool:

@@ -100,16 +100,18 @@ class PlanDetail:
         """The coordinating person, if chosen."""
         return self.participant(self.fields.coordinator_participant_id)
 
-    def next_follow_up(self, now: datetime) -> MeetingDto | None:
-        """The earliest booked follow-up at or after ``now``."""
-        booked = [
+    def booked_follow_ups(self) -> list[MeetingDto]:
+        """The booked follow-up meetings, earliest first."""
+        booked = (
             m
             for m in self.meetings
-            if m.kind is MeetingKind.FOLLOW_UP
-            and m.status is MeetingStatus.BOOKED
-            and m.starts_at >= now
-        ]
-        return min(booked, key=lambda m: m.starts_at, default=None)
+            if m.kind is MeetingKind.FOLLOW_UP and m.status is MeetingStatus.BOOKED
+        )
+        return sorted(booked, key=lambda m: (m.starts_at, m.id))
+
+    def next_follow_up(self, now: datetime) -> MeetingDto | None:
+        """The earliest booked follow-up at or after ``now``."""
+        return next((m for m in self.booked_follow_ups() if m.starts_at >= now), None)
 
 
 @dataclass(frozen=True, kw_only=True)

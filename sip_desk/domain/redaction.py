@@ -16,11 +16,10 @@ from sip_desk.domain.plan import PlanDetail
 
 
 def without_address(plan: PlanDetail, addresses: Iterable[str]) -> PlanDetail:
-    """``plan`` for printing when the person is protected: no address, no place that names it.
+    """``plan`` (a draft or a signed snapshot) for printing when the person is protected.
 
-    Args:
-        plan: the plan as printed (a draft or a signed snapshot).
-        addresses: every address to hide (the person record's, and one an older snapshot held).
+    No address, and no meeting place that names one of ``addresses`` (the person record's, and
+    one an older snapshot held).
     """
     hidden = [a.strip().casefold() for a in addresses if a.strip()]
 

@@ -43,10 +43,9 @@ def signature_record(sig: SignatureDto) -> str:
 
 
 def signature_chain(content_hash: str, signatures: Sequence[SignatureDto]) -> list[str]:
-    """The chain hash after each signature, in the order given (the stored position order).
+    """The chain hash after each signature, in the given (stored position) order.
 
-    Returns:
-        One hash per signature; the last one covers them all.
+    One hash per signature; the last one covers them all.
     """
     chain: list[str] = []
     previous = content_hash
@@ -73,16 +72,12 @@ def seal_message(
 ) -> bytes:
     """The bytes the store key signs to seal a version.
 
-    Args:
-        key_id: the key that signs.
-        content_hash: the version hash.
-        signatures_hash: the signature chain at signing.
-        digest: :func:`public_digest` of the snapshot.
-        place: the plan id written in the snapshot and the version number. Seals made since
-            version 2 of the message carry them, so a sealed version copied into another plan
-            or to another number no longer matches its key signature. ``None`` gives the
-            older message (seals made before), which is still accepted together with the
-            binding checks in ``services.version_seal``.
+    ``signatures_hash`` is the signature chain at signing, ``digest`` the :func:`public_digest`
+    of the snapshot, ``place`` the plan id written in the snapshot and the version number. Seals
+    made since version 2 of the message carry the place, so a sealed version copied into another
+    plan or to another number no longer matches its key signature. ``None`` gives the older
+    message (seals made before), still accepted together with the binding checks in
+    ``services.version_seal``.
     """
     parts: list[str] = [SEAL_MESSAGE, key_id]
     if place is not None:

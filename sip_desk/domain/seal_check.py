@@ -40,16 +40,10 @@ class SignedSignature:
 
 @dataclass(frozen=True, kw_only=True)
 class SealedRecord:
-    """Everything needed to check one signed version.
+    """Everything needed to check one signed version, as stored.
 
-    Attributes:
-        number: the version number (for messages).
-        snapshot: the stored snapshot text.
-        content_hash: the stored version hash.
-        previous_hash: the stored hash of the signed version before.
-        expected_previous: the hash that signed version actually has (``None`` for the first).
-        signatures: the signatures in stored (position) order.
-        seal: the seal, if any.
+    ``expected_previous`` is the hash the signed version before actually has (``None`` for the
+    first); ``signatures`` are in stored (position) order.
     """
 
     number: int
@@ -66,14 +60,12 @@ class RecordCheck:
     """The outcome for one record.
 
     Attributes:
-        problems: what is wrong; empty when the version checks out.
         redacted: the snapshot is the address-free form of the signed one; its hash is attested
             by the key signature instead of recomputed.
         accepted_chain: the signature-chain hashes of every state the key covers (as sealed,
             then after each late signature); a printed file must carry one of them.
         origin_plan_id: the plan id written in the snapshot (the id in the store that signed
             it); ``None`` when the snapshot cannot be read.
-        identity_number: the person's identity number written in the snapshot.
     """
 
     problems: tuple[Problem, ...]
@@ -114,18 +106,14 @@ def check_record(record: SealedRecord, verify: Verifier) -> RecordCheck:
         problems.append(Problem("seal.signatures_changed", number=n))
     place = (origin, n) if origin is not None else None
     redacted = _check_key(record, seal, intact, place, verify, problems)
-    if sealed_at is None:
-        return RecordCheck(
-            problems=tuple(problems),
-            redacted=redacted,
-            origin_plan_id=origin,
-            identity_number=identity,
-        )
-    covered = _check_late(record, chain, sealed_at, verify, problems)
+    accepted: tuple[str, ...] = ()
+    if sealed_at is not None:
+        covered = _check_late(record, chain, sealed_at, verify, problems)
+        accepted = tuple(chain[sealed_at : sealed_at + 1 + covered])
     return RecordCheck(
         problems=tuple(problems),
         redacted=redacted,
-        accepted_chain=tuple(chain[sealed_at : sealed_at + 1 + covered]),
+        accepted_chain=accepted,
         origin_plan_id=origin,
         identity_number=identity,
     )
@@ -138,10 +126,9 @@ def _check_late(
     verify: Verifier,
     problems: list[Problem],
 ) -> int:
-    """Each signature after the sealed ones needs the key's signature over the chain up to it.
+    """Check each signature after the sealed ones (the key must sign the chain up to it).
 
-    Returns:
-        How many late signatures in a row (from the first) the key covers.
+    Returns how many late signatures in a row (from the first) the key covers.
     """
     assert record.content_hash is not None
     covered, gap = 0, False

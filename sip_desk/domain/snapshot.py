@@ -63,12 +63,8 @@ class VersionDetail:
 
     Attributes:
         plan: the plan as signed (parsed from the snapshot) or the live draft.
-        number: the version number.
-        signed: True for an immutable signed version.
         content_hash: SHA-256 of the snapshot chained to ``previous_hash`` (signed only).
-        previous_hash: the hash of the signed version before this one, if any.
-        signed_at: when the version was frozen.
-        signatures: the signatures, the person or guardian first.
+        signatures: the person or guardian first.
         check: for a signed version read with the store's keys, the outcome of its check.
         protected: the person has a protected identity now, or had one when this was signed.
         hidden_addresses: for a protected person, the addresses no print may show (the person

@@ -48,6 +48,13 @@ def _email(value: str, field: str) -> Iterator[ValidationError]:
         yield ValidationError(field, "validation.email", value=value)
 
 
+def _not_before(
+    start: date | None, end: date | None, field: str, code: str
+) -> Iterator[ValidationError]:
+    if start is not None and end is not None and end < start:
+        yield ValidationError(field, code, start=start, end=end)
+
+
 def validate_person(data: PersonData, today: date) -> PersonData:
     """Check a person and return it with the identity number normalised."""
     errors = [
@@ -100,26 +107,19 @@ def validate_participant(data: ParticipantData) -> None:
 
 def validate_consent(data: InformationConsentData) -> None:
     """Check an information-sharing consent: organisation, validity period, revocation."""
-    errors = [*_required(data.organisation, "consent.organisation"), *_lengths(data, "consent")]
-    if data.valid_until is not None and data.valid_until < data.valid_from:
-        errors.append(
-            ValidationError(
-                "consent.valid_until",
-                "validation.valid_until_before_from",
-                start=data.valid_from,
-                end=data.valid_until,
-            )
-        )
-    if data.revoked_on is not None and data.revoked_on < data.valid_from:
-        errors.append(
-            ValidationError(
-                "consent.revoked_on",
-                "validation.revoked_before_from",
-                start=data.valid_from,
-                end=data.revoked_on,
-            )
-        )
-    _raise_if(errors)
+    start = data.valid_from
+    _raise_if(
+        [
+            *_required(data.organisation, "consent.organisation"),
+            *_lengths(data, "consent"),
+            *_not_before(
+                start, data.valid_until, "consent.valid_until", "validation.valid_until_before_from"
+            ),
+            *_not_before(
+                start, data.revoked_on, "consent.revoked_on", "validation.revoked_before_from"
+            ),
+        ]
+    )
 
 
 def validate_goal(data: GoalData, goal_id: int | None = None) -> None:
@@ -137,17 +137,15 @@ def validate_need(data: NeedData) -> None:
 
 def validate_action(data: ActionData) -> None:
     """Check an action: a description and a time frame whose end is not before its start."""
-    errors = [*_required(data.description, "action.description"), *_lengths(data, "action")]
-    if data.start_date and data.end_date and data.end_date < data.start_date:
-        errors.append(
-            ValidationError(
-                "action.end_date",
-                "validation.end_before_start",
-                start=data.start_date,
-                end=data.end_date,
-            )
-        )
-    _raise_if(errors)
+    _raise_if(
+        [
+            *_required(data.description, "action.description"),
+            *_lengths(data, "action"),
+            *_not_before(
+                data.start_date, data.end_date, "action.end_date", "validation.end_before_start"
+            ),
+        ]
+    )
 
 
 def validate_meeting(data: MeetingData, now: datetime, time_changed: bool) -> None:

@@ -49,16 +49,11 @@ class VersionCheck:
     """The outcome of checking one signed version in the store.
 
     Attributes:
-        plan_id: the plan.
-        number: the version number.
-        content_hash: the stored version hash.
         key_id: the key that sealed it ("" when not sealed).
-        origin: this store's key, another store's, or none.
         trusted: the key is this store's own (from its key file) or given with ``--trust-key``.
         on_upgrade: sealed when the store got its key, after it was signed (older versions).
         redacted: imported without the address; the key signature attests the hash.
         accepted_chain: signature-chain hashes of every state the key covers.
-        problems: what is wrong; empty when the version checks out.
         signed: the version is signed (``verify-store`` also lists a damaged unsigned one).
     """
 
@@ -115,16 +110,12 @@ class VerificationReport:
     """What ``verify`` found about one PDF file.
 
     Attributes:
-        file_sha256: SHA-256 of the file's bytes.
         readable: the file is a PDF with SIP Desk metadata.
-        plan_id: the plan id written in the file.
-        version_number: the version number written in the file.
-        content_hash: the version hash written in the file (empty for a draft print).
+        plan_id, version_number, content_hash: as written in the file (no hash: a draft print).
         version_found: the store has a signed version with this hash for this plan.
         stored_hash_ok: the stored hash equals the one recomputed from the stored snapshot and
             chains to the previous signed version (a changed database row fails here).
         file_known: these exact bytes were printed or exported by SIP Desk from this store.
-        seal: the digital seal, if any.
         version: the check of the stored signed version (hash, chain, signatures, key).
         signatures_hash: the signatures-chain hash written in the file ("" in files printed
             before signatures were sealed).

@@ -26,9 +26,6 @@ FIRST_MEETING_SETTING = "follow_up.first_meeting_days"
 WINDOW_DAYS = 30
 """How far ahead the worklist looks by default."""
 
-CONSENT_WARNING_DAYS = 30
-"""A consent ending within this many days gives a warning."""
-
 COUNT_CAP = 1000
 """The worklist's counts read at most this many rows per source and bucket (shown as "999+")."""
 
@@ -78,14 +75,12 @@ class WorklistItem:
     """One row of the worklist.
 
     Attributes:
-        kind: follow-up meeting, action or warning.
         item_id: the meeting, action or consent id; ``None`` for plan-level warnings.
         due: the local date the row is due (meeting day, action end, consent end, deadline).
         starts_at: the meeting's start (UTC) for meetings, else ``None``.
         title: the action's description, the meeting place, or the consent's organisation.
         responsible: the named responsible person (actions) or the convenor (meetings).
         organisation: the acting organisation (actions, consents) or the lead organisation.
-        warning: why a warning row is shown.
     """
 
     kind: WorklistKind
@@ -153,23 +148,13 @@ class WorklistCounts:
         return self.overdue + self.today + self.this_week + self.within_30_days
 
     def __add__(self, other: WorklistCounts) -> WorklistCounts:
-        return WorklistCounts(
-            overdue=self.overdue + other.overdue,
-            today=self.today + other.today,
-            this_week=self.this_week + other.this_week,
-            within_30_days=self.within_30_days + other.within_30_days,
-            capped=self.capped | other.capped,
-        )
+        buckets = ("overdue", "today", "this_week", "within_30_days")
+        sums = {n: getattr(self, n) + getattr(other, n) for n in buckets}
+        return WorklistCounts(**sums, capped=self.capped | other.capped)
 
     def of(self, urgency: Urgency) -> int:
         """The count of one bucket (``LATER`` is never counted: 0)."""
-        values = {
-            Urgency.OVERDUE: self.overdue,
-            Urgency.TODAY: self.today,
-            Urgency.THIS_WEEK: self.this_week,
-            Urgency.WITHIN_30_DAYS: self.within_30_days,
-        }
-        return values.get(urgency, 0)
+        return int(getattr(self, urgency.name.lower(), 0))
 
 
 @dataclass(frozen=True, kw_only=True)

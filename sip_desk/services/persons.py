@@ -10,7 +10,7 @@ from sip_desk.db.repositories import person_by_identity
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
 from sip_desk.domain.person import PersonData, RepresentativeData
-from sip_desk.domain.person_match import KnownPerson, PersonMatch, apply_differences, compare_person
+from sip_desk.domain.person_match import KnownPerson, PersonMatch, compare_person
 from sip_desk.services.audit import AuditLog
 
 # --- Person rows: find by identity number, create with a reserve id, update with audit.
@@ -155,7 +155,7 @@ def attach_person(
         return create_person(session, person, log), match
     log.person_id = found.id
     match = PersonMatch(known=match.known, differences=match.differences, updated=update)
-    target = apply_differences(person_data_of(found), match.differences, update)
+    target = match.apply(person_data_of(found))
     update_person_row(session, found, target, log)
     update_representatives(found, target.representatives, log)
     kept = [d.field for d in match.differences if d not in match.applied]

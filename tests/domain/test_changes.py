@@ -24,11 +24,11 @@ def test_changes_new_and_removed_goal_in_three_languages() -> None:
 
     summary = summarise(old, 1, new)
 
-    assert summary.sv == (
+    assert summary.lines("sv") == (
         "Nytt mål: Börja arbetspraktik.",
         "Målet är borttaget: Vara drogfri ett år.",
     )
-    assert summary.en[0] == "New goal: Börja arbetspraktik."
+    assert summary.lines("en")[0] == "New goal: Börja arbetspraktik."
     assert summary.lines("ar")[0] == "هدف جديد: Börja arbetspraktik."
     assert [(c.area, c.kind, c.item_id) for c in summary.items] == [
         ("goal", ChangeKind.ADDED, 33),
@@ -93,7 +93,7 @@ def test_changes_moved_meeting_and_new_participant() -> None:
     extra = ParticipantDto(id=23, position=2, name="Lina Lärare", organisation="Skolan")
     new = dataclasses.replace(old, meetings=(meeting,), participants=(*old.participants, extra))
 
-    lines = summarise(old, 1, new).sv
+    lines = summarise(old, 1, new).lines("sv")
 
     assert lines == (
         "Ny deltagare: Lina Lärare (Skolan).",
@@ -114,4 +114,4 @@ def test_changes_revoked_consent_is_called_withdrawn() -> None:
 def test_changes_summary_without_signed_version_is_empty() -> None:
     summary = summarise(None, None, sample_plan())
 
-    assert summary.since_version is None and summary.items == () and summary.sv == ()
+    assert summary.since_version is None and summary.items == () and summary.lines("sv") == ()

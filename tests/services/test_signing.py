@@ -180,8 +180,8 @@ def test_changes_since_signed_gives_items_and_lines(services, make_plan) -> None
     summary = services.signing.changes_since_signed(services.plans.get_plan(plan.id))
 
     assert summary.since_version == 1
-    assert summary.sv == ("Ändrat: det som är viktigt för dig.",)
-    assert summary.en == ("Changed: what matters to you.",)
+    assert summary.lines("sv") == ("Ändrat: det som är viktigt för dig.",)
+    assert summary.lines("en") == ("Changed: what matters to you.",)
     assert summary.items[0].fields == ("what_matters",)
 
 

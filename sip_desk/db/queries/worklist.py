@@ -215,52 +215,44 @@ def list_items(
     return [_item(branch, row, today, key[0]) for key, branch, row in found[f.offset : wanted]]
 
 
-def _named_counts(session: Session, stmt: Select[str, int]) -> dict[str, int]:
-    return {str(name): int(count) for name, count in session.execute(stmt)}
-
-
 def caseload(session: Session, today: date) -> list[CaseloadRow]:
     """Per coordinator: active plans, follow-ups in the next 30 days, overdue actions."""
     coord = Participant
-    base = select(coord.name, func.count(distinct(Plan.id))).join(Plan, Plan.id == coord.plan_id)
-    base = base.where(coord.is_coordinator.is_(True)).group_by(coord.name)
-    active = _named_counts(session, base.where(Plan.status == PlanStatus.ACTIVE))
-    start = local_midnight(today)
-    follow_ups = _named_counts(
-        session,
-        select(coord.name, func.count(Meeting.id))
-        .join(Plan, Plan.id == coord.plan_id)
-        .join(Meeting, Meeting.plan_id == Plan.id)
-        .where(
-            coord.is_coordinator.is_(True),
-            Plan.status != PlanStatus.CLOSED,
-            Meeting.kind == MeetingKind.FOLLOW_UP,
-            Meeting.status == MeetingStatus.BOOKED,
-            Meeting.starts_at >= start,
-            Meeting.starts_at < local_midnight(today + timedelta(days=31)),
+
+    def per_coordinator(counted: Any, *where: Any) -> dict[str, int]:
+        stmt = (
+            select(coord.name, func.count(distinct(counted)))
+            .join(Plan, Plan.id == coord.plan_id)
+            .where(coord.is_coordinator.is_(True), *where)
+            .group_by(coord.name)
         )
-        .group_by(coord.name),
+        return {str(name): int(count) for name, count in session.execute(stmt)}
+
+    active = per_coordinator(Plan.id, Plan.status == PlanStatus.ACTIVE)
+    open_plan = Plan.status != PlanStatus.CLOSED
+    follow_ups = per_coordinator(
+        Meeting.id,
+        Meeting.plan_id == Plan.id,
+        open_plan,
+        Meeting.kind == MeetingKind.FOLLOW_UP,
+        Meeting.status == MeetingStatus.BOOKED,
+        Meeting.starts_at >= local_midnight(today),
+        Meeting.starts_at < local_midnight(today + timedelta(days=31)),
     )
-    overdue = _named_counts(
-        session,
-        select(coord.name, func.count(Action.id))
-        .join(Plan, Plan.id == coord.plan_id)
-        .join(Action, Action.plan_id == Plan.id)
-        .where(
-            coord.is_coordinator.is_(True),
-            Plan.status != PlanStatus.CLOSED,
-            Action.status.in_(OPEN_ACTION_STATUSES),
-            Action.end_date < today,
-        )
-        .group_by(coord.name),
+    overdue = per_coordinator(
+        Action.id,
+        Action.plan_id == Plan.id,
+        open_plan,
+        Action.status.in_(OPEN_ACTION_STATUSES),
+        Action.end_date < today,
     )
     names = sorted(set(active) | set(follow_ups) | set(overdue), key=str.casefold)
     return [
         CaseloadRow(
             coordinator=name,
-            active_plans=int(active.get(name, 0)),
-            follow_ups_next_30_days=int(follow_ups.get(name, 0)),
-            overdue_actions=int(overdue.get(name, 0)),
+            active_plans=active.get(name, 0),
+            follow_ups_next_30_days=follow_ups.get(name, 0),
+            overdue_actions=overdue.get(name, 0),
         )
         for name in names
     ]

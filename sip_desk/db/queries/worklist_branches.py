@@ -181,55 +181,25 @@ def action_branch(f: WorklistFilter, status: ActionStatus) -> Branch:
     return Branch(WorklistKind.ACTION, None, 2, Action.end_date, 0, Action.id, stmt)
 
 
-def _consent_stmt(f: WorklistFilter, due: Any) -> Select[Any]:
+def consent_branch(f: WorklistFilter, warning: WarningKind, today: date) -> Branch:
+    """Consents ending on or after today and not revoked, or revoked ones (stop sharing)."""
+    c = InformationConsent
     org = _ORGANISATION
+    rows: tuple[Any, ...]
+    if warning is WarningKind.CONSENT_EXPIRING:
+        due, rows = c.valid_until, (c.valid_until >= today, c.revoked_on.is_(None))
+    else:
+        due, rows = c.revoked_on, (c.revoked_on.is_not(None),)
     stmt = (
-        select(
-            *_columns(
-                item_id=InformationConsent.id,
-                due=due,
-                title=org.name,
-                organisation=org.name,
-            )
-        )
-        .select_from(InformationConsent)
-        .join(Plan, Plan.id == InformationConsent.plan_id)
+        select(*_columns(item_id=c.id, due=due, title=org.name, organisation=org.name))
+        .select_from(c)
+        .join(Plan, Plan.id == c.plan_id)
         .join(Person, Person.id == Plan.person_id)
-        .join(org, org.id == InformationConsent.organisation_id)
+        .join(org, org.id == c.organisation_id)
+        .where(*rows)
     )
-    return _plan_filters(stmt, f, InformationConsent.organisation_id, InformationConsent.plan_id)
-
-
-def consent_expiring_branch(f: WorklistFilter, today: date) -> Branch:
-    """Consents that end on or after today and have not been revoked."""
-    stmt = _consent_stmt(f, InformationConsent.valid_until).where(
-        InformationConsent.valid_until >= today, InformationConsent.revoked_on.is_(None)
-    )
-    return Branch(
-        WorklistKind.WARNING,
-        WarningKind.CONSENT_EXPIRING,
-        1,
-        InformationConsent.valid_until,
-        0,
-        InformationConsent.id,
-        stmt,
-    )
-
-
-def consent_revoked_branch(f: WorklistFilter) -> Branch:
-    """Revoked consents of plans still open: the plan must stop sharing with that organisation."""
-    stmt = _consent_stmt(f, InformationConsent.revoked_on).where(
-        InformationConsent.revoked_on.is_not(None)
-    )
-    return Branch(
-        WorklistKind.WARNING,
-        WarningKind.CONSENT_REVOKED,
-        1,
-        InformationConsent.revoked_on,
-        0,
-        InformationConsent.id,
-        stmt,
-    )
+    stmt = _plan_filters(stmt, f, c.organisation_id, c.plan_id)
+    return Branch(WorklistKind.WARNING, warning, 1, due, 0, c.id, stmt)
 
 
 def _plan_stmt(f: WorklistFilter, due: Any) -> Select[Any]:
@@ -294,8 +264,8 @@ def _branches(f: WorklistFilter, today: date, first_meeting_days: int) -> tuple[
     # Warnings have no responsible person; filtering by one leaves them out.
     if WorklistKind.WARNING in f.kinds and not f.responsible.strip():
         found += [
-            consent_expiring_branch(f, today),
-            consent_revoked_branch(f),
+            consent_branch(f, WarningKind.CONSENT_EXPIRING, today),
+            consent_branch(f, WarningKind.CONSENT_REVOKED, today),
             no_first_meeting_branch(f, first_meeting_days),
             # Last: a page already full of overdue rows never runs this anti-join.
             no_follow_up_branch(f, today),

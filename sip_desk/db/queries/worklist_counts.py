@@ -19,16 +19,6 @@ from sip_desk.domain.worklist import Urgency, WorklistCounts, WorklistFilter
 _BUCKETS = (Urgency.OVERDUE, Urgency.TODAY, Urgency.THIS_WEEK, Urgency.WITHIN_30_DAYS)
 
 
-def _from_buckets(values: dict[Urgency, int], capped: frozenset[Urgency]) -> WorklistCounts:
-    return WorklistCounts(
-        overdue=values.get(Urgency.OVERDUE, 0),
-        today=values.get(Urgency.TODAY, 0),
-        this_week=values.get(Urgency.THIS_WEEK, 0),
-        within_30_days=values.get(Urgency.WITHIN_30_DAYS, 0),
-        capped=capped,
-    )
-
-
 def _exact_counts(session: Session, branch: Branch, window: Window) -> WorklistCounts:
     stmt = window.apply(branch)
     if stmt is None:
@@ -83,7 +73,7 @@ def _capped_counts(session: Session, branch: Branch, window: Window, cap: int) -
         rows = stmt.with_only_columns(literal(1).label("one")).limit(cap).subquery()
         values[urgency] = int(session.scalar(select(func.count()).select_from(rows)) or 0)
     capped = frozenset(u for u, n in values.items() if n >= cap)
-    return _from_buckets(values, capped)
+    return WorklistCounts(**{u.name.lower(): n for u, n in values.items()}, capped=capped)
 
 
 def count_items(
@@ -95,13 +85,8 @@ def count_items(
 ) -> WorklistCounts:
     """Rows per urgency bucket, with the filter applied (paging ignored).
 
-    Args:
-        session: the read session.
-        f: the filter.
-        today: the local date.
-        first_meeting_days: the limit for the first meeting.
-        cap: read at most this many rows per branch and bucket; a bucket that reached it is
-            marked in :attr:`WorklistCounts.capped`. ``None`` counts exactly.
+    With ``cap``, at most this many rows are read per branch and bucket; a bucket that reached
+    it is marked in :attr:`WorklistCounts.capped`. ``None`` counts exactly.
     """
     window = Window(today, f.due_within_days, f.overdue_only)  # paging ignored
     total = WorklistCounts()
