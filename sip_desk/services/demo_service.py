@@ -134,8 +134,8 @@ def _revise_after_signing(services: Services, plan_id: int) -> None:
         what_matters=(plan.fields.what_matters + " Att få träffa mina barn varje vecka.").strip(),
     )
     saved = services.plans.update_fields(plan_id, plan.version, fields)
-    services.items.add_goal(
-        plan_id, saved.plan.version, GoalData(text="Börja på arbetsträning till våren")
+    services.items.add(
+        "goal", plan_id, saved.plan.version, GoalData(text="Börja på arbetsträning till våren")
     )
 
 

@@ -163,63 +163,15 @@ class PlanItemsService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
-    # Participants
-    def add_participant(self, plan_id: int, version: int, data: ParticipantData) -> Saved:
-        """Add a participant."""
-        validate_participant(data)
-        return self._add("participant", plan_id, version, data)
+    def add(self, kind: str, plan_id: int, version: int, data: Any) -> Saved:
+        """Add a row of ``kind`` ("participant", "consent", "goal", "need", "action")."""
+        _validate(kind, data)
+        return self._add(kind, plan_id, version, data, _goal_ids(kind, data))
 
-    def update_participant(
-        self, plan_id: int, version: int, item_id: int, data: ParticipantData
-    ) -> Saved:
-        """Change a participant."""
-        validate_participant(data)
-        return self._update("participant", plan_id, version, item_id, data)
-
-    # Consents
-    def add_consent(self, plan_id: int, version: int, data: InformationConsentData) -> Saved:
-        """Add an information-sharing consent."""
-        validate_consent(data)
-        return self._add("consent", plan_id, version, data)
-
-    def update_consent(
-        self, plan_id: int, version: int, item_id: int, data: InformationConsentData
-    ) -> Saved:
-        """Change a consent (e.g. record its revocation)."""
-        validate_consent(data)
-        return self._update("consent", plan_id, version, item_id, data)
-
-    # Goals and needs
-    def add_goal(self, plan_id: int, version: int, data: GoalData) -> Saved:
-        """Add a goal in the person's own words."""
-        validate_goal(data)
-        return self._add("goal", plan_id, version, data)
-
-    def update_goal(self, plan_id: int, version: int, item_id: int, data: GoalData) -> Saved:
-        """Change a goal."""
-        validate_goal(data, item_id)
-        return self._update("goal", plan_id, version, item_id, data)
-
-    def add_need(self, plan_id: int, version: int, data: NeedData) -> Saved:
-        """Add a need."""
-        validate_need(data)
-        return self._add("need", plan_id, version, data)
-
-    def update_need(self, plan_id: int, version: int, item_id: int, data: NeedData) -> Saved:
-        """Change a need."""
-        validate_need(data)
-        return self._update("need", plan_id, version, item_id, data)
-
-    # Actions
-    def add_action(self, plan_id: int, version: int, data: ActionData) -> Saved:
-        """Add an action."""
-        validate_action(data)
-        return self._add("action", plan_id, version, data, data.goal_ids)
-
-    def update_action(self, plan_id: int, version: int, item_id: int, data: ActionData) -> Saved:
-        """Change an action."""
-        validate_action(data)
-        return self._update("action", plan_id, version, item_id, data, data.goal_ids)
+    def update(self, kind: str, plan_id: int, version: int, item_id: int, data: Any) -> Saved:
+        """Change row ``item_id`` of ``kind`` to ``data`` (e.g. record a consent's revocation)."""
+        _validate(kind, data, item_id)
+        return self._update(kind, plan_id, version, item_id, data, _goal_ids(kind, data))
 
     # Any kind
     @staticmethod
@@ -232,7 +184,7 @@ class PlanItemsService:
     ) -> Written:
         """Save a few cells (of :meth:`cells_of`) of one row of ``plan`` as the caller holds it.
 
-        Checked as the ``update_*`` methods check the whole row; one short transaction with
+        Checked as :meth:`update` checks the whole row; one short transaction with
         the version check and an audit row per cell, nothing read back.
 
         Raises:
@@ -247,10 +199,7 @@ class PlanItemsService:
             raise NotFoundError(kind, item_id)
         names = [f.name for f in dataclasses.fields(data_type)]
         data = dataclasses.replace(data_type(**{n: getattr(row, n) for n in names}), **cells)
-        if kind == "goal":
-            validate_goal(data, item_id)
-        else:
-            _VALIDATE[kind](data)
+        _validate(kind, data, item_id)
         changes = {
             n: (getattr(row, n), v.strip() if n in _STRIPPED else v) for n, v in cells.items()
         }
@@ -339,6 +288,18 @@ class PlanItemsService:
         if row is None:
             raise NotFoundError(kind, item_id)
         return row
+
+
+def _validate(kind: str, data: Any, item_id: int | None = None) -> None:
+    if kind == "goal":
+        validate_goal(data, item_id)
+    else:
+        _VALIDATE[kind](data)
+
+
+def _goal_ids(kind: str, data: Any) -> tuple[int, ...] | None:
+    """The goals an action is linked to (set apart from its columns); None for other kinds."""
+    return data.goal_ids if kind == "action" else None
 
 
 def _label(row: Any) -> str:

@@ -69,14 +69,16 @@ def rich_plan(services: Services, make_plan: PlanBuilder, **person: Any) -> Plan
     saved = s.plans.update_person(
         pid, plan.version, _person_data(plan.person, representatives=reps, address="Byv. 2")
     )
-    saved = s.items.add_participant(
+    saved = s.items.add(
+        "participant",
         pid,
         saved.plan.version,
         ParticipantData(
             name="Sara Syster", invitation=InvitationKind.INVITED, is_relative=True, present=True
         ),
     )
-    saved = s.items.add_participant(
+    saved = s.items.add(
+        "participant",
         pid,
         saved.plan.version,
         ParticipantData(
@@ -91,18 +93,20 @@ def rich_plan(services: Services, make_plan: PlanBuilder, **person: Any) -> Plan
         ),
     )
     doctor = saved.item_id
-    saved = s.items.add_need(pid, saved.plan.version, NeedData(description="Behandling"))
+    saved = s.items.add("need", pid, saved.plan.version, NeedData(description="Behandling"))
     need = saved.item_id
-    saved = s.items.add_need(pid, saved.plan.version, NeedData(description="Stöd i boendet"))
+    saved = s.items.add("need", pid, saved.plan.version, NeedData(description="Stöd i boendet"))
     goal = saved.plan.goals[0].id
-    saved = s.items.add_goal(
+    saved = s.items.add(
+        "goal",
         pid,
         saved.plan.version,
         GoalData(text="Egen lägenhet före sommaren", term=GoalTerm.SHORT, parent_id=goal),
     )
     sub_goal = saved.item_id
     assert sub_goal is not None
-    saved = s.items.add_action(
+    saved = s.items.add(
+        "action",
         pid,
         saved.plan.version,
         ActionData(
@@ -120,7 +124,8 @@ def rich_plan(services: Services, make_plan: PlanBuilder, **person: Any) -> Plan
     )
     action = saved.item_id
     assert action is not None
-    saved = s.items.add_consent(
+    saved = s.items.add(
+        "consent",
         pid,
         saved.plan.version,
         InformationConsentData(
@@ -333,7 +338,7 @@ def test_plan_json_round_trip_keeps_names_in_any_script(services, make_plan, fir
 def test_plan_json_stores_sql_looking_text_verbatim(services, make_plan, other_services) -> None:
     sql = "Robert'); DROP TABLE plans;--"
     plan = make_plan.complete(last_name=sql)
-    services.items.add_goal(plan.id, plan.version, GoalData(text="1; DELETE FROM persons; --"))
+    services.items.add("goal", plan.id, plan.version, GoalData(text="1; DELETE FROM persons; --"))
 
     imported = other_services.transfer.import_plan(services.transfer.export_plan(plan.id))
 

@@ -94,12 +94,12 @@ def test_plan_service_pages_the_list_newest_change_first(services, make_plan, cl
 def test_plan_version_rises_on_every_change_even_within_one_clock_tick(services, make_plan) -> None:
     plan = make_plan()
 
-    first = services.items.add_goal(plan.id, plan.version, GoalData(text="Ett"))
-    second = services.items.add_goal(plan.id, first.plan.version, GoalData(text="Två"))
+    first = services.items.add("goal", plan.id, plan.version, GoalData(text="Ett"))
+    second = services.items.add("goal", plan.id, first.plan.version, GoalData(text="Två"))
 
     assert plan.version < first.plan.version < second.plan.version
     with pytest.raises(StaleEditError):
-        services.items.add_goal(plan.id, first.plan.version, GoalData(text="Tre"))
+        services.items.add("goal", plan.id, first.plan.version, GoalData(text="Tre"))
 
 
 def test_plan_service_search_ignores_case_in_every_script(services, make_plan) -> None:
