@@ -262,14 +262,6 @@ class ExportService:
         self.record_output(pdf, AuditAction.EXPORT, str(path))
         return pdf
 
-    def print_pdf(
-        self, plan_id: int, number: int | None = None, language: str | None = None
-    ) -> RenderedPdf:
-        """Render a plan PDF for the printer (never sealed); logged as PRINT."""
-        pdf = self.render(plan_id, number, language, seal=False)
-        self.record_output(pdf, AuditAction.PRINT)
-        return pdf
-
     def verify_pdf(
         self, source: Path | bytes, trust: Sequence[str] = (), trust_keys: Sequence[str] = ()
     ) -> VerificationReport:
