@@ -9,8 +9,7 @@ the ORM, changed, touched and read back).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -24,7 +23,7 @@ from sip_desk.db.repositories import load_plan
 from sip_desk.domain.enums import AuditAction, PlanStatus, VersionState
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.audit import AuditLog, as_text
+from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
 
 
@@ -38,7 +37,7 @@ class Saved:
 
 @dataclass
 class PlanEdit:
-    """Handle given to the body of :func:`plan_edit`.
+    """Handle given to the body of :func:`edit_plan`.
 
     Attributes:
         content: ``False`` for a change beside the plan's content (a follow-up record being
@@ -51,18 +50,12 @@ class PlanEdit:
     now: datetime
     changed: bool = False
     item_id: int | None = None
-    result: Saved | None = None
     content: bool = True
 
     def apply(self, obj: object, entity: str, changes: dict[str, object]) -> None:
         """Set changed attributes on ``obj`` with audit entries."""
         if self.log.apply(obj, entity, changes):
             self.changed = True
-
-    def saved(self) -> Saved:
-        """The result, after the ``with`` block."""
-        assert self.result is not None
-        return self.result
 
 
 def edit_plan(
@@ -87,24 +80,6 @@ def edit_plan(
         return _finish_edit(edit, plan_id)
 
     return ctx.db.transaction(work)
-
-
-@contextmanager
-def plan_edit(
-    ctx: ServiceContext,
-    plan_id: int,
-    expected_version: int | None,
-    allow_closed: bool = False,
-) -> Iterator[PlanEdit]:
-    """Like :func:`edit_plan`, as a ``with`` block.
-
-    The body runs once, so only the begin of the transaction waits for a busy store (on SQLite
-    that is where the lock is taken); prefer :func:`edit_plan`.
-    """
-    with ctx.db.write() as session:
-        edit = _begin_edit(ctx, session, plan_id, expected_version, allow_closed)
-        yield edit
-        edit.result = _finish_edit(edit, plan_id)
 
 
 def _begin_edit(
@@ -169,20 +144,9 @@ def save_cells(
 
     def work(session: Session) -> Written:
         now = ctx.clock.now()
+        log = AuditLog(session, ctx.user, now, plan.id, plan.person.id)
         audit = [
-            {
-                "at": now,
-                "user": ctx.user.user,
-                "unit": ctx.user.unit,
-                "action": AuditAction.UPDATE,
-                "plan_id": plan.id,
-                "person_id": plan.person.id,
-                "entity": entity,
-                "entity_id": row_id,
-                "field": name,
-                "old": as_text(old),
-                "new": as_text(new),
-            }
+            log.row(AuditAction.UPDATE, entity, row_id, name, old, new)
             for name, (old, new) in changed.items()
         ]
         values = {name: new for name, (_old, new) in changed.items()}
