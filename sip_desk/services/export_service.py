@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from sip_desk.db.models import PlanVersion, Setting
 from sip_desk.domain.changes import summarise
@@ -33,21 +32,18 @@ from sip_desk.services.store_key import key_id_of, read_public_pem
 
 # --- Settings for printed documents, kept in the store's ``settings`` table.
 
-KEY_MARKING = "print.confidentiality_marking"
-KEY_SEAL_FILE = "seal.pkcs12_path"
-KEY_SEAL_PASSWORD = "seal.pkcs12_password"  # noqa: S105 - a settings key, not a secret
 DEFAULT_MARKING = "Sekretess enligt offentlighets- och sekretesslagen (OSL)"
+# DocumentSettings field → its key in the store's ``settings`` table.
+_SETTING_KEYS = {
+    "confidentiality_marking": "print.confidentiality_marking",
+    "seal_pkcs12_path": "seal.pkcs12_path",
+    "seal_pkcs12_password": "seal.pkcs12_password",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
 class DocumentSettings:
-    """How plans are printed and sealed.
-
-    Attributes:
-        confidentiality_marking: the header text on every page.
-        seal_pkcs12_path: the organisation's PKCS#12 file; empty for no digital seal.
-        seal_pkcs12_password: its password (may be empty).
-    """
+    """How plans are printed and sealed (an empty PKCS#12 path: no digital seal)."""
 
     confidentiality_marking: str = DEFAULT_MARKING
     seal_pkcs12_path: str = ""
@@ -59,56 +55,16 @@ class DocumentSettings:
         return bool(self.seal_pkcs12_path.strip())
 
 
-def read_settings(session: Session) -> DocumentSettings:
-    """The stored document settings (defaults where nothing is stored)."""
-    values = {
-        s.key: s.value
-        for s in session.query(Setting).filter(
-            Setting.key.in_([KEY_MARKING, KEY_SEAL_FILE, KEY_SEAL_PASSWORD])
-        )
-    }
-    return DocumentSettings(
-        confidentiality_marking=values.get(KEY_MARKING, DEFAULT_MARKING),
-        seal_pkcs12_path=values.get(KEY_SEAL_FILE, ""),
-        seal_pkcs12_password=values.get(KEY_SEAL_PASSWORD, ""),
-    )
-
-
-def write_settings(session: Session, settings: DocumentSettings) -> None:
-    """Store ``settings`` (insert or replace each key)."""
-    for key, value in (
-        (KEY_MARKING, settings.confidentiality_marking),
-        (KEY_SEAL_FILE, settings.seal_pkcs12_path),
-        (KEY_SEAL_PASSWORD, settings.seal_pkcs12_password),
-    ):
-        session.merge(Setting(key=key, value=value))
-
-
 # --- Printing and exporting plan PDFs, sealing them, and verifying a PDF against the store.
-
-Renderer = Callable[[PlanDocument], bytes]
-
-
-def _default_renderer(doc: PlanDocument) -> bytes:
-    from sip_desk.pdf.render_plan import render_plan
-
-    return render_plan(doc)
 
 
 @dataclass(frozen=True, kw_only=True)
 class RenderedPdf:
     """A rendered plan PDF and what it shows.
 
-    Attributes:
-        data: the PDF bytes (sealed when ``sealed``).
-        plan_id: the plan.
-        version_number: the version printed.
-        signed: True for a signed version, False for the working draft.
-        content_hash: the signed version's hash, if signed.
-        language: the print language.
-        sealed: True when a digital seal was applied.
-        key_id: the key that sealed the signed version ("" for a draft).
-        other_store: the version was signed in another store (it was imported).
+    ``signed`` is False for the working draft, ``content_hash`` and ``key_id`` (the key that
+    sealed the version) are set only for a signed one, ``other_store`` says it was signed in
+    another store (imported).
     """
 
     data: bytes
@@ -130,22 +86,22 @@ class RenderedPdf:
 class ExportService:
     """PDFs of plans: build, render, seal, write, log and verify."""
 
-    def __init__(
-        self, ctx: ServiceContext, signing: SigningService, renderer: Renderer | None = None
-    ) -> None:
+    def __init__(self, ctx: ServiceContext, signing: SigningService) -> None:
         self._ctx = ctx
         self._signing = signing
-        self._renderer = renderer or _default_renderer
 
     def settings(self) -> DocumentSettings:
-        """The stored print and seal settings."""
+        """The stored print and seal settings (defaults where nothing is stored)."""
         with self._ctx.db.read() as s:
-            return read_settings(s)
+            rows = s.execute(select(Setting).where(Setting.key.in_(_SETTING_KEYS.values())))
+            stored = {row.key: row.value for row in rows.scalars()}
+        return DocumentSettings(**{f: stored[k] for f, k in _SETTING_KEYS.items() if k in stored})
 
     def save_settings(self, settings: DocumentSettings) -> None:
         """Store print and seal settings."""
         with self._ctx.db.write() as s:
-            write_settings(s, settings)
+            for field, key in _SETTING_KEYS.items():
+                s.merge(Setting(key=key, value=getattr(settings, field)))
 
     def build_document(
         self, plan_id: int, number: int | None = None, language: str | None = None
@@ -201,16 +157,14 @@ class ExportService:
         language: str | None = None,
         seal: bool | None = None,
     ) -> RenderedPdf:
-        """Render (and, when configured or asked, seal) a plan PDF without logging it.
+        """Render a plan PDF without logging it, as :meth:`build_document` builds it.
 
-        Args:
-            plan_id: the plan.
-            number: the version; the latest when ``None``.
-            language: sv, en or ar; the plan's print language when ``None``.
-            seal: seal with the configured certificate; ``None`` seals when one is configured.
+        ``seal``: seal with the configured certificate; ``None`` seals when one is configured.
         """
+        from sip_desk.pdf.render_plan import render_plan
+
         doc = self.build_document(plan_id, number, language)
-        data = self._renderer(doc)
+        data = render_plan(doc)
         settings = self.settings()
         sealed = settings.seal_configured if seal is None else seal
         if sealed:
