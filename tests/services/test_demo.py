@@ -167,7 +167,7 @@ def test_demo_files_are_exports_that_sip_desk_import_reads(services) -> None:
     for key in DEMO_CASES:
         text = demo_case_text(key)
 
-        plan = services.transfer.import_plan(text)
+        plan = services.transfer.import_with_report(text).plan
 
         person = json.loads(text)["plan"]["person"]
         assert plan.person.identity_number == person["identity_number"], key
