@@ -28,7 +28,7 @@ from sip_desk.services.pdf_seal import (
     verify_bytes,
 )
 from sip_desk.services.signing_service import SigningService
-from sip_desk.services.store_key import key_id_of, read_public_pem
+from sip_desk.services.store_key import key_id_of, read_file, read_public_pem
 
 # --- Settings for printed documents, kept in the store's ``settings`` table.
 
@@ -230,7 +230,7 @@ class ExportService:
         Raises:
             DomainError: ``export.read_failed`` when a file cannot be read, ``key.invalid``.
         """
-        data = source if isinstance(source, bytes) else _read(source)
+        data = source if isinstance(source, bytes) else read_file(source)
         roots = [load_certificate(p) for p in trust]
         keys = {key_id_of(k): k for k in (read_public_pem(Path(p)) for p in trust_keys)}
         settings = self.settings()
@@ -238,10 +238,3 @@ class ExportService:
             roots.append(certificate_of(settings.seal_pkcs12_path, settings.seal_pkcs12_password))
         with self._ctx.db.read() as s:
             return verify_bytes(s, data, roots, self._signing.keys.table(s, keys))
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.expanduser().read_bytes()
-    except OSError as error:
-        raise DomainError("export.read_failed", path=str(path), detail=error.strerror) from error
