@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from sip_desk.db.models import PlanVersion, Signature, VersionSeal
 from sip_desk.domain.document import SignatureDto
@@ -21,6 +22,8 @@ from sip_desk.domain.snapshot import chain_hash, parse_snapshot
 from sip_desk.domain.verification import KeyOrigin, KeyVerdict, Problem, VersionCheck
 from sip_desk.services.store_key import StoreKey
 
+T = TypeVar("T")
+
 
 class KeyView(Protocol):
     """The keys a check may use (see ``services.key_ring.KeyRing.view``)."""
@@ -36,15 +39,12 @@ class KeyView(Protocol):
 
 def signature_dto(row: Signature) -> SignatureDto:
     """A signature row as a DTO."""
-    return SignatureDto(
-        signer_name=row.signer_name,
-        organisation=row.organisation,
-        role=row.role,
-        is_person=row.is_person,
-        method=row.method,
-        signed_on=row.signed_on,
-        image_png=row.image_png,
-    )
+    return _fields_of(SignatureDto, row)
+
+
+def _fields_of(cls: type[T], row: object) -> T:
+    """``cls`` made from the attributes of ``row`` named as its fields."""
+    return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})  # type: ignore[arg-type]
 
 
 def _in_order(row: PlanVersion) -> list[Signature]:
@@ -114,16 +114,7 @@ def sealed_record(row: PlanVersion) -> SealedRecord:
             )
             for s in _in_order(row)
         ),
-        seal=(
-            SealData(
-                signatures_hash=seal.signatures_hash,
-                key_id=seal.key_id,
-                key_signature=seal.key_signature,
-                on_upgrade=seal.on_upgrade,
-            )
-            if seal is not None
-            else None
-        ),
+        seal=_fields_of(SealData, seal) if seal else None,
     )
 
 
