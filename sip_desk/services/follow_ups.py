@@ -14,7 +14,7 @@ from sip_desk.domain.enums import (
     MeetingStatus,
     VersionState,
 )
-from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import ValidationError, ValidationErrors
 from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.worklist import (
@@ -31,6 +31,7 @@ from sip_desk.domain.worklist import (
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.follow_up_record import FollowUpRecordService
+from sip_desk.services.unit_of_work import find_row
 
 # --- The documents printed for follow-up meetings: the summons and the appendix of a held one.
 
@@ -113,10 +114,7 @@ class FollowUpMeetingService:
 
 
 def _meeting(plan: PlanDetail, meeting_id: int) -> MeetingDto:
-    found = next((m for m in plan.meetings if m.id == meeting_id), None)
-    if found is None:
-        raise NotFoundError("meeting", meeting_id)
-    return found
+    return find_row(plan.meetings, "meeting", meeting_id)
 
 
 # --- The coordinator's worklist, its counts, the caseload and the reminder summary.
@@ -189,26 +187,12 @@ class FollowUpService:
             return worklist_queries.first_meeting_days(s)
 
     def set_first_meeting_days(self, days: int) -> None:
-        """Change the limit for the first meeting (a write transaction).
-
-        Raises:
-            ValidationErrors: ``days`` is not between 1 and 365.
-        """
+        """Change the limit for the first meeting, 1 to 365 days (a write transaction)."""
         if not 1 <= days <= MAX_FIRST_MEETING_DAYS:
-            raise ValidationErrors(
-                [
-                    ValidationError(
-                        "settings.first_meeting_days",
-                        "validation.out_of_range",
-                        low=1,
-                        high=MAX_FIRST_MEETING_DAYS,
-                        value=days,
-                    )
-                ]
+            limits = {"low": 1, "high": MAX_FIRST_MEETING_DAYS, "value": days}
+            error = ValidationError(
+                "settings.first_meeting_days", "validation.out_of_range", **limits
             )
+            raise ValidationErrors([error])
         with self._ctx.db.write() as s:
-            row = s.get(Setting, FIRST_MEETING_SETTING)
-            if row is None:
-                s.add(Setting(key=FIRST_MEETING_SETTING, value=str(days)))
-            else:
-                row.value = str(days)
+            s.merge(Setting(key=FIRST_MEETING_SETTING, value=str(days)))

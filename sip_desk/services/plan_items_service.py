@@ -13,7 +13,7 @@ from sip_desk.db.models import Action, Goal, InformationConsent, Need, Participa
 from sip_desk.db.plan_write import Written
 from sip_desk.domain.action import ActionData
 from sip_desk.domain.enums import AuditAction
-from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import ValidationError, ValidationErrors
 from sip_desk.domain.goal import GoalData, NeedData
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.plan import PlanDetail
@@ -25,7 +25,7 @@ from sip_desk.domain.validation import (
     validate_participant,
 )
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan, save_cells
+from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan, find_row, save_cells
 
 Columns = Callable[[Session, Plan, Any], dict[str, Any]]
 
@@ -193,10 +193,7 @@ class PlanItemsService:
         data_type, table, allowed = _CELLS[kind]
         if not set(cells) <= allowed:
             raise ValueError(f"not simple {kind} cells: {sorted(set(cells) - allowed)}")
-        rows = getattr(plan, _LISTS.get(kind, table))
-        row = next((r for r in rows if r.id == item_id), None)
-        if row is None:
-            raise NotFoundError(kind, item_id)
+        row = find_row(getattr(plan, _LISTS.get(kind, table)), kind, item_id)
         names = [f.name for f in dataclasses.fields(data_type)]
         data = dataclasses.replace(data_type(**{n: getattr(row, n) for n in names}), **cells)
         _validate(kind, data, item_id)
@@ -283,11 +280,7 @@ class PlanItemsService:
 
     @staticmethod
     def _find(edit: PlanEdit, kind: str, item_id: int) -> Any:
-        _cls, attr, _columns = _KINDS[kind]
-        row = next((r for r in getattr(edit.plan, attr) if r.id == item_id), None)
-        if row is None:
-            raise NotFoundError(kind, item_id)
-        return row
+        return find_row(getattr(edit.plan, _KINDS[kind][1]), kind, item_id)
 
 
 def _validate(kind: str, data: Any, item_id: int | None = None) -> None:

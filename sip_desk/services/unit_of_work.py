@@ -9,10 +9,10 @@ the ORM, changed, touched and read back).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -21,10 +21,12 @@ from sip_desk.db.plan_read import read_plan
 from sip_desk.db.plan_write import Written, write_cells
 from sip_desk.db.repositories import load_plan
 from sip_desk.domain.enums import AuditAction, PlanStatus, VersionState
-from sip_desk.domain.errors import DomainError
+from sip_desk.domain.errors import DomainError, NotFoundError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,14 @@ def edit_plan(
         return _finish_edit(edit, plan_id)
 
     return ctx.db.transaction(work)
+
+
+def find_row(rows: Iterable[R], kind: str, item_id: int) -> R:
+    """The row of ``rows`` with id ``item_id``; ``NotFoundError`` naming ``kind`` if none."""
+    row = next((r for r in rows if getattr(r, "id", None) == item_id), None)
+    if row is None:
+        raise NotFoundError(kind, item_id)
+    return row
 
 
 def _begin_edit(
