@@ -23,7 +23,7 @@ from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail, PlanQuery
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.demo_generator import generate_plans
-from sip_desk.services.demo_service import DEMO_CASES, demo_case_text, load_demo_cases
+from sip_desk.services.demo_service import DEMO_CASES, demo_case_text
 from sip_desk.services.plan_json.dates import aged_identity
 from sip_desk.services.registry import Services
 
@@ -131,7 +131,7 @@ def test_demo_cases_are_imported_and_signed_as_the_acting_user(services) -> None
 
 
 def test_demo_signs_the_complete_cases_and_revises_one(services) -> None:
-    result = load_demo_cases(services)
+    result = services.demo.load_cases()
 
     keys = dict(result.created)
     assert set(result.signed) == {keys["adult"], keys["youth"], keys["family"]}
