@@ -31,7 +31,7 @@ def _check_refs(plan: Plan, data: MeetingData) -> None:
         raise ValidationErrors(errors)
 
 
-def _columns(data: MeetingData) -> dict[str, Any]:
+def meeting_columns(data: MeetingData) -> dict[str, Any]:
     """The meeting's own columns (its reviews are rows of their own)."""
     names = [f.name for f in fields(MeetingData) if not f.name.endswith("_reviews")]
     return {name: getattr(data, name) for name in names}
@@ -56,7 +56,7 @@ class MeetingService:
 
         def change(edit: PlanEdit) -> None:
             _check_refs(edit.plan, data)
-            meeting = Meeting(**_columns(data))
+            meeting = Meeting(**meeting_columns(data))
             self._set_reviews(meeting, data)
             edit.plan.meetings.append(meeting)
             edit.session.flush()
@@ -76,7 +76,7 @@ class MeetingService:
                 data, self._ctx.clock.now(), time_changed=data.starts_at != meeting.starts_at
             )
             _check_refs(edit.plan, data)
-            edit.apply(meeting, "meeting", _columns(data))
+            edit.apply(meeting, "meeting", meeting_columns(data))
             old = _reviews_key(meeting)
             self._set_reviews(meeting, data)
             new = _reviews_key(meeting)

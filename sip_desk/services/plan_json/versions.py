@@ -54,14 +54,8 @@ def convert_versions(
 ) -> tuple[VersionImport, ...]:
     """Read the ``versions`` list; problems are appended to ``errors`` with their paths.
 
-    Args:
-        raw: the schema-checked versions.
-        errors: where problems go.
-        keys: the file's public keys (schema version 2); ``None`` for a version 1 file.
-        identity_number: the file's person; every signed version must be about them.
-
-    Raises:
-        ImportFormatError: a date that does not exist or bad base64 in a signature image.
+    ``keys`` are the file's public keys (``None`` for a version 1 file); every signed version
+    must be about the person with ``identity_number``.
     """
     versions: list[VersionImport] = []
     for i, item in enumerate(raw):
