@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import datetime
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sip_desk.db.models import PlanVersion, Signature, VersionSeal
 from sip_desk.domain.document import SignatureDto
@@ -37,7 +38,7 @@ class KeyView(Protocol):
         ...
 
 
-def signature_dto(row: Signature) -> SignatureDto:
+def signature_dto(row: Any) -> SignatureDto:
     """A signature row as a DTO."""
     return _fields_of(SignatureDto, row)
 
@@ -98,29 +99,34 @@ def intact(row: PlanVersion) -> bool:
     )
 
 
-def sealed_record(row: PlanVersion) -> SealedRecord:
-    """What :func:`~sip_desk.domain.seal_check.check_record` needs about ``row``."""
-    before = previous_signed(row)
-    seal = row.seal
+def sealed_record(
+    row: Any, expected_previous: str | None, signatures: Iterable[Any] | None = None
+) -> SealedRecord:
+    """What :func:`~sip_desk.domain.seal_check.check_record` needs about a version.
+
+    ``row`` is a stored version or one read from an import file (the same attribute names);
+    ``signatures`` default to those of a stored version in their order.
+    """
     return SealedRecord(
         number=row.number,
         snapshot=row.snapshot,
         content_hash=row.content_hash,
         previous_hash=row.previous_hash,
-        expected_previous=before.content_hash if before else None,
+        expected_previous=expected_previous,
         signatures=tuple(
             SignedSignature(
                 signature=signature_dto(s), key_id=s.key_id, key_signature=s.key_signature
             )
-            for s in _in_order(row)
+            for s in (_in_order(row) if signatures is None else signatures)
         ),
-        seal=_fields_of(SealData, seal) if seal else None,
+        seal=_fields_of(SealData, row.seal) if row.seal else None,
     )
 
 
 def check_row(row: PlanVersion, keys: KeyView) -> VersionCheck:
     """Check the signed version ``row`` with the keys known to this store."""
-    result = check_record(sealed_record(row), keys.verify)
+    before = previous_signed(row)
+    result = check_record(sealed_record(row, before.content_hash if before else None), keys.verify)
     seal = row.seal
     key_id = seal.key_id if seal else ""
     origin, trusted = keys.origin(key_id) if seal else (KeyOrigin.NONE, False)
