@@ -26,7 +26,6 @@ from sip_desk.domain.enums import (
     FollowUpDecision,
     MeetingKind,
     MeetingStatus,
-    PlanStatus,
     ReviewStatus,
 )
 from sip_desk.domain.errors import DomainError, NotFoundError, ValidationErrors
@@ -62,9 +61,6 @@ class FollowUpRecordService:
 
         ``meeting_id`` is the booked meeting (``None``: the earliest booked follow-up), ignored
         when a record is being written. The result's ``item_id`` is the record's meeting.
-
-        Raises:
-            DomainError: no follow-up is booked, or the meeting is not a booked follow-up.
         """
 
         def change(edit: PlanEdit) -> None:
@@ -80,10 +76,6 @@ class FollowUpRecordService:
         """Store the record as typed. Nothing is required yet; evaluations may be empty.
 
         Evaluations of actions or goals removed from the plan meanwhile are dropped.
-
-        Raises:
-            ValidationErrors: a text is over the length limit.
-            DomainError: no record of ``meeting_id`` is being written.
         """
         errors = save_errors(record)
         if errors:
@@ -111,10 +103,8 @@ class FollowUpRecordService:
     def complete(self, plan_id: int, expected_version: int) -> FollowUpResult:
         """Complete the record being written: the meeting is held, as the record says.
 
-        Raises:
-            ValidationErrors: what is still missing (the goals and actions not yet
-                evaluated by name, a decision, its reason, the next follow-up), nothing stored.
-            DomainError: no record is being written.
+        ``ValidationErrors`` name what is still missing (the goals and actions not yet evaluated
+        by name, a decision, its reason, the next follow-up); then nothing is stored.
         """
         held: list[int] = []
 
@@ -163,15 +153,7 @@ class FollowUpRecordService:
         _hold(edit, meeting, draft)
         next_id = _book_next(edit, meeting, draft) if book else None
         if draft.decision is FollowUpDecision.CLOSE:
-            edit.apply(
-                plan,
-                "plan",
-                {
-                    "status": PlanStatus.CLOSED,
-                    "closed_reason": draft.decision_reason.strip(),
-                    "closed_on": self._ctx.clock.today(),
-                },
-            )
+            edit.close(draft.decision_reason, self._ctx.clock.today())
         plan.follow_up_draft = None
         edit.changed = True
         edit.item_id = next_id
@@ -201,19 +183,8 @@ def _booked_follow_up(plan: Plan, meeting_id: int | None) -> Meeting:
 
 
 def _store(edit: PlanEdit, draft: FollowUpDraft, record: FollowUpRecord) -> None:
-    edit.apply(
-        draft,
-        "follow_up_draft",
-        {
-            "new_needs": record.new_needs,
-            "notes": record.notes,
-            "decision": record.decision,
-            "decision_reason": record.decision_reason,
-            "next_starts_at": record.next_starts_at,
-            "next_place": record.next_place,
-            "next_video_link": record.next_video_link,
-        },
-    )
+    names = "new_needs notes decision decision_reason next_starts_at next_place next_video_link"
+    edit.apply(draft, "follow_up_draft", {name: getattr(record, name) for name in names.split()})
     actions = {a.id for a in edit.plan.actions}
     rows = {r.action_id: r for r in draft.action_reviews}
     for a in record.action_reviews:
@@ -233,11 +204,8 @@ def _store(edit: PlanEdit, draft: FollowUpDraft, record: FollowUpRecord) -> None
         if goal_row is None:
             goal_row = DraftGoalReview(goal_id=g.goal_id, outcome=None, person_view="")
             draft.goal_reviews.append(goal_row)
-        edit.apply(
-            goal_row,
-            "follow_up_draft.goal",
-            {"outcome": g.outcome, "person_view": g.person_view},
-        )
+        values = {"outcome": g.outcome, "person_view": g.person_view}
+        edit.apply(goal_row, "follow_up_draft.goal", values)
     edit.session.flush()
 
 

@@ -77,14 +77,7 @@ class FollowUpMeetingService:
     def write_invitation(
         self, plan_id: int, meeting_id: int, path: Path, language: str = "sv"
     ) -> tuple[Path, Path]:
-        """Save the summons as a PDF letter at ``path`` and as an .ics event beside it.
-
-        Returns:
-            The PDF and the .ics paths written.
-
-        Raises:
-            DomainError: the plan or meeting does not exist, or the files cannot be written.
-        """
+        """Save the summons as a PDF letter at ``path`` and as an .ics event beside it."""
         from sip_desk.files import write_atomically
         from sip_desk.pdf.render_invitation import render_invitation
         from sip_desk.services.calendar_export import CalendarService
@@ -145,12 +138,10 @@ class FollowUpService:
             return worklist_queries.list_items(s, query, self._ctx.clock.today(), days)
 
     def counts(self, query: WorklistFilter | None = None, cap: int | None = None) -> WorklistCounts:
-        """How many rows of the (filtered) worklist fall in each urgency bucket.
+        """How many rows of the (filtered, not paged) worklist fall in each urgency bucket.
 
-        Args:
-            query: the filter (paging ignored).
-            cap: stop counting a source's bucket at this many rows (cheap at any store size;
-                such buckets are listed in ``capped``); ``None`` counts exactly.
+        ``cap`` stops counting a source's bucket at that many rows (cheap at any store size;
+        such buckets are listed in ``capped``); ``None`` counts exactly.
         """
         query = query or WorklistFilter()
         with self._ctx.db.read() as s:

@@ -224,8 +224,7 @@ class PlanService:
             raise ValidationErrors([ValidationError("plan.closed_reason", "validation.required")])
 
         def change(edit: PlanEdit) -> None:
-            closed = {"status": PlanStatus.CLOSED, "closed_reason": reason.strip()}
-            edit.apply(edit.plan, "plan", {**closed, "closed_on": self._ctx.clock.today()})
+            edit.close(reason, self._ctx.clock.today())
 
         return edit_plan(self._ctx, plan_id, expected_version, change)
 

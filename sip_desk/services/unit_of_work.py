@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -54,10 +54,15 @@ class PlanEdit:
     item_id: int | None = None
     content: bool = True
 
-    def apply(self, obj: object, entity: str, changes: dict[str, object]) -> None:
+    def apply(self, obj: object, entity: str, changes: dict[str, Any]) -> None:
         """Set changed attributes on ``obj`` with audit entries."""
         if self.log.apply(obj, entity, changes):
             self.changed = True
+
+    def close(self, reason: str, today: date) -> None:
+        """Close the plan: on a user's request or a follow-up's decision."""
+        closed = {"status": PlanStatus.CLOSED, "closed_reason": reason.strip(), "closed_on": today}
+        self.apply(self.plan, "plan", closed)
 
 
 def edit_plan(
