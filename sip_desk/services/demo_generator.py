@@ -60,16 +60,9 @@ def generate_plans(
 ) -> GenerationResult:
     """Insert ``n`` generated plans with persons, participants, goals, actions and meetings.
 
-    Args:
-        target: a :class:`Database`, a :class:`ServiceContext`, or an object with ``ctx`` (the
-            services registry); with a context, its clock and user are used.
-        n: how many plans.
-        seed: the same seed on the same store (and clock) gives the same plans.
-        batch_size: plans per write transaction.
-        progress: called after each batch with the plans stored so far and ``n``.
-
-    Returns:
-        Counts of inserted rows per table and the seconds taken.
+    ``target`` is a :class:`Database`, a :class:`ServiceContext` (its clock and user are used)
+    or the services. The same ``seed`` on the same store (and clock) gives the same plans.
+    ``progress(done, n)`` is called after each write transaction of ``batch_size`` plans.
     """
     db, user, clock = _resolve(target)
     started = time.perf_counter()

@@ -108,6 +108,10 @@ def action_columns(s: Session, plan: Plan, d: ActionData) -> dict[str, Any]:
     }
 
 
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _KINDS: dict[str, tuple[type[Any], str, Columns]] = {
     "participant": (Participant, "participants", participant_columns),
     "consent": (InformationConsent, "consents", consent_columns),
@@ -123,28 +127,22 @@ _CELLS: dict[str, tuple[type[Any], str, frozenset[str]]] = {
     "participant": (
         ParticipantData,
         "participants",
-        frozenset(
-            {"role", "phone", "email", "invitation", "present", "is_relative", "is_chair"}
-            | {"contact_role"}
-        ),
+        _names("role phone email invitation present is_relative is_chair contact_role"),
     ),
     "consent": (
         InformationConsentData,
         "information_consents",
-        frozenset(
-            {"information_shared", "information_excluded", "valid_from", "valid_until"}
-            | {"form", "given_by", "given_by_name", "revoked_on"}
+        _names(
+            "information_shared information_excluded valid_from valid_until form given_by"
+            " given_by_name revoked_on"
         ),
     ),
-    "goal": (GoalData, "goals", frozenset({"text", "term"})),
-    "need": (NeedData, "needs", frozenset({"description"})),
+    "goal": (GoalData, "goals", _names("text term")),
+    "need": (NeedData, "needs", _names("description")),
     "action": (
         ActionData,
         "actions",
-        frozenset(
-            {"description", "is_other_actor", "start_date", "end_date", "status"}
-            | {"cost_responsibility"}
-        ),
+        _names("description is_other_actor start_date end_date status cost_responsibility"),
     ),
 }
 _STRIPPED = frozenset({"email", "text", "description"})

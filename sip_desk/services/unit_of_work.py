@@ -41,9 +41,8 @@ class Saved:
 class PlanEdit:
     """Handle given to the body of :func:`edit_plan`.
 
-    Attributes:
-        content: ``False`` for a change beside the plan's content (a follow-up record being
-            written): the version counter still rises, but no new draft version is started.
+    ``content`` is False for a change beside the plan's content (a follow-up record being
+    written): the version counter still rises, but no new draft version is started.
     """
 
     session: Session
@@ -147,11 +146,6 @@ def save_cells(
     ``plan`` is the plan as the caller holds it: its version is checked in the ``UPDATE``, so
     the old values it shows are the stored ones (each is logged old → new). Nothing is read
     back; :func:`touched` brings the caller's plan up to date. Unchanged cells are not written.
-
-    Raises:
-        StaleEditError: the plan was saved elsewhere since ``plan`` was read.
-        DomainError: ``error.plan_closed``.
-        NotFoundError: no such plan or row.
     """
     changed = {name: pair for name, pair in changes.items() if pair[0] != pair[1]}
     if not changed:
