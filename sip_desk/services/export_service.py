@@ -109,11 +109,8 @@ class ExportService:
         """The :class:`PlanDocument` for version ``number`` (the latest when ``None``).
 
         The latest version is the live draft, or the signed snapshot when nothing changed since
-        signing. A signed version is printed from its frozen snapshot with its signatures.
-
-        Raises:
-            DomainError: an unknown print language; NotFoundError: no such plan or version.
-            DamagedVersionError: the signed version fails its check.
+        signing. A signed version is printed from its frozen snapshot with its signatures, and
+        only when it passes its check (else ``DamagedVersionError``).
         """
         version = self._signing.get_version(plan_id, number)
         check = version.check
