@@ -18,9 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from sip_desk.db.engine import Database
-from sip_desk.db.models import AuditEntry, Person
-from sip_desk.domain.audit import UserContext
+from sip_desk.db.models import Person
 from sip_desk.domain.enums import (
     ActionStatus,
     AuditAction,
@@ -36,10 +34,10 @@ from sip_desk.domain.enums import (
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import DEFAULT_LEGAL_REFERENCE
 from sip_desk.services import demo_generator_parts as parts
-from sip_desk.services.context import Clock, ServiceContext
+from sip_desk.services.audit import AuditLog
+from sip_desk.services.context import ServiceContext
 
 BATCH_SIZE = 2000
-GENERATOR_USER = UserContext(user="sip-desk demo", unit="")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,11 +58,12 @@ def generate_plans(
 ) -> GenerationResult:
     """Insert ``n`` generated plans with persons, participants, goals, actions and meetings.
 
-    ``target`` is a :class:`Database`, a :class:`ServiceContext` (its clock and user are used)
-    or the services. The same ``seed`` on the same store (and clock) gives the same plans.
+    ``target`` is a :class:`ServiceContext` (its store, clock and user are used) or the services
+    that hold one. The same ``seed`` on the same store (and clock) gives the same plans.
     ``progress(done, n)`` is called after each write transaction of ``batch_size`` plans.
     """
-    db, user, clock = _resolve(target)
+    ctx: ServiceContext = getattr(target, "ctx", target)
+    db, clock = ctx.db, ctx.clock
     started = time.perf_counter()
     now = clock.now()
     rng = random.Random(seed)
@@ -88,33 +87,12 @@ def generate_plans(
         done += size
         if progress is not None:
             progress(done, n)
-    _record(db, user, now, n, seed)
-    return GenerationResult(plans=n, rows=dict(counts), seconds=time.perf_counter() - started)
-
-
-def _resolve(target: Any) -> tuple[Database, UserContext, Clock]:
-    ctx = getattr(target, "ctx", target)
-    if isinstance(ctx, ServiceContext):
-        return ctx.db, ctx.user, ctx.clock
-    if isinstance(ctx, Database):
-        return ctx, GENERATOR_USER, Clock()
-    raise TypeError(f"expected Database, ServiceContext or Services, got {type(target)!r}")
-
-
-def _record(db: Database, user: UserContext, now: Any, n: int, seed: int) -> None:
-    """One audit entry for the whole run (not one per generated row)."""
-    with db.write() as s:
-        s.add(
-            AuditEntry(
-                at=now,
-                user=user.user,
-                unit=user.unit,
-                action=AuditAction.CREATE,
-                entity="demo_generation",
-                field="plans",
-                new=f"{n} generated plans (seed {seed})",
-            )
+    with db.write() as s:  # one audit entry for the whole run, not one per generated row
+        new = f"{n} generated plans (seed {seed})"
+        AuditLog(s, ctx.user, now).record(
+            AuditAction.CREATE, "demo_generation", None, "plans", new=new
         )
+    return GenerationResult(plans=n, rows=dict(counts), seconds=time.perf_counter() - started)
 
 
 @dataclass
