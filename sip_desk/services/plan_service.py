@@ -18,7 +18,7 @@ from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, 
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
-from sip_desk.domain.plan import PlanDetail, PlanFields, PlanQuery, PlanSummary
+from sip_desk.domain.plan import PlanDetail, PlanFields
 from sip_desk.domain.validation import validate_person, validate_plan_fields
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
@@ -29,7 +29,6 @@ from sip_desk.services.persons import (
     update_person_row,
     update_representatives,
 )
-from sip_desk.services.plan_list_service import PlanListService
 from sip_desk.services.unit_of_work import (
     PlanEdit,
     Saved,
@@ -49,7 +48,6 @@ class PlanService:
 
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
-        self._list = PlanListService(ctx)
 
     def find_person(self, identity_number: str) -> KnownPerson | None:
         """The stored person with this identity number (any accepted spelling; invalid: nobody)."""
@@ -134,14 +132,6 @@ class PlanService:
             log = AuditLog(s, ctx.user, ctx.clock.now(), detail.id, detail.person.id)
             log.record(AuditAction.READ, "plan", detail.id)
             return detail
-
-    def list_plans(self, query: PlanQuery | None = None) -> list[PlanSummary]:
-        """One page of the plan list, most recently changed first."""
-        return self._list.list_plans(query)
-
-    def count_plans(self, query: PlanQuery | None = None) -> int:
-        """How many plans match ``query`` (paging ignored)."""
-        return self._list.count_plans(query)
 
     def update_fields(self, plan_id: int, expected_version: int, fields: PlanFields) -> Saved:
         """Save the plan's own fields; only changed fields are written and logged."""

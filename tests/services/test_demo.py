@@ -104,7 +104,7 @@ def test_demo_cases_hide_only_the_protected_persons_address(services) -> None:
     protected = [p for p in plans.values() if p.person.protected_identity]
     assert [p.person.full_name for p in protected] == ["Linda Sandberg"]
     assert protected[0].person.address and protected[0].person.shareable_address() == ""
-    rows = services.plans.list_plans(PlanQuery())
+    rows = services.plan_list.list_plans(PlanQuery())
     assert [r.protected_identity for r in rows].count(True) == 1
 
 
@@ -117,7 +117,7 @@ def test_demo_cases_twice_add_nothing(services) -> None:
     assert len(first.created) == 4
     assert second.created == ()
     assert set(second.skipped) == {"adult", "youth", "family", "protected"}
-    assert services.plans.count_plans() == 4
+    assert services.plan_list.count_plans() == 4
     assert _count(services.ctx.db, AuditEntry.id) == entries
 
 
@@ -260,7 +260,7 @@ def test_generated_plans_load_and_new_plans_follow_them(services, make_plan) -> 
 
     assert loaded.participants and loaded.actions and loaded.goals
     assert created.id == 26
-    assert services.plans.count_plans() == 26
+    assert services.plan_list.count_plans() == 26
 
 
 def test_a_moved_identity_number_keeps_the_age_and_is_valid() -> None:

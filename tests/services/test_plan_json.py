@@ -216,7 +216,7 @@ def sign_latest(services: Services, plan_id: int) -> None:
 
 
 def plan_ids(services: Services) -> list[int]:
-    return sorted(p.id for p in services.plans.list_plans(PlanQuery(limit=None)))
+    return sorted(p.id for p in services.plan_list.list_plans(PlanQuery(limit=None)))
 
 
 def person_count(services: Services) -> int:
