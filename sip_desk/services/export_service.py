@@ -120,7 +120,9 @@ class ExportService:
         lang = language or version.plan.fields.print_language or "sv"
         if lang not in PRINT_LANGUAGES:
             raise DomainError("export.language", value=lang)
-        changes = self._changes_for(plan_id, version.number, lang)
+        # What changed since the signed version before this one.
+        previous = self._signing.previous_signed(plan_id, version.number)
+        changes = summarise(previous.plan, previous.number, version.plan) if previous else None
         plan = version.plan
         if version.protected:  # protected now or when signed: no address in any print
             plan = without_address(plan, version.hidden_addresses)
@@ -133,19 +135,11 @@ class ExportService:
             printed_on=self._ctx.clock.today(),
             confidentiality_marking=self.settings().confidentiality_marking,
             signatures=version.signatures,
-            changes_since_signed=changes,
+            changes_since_signed=changes.lines(lang) if changes is not None else (),
             signatures_hash=check.accepted_chain[-1] if check else None,
             key_id=check.key_id if check else "",
             other_store=bool(check and check.origin is KeyOrigin.OTHER),
         )
-
-    def _changes_for(self, plan_id: int, number: int, lang: str) -> tuple[str, ...]:
-        """Lines about what changed since the signed version before ``number``."""
-        current = self._signing.get_version(plan_id, number)
-        previous = self._signing.previous_signed(plan_id, number)
-        if previous is None:
-            return ()
-        return summarise(previous.plan, previous.number, current.plan).lines(lang)
 
     def render(
         self,
