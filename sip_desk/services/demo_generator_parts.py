@@ -178,8 +178,7 @@ def insert_batch(conn: Connection, batch: Batch) -> None:
 class PeopleMaker:
     """Makes person rows, with unique, checksum-valid invented identity numbers.
 
-    ``taken`` holds every identity number already stored or made in this run, so numbers stay
-    unique without asking the store.
+    ``taken`` holds every identity number stored or made in this run: no need to ask the store.
     """
 
     def __init__(self, rng: random.Random, taken: set[str], today: date, now: datetime) -> None:

@@ -210,16 +210,10 @@ class ExportService:
     def verify_pdf(
         self, source: Path | bytes, trust: Sequence[str] = (), trust_keys: Sequence[str] = ()
     ) -> VerificationReport:
-        """Check a PDF against the store.
+        """Check a PDF (a file or its bytes) against the store.
 
-        Args:
-            source: the file, or its bytes.
-            trust: certificate files (PEM/DER) to trust for the seal, besides the configured
-                organisation certificate.
-            trust_keys: public key files (``sip-desk key export``) of other stores to trust.
-
-        Raises:
-            DomainError: ``export.read_failed`` when a file cannot be read, ``key.invalid``.
+        ``trust`` are certificate files (PEM/DER) to trust for the seal besides the configured
+        one, ``trust_keys`` public key files (``sip-desk key export``) of other stores.
         """
         data = source if isinstance(source, bytes) else read_file(source)
         roots = [load_certificate(p) for p in trust]

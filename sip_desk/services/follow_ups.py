@@ -117,12 +117,9 @@ REMINDER_DAYS = 7
 
 
 class FollowUpService:
-    """The worklist side of follow-up work.
+    """The worklist side of follow-up work; one (read) transaction per method unless noted.
 
-    ``records`` writes the record of a follow-up meeting (a draft until it is completed);
-    ``meetings`` prints the summons and the record's appendix.
-
-    Every method is one (read) transaction unless noted.
+    ``records`` writes the record of a follow-up meeting, ``meetings`` prints its documents.
     """
 
     def __init__(self, ctx: ServiceContext) -> None:

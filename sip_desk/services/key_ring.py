@@ -142,12 +142,11 @@ class KeyRing:
     def table(
         self, session: Session, trusted: dict[str, Ed25519PublicKey] | None = None
     ) -> KeyTable:
-        """The keys for checks in ``session``: own and recorded ones.
+        """The (public) keys for checks in ``session``: own and recorded ones.
 
-        Checking needs only public keys. The own key's public half comes from its key file when
-        that is here (a file others may read is used, and noted in :attr:`notes`), otherwise
-        from the public key recorded in the store (noted too: whoever can write the store can
-        replace that record).
+        The own key comes from its key file when that is here (a file others may read is used,
+        and noted in :attr:`notes`), else as recorded in the store (noted too: whoever can
+        write the store can replace that record).
         """
         own: Ed25519PublicKey | None = self._own.public if self._own else None
         path = self.location

@@ -184,9 +184,6 @@ class PlanItemsService:
 
         Checked as :meth:`update` checks the whole row; one short transaction with
         the version check and an audit row per cell, nothing read back.
-
-        Raises:
-            NotFoundError: the row is not in ``plan``.
         """
         data_type, table, allowed = _CELLS[kind]
         if not set(cells) <= allowed:

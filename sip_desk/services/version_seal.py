@@ -104,8 +104,7 @@ def sealed_record(
 ) -> SealedRecord:
     """What :func:`~sip_desk.domain.seal_check.check_record` needs about a version.
 
-    ``row`` is a stored version or one read from an import file (the same attribute names);
-    ``signatures`` default to those of a stored version in their order.
+    ``row``: a stored version, or one read from an import file with its ``signatures``.
     """
     return SealedRecord(
         number=row.number,
