@@ -38,11 +38,9 @@ from sip_desk.pdf.render_plan import plan_story, render_plan
 
 def largest_demo_document(language: str) -> PlanDocument:
     """The demo plan with the most items, as printed in ``language``."""
-    from sip_desk.services.demo_service import load_demo_cases
-
     store = Path(tempfile.mkdtemp()) / "bench_pdf.sqlite"
     services = open_services(str(store))
-    result = load_demo_cases(services)
+    result = services.demo.load_cases()
 
     def size(plan_id: int) -> int:
         plan = services.plans.get_plan(plan_id)

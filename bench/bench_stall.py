@@ -119,7 +119,7 @@ def biggest_demo_plan(services: Services) -> int:
         parts = (plan.participants, plan.goals, plan.actions, plan.meetings, plan.consents)
         return sum(len(x) for x in parts)
 
-    ids = [row.id for row in services.plans.list_plans()]
+    ids = [row.id for row in services.plan_list.list_plans()]
     return max(ids, key=size)
 
 

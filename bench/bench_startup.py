@@ -163,7 +163,7 @@ def build_store(path: Path, plans: int) -> str:
 
     services = open_services(str(path), user=UserContext(user="bench"))
     try:
-        have = services.plans.count_plans()
+        have = services.plan_list.count_plans()
         if have < plans:
             try:
                 from sip_desk.services.demo_generator import generate_plans

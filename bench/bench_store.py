@@ -1,7 +1,7 @@
 """Plan store benchmark: the services beside raw sqlite3 queries fetching the same rows.
 
 Builds (and caches) SQLite stores of generated plans, then times, per size:
-- the plan list, first page of 200 (``services.plans.list_plans``), plain and with a text search;
+- the plan list, first page of 200 (``services.plan_list.list_plans``), plain and with a search;
 - loading one whole plan (``services.plans.get_plan``);
 each beside a hand-written sqlite3 query of the same rows, in the same run, medians of N runs.
 
@@ -96,7 +96,7 @@ def compare(
 def check_same_rows(services: Services, conn: sqlite3.Connection, plan_id: int) -> None:
     """The raw queries must return what the services return, or the comparison means nothing."""
     for text in ("", SEARCH):
-        got = [p.id for p in services.plans.list_plans(PlanQuery(text=text, limit=PAGE))]
+        got = [p.id for p in services.plan_list.list_plans(PlanQuery(text=text, limit=PAGE))]
         assert got == [r[0] for r in raw_list(conn, NOW, text, PAGE)], f"list differs ({text!r})"
     plan = services.plans.get_plan(plan_id)
     raw = raw_get_plan(conn, plan_id)
@@ -112,9 +112,9 @@ def bench_size(n: int, repeat: int, rebuild: bool) -> list[dict[str, Any]]:
     check_same_rows(services, conn, plan_id)
     plain, search = PlanQuery(limit=PAGE), PlanQuery(text=SEARCH, limit=PAGE)
     results = [
-        compare("list page 200", lambda: services.plans.list_plans(plain),
+        compare("list page 200", lambda: services.plan_list.list_plans(plain),
                 lambda: raw_list(conn, NOW, "", PAGE), repeat, 2.0),
-        compare(f"list search {SEARCH!r}", lambda: services.plans.list_plans(search),
+        compare(f"list search {SEARCH!r}", lambda: services.plan_list.list_plans(search),
                 lambda: raw_list(conn, NOW, SEARCH, PAGE), repeat, 2.0),
         compare("load one plan", lambda: services.plans.get_plan(plan_id),
                 lambda: raw_get_plan(conn, plan_id), repeat, 3.0),

@@ -43,7 +43,8 @@ class PlanBuilder:
         s = self.services
         plan = self(**person)
         clock = s.ctx.clock
-        saved = s.items.add_participant(
+        saved = s.items.add(
+            "participant",
             plan.id,
             plan.version,
             ParticipantData(
@@ -56,7 +57,8 @@ class PlanBuilder:
             ),
         )
         kim = saved.item_id
-        saved = s.items.add_consent(
+        saved = s.items.add(
+            "consent",
             plan.id,
             saved.plan.version,
             InformationConsentData(
@@ -69,10 +71,13 @@ class PlanBuilder:
                 given_by=ConsentGiver.PERSON,
             ),
         )
-        saved = s.items.add_goal(plan.id, saved.plan.version, GoalData(text="Ha ett eget boende"))
+        saved = s.items.add(
+            "goal", plan.id, saved.plan.version, GoalData(text="Ha ett eget boende")
+        )
         goal = saved.item_id
         assert goal is not None
-        saved = s.items.add_action(
+        saved = s.items.add(
+            "action",
             plan.id,
             saved.plan.version,
             ActionData(

@@ -49,7 +49,7 @@ def load_demo(services: Services) -> DemoPeople:
 
 def plans_of_person(services: Services, person_id: int) -> dict[int, PlanDetail]:
     """Every plan of the person, whole, by id."""
-    ids = [p.id for p in services.plans.list_plans()]
+    ids = [p.id for p in services.plan_list.list_plans()]
     plans = {pid: services.plans.get_plan(pid) for pid in ids}
     return {pid: plan for pid, plan in plans.items() if plan.person.id == person_id}
 

@@ -62,7 +62,7 @@ def list_command(args: argparse.Namespace, runner: Runner) -> int:
         status=PlanStatus(args.status) if args.status else None,
         limit=args.limit,
     )
-    rows = [_row(p, runner.lang) for p in runner.services.plans.list_plans(query)]
+    rows = [_row(p, runner.lang) for p in runner.services.plan_list.list_plans(query)]
     if args.json:
         runner.print_json(rows)
         return EXIT_OK

@@ -94,7 +94,10 @@ class DamagedVersionError(DomainError):
 
 @dataclass(frozen=True, kw_only=True)
 class SealCheck:
-    """The digital seal part of a verification (see ``services.pdf_seal.SealStatus``)."""
+    """What the digital seal of a PDF says (``services.pdf_seal.validate_seal``).
+
+    ``ok``: present, intact, cryptographically valid, trusted and covering the whole file.
+    """
 
     present: bool
     ok: bool

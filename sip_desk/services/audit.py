@@ -53,28 +53,34 @@ class AuditLog:
         new: Any = None,
     ) -> None:
         """Add one entry."""
-        self.session.add(
-            AuditEntry(
-                at=self.at,
-                user=self.user.user,
-                unit=self.user.unit,
-                action=action,
-                plan_id=self.plan_id,
-                person_id=self.person_id,
-                entity=entity,
-                entity_id=entity_id,
-                field=field,
-                old=as_text(old),
-                new=as_text(new),
-            )
-        )
+        self.session.add(AuditEntry(**self.row(action, entity, entity_id, field, old, new)))
+
+    def row(
+        self,
+        action: AuditAction,
+        entity: str,
+        entity_id: int | None,
+        field: str = "",
+        old: Any = None,
+        new: Any = None,
+    ) -> dict[str, Any]:
+        """The columns of one entry, for :meth:`record` or a Core ``INSERT``."""
+        return {
+            "at": self.at,
+            "user": self.user.user,
+            "unit": self.user.unit,
+            "action": action,
+            "plan_id": self.plan_id,
+            "person_id": self.person_id,
+            "entity": entity,
+            "entity_id": entity_id,
+            "field": field,
+            "old": as_text(old),
+            "new": as_text(new),
+        }
 
     def apply(self, obj: Any, entity: str, changes: dict[str, Any]) -> bool:
-        """Set each attribute in ``changes`` that differs on ``obj``, logging old → new.
-
-        Returns:
-            True when anything changed.
-        """
+        """Set what differs in ``changes`` on ``obj``, logging old → new; True if anything did."""
         changed = False
         for name, new in changes.items():
             old = getattr(obj, name)
@@ -104,23 +110,8 @@ class AuditService:
         if person_id is not None:
             stmt = stmt.where(AuditEntry.person_id == person_id)
         with self._ctx.db.read() as s:
-            return [
-                AuditEntryDto(
-                    id=e.id,
-                    at=e.at,
-                    user=e.user,
-                    unit=e.unit,
-                    action=e.action,
-                    plan_id=e.plan_id,
-                    person_id=e.person_id,
-                    entity=e.entity,
-                    entity_id=e.entity_id,
-                    field=e.field,
-                    old=e.old,
-                    new=e.new,
-                )
-                for e in s.scalars(stmt)
-            ]
+            names = [f.name for f in dataclasses.fields(AuditEntryDto)]
+            return [AuditEntryDto(**{n: getattr(e, n) for n in names}) for e in s.scalars(stmt)]
 
     def units_with_access(self, person_id: int) -> list[str]:
         """Which units have accessed a person's data (the person may ask)."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, aliased
 
 from sip_desk.db.models import Meeting, Participant, Person, Plan, Setting
@@ -30,10 +30,11 @@ _CHUNK = 500
 
 
 def _event_stmt() -> Any:
+    """The meetings' rows, one column per :class:`MeetingEvent` field (and ``person_id``)."""
     convenor = aliased(Participant)
     return (
         select(
-            Meeting.id,
+            Meeting.id.label("meeting_id"),
             Meeting.plan_id,
             Meeting.kind,
             Meeting.status,
@@ -46,10 +47,10 @@ def _event_stmt() -> Any:
             Person.last_name,
             Person.address,
             Person.protected_identity,
-            Plan.version,
+            Plan.version.label("plan_version"),
             Plan.updated_at,
             Plan.meeting_question,
-            convenor.name.label("convenor"),
+            func.coalesce(convenor.name, "").label("convenor"),
         )
         .join(Plan, Plan.id == Meeting.plan_id)
         .join(Person, Person.id == Plan.person_id)
@@ -59,25 +60,8 @@ def _event_stmt() -> Any:
 
 
 def _event(row: Row[Any], attendees: tuple[Attendee, ...] = ()) -> MeetingEvent:
-    return MeetingEvent(
-        meeting_id=row.id,
-        plan_id=row.plan_id,
-        kind=row.kind,
-        status=row.status,
-        starts_at=row.starts_at,
-        duration_minutes=row.duration_minutes,
-        place=row.place,
-        video_link=row.video_link,
-        first_name=row.first_name,
-        last_name=row.last_name,
-        address=row.address,
-        protected_identity=row.protected_identity,
-        plan_version=row.version,
-        updated_at=row.updated_at,
-        meeting_question=row.meeting_question,
-        convenor=row.convenor or "",
-        attendees=attendees,
-    )
+    fields = {k: v for k, v in row._mapping.items() if k != "person_id"}
+    return MeetingEvent(**fields, attendees=attendees)
 
 
 class CalendarService:
@@ -102,7 +86,7 @@ class CalendarService:
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start : start + _CHUNK]
                 rows += s.execute(_event_stmt().where(Meeting.id.in_(chunk))).all()
-            rows.sort(key=lambda r: (r.starts_at, r.id))
+            rows.sort(key=lambda r: (r.starts_at, r.meeting_id))
             return self._calendar(s, [_event(r) for r in rows], rows, lang)
 
     def invitation_calendar(self, plan_id: int, meeting_id: int, lang: str = "sv") -> bytes:

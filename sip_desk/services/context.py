@@ -11,17 +11,11 @@ from sip_desk.db.engine import Database
 from sip_desk.domain.audit import UserContext
 from sip_desk.domain.local_time import LOCAL_TZ
 
-__all__ = ["LOCAL_TZ", "Clock", "ServiceContext"]
-
-
-def _system_now() -> datetime:
-    return datetime.now(UTC)
-
 
 class Clock:
     """The current time; tests pass a fixed one."""
 
-    def __init__(self, now_fn: Callable[[], datetime] = _system_now) -> None:
+    def __init__(self, now_fn: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self.now_fn = now_fn
 
     def now(self) -> datetime:

@@ -18,25 +18,26 @@ from typing import Any
 
 from sqlalchemy import select
 
-from sip_desk.db.engine import Database
-from sip_desk.db.models import AuditEntry, Person
-from sip_desk.domain.audit import UserContext
+from sip_desk.db.models import Person
 from sip_desk.domain.enums import (
     ActionStatus,
     AuditAction,
     ConsentForm,
     ConsentGiver,
     FollowUpDecision,
+    GoalTerm,
+    MeetingKind,
+    MeetingStatus,
     PlanStatus,
     PrincipalType,
 )
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import DEFAULT_LEGAL_REFERENCE
 from sip_desk.services import demo_generator_parts as parts
-from sip_desk.services.context import Clock, ServiceContext
+from sip_desk.services.audit import AuditLog
+from sip_desk.services.context import ServiceContext
 
 BATCH_SIZE = 2000
-GENERATOR_USER = UserContext(user="sip-desk demo", unit="")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,18 +58,12 @@ def generate_plans(
 ) -> GenerationResult:
     """Insert ``n`` generated plans with persons, participants, goals, actions and meetings.
 
-    Args:
-        target: a :class:`Database`, a :class:`ServiceContext`, or an object with ``ctx`` (the
-            services registry); with a context, its clock and user are used.
-        n: how many plans.
-        seed: the same seed on the same store (and clock) gives the same plans.
-        batch_size: plans per write transaction.
-        progress: called after each batch with the plans stored so far and ``n``.
-
-    Returns:
-        Counts of inserted rows per table and the seconds taken.
+    ``target`` is a :class:`ServiceContext` (its store, clock and user are used) or the services
+    that hold one. The same ``seed`` on the same store (and clock) gives the same plans.
+    ``progress(done, n)`` is called after each write transaction of ``batch_size`` plans.
     """
-    db, user, clock = _resolve(target)
+    ctx: ServiceContext = getattr(target, "ctx", target)
+    db, clock = ctx.db, ctx.clock
     started = time.perf_counter()
     now = clock.now()
     rng = random.Random(seed)
@@ -92,33 +87,12 @@ def generate_plans(
         done += size
         if progress is not None:
             progress(done, n)
-    _record(db, user, now, n, seed)
-    return GenerationResult(plans=n, rows=dict(counts), seconds=time.perf_counter() - started)
-
-
-def _resolve(target: Any) -> tuple[Database, UserContext, Clock]:
-    ctx = getattr(target, "ctx", target)
-    if isinstance(ctx, ServiceContext):
-        return ctx.db, ctx.user, ctx.clock
-    if isinstance(ctx, Database):
-        return ctx, GENERATOR_USER, Clock()
-    raise TypeError(f"expected Database, ServiceContext or Services, got {type(target)!r}")
-
-
-def _record(db: Database, user: UserContext, now: Any, n: int, seed: int) -> None:
-    """One audit entry for the whole run (not one per generated row)."""
-    with db.write() as s:
-        s.add(
-            AuditEntry(
-                at=now,
-                user=user.user,
-                unit=user.unit,
-                action=AuditAction.CREATE,
-                entity="demo_generation",
-                field="plans",
-                new=f"{n} generated plans (seed {seed})",
-            )
+    with db.write() as s:  # one audit entry for the whole run, not one per generated row
+        new = f"{n} generated plans (seed {seed})"
+        AuditLog(s, ctx.user, now).record(
+            AuditAction.CREATE, "demo_generation", None, "plans", new=new
         )
+    return GenerationResult(plans=n, rows=dict(counts), seconds=time.perf_counter() - started)
 
 
 @dataclass
@@ -178,7 +152,7 @@ class PlanMaker:
             created_at=created,
             updated_at=created + (self.now - created) * rng.random(),
         )
-        batch.add("plan_versions", parts.version_row(plan_id, created))
+        batch.add("plan_versions", {"plan_id": plan_id, "number": 1, "created_at": created})
         self._participants(batch, p, lead)
         self._consents(batch, p)
         self._goals_and_needs(batch, p)
@@ -193,31 +167,28 @@ class PlanMaker:
         requested: date,
         first: date,
     ) -> parts.Row:
-        """A plan row; lead principal and times are filled in by the caller."""
+        """A plan row; lead principal and times are added by the caller."""
         rng, w = self.rng, parts.words()
         held = status is not PlanStatus.DRAFT
         closed = status is PlanStatus.CLOSED
         crisis = profile.key in {"addiction", "psychiatry"}
         return {
-            "version": 1, "person_id": person_id, "status": status,
+            "person_id": person_id, "status": status,
             "closed_reason": "Målen är uppnådda." if closed else "",
             "closed_on": self.today - timedelta(days=rng.randint(1, 40)) if closed else None,
             "reason": profile.reason,
             "meeting_question": "Vem gör vad, och när följer vi upp?",
             "requested_by": rng.choice(("Personen själv", "Socialtjänsten", "Vården", "Skolan")),
-            "requested_on": requested, "lead_principal": None, "lead_organisation_id": None,
-            "made_with_person": True if held else None, "not_with_person_reason": "",
+            "requested_on": requested, "made_with_person": True if held else None,
             "plan_consent_given": held, "plan_consent_date": first if held else None,
             "plan_consent_form": ConsentForm.WRITTEN if held else None,
             "plan_consent_given_by": ConsentGiver.PERSON if held else None,
             "what_matters": rng.choice(w.what_matters), "strengths": rng.choice(w.strengths),
             "person_own_actions": "Komma på mötena och säga till om något inte fungerar.",
-            "relatives_own_actions": "",
             "crisis_warning_signs": "Sover dåligt, drar sig undan." if crisis else "",
             "crisis_actions": "Ring kontaktpersonen samma dag; vid fara 112." if crisis else "",
             "crisis_contacts": "Socialjouren 010-174 06 99" if crisis else "",
-            "legal_reference": DEFAULT_LEGAL_REFERENCE, "print_language": "sv",
-            "created_at": None, "updated_at": None,
+            "legal_reference": DEFAULT_LEGAL_REFERENCE,
         }  # fmt: skip
 
     def _org(self, principal: PrincipalType, kommun: str, place: str) -> int:
@@ -237,18 +208,29 @@ class PlanMaker:
             org = self._org(role.principal, p.kommun, role.place)
             unit = self.cat.units.get((org, role.place))
             name = self.people.name()
-            pid = batch.add(
-                "participants",
-                parts.participant_row(p.id, i, name, role.title, org, unit, i == coordinator, rng),
-            )
+            row = self._participant_row(p.id, i, name, role.title, org, unit, i == coordinator)
+            pid = batch.add("participants", row)
             p.participants.append((pid, role, org, unit))
             if i == coordinator:
                 p.coordinator = pid
         relatives = 2 if p.profile.key == "youth" else int(rng.random() < 0.4)
         for i in range(relatives):
-            row = parts.participant_row(p.id, 5 + i, self.people.name(), "", None, None, False, rng)
+            row = self._participant_row(p.id, 5 + i, self.people.name(), "", None, None, False)
             row.update(is_relative=True, role=self.people.relative_role(p.profile))
             batch.add("participants", row)
+
+    def _participant_row(
+        self, plan_id: int, position: int, name: str, role: str, org: int | None,
+        unit: int | None, coordinator: bool,
+    ) -> parts.Row:  # fmt: skip
+        """A professional, or (without organisation) a relative."""
+        return {
+            "plan_id": plan_id, "position": position, "name": name, "organisation_id": org,
+            "unit_id": unit, "role": role, "phone": f"010-174 06 {self.rng.randint(5, 99):02d}",
+            "invitation": "summoned" if org is not None else "invited",
+            "present": self.rng.random() < 0.85, "is_relative": False, "is_chair": coordinator,
+            "is_coordinator": coordinator, "contact_role": "Samordnare" if coordinator else "",
+        }  # fmt: skip
 
     def _consents(self, batch: parts.Batch, p: _Plan) -> None:
         rng, today = self.rng, self.today
@@ -262,7 +244,12 @@ class PlanMaker:
             revoked = None
             if 0.04 <= roll < 0.06:
                 revoked = max(p.first, today - timedelta(days=rng.randint(1, 30)))
-            batch.add("information_consents", parts.consent_row(p.id, org, p.first, until, revoked))
+            batch.add("information_consents", {
+                "plan_id": p.id, "organisation_id": org,
+                "information_shared": "Planens innehåll och insatsernas uppläggning",
+                "valid_from": p.first, "valid_until": until, "form": ConsentForm.WRITTEN,
+                "given_by": ConsentGiver.PERSON, "revoked_on": revoked,
+            })  # fmt: skip
 
     def _goals_and_needs(self, batch: parts.Batch, p: _Plan) -> None:
         rng, prof = self.rng, p.profile
@@ -271,9 +258,12 @@ class PlanMaker:
                 batch.add("needs", {"plan_id": p.id, "position": i, "description": text})
             )
         for i, text in enumerate(rng.sample(prof.long_goals, 2)):
-            p.goals.append(batch.add("goals", parts.goal_row(p.id, i, text, "long", None)))
-        short = parts.goal_row(p.id, 2, rng.choice(prof.short_goals), "short", p.goals[0])
-        p.goals.append(batch.add("goals", short))
+            long = {"plan_id": p.id, "position": i, "text": text, "term": GoalTerm.LONG}
+            p.goals.append(batch.add("goals", {**long, "parent_id": None}))
+        short = {"plan_id": p.id, "position": 2, "text": rng.choice(prof.short_goals)}
+        p.goals.append(
+            batch.add("goals", {**short, "term": GoalTerm.SHORT, "parent_id": p.goals[0]})
+        )
 
     def _actions(self, batch: parts.Batch, p: _Plan) -> None:
         rng = self.rng
@@ -290,7 +280,7 @@ class PlanMaker:
                     "organisation_id": org, "unit_id": unit, "responsible_participant_id": pid,
                     "is_other_actor": role.principal is PrincipalType.OTHER,
                     "start_date": start, "end_date": end,
-                    "status": self._action_status(p.status, start, end), "cost_responsibility": "",
+                    "status": self._action_status(p.status, start, end),
                 },
             )  # fmt: skip
             for goal in rng.sample(p.goals, rng.choice((0, 1, 1, 1, 1, 1, 1, 2, 2))):
@@ -314,11 +304,12 @@ class PlanMaker:
         place = f"{p.kommun}, Stadshuset"
 
         def meeting(kind: str, status: str, day: date, **extra: Any) -> None:
-            row = parts.meeting_row(
-                p.id, kind, status, _at(day, rng.randint(8, 15)), place, convenor
-            )
-            row.update(extra)
-            batch.add("meetings", row)
+            batch.add("meetings", {
+                "plan_id": p.id, "kind": MeetingKind(kind), "status": MeetingStatus(status),
+                "starts_at": _at(day, rng.randint(8, 15)), "place": place,
+                "convenor_participant_id": convenor, "decision": None, "decision_reason": "",
+                **extra,
+            })  # fmt: skip
 
         if p.status is PlanStatus.DRAFT:
             if rng.random() < 0.5:

@@ -1,7 +1,8 @@
 """What the plan generator (:mod:`demo_generator`) builds from and writes with.
 
 The word lists and case profiles (all fictional) are data, in ``resources/demo/generator.json``.
-Rows are plain dicts per table with ids assigned here, written with SQLAlchemy Core in batches.
+Rows are plain dicts per table with ids assigned here, written with SQLAlchemy Core in batches;
+a column left out of every row of a table takes its model default.
 """
 
 from __future__ import annotations
@@ -19,15 +20,7 @@ from sqlalchemy import Connection, func, insert, select, text
 from sip_desk.db.base import Base
 from sip_desk.db.models import Organisation, Unit
 from sip_desk.domain.codec import decode
-from sip_desk.domain.enums import (
-    ConsentForm,
-    ConsentGiver,
-    MeetingKind,
-    MeetingStatus,
-    PrincipalType,
-    RepresentativeKind,
-    VersionState,
-)
+from sip_desk.domain.enums import PrincipalType, RepresentativeKind
 from sip_desk.domain.identity import make_identity
 from sip_desk.paths import resource
 
@@ -185,8 +178,7 @@ def insert_batch(conn: Connection, batch: Batch) -> None:
 class PeopleMaker:
     """Makes person rows, with unique, checksum-valid invented identity numbers.
 
-    ``taken`` holds every identity number already stored or made in this run, so numbers stay
-    unique without asking the store.
+    ``taken`` holds every identity number stored or made in this run: no need to ask the store.
     """
 
     def __init__(self, rng: random.Random, taken: set[str], today: date, now: datetime) -> None:
@@ -226,7 +218,7 @@ class PeopleMaker:
                 "first_name": rng.choice(w.first_names), "last_name": last,
                 "identity_number": number,
                 "reserve_id": None if number else f"R{self.today:%Y}-{person_id:06d}",
-                "phone": f"070-174 06 {rng.randint(5, 99):02d}", "email": "",
+                "phone": f"070-174 06 {rng.randint(5, 99):02d}",
                 "address": f"{rng.choice(w.streets)} {rng.randint(1, 60)}, "
                 f"123 {rng.randint(10, 99)} {kommun}",
                 "preferred_language": language,
@@ -240,61 +232,10 @@ class PeopleMaker:
                 batch.add("representatives", {
                     "person_id": person_id, "position": position,
                     "kind": RepresentativeKind.GUARDIAN,
-                    "name": f"{rng.choice(w.first_names)} {last}", "phone": "", "email": "",
+                    "name": f"{rng.choice(w.first_names)} {last}",
                 })  # fmt: skip
         return person_id
 
     def relative_role(self, profile: Profile) -> str:
         """The role text of a relative at the table."""
         return "Vårdnadshavare" if profile.key == "youth" else self.rng.choice(words().relatives)
-
-
-def consent_row(plan_id: int, org: int, start: date, until: date, revoked: date | None) -> Row:
-    """An information-sharing consent row."""
-    return {
-        "plan_id": plan_id, "organisation_id": org,
-        "information_shared": "Planens innehåll och insatsernas uppläggning",
-        "information_excluded": "", "valid_from": start, "valid_until": until,
-        "form": ConsentForm.WRITTEN, "given_by": ConsentGiver.PERSON, "given_by_name": "",
-        "revoked_on": revoked,
-    }  # fmt: skip
-
-
-def version_row(plan_id: int, created: datetime) -> Row:
-    """The draft version 1 of a generated plan."""
-    return {
-        "plan_id": plan_id, "number": 1, "state": VersionState.DRAFT, "snapshot": None,
-        "content_hash": None, "previous_hash": None, "created_at": created, "signed_at": None,
-    }  # fmt: skip
-
-
-def goal_row(plan_id: int, position: int, text: str, term: str, parent: int | None) -> Row:
-    """A goal row; ``parent`` makes it a sub-goal."""
-    return {"plan_id": plan_id, "position": position, "text": text, "term": term,
-            "parent_id": parent}  # fmt: skip
-
-
-def participant_row(
-    plan_id: int, position: int, name: str, role: str, org: int | None, unit: int | None,
-    coordinator: bool, rng: random.Random,
-) -> Row:  # fmt: skip
-    """A participant row: a professional, or a relative without organisation."""
-    return {
-        "plan_id": plan_id, "position": position, "name": name, "organisation_id": org,
-        "unit_id": unit, "role": role, "phone": f"010-174 06 {rng.randint(5, 99):02d}",
-        "email": "", "invitation": "summoned" if org is not None else "invited",
-        "present": rng.random() < 0.85, "is_relative": False, "is_chair": coordinator,
-        "is_coordinator": coordinator, "contact_role": "Samordnare" if coordinator else "",
-    }  # fmt: skip
-
-
-def meeting_row(
-    plan_id: int, kind: str, status: str, starts_at: datetime, place: str, convenor: int
-) -> Row:
-    """A meeting row, convened by the coordinator."""
-    return {
-        "plan_id": plan_id, "kind": MeetingKind(kind), "starts_at": starts_at,
-        "duration_minutes": 60, "place": place, "video_link": "",
-        "convenor_participant_id": convenor, "status": MeetingStatus(status), "notes": "",
-        "new_needs": "", "decision": None, "decision_reason": "",
-    }  # fmt: skip

@@ -36,21 +36,11 @@ DEMO_CASES = ("adult", "youth", "family", "protected")
 
 @dataclass(frozen=True, kw_only=True)
 class DemoLoadResult:
-    """What loading the demo cases did.
-
-    Attributes:
-        created: ``(case key, plan id)`` for each plan made.
-        skipped: keys of cases whose person was already stored.
-        signed: ids of the plans whose first version was signed (the active ones).
-    """
+    """What loading the demo cases did (``skipped``: cases whose person was already stored)."""
 
     created: tuple[tuple[str, int], ...] = ()
     skipped: tuple[str, ...] = ()
     signed: tuple[int, ...] = ()
-
-
-if TYPE_CHECKING:
-    from sip_desk.services.registry import Services
 
 
 class DemoService:
@@ -61,8 +51,24 @@ class DemoService:
         self._services = services  # the cases are built through all the other services
 
     def load_cases(self) -> DemoLoadResult:
-        """Store the example cases of DOMAIN.md that are not stored yet (see :mod:`demo_cases`)."""
-        return load_demo_cases(self._services)
+        """Import the demo cases that are not stored yet, then sign the complete ones."""
+        services = self._services
+        today = self._ctx.clock.today()
+        created: list[tuple[str, int]] = []
+        skipped: list[str] = []
+        for key in DEMO_CASES:
+            text = demo_case_text(key)
+            doc = json.loads(text)
+            number = doc["plan"]["person"]["identity_number"]
+            if _stored(services, aged_identity(number, written_on(doc), today)):
+                skipped.append(key)
+                continue
+            result = services.transfer.import_with_report(text, as_of_today=True)
+            created.append((key, result.plan.id))
+        signed = [plan_id for _, plan_id in created if _sign(services, plan_id)]
+        if signed:
+            _revise_after_signing(services, signed[0])
+        return DemoLoadResult(created=tuple(created), skipped=tuple(skipped), signed=tuple(signed))
 
     def generate(
         self,
@@ -82,29 +88,6 @@ class DemoService:
 def demo_case_text(key: str) -> str:
     """The plan file of one example case."""
     return resource("demo", f"{key}.json").read_text(encoding="utf-8")
-
-
-def load_demo_cases(services: Services) -> DemoLoadResult:
-    """Import the demo cases that are not stored yet, then sign the complete ones.
-
-    Args:
-        services: the services to build through; dates follow ``services.ctx.clock``.
-    """
-    today = services.ctx.clock.today()
-    created: list[tuple[str, int]] = []
-    skipped: list[str] = []
-    for key in DEMO_CASES:
-        text = demo_case_text(key)
-        doc = json.loads(text)
-        identity = aged_identity(doc["plan"]["person"]["identity_number"], written_on(doc), today)
-        if _stored(services, identity):
-            skipped.append(key)
-            continue
-        created.append((key, services.transfer.import_with_report(text, as_of_today=True).plan.id))
-    signed = [plan_id for _, plan_id in created if _sign(services, plan_id)]
-    if signed:
-        _revise_after_signing(services, signed[0])
-    return DemoLoadResult(created=tuple(created), skipped=tuple(skipped), signed=tuple(signed))
 
 
 def _stored(services: Services, identity_number: str | None) -> bool:
@@ -134,8 +117,8 @@ def _revise_after_signing(services: Services, plan_id: int) -> None:
         what_matters=(plan.fields.what_matters + " Att få träffa mina barn varje vecka.").strip(),
     )
     saved = services.plans.update_fields(plan_id, plan.version, fields)
-    services.items.add_goal(
-        plan_id, saved.plan.version, GoalData(text="Börja på arbetsträning till våren")
+    services.items.add(
+        "goal", plan_id, saved.plan.version, GoalData(text="Börja på arbetsträning till våren")
     )
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from sip_desk.db.models import PlanVersion, Setting
 from sip_desk.domain.changes import summarise
@@ -29,25 +28,22 @@ from sip_desk.services.pdf_seal import (
     verify_bytes,
 )
 from sip_desk.services.signing_service import SigningService
-from sip_desk.services.store_key import key_id_of, read_public_pem
+from sip_desk.services.store_key import key_id_of, read_file, read_public_pem
 
 # --- Settings for printed documents, kept in the store's ``settings`` table.
 
-KEY_MARKING = "print.confidentiality_marking"
-KEY_SEAL_FILE = "seal.pkcs12_path"
-KEY_SEAL_PASSWORD = "seal.pkcs12_password"  # noqa: S105 - a settings key, not a secret
 DEFAULT_MARKING = "Sekretess enligt offentlighets- och sekretesslagen (OSL)"
+# DocumentSettings field → its key in the store's ``settings`` table.
+_SETTING_KEYS = {
+    "confidentiality_marking": "print.confidentiality_marking",
+    "seal_pkcs12_path": "seal.pkcs12_path",
+    "seal_pkcs12_password": "seal.pkcs12_password",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
 class DocumentSettings:
-    """How plans are printed and sealed.
-
-    Attributes:
-        confidentiality_marking: the header text on every page.
-        seal_pkcs12_path: the organisation's PKCS#12 file; empty for no digital seal.
-        seal_pkcs12_password: its password (may be empty).
-    """
+    """How plans are printed and sealed (an empty PKCS#12 path: no digital seal)."""
 
     confidentiality_marking: str = DEFAULT_MARKING
     seal_pkcs12_path: str = ""
@@ -59,56 +55,16 @@ class DocumentSettings:
         return bool(self.seal_pkcs12_path.strip())
 
 
-def read_settings(session: Session) -> DocumentSettings:
-    """The stored document settings (defaults where nothing is stored)."""
-    values = {
-        s.key: s.value
-        for s in session.query(Setting).filter(
-            Setting.key.in_([KEY_MARKING, KEY_SEAL_FILE, KEY_SEAL_PASSWORD])
-        )
-    }
-    return DocumentSettings(
-        confidentiality_marking=values.get(KEY_MARKING, DEFAULT_MARKING),
-        seal_pkcs12_path=values.get(KEY_SEAL_FILE, ""),
-        seal_pkcs12_password=values.get(KEY_SEAL_PASSWORD, ""),
-    )
-
-
-def write_settings(session: Session, settings: DocumentSettings) -> None:
-    """Store ``settings`` (insert or replace each key)."""
-    for key, value in (
-        (KEY_MARKING, settings.confidentiality_marking),
-        (KEY_SEAL_FILE, settings.seal_pkcs12_path),
-        (KEY_SEAL_PASSWORD, settings.seal_pkcs12_password),
-    ):
-        session.merge(Setting(key=key, value=value))
-
-
 # --- Printing and exporting plan PDFs, sealing them, and verifying a PDF against the store.
-
-Renderer = Callable[[PlanDocument], bytes]
-
-
-def _default_renderer(doc: PlanDocument) -> bytes:
-    from sip_desk.pdf.render_plan import render_plan
-
-    return render_plan(doc)
 
 
 @dataclass(frozen=True, kw_only=True)
 class RenderedPdf:
     """A rendered plan PDF and what it shows.
 
-    Attributes:
-        data: the PDF bytes (sealed when ``sealed``).
-        plan_id: the plan.
-        version_number: the version printed.
-        signed: True for a signed version, False for the working draft.
-        content_hash: the signed version's hash, if signed.
-        language: the print language.
-        sealed: True when a digital seal was applied.
-        key_id: the key that sealed the signed version ("" for a draft).
-        other_store: the version was signed in another store (it was imported).
+    ``signed`` is False for the working draft, ``content_hash`` and ``key_id`` (the key that
+    sealed the version) are set only for a signed one, ``other_store`` says it was signed in
+    another store (imported).
     """
 
     data: bytes
@@ -130,22 +86,22 @@ class RenderedPdf:
 class ExportService:
     """PDFs of plans: build, render, seal, write, log and verify."""
 
-    def __init__(
-        self, ctx: ServiceContext, signing: SigningService, renderer: Renderer | None = None
-    ) -> None:
+    def __init__(self, ctx: ServiceContext, signing: SigningService) -> None:
         self._ctx = ctx
         self._signing = signing
-        self._renderer = renderer or _default_renderer
 
     def settings(self) -> DocumentSettings:
-        """The stored print and seal settings."""
+        """The stored print and seal settings (defaults where nothing is stored)."""
         with self._ctx.db.read() as s:
-            return read_settings(s)
+            rows = s.execute(select(Setting).where(Setting.key.in_(_SETTING_KEYS.values())))
+            stored = {row.key: row.value for row in rows.scalars()}
+        return DocumentSettings(**{f: stored[k] for f, k in _SETTING_KEYS.items() if k in stored})
 
     def save_settings(self, settings: DocumentSettings) -> None:
         """Store print and seal settings."""
         with self._ctx.db.write() as s:
-            write_settings(s, settings)
+            for field, key in _SETTING_KEYS.items():
+                s.merge(Setting(key=key, value=getattr(settings, field)))
 
     def build_document(
         self, plan_id: int, number: int | None = None, language: str | None = None
@@ -153,11 +109,8 @@ class ExportService:
         """The :class:`PlanDocument` for version ``number`` (the latest when ``None``).
 
         The latest version is the live draft, or the signed snapshot when nothing changed since
-        signing. A signed version is printed from its frozen snapshot with its signatures.
-
-        Raises:
-            DomainError: an unknown print language; NotFoundError: no such plan or version.
-            DamagedVersionError: the signed version fails its check.
+        signing. A signed version is printed from its frozen snapshot with its signatures, and
+        only when it passes its check (else ``DamagedVersionError``).
         """
         version = self._signing.get_version(plan_id, number)
         check = version.check
@@ -167,7 +120,9 @@ class ExportService:
         lang = language or version.plan.fields.print_language or "sv"
         if lang not in PRINT_LANGUAGES:
             raise DomainError("export.language", value=lang)
-        changes = self._changes_for(plan_id, version.number, lang)
+        # What changed since the signed version before this one.
+        previous = self._signing.previous_signed(plan_id, version.number)
+        changes = summarise(previous.plan, previous.number, version.plan) if previous else None
         plan = version.plan
         if version.protected:  # protected now or when signed: no address in any print
             plan = without_address(plan, version.hidden_addresses)
@@ -180,19 +135,11 @@ class ExportService:
             printed_on=self._ctx.clock.today(),
             confidentiality_marking=self.settings().confidentiality_marking,
             signatures=version.signatures,
-            changes_since_signed=changes,
+            changes_since_signed=changes.lines(lang) if changes is not None else (),
             signatures_hash=check.accepted_chain[-1] if check else None,
             key_id=check.key_id if check else "",
             other_store=bool(check and check.origin is KeyOrigin.OTHER),
         )
-
-    def _changes_for(self, plan_id: int, number: int, lang: str) -> tuple[str, ...]:
-        """Lines about what changed since the signed version before ``number``."""
-        current = self._signing.get_version(plan_id, number)
-        previous = self._signing.previous_signed(plan_id, number)
-        if previous is None:
-            return ()
-        return summarise(previous.plan, previous.number, current.plan).lines(lang)
 
     def render(
         self,
@@ -201,16 +148,14 @@ class ExportService:
         language: str | None = None,
         seal: bool | None = None,
     ) -> RenderedPdf:
-        """Render (and, when configured or asked, seal) a plan PDF without logging it.
+        """Render a plan PDF without logging it, as :meth:`build_document` builds it.
 
-        Args:
-            plan_id: the plan.
-            number: the version; the latest when ``None``.
-            language: sv, en or ar; the plan's print language when ``None``.
-            seal: seal with the configured certificate; ``None`` seals when one is configured.
+        ``seal``: seal with the configured certificate; ``None`` seals when one is configured.
         """
+        from sip_desk.pdf.render_plan import render_plan
+
         doc = self.build_document(plan_id, number, language)
-        data = self._renderer(doc)
+        data = render_plan(doc)
         settings = self.settings()
         sealed = settings.seal_configured if seal is None else seal
         if sealed:
@@ -262,29 +207,15 @@ class ExportService:
         self.record_output(pdf, AuditAction.EXPORT, str(path))
         return pdf
 
-    def print_pdf(
-        self, plan_id: int, number: int | None = None, language: str | None = None
-    ) -> RenderedPdf:
-        """Render a plan PDF for the printer (never sealed); logged as PRINT."""
-        pdf = self.render(plan_id, number, language, seal=False)
-        self.record_output(pdf, AuditAction.PRINT)
-        return pdf
-
     def verify_pdf(
         self, source: Path | bytes, trust: Sequence[str] = (), trust_keys: Sequence[str] = ()
     ) -> VerificationReport:
-        """Check a PDF against the store.
+        """Check a PDF (a file or its bytes) against the store.
 
-        Args:
-            source: the file, or its bytes.
-            trust: certificate files (PEM/DER) to trust for the seal, besides the configured
-                organisation certificate.
-            trust_keys: public key files (``sip-desk key export``) of other stores to trust.
-
-        Raises:
-            DomainError: ``export.read_failed`` when a file cannot be read, ``key.invalid``.
+        ``trust`` are certificate files (PEM/DER) to trust for the seal besides the configured
+        one, ``trust_keys`` public key files (``sip-desk key export``) of other stores.
         """
-        data = source if isinstance(source, bytes) else _read(source)
+        data = source if isinstance(source, bytes) else read_file(source)
         roots = [load_certificate(p) for p in trust]
         keys = {key_id_of(k): k for k in (read_public_pem(Path(p)) for p in trust_keys)}
         settings = self.settings()
@@ -292,10 +223,3 @@ class ExportService:
             roots.append(certificate_of(settings.seal_pkcs12_path, settings.seal_pkcs12_password))
         with self._ctx.db.read() as s:
             return verify_bytes(s, data, roots, self._signing.keys.table(s, keys))
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.expanduser().read_bytes()
-    except OSError as error:
-        raise DomainError("export.read_failed", path=str(path), detail=error.strerror) from error

@@ -26,7 +26,6 @@ from sip_desk.domain.enums import (
     FollowUpDecision,
     MeetingKind,
     MeetingStatus,
-    PlanStatus,
     ReviewStatus,
 )
 from sip_desk.domain.errors import DomainError, NotFoundError, ValidationErrors
@@ -39,7 +38,7 @@ from sip_desk.domain.follow_up_record import (
 )
 from sip_desk.domain.worklist import FollowUpResult
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.unit_of_work import PlanEdit, Saved, plan_edit
+from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan
 
 _ACTION_STATUS = {
     ReviewStatus.DONE: ActionStatus.DONE,
@@ -60,23 +59,16 @@ class FollowUpRecordService:
     def start(self, plan_id: int, expected_version: int, meeting_id: int | None = None) -> Saved:
         """Start the record of a booked follow-up, or reopen the one being written.
 
-        Args:
-            plan_id: the plan.
-            expected_version: the plan's version as last seen.
-            meeting_id: the booked meeting; ``None`` for the earliest booked follow-up.
-                Ignored when a record is already being written (it is reopened instead).
-
-        Returns:
-            The plan; ``item_id`` is the meeting whose record is being written.
-
-        Raises:
-            DomainError: no follow-up is booked, or the meeting is not a booked follow-up.
+        ``meeting_id`` is the booked meeting (``None``: the earliest booked follow-up), ignored
+        when a record is being written. The result's ``item_id`` is the record's meeting.
         """
-        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             edit.content = False
             draft = edit.plan.follow_up_draft or self._new_draft(edit, meeting_id)
             edit.item_id = draft.meeting_id
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, expected_version, change)
 
     def save(
         self, plan_id: int, expected_version: int, meeting_id: int, record: FollowUpRecord
@@ -84,41 +76,42 @@ class FollowUpRecordService:
         """Store the record as typed. Nothing is required yet; evaluations may be empty.
 
         Evaluations of actions or goals removed from the plan meanwhile are dropped.
-
-        Raises:
-            ValidationErrors: a text is over the length limit.
-            DomainError: no record of ``meeting_id`` is being written.
         """
         errors = save_errors(record)
         if errors:
             raise ValidationErrors(errors)
-        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             edit.content = False
             _store(edit, _draft(edit.plan, meeting_id), record)
             edit.item_id = meeting_id
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, expected_version, change)
 
     def discard(self, plan_id: int, expected_version: int, meeting_id: int) -> Saved:
         """Throw the record being written away; the meeting stays booked (not held)."""
-        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             edit.content = False
             draft = _draft(edit.plan, meeting_id)
             edit.log.record(AuditAction.DELETE, "follow_up_draft", draft.id, old=meeting_id)
             edit.plan.follow_up_draft = None
             edit.changed = True
-        return edit.saved()
+
+        return edit_plan(self._ctx, plan_id, expected_version, change)
 
     def complete(self, plan_id: int, expected_version: int) -> FollowUpResult:
         """Complete the record being written: the meeting is held, as the record says.
 
-        Raises:
-            ValidationErrors: what is still missing (the goals and actions not yet
-                evaluated by name, a decision, its reason, the next follow-up), nothing stored.
-            DomainError: no record is being written.
+        ``ValidationErrors`` name what is still missing (the goals and actions not yet evaluated
+        by name, a decision, its reason, the next follow-up); then nothing is stored.
         """
-        with plan_edit(self._ctx, plan_id, expected_version) as edit:
-            meeting_id, next_id = self._complete(edit)
-        return _result(edit, meeting_id, next_id)
+        held: list[int] = []
+
+        def change(edit: PlanEdit) -> None:
+            held[:] = [self._complete(edit)]
+
+        return _result(edit_plan(self._ctx, plan_id, expected_version, change), held[0])
 
     def record(
         self, plan_id: int, expected_version: int, meeting_id: int, record: FollowUpRecord
@@ -127,13 +120,15 @@ class FollowUpRecordService:
         errors = save_errors(record)
         if errors:
             raise ValidationErrors(errors)
-        with plan_edit(self._ctx, plan_id, expected_version) as edit:
+
+        def change(edit: PlanEdit) -> None:
             draft = edit.plan.follow_up_draft or self._new_draft(edit, meeting_id)
             if draft.meeting_id != meeting_id:
                 raise DomainError("follow_up.no_draft")
             _store(edit, draft, record)
-            meeting_id, next_id = self._complete(edit)
-        return _result(edit, meeting_id, next_id)
+            self._complete(edit)
+
+        return _result(edit_plan(self._ctx, plan_id, expected_version, change), meeting_id)
 
     # Steps inside one transaction -------------------------------------------------------------
     def _new_draft(self, edit: PlanEdit, meeting_id: int | None) -> FollowUpDraft:
@@ -145,7 +140,8 @@ class FollowUpRecordService:
         edit.changed = True
         return draft
 
-    def _complete(self, edit: PlanEdit) -> tuple[int, int | None]:
+    def _complete(self, edit: PlanEdit) -> int:
+        """Complete the record; the held meeting's id (``item_id``: the next one booked)."""
         plan = edit.plan
         detail = read_plan(edit.session, plan.id)
         errors = completion_errors(detail, self._ctx.clock.now())
@@ -157,19 +153,11 @@ class FollowUpRecordService:
         _hold(edit, meeting, draft)
         next_id = _book_next(edit, meeting, draft) if book else None
         if draft.decision is FollowUpDecision.CLOSE:
-            edit.apply(
-                plan,
-                "plan",
-                {
-                    "status": PlanStatus.CLOSED,
-                    "closed_reason": draft.decision_reason.strip(),
-                    "closed_on": self._ctx.clock.today(),
-                },
-            )
+            edit.close(draft.decision_reason, self._ctx.clock.today())
         plan.follow_up_draft = None
         edit.changed = True
         edit.item_id = next_id
-        return meeting.id, next_id
+        return meeting.id
 
 
 def _draft(plan: Plan, meeting_id: int | None) -> FollowUpDraft:
@@ -195,19 +183,8 @@ def _booked_follow_up(plan: Plan, meeting_id: int | None) -> Meeting:
 
 
 def _store(edit: PlanEdit, draft: FollowUpDraft, record: FollowUpRecord) -> None:
-    edit.apply(
-        draft,
-        "follow_up_draft",
-        {
-            "new_needs": record.new_needs,
-            "notes": record.notes,
-            "decision": record.decision,
-            "decision_reason": record.decision_reason,
-            "next_starts_at": record.next_starts_at,
-            "next_place": record.next_place,
-            "next_video_link": record.next_video_link,
-        },
-    )
+    names = "new_needs notes decision decision_reason next_starts_at next_place next_video_link"
+    edit.apply(draft, "follow_up_draft", {name: getattr(record, name) for name in names.split()})
     actions = {a.id for a in edit.plan.actions}
     rows = {r.action_id: r for r in draft.action_reviews}
     for a in record.action_reviews:
@@ -227,11 +204,8 @@ def _store(edit: PlanEdit, draft: FollowUpDraft, record: FollowUpRecord) -> None
         if goal_row is None:
             goal_row = DraftGoalReview(goal_id=g.goal_id, outcome=None, person_view="")
             draft.goal_reviews.append(goal_row)
-        edit.apply(
-            goal_row,
-            "follow_up_draft.goal",
-            {"outcome": g.outcome, "person_view": g.person_view},
-        )
+        values = {"outcome": g.outcome, "person_view": g.person_view}
+        edit.apply(goal_row, "follow_up_draft.goal", values)
     edit.session.flush()
 
 
@@ -283,11 +257,11 @@ def _book_next(edit: PlanEdit, held: Meeting, draft: FollowUpDraft) -> int:
     return meeting.id
 
 
-def _result(edit: PlanEdit, meeting_id: int, next_id: int | None) -> FollowUpResult:
-    plan = edit.saved().plan
+def _result(saved: Saved, meeting_id: int) -> FollowUpResult:
+    plan = saved.plan
     return FollowUpResult(
         plan=plan,
         meeting_id=meeting_id,
-        next_meeting_id=next_id,
+        next_meeting_id=saved.item_id,
         version_number=max(v.number for v in plan.versions),
     )

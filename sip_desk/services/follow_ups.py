@@ -14,7 +14,7 @@ from sip_desk.domain.enums import (
     MeetingStatus,
     VersionState,
 )
-from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import ValidationError, ValidationErrors
 from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.worklist import (
@@ -31,6 +31,7 @@ from sip_desk.domain.worklist import (
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.follow_up_record import FollowUpRecordService
+from sip_desk.services.unit_of_work import find_row
 
 # --- The documents printed for follow-up meetings: the summons and the appendix of a held one.
 
@@ -76,14 +77,7 @@ class FollowUpMeetingService:
     def write_invitation(
         self, plan_id: int, meeting_id: int, path: Path, language: str = "sv"
     ) -> tuple[Path, Path]:
-        """Save the summons as a PDF letter at ``path`` and as an .ics event beside it.
-
-        Returns:
-            The PDF and the .ics paths written.
-
-        Raises:
-            DomainError: the plan or meeting does not exist, or the files cannot be written.
-        """
+        """Save the summons as a PDF letter at ``path`` and as an .ics event beside it."""
         from sip_desk.files import write_atomically
         from sip_desk.pdf.render_invitation import render_invitation
         from sip_desk.services.calendar_export import CalendarService
@@ -101,20 +95,6 @@ class FollowUpMeetingService:
         )
         return pdf, ics
 
-    def write_follow_up_pdf(
-        self, plan_id: int, meeting_id: int, path: Path, language: str = "sv"
-    ) -> Path:
-        """Save the record of a held follow-up meeting as a PDF appendix at ``path``."""
-        from sip_desk.files import write_atomically
-        from sip_desk.pdf.render_follow_up import render_follow_up
-
-        plan = self._printed(plan_id, "follow_up", meeting_id)
-        target = Path(path).expanduser()
-        write_atomically(
-            target, render_follow_up(self.follow_up_document(plan, meeting_id, language))
-        )
-        return target
-
     def _printed(self, plan_id: int, entity: str, meeting_id: int) -> PlanDetail:
         """Load the plan and log the print (one transaction)."""
         ctx = self._ctx
@@ -127,10 +107,7 @@ class FollowUpMeetingService:
 
 
 def _meeting(plan: PlanDetail, meeting_id: int) -> MeetingDto:
-    found = next((m for m in plan.meetings if m.id == meeting_id), None)
-    if found is None:
-        raise NotFoundError("meeting", meeting_id)
-    return found
+    return find_row(plan.meetings, "meeting", meeting_id)
 
 
 # --- The coordinator's worklist, its counts, the caseload and the reminder summary.
@@ -140,12 +117,9 @@ REMINDER_DAYS = 7
 
 
 class FollowUpService:
-    """The worklist side of follow-up work.
+    """The worklist side of follow-up work; one (read) transaction per method unless noted.
 
-    ``records`` writes the record of a follow-up meeting (a draft until it is completed);
-    ``meetings`` prints the summons and the record's appendix.
-
-    Every method is one (read) transaction unless noted.
+    ``records`` writes the record of a follow-up meeting, ``meetings`` prints its documents.
     """
 
     def __init__(self, ctx: ServiceContext) -> None:
@@ -161,12 +135,10 @@ class FollowUpService:
             return worklist_queries.list_items(s, query, self._ctx.clock.today(), days)
 
     def counts(self, query: WorklistFilter | None = None, cap: int | None = None) -> WorklistCounts:
-        """How many rows of the (filtered) worklist fall in each urgency bucket.
+        """How many rows of the (filtered, not paged) worklist fall in each urgency bucket.
 
-        Args:
-            query: the filter (paging ignored).
-            cap: stop counting a source's bucket at this many rows (cheap at any store size;
-                such buckets are listed in ``capped``); ``None`` counts exactly.
+        ``cap`` stops counting a source's bucket at that many rows (cheap at any store size;
+        such buckets are listed in ``capped``); ``None`` counts exactly.
         """
         query = query or WorklistFilter()
         with self._ctx.db.read() as s:
@@ -203,26 +175,12 @@ class FollowUpService:
             return worklist_queries.first_meeting_days(s)
 
     def set_first_meeting_days(self, days: int) -> None:
-        """Change the limit for the first meeting (a write transaction).
-
-        Raises:
-            ValidationErrors: ``days`` is not between 1 and 365.
-        """
+        """Change the limit for the first meeting, 1 to 365 days (a write transaction)."""
         if not 1 <= days <= MAX_FIRST_MEETING_DAYS:
-            raise ValidationErrors(
-                [
-                    ValidationError(
-                        "settings.first_meeting_days",
-                        "validation.out_of_range",
-                        low=1,
-                        high=MAX_FIRST_MEETING_DAYS,
-                        value=days,
-                    )
-                ]
+            limits = {"low": 1, "high": MAX_FIRST_MEETING_DAYS, "value": days}
+            error = ValidationError(
+                "settings.first_meeting_days", "validation.out_of_range", **limits
             )
+            raise ValidationErrors([error])
         with self._ctx.db.write() as s:
-            row = s.get(Setting, FIRST_MEETING_SETTING)
-            if row is None:
-                s.add(Setting(key=FIRST_MEETING_SETTING, value=str(days)))
-            else:
-                row.value = str(days)
+            s.merge(Setting(key=FIRST_MEETING_SETTING, value=str(days)))

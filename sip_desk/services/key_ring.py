@@ -63,9 +63,7 @@ class KeyTable:
         if public is None:
             return verdict
         return (
-            KeyVerdict.VALID
-            if verify_signature(public, message, signature)
-            else (KeyVerdict.INVALID)
+            KeyVerdict.VALID if verify_signature(public, message, signature) else KeyVerdict.INVALID
         )
 
     def origin(self, key_id: str) -> tuple[KeyOrigin, bool]:
@@ -96,9 +94,7 @@ class KeyRing:
     def own(self) -> StoreKey:
         """The store's key, made (and the older signed versions sealed) when it has none.
 
-        Raises:
-            DomainError: ``key.missing`` (the store has a key but its file is not here),
-                ``key.mismatch``, ``key.too_open``, ``key.invalid``, ``key.not_configured``.
+        ``key.missing`` when the store has a key but its file is not here.
         """
         if self._own is None:
             self._own = self._load_or_create()
@@ -146,12 +142,11 @@ class KeyRing:
     def table(
         self, session: Session, trusted: dict[str, Ed25519PublicKey] | None = None
     ) -> KeyTable:
-        """The keys for checks in ``session``: own and recorded ones.
+        """The (public) keys for checks in ``session``: own and recorded ones.
 
-        Checking needs only public keys. The own key's public half comes from its key file when
-        that is here (a file others may read is used, and noted in :attr:`notes`), otherwise
-        from the public key recorded in the store (noted too: whoever can write the store can
-        replace that record).
+        The own key comes from its key file when that is here (a file others may read is used,
+        and noted in :attr:`notes`), else as recorded in the store (noted too: whoever can
+        write the store can replace that record).
         """
         own: Ed25519PublicKey | None = self._own.public if self._own else None
         path = self.location
@@ -184,15 +179,11 @@ def _own_row(session: Session) -> SigningKey | None:
 
 
 def _record(session: Session, key: StoreKey, now: datetime) -> None:
-    existing = session.get(SigningKey, key.key_id)
-    if existing is None:
-        session.add(
-            SigningKey(
-                key_id=key.key_id, public_key=public_text(key.public), own=True, added_at=now
-            )
-        )
-    else:
-        existing.own = True
+    row = session.get(SigningKey, key.key_id)
+    if row is None:
+        row = SigningKey(key_id=key.key_id, public_key=public_text(key.public), added_at=now)
+        session.add(row)
+    row.own = True
 
 
 def _seal_older_versions(session: Session, key: StoreKey, now: datetime) -> int:

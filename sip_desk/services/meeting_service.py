@@ -2,38 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from sip_desk.db.models import ActionReview, GoalReview, Meeting, Plan
 from sip_desk.domain.enums import AuditAction
-from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
 from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.local_time import local_text
 from sip_desk.domain.validation import validate_meeting
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan
-
-
-def find_meeting(plan: Plan, meeting_id: int) -> Meeting:
-    """The meeting ``meeting_id`` of ``plan``.
-
-    Raises:
-        NotFoundError: the plan has no such meeting.
-    """
-    meeting = next((m for m in plan.meetings if m.id == meeting_id), None)
-    if meeting is None:
-        raise NotFoundError("meeting", meeting_id)
-    return meeting
+from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan, find_row
 
 
 def _check_refs(plan: Plan, data: MeetingData) -> None:
     """Every participant, action and goal ``data`` names belongs to ``plan``."""
     errors: list[ValidationError] = []
-    participants = {p.id for p in plan.participants}
-    if (
-        data.convenor_participant_id is not None
-        and data.convenor_participant_id not in participants
-    ):
+    convenor = data.convenor_participant_id
+    if convenor is not None and convenor not in {p.id for p in plan.participants}:
         errors.append(ValidationError("meeting.convenor", "validation.unknown_reference"))
     actions = {a.id for a in plan.actions}
     goals = {g.id for g in plan.goals}
@@ -45,23 +31,13 @@ def _check_refs(plan: Plan, data: MeetingData) -> None:
         raise ValidationErrors(errors)
 
 
-def _columns(data: MeetingData) -> dict[str, Any]:
-    return {
-        "kind": data.kind,
-        "starts_at": data.starts_at,
-        "duration_minutes": data.duration_minutes,
-        "place": data.place,
-        "video_link": data.video_link,
-        "convenor_participant_id": data.convenor_participant_id,
-        "status": data.status,
-        "notes": data.notes,
-        "new_needs": data.new_needs,
-        "decision": data.decision,
-        "decision_reason": data.decision_reason,
-    }
+def meeting_columns(data: MeetingData) -> dict[str, Any]:
+    """The meeting's own columns (its reviews are rows of their own)."""
+    names = [f.name for f in fields(MeetingData) if not f.name.endswith("_reviews")]
+    return {name: getattr(data, name) for name in names}
 
 
-def _reviews_key(m: Meeting) -> tuple[object, ...]:
+def _reviews_key(m: Meeting | MeetingData) -> tuple[object, ...]:
     return (
         tuple((r.action_id, r.status, r.comment) for r in m.action_reviews),
         tuple((r.goal_id, r.outcome, r.person_view) for r in m.goal_reviews),
@@ -80,7 +56,7 @@ class MeetingService:
 
         def change(edit: PlanEdit) -> None:
             _check_refs(edit.plan, data)
-            meeting = Meeting(**_columns(data))
+            meeting = Meeting(**meeting_columns(data))
             self._set_reviews(meeting, data)
             edit.plan.meetings.append(meeting)
             edit.session.flush()
@@ -95,12 +71,12 @@ class MeetingService:
         """Change a meeting, including its follow-up record (reviews, decision)."""
 
         def change(edit: PlanEdit) -> None:
-            meeting = find_meeting(edit.plan, meeting_id)
+            meeting = find_row(edit.plan.meetings, "meeting", meeting_id)
             validate_meeting(
                 data, self._ctx.clock.now(), time_changed=data.starts_at != meeting.starts_at
             )
             _check_refs(edit.plan, data)
-            edit.apply(meeting, "meeting", _columns(data))
+            edit.apply(meeting, "meeting", meeting_columns(data))
             old = _reviews_key(meeting)
             self._set_reviews(meeting, data)
             new = _reviews_key(meeting)
@@ -115,7 +91,7 @@ class MeetingService:
         """Remove a meeting."""
 
         def change(edit: PlanEdit) -> None:
-            meeting = find_meeting(edit.plan, meeting_id)
+            meeting = find_row(edit.plan.meetings, "meeting", meeting_id)
             draft = edit.plan.follow_up_draft
             if draft is not None and draft.meeting_id == meeting_id:
                 # Removing it would throw away the record being written about it.
@@ -128,10 +104,7 @@ class MeetingService:
 
     @staticmethod
     def _set_reviews(meeting: Meeting, data: MeetingData) -> None:
-        if _reviews_key(meeting) == (
-            tuple((r.action_id, r.status, r.comment) for r in data.action_reviews),
-            tuple((r.goal_id, r.outcome, r.person_view) for r in data.goal_reviews),
-        ):
+        if _reviews_key(meeting) == _reviews_key(data):
             return
         meeting.action_reviews = [
             ActionReview(action_id=r.action_id, status=r.status, comment=r.comment)

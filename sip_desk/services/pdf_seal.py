@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -24,43 +23,12 @@ log = logging.getLogger(__name__)
 SEAL_FIELD = "SIPDeskSeal"
 
 
-@dataclass(frozen=True, kw_only=True)
-class SealStatus:
-    """What the digital seal of a PDF says.
-
-    Attributes:
-        present: the file carries a signature at all.
-        intact: the signed bytes are unchanged.
-        valid: the signature is cryptographically valid.
-        trusted: the signer's certificate chains to a trusted certificate.
-        whole_file: the signature covers the entire file (nothing appended afterwards).
-        signer: the signer's name from the certificate.
-        detail: pyHanko's summary, or why validation failed.
-    """
-
-    present: bool
-    intact: bool = False
-    valid: bool = False
-    trusted: bool = False
-    whole_file: bool = False
-    signer: str = ""
-    detail: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """True when the seal is intact, valid, trusted and covers the whole file."""
-        return self.present and self.intact and self.valid and self.trusted and self.whole_file
-
-
 def seal_pdf(data: bytes, pkcs12_path: str, password: str, reason: str = "") -> bytes:
     """Sign ``data`` with the PKCS#12 certificate (invisible signature field).
 
     The signature is an incremental update that keeps a PDF/A-2b file PDF/A-2b: the XMP
     packet and the information dictionary stay equal, and the invisible field's widget has a
     zero-size rectangle and the print flag, so it needs no appearance.
-
-    Raises:
-        DomainError: ``seal.load_failed`` when the file or the password is wrong.
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
@@ -125,7 +93,7 @@ def load_certificate(path: str) -> Any:
         raise DomainError("export.read_failed", path=path, detail=str(error)) from error
 
 
-def validate_seal(data: bytes, trust_roots: list[Any]) -> SealStatus:
+def validate_seal(data: bytes, trust_roots: list[Any]) -> SealCheck:
     """Validate the last signature of ``data`` against ``trust_roots`` (no network)."""
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -134,13 +102,13 @@ def validate_seal(data: bytes, trust_roots: list[Any]) -> SealStatus:
         reader = PdfFileReader(BytesIO(data), strict=False)
         signatures = reader.embedded_regular_signatures
     except (PdfReadError, ValueError, KeyError) as error:
-        return SealStatus(present=False, detail=str(error))
+        return SealCheck(present=False, ok=False, detail=str(error))
     if not signatures:
-        return SealStatus(present=False)
+        return SealCheck(present=False, ok=False)
     return _status(signatures[-1], trust_roots)
 
 
-def _status(embedded: Any, trust_roots: list[Any]) -> SealStatus:
+def _status(embedded: Any, trust_roots: list[Any]) -> SealCheck:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -151,14 +119,15 @@ def _status(embedded: Any, trust_roots: list[Any]) -> SealStatus:
         status = validate_pdf_signature(embedded, context)
     except (SignatureValidationError, ValueError) as error:
         log.info("seal validation failed: %s", error)
-        return SealStatus(present=True, detail=str(error))
+        return SealCheck(present=True, ok=False, detail=str(error))
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     signer = status.signing_cert.subject.human_friendly if status.signing_cert else ""
-    return SealStatus(
+    intact, valid, trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
+    return SealCheck(
         present=True,
-        intact=bool(status.intact),
-        valid=bool(status.valid),
-        trusted=bool(status.trusted),
+        ok=intact and valid and trusted and whole,
+        intact=intact,
+        trusted=trusted,
         whole_file=whole,
         signer=signer,
         detail=f"{getattr(status.coverage, 'name', '')}, "
@@ -234,20 +203,8 @@ def verify_bytes(
     """Check ``data`` against the store behind ``session`` with ``keys``."""
     sha = hashlib.sha256(data).hexdigest()
     info = read_info(data)
-    seal = validate_seal(data, trust_roots) if info is not None else None
-    seal_check = (
-        SealCheck(
-            present=seal.present,
-            ok=seal.ok,
-            intact=seal.intact,
-            trusted=seal.trusted,
-            whole_file=seal.whole_file,
-            signer=seal.signer,
-            detail=seal.detail,
-        )
-        if seal
-        else SealCheck(present=False, ok=False)
-    )
+    no_seal = SealCheck(present=False, ok=False)
+    seal_check = validate_seal(data, trust_roots) if info is not None else no_seal
     plan_id = _int((info or {}).get("SIPDeskPlanId"))
     number = _int((info or {}).get("SIPDeskVersion"))
     content_hash = (info or {}).get("SIPDeskHash", "")

@@ -74,25 +74,15 @@ def update_person_row(
 ) -> bool:
     """Write changed person columns (not the representatives), each logged old → new.
 
-    Raises:
-        ValidationErrors: the identity number belongs to another person.
-        DomainError: ``person.protection_sticky`` when ``data`` switches protected identity
-            off and the caller has not passed ``unprotect`` (the user's confirmation).
+    Protected identity is switched off only with ``unprotect`` (the user's confirmation).
     """
     if row.protected_identity and not data.protected_identity and not unprotect:
         raise DomainError("person.protection_sticky")
     if data.identity_number and data.identity_number != row.identity_number:
         other = person_by_identity(session, data.identity_number)
         if other is not None and other.id != row.id:
-            raise ValidationErrors(
-                [
-                    ValidationError(
-                        "person.identity_number",
-                        "validation.identity_taken",
-                        value=data.identity_number,
-                    )
-                ]
-            )
+            code, value = "validation.identity_taken", data.identity_number
+            raise ValidationErrors([ValidationError("person.identity_number", code, value=value)])
     changed = log.apply(row, "person", {n: getattr(data, n) for n in PERSON_COLUMNS})
     if row.identity_number is None and row.reserve_id is None:
         session.flush()
@@ -128,10 +118,7 @@ def match_person(
 ) -> tuple[Person | None, PersonMatch]:
     """The stored person with ``person``'s identity number, and how the file differs from it.
 
-    Args:
-        session: the caller's session; nothing is written.
-        person: the file's person (checked, identity number normalised).
-        has_address: False when the file leaves the address out.
+    Nothing is written. ``has_address`` is False when the file leaves the address out.
     """
     found = person_by_identity(session, person.identity_number) if person.identity_number else None
     if found is None:

@@ -13,7 +13,7 @@ from sip_desk.db.models import Action, Goal, InformationConsent, Need, Participa
 from sip_desk.db.plan_write import Written
 from sip_desk.domain.action import ActionData
 from sip_desk.domain.enums import AuditAction
-from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import ValidationError, ValidationErrors
 from sip_desk.domain.goal import GoalData, NeedData
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.plan import PlanDetail
@@ -25,7 +25,7 @@ from sip_desk.domain.validation import (
     validate_participant,
 )
 from sip_desk.services.context import ServiceContext
-from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan, save_cells
+from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan, find_row, save_cells
 
 Columns = Callable[[Session, Plan, Any], dict[str, Any]]
 
@@ -108,6 +108,10 @@ def action_columns(s: Session, plan: Plan, d: ActionData) -> dict[str, Any]:
     }
 
 
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _KINDS: dict[str, tuple[type[Any], str, Columns]] = {
     "participant": (Participant, "participants", participant_columns),
     "consent": (InformationConsent, "consents", consent_columns),
@@ -123,28 +127,22 @@ _CELLS: dict[str, tuple[type[Any], str, frozenset[str]]] = {
     "participant": (
         ParticipantData,
         "participants",
-        frozenset(
-            {"role", "phone", "email", "invitation", "present", "is_relative", "is_chair"}
-            | {"contact_role"}
-        ),
+        _names("role phone email invitation present is_relative is_chair contact_role"),
     ),
     "consent": (
         InformationConsentData,
         "information_consents",
-        frozenset(
-            {"information_shared", "information_excluded", "valid_from", "valid_until"}
-            | {"form", "given_by", "given_by_name", "revoked_on"}
+        _names(
+            "information_shared information_excluded valid_from valid_until form given_by"
+            " given_by_name revoked_on"
         ),
     ),
-    "goal": (GoalData, "goals", frozenset({"text", "term"})),
-    "need": (NeedData, "needs", frozenset({"description"})),
+    "goal": (GoalData, "goals", _names("text term")),
+    "need": (NeedData, "needs", _names("description")),
     "action": (
         ActionData,
         "actions",
-        frozenset(
-            {"description", "is_other_actor", "start_date", "end_date", "status"}
-            | {"cost_responsibility"}
-        ),
+        _names("description is_other_actor start_date end_date status cost_responsibility"),
     ),
 }
 _STRIPPED = frozenset({"email", "text", "description"})
@@ -163,63 +161,15 @@ class PlanItemsService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
-    # Participants
-    def add_participant(self, plan_id: int, version: int, data: ParticipantData) -> Saved:
-        """Add a participant."""
-        validate_participant(data)
-        return self._add("participant", plan_id, version, data)
+    def add(self, kind: str, plan_id: int, version: int, data: Any) -> Saved:
+        """Add a row of ``kind`` ("participant", "consent", "goal", "need", "action")."""
+        _validate(kind, data)
+        return self._add(kind, plan_id, version, data, _goal_ids(kind, data))
 
-    def update_participant(
-        self, plan_id: int, version: int, item_id: int, data: ParticipantData
-    ) -> Saved:
-        """Change a participant."""
-        validate_participant(data)
-        return self._update("participant", plan_id, version, item_id, data)
-
-    # Consents
-    def add_consent(self, plan_id: int, version: int, data: InformationConsentData) -> Saved:
-        """Add an information-sharing consent."""
-        validate_consent(data)
-        return self._add("consent", plan_id, version, data)
-
-    def update_consent(
-        self, plan_id: int, version: int, item_id: int, data: InformationConsentData
-    ) -> Saved:
-        """Change a consent (e.g. record its revocation)."""
-        validate_consent(data)
-        return self._update("consent", plan_id, version, item_id, data)
-
-    # Goals and needs
-    def add_goal(self, plan_id: int, version: int, data: GoalData) -> Saved:
-        """Add a goal in the person's own words."""
-        validate_goal(data)
-        return self._add("goal", plan_id, version, data)
-
-    def update_goal(self, plan_id: int, version: int, item_id: int, data: GoalData) -> Saved:
-        """Change a goal."""
-        validate_goal(data, item_id)
-        return self._update("goal", plan_id, version, item_id, data)
-
-    def add_need(self, plan_id: int, version: int, data: NeedData) -> Saved:
-        """Add a need."""
-        validate_need(data)
-        return self._add("need", plan_id, version, data)
-
-    def update_need(self, plan_id: int, version: int, item_id: int, data: NeedData) -> Saved:
-        """Change a need."""
-        validate_need(data)
-        return self._update("need", plan_id, version, item_id, data)
-
-    # Actions
-    def add_action(self, plan_id: int, version: int, data: ActionData) -> Saved:
-        """Add an action."""
-        validate_action(data)
-        return self._add("action", plan_id, version, data, data.goal_ids)
-
-    def update_action(self, plan_id: int, version: int, item_id: int, data: ActionData) -> Saved:
-        """Change an action."""
-        validate_action(data)
-        return self._update("action", plan_id, version, item_id, data, data.goal_ids)
+    def update(self, kind: str, plan_id: int, version: int, item_id: int, data: Any) -> Saved:
+        """Change row ``item_id`` of ``kind`` to ``data`` (e.g. record a consent's revocation)."""
+        _validate(kind, data, item_id)
+        return self._update(kind, plan_id, version, item_id, data, _goal_ids(kind, data))
 
     # Any kind
     @staticmethod
@@ -232,25 +182,16 @@ class PlanItemsService:
     ) -> Written:
         """Save a few cells (of :meth:`cells_of`) of one row of ``plan`` as the caller holds it.
 
-        Checked as the ``update_*`` methods check the whole row; one short transaction with
+        Checked as :meth:`update` checks the whole row; one short transaction with
         the version check and an audit row per cell, nothing read back.
-
-        Raises:
-            NotFoundError: the row is not in ``plan``.
         """
         data_type, table, allowed = _CELLS[kind]
         if not set(cells) <= allowed:
             raise ValueError(f"not simple {kind} cells: {sorted(set(cells) - allowed)}")
-        rows = getattr(plan, _LISTS.get(kind, table))
-        row = next((r for r in rows if r.id == item_id), None)
-        if row is None:
-            raise NotFoundError(kind, item_id)
+        row = find_row(getattr(plan, _LISTS.get(kind, table)), kind, item_id)
         names = [f.name for f in dataclasses.fields(data_type)]
         data = dataclasses.replace(data_type(**{n: getattr(row, n) for n in names}), **cells)
-        if kind == "goal":
-            validate_goal(data, item_id)
-        else:
-            _VALIDATE[kind](data)
+        _validate(kind, data, item_id)
         changes = {
             n: (getattr(row, n), v.strip() if n in _STRIPPED else v) for n, v in cells.items()
         }
@@ -334,11 +275,19 @@ class PlanItemsService:
 
     @staticmethod
     def _find(edit: PlanEdit, kind: str, item_id: int) -> Any:
-        _cls, attr, _columns = _KINDS[kind]
-        row = next((r for r in getattr(edit.plan, attr) if r.id == item_id), None)
-        if row is None:
-            raise NotFoundError(kind, item_id)
-        return row
+        return find_row(getattr(edit.plan, _KINDS[kind][1]), kind, item_id)
+
+
+def _validate(kind: str, data: Any, item_id: int | None = None) -> None:
+    if kind == "goal":
+        validate_goal(data, item_id)
+    else:
+        _VALIDATE[kind](data)
+
+
+def _goal_ids(kind: str, data: Any) -> tuple[int, ...] | None:
+    """The goals an action is linked to (set apart from its columns); None for other kinds."""
+    return data.goal_ids if kind == "action" else None
 
 
 def _label(row: Any) -> str:

@@ -18,17 +18,17 @@ from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, 
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
-from sip_desk.domain.plan import PlanDetail, PlanFields, PlanQuery, PlanSummary
+from sip_desk.domain.plan import PlanDetail, PlanFields
 from sip_desk.domain.validation import validate_person, validate_plan_fields
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.persons import (
+    PERSON_COLUMNS,
     create_person,
     known_person,
     update_person_row,
     update_representatives,
 )
-from sip_desk.services.plan_list_service import PlanListService
 from sip_desk.services.unit_of_work import (
     PlanEdit,
     Saved,
@@ -37,38 +37,20 @@ from sip_desk.services.unit_of_work import (
     save_cells,
 )
 
-_PLAN_COLUMNS = PLAN_COLUMNS
-_PERSON_CELLS = frozenset(
-    {
-        "first_name",
-        "last_name",
-        "phone",
-        "email",
-        "address",
-        "preferred_language",
-        "interpreter_needed",
-        "interpreter_language",
-    }
-)
-
 
 class PlanService:
     """Plans and their person. Every method is one transaction."""
 
     CELL_FIELDS = frozenset(PLAN_COLUMNS)
     """Plan fields :meth:`save_field` writes (the others go through :meth:`update_fields`)."""
-    PERSON_CELLS = _PERSON_CELLS
+    PERSON_CELLS = frozenset(PERSON_COLUMNS) - {"identity_number", "protected_identity"}
     """Person fields :meth:`save_person_field` writes (the others: :meth:`update_person`)."""
 
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
-        self._list = PlanListService(ctx)
 
     def find_person(self, identity_number: str) -> KnownPerson | None:
-        """The stored person with this identity number (any accepted spelling), or ``None``.
-
-        An identity number that is not valid finds nobody.
-        """
+        """The stored person with this identity number (any accepted spelling; invalid: nobody)."""
         try:
             number = parse_identity(identity_number, self._ctx.clock.today()).value
         except ValidationError:
@@ -83,10 +65,6 @@ class PlanService:
         A stored person is never written over from here: when ``person``'s identity number is
         already stored nothing is written and :class:`PersonExistsError` says who it is; start
         the plan for them with :meth:`create_plan_for_person`.
-
-        Raises:
-            ValidationErrors: bad person data or plan fields.
-            PersonExistsError: the identity number belongs to a stored person.
         """
         ctx = self._ctx
         person = validate_person(person, ctx.clock.today())
@@ -104,12 +82,7 @@ class PlanService:
     def create_plan_for_person(
         self, person_id: int, fields: PlanFields | None = None
     ) -> PlanDetail:
-        """Create a draft plan for a stored person, who is left exactly as stored.
-
-        Raises:
-            NotFoundError: no such person.
-            ValidationErrors: bad plan fields.
-        """
+        """Create a draft plan for a stored person, who is left exactly as stored."""
         ctx = self._ctx
         fields = fields or PlanFields()
         validate_plan_fields(fields, ctx.clock.today())
@@ -129,7 +102,7 @@ class PlanService:
             if fields.lead_principal
             else None
         )
-        for name in _PLAN_COLUMNS:
+        for name in PLAN_COLUMNS:
             setattr(plan, name, getattr(fields, name))
         s.add(plan)
         ensure_draft_version(plan, now)
@@ -146,10 +119,7 @@ class PlanService:
             return read_plan(s.connection(), plan_id)
 
     def stored_version(self, plan_id: int) -> int | None:
-        """The plan's version counter as stored now (``None`` when it is gone).
-
-        One cheap read, for an editor to see that someone else saved.
-        """
+        """The plan's version counter as stored now (``None``: gone), to see someone else saved."""
         with self._ctx.db.read() as s:
             value = s.execute(select(Plan.version).where(Plan.id == plan_id)).scalar_one_or_none()
             return int(value) if value is not None else None
@@ -163,21 +133,13 @@ class PlanService:
             log.record(AuditAction.READ, "plan", detail.id)
             return detail
 
-    def list_plans(self, query: PlanQuery | None = None) -> list[PlanSummary]:
-        """One page of the plan list, most recently changed first."""
-        return self._list.list_plans(query)
-
-    def count_plans(self, query: PlanQuery | None = None) -> int:
-        """How many plans match ``query`` (paging ignored)."""
-        return self._list.count_plans(query)
-
     def update_fields(self, plan_id: int, expected_version: int, fields: PlanFields) -> Saved:
         """Save the plan's own fields; only changed fields are written and logged."""
         validate_plan_fields(fields, self._ctx.clock.today())
 
         def change(edit: PlanEdit) -> None:
             plan = edit.plan
-            edit.apply(plan, "plan", {n: getattr(fields, n) for n in _PLAN_COLUMNS})
+            edit.apply(plan, "plan", {n: getattr(fields, n) for n in PLAN_COLUMNS})
             lead = (
                 organisation(edit.session, fields.lead_organisation, fields.lead_principal)
                 if fields.lead_principal
@@ -190,11 +152,7 @@ class PlanService:
         return edit_plan(self._ctx, plan_id, expected_version, change)
 
     def save_field(self, plan: PlanDetail, name: str, value: Any) -> Written:
-        """Save one plan field (one of :attr:`CELL_FIELDS`) of ``plan`` as the caller holds it.
-
-        One short transaction: the version check, the ``UPDATE`` and the audit row; nothing
-        is read back (``touched`` and the returned value bring the caller's plan up to date).
-        """
+        """Save one of :attr:`CELL_FIELDS` of ``plan`` as the caller holds it (``save_cells``)."""
         if name not in self.CELL_FIELDS:
             raise ValueError(f"not a plan column: {name}")
         validate_plan_fields(
@@ -204,10 +162,7 @@ class PlanService:
         return save_cells(self._ctx, plan, "plan", "plans", plan.id, {name: (old, value)})
 
     def save_person_field(self, plan: PlanDetail, name: str, value: Any) -> Written:
-        """Save one field (of :attr:`PERSON_CELLS`) of the plan's person, like :meth:`save_field`.
-
-        The value is checked and normalised as :meth:`update_person` does.
-        """
+        """Save one of :attr:`PERSON_CELLS`, checked as :meth:`update_person` checks it."""
         if name not in self.PERSON_CELLS:
             raise ValueError(f"not a simple person field: {name}")
         names = [f.name for f in dataclasses.fields(PersonData)]
@@ -233,12 +188,8 @@ class PlanService:
     ) -> Saved:
         """Save the person's details (identity number checked and normalised).
 
-        Protected identity is switched off only with ``unprotect``: the user has confirmed it
-        in the person section. The change is in the audit trail like every other field.
-
-        Raises:
-            DomainError: ``person.protection_sticky`` when ``person`` switches protected
-                identity off without ``unprotect``.
+        Protected identity is switched off only with ``unprotect`` (the user confirmed it in the
+        person section); without it that is ``person.protection_sticky``.
         """
         person = validate_person(person, self._ctx.clock.today())
 
@@ -263,15 +214,7 @@ class PlanService:
             raise ValidationErrors([ValidationError("plan.closed_reason", "validation.required")])
 
         def change(edit: PlanEdit) -> None:
-            edit.apply(
-                edit.plan,
-                "plan",
-                {
-                    "status": PlanStatus.CLOSED,
-                    "closed_reason": reason.strip(),
-                    "closed_on": self._ctx.clock.today(),
-                },
-            )
+            edit.close(reason, self._ctx.clock.today())
 
         return edit_plan(self._ctx, plan_id, expected_version, change)
 
@@ -281,11 +224,12 @@ class PlanService:
         def change(edit: PlanEdit) -> None:
             if edit.plan.status is not PlanStatus.CLOSED:
                 raise DomainError("error.plan_not_closed")
-            edit.apply(
-                edit.plan,
-                "plan",
-                {"status": PlanStatus.ACTIVE, "closed_reason": "", "closed_on": None},
-            )
+            reopened: dict[str, object] = {
+                "status": PlanStatus.ACTIVE,
+                "closed_reason": "",
+                "closed_on": None,
+            }
+            edit.apply(edit.plan, "plan", reopened)
 
         return edit_plan(self._ctx, plan_id, expected_version, change, allow_closed=True)
 

@@ -75,19 +75,10 @@ class SigningService:
     def sign_version(
         self, plan_id: int, expected_version: int, signatures: Sequence[SignatureDto]
     ) -> PlanDetail:
-        """Freeze the current draft into a signed version with ``signatures``.
+        """Freeze the current draft into a signed version with ``signatures``; return the plan.
 
         The snapshot's hash is chained to the previous signed version's hash. Later edits start
         a new draft version (see ``unit_of_work.ensure_draft_version``).
-
-        Returns:
-            The plan as now stored; its last version is the signed one.
-
-        Raises:
-            StaleEditError: the plan changed since ``expected_version``.
-            ValidationErrors: a signature lacks a name, a drawing or a valid date.
-            DomainError: the plan is closed or incomplete, nothing is unsigned, no signature, or
-                the store's key cannot be used (``key.*``).
         """
         ctx = self._ctx
         self._validate(signatures)
@@ -114,7 +105,7 @@ class SigningService:
             s.flush()
             log.record(AuditAction.SIGN, "plan_version", draft.id, "number", new=draft.number)
             log.record(
-                AuditAction.SIGN, "plan_version", draft.id, "content_hash", new=draft.content_hash
+                AuditAction.SIGN, "plan_version", draft.id, "content_hash", draft.content_hash
             )
             for row in draft.signatures:
                 log.record(
@@ -143,31 +134,21 @@ class SigningService:
         for sig in signatures:
             if not sig.signer_name.strip():
                 errors.append(ValidationError("signature.signer_name", "validation.required"))
-            if sig.method is SignatureMethod.DRAWN and not (sig.image_png or b"").startswith(
-                PNG_MAGIC
-            ):
-                errors.append(
-                    ValidationError(
-                        "signature.image_png", "signing.drawing_missing", name=sig.signer_name
-                    )
-                )
+            drawing = sig.image_png or b""
+            if sig.method is SignatureMethod.DRAWN and not drawing.startswith(PNG_MAGIC):
+                code = "signing.drawing_missing"
+                errors.append(ValidationError("signature.image_png", code, name=sig.signer_name))
             if sig.signed_on > today:
-                errors.append(
-                    ValidationError(
-                        "signature.signed_on",
-                        "validation.date_in_future",
-                        value=sig.signed_on.isoformat(),
-                    )
-                )
+                code, day = "validation.date_in_future", sig.signed_on.isoformat()
+                errors.append(ValidationError("signature.signed_on", code, value=day))
         if errors:
             raise ValidationErrors(errors)
 
     def add_signature(self, plan_id: int, number: int, signature: SignatureDto) -> VersionDetail:
         """Record a paper signature collected after version ``number`` was signed.
 
-        Raises:
-            DomainError: the version is not signed, the signature is not on paper, the date is
-                before the signing, or this person has already signed.
+        Refused unless the version is signed, the signature is on paper, dated on or after the
+        signing, and by someone who has not signed yet.
         """
         self._validate([signature])
         if signature.method is not SignatureMethod.PAPER:
@@ -200,21 +181,13 @@ class SigningService:
 
         A signed version is read from its frozen snapshot, never from the live rows, and comes
         with its check (``VersionDetail.check``).
-
-        Raises:
-            NotFoundError: no such plan or version.
-            DamagedVersionError: the signed snapshot cannot be read at all.
         """
         with self._ctx.db.read() as s:
             plan = load_plan_with_signatures(s, plan_id)
             return version_detail(plan, find_version(plan, number), self.keys.table(s))
 
     def check_version(self, plan_id: int, number: int) -> VersionCheck:
-        """Check signed version ``number``: hash, chain, signatures and key signatures.
-
-        Raises:
-            NotFoundError: no such plan or version. DomainError: the version is not signed.
-        """
+        """Check signed version ``number``: hash, chain, signatures and key signatures."""
         with self._ctx.db.read() as s:
             plan = load_plan_with_signatures(s, plan_id)
             row = find_version(plan, number)
@@ -225,13 +198,9 @@ class SigningService:
     def check_store(self, trust_keys: Sequence[str] = ()) -> list[VersionCheck]:
         """Check every signed version in the store (``sip-desk verify-store``).
 
-        Args:
-            trust_keys: public key files of other stores to trust.
-
-        Returns:
-            One check per signed version, by plan and number, and one per unsigned version
-            that carries a seal or signatures or sits below a signed one
-            (``services.store_structure``).
+        One check per signed version, by plan and number, and one per unsigned version that
+        carries a seal or signatures or sits below a signed one (:mod:`.store_checks`).
+        ``trust_keys``: public key files of other stores to trust.
         """
         trusted = {key_id_of(k): k for k in (read_public_pem(Path(p)) for p in trust_keys)}
         with self._ctx.db.read() as s:
@@ -279,8 +248,7 @@ class SigningService:
     def changes_since_signed(self, live: PlanDetail) -> ChangeSummary:
         """What changed in ``live`` (the plan as the caller holds it) since its last signed version.
 
-        Only the signed snapshot is read. ``items`` are structured (area, kind, item id, field
-        groups) for the editor; ``sv``, ``en`` and ``lines(lang)`` give the plain-language lines.
+        Only the signed snapshot is read.
         """
         signed = next((v for v in reversed(live.versions) if v.state is VersionState.SIGNED), None)
         if signed is None:

@@ -28,9 +28,8 @@ class StoreHealthService:
     def check_whole_store(self) -> StoreError | None:
         """Read every page of the store looking for damage; safe on a worker thread.
 
-        Returns:
-            The error to show when damage is found (it names the newest backup), else ``None``
-            (also for a database server, which checks itself, and after :meth:`stop`).
+        The error to show (it names the newest backup) when damage is found, else ``None`` (also
+        for a database server, which checks itself, and after :meth:`stop`).
         """
         interrupt = Interrupt()
         with self._lock:

@@ -74,16 +74,17 @@ def public_pem(public: Ed25519PublicKey) -> bytes:
     )
 
 
-def read_public_pem(path: Path) -> Ed25519PublicKey:
-    """A public key file (PEM) given with ``--trust-key``.
-
-    Raises:
-        DomainError: ``export.read_failed`` or ``key.invalid``.
-    """
+def read_file(path: Path) -> bytes:
+    """The bytes of ``path``; ``export.read_failed`` when it cannot be read."""
     try:
-        data = path.expanduser().read_bytes()
+        return path.expanduser().read_bytes()
     except OSError as error:
         raise DomainError("export.read_failed", path=str(path), detail=error.strerror) from error
+
+
+def read_public_pem(path: Path) -> Ed25519PublicKey:
+    """A public key file (PEM) given with ``--trust-key``."""
+    data = read_file(path)
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, UnsupportedAlgorithm) as error:
@@ -134,20 +135,8 @@ def too_open(path: Path) -> bool:
 
 
 def read_key(path: Path, *, any_mode: bool = False) -> StoreKey:
-    """Read the key file.
-
-    Args:
-        path: the key file.
-        any_mode: read it even when others may read it (only to verify with its public half).
-
-    Raises:
-        DomainError: ``key.too_open`` (readable by others), ``key.invalid``, or
-            ``export.read_failed``.
-    """
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DomainError("export.read_failed", path=str(path), detail=error.strerror) from error
+    """Read the key file (``any_mode``: even one others may read, to verify with)."""
+    data = read_file(path)
     if not any_mode and too_open(path):
         raise DomainError("key.too_open", path=str(path))
     try:
@@ -160,12 +149,7 @@ def read_key(path: Path, *, any_mode: bool = False) -> StoreKey:
 
 
 def create_key(path: Path) -> StoreKey:
-    """Make a new key and write it to ``path`` (mode 0600), failing if the file exists.
-
-    Raises:
-        FileExistsError: another program made the file first.
-        DomainError: ``key.write_failed``.
-    """
+    """Make a new key and write it to ``path`` (mode 0600); FileExistsError if it exists."""
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(
         serialization.Encoding.PEM,

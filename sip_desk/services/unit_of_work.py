@@ -9,11 +9,10 @@ the ORM, changed, touched and read back).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -22,10 +21,12 @@ from sip_desk.db.plan_read import read_plan
 from sip_desk.db.plan_write import Written, write_cells
 from sip_desk.db.repositories import load_plan
 from sip_desk.domain.enums import AuditAction, PlanStatus, VersionState
-from sip_desk.domain.errors import DomainError
+from sip_desk.domain.errors import DomainError, NotFoundError
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.audit import AuditLog, as_text
+from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,10 @@ class Saved:
 
 @dataclass
 class PlanEdit:
-    """Handle given to the body of :func:`plan_edit`.
+    """Handle given to the body of :func:`edit_plan`.
 
-    Attributes:
-        content: ``False`` for a change beside the plan's content (a follow-up record being
-            written): the version counter still rises, but no new draft version is started.
+    ``content`` is False for a change beside the plan's content (a follow-up record being
+    written): the version counter still rises, but no new draft version is started.
     """
 
     session: Session
@@ -51,18 +51,17 @@ class PlanEdit:
     now: datetime
     changed: bool = False
     item_id: int | None = None
-    result: Saved | None = None
     content: bool = True
 
-    def apply(self, obj: object, entity: str, changes: dict[str, object]) -> None:
+    def apply(self, obj: object, entity: str, changes: dict[str, Any]) -> None:
         """Set changed attributes on ``obj`` with audit entries."""
         if self.log.apply(obj, entity, changes):
             self.changed = True
 
-    def saved(self) -> Saved:
-        """The result, after the ``with`` block."""
-        assert self.result is not None
-        return self.result
+    def close(self, reason: str, today: date) -> None:
+        """Close the plan: on a user's request or a follow-up's decision."""
+        closed = {"status": PlanStatus.CLOSED, "closed_reason": reason.strip(), "closed_on": today}
+        self.apply(self.plan, "plan", closed)
 
 
 def edit_plan(
@@ -89,22 +88,12 @@ def edit_plan(
     return ctx.db.transaction(work)
 
 
-@contextmanager
-def plan_edit(
-    ctx: ServiceContext,
-    plan_id: int,
-    expected_version: int | None,
-    allow_closed: bool = False,
-) -> Iterator[PlanEdit]:
-    """Like :func:`edit_plan`, as a ``with`` block.
-
-    The body runs once, so only the begin of the transaction waits for a busy store (on SQLite
-    that is where the lock is taken); prefer :func:`edit_plan`.
-    """
-    with ctx.db.write() as session:
-        edit = _begin_edit(ctx, session, plan_id, expected_version, allow_closed)
-        yield edit
-        edit.result = _finish_edit(edit, plan_id)
+def find_row(rows: Iterable[R], kind: str, item_id: int) -> R:
+    """The row of ``rows`` with id ``item_id``; ``NotFoundError`` naming ``kind`` if none."""
+    row = next((r for r in rows if getattr(r, "id", None) == item_id), None)
+    if row is None:
+        raise NotFoundError(kind, item_id)
+    return row
 
 
 def _begin_edit(
@@ -157,11 +146,6 @@ def save_cells(
     ``plan`` is the plan as the caller holds it: its version is checked in the ``UPDATE``, so
     the old values it shows are the stored ones (each is logged old → new). Nothing is read
     back; :func:`touched` brings the caller's plan up to date. Unchanged cells are not written.
-
-    Raises:
-        StaleEditError: the plan was saved elsewhere since ``plan`` was read.
-        DomainError: ``error.plan_closed``.
-        NotFoundError: no such plan or row.
     """
     changed = {name: pair for name, pair in changes.items() if pair[0] != pair[1]}
     if not changed:
@@ -169,20 +153,9 @@ def save_cells(
 
     def work(session: Session) -> Written:
         now = ctx.clock.now()
+        log = AuditLog(session, ctx.user, now, plan.id, plan.person.id)
         audit = [
-            {
-                "at": now,
-                "user": ctx.user.user,
-                "unit": ctx.user.unit,
-                "action": AuditAction.UPDATE,
-                "plan_id": plan.id,
-                "person_id": plan.person.id,
-                "entity": entity,
-                "entity_id": row_id,
-                "field": name,
-                "old": as_text(old),
-                "new": as_text(new),
-            }
+            log.row(AuditAction.UPDATE, entity, row_id, name, old, new)
             for name, (old, new) in changed.items()
         ]
         values = {name: new for name, (_old, new) in changed.items()}

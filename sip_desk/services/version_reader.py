@@ -33,9 +33,8 @@ def version_detail(plan: Plan, row: PlanVersion, keys: KeyTable | None = None) -
     check = check_row(row, keys) if signed and keys is not None else None
     if signed:
         try:
-            detail = parse_snapshot(
-                row.snapshot or "", version=plan.version, updated_at=row.signed_at
-            )
+            snapshot = row.snapshot or ""
+            detail = parse_snapshot(snapshot, version=plan.version, updated_at=row.signed_at)
         except SnapshotError:
             if check is None:
                 raise
@@ -63,11 +62,7 @@ def version_detail(plan: Plan, row: PlanVersion, keys: KeyTable | None = None) -
 
 
 def find_version(plan: Plan, number: int | None) -> PlanVersion:
-    """Version ``number`` of ``plan`` (the latest when ``None``).
-
-    Raises:
-        NotFoundError: no such version.
-    """
+    """Version ``number`` of ``plan`` (the latest when ``None``); NotFoundError if none."""
     if number is None and plan.versions:
         return plan.versions[-1]
     row = next((v for v in plan.versions if v.number == number), None)
@@ -87,9 +82,6 @@ def load_plan_with_signatures(session: Session, plan_id: int) -> Plan:
 
     The plan's content is not loaded here: :func:`version_detail` reads it with
     :func:`read_plan` when a version is not signed (a signed one comes from its snapshot).
-
-    Raises:
-        NotFoundError: no such plan.
     """
     plan = session.scalars(
         select(Plan)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import fields
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from sip_desk.db.models import PlanVersion, Signature, VersionSeal
 from sip_desk.domain.document import SignatureDto
@@ -21,6 +23,8 @@ from sip_desk.domain.snapshot import chain_hash, parse_snapshot
 from sip_desk.domain.verification import KeyOrigin, KeyVerdict, Problem, VersionCheck
 from sip_desk.services.store_key import StoreKey
 
+T = TypeVar("T")
+
 
 class KeyView(Protocol):
     """The keys a check may use (see ``services.key_ring.KeyRing.view``)."""
@@ -34,17 +38,14 @@ class KeyView(Protocol):
         ...
 
 
-def signature_dto(row: Signature) -> SignatureDto:
+def signature_dto(row: Any) -> SignatureDto:
     """A signature row as a DTO."""
-    return SignatureDto(
-        signer_name=row.signer_name,
-        organisation=row.organisation,
-        role=row.role,
-        is_person=row.is_person,
-        method=row.method,
-        signed_on=row.signed_on,
-        image_png=row.image_png,
-    )
+    return _fields_of(SignatureDto, row)
+
+
+def _fields_of(cls: type[T], row: object) -> T:
+    """``cls`` made from the attributes of ``row`` named as its fields."""
+    return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})  # type: ignore[arg-type]
 
 
 def _in_order(row: PlanVersion) -> list[Signature]:
@@ -98,38 +99,33 @@ def intact(row: PlanVersion) -> bool:
     )
 
 
-def sealed_record(row: PlanVersion) -> SealedRecord:
-    """What :func:`~sip_desk.domain.seal_check.check_record` needs about ``row``."""
-    before = previous_signed(row)
-    seal = row.seal
+def sealed_record(
+    row: Any, expected_previous: str | None, signatures: Iterable[Any] | None = None
+) -> SealedRecord:
+    """What :func:`~sip_desk.domain.seal_check.check_record` needs about a version.
+
+    ``row``: a stored version, or one read from an import file with its ``signatures``.
+    """
     return SealedRecord(
         number=row.number,
         snapshot=row.snapshot,
         content_hash=row.content_hash,
         previous_hash=row.previous_hash,
-        expected_previous=before.content_hash if before else None,
+        expected_previous=expected_previous,
         signatures=tuple(
             SignedSignature(
                 signature=signature_dto(s), key_id=s.key_id, key_signature=s.key_signature
             )
-            for s in _in_order(row)
+            for s in (_in_order(row) if signatures is None else signatures)
         ),
-        seal=(
-            SealData(
-                signatures_hash=seal.signatures_hash,
-                key_id=seal.key_id,
-                key_signature=seal.key_signature,
-                on_upgrade=seal.on_upgrade,
-            )
-            if seal is not None
-            else None
-        ),
+        seal=_fields_of(SealData, row.seal) if row.seal else None,
     )
 
 
 def check_row(row: PlanVersion, keys: KeyView) -> VersionCheck:
     """Check the signed version ``row`` with the keys known to this store."""
-    result = check_record(sealed_record(row), keys.verify)
+    before = previous_signed(row)
+    result = check_record(sealed_record(row, before.content_hash if before else None), keys.verify)
     seal = row.seal
     key_id = seal.key_id if seal else ""
     origin, trusted = keys.origin(key_id) if seal else (KeyOrigin.NONE, False)

@@ -38,7 +38,7 @@ def store(db: str) -> Iterator[Services]:
 
 
 def _people(services: Services) -> DemoPeople:
-    plans = [services.plans.get_plan(p.id) for p in services.plans.list_plans()]
+    plans = [services.plans.get_plan(p.id) for p in services.plan_list.list_plans()]
     keys = {"Linda Sandberg": "protected", "Alva Nordin": "youth"}
     return DemoPeople({keys[p.person.full_name]: p for p in plans if p.person.full_name in keys})
 

@@ -103,7 +103,7 @@ def test_store_reports_read_only_store_and_saves_nothing(tmp_path: Path, user, c
         services.plans.create_plan(person_data())
 
     assert info.value.code == "store.read_only"
-    assert services.plans.count_plans() == 0
+    assert services.plan_list.count_plans() == 0
     ro.dispose()
 
 
@@ -122,7 +122,7 @@ def test_store_reports_locked_store_after_the_lock_wait(tmp_path: Path, user, cl
         holder.close()
 
     assert info.value.code == "store.locked"
-    assert services.plans.count_plans() == 0
+    assert services.plan_list.count_plans() == 0
     db.dispose()
 
 
@@ -138,7 +138,7 @@ def test_store_reports_full_disk_and_keeps_earlier_plans(sqlite_db: Database, us
         services.plans.create_plan(person_data(address="Storgatan 1\n" * 1500))
 
     assert info.value.code == "store.full"
-    assert [p.id for p in services.plans.list_plans()] == [first.id]
+    assert [p.id for p in services.plan_list.list_plans()] == [first.id]
 
 
 @pytest.mark.parametrize(

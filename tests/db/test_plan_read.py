@@ -49,7 +49,7 @@ def test_a_rich_plan_reads_back_as_it_was_entered(services: Services, make_plan)
 def test_the_demo_cases_read_with_their_signed_versions(services: Services) -> None:
     services.demo.load_cases()  # signed versions, one revised after signing
 
-    plans = [_read(services, p.id) for p in services.plans.list_plans()]
+    plans = [_read(services, p.id) for p in services.plan_list.list_plans()]
 
     signed = [v for p in plans for v in p.versions if v.signed_at is not None]
     assert signed and all(v.signed_at.tzinfo is not None for v in signed if v.signed_at)

@@ -38,7 +38,7 @@ def _add_goals(path: str, plan_id: int, who: str, queue: Results) -> None:
     while added < GOALS_EACH:
         plan = services.plans.get_plan(plan_id)
         try:
-            services.items.add_goal(plan.id, plan.version, GoalData(text=f"{who} {added}"))
+            services.items.add("goal", plan.id, plan.version, GoalData(text=f"{who} {added}"))
             added += 1
         except StaleEditError:
             stale += 1  # the other program saved first: reload and try again

@@ -70,20 +70,21 @@ def enrich(services: Services, plan: PlanDetail) -> PlanDetail:
     ]
     ids = []
     for participant in participants:
-        saved = items.add_participant(plan.id, saved.plan.version, participant)
+        saved = items.add("participant", plan.id, saved.plan.version, participant)
         ids.append(saved.item_id)
-    saved = items.add_need(
-        plan.id, saved.plan.version, NeedData(description="Stöd att sköta hemmet")
+    saved = items.add(
+        "need", plan.id, saved.plan.version, NeedData(description="Stöd att sköta hemmet")
     )
     need = saved.item_id
     goal = saved.plan.goals[0].id
-    saved = items.add_goal(
+    saved = items.add(
+        "goal",
         plan.id,
         saved.plan.version,
         GoalData(text="Betala hyran i tid varje månad", term=GoalTerm.SHORT, parent_id=goal),
     )
     sub_goal = saved.item_id
-    saved = items.add_goal(plan.id, saved.plan.version, GoalData(text=TIGRINYA_GOAL))
+    saved = items.add("goal", plan.id, saved.plan.version, GoalData(text=TIGRINYA_GOAL))
     today = services.ctx.clock.today()
     actions = [
         ActionData(
@@ -110,7 +111,7 @@ def enrich(services: Services, plan: PlanDetail) -> PlanDetail:
         ),
     ]
     for action in actions:
-        saved = items.add_action(plan.id, saved.plan.version, action)
+        saved = items.add("action", plan.id, saved.plan.version, action)
     fields = dataclasses.replace(
         saved.plan.fields,
         reason="Behöver stöd från både kommun och region",

@@ -33,7 +33,7 @@ def plan(sqlite_services):
     )
     plan = sqlite_services.plans.update_fields(plan.id, plan.version, fields).plan
     sara = ParticipantData(name="Sara Syster", is_relative=True, invitation=InvitationKind.INVITED)
-    return sqlite_services.items.add_participant(plan.id, plan.version, sara).plan
+    return sqlite_services.items.add("participant", plan.id, plan.version, sara).plan
 
 
 def test_invitation_pdf_names_time_place_question_and_people(sqlite_services, plan) -> None:

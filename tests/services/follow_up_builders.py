@@ -59,7 +59,7 @@ class FollowUpPlans:
             end_date=self.today + timedelta(days=days),
             status=status,
         )
-        return self.s.items.add_action(plan.id, plan.version, data).plan
+        return self.s.items.add("action", plan.id, plan.version, data).plan
 
     def meeting(self, plan: PlanDetail, days: int, place: str = "Storgatan 1") -> PlanDetail:
         data = MeetingData(
@@ -82,11 +82,11 @@ class FollowUpPlans:
             given_by=ConsentGiver.PERSON,
             revoked_on=None if revoked_days is None else self.today + timedelta(days=revoked_days),
         )
-        return self.s.items.add_consent(plan.id, plan.version, data).plan
+        return self.s.items.add("consent", plan.id, plan.version, data).plan
 
     def participant(self, plan: PlanDetail, name: str, organisation: str) -> PlanDetail:
         data = ParticipantData(name=name, organisation=organisation, principal=PrincipalType.REGION)
-        return self.s.items.add_participant(plan.id, plan.version, data).plan
+        return self.s.items.add("participant", plan.id, plan.version, data).plan
 
     def coordinator(self, plan: PlanDetail, participant_id: int) -> PlanDetail:
         fields = dataclasses.replace(plan.fields, coordinator_participant_id=participant_id)

@@ -53,7 +53,7 @@ OPERATIONS: dict[str, tuple[Op, AuditAction, str, str, str | None, str | None]] 
         "070-111 22 33",
     ),
     "participant added": (
-        lambda s, p: s.items.add_participant(p.id, p.version, ParticipantData(name="Lo Syster")),
+        lambda s, p: s.items.add("participant", p.id, p.version, ParticipantData(name="Lo Syster")),
         AuditAction.CREATE,
         "participant",
         "",
@@ -61,7 +61,8 @@ OPERATIONS: dict[str, tuple[Op, AuditAction, str, str, str | None, str | None]] 
         "Lo Syster",
     ),
     "participant changed": (
-        lambda s, p: s.items.update_participant(
+        lambda s, p: s.items.update(
+            "participant",
             p.id,
             p.version,
             p.participants[0].id,
@@ -74,7 +75,8 @@ OPERATIONS: dict[str, tuple[Op, AuditAction, str, str, str | None, str | None]] 
         "Behandlare",
     ),
     "consent revoked": (
-        lambda s, p: s.items.update_consent(
+        lambda s, p: s.items.update(
+            "consent",
             p.id,
             p.version,
             p.consents[0].id,
@@ -87,7 +89,8 @@ OPERATIONS: dict[str, tuple[Op, AuditAction, str, str, str | None, str | None]] 
         "2026-11-23",
     ),
     "consent added": (
-        lambda s, p: s.items.add_consent(
+        lambda s, p: s.items.add(
+            "consent",
             p.id,
             p.version,
             InformationConsentData(
@@ -101,8 +104,8 @@ OPERATIONS: dict[str, tuple[Op, AuditAction, str, str, str | None, str | None]] 
         None,
     ),
     "goal changed": (
-        lambda s, p: s.items.update_goal(
-            p.id, p.version, p.goals[0].id, GoalData(text="Ha en egen lägenhet")
+        lambda s, p: s.items.update(
+            "goal", p.id, p.version, p.goals[0].id, GoalData(text="Ha en egen lägenhet")
         ),
         AuditAction.UPDATE,
         "goal",
@@ -111,7 +114,7 @@ OPERATIONS: dict[str, tuple[Op, AuditAction, str, str, str | None, str | None]] 
         "Ha en egen lägenhet",
     ),
     "need added": (
-        lambda s, p: s.items.add_need(p.id, p.version, NeedData(description="Stöd i boendet")),
+        lambda s, p: s.items.add("need", p.id, p.version, NeedData(description="Stöd i boendet")),
         AuditAction.CREATE,
         "need",
         "",
@@ -119,7 +122,8 @@ OPERATIONS: dict[str, tuple[Op, AuditAction, str, str, str | None, str | None]] 
         "Stöd i boendet",
     ),
     "action changed": (
-        lambda s, p: s.items.update_action(
+        lambda s, p: s.items.update(
+            "action",
             p.id,
             p.version,
             p.actions[0].id,
@@ -132,8 +136,12 @@ OPERATIONS: dict[str, tuple[Op, AuditAction, str, str, str | None, str | None]] 
         "Boendestöd varje dag",
     ),
     "action goals relinked": (
-        lambda s, p: s.items.update_action(
-            p.id, p.version, p.actions[0].id, dataclasses.replace(p.actions[0], goal_ids=())
+        lambda s, p: s.items.update(
+            "action",
+            p.id,
+            p.version,
+            p.actions[0].id,
+            dataclasses.replace(p.actions[0], goal_ids=()),
         ),
         AuditAction.UPDATE,
         "action",
@@ -142,7 +150,8 @@ OPERATIONS: dict[str, tuple[Op, AuditAction, str, str, str | None, str | None]] 
         "",
     ),
     "action added": (
-        lambda s, p: s.items.add_action(
+        lambda s, p: s.items.add(
+            "action",
             p.id,
             p.version,
             ActionData(description="Sjukpenning", responsible_principal=PrincipalType.OTHER),
@@ -165,7 +174,7 @@ OPERATIONS: dict[str, tuple[Op, AuditAction, str, str, str | None, str | None]] 
         lambda s, p: s.items.move(
             "goal",
             p.id,
-            s.items.add_goal(p.id, p.version, GoalData(text="Vara drogfri")).plan.version,
+            s.items.add("goal", p.id, p.version, GoalData(text="Vara drogfri")).plan.version,
             p.goals[0].id,
             1,
         ),

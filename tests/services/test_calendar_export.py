@@ -116,7 +116,8 @@ def test_calendar_export_worklist_holds_booked_meetings_in_window(services, plan
 
 def test_calendar_export_invitation_lists_attendees_by_role(services, plans) -> None:
     plan = plans.active()
-    plan = services.items.add_participant(
+    plan = services.items.add(
+        "participant",
         plan.id,
         plan.version,
         ParticipantData(

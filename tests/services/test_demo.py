@@ -24,7 +24,7 @@ from sip_desk.domain.plan import PlanDetail, PlanQuery
 from sip_desk.domain.redaction import without_address
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.demo_generator import generate_plans
-from sip_desk.services.demo_service import DEMO_CASES, demo_case_text, load_demo_cases
+from sip_desk.services.demo_service import DEMO_CASES, demo_case_text
 from sip_desk.services.plan_json.dates import aged_identity
 from sip_desk.services.registry import Services
 
@@ -106,7 +106,7 @@ def test_demo_cases_hide_only_the_protected_persons_address(services) -> None:
     assert [p.person.full_name for p in protected] == ["Linda Sandberg"]
     address = protected[0].person.address
     assert address and without_address(protected[0], [address]).person.address == ""
-    rows = services.plans.list_plans(PlanQuery())
+    rows = services.plan_list.list_plans(PlanQuery())
     assert [r.protected_identity for r in rows].count(True) == 1
 
 
@@ -119,7 +119,7 @@ def test_demo_cases_twice_add_nothing(services) -> None:
     assert len(first.created) == 4
     assert second.created == ()
     assert set(second.skipped) == {"adult", "youth", "family", "protected"}
-    assert services.plans.count_plans() == 4
+    assert services.plan_list.count_plans() == 4
     assert _count(services.ctx.db, AuditEntry.id) == entries
 
 
@@ -133,7 +133,7 @@ def test_demo_cases_are_imported_and_signed_as_the_acting_user(services) -> None
 
 
 def test_demo_signs_the_complete_cases_and_revises_one(services) -> None:
-    result = load_demo_cases(services)
+    result = services.demo.load_cases()
 
     keys = dict(result.created)
     assert set(result.signed) == {keys["adult"], keys["youth"], keys["family"]}
@@ -169,7 +169,7 @@ def test_demo_files_are_exports_that_sip_desk_import_reads(services) -> None:
     for key in DEMO_CASES:
         text = demo_case_text(key)
 
-        plan = services.transfer.import_plan(text)
+        plan = services.transfer.import_with_report(text).plan
 
         person = json.loads(text)["plan"]["person"]
         assert plan.person.identity_number == person["identity_number"], key
@@ -262,7 +262,7 @@ def test_generated_plans_load_and_new_plans_follow_them(services, make_plan) -> 
 
     assert loaded.participants and loaded.actions and loaded.goals
     assert created.id == 26
-    assert services.plans.count_plans() == 26
+    assert services.plan_list.count_plans() == 26
 
 
 def test_a_moved_identity_number_keeps_the_age_and_is_valid() -> None:

@@ -174,8 +174,8 @@ def test_follow_up_record_requires_decision_reason_and_next_booking(services, si
 def test_follow_up_record_refuses_unevaluated_goals_and_actions_by_name(
     services, signed_plan, plans
 ) -> None:
-    plan = services.items.add_goal(
-        signed_plan.id, signed_plan.version, _goal("Vara drogfri ett år")
+    plan = services.items.add(
+        "goal", signed_plan.id, signed_plan.version, _goal("Vara drogfri ett år")
     ).plan
     plan = plans.action(plan, 30, text="Samtal på beroendemottagningen")
     first = next(a for a in plan.actions if a.description == ACTION)
@@ -338,7 +338,7 @@ def test_action_settled_in_the_plan_meanwhile_keeps_the_status_given_there(
     names = [f.name for f in dataclasses.fields(ActionData)]
     data = ActionData(**{n: getattr(action, n) for n in names if n != "status"})
     data = dataclasses.replace(data, status=ActionStatus.CANCELLED)
-    plan = services.items.update_action(plan.id, plan.version, action.id, data).plan
+    plan = services.items.update("action", plan.id, plan.version, action.id, data).plan
 
     result = services.follow_ups.records.complete(plan.id, plan.version)
 

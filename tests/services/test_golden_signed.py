@@ -73,7 +73,9 @@ def test_golden_snapshot_reads_and_every_hash_and_key_signature_checks(case: str
 def test_golden_version_imports_prints_and_verifies(case: str, sqlite_services, tmp_path) -> None:
     doc = _doc(case)
     snapshot = parse_snapshot(_signed(doc)["snapshot"])
-    plan = sqlite_services.transfer.import_plan((GOLDEN / f"{case}.json").read_text("utf-8"))
+    plan = sqlite_services.transfer.import_with_report(
+        (GOLDEN / f"{case}.json").read_text("utf-8")
+    ).plan
     target = tmp_path / f"{case}.pdf"
 
     for language in ("en", "ar"):
@@ -93,7 +95,9 @@ def test_golden_version_imports_prints_and_verifies(case: str, sqlite_services, 
 
 
 def test_golden_late_signature_stays_covered_by_its_own_key_signature(sqlite_services) -> None:
-    plan = sqlite_services.transfer.import_plan((GOLDEN / "youth.json").read_text("utf-8"))
+    plan = sqlite_services.transfer.import_with_report(
+        (GOLDEN / "youth.json").read_text("utf-8")
+    ).plan
 
     check = sqlite_services.signing.check_version(plan.id, 1)
 

@@ -79,7 +79,7 @@ def test_legacy_store_exports_no_protected_address_and_the_export_imports(legacy
         text = legacy.transfer.export_plan(plan_id)
 
         _no_protected_address(text)
-        imported = other.transfer.import_plan(text)
+        imported = other.transfer.import_with_report(text).plan
         signed = [v.number for v in imported.versions if v.state.value == "signed"]
         for number in signed:
             pdf = other.documents.render(imported.id, number, "sv", seal=False)
@@ -122,7 +122,7 @@ def test_legacy_export_file_of_format_1_imports_but_is_not_printed_as_signed(leg
     text = (FIXTURE / "plan3.json").read_text(encoding="utf-8")
     assert json.loads(text)["schema_version"] == 1
 
-    plan = legacy.transfer.import_plan(text)
+    plan = legacy.transfer.import_with_report(text).plan
 
     with pytest.raises(DamagedVersionError) as info:
         legacy.documents.render(plan.id, 1, "sv", seal=False)

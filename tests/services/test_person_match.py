@@ -44,7 +44,7 @@ def test_new_plan_for_a_stored_identity_number_is_refused_and_writes_nothing(
         "Personen finns redan: Linda Sandberg, 1 plan. Starta planen för den sparade personen."
     )
     assert plans_of_person(services, linda.id) == before
-    assert services.plans.count_plans() == 4
+    assert services.plan_list.count_plans() == 4
 
 
 def test_plan_for_a_stored_person_leaves_the_person_and_other_plans_as_stored(
@@ -215,7 +215,7 @@ def test_import_preview_lists_differences_and_changes_nothing(services: Services
         ("first_name", person.first_name, "Annan")
     ]
     assert plans_of_person(services, person.id) == before
-    assert services.plans.count_plans() == 4
+    assert services.plan_list.count_plans() == 4
     reads = [e for e in services.audit.entries(person_id=person.id) if e.field == "import_preview"]
     assert [(e.action, e.entity) for e in reads] == [(AuditAction.READ, "person")]
 

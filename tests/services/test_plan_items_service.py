@@ -18,10 +18,11 @@ def test_items_service_links_actions_to_goals_and_named_person(
     services: Services, make_plan
 ) -> None:
     plan = make_plan.complete()
-    saved = services.items.add_goal(plan.id, plan.version, GoalData(text="Vara drogfri ett år"))
+    saved = services.items.add("goal", plan.id, plan.version, GoalData(text="Vara drogfri ett år"))
     goals = tuple(g.id for g in saved.plan.goals)
 
-    saved = services.items.update_action(
+    saved = services.items.update(
+        "action",
         plan.id,
         saved.plan.version,
         plan.actions[0].id,
@@ -38,7 +39,8 @@ def test_items_service_refuses_a_goal_from_another_plan(services: Services, make
     other = make_plan.complete()
 
     with pytest.raises(ValidationErrors) as info:
-        services.items.add_action(
+        services.items.add(
+            "action",
             plan.id,
             plan.version,
             ActionData(description="Stöd", goal_ids=(other.goals[0].id,)),
@@ -64,7 +66,7 @@ def test_items_service_removing_a_participant_clears_responsibility(
 def test_items_service_reorders_goals(services: Services, make_plan) -> None:
     plan = make_plan()
     for text in ("Första", "Andra", "Tredje"):
-        plan = services.items.add_goal(plan.id, plan.version, GoalData(text=text)).plan
+        plan = services.items.add("goal", plan.id, plan.version, GoalData(text=text)).plan
 
     saved = services.items.move("goal", plan.id, plan.version, plan.goals[2].id, 0)
 
@@ -75,7 +77,7 @@ def test_items_service_unknown_row_is_not_found(services: Services, make_plan) -
     plan = make_plan()
 
     with pytest.raises(NotFoundError):
-        services.items.update_goal(plan.id, plan.version, 9999, GoalData(text="x"))
+        services.items.update("goal", plan.id, plan.version, 9999, GoalData(text="x"))
 
 
 def test_items_service_keeps_organisations_shared_between_plans(
@@ -93,7 +95,7 @@ def test_closed_plan_refuses_changes_until_reopened(services: Services, make_pla
     closed = services.plans.close(plan.id, plan.version, "Personen vill avsluta").plan
 
     with pytest.raises(DomainError) as info:
-        services.items.add_participant(closed.id, closed.version, ParticipantData(name="X"))
+        services.items.add("participant", closed.id, closed.version, ParticipantData(name="X"))
     reopened = services.plans.reopen(closed.id, closed.version).plan
 
     assert info.value.code == "error.plan_closed"

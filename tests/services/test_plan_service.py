@@ -27,7 +27,7 @@ def test_plan_service_refuses_invalid_identity_number(services) -> None:
 
     assert info.value.errors[0].field == "person.identity_number"
     assert "kontrollsiffran" in info.value.message("sv")
-    assert services.plans.count_plans() == 0
+    assert services.plan_list.count_plans() == 0
 
 
 def test_plan_service_gives_reserve_id_without_identity_number(services) -> None:
@@ -56,7 +56,7 @@ def test_plan_service_completeness_passes_for_complete_plan(services, make_plan)
 def test_plan_service_lists_plans_with_lead_and_coordinator(services, make_plan) -> None:
     plan = make_plan.complete(first_name="Åsa", last_name="Öberg")
 
-    rows = services.plans.list_plans(PlanQuery(text="Öberg"))
+    rows = services.plan_list.list_plans(PlanQuery(text="Öberg"))
 
     assert [r.id for r in rows] == [plan.id]
     assert rows[0].lead_principal is PrincipalType.KOMMUN
@@ -68,13 +68,13 @@ def test_plan_service_searches_by_organisation_and_identity(services, make_plan)
     plan = make_plan.complete(first_name="Ђорђе", last_name="Петровић")
     other = make_plan()
 
-    by_org = services.plans.list_plans(PlanQuery(text="testkommun"))
-    by_number = services.plans.list_plans(PlanQuery(text=plan.person.identity_number[:8]))
+    by_org = services.plan_list.list_plans(PlanQuery(text="testkommun"))
+    by_number = services.plan_list.list_plans(PlanQuery(text=plan.person.identity_number[:8]))
 
     assert [r.id for r in by_org] == [plan.id]
     assert plan.id in [r.id for r in by_number]
-    assert services.plans.count_plans(PlanQuery(text="Петровић")) == 1
-    assert services.plans.count_plans() == 2
+    assert services.plan_list.count_plans(PlanQuery(text="Петровић")) == 1
+    assert services.plan_list.count_plans() == 2
     assert other.id not in [r.id for r in by_org]
 
 
@@ -83,8 +83,8 @@ def test_plan_service_pages_the_list_newest_change_first(services, make_plan, cl
     clock.set(clock.now() + timedelta(minutes=5))
     services.plans.update_fields(plans[1].id, plans[1].version, PlanFields(reason="x"))
 
-    first = services.plans.list_plans(PlanQuery(limit=2))
-    second = services.plans.list_plans(PlanQuery(offset=2, limit=2))
+    first = services.plan_list.list_plans(PlanQuery(limit=2))
+    second = services.plan_list.list_plans(PlanQuery(offset=2, limit=2))
 
     assert first[0].id == plans[1].id
     assert len(first) == 2 and len(second) == 2
@@ -94,18 +94,20 @@ def test_plan_service_pages_the_list_newest_change_first(services, make_plan, cl
 def test_plan_version_rises_on_every_change_even_within_one_clock_tick(services, make_plan) -> None:
     plan = make_plan()
 
-    first = services.items.add_goal(plan.id, plan.version, GoalData(text="Ett"))
-    second = services.items.add_goal(plan.id, first.plan.version, GoalData(text="Två"))
+    first = services.items.add("goal", plan.id, plan.version, GoalData(text="Ett"))
+    second = services.items.add("goal", plan.id, first.plan.version, GoalData(text="Två"))
 
     assert plan.version < first.plan.version < second.plan.version
     with pytest.raises(StaleEditError):
-        services.items.add_goal(plan.id, first.plan.version, GoalData(text="Tre"))
+        services.items.add("goal", plan.id, first.plan.version, GoalData(text="Tre"))
 
 
 def test_plan_service_search_ignores_case_in_every_script(services, make_plan) -> None:
     swedish = make_plan(first_name="Åsa", last_name="Öberg")
     serbian = make_plan(first_name="Ђорђе", last_name="Петровић")
 
-    assert [r.id for r in services.plans.list_plans(PlanQuery(text="åsa öberg"))] == [swedish.id]
-    assert [r.id for r in services.plans.list_plans(PlanQuery(text="ПЕТРОВИЋ"))] == [serbian.id]
-    assert services.plans.count_plans(PlanQuery(text="ÖBERG")) == 1
+    assert [r.id for r in services.plan_list.list_plans(PlanQuery(text="åsa öberg"))] == [
+        swedish.id
+    ]
+    assert [r.id for r in services.plan_list.list_plans(PlanQuery(text="ПЕТРОВИЋ"))] == [serbian.id]
+    assert services.plan_list.count_plans(PlanQuery(text="ÖBERG")) == 1

@@ -87,9 +87,9 @@ def test_imported_version_prints_with_this_stores_plan_id_and_old_prints_are_fou
     sqlite_services, protected_later, other_services, tmp_path
 ) -> None:
     other_services.plans.create_plan(person_data())  # the plan ids of the two stores differ
-    imported = other_services.transfer.import_plan(
+    imported = other_services.transfer.import_with_report(
         sqlite_services.transfer.export_plan(protected_later.id)
-    )
+    ).plan
     assert imported.id != protected_later.id
 
     pdf = other_services.documents.export_pdf(imported.id, tmp_path / "here.pdf", 1)
@@ -107,7 +107,7 @@ def test_protected_export_without_the_home_address_still_imports_as_signed(
 ) -> None:
     text = sqlite_services.transfer.export_plan(protected_later.id)
 
-    imported = other_services.transfer.import_plan(text)
+    imported = other_services.transfer.import_with_report(text).plan
 
     check = other_services.signing.check_version(imported.id, 1)
     assert check.ok and check.redacted  # the cut snapshot is attested by the key, not the hash

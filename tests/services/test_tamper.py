@@ -210,7 +210,7 @@ def _export(services: Any, plan_id: int) -> dict[str, Any]:
 
 def _import_error(services: Any, doc: dict[str, Any]) -> str:
     with pytest.raises(DomainError) as info:
-        services.transfer.import_plan(json.dumps(doc))
+        services.transfer.import_with_report(json.dumps(doc))
     return info.value.message("en")
 
 
@@ -257,7 +257,7 @@ def test_tamper_import_file_resealed_with_a_forged_key_is_not_trusted(
         )
     )
 
-    plan = other_store.transfer.import_plan(json.dumps(doc))
+    plan = other_store.transfer.import_with_report(json.dumps(doc)).plan
     pdf = other_store.documents.export_pdf(plan.id, tmp_path / "forged.pdf", 1)
 
     assert pdf.other_store and pdf.key_id == forger_id
@@ -281,7 +281,7 @@ def test_tamper_import_file_downgraded_to_format_1_is_never_printed_as_signed(
     version["snapshot"] = version["snapshot"].replace("Ha ett eget boende", "Flytta hemifrån")
     version["content_hash"] = chain_hash(version["snapshot"], None)
 
-    plan = other_store.transfer.import_plan(json.dumps(doc))
+    plan = other_store.transfer.import_with_report(json.dumps(doc)).plan
 
     with pytest.raises(DamagedVersionError) as info:
         other_store.documents.export_pdf(plan.id, tmp_path / "x.pdf", 1)

@@ -126,7 +126,7 @@ def test_a_broken_import_file_is_explained_in_a_swedish_message_box(
 
     assert questions.asked[0].startswith("Planen importerades inte; ingenting har ändrats.")
     assert "Filen är inte giltig JSON" in questions.asked[0]
-    assert sqlite_services.plans.count_plans() == 0
+    assert sqlite_services.plan_list.count_plans() == 0
 
 
 def test_ctrl_p_twice_while_the_preview_renders_opens_one_preview(
@@ -186,7 +186,7 @@ def test_generating_demo_plans_shows_how_many_are_stored_so_far(qtbot, window, m
     gate.open()
 
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Generated 20 demo plans.")
-    assert window.services.plans.count_plans() == 20
+    assert window.services.plan_list.count_plans() == 20
     assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
 
 
@@ -206,4 +206,4 @@ def test_generate_demo_plans_from_the_file_menu_asks_how_many(qtbot, window) -> 
     window.menus.generate_demo_action.trigger()
 
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Generated 12 demo plans.")
-    assert window.services.plans.count_plans() == 12
+    assert window.services.plan_list.count_plans() == 12

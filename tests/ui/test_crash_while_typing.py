@@ -98,7 +98,7 @@ def _new_store(tmp_path: Path, target: str) -> tuple[str, int]:
         plan = services.plans.create_plan(PersonData(first_name="Maria", last_name="Lind"))
         if target == "cell":
             data = ActionData(description=CELL_PREFIX, organisation="Socialtjänsten")
-            services.items.add_action(plan.id, plan.version, data)
+            services.items.add("action", plan.id, plan.version, data)
     finally:
         services.ctx.db.dispose()
     return store, plan.id

@@ -152,4 +152,4 @@ def test_cancel_in_the_import_dialog_imports_nothing(
     _import(qtbot, window, monkeypatch, file, lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))
 
     assert plans_of_person(sqlite_services, linda.person.id) == before
-    assert sqlite_services.plans.count_plans() == 4
+    assert sqlite_services.plan_list.count_plans() == 4

@@ -205,7 +205,7 @@ def test_new_plan_dialog_shows_domain_messages_beside_the_fields(qtbot, sqlite_s
     assert "Efternamn måste fyllas i" in dialog.errors["person.last_name"].text()
     assert "kontrollsiffran" in dialog.errors["person.identity_number"].text()
     assert not dialog.errors[""].isVisibleTo(dialog)
-    assert sqlite_services.plans.count_plans() == 0
+    assert sqlite_services.plan_list.count_plans() == 0
 
 
 def test_new_plan_dialog_creates_the_plan(qtbot, sqlite_services) -> None:

@@ -84,7 +84,7 @@ def test_back_then_create_anyway_never_writes_over_the_signed_person(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.created is None
     assert plans_of_person(sqlite_services, alva.person.id) == before
-    assert sqlite_services.plans.count_plans() == 4
+    assert sqlite_services.plan_list.count_plans() == 4
 
 
 def test_a_corrected_number_creates_a_new_person(qtbot, sqlite_services, people) -> None:

@@ -72,7 +72,7 @@ def test_empty_store_offers_demo_data_and_loading_twice_adds_nothing(qtbot, wind
         lambda: window.statusBar().currentMessage() == "Demo data: 0 plans added, 4 already there.",
         timeout=10_000,
     )
-    assert window.services.plans.count_plans() == 4
+    assert window.services.plan_list.count_plans() == 4
 
 
 def test_empty_state_is_not_shown_for_a_search_without_hits(qtbot, window) -> None:
@@ -169,7 +169,7 @@ def test_a_failed_import_changes_nothing_and_says_why(
     qtbot.waitUntil(lambda: len(warnings) == 1)
     assert expected in warnings[0]
     assert "Traceback" not in warnings[0]
-    assert window.services.plans.count_plans() == 1
+    assert window.services.plan_list.count_plans() == 1
 
 
 def test_import_errors_are_in_swedish_in_the_swedish_ui(
@@ -222,5 +222,5 @@ def test_delete_plan_asks_first_then_deletes_and_closes_its_tab(
     with pytest.raises(NotFoundError):
         window.services.plans.get_plan(plan.id)
     assert window.open_plan_ids() == []
-    assert window.services.plans.count_plans() == 0
+    assert window.services.plan_list.count_plans() == 0
     assert window.statusBar().currentMessage() == "Deleted the plan for Åsa Öberg."

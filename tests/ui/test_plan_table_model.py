@@ -64,7 +64,7 @@ def test_plan_table_model_passes_qt_model_tester(qtmodeltester, sqlite_services:
     for name in ("Åsa", "Ђорђе", "محمد"):
         sqlite_services.plans.create_plan(person_data(first_name=name))
     model = PlanTableModel(page_size=2)
-    model.set_source(sqlite_services.plans)
+    model.set_source(sqlite_services.plan_list)
 
     qtmodeltester.check(model)
 
@@ -196,7 +196,7 @@ def test_plan_table_model_filters_in_the_store(
     )
     plans.activate(bo.id, bo.version)
     model = PlanTableModel()
-    model.set_source(plans)
+    model.set_source(sqlite_services.plan_list)
 
     model.set_filter(text, status)
 

@@ -68,12 +68,8 @@ def convert_plan(
     """Read the ``plan`` object of a schema-checked document.
 
     ``signing_keys`` is the document's list of public keys (schema version 2; ``None`` for a
-    version 1 file, whose signed versions carry no key signatures).
-
-    Raises:
-        ImportFormatError: a date that does not exist or bad base64.
-        ValidationErrors: every domain rule broken and every dangling or duplicate reference,
-            each a :class:`LocatedError` naming its JSON path.
+    version 1 file, whose signed versions carry no key signatures). The ``ValidationErrors``
+    name every domain rule broken and every dangling or duplicate reference by JSON path.
     """
     return _Reader(raw, today, now, signing_keys).read()
 
@@ -152,6 +148,10 @@ class _Reader:
             refs.setdefault(item["ref"], i)
         return refs
 
+    def _ref(self, kind: str, raw: dict[str, Any], key: str, where: str, field: str) -> int | None:
+        """The list position of the ``kind`` item that ``raw[key]`` refers to."""
+        return self._resolve(kind, raw[key], f"{where}.{key}", field)
+
     def _resolve(self, kind: str, ref: str | None, where: str, field: str) -> int | None:
         if ref is None:
             return None
@@ -194,23 +194,15 @@ class _Reader:
         validate_plan_fields(fields, self.today)
 
     def _fields(self, raw: dict[str, Any]) -> PlanFields:
-        where = "$.plan.fields.coordinator_participant_ref"
-        coordinator = self._resolve(
-            "participants",
-            raw["coordinator_participant_ref"],
-            where,
-            "plan.coordinator_participant_id",
-        )
+        key, field = "coordinator_participant_ref", "plan.coordinator_participant_id"
+        coordinator = self._ref("participants", raw, key, "$.plan.fields", field)
         fields = decode(PlanFields, raw, "$.plan.fields", coordinator_participant_id=coordinator)
         self._check("$.plan.fields", self._vf, fields)
         return fields
 
     def _goals(self) -> tuple[GoalData, ...]:
         def refs(raw: dict[str, Any], where: str) -> dict[str, Any]:
-            parent = self._resolve(
-                "goals", raw["parent_ref"], f"{where}.parent_ref", "goal.parent_id"
-            )
-            return {"parent_id": parent}
+            return {"parent_id": self._ref("goals", raw, "parent_ref", where, "goal.parent_id")}
 
         goals = self._list("goals", GoalData, validate_goal, refs)
         for i in range(len(goals)):
@@ -228,29 +220,21 @@ class _Reader:
             self._resolve("goals", ref, f"{where}.goal_refs[{j}]", "action.goal_ids")
             for j, ref in enumerate(raw["goal_refs"])
         ]
+        key, field = "responsible_participant_ref", "action.responsible_participant_id"
         return {
-            "need_id": self._resolve(
-                "needs", raw["need_ref"], f"{where}.need_ref", "action.need_id"
-            ),
-            "responsible_participant_id": self._resolve(
-                "participants",
-                raw["responsible_participant_ref"],
-                f"{where}.responsible_participant_ref",
-                "action.responsible_participant_id",
-            ),
+            "need_id": self._ref("needs", raw, "need_ref", where, "action.need_id"),
+            "responsible_participant_id": self._ref("participants", raw, key, where, field),
             "goal_ids": tuple(g for g in goal_ids if g is not None),
         }
 
     def _meeting_refs(self, raw: dict[str, Any], where: str) -> dict[str, Any]:
         action_reviews = tuple(
             ActionReviewData(
-                action_id=self._resolve(
-                    "actions",
-                    r["action_ref"],
-                    f"{where}.action_reviews[{j}].action_ref",
-                    "review.action_id",
+                # 0 only stands in for a dangling reference, reported already
+                action_id=self._ref(
+                    "actions", r, "action_ref", f"{where}.action_reviews[{j}]", "review.action_id"
                 )
-                or 0,  # 0 only stands in for a dangling reference, reported already
+                or 0,
                 status=ReviewStatus(r["status"]),
                 comment=r["comment"],
             )
@@ -258,8 +242,8 @@ class _Reader:
         )
         goal_reviews = tuple(
             GoalReviewData(
-                goal_id=self._resolve(
-                    "goals", r["goal_ref"], f"{where}.goal_reviews[{j}].goal_ref", "review.goal_id"
+                goal_id=self._ref(
+                    "goals", r, "goal_ref", f"{where}.goal_reviews[{j}]", "review.goal_id"
                 )
                 or 0,  # as above
                 outcome=GoalOutcome(r["outcome"]),
@@ -267,12 +251,8 @@ class _Reader:
             )
             for j, r in enumerate(raw["goal_reviews"])
         )
-        convenor = self._resolve(
-            "participants",
-            raw["convenor_participant_ref"],
-            f"{where}.convenor_participant_ref",
-            "meeting.convenor_participant_id",
-        )
+        key, field = "convenor_participant_ref", "meeting.convenor_participant_id"
+        convenor = self._ref("participants", raw, key, where, field)
         return {
             "convenor_participant_id": convenor,
             "action_reviews": action_reviews,

@@ -57,19 +57,10 @@ def json_path(parts: Iterable[str | int]) -> str:
 
 
 def read_document(text: str) -> dict[str, Any]:
-    """Parse and check an export file.
+    """Parse and check an export file's text; the document, valid against the schema.
 
-    Args:
-        text: the file's content.
-
-    Returns:
-        The document, valid against the schema.
-
-    Raises:
-        ImportSyntaxError: bad JSON syntax, with line and column.
-        ImportFormatError: a schema violation (with the JSON path), a NUL character or half
-            of a surrogate pair (valid JSON as an escape, but no character that can be stored).
-        DomainError: ``import.unknown_format`` or ``import.unknown_version``.
+    Besides syntax and schema, a NUL character or half of a surrogate pair is refused: valid
+    JSON as an escape, but no character that can be stored.
     """
     text = text.removeprefix("\ufeff")
     if len(text) > MAX_TEXT:

@@ -146,16 +146,14 @@ class _Exporter:
         return out
 
 
+def _values(row: object, names: str) -> dict[str, Any]:
+    """The attributes ``names`` (space-separated) of ``row`` as JSON values, in that order."""
+    return {name: encode(getattr(row, name)) for name in names.split()}
+
+
 def _seal(seal: VersionSeal | None) -> dict[str, Any] | None:
-    if seal is None:
-        return None
-    return {
-        "signatures_hash": seal.signatures_hash,
-        "key_id": seal.key_id,
-        "key_signature": seal.key_signature,
-        "sealed_at": encode(seal.sealed_at),
-        "on_upgrade": seal.on_upgrade,
-    }
+    names = "signatures_hash key_id key_signature sealed_at on_upgrade"
+    return None if seal is None else _values(seal, names)
 
 
 @dataclass(frozen=True)
@@ -189,32 +187,19 @@ class Redaction:
 
 def _version(v: PlanVersion, redaction: Redaction) -> dict[str, Any]:
     snapshot, seal = redaction.version(v)
+    signatures = [
+        {
+            **_values(s, "signer_name organisation role is_person method signed_on"),
+            "image_png": None if s.image_png is None else base64.b64encode(s.image_png).decode(),
+            **_values(s, "key_id key_signature"),
+        }
+        for s in v.signatures
+    ]
     return {
-        "number": v.number,
-        "state": encode(v.state),
+        **_values(v, "number state"),
         "snapshot": snapshot,
-        "content_hash": v.content_hash,
-        "previous_hash": v.previous_hash,
-        "created_at": encode(v.created_at),
-        "signed_at": encode(v.signed_at),
-        "signatures": [
-            {
-                "signer_name": s.signer_name,
-                "organisation": s.organisation,
-                "role": s.role,
-                "is_person": s.is_person,
-                "method": encode(s.method),
-                "signed_on": encode(s.signed_on),
-                "image_png": (
-                    base64.b64encode(s.image_png).decode("ascii")
-                    if s.image_png is not None
-                    else None
-                ),
-                "key_id": s.key_id,
-                "key_signature": s.key_signature,
-            }
-            for s in v.signatures
-        ],
+        **_values(v, "content_hash previous_hash created_at signed_at"),
+        "signatures": signatures,
         "seal": seal,
     }
 
@@ -226,15 +211,10 @@ def plan_document(
     public_keys: Mapping[str, str],
     redaction: Redaction | None = None,
 ) -> dict[str, Any]:
-    """The whole export document for ``plan``.
+    """The whole export document for ``plan`` and its ``versions`` (signatures, seals loaded).
 
-    Args:
-        plan: the plan as loaded (for a protected person: already without the address).
-        versions: its version rows with their signatures and seals loaded.
-        exported_at: when (written in UTC).
-        public_keys: key id → public key (base64) of every key the store knows; those used by
-            the versions are written.
-        redaction: what the signed snapshots must leave out beyond the address.
+    A protected person's ``plan`` comes already without the address. ``public_keys`` maps the
+    id of every key the store knows to its public key (base64); those the versions use go in.
     """
     body = _Exporter(plan).plan_object(versions, redaction or Redaction())
     used = {v["seal"]["key_id"] for v in body["versions"] if v["seal"]} | {

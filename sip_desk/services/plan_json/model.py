@@ -21,12 +21,7 @@ T = TypeVar("T")
 
 
 class LocatedError(ValidationError):
-    """A domain validation error at a place in the import file.
-
-    Attributes:
-        where: the JSON path, e.g. ``$.plan.actions[0].end_date``.
-        inner: the domain error; its ``field`` and ``code`` are kept.
-    """
+    """A domain validation error (``inner``) at JSON path ``where`` of the import file."""
 
     def __init__(self, where: str, inner: ValidationError) -> None:
         self.where, self.inner = where, inner
@@ -102,12 +97,7 @@ class PlanImport:
 
 
 def decode(cls: type[T], raw: dict[str, Any], where: str, **extra: Any) -> T:
-    """Dataclass ``cls`` from a schema-checked JSON object (see :func:`domain.codec.decode_fields`).
-
-    Raises:
-        ImportFormatError: a value that does not fit, e.g. a date that matches the pattern but
-            does not exist, with its JSON path.
-    """
+    """Dataclass ``cls`` from a schema-checked JSON object; a misfit is an ImportFormatError."""
     try:
         return decode_fields(cls, raw, where, **extra)
     except DecodeError as error:

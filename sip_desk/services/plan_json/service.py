@@ -64,11 +64,7 @@ class PlanTransferService:
 
         When the person has a protected identity their address is left out; signed snapshots
         never carry it (see ``domain.snapshot.public_snapshot``). Every signed version is
-        checked first.
-
-        Raises:
-            NotFoundError: no such plan.
-            DamagedVersionError: a signed version fails its check; nothing is exported.
+        checked first: if one fails (``DamagedVersionError``) nothing is exported.
         """
         ctx = self._ctx
         now = ctx.clock.now()
@@ -102,13 +98,10 @@ class PlanTransferService:
             return None
 
     def preview_import(self, text: str) -> PersonMatch:
-        """Check a file as :meth:`import_plan` does and say how its person meets the store.
+        """Check a file as :meth:`import_with_report` does and say how its person meets the store.
 
         Nothing is imported. When the file's person is stored, looking at the differences is
         logged as a read of that person.
-
-        Raises:
-            The same errors as :meth:`import_plan`.
         """
         ctx = self._ctx
         data = self._read(text)
@@ -119,29 +112,17 @@ class PlanTransferService:
                 log.record(AuditAction.READ, "person", found.id, "import_preview")
             return match
 
-    def import_plan(self, text: str, *, update_person: bool = False) -> PlanDetail:
-        """Create a new plan from JSON text written by :meth:`export_plan`.
-
-        See :meth:`import_with_report`, which also says how the person met the store.
-        """
-        return self.import_with_report(text, update_person=update_person).plan
-
     def import_with_report(
         self, text: str, *, update_person: bool = False, as_of_today: bool = False
     ) -> ImportResult:
-        """Create a new plan from JSON text; the import is logged in the audit trail.
+        """Create a new plan from JSON text (:meth:`export_plan`'s); logged in the audit trail.
 
         A person whose identity number is already stored is the truth: the plan is attached to
         them and the file's differing details are applied only when ``update_person`` (never
         switching protected identity off; see :mod:`sip_desk.domain.person_match`).
         With ``as_of_today`` the plan's dates move by the days since the file was written
-        (the demo cases; see :mod:`.dates`).
-
-        Raises:
-            ImportFormatError: not JSON (line and column given) or against the schema (JSON
-                path given).
-            DomainError: ``import.unknown_format`` / ``import.unknown_version``.
-            ValidationErrors: domain rules broken or references dangling, each with its path.
+        (the demo cases; see :mod:`.dates`). Every error names where in the file it is: line
+        and column for bad JSON, else the JSON path.
         """
         ctx = self._ctx
         data = self._read(text, as_of_today=as_of_today)

@@ -15,10 +15,9 @@ import base64
 import binascii
 from typing import Any
 
-from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError, ImportFormatError, ValidationError
-from sip_desk.domain.seal_check import SealData, SealedRecord, SignedSignature, check_record
+from sip_desk.domain.seal_check import check_record
 from sip_desk.domain.snapshot import chain_hash, parse_snapshot
 from sip_desk.domain.verification import KeyVerdict
 from sip_desk.services.plan_json.model import (
@@ -29,6 +28,7 @@ from sip_desk.services.plan_json.model import (
     decode,
 )
 from sip_desk.services.store_key import key_id_of, public_from_text, verify_signature
+from sip_desk.services.version_seal import sealed_record
 
 _CHANGED = frozenset({"seal.snapshot_changed", "seal.chain_broken", "seal.unreadable"})
 _MISSING = frozenset({"seal.not_sealed", "seal.key_unknown", "seal.key_file_missing"})
@@ -54,14 +54,8 @@ def convert_versions(
 ) -> tuple[VersionImport, ...]:
     """Read the ``versions`` list; problems are appended to ``errors`` with their paths.
 
-    Args:
-        raw: the schema-checked versions.
-        errors: where problems go.
-        keys: the file's public keys (schema version 2); ``None`` for a version 1 file.
-        identity_number: the file's person; every signed version must be about them.
-
-    Raises:
-        ImportFormatError: a date that does not exist or bad base64 in a signature image.
+    ``keys`` are the file's public keys (``None`` for a version 1 file); every signed version
+    must be about the person with ``identity_number``.
     """
     versions: list[VersionImport] = []
     for i, item in enumerate(raw):
@@ -143,7 +137,7 @@ def _check_seals(
 
     previous: str | None = None
     for i, v in _signed_in_order(versions):
-        result = check_record(_record(v, previous), verify)
+        result = check_record(sealed_record(v, previous, v.signatures), verify)
         codes = {p.code for p in result.problems}
         where = f"$.plan.versions[{i}]"
         if codes & _CHANGED:
@@ -153,43 +147,6 @@ def _check_seals(
         elif codes - {"seal.no_signatures"}:
             _add(errors, f"{where}.seal", "import.key_signature_bad", v.number)
         previous = v.content_hash
-
-
-def _record(v: VersionImport, previous: str | None) -> SealedRecord:
-    seal = v.seal
-    return SealedRecord(
-        number=v.number,
-        snapshot=v.snapshot,
-        content_hash=v.content_hash,
-        previous_hash=v.previous_hash,
-        expected_previous=previous,
-        signatures=tuple(
-            SignedSignature(
-                signature=SignatureDto(
-                    signer_name=s.signer_name,
-                    organisation=s.organisation,
-                    role=s.role,
-                    is_person=s.is_person,
-                    method=s.method,
-                    signed_on=s.signed_on,
-                    image_png=s.image_png,
-                ),
-                key_id=s.key_id,
-                key_signature=s.key_signature,
-            )
-            for s in v.signatures
-        ),
-        seal=(
-            SealData(
-                signatures_hash=seal.signatures_hash,
-                key_id=seal.key_id,
-                key_signature=seal.key_signature,
-                on_upgrade=seal.on_upgrade,
-            )
-            if seal
-            else None
-        ),
-    )
 
 
 def _add(errors: list[ValidationError], where: str, code: str, value: object) -> None:

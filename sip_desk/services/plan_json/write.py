@@ -28,6 +28,7 @@ from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.plan import PlanFields
 from sip_desk.services.audit import AuditLog
+from sip_desk.services.meeting_service import meeting_columns
 from sip_desk.services.plan_items_service import (
     action_columns,
     consent_columns,
@@ -46,11 +47,7 @@ _PLAN_COLUMNS = tuple(
 
 
 def write_plan(session: Session, data: PlanImport, log: AuditLog, person: Person) -> Plan:
-    """Create the plan from ``data`` for ``person`` (see :mod:`person_import`).
-
-    Returns:
-        The new plan row, flushed.
-    """
+    """Create the plan from ``data`` for ``person`` (see :func:`.persons.attach_person`)."""
     plan = Plan(
         person=person,
         status=data.status,
@@ -123,19 +120,8 @@ def _id(rows: list[Any], index: int | None) -> int | None:
 def _meeting(
     m: MeetingData, participants: list[Participant], actions: list[Action], goals: list[Goal]
 ) -> Meeting:
-    meeting = Meeting(
-        kind=m.kind,
-        starts_at=m.starts_at,
-        duration_minutes=m.duration_minutes,
-        place=m.place,
-        video_link=m.video_link,
-        convenor_participant_id=_id(participants, m.convenor_participant_id),
-        status=m.status,
-        notes=m.notes,
-        new_needs=m.new_needs,
-        decision=m.decision,
-        decision_reason=m.decision_reason,
-    )
+    convenor = _id(participants, m.convenor_participant_id)
+    meeting = Meeting(**{**meeting_columns(m), "convenor_participant_id": convenor})
     meeting.action_reviews = [
         ActionReview(action_id=actions[r.action_id].id, status=r.status, comment=r.comment)
         for r in m.action_reviews
@@ -148,15 +134,8 @@ def _meeting(
 
 
 def _version(v: VersionImport) -> PlanVersion:
-    row = PlanVersion(
-        number=v.number,
-        state=v.state,
-        snapshot=v.snapshot,
-        content_hash=v.content_hash,
-        previous_hash=v.previous_hash,
-        created_at=v.created_at,
-        signed_at=v.signed_at,
-    )
+    names = [f.name for f in dataclasses.fields(v) if f.name not in {"signatures", "seal"}]
+    row = PlanVersion(**{name: getattr(v, name) for name in names})
     row.signatures = [
         Signature(position=i, **{f.name: getattr(s, f.name) for f in dataclasses.fields(s)})
         for i, s in enumerate(v.signatures)
@@ -176,22 +155,11 @@ def _keys(session: Session, data: PlanImport, log: AuditLog) -> None:
     }
     for key_id in sorted(used):
         if key_id in data.signing_keys and session.get(SigningKey, key_id) is None:
-            session.add(
-                SigningKey(
-                    key_id=key_id, public_key=data.signing_keys[key_id], own=False, added_at=log.at
-                )
-            )
+            public = data.signing_keys[key_id]
+            session.add(SigningKey(key_id=key_id, public_key=public, own=False, added_at=log.at))
             log.record(AuditAction.IMPORT, "signing_key", None, "key_id", new=key_id)
 
 
 def _summary(data: PlanImport) -> str:
-    counts = {
-        "participants": len(data.participants),
-        "consents": len(data.consents),
-        "goals": len(data.goals),
-        "needs": len(data.needs),
-        "actions": len(data.actions),
-        "meetings": len(data.meetings),
-        "versions": len(data.versions),
-    }
-    return ", ".join(f"{k}={v}" for k, v in counts.items())
+    lists = ["participants", "consents", "goals", "needs", "actions", "meetings", "versions"]
+    return ", ".join(f"{name}={len(getattr(data, name))}" for name in lists)

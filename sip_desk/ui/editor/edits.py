@@ -167,7 +167,7 @@ def _adder(session: PlanSession, kind: str, data: Any, state: dict[str, int]) ->
     services = session.services
 
     def op(plan: PlanDetail) -> Saved:
-        saved: Saved = getattr(services.items, f"add_{kind}")(plan.id, plan.version, data)
+        saved = services.items.add(kind, plan.id, plan.version, data)
         assert saved.item_id is not None
         if "id" in state:
             session.remap(kind, state["id"], saved.item_id)
@@ -258,7 +258,7 @@ def _relinking_needs(session: PlanSession, add: Op, need_id: int) -> Op:
             action = next((a for a in saved.plan.actions if a.id == action_id), None)
             if action is not None and action.need_id is None:
                 data = dataclasses.replace(to_data(action, ActionData), need_id=new_id)
-                saved = items.update_action(saved.plan.id, saved.plan.version, action_id, data)
+                saved = items.update("action", saved.plan.id, saved.plan.version, action_id, data)
         return saved
 
     return op
@@ -318,11 +318,8 @@ def update_item(
             if current is not None and set(cells) <= services.items.cells_of(kind):
                 written = services.items.save_cells(plan, kind, item_id, cells)
                 return Saved(touched(_with_row(plan, kind, item_id, written.values), written))
-            update = getattr(services.items, f"update_{kind}")
-            saved: Saved = update(
-                plan.id, plan.version, item_id, dataclasses.replace(stored, **cells)
-            )
-            return saved
+            data = dataclasses.replace(stored, **cells)
+            return services.items.update(kind, plan.id, plan.version, item_id, data)
 
         return op
 

@@ -60,8 +60,11 @@ def make_plan_for_editor(sqlite_services: Services) -> Callable[[], tuple[int, i
 
         plan = sqlite_services.plans.create_plan(PersonData(first_name="Maria", last_name="Lind"))
         for text in ("Första", "Andra"):
-            saved = sqlite_services.items.add_action(
-                plan.id, plan.version, ActionData(description=text, organisation="Kommunen")
+            saved = sqlite_services.items.add(
+                "action",
+                plan.id,
+                plan.version,
+                ActionData(description=text, organisation="Kommunen"),
             )
             plan = saved.plan
         assert saved.item_id is not None

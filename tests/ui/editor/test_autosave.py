@@ -190,8 +190,12 @@ def test_a_saved_field_refreshes_the_field_inputs_and_panels_but_not_the_tables(
     action = plan.actions[0]
     names = [f.name for f in dataclasses.fields(ActionData)]
     data = ActionData(**{n: getattr(action, n) for n in names})
-    services.items.update_action(
-        plan.id, plan.version, action.id, dataclasses.replace(data, description="Varje vecka")
+    services.items.update(
+        "action",
+        plan.id,
+        plan.version,
+        action.id,
+        dataclasses.replace(data, description="Varje vecka"),
     )
     events.plan_changed.emit(plan.id, None)
     assert "ActionTableModel" in repainted

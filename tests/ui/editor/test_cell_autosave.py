@@ -250,8 +250,8 @@ def test_an_e_mail_typed_into_a_cell_shows_no_message_while_it_is_typed(
     qtbot, swedish, open_editor, new_plan_id, sqlite_services
 ):
     plan = sqlite_services.plans.get_plan(new_plan_id)
-    sqlite_services.items.add_participant(
-        plan.id, plan.version, ParticipantData(name="Anna Andersson")
+    sqlite_services.items.add(
+        "participant", plan.id, plan.version, ParticipantData(name="Anna Andersson")
     )
     editor = open_editor(new_plan_id)
     press(qtbot, K.Key_2, Qt.KeyboardModifier.AltModifier)

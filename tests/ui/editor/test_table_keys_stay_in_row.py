@@ -38,7 +38,7 @@ def plan_with_two(sqlite_services: Services) -> int:
     """Anna and Björn take part; the caseworker is adding a third."""
     plan = sqlite_services.plans.create_plan(PersonData(first_name="Maria", last_name="Lind"))
     for person in (ANNA, BJORN):
-        plan = sqlite_services.items.add_participant(plan.id, plan.version, person).plan
+        plan = sqlite_services.items.add("participant", plan.id, plan.version, person).plan
     return plan.id
 
 

@@ -58,7 +58,9 @@ class Meeting:
 @pytest.fixture
 def meeting(qtbot, sqlite_db: Database, sqlite_services: Services, clock) -> Iterator[Meeting]:
     plan = sqlite_services.plans.create_plan(PersonData(first_name="Maria", last_name="Lind"))
-    plan = sqlite_services.items.add_goal(plan.id, plan.version, GoalData(text="Eget boende")).plan
+    plan = sqlite_services.items.add(
+        "goal", plan.id, plan.version, GoalData(text="Eget boende")
+    ).plan
     assert sqlite_db.path is not None
     bo_db = Database(make_engine(str(sqlite_db.path)))
     bo_services = Services.build(
