@@ -156,9 +156,6 @@ class MainWindow(QMainWindow):
     def open_plan_ids(self) -> list[int]:
         return self.tabs.open_ids()
 
-    def flush_editors(self) -> None:
-        self.tabs.flush_all()
-
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
 

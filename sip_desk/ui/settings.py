@@ -71,9 +71,6 @@ class AppSettings:
         """Drop a plan that no longer exists from the recent list."""
         self._write_recent([i for i in self.recent_plans() if i != plan_id])
 
-    def clear_recent_plans(self) -> None:
-        self._write_recent([])
-
     def _write_recent(self, ids: list[int]) -> None:
         self._s.remove("recent")
         self._s.beginWriteArray("recent", len(ids))

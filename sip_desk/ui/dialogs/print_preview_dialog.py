@@ -45,7 +45,6 @@ from sip_desk.ui.background import BackgroundOp, error_text
 from sip_desk.ui.editor.session import ui_lang
 
 LANGUAGES = (("sv", "Svenska"), ("en", "English"), ("ar", "العربية"))
-PRINT_DPI = 300
 
 
 class PrintPreviewDialog(QDialog):

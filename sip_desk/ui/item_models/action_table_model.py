@@ -15,8 +15,6 @@ from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.need_table_model import NeedTableModel
 from sip_desk.ui.item_models.row_table_model import Index, RowTableModel
 
-_C = "ActionTableModel"
-
 
 class ActionColumn(IntEnum):
     DESCRIPTION = 0
@@ -36,7 +34,7 @@ class ActionColumn(IntEnum):
 class ActionTableModel(RowTableModel):
     """One action a line; the responsible person is picked among the participants."""
 
-    CONTEXT = _C
+    CONTEXT = "ActionTableModel"
     DATA_TYPE = ActionData
     REQUIRED = "description"
     COLUMNS = (

@@ -13,8 +13,6 @@ from sip_desk.domain.participant import InformationConsentData
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-_C = "ConsentTableModel"
-
 
 class ConsentColumn(IntEnum):
     ORGANISATION = 0
@@ -32,7 +30,7 @@ class ConsentColumn(IntEnum):
 class ConsentTableModel(RowTableModel):
     """Which information may go to which organisation, for how long, given how and by whom."""
 
-    CONTEXT = _C
+    CONTEXT = "ConsentTableModel"
     DATA_TYPE = InformationConsentData
     REQUIRED = "organisation"
     COLUMNS = (

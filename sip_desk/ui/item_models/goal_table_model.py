@@ -11,8 +11,6 @@ from sip_desk.domain.goal import GoalData, GoalDto
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-_C = "GoalTableModel"
-
 
 class GoalColumn(IntEnum):
     TEXT = 0
@@ -23,7 +21,7 @@ class GoalColumn(IntEnum):
 class GoalTableModel(RowTableModel):
     """One goal a line; a sub-goal names the goal it belongs to."""
 
-    CONTEXT = _C
+    CONTEXT = "GoalTableModel"
     DATA_TYPE = GoalData
     REQUIRED = "text"
     COLUMNS = (

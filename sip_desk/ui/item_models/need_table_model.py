@@ -10,8 +10,6 @@ from sip_desk.domain.goal import NeedData, NeedDto
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-_C = "NeedTableModel"
-
 
 class NeedColumn(IntEnum):
     DESCRIPTION = 0
@@ -20,7 +18,7 @@ class NeedColumn(IntEnum):
 class NeedTableModel(RowTableModel):
     """One need a line; the blank last line adds one when it is described."""
 
-    CONTEXT = _C
+    CONTEXT = "NeedTableModel"
     DATA_TYPE = NeedData
     REQUIRED = "description"
     COLUMNS = (Column("description", QT_TRANSLATE_NOOP("NeedTableModel", "Need")),)

@@ -11,8 +11,6 @@ from sip_desk.domain.participant import ParticipantData
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-_C = "ParticipantTableModel"
-
 
 class ParticipantColumn(IntEnum):
     NAME = 0
@@ -32,7 +30,7 @@ class ParticipantColumn(IntEnum):
 class ParticipantTableModel(RowTableModel):
     """One participant a line; the blank last line adds one when a name is typed."""
 
-    CONTEXT = _C
+    CONTEXT = "ParticipantTableModel"
     DATA_TYPE = ParticipantData
     REQUIRED = "name"
     COLUMNS = (

@@ -63,7 +63,7 @@ class RowTableModel(QAbstractTableModel):
 
     # Hooks for subclasses -------------------------------------------------------------------
     def placeholder(self) -> str:
-        """Text of the blank line's first column."""
+        """Text of the blank line's required column while it is empty."""
         return ""
 
     def new_data(self, draft: dict[str, Any]) -> Any:
@@ -166,7 +166,7 @@ class RowTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         value = self._value(index.row(), column.attr)
         if role == Qt.ItemDataRole.DisplayRole:
-            if self.is_blank(index.row()) and index.column() == 0 and not value:
+            if self.is_blank(index.row()) and column.attr == self.REQUIRED and not value:
                 return self.placeholder()
             return None if column.kind == "bool" else self.display(column, value)
         if role == Qt.ItemDataRole.EditRole:

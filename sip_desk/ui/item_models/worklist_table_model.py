@@ -1,25 +1,17 @@
-"""The worklist: a lazily paged table model over ``services.follow_ups``.
+"""The worklist, ordered by urgency in the store and paged over ``services.follow_ups``.
 
-The store orders the rows by urgency; the model holds only the pages the user has scrolled to.
 The first page on opening is read at once (an indexed query, well under a second at 100,000
-plans); the counts, and every page after a filter or store change, are read on a worker thread
-and posted back. Each answer carries the generation it was asked for, so an answer to an older
-filter never overwrites a newer one.
+plans); the counts, and every page after a filter or store change, are read on a worker. Each
+answer carries the generation it was asked for, so an older filter's never overwrites a newer.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import logging
 from itertools import takewhile
 from typing import Any, Protocol
 
-from PySide6.QtCore import (
-    QObject,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 
 from sip_desk.domain.errors import DomainError
@@ -31,14 +23,11 @@ from sip_desk.domain.worklist import (
     WorklistItem,
 )
 from sip_desk.ui.item_models.paged_table_model import ModelIndex, PagedTableModel
+from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
 from sip_desk.ui.worklist.background import BackgroundReader
 from sip_desk.ui.worklist.worklist_labels import Column, cell_text
 
 __all__ = ["Column", "RowRole", "SortRole", "WorklistSource", "WorklistTableModel"]
-
-log = logging.getLogger(__name__)
-SortRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
 
 _URGENCY_COLOURS = {
     Urgency.OVERDUE: QColor("#fde2e1"),
@@ -57,16 +46,9 @@ class WorklistSource(Protocol):
 
 
 class WorklistTableModel(PagedTableModel[WorklistItem]):
-    """Worklist rows, loaded page by page as the view scrolls.
+    """Worklist rows; ``counts`` per urgency bucket of the filter (``None`` while counting)."""
 
-    Attributes:
-        counts: rows per urgency bucket for the current filter; ``None`` while counting.
-        last_error: the error of the last failed load, if any.
-        loaded: a new first page is in the model.
-        counts_loaded: ``counts`` holds the counts of the current filter.
-    """
-
-    loaded = Signal()
+    loaded = Signal()  # a new first page is in the model
     counts_loaded = Signal()
 
     def __init__(
@@ -107,13 +89,7 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         self.reload(background)
 
     def reload(self, background: bool = True) -> None:
-        """Read the first page and the counts again.
-
-        Args:
-            background: read the page on a worker (filters, store changes); ``False`` reads it
-                at once, for the opening and right after the user's own change. The counts are
-                always read on a worker.
-        """
+        """Read the first page (at once unless ``background``) and, on a worker, the counts."""
         if self._source is None:
             return
         self._generation += 1
@@ -170,9 +146,6 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         """The rows loaded so far, in order."""
         return list(self._rows)
 
-    def item_at(self, row: int) -> WorklistItem | None:
-        return self.row_at(row)
-
     def _may_have_more(self) -> bool:
         return self._source is not None and not (self._exhausted or self._loading or not self._rows)
 
@@ -185,12 +158,8 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         self._exhausted = len(page) < self._page_size
         return page
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             self.tr("Due"),
             self.tr("Urgency"),
             self.tr("Kind"),
@@ -200,7 +169,6 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
             self.tr("Organisation"),
             self.tr("Coordinator"),
         )
-        return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -66,7 +66,7 @@ class PlanListPanel(QWidget):
         self._refresh.setInterval(REFRESH_DELAY_MS)
         self._fill_status_filter()
         self._set_texts()
-        self._size_columns()
+        self.refit()
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -112,8 +112,8 @@ class PlanListPanel(QWidget):
         for status in PlanStatus:
             combo.addItem(status_label(status), status.value)
 
-    def _size_columns(self) -> None:
-        """Fit the columns to typical content; the last one takes what is left.
+    def refit(self) -> None:
+        """Fit the columns to typical content (again after large text); the last takes the rest.
 
         With large text the columns may be wider than the window: the table then scrolls
         sideways rather than cutting every column short.
@@ -143,10 +143,6 @@ class PlanListPanel(QWidget):
     def set_source(self, source: PlanSource) -> None:
         self._attached = True
         self.model.set_source(source)
-
-    def refit(self) -> None:
-        """Re-fit columns and rows after the application font changed (large text)."""
-        self._size_columns()
 
     def is_empty_store(self) -> bool:
         """True when the store is open, readable and holds no plans at all (no filter set)."""

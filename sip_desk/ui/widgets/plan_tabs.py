@@ -120,11 +120,6 @@ class PlanTabs(QTabWidget):
         self.setTabToolTip(index, title)
         self.setCurrentIndex(index)
 
-    def flush_all(self) -> None:
-        """Ask every editor to save what is typed (editors that expose ``flush()``)."""
-        for plan_id in self._plan_ids:
-            self.flush_plan(plan_id)
-
     def flush_plan(self, plan_id: int) -> None:
         """Ask the plan's editor, if open, to save what is typed."""
         widget = self._plan_ids.get(plan_id)

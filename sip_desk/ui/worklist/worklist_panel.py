@@ -116,7 +116,7 @@ class WorklistPanel(QWidget):
 
     def selected_item(self) -> WorklistItem | None:
         rows = self.view.table.selectionModel().selectedRows()
-        return self.model.item_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _on_filter_changed(self, *_args: object) -> None:
         self._debounce.start()
@@ -179,7 +179,7 @@ class WorklistPanel(QWidget):
         self.view.invitation.setEnabled(meeting)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        item = self.model.item_at(index.row())
+        item = self.model.row_at(index.row())
         if item is not None:
             self.events.open_plan_requested.emit(item.plan_id)
 
