@@ -9,12 +9,8 @@ from PySide6.QtWidgets import QBoxLayout, QHeaderView, QWidget
 
 from sip_desk.domain.enums import PlanStatus
 from sip_desk.ui.events import AppEvents
-from sip_desk.ui.item_models.plan_table_model import (
-    Column,
-    PlanSource,
-    PlanTableModel,
-    RowRole,
-)
+from sip_desk.ui.item_models.plan_table_model import Column, PlanSource, PlanTableModel
+from sip_desk.ui.item_models.row_table_model import RowRole
 from sip_desk.ui.labels import status_label
 from sip_desk.ui.views.empty_store_view import EmptyStoreView
 from sip_desk.ui.views.plan_list_view import PlanListView
