@@ -25,3 +25,9 @@ def principal_label(principal: PrincipalType | None) -> str:
     if principal is PrincipalType.OTHER:
         return QCoreApplication.translate("Labels", "Other actor")
     return ""
+
+
+def lead_label(organisation: str, principal: PrincipalType | None) -> str:
+    """The lead organisation with its principal type in brackets, either alone if one is empty."""
+    kind = principal_label(principal)
+    return f"{organisation} ({kind})" if organisation and kind else organisation or kind

@@ -33,13 +33,9 @@ class _Job(QRunnable):
 
 
 class StoreCheck(QObject):
-    """Runs the whole-file check once.
+    """Runs the whole-file check once."""
 
-    Attributes:
-        damaged: emitted on the GUI thread with the :class:`StoreError` to show.
-    """
-
-    damaged = Signal(object)
+    damaged = Signal(object)  # on the GUI thread, with the StoreError to show
 
     def __init__(self, health: StoreHealthService, parent: QObject | None = None) -> None:
         super().__init__(parent)

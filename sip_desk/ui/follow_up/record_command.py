@@ -17,12 +17,7 @@ from sip_desk.ui.widgets.worklist_tab import WorklistTab
 
 
 class RecordCommand(QObject):
-    """Finds the plan (and meeting) meant, opens the plan and goes to its follow-up record.
-
-    Args:
-        open_plan: opens a plan in a tab, or switches to it.
-        show_status: shows a short message in the status bar.
-    """
+    """Finds the plan (and meeting) meant, opens the plan and goes to its follow-up record."""
 
     def __init__(
         self,

@@ -1,7 +1,6 @@
 """Reminders: at start-up and once a day while the app is open, say what is due or overdue.
 
-The notice goes to the system tray when there is one; otherwise ``notice`` is emitted and the
-window shows it (e.g. in its status bar or a banner).
+The notice goes to the system tray when there is one, and to ``notice`` (the window's banner).
 """
 
 from __future__ import annotations
@@ -19,12 +18,7 @@ DAY_MS = 24 * 60 * 60 * 1000
 
 
 class ReminderNotifier(QObject):
-    """Checks the worklist now and every ``interval_ms`` and reports what needs doing.
-
-    Attributes:
-        notice: the reminder text, emitted whenever there is something to report.
-        last_text: the latest reminder text ("" when nothing is due).
-    """
+    """Checks the worklist now and every ``interval_ms``; ``last_text`` is "" if nothing is due."""
 
     notice = Signal(str)
 

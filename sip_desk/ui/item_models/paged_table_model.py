@@ -23,12 +23,7 @@ RowT = TypeVar("RowT")
 
 
 class PagedTableModel(QAbstractTableModel, Generic[RowT]):
-    """A table of ``RowT`` loaded page by page.
-
-    Attributes:
-        last_error: the error of the last failed load, if any.
-        load_failed: a read failed (``last_error`` says why).
-    """
+    """A table of ``RowT`` loaded page by page; ``last_error`` is the last failed load's."""
 
     load_failed = Signal()
 

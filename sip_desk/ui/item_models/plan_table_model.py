@@ -14,7 +14,7 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.ui.icons import Icon, icon
 from sip_desk.ui.item_models.paged_table_model import ModelIndex, PagedTableModel
 from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
-from sip_desk.ui.labels import principal_label, status_label
+from sip_desk.ui.labels import lead_label, status_label
 
 # The domain's dataclasses and zoneinfo load with the first page, not before the first paint.
 if TYPE_CHECKING:
@@ -169,10 +169,7 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         if column is Column.STATUS:
             return status_label(plan.status)
         if column is Column.LEAD:
-            principal = principal_label(plan.lead_principal)
-            if plan.lead_organisation and principal:
-                return f"{plan.lead_organisation} ({principal})"
-            return plan.lead_organisation or principal
+            return lead_label(plan.lead_organisation, plan.lead_principal)
         if column is Column.COORDINATOR:
             return plan.coordinator_name
         return local_time(plan.next_follow_up_at)

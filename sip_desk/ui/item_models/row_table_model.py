@@ -33,14 +33,10 @@ def _no_commit(*_args: object) -> bool:
 class RowTableModel(QAbstractTableModel):
     """Editable rows of DTOs; edits are handed to ``commit_update`` / ``commit_add``.
 
-    The last line is blank: typing its required column adds a row. Values typed into other
-    columns of the blank line first are kept and saved with it. The blank line then *becomes*
-    the new row and a fresh blank line follows it, so the cell being typed in (and its open
-    editor) stays on the row just added.
-
-    Attributes:
-        last_edit_refused: the last :meth:`setData` was refused (bad input or the save failed);
-            what was typed is not stored.
+    The last line is blank: typing its required column adds a row, with what was typed in its
+    other columns first. The blank line then *becomes* the new row and a fresh blank line
+    follows, so the cell being typed in (and its open editor) stays on the row just added.
+    ``last_edit_refused``: the last :meth:`setData` was refused (bad input or a failed save).
     """
 
     COLUMNS: ClassVar[Sequence[Column]] = ()

@@ -25,14 +25,9 @@ REFRESH_DELAY_MS = 500
 
 
 class PlanListPanel(QWidget):
-    """Lists plans; emits :attr:`plan_activated` on Enter or double-click.
+    """Lists plans (empty until :meth:`set_source`); an empty store shows how to begin instead."""
 
-    The panel is usable before the store is open (an empty list); :meth:`set_source` attaches
-    ``services.plans`` and loads the first page. An empty store shows a short text with
-    "New plan…" and "Load demo data" buttons instead of the table.
-    """
-
-    plan_activated = Signal(int)
+    plan_activated = Signal(int)  # Enter or double-click
     new_plan_requested = Signal()
     demo_requested = Signal()
     counts_changed = Signal(int, int)  # shown rows, matching plans
@@ -111,8 +106,7 @@ class PlanListPanel(QWidget):
     def refit(self) -> None:
         """Fit the columns to typical content (again after large text); the last takes the rest.
 
-        With large text the columns may be wider than the window: the table then scrolls
-        sideways rather than cutting every column short.
+        With large text the table scrolls sideways rather than cutting every column short.
         """
         table = self.view.table
         header = table.horizontalHeader()

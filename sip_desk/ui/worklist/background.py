@@ -1,10 +1,5 @@
-"""Read-only worklist calls on the app's background runner, answered with the ticket they
-were asked with, so the receiver can drop an answer to a question that is no longer asked.
-
-The calls use only a service's read path: each service method opens its own short read
-transaction (its own Session and connection), and SQLite in WAL mode lets that reader run
-beside the GUI thread's (see :mod:`sip_desk.ui.background`).
-"""
+"""Read-only worklist calls on a worker, answered with the ticket they were asked with, so the
+receiver can drop an answer to a question no longer asked (see :mod:`sip_desk.ui.background`)."""
 
 from __future__ import annotations
 
@@ -17,17 +12,10 @@ from sip_desk.ui.background import BackgroundOp, Lane
 
 
 class BackgroundReader(QObject):
-    """Runs read-only calls in a lane of its own; answers arrive on the GUI thread.
+    """Runs read-only calls in a lane of its own; answers arrive on the GUI thread."""
 
-    Signals:
-        finished: ``(ticket, result)`` of a call that returned.
-        failed: ``(ticket, DomainError)`` of a call that raised (an unexpected error is logged
-            and reported as ``store.failed``).
-    """
-
-    # object: the call's result (a DTO or a list of DTOs) or the DomainError it raised.
-    finished = Signal(int, object)
-    failed = Signal(int, object)
+    finished = Signal(int, object)  # ticket, result
+    failed = Signal(int, object)  # ticket, DomainError (an unexpected error is store.failed)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,11 +28,9 @@ class BackgroundReader(QObject):
         op.run()
 
     def drop_queued(self) -> None:
-        """Forget calls not yet started (a newer question replaces them)."""
-        self._lane.drop_queued()
+        self._lane.drop_queued()  # a newer question replaces them
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until every submitted call has finished (tests, shutdown)."""
         return self._lane.wait(msecs)
 
 
