@@ -1,11 +1,7 @@
 """Asking for the person of a new plan; domain validation messages appear beside each field.
 
-When the identity number belongs to a stored person the dialog says so as soon as the number is
-complete, shows the stored name read-only and offers to start the plan for that person or to go
-back. The fields typed here are never written over a stored person.
-
-Escape, "Cancel" or closing the window after something was typed asks before the typing is
-thrown away (the default answer keeps the dialog open); with nothing typed it closes at once.
+An identity number of a stored person shows that person (read-only) as soon as it is complete
+and offers their plan instead: what is typed here never overwrites a stored person.
 """
 
 from __future__ import annotations

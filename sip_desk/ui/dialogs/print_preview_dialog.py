@@ -1,11 +1,7 @@
 """Print preview of the real plan PDF (QtPdf), with Print… and Save as PDF….
 
-A signed version is checked before it is rendered; one that fails is never shown as signed:
-the dialog shows a warning in place of the preview and cannot print or save it.
-
-Rendering and saving run on the background runner (:mod:`sip_desk.ui.background`): Ctrl+P
-renders first, while the editor stays in use, and opens the dialog with the pages; a second
-Ctrl+P meanwhile starts nothing. A language chosen in the dialog renders while it stays open.
+A signed version that fails its check is never shown as signed: a warning takes the preview's
+place. Ctrl+P renders on the runner while the editor stays in use, then opens the dialog.
 """
 
 from __future__ import annotations
@@ -95,8 +91,10 @@ class PrintPreviewDialog(QDialog):
         self._rendering = False
         self._render_again = False
         self._build()
-        self._select_language(language or (pdf.language if pdf is not None else None))
-        self.language.currentIndexChanged.connect(self._on_language_changed)
+        language = language or (pdf.language if pdf is not None else None)
+        index = self.language.findData(language or plan.fields.print_language)
+        self.language.setCurrentIndex(max(0, index))
+        self.language.currentIndexChanged.connect(lambda _index: self.reload())
         self.print_button.clicked.connect(self._on_print_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.close_button.clicked.connect(self.accept)
@@ -120,15 +118,8 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
-    def _select_language(self, language: str | None) -> None:
-        if language is None:
-            language = self._plan.fields.print_language
-        index = self.language.findData(language)
-        self.language.setCurrentIndex(max(0, index))
-
     @property
     def is_rendering(self) -> bool:
-        """True while a PDF is being rendered for the preview."""
         return self._rendering
 
     def reload(self) -> None:
@@ -208,9 +199,6 @@ class PrintPreviewDialog(QDialog):
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
 
-    def _on_language_changed(self, _index: int) -> None:
-        self.reload()
-
     def _on_print_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
@@ -274,12 +262,8 @@ class PrintPreviewDialog(QDialog):
     def show_for(
         cls, parent: QWidget | None, services: Services, plan: PlanDetail, number: int | None = None
     ) -> bool:
-        """Render ``plan`` as the caller holds it (the latest version when ``number`` is
-        ``None``) on the runner, then open the preview with its pages.
-
-        Returns:
-            ``False`` when a preview of this plan is being prepared already (nothing started).
-        """
+        """Render ``plan`` (version ``number``, else the latest) on the runner, then open the
+        preview; ``False`` when one of this plan is being prepared already."""
         documents, plan_id = services.documents, plan.id
 
         def show(pdf: RenderedPdf | None) -> None:
