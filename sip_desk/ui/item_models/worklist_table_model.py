@@ -8,13 +8,14 @@ answer carries the generation it was asked for, so an older filter's never overw
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from itertools import takewhile
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from sip_desk.domain.errors import DomainError
+from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.worklist import (
     COUNT_CAP,
     Urgency,
@@ -22,12 +23,13 @@ from sip_desk.domain.worklist import (
     WorklistFilter,
     WorklistItem,
 )
+from sip_desk.ui.background import BackgroundOp, Lane
 from sip_desk.ui.item_models.paged_table_model import ModelIndex, PagedTableModel
 from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
-from sip_desk.ui.worklist.background import BackgroundReader
 from sip_desk.ui.worklist.worklist_labels import Column, cell_text
 
 __all__ = ["Column", "RowRole", "SortRole", "WorklistSource", "WorklistTableModel"]
+T = TypeVar("T")
 
 _URGENCY_COLOURS = {
     Urgency.OVERDUE: QColor("#fde2e1"),
@@ -62,12 +64,7 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         self._loading = False
         self._exhausted = False
         self.counts: WorklistCounts | None = None
-        self._pages = BackgroundReader(self)
-        self._counter = BackgroundReader(self)
-        self._pages.finished.connect(self._on_page_finished)
-        self._pages.failed.connect(self._on_read_failed)
-        self._counter.finished.connect(self._on_counts_finished)
-        self._counter.failed.connect(self._on_read_failed)
+        self._pages, self._counter = Lane(self), Lane(self)
 
     @property
     def filter(self) -> WorklistFilter:
@@ -93,12 +90,13 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         if self._source is None:
             return
         self._generation += 1
-        source, query, generation = self._source, self._filter, self._generation
-        self._count()
+        source, query = self._source, self._filter
+        self.counts = None
+        cap = self._count_cap
+        self._read(self._counter, lambda: source.counts(query, cap), self._show_counts)
         if background:
             self._loading = True
-            self._pages.drop_queued()
-            self._pages.submit(generation, lambda: source.worklist(query))
+            self._read(self._pages, lambda: source.worklist(query), self._show_page)
             return
         try:
             self._show_page(source.worklist(query))
@@ -109,29 +107,26 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         """Block until the background reads have finished (their answers still queue)."""
         return self._pages.wait(msecs) and self._counter.wait(msecs)
 
-    def _count(self) -> None:
-        assert self._source is not None
-        self.counts = None
-        source, query, cap = self._source, self._filter, self._count_cap
-        self._counter.drop_queued()
-        self._counter.submit(self._generation, lambda: source.counts(query, cap))
+    def _read(self, lane: Lane, call: Callable[[], T], done: Callable[[T], None]) -> None:
+        """Run ``call`` in ``lane``; the answer to an older question is dropped."""
+        generation = self._generation
+        lane.drop_queued()
 
-    @Slot(int, object)
-    def _on_page_finished(self, generation: int, rows: object) -> None:
-        if generation == self._generation and isinstance(rows, list):
-            self._show_page(rows)
+        def answered(result: T) -> None:
+            if generation == self._generation:
+                done(result)
 
-    @Slot(int, object)
-    def _on_counts_finished(self, generation: int, counts: object) -> None:
-        if generation == self._generation and isinstance(counts, WorklistCounts):
-            self.counts = counts
-            self.counts_loaded.emit()
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self._loading = False
+                unexpected = StoreError("store.failed", detail=str(error))  # logged by the op
+                self._fail(error if isinstance(error, DomainError) else unexpected)
 
-    @Slot(int, object)
-    def _on_read_failed(self, generation: int, error: object) -> None:
-        if generation == self._generation and isinstance(error, DomainError):
-            self._loading = False
-            self._fail(error)
+        BackgroundOp(self, call, answered).in_lane(lane).failure(failed).run()
+
+    def _show_counts(self, counts: WorklistCounts) -> None:
+        self.counts = counts
+        self.counts_loaded.emit()
 
     def _show_page(self, rows: list[WorklistItem]) -> None:
         self.beginResetModel()
