@@ -8,7 +8,6 @@ from sip_desk.domain.enums import PlanStatus, PrincipalType
 
 
 def status_label(status: PlanStatus) -> str:
-    """The plan status as the user reads it."""
     if status is PlanStatus.DRAFT:
         return QCoreApplication.translate("Labels", "Draft")
     if status is PlanStatus.ACTIVE:

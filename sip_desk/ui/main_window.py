@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
             self, events, self.tabs, self.plan_list, lang, self.show_status
         )
         self.recorder = RecordCommand(
-            self.tabs, self.worklist, self.plan_list, self.open_plan, self.show_status
+            self.tabs, self.worklist, self.commands.target_plan_id, self.open_plan, self.show_status
         )
         self._connect_signals()
         self._set_live(False)

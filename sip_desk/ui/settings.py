@@ -33,7 +33,7 @@ class AppSettings:
 
     @property
     def large_text(self) -> bool:
-        return _as_bool(self._s.value("ui/large_text", False))
+        return bool(self._s.value("ui/large_text", False, type=bool))
 
     @large_text.setter
     def large_text(self, value: bool) -> None:
@@ -81,9 +81,3 @@ class AppSettings:
 
     def sync(self) -> None:
         self._s.sync()
-
-
-def _as_bool(value: object) -> bool:
-    if isinstance(value, str):
-        return value.lower() in {"1", "true", "yes"}
-    return bool(value)

@@ -46,7 +46,6 @@ class ReminderNotifier(QObject):
             self.tray.show()
 
     def start(self) -> None:
-        """Check at once (start-up) and then once per interval."""
         self.check_now()
         self.timer.start()
 

@@ -30,8 +30,6 @@ class PlanSource(Protocol):
 
 
 class Column(IntEnum):
-    """Columns of the plan list, left to right."""
-
     PERSON = 0
     IDENTITY = 1
     STATUS = 2

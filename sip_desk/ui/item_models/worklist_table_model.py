@@ -72,7 +72,6 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
 
     @property
     def is_loading(self) -> bool:
-        """True while a first page is being read for a new filter."""
         return self._loading
 
     def set_source(self, source: WorklistSource) -> None:
@@ -138,7 +137,6 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         self.loaded.emit()
 
     def items(self) -> list[WorklistItem]:
-        """The rows loaded so far, in order."""
         return list(self._rows)
 
     def _may_have_more(self) -> bool:

@@ -55,11 +55,9 @@ class SignaturePad(QWidget):
     # --- state -----------------------------------------------------------------------------
 
     def is_empty(self) -> bool:
-        """True when nothing is drawn."""
         return not any(len(s) > 0 for s in self._strokes)
 
     def strokes(self) -> list[list[QPointF]]:
-        """The strokes drawn, in widget coordinates."""
         return [list(s) for s in self._strokes]
 
     def clear(self) -> None:

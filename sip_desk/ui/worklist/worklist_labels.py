@@ -11,8 +11,6 @@ from sip_desk.domain.worklist import COUNT_CAP, Urgency, WarningKind, WorklistIt
 
 
 class Column(IntEnum):
-    """Columns of the worklist, left to right."""
-
     DUE = 0
     URGENCY = 1
     KIND = 2
@@ -24,7 +22,6 @@ class Column(IntEnum):
 
 
 def urgency_label(urgency: Urgency) -> str:
-    """The urgency bucket as the user reads it."""
     texts = {
         Urgency.OVERDUE: QCoreApplication.translate("Worklist", "Overdue"),
         Urgency.TODAY: QCoreApplication.translate("Worklist", "Today"),

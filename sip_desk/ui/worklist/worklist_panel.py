@@ -86,7 +86,6 @@ class WorklistPanel(QWidget):
         self._update_buttons()
 
     def current_filter(self) -> WorklistFilter:
-        """The filter the widgets describe."""
         v = self.view
         return WorklistFilter(
             lead_principal=v.lead.currentData(),
@@ -98,10 +97,7 @@ class WorklistPanel(QWidget):
         )
 
     def apply_filter(self) -> None:
-        """Re-query with the current filter (the widgets call it after a pause).
-
-        The rows and counts arrive from a worker thread; until then the old rows stay.
-        """
+        """Re-query with the current filter; the old rows stay until the new ones arrive."""
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
         self._show_loading()
