@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         m, c = self.menus, self.commands
         m.new_plan_action.triggered.connect(self._on_new_plan_triggered)
-        m.open_plan_action.triggered.connect(self._on_open_plan_triggered)
+        m.open_plan_action.triggered.connect(self.plan_list.open_current)
         m.close_tab_action.triggered.connect(self.tabs.close_current)
         m.save_pdf_action.triggered.connect(c.save_pdf)
         m.export_json_action.triggered.connect(c.export_json)
@@ -173,11 +173,6 @@ class MainWindow(QMainWindow):
         if created is not None:
             self.events.plans_changed.emit()
             self.open_plan(created.id, log_access=False)
-
-    def _on_open_plan_triggered(self) -> None:
-        plan = self.plan_list.current_plan()
-        if plan is not None:
-            self.open_plan(plan.id)
 
     def _on_settings_triggered(self) -> None:
         if self.services is None:

@@ -69,8 +69,6 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
             return None
         return self.headers()[section] if 0 <= section < self._column_count else None
 
-    # -- for subclasses ---------------------------------------------------------------------
-
     def headers(self) -> tuple[str, ...]:
         """The column titles, translated."""
         raise NotImplementedError

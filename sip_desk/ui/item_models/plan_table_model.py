@@ -91,8 +91,6 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         """The row showing ``plan_id``, or -1 if it is not loaded."""
         return next((i for i, r in enumerate(self._rows) if r.id == plan_id), -1)
 
-    # -- lazy loading -----------------------------------------------------------------------
-
     def _may_have_more(self) -> bool:
         return self._source is not None and len(self._rows) < self.total
 
@@ -119,8 +117,6 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
     def _fail(self, error: DomainError) -> None:
         self.total = len(self._rows)
         super()._fail(error)
-
-    # -- Qt model ---------------------------------------------------------------------------
 
     def headers(self) -> tuple[str, ...]:
         return (

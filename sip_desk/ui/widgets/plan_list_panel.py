@@ -62,7 +62,7 @@ class PlanListPanel(QWidget):
 
     def _connect_signals(self) -> None:
         v = self.view
-        v.search.textChanged.connect(self._on_search_text_changed)
+        v.search.textChanged.connect(lambda _text: self._debounce.start())
         v.search.returnPressed.connect(self._apply_filter)
         self._debounce.timeout.connect(self._apply_filter)
         self._refresh.timeout.connect(self._on_refresh_timeout)
@@ -71,7 +71,7 @@ class PlanListPanel(QWidget):
         self.empty.new_plan.clicked.connect(self.new_plan_requested)
         self.empty.load_demo.clicked.connect(self.demo_requested)
         v.table.doubleClicked.connect(self._on_table_activated)
-        v.table.enter_pressed.connect(self._on_enter_pressed)
+        v.table.enter_pressed.connect(self.open_current)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.modelReset.connect(self._on_model_changed)
         self.model.rowsInserted.connect(self._on_model_changed)
@@ -128,8 +128,6 @@ class PlanListPanel(QWidget):
             header.resizeSection(column, metrics.horizontalAdvance(text) + 28)
         table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
 
-    # -- public -----------------------------------------------------------------------------
-
     def set_source(self, source: PlanSource) -> None:
         self._attached = True
         self.model.set_source(source)
@@ -164,11 +162,6 @@ class PlanListPanel(QWidget):
         if row >= 0:
             self.view.table.selectRow(row)
 
-    # -- slots ------------------------------------------------------------------------------
-
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._debounce.start()
-
     def _apply_filter(self) -> None:
         self._debounce.stop()
         value = self.view.status_filter.currentData()
@@ -180,7 +173,7 @@ class PlanListPanel(QWidget):
         if plan is not None:
             self.plan_activated.emit(plan.id)
 
-    def _on_enter_pressed(self) -> None:
+    def open_current(self) -> None:
         self._on_table_activated(self.view.table.currentIndex())
 
     def _on_plans_changed(self, *_args: int) -> None:

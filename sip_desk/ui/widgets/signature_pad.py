@@ -52,8 +52,6 @@ class SignaturePad(QWidget):
         )
         self.setToolTip(self.tr("Sign here. Delete clears the signature; Ctrl+Z takes it back."))
 
-    # --- state -----------------------------------------------------------------------------
-
     def is_empty(self) -> bool:
         return not any(len(s) > 0 for s in self._strokes)
 
@@ -98,8 +96,6 @@ class SignaturePad(QWidget):
         image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs say bytes; PySide wants str
         buffer.close()
         return bytes(data.data())
-
-    # --- input -----------------------------------------------------------------------------
 
     def _begin(self, pos: QPointF) -> None:
         self._drawing = True
@@ -166,8 +162,6 @@ class SignaturePad(QWidget):
             self.undo()
             return
         super().keyPressEvent(event)
-
-    # --- painting --------------------------------------------------------------------------
 
     def _paint_strokes(self, painter: QPainter) -> None:
         pen = QPen(INK, 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
