@@ -178,9 +178,7 @@ class NewPlanDialog(QDialog):
         known = None
         if self._valid_identity(text) is not None:
             known = self._plans.find_person(text)
-        if known is None:
-            self._hide_known()
-        elif self.known is None or known.id != self.known.id:
+        if known is None or self.known is None or known.id != self.known.id:
             self._show_known(known)
 
     def _on_identity_editing_finished(self) -> None:
@@ -203,28 +201,23 @@ class NewPlanDialog(QDialog):
         except ValidationError:
             return None
 
-    def _show_known(self, known: KnownPerson) -> None:
+    def _show_known(self, known: KnownPerson | None) -> None:
         """The number belongs to ``known``: offer their plan; the typed details are not used."""
         self.known = known
-        self.known_panel.show_person(known)
         for widget in (self.first_name, self.last_name, self.protected):
-            widget.setEnabled(False)
+            widget.setEnabled(known is None)
+        if known is None:
+            self.known_panel.setVisible(False)
+            self.ok_button.setText(self.tr("Create plan"))
+            return
+        self.known_panel.show_person(known)
         self.ok_button.setText(self.tr("Start plan for %1").replace("%1", known.full_name))
         for key in ("person.first_name", "person.last_name", ""):
             self.errors[key].setVisible(False)
 
-    def _hide_known(self) -> None:
-        if self.known is None:
-            return
-        self.known = None
-        self.known_panel.setVisible(False)
-        for widget in (self.first_name, self.last_name, self.protected):
-            widget.setEnabled(True)
-        self.ok_button.setText(self.tr("Create plan"))
-
     def _on_back_clicked(self) -> None:
         """Back to the form, with the identity number selected for correcting."""
-        self._hide_known()
+        self._show_known(None)
         self.identity.setFocus(Qt.FocusReason.OtherFocusReason)
         self.identity.selectAll()
 

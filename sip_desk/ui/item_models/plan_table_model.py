@@ -3,7 +3,6 @@ holds only the pages the user has scrolled to, even on 100,000 plans."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -36,15 +35,6 @@ class Column(IntEnum):
     LEAD = 3
     COORDINATOR = 4
     NEXT_FOLLOW_UP = 5
-
-
-def local_time(value: datetime | None) -> str:
-    """A UTC time as Swedish local time, ``YYYY-MM-DD HH:MM``; empty for none."""
-    if value is None:
-        return ""
-    from sip_desk.domain.local_time import local_text
-
-    return local_text(value)
 
 
 class PlanTableModel(PagedTableModel["PlanSummary"]):
@@ -156,7 +146,9 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         if column is Column.PERSON:
             return plan.person_name
         if column is Column.IDENTITY:
-            shown = _mask(plan.identity_number) or (plan.reserve_id or "")
+            from sip_desk.domain.identity import mask_identity
+
+            shown = mask_identity(plan.identity_number) or (plan.reserve_id or "")
             if plan.protected_identity:
                 return self.tr("%1 (protected)").replace("%1", shown).strip()
             return shown
@@ -166,7 +158,9 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
             return lead_label(plan.lead_organisation, plan.lead_principal)
         if column is Column.COORDINATOR:
             return plan.coordinator_name
-        return local_time(plan.next_follow_up_at)
+        from sip_desk.domain.local_time import local_text  # Swedish local time
+
+        return local_text(plan.next_follow_up_at) if plan.next_follow_up_at else ""
 
     @staticmethod
     def _sort_value(plan: PlanSummary, column: Column) -> Any:
@@ -181,9 +175,3 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
             else "",
         }
         return values[column]
-
-
-def _mask(identity_number: str | None) -> str:
-    from sip_desk.domain.identity import mask_identity
-
-    return mask_identity(identity_number)

@@ -58,17 +58,13 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
     ) -> None:
         super().__init__(parent, page_size, len(Column))
         self._source: WorklistSource | None = None
-        self._filter = WorklistFilter(limit=page_size)
+        self.filter = WorklistFilter(limit=page_size)
         self._count_cap = count_cap
         self._generation = 0
         self._loading = False
         self._exhausted = False
         self.counts: WorklistCounts | None = None
         self._pages, self._counter = Lane(self), Lane(self)
-
-    @property
-    def filter(self) -> WorklistFilter:
-        return self._filter
 
     @property
     def is_loading(self) -> bool:
@@ -81,7 +77,7 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
 
     def set_filter(self, query: WorklistFilter, background: bool = True) -> None:
         """Show the rows matching ``query`` (its paging is ignored)."""
-        self._filter = dataclasses.replace(query, offset=0, limit=self._page_size, from_due=None)
+        self.filter = dataclasses.replace(query, offset=0, limit=self._page_size, from_due=None)
         self.reload(background)
 
     def reload(self, background: bool = True) -> None:
@@ -89,7 +85,7 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         if self._source is None:
             return
         self._generation += 1
-        source, query = self._source, self._filter
+        source, query = self._source, self.filter
         self.counts = None
         cap = self._count_cap
         self._read(self._counter, lambda: source.counts(query, cap), self._show_counts)
@@ -147,7 +143,7 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         assert self._source is not None
         last = self._rows[-1].due
         seen = sum(1 for _ in takewhile(lambda item: item.due == last, reversed(self._rows)))
-        page = self._source.worklist(dataclasses.replace(self._filter, from_due=last, offset=seen))
+        page = self._source.worklist(dataclasses.replace(self.filter, from_due=last, offset=seen))
         self._exhausted = len(page) < self._page_size
         return page
 
