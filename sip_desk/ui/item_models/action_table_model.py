@@ -15,20 +15,12 @@ from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.need_table_model import NeedTableModel
 from sip_desk.ui.item_models.row_table_model import Index, RowTableModel
 
-
-class ActionColumn(IntEnum):
-    DESCRIPTION = 0
-    NEED = 1
-    PRINCIPAL = 2
-    ORGANISATION = 3
-    UNIT = 4
-    RESPONSIBLE = 5
-    OTHER_ACTOR = 6
-    START = 7
-    END = 8
-    STATUS = 9
-    COST = 10
-    GOALS = 11
+ActionColumn = IntEnum(
+    "ActionColumn",
+    "DESCRIPTION NEED PRINCIPAL ORGANISATION UNIT RESPONSIBLE OTHER_ACTOR START END"
+    " STATUS COST GOALS",
+    start=0,
+)
 
 
 class ActionTableModel(RowTableModel):

@@ -13,18 +13,12 @@ from sip_desk.domain.participant import InformationConsentData
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-
-class ConsentColumn(IntEnum):
-    ORGANISATION = 0
-    PRINCIPAL = 1
-    SHARED = 2
-    EXCLUDED = 3
-    VALID_FROM = 4
-    VALID_UNTIL = 5
-    FORM = 6
-    GIVEN_BY = 7
-    GIVEN_BY_NAME = 8
-    REVOKED_ON = 9
+ConsentColumn = IntEnum(
+    "ConsentColumn",
+    "ORGANISATION PRINCIPAL SHARED EXCLUDED VALID_FROM VALID_UNTIL FORM GIVEN_BY"
+    " GIVEN_BY_NAME REVOKED_ON",
+    start=0,
+)
 
 
 class ConsentTableModel(RowTableModel):

@@ -11,11 +11,7 @@ from sip_desk.domain.goal import GoalData, GoalDto
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-
-class GoalColumn(IntEnum):
-    TEXT = 0
-    TERM = 1
-    PARENT = 2
+GoalColumn = IntEnum("GoalColumn", "TEXT TERM PARENT", start=0)
 
 
 class GoalTableModel(RowTableModel):

@@ -10,9 +10,7 @@ from sip_desk.domain.goal import NeedData, NeedDto
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-
-class NeedColumn(IntEnum):
-    DESCRIPTION = 0
+NeedColumn = IntEnum("NeedColumn", "DESCRIPTION", start=0)
 
 
 class NeedTableModel(RowTableModel):

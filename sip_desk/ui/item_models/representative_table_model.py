@@ -22,11 +22,7 @@ class RepresentativeRow(RepresentativeData):
     id: int
 
 
-class RepresentativeColumn(IntEnum):
-    KIND = 0
-    NAME = 1
-    PHONE = 2
-    EMAIL = 3
+RepresentativeColumn = IntEnum("RepresentativeColumn", "KIND NAME PHONE EMAIL", start=0)
 
 
 class RepresentativeTableModel(RowTableModel):
