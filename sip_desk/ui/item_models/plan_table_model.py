@@ -28,13 +28,7 @@ class PlanSource(Protocol):
     def count_plans(self, query: PlanQuery | None = None) -> int: ...
 
 
-class Column(IntEnum):
-    PERSON = 0
-    IDENTITY = 1
-    STATUS = 2
-    LEAD = 3
-    COORDINATOR = 4
-    NEXT_FOLLOW_UP = 5
+Column = IntEnum("Column", "PERSON IDENTITY STATUS LEAD COORDINATOR NEXT_FOLLOW_UP", start=0)
 
 
 class PlanTableModel(PagedTableModel["PlanSummary"]):

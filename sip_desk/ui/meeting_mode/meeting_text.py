@@ -74,26 +74,17 @@ def actions_html(plan: PlanDetail) -> str:
 
 def contacts_html(plan: PlanDetail) -> str:
     """The coordinator and named contacts with their phone numbers, then crisis contacts."""
-    lines = []
     coordinator = plan.coordinator
+    people = [(p.contact_role, p) for p in plan.participants if p.contact_role]
+    people = [(role, p) for role, p in people if p is not coordinator]
     if coordinator is not None:
-        lines.append(
-            (
-                QCoreApplication.translate("MeetingText", "Coordinator"),
-                coordinator.name,
-                coordinator.organisation,
-                coordinator.phone,
-            )
-        )
-    for p in plan.participants:
-        if p.contact_role and p is not coordinator:
-            lines.append((p.contact_role, p.name, p.organisation, p.phone))
+        people.insert(0, (QCoreApplication.translate("MeetingText", "Coordinator"), coordinator))
     html = "".join(
-        f"<li><b>{escape(role)}:</b> {escape(name)}"
-        + (f", {escape(org)}" if org else "")
-        + (f"<br>☎ {escape(phone)}" if phone else "")
+        f"<li><b>{escape(role)}:</b> {escape(p.name)}"
+        + (f", {escape(p.organisation)}" if p.organisation else "")
+        + (f"<br>☎ {escape(p.phone)}" if p.phone else "")
         + "</li>"
-        for role, name, org, phone in lines
+        for role, p in people
     )
     return f"<ul>{html}</ul>" if html else ""
 

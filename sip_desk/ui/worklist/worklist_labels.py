@@ -9,16 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from sip_desk.domain.local_time import local_text
 from sip_desk.domain.worklist import COUNT_CAP, Urgency, WarningKind, WorklistItem, WorklistKind
 
-
-class Column(IntEnum):
-    DUE = 0
-    URGENCY = 1
-    KIND = 2
-    PERSON = 3
-    WHAT = 4
-    RESPONSIBLE = 5
-    ORGANISATION = 6
-    COORDINATOR = 7
+Column = IntEnum(
+    "Column", "DUE URGENCY KIND PERSON WHAT RESPONSIBLE ORGANISATION COORDINATOR", start=0
+)
 
 
 def urgency_label(urgency: Urgency) -> str:
