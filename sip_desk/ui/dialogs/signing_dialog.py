@@ -147,7 +147,7 @@ class SignerRow(QFrame):
 
     def signature(self) -> SignatureDto | None:
         """The signature given, ``None`` when this person does not sign now."""
-        index = self.method.currentIndex()
+        index, signed = self.method.currentIndex(), self.date.date()
         if index == LATER:
             return None
         return SignatureDto(
@@ -156,13 +156,9 @@ class SignerRow(QFrame):
             role=self._role_text(self.signer) if self.signer.is_person else self.signer.role,
             is_person=self.signer.is_person,
             method=SignatureMethod.DRAWN if index == DRAW else SignatureMethod.PAPER,
-            signed_on=_as_date(self.date.date()),
+            signed_on=date(signed.year(), signed.month(), signed.day()),
             image_png=(self.pad.to_png() or None) if index == DRAW else None,
         )
-
-
-def _as_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class SigningDialog(QDialog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
@@ -95,10 +96,7 @@ class ActionTableModel(RowTableModel):
             self.draft["goal_ids"] = goal_ids
             return True
         action: ActionDto = self.rows[row]
-        data = self.row_data(action)
-        from dataclasses import replace
-
-        return self.commit_update(action, replace(data, goal_ids=goal_ids))
+        return self.commit_update(action, replace(self.row_data(action), goal_ids=goal_ids))
 
 
 def _person_label(p: ParticipantDto) -> str:

@@ -57,9 +57,7 @@ class ConsentTableModel(RowTableModel):
         return QCoreApplication.translate("ConsentTableModel", "New consent: type the organisation")
 
     def new_data(self, draft: dict[str, Any]) -> InformationConsentData:
-        draft.setdefault("valid_from", self.today)
-        if draft["valid_from"] is None:
-            draft["valid_from"] = self.today
+        draft["valid_from"] = draft.get("valid_from") or self.today
         return InformationConsentData(**draft)
 
     def _value(self, row: int, attr: str) -> Any:

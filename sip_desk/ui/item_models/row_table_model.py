@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from sip_desk.ui.item_models.cell_values import Column, default_value, parse_cell
+from sip_desk.ui.item_models.labels import enum_choices
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -191,8 +192,6 @@ class RowTableModel(QAbstractTableModel):
         if column.attr in self.choices:
             return self.choices[column.attr]
         if column.enum is not None:
-            from sip_desk.ui.item_models.labels import enum_choices
-
             return enum_choices(column.enum)
         return []
 

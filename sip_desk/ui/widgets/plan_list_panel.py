@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QBoxLayout, QHeaderView, QWidget
 from sip_desk.domain.enums import PlanStatus
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.item_models.plan_table_model import Column, PlanSource, PlanTableModel
-from sip_desk.ui.item_models.row_table_model import RowRole
 from sip_desk.ui.labels import status_label
 from sip_desk.ui.views.empty_store_view import EmptyStoreView
 from sip_desk.ui.views.plan_list_view import PlanListView
@@ -147,15 +146,7 @@ class PlanListPanel(QWidget):
         self.view.search.selectAll()
 
     def current_plan(self) -> PlanSummary | None:
-        index = self.view.table.currentIndex()
-        return self._summary(index)
-
-    @staticmethod
-    def _summary(index: QModelIndex) -> PlanSummary | None:
-        from sip_desk.domain.plan import PlanSummary
-
-        value = index.data(RowRole) if index.isValid() else None
-        return value if isinstance(value, PlanSummary) else None
+        return self.model.row_at(self.view.table.currentIndex().row())
 
     def select_plan(self, plan_id: int) -> None:
         row = self.model.row_of(plan_id)
@@ -169,7 +160,7 @@ class PlanListPanel(QWidget):
         self.model.set_filter(self.view.search.text(), status)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        plan = self._summary(index)
+        plan = self.model.row_at(index.row())
         if plan is not None:
             self.plan_activated.emit(plan.id)
 
