@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         m.find_action.triggered.connect(self._on_find_triggered)
         m.list_action.triggered.connect(self.show_plan_list)
         m.worklist_action.triggered.connect(self.show_worklist)
-        m.record_action.triggered.connect(self._on_record_triggered)
+        m.record_action.triggered.connect(self.recorder.record_current)
         self.events.follow_up_record_requested.connect(self.recorder.record)
         m.caseload_action.triggered.connect(self._on_caseload_triggered)
         m.reminders_action.triggered.connect(self.reminders_requested)
@@ -189,10 +189,6 @@ class MainWindow(QMainWindow):
         from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 
         CaseloadDialog.show_for(self, self.services.follow_ups)
-
-    def _on_record_triggered(self) -> None:
-        if self.services is not None:
-            self.recorder.record_current()
 
     def _on_current_tab_changed(self, _index: int) -> None:
         self.menus.show_editor_actions(getattr(self.tabs.currentWidget(), "editor_actions", None))

@@ -96,13 +96,6 @@ class MainMenus(QObject):
         )
         self.large_text_action.setCheckable(True)
         self.large_text_action.setChecked(large_text)
-        for placeholder in (
-            self.print_placeholder,
-            self.sign_placeholder,
-            self.undo_placeholder,
-            self.redo_placeholder,
-        ):
-            placeholder.setEnabled(False)
 
     def _menu(self, name: str, title: str) -> QMenu:
         menu = self._window.menuBar().addMenu(title)
@@ -143,6 +136,8 @@ class MainMenus(QObject):
             "undo": self.undo_placeholder,
             "redo": self.redo_placeholder,
         }
+        for placeholder in self._shown.values():
+            placeholder.setEnabled(False)
 
     def set_live(self, live: bool) -> None:
         """Enable the actions that need the store."""

@@ -64,23 +64,15 @@ class ReminderNotifier(QObject):
 
     def text_for(self, counts: WorklistCounts) -> str:
         """A short sentence such as "2 overdue, 1 today, 3 this week"."""
-        parts = []
-
-        def number(value: int, urgency: Urgency) -> str:
-            return count_number(value, urgency in counts.capped)
-
-        if counts.overdue:
-            parts.append(
-                self.tr("%1 overdue").replace("%1", number(counts.overdue, Urgency.OVERDUE))
+        parts = [
+            text.replace("%1", count_number(value, urgency in counts.capped))
+            for value, text, urgency in (
+                (counts.overdue, self.tr("%1 overdue"), Urgency.OVERDUE),
+                (counts.today, self.tr("%1 due today"), Urgency.TODAY),
+                (counts.this_week, self.tr("%1 due this week"), Urgency.THIS_WEEK),
             )
-        if counts.today:
-            parts.append(self.tr("%1 due today").replace("%1", number(counts.today, Urgency.TODAY)))
-        if counts.this_week:
-            parts.append(
-                self.tr("%1 due this week").replace(
-                    "%1", number(counts.this_week, Urgency.THIS_WEEK)
-                )
-            )
+            if value
+        ]
         if not parts:
             return ""
         return self.tr("Follow-up: %1.").replace("%1", ", ".join(parts))

@@ -100,7 +100,9 @@ class WorklistPanel(QWidget):
         """Re-query with the current filter; the old rows stay until the new ones arrive."""
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
-        self._show_loading()
+        self._on_counts_loaded()
+        self.view.message.setText(self.tr("Updating the worklist…"))
+        self.view.message.setVisible(True)
 
     def selected_item(self) -> WorklistItem | None:
         rows = self.view.table.selectionModel().selectedRows()
@@ -131,11 +133,6 @@ class WorklistPanel(QWidget):
             capped = counts is not None and urgency in counts.capped
             label.setText(text.replace("%1", count_number(value, capped)))
             label.setToolTip(tip if capped else "")
-
-    def _show_loading(self) -> None:
-        self._on_counts_loaded()
-        self.view.message.setText(self.tr("Updating the worklist…"))
-        self.view.message.setVisible(True)
 
     def _on_model_load_failed(self) -> None:
         error = self.model.last_error
