@@ -99,7 +99,7 @@ class PrintPreviewDialog(QDialog):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.close_button.clicked.connect(self.accept)
         if pdf is not None and pdf.language == self.language.currentData():
-            self._show_pdf(pdf)
+            self._show(pdf)
         else:
             self.reload()
 
@@ -148,56 +148,44 @@ class PrintPreviewDialog(QDialog):
 
     def _on_rendered(self, pdf: RenderedPdf) -> None:
         if not self._rendered_again():
-            self._show_pdf(pdf)
+            self._show(pdf)
 
     def _on_render_failed(self, error: Exception) -> None:
         if self._rendered_again():
             return
+        text = error_text(error, ui_lang())
         if isinstance(error, DamagedVersionError):
-            self._show_warning(
-                self.tr("This signed version failed its check and is not shown as signed.")
-                + "\n\n"
-                + error.message(ui_lang())
-            )
-        else:
-            self._show_warning(error_text(error, ui_lang()))
+            failed = self.tr("This signed version failed its check and is not shown as signed.")
+            text = f"{failed}\n\n{text}"
+        self._show(None, text)
 
-    def _show_pdf(self, pdf: RenderedPdf) -> None:
+    def _show(self, pdf: RenderedPdf | None, warning: str = "") -> None:
+        """Show ``pdf``, or else ``warning`` where the preview was (nothing to print or save)."""
         self.pdf = pdf
-        self._clear()
-        self.warning.hide()
-        self.view.show()
-        self.print_button.setEnabled(True)
-        self.save_button.setEnabled(True)
-        self._buffer.setData(QByteArray(self.pdf.data))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
-        self.view.setDocument(self.document)
-        state = self.tr("signed") if self.pdf.signed else self.tr("draft, not signed")
-        if self.pdf.other_store:
-            state = self.tr("signed in another store (key %1)").replace("%1", self.pdf.key_id)
-        self.status.setText(
-            self.tr("Version %1 (%2), %3 pages")
-            .replace("%1", str(self.pdf.version_number))
-            .replace("%2", state)
-            .replace("%3", str(self.document.pageCount()))
-        )
-
-    def _clear(self) -> None:
         self.view.setDocument(None)  # type: ignore[arg-type]
         self.document.close()
         self._buffer.close()
-
-    def _show_warning(self, text: str) -> None:
-        """Show ``text`` where the preview was; nothing can be printed or saved."""
-        self.pdf = None
-        self._clear()
-        self.view.hide()
-        self.warning.setText(text)
-        self.warning.show()
-        self.status.setText(self.tr("Not shown"))
-        self.print_button.setEnabled(False)
-        self.save_button.setEnabled(False)
+        self.view.setVisible(pdf is not None)
+        self.warning.setVisible(pdf is None)
+        self.warning.setText(warning)
+        self.print_button.setEnabled(pdf is not None)
+        self.save_button.setEnabled(pdf is not None)
+        if pdf is None:
+            self.status.setText(self.tr("Not shown"))
+            return
+        self._buffer.setData(QByteArray(pdf.data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.view.setDocument(self.document)
+        state = self.tr("signed") if pdf.signed else self.tr("draft, not signed")
+        if pdf.other_store:
+            state = self.tr("signed in another store (key %1)").replace("%1", pdf.key_id)
+        self.status.setText(
+            self.tr("Version %1 (%2), %3 pages")
+            .replace("%1", str(pdf.version_number))
+            .replace("%2", state)
+            .replace("%3", str(self.document.pageCount()))
+        )
 
     def _on_print_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
