@@ -14,10 +14,7 @@ MAX_RECENT = 8
 
 
 class AppSettings:
-    """Typed access to the application's QSettings.
-
-    Tests pass a ``QSettings`` on a temporary ini file; the app uses the platform's default.
-    """
+    """Typed access to the application's QSettings (tests pass one on a temporary ini file)."""
 
     def __init__(self, store: QSettings | None = None) -> None:
         self._s = store if store is not None else QSettings()

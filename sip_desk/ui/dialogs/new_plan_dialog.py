@@ -63,6 +63,11 @@ class NewPlanDialog(QDialog):
         self.last_name = self._line("lastNameEdit", self.tr("Last name"))
         self.identity = self._line("identityNumberEdit", self.tr("Identity number"))
         self.identity.setPlaceholderText(self.tr("YYYYMMDD-NNNN (optional)"))
+        self._edits = {
+            "person.first_name": self.first_name,
+            "person.last_name": self.last_name,
+            "person.identity_number": self.identity,
+        }
         self.protected = QCheckBox(self.tr("&Protected identity (address never shown)"), self)
         self.protected.setObjectName("protectedIdentityCheck")
         self.protected.setAccessibleName(self.tr("Protected identity"))
@@ -106,12 +111,8 @@ class NewPlanDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        rows = (
-            (self.tr("&First name:"), self.first_name, "person.first_name"),
-            (self.tr("&Last name:"), self.last_name, "person.last_name"),
-            (self.tr("&Identity number:"), self.identity, "person.identity_number"),
-        )
-        for text, edit, key in rows:
+        texts = (self.tr("&First name:"), self.tr("&Last name:"), self.tr("&Identity number:"))
+        for text, (key, edit) in zip(texts, self._edits.items(), strict=True):
             form.addRow(text, edit)
             form.addRow("", self.errors[key])
         form.addRow("", self.protected)
@@ -230,11 +231,7 @@ class NewPlanDialog(QDialog):
         for error in errors:
             self._show_error(error.field, error.message(self._lang))
         first = next((e.field for e in errors), "")
-        target = {
-            "person.first_name": self.first_name,
-            "person.last_name": self.last_name,
-            "person.identity_number": self.identity,
-        }.get(first)
+        target = self._edits.get(first)
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
