@@ -53,13 +53,10 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
     loaded = Signal()  # a new first page is in the model
     counts_loaded = Signal()
 
-    def __init__(
-        self, parent: QObject | None = None, page_size: int = 200, count_cap: int = COUNT_CAP
-    ) -> None:
+    def __init__(self, parent: QObject | None = None, page_size: int = 200) -> None:
         super().__init__(parent, page_size, len(Column))
         self._source: WorklistSource | None = None
         self.filter = WorklistFilter(limit=page_size)
-        self._count_cap = count_cap
         self._generation = 0
         self._loading = False
         self._exhausted = False
@@ -87,8 +84,7 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         self._generation += 1
         source, query = self._source, self.filter
         self.counts = None
-        cap = self._count_cap
-        self._read(self._counter, lambda: source.counts(query, cap), self._show_counts)
+        self._read(self._counter, lambda: source.counts(query, COUNT_CAP), self._show_counts)
         if background:
             self._loading = True
             self._read(self._pages, lambda: source.worklist(query), self._show_page)

@@ -41,12 +41,12 @@ def kind_label(item: WorklistItem) -> str:
     return texts.get(item.warning or WarningKind.NO_FOLLOW_UP, "")
 
 
-def count_number(value: int | None, capped: bool, cap: int = COUNT_CAP) -> str:
+def count_number(value: int | None, capped: bool) -> str:
     """A bucket's number: "…" while counting, "999+" when counting stopped at the cap."""
     if value is None:
         return "…"
     if capped:
-        return f"{cap - 1}+"
+        return f"{COUNT_CAP - 1}+"
     return str(value)
 
 
