@@ -1,17 +1,13 @@
 """The one runner for work that would stall the window (like Anki's ``QueryOp``).
 
-``BackgroundOp(parent, work, success).run()`` runs ``work`` on a worker thread and then calls
-``success(result)`` on the GUI thread, or the failure handler with the exception ``work``
-raised. A :class:`~sip_desk.domain.errors.DomainError` is shown as its message in the user's
-language; anything else is logged with its traceback (the log file, see
-:mod:`sip_desk.logfile`) and shown as one calm sentence, never as a traceback. When ``parent``
-is deleted or its window closed meanwhile, neither callback runs.
+``BackgroundOp(parent, work, success).run()`` runs ``work`` on a worker thread, then calls
+``success(result)`` or the failure handler on the GUI thread; neither runs when ``parent`` is
+deleted or its window closed meanwhile. A ``DomainError`` is shown as its message; anything
+else is logged with its traceback and shown as one calm sentence.
 
-Work on a worker uses only the services: each service method opens its own short session, and
-a session takes its own connection from the engine's pool (for a SQLite file SQLAlchemy opens
-connections with ``check_same_thread=False`` and hands each to one thread at a time; WAL lets
-a worker's reader run beside the GUI thread's). Every op runs in a :class:`Lane`, one op at a
-time and in order; the default lane is shared by the whole app, so two writes or two PDF
+Work on a worker uses only the services, each call with its own session and pooled connection
+(WAL lets a worker's reader run beside the GUI thread's). Every op runs in a :class:`Lane`, one
+at a time and in order; the default lane is shared by the whole app, so two writes or two PDF
 renders (reportlab keeps module state) never run at once.
 """
 
@@ -92,11 +88,8 @@ class _Relay(QObject):
 
 
 class _SwitchInterval:
-    """While work runs on a worker, Python hands the GIL over more often.
-
-    Each Python call the GUI thread makes (a slot, an event filter, a delegate) must take the
-    GIL from a busy worker; by default that takes up to 5 ms, and one repaint makes dozens.
-    """
+    """While work runs on a worker, Python hands the GIL over more often: each slot, event
+    filter or delegate call of a repaint waits up to 5 ms for a busy worker's GIL by default."""
 
     WHILE_WORKING_S = 0.001
 
@@ -126,10 +119,8 @@ _switching = _SwitchInterval()
 def _freeze_startup_objects() -> None:
     """Leave what start-up built (modules, the window) out of later garbage collections.
 
-    A full collection holds the GIL for as long as it scans: 50–150 ms with everything a
-    running app holds, on whichever thread triggers it, so a worker's collection stalls the
-    window. Done once, before the first background op (``gc.freeze``; cyclic garbage that
-    exists at that moment is kept for good, a bounded one-time cost).
+    A full collection holds the GIL for 50–150 ms in a running app, so a worker's collection
+    stalls the window. Done once, before the first op (cyclic garbage then alive is kept).
     """
     gc.freeze()
 
@@ -156,14 +147,8 @@ class _Job(QRunnable):
 
 
 class BackgroundOp(Generic[T]):
-    """One piece of work off the GUI thread, with its callbacks on the GUI thread.
-
-    Args:
-        parent: the widget (or object) the result is for; the callbacks are dropped when it
-            is deleted, or when its window was shown at the start and is closed at the end.
-        work: runs on the worker; must not touch widgets.
-        success: called on the GUI thread with what ``work`` returned.
-    """
+    """One piece of work off the GUI thread (``work`` must not touch widgets), with its
+    callbacks on the GUI thread for ``parent``."""
 
     _running: ClassVar[set[Hashable]] = set()
     _live: ClassVar[set[Any]] = set()  # ops started and not finished: kept alive till then
@@ -212,7 +197,6 @@ class BackgroundOp(Generic[T]):
 
     @classmethod
     def any_running(cls) -> bool:
-        """True while some op has not delivered its answer yet (tests, shutdown)."""
         return bool(cls._live)
 
     def run(self) -> bool:

@@ -57,8 +57,8 @@ class ProgressWindow:
             self.dialog.setValue(done)
             count = (
                 QCoreApplication.translate("BackgroundOp", "%1 of %2")
-                .replace("%1", _number(done))
-                .replace("%2", _number(total))
+                .replace("%1", thousands(done))
+                .replace("%2", thousands(total))
             )
             self.dialog.setLabelText(f"{self._label}\n{count}")
 
@@ -67,6 +67,6 @@ class ProgressWindow:
         self.dialog.deleteLater()
 
 
-def _number(value: int) -> str:
+def thousands(value: int) -> str:
     """Thousands separated by a space, as in Swedish (10 000)."""
     return f"{value:,}".replace(",", "\N{NO-BREAK SPACE}")

@@ -8,7 +8,6 @@ from sip_desk.domain.enums import PlanStatus, PrincipalType
 
 
 def status_label(status: PlanStatus) -> str:
-    """The plan status as the user reads it."""
     if status is PlanStatus.DRAFT:
         return QCoreApplication.translate("Labels", "Draft")
     if status is PlanStatus.ACTIVE:
@@ -25,3 +24,9 @@ def principal_label(principal: PrincipalType | None) -> str:
     if principal is PrincipalType.OTHER:
         return QCoreApplication.translate("Labels", "Other actor")
     return ""
+
+
+def lead_label(organisation: str, principal: PrincipalType | None) -> str:
+    """The lead organisation with its principal type in brackets, either alone if one is empty."""
+    kind = principal_label(principal)
+    return f"{organisation} ({kind})" if organisation and kind else organisation or kind

@@ -1,8 +1,6 @@
 """The main window: composes the plan list, the worklist, the plan tabs, menus and the status bar.
 
-Menus and actions are built in :mod:`sip_desk.ui.menus`; commands on whole plans (PDF, JSON,
-delete, demo data) run in :mod:`sip_desk.ui.plan_commands`. Dialogs are imported when first used.
-"""
+Dialogs are imported when first used."""
 
 from __future__ import annotations
 
@@ -15,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from sip_desk.domain.errors import DomainError, NotFoundError
+from sip_desk.ui.background_progress import thousands
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.record_command import RecordCommand
 from sip_desk.ui.icons import Icon, icon
@@ -34,15 +33,9 @@ STATUS_MS = 10_000
 
 
 class MainWindow(QMainWindow):
-    """Shown before the store is open; :meth:`attach_services` makes it live.
+    """Shown before the store is open; :meth:`attach_services` makes it live."""
 
-    Signals:
-        first_painted: the window has been painted once (the app then opens the store).
-        large_text_toggled: the user switched large text on or off.
-        reminders_requested: the user asked to check the reminders now.
-    """
-
-    first_painted = Signal()
+    first_painted = Signal()  # the app then opens the store
     large_text_toggled = Signal(bool)
     reminders_requested = Signal()
 
@@ -77,7 +70,7 @@ class MainWindow(QMainWindow):
             self, events, self.tabs, self.plan_list, lang, self.show_status
         )
         self.recorder = RecordCommand(
-            self.tabs, self.worklist, self.plan_list, self.open_plan, self.show_status
+            self.tabs, self.worklist, self.commands.target_plan_id, self.open_plan, self.show_status
         )
         self._connect_signals()
         self._set_live(False)
@@ -89,12 +82,12 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         m, c = self.menus, self.commands
         m.new_plan_action.triggered.connect(self._on_new_plan_triggered)
-        m.open_plan_action.triggered.connect(self._on_open_plan_triggered)
+        m.open_plan_action.triggered.connect(self.plan_list.open_current)
         m.close_tab_action.triggered.connect(self.tabs.close_current)
         m.save_pdf_action.triggered.connect(c.save_pdf)
         m.export_json_action.triggered.connect(c.export_json)
         m.import_json_action.triggered.connect(c.import_json)
-        c.plan_imported.connect(self._on_plan_imported)
+        c.plan_imported.connect(lambda plan_id: self.open_plan(plan_id, log_access=False))
         m.delete_plan_action.triggered.connect(c.delete_plan)
         m.demo_action.triggered.connect(c.load_demo)
         m.generate_demo_action.triggered.connect(c.generate_demo)
@@ -103,7 +96,7 @@ class MainWindow(QMainWindow):
         m.find_action.triggered.connect(self._on_find_triggered)
         m.list_action.triggered.connect(self.show_plan_list)
         m.worklist_action.triggered.connect(self.show_worklist)
-        m.record_action.triggered.connect(self._on_record_triggered)
+        m.record_action.triggered.connect(self.recorder.record_current)
         self.events.follow_up_record_requested.connect(self.recorder.record)
         m.caseload_action.triggered.connect(self._on_caseload_triggered)
         m.reminders_action.triggered.connect(self.reminders_requested)
@@ -121,8 +114,6 @@ class MainWindow(QMainWindow):
     def _set_live(self, live: bool) -> None:
         self.menus.set_live(live)
         self.plan_list.view.new_plan.setEnabled(live)
-
-    # -- public -----------------------------------------------------------------------------
 
     def attach_services(self, services: Services, store: str) -> None:
         """The store is open: load the list and enable the plan actions."""
@@ -156,9 +147,6 @@ class MainWindow(QMainWindow):
     def open_plan_ids(self) -> list[int]:
         return self.tabs.open_ids()
 
-    def flush_editors(self) -> None:
-        self.tabs.flush_all()
-
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
 
@@ -176,8 +164,6 @@ class MainWindow(QMainWindow):
         if panel is not None:
             panel.view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    # -- slots ------------------------------------------------------------------------------
-
     def _on_new_plan_triggered(self) -> None:
         if self.services is None:
             return
@@ -187,14 +173,6 @@ class MainWindow(QMainWindow):
         if created is not None:
             self.events.plans_changed.emit()
             self.open_plan(created.id, log_access=False)
-
-    def _on_open_plan_triggered(self) -> None:
-        plan = self.plan_list.current_plan()
-        if plan is not None:
-            self.open_plan(plan.id)
-
-    def _on_plan_imported(self, plan_id: int) -> None:
-        self.open_plan(plan_id, log_access=False)
 
     def _on_settings_triggered(self) -> None:
         if self.services is None:
@@ -211,10 +189,6 @@ class MainWindow(QMainWindow):
         from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 
         CaseloadDialog.show_for(self, self.services.follow_ups)
-
-    def _on_record_triggered(self) -> None:
-        if self.services is not None:
-            self.recorder.record_current()
 
     def _on_current_tab_changed(self, _index: int) -> None:
         self.menus.show_editor_actions(getattr(self.tabs.currentWidget(), "editor_actions", None))
@@ -236,8 +210,8 @@ class MainWindow(QMainWindow):
     def _on_counts_changed(self, shown: int, total: int) -> None:
         self.counts.setText(
             self.tr("Plans shown: %1 of %2")
-            .replace("%1", _number(shown))
-            .replace("%2", _number(total))
+            .replace("%1", thousands(shown))
+            .replace("%2", thousands(total))
         )
 
     def _fill_recent_menu(self) -> None:
@@ -259,8 +233,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=plan_id: self.open_plan(p))
         if menu.isEmpty():
             menu.addAction(self.tr("(none)")).setEnabled(False)
-
-    # -- events -----------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -286,8 +258,3 @@ class MainWindow(QMainWindow):
 def _display_store(store: str) -> str:
     """The store for the status bar: a file path, or a URL without the password."""
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1@", store)
-
-
-def _number(value: int) -> str:
-    """Thousands separated by a space, as in Swedish (10 000)."""
-    return f"{value:,}".replace(",", "\N{NO-BREAK SPACE}")

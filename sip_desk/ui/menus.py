@@ -1,9 +1,7 @@
-"""The main window's actions and menus (File, Edit, View, Follow-ups, Language).
+"""The main window's actions and menus; every action has a stable ``objectName``.
 
-Every action has a stable ``objectName`` (the same in every language) for tests and
-accessibility tools. The print, sign, undo and redo entries are the *current editor's own*
-actions, swapped in when a plan tab becomes current (:meth:`MainMenus.show_editor_actions`), so a
-shortcut such as Ctrl+Z or Ctrl+P belongs to one action only and is never ambiguous.
+The print, sign, undo and redo entries are the *current editor's own* actions, swapped in when a
+plan tab becomes current, so a shortcut such as Ctrl+Z belongs to one action only.
 """
 
 from __future__ import annotations
@@ -98,13 +96,6 @@ class MainMenus(QObject):
         )
         self.large_text_action.setCheckable(True)
         self.large_text_action.setChecked(large_text)
-        for placeholder in (
-            self.print_placeholder,
-            self.sign_placeholder,
-            self.undo_placeholder,
-            self.redo_placeholder,
-        ):
-            placeholder.setEnabled(False)
 
     def _menu(self, name: str, title: str) -> QMenu:
         menu = self._window.menuBar().addMenu(title)
@@ -145,6 +136,8 @@ class MainMenus(QObject):
             "undo": self.undo_placeholder,
             "redo": self.redo_placeholder,
         }
+        for placeholder in self._shown.values():
+            placeholder.setEnabled(False)
 
     def set_live(self, live: bool) -> None:
         """Enable the actions that need the store."""
@@ -167,12 +160,7 @@ class MainMenus(QObject):
         self.recent_menu.setEnabled(live)
 
     def show_editor_actions(self, editor_actions: object | None) -> None:
-        """Show the current editor's print/sign/undo/redo actions, or the disabled stand-ins.
-
-        Args:
-            editor_actions: the editor's ``EditorActions`` (attributes ``print``, ``sign``,
-                ``undo``, ``redo``), or ``None`` when no editor is current.
-        """
+        """Show the editor's ``EditorActions`` (print/sign/undo/redo), or the disabled stand-ins."""
         placeholders = {
             "print": (self.file_menu, self.print_placeholder, self.save_pdf_action),
             "sign": (self.file_menu, self.sign_placeholder, self.save_pdf_action),

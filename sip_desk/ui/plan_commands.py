@@ -1,9 +1,8 @@
 """Commands on whole plans from the main window's menus: save as PDF, JSON export and import,
 delete (gallring) and loading the demo cases.
 
-Each command works on the current plan: the plan of the current tab, or the plan selected in
-the plan list. Its work runs off the GUI thread; failures are shown calmly in the user's
-language; nothing raises to the caller.
+Each works on the plan of the current tab, or the plan selected in the plan list, off the GUI
+thread; failures are shown calmly in the user's language; nothing raises to the caller.
 """
 
 from __future__ import annotations
@@ -38,16 +37,9 @@ so a field the user saves meanwhile waits no longer than that."""
 
 
 class PlanCommands(QObject):
-    """Runs the plan commands; :meth:`attach` gives it the services once the store is open.
+    """Runs the plan commands; :meth:`attach` gives it the services once the store is open."""
 
-    The work of each command (PDF, JSON, demo data) runs on the background runner
-    (:mod:`sip_desk.ui.background`); the window keeps painting and taking keys meanwhile.
-
-    Signals:
-        plan_imported: the id of a plan just imported (the window opens it).
-    """
-
-    plan_imported = Signal(int)
+    plan_imported = Signal(int)  # the window opens it
 
     def __init__(
         self,
@@ -88,8 +80,6 @@ class PlanCommands(QObject):
 
     def _warn(self, title: str, text: str) -> None:
         prompts.warn(self._parent, title, text)
-
-    # -- commands ---------------------------------------------------------------------------
 
     def _op(self, key: str, title: str, work: Callable[[], T], done: Callable[[T], None]) -> bool:
         """Start ``work`` on the runner; a second start of the same command waits its turn."""
@@ -145,11 +135,7 @@ class PlanCommands(QObject):
         return self._op("export", title, export, exported)
 
     def import_json(self) -> bool:
-        """Create a plan from a JSON file; a file that fails any check changes nothing.
-
-        The file is read and checked on the runner; ``plan_imported`` follows with the new
-        plan's id (the window opens it).
-        """
+        """Create a plan from a JSON file; a file that fails any check changes nothing."""
         if self.services is None:
             return False
         title = self.tr("Import plan from JSON")

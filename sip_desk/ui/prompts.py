@@ -18,7 +18,6 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
-    """Tell the user something; one OK button."""
     QMessageBox.information(parent, title, text)
 
 

@@ -14,10 +14,7 @@ MAX_RECENT = 8
 
 
 class AppSettings:
-    """Typed access to the application's QSettings.
-
-    Tests pass a ``QSettings`` on a temporary ini file; the app uses the platform's default.
-    """
+    """Typed access to the application's QSettings (tests pass one on a temporary ini file)."""
 
     def __init__(self, store: QSettings | None = None) -> None:
         self._s = store if store is not None else QSettings()
@@ -33,7 +30,7 @@ class AppSettings:
 
     @property
     def large_text(self) -> bool:
-        return _as_bool(self._s.value("ui/large_text", False))
+        return bool(self._s.value("ui/large_text", False, type=bool))
 
     @large_text.setter
     def large_text(self, value: bool) -> None:
@@ -71,9 +68,6 @@ class AppSettings:
         """Drop a plan that no longer exists from the recent list."""
         self._write_recent([i for i in self.recent_plans() if i != plan_id])
 
-    def clear_recent_plans(self) -> None:
-        self._write_recent([])
-
     def _write_recent(self, ids: list[int]) -> None:
         self._s.remove("recent")
         self._s.beginWriteArray("recent", len(ids))
@@ -84,9 +78,3 @@ class AppSettings:
 
     def sync(self) -> None:
         self._s.sync()
-
-
-def _as_bool(value: object) -> bool:
-    if isinstance(value, str):
-        return value.lower() in {"1", "true", "yes"}
-    return bool(value)

@@ -9,52 +9,41 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
+
+from sip_desk.ui.background import BackgroundOp, Lane
 
 if TYPE_CHECKING:
+    from sip_desk.domain.errors import StoreError
     from sip_desk.services.store_checks import StoreHealthService
 
 log = logging.getLogger(__name__)
 
 
-class _Job(QRunnable):
-    def __init__(self, check: StoreCheck) -> None:
-        super().__init__()
-        self._check = check
-
-    def run(self) -> None:
-        try:
-            problem = self._check.health.check_whole_store()
-        except Exception:  # a worker has no caller to raise to; an unfinished check finds nothing
-            log.exception("the background check of the store failed")
-            return
-        if problem is not None:
-            self._check.damaged.emit(problem)
-
-
 class StoreCheck(QObject):
-    """Runs the whole-file check once.
+    """Runs the whole-file check once."""
 
-    Attributes:
-        damaged: emitted on the GUI thread with the :class:`StoreError` to show.
-    """
-
-    damaged = Signal(object)
+    damaged = Signal(object)  # with the StoreError to show
 
     def __init__(self, health: StoreHealthService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.health = health
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._lane = Lane(self)
 
     @classmethod
     def start(cls, health: StoreHealthService, parent: QObject | None = None) -> StoreCheck:
         """Start checking; ``damaged`` follows if the store is damaged."""
         check = cls(health, parent)
-        check._pool.start(_Job(check))
+        op = BackgroundOp(check, health.check_whole_store, check._checked).in_lane(check._lane)
+        # An unfinished check finds nothing.
+        op.failure(lambda error: log.warning("the store check failed: %s", error)).run()
         return check
+
+    def _checked(self, problem: StoreError | None) -> None:
+        if problem is not None:
+            self.damaged.emit(problem)
 
     def stop(self, wait_ms: int = 5000) -> bool:
         """Interrupt a running check and wait for the worker; ``True`` when it has ended."""
         self.health.stop()
-        return self._pool.waitForDone(wait_ms)
+        return self._lane.wait(wait_ms)

@@ -99,7 +99,7 @@ def test_main_window_status_filter_shows_only_that_status(window, sqlite_service
     combo.setCurrentIndex(combo.findData("active"))
 
     assert _names(window) == [f"Aktiv {active.person.last_name}"]
-    assert draft.id not in [window.plan_list.model.plan_at(0).id]
+    assert draft.id not in [window.plan_list.model.row_at(0).id]
 
 
 def test_main_window_enter_opens_plan_in_the_editor_and_logs_the_access(

@@ -53,7 +53,7 @@ def _select_meeting(panel) -> None:
     from sip_desk.domain.worklist import WorklistKind
 
     for row in range(panel.model.rowCount()):
-        if panel.model.item_at(row).kind is WorklistKind.FOLLOW_UP_MEETING:
+        if panel.model.row_at(row).kind is WorklistKind.FOLLOW_UP_MEETING:
             panel.view.table.selectRow(row)
             return
     raise AssertionError("no follow-up meeting in the worklist")

@@ -13,7 +13,8 @@ from sip_desk.domain.errors import StoreError
 from sip_desk.domain.identity import make_identity
 from sip_desk.domain.plan import PlanQuery, PlanSummary
 from sip_desk.services.registry import Services
-from sip_desk.ui.item_models.plan_table_model import Column, PlanTableModel, RowRole, SortRole
+from sip_desk.ui.item_models.plan_table_model import Column, PlanTableModel
+from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
 from tests.builders import person_data
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -100,7 +100,7 @@ def test_worklist_panel_filters_by_kind_and_responsible(qtbot, panel) -> None:
 
 def test_worklist_row_opens_its_plan(qtbot, panel, filled) -> None:
     index = panel.model.index(2, Column.PERSON)
-    expected = panel.model.item_at(2).plan_id
+    expected = panel.model.row_at(2).plan_id
 
     with qtbot.waitSignal(panel.events.open_plan_requested, timeout=1000) as signal:
         panel.view.table.doubleClicked.emit(index)

@@ -20,11 +20,10 @@ from sip_desk.domain.person_match import PersonMatch
 
 
 class ImportPersonDialog(QDialog):
-    """The file's person is stored already: list the differences beside an "apply" checkbox.
+    """The file's person is stored already: the differences, and a checkbox to apply them.
 
-    The stored person is the truth; the checkbox (off by default) applies the differences that
-    may be applied. Protected identity is never switched off, and a protected person's address
-    is never taken from the file, whatever the checkbox says.
+    The stored person is the truth unless the box (off by default) is ticked; even then the
+    service never switches protected identity off nor takes a protected person's address.
     """
 
     def __init__(self, match: PersonMatch, lang: str, parent: QWidget | None = None) -> None:

@@ -1,11 +1,7 @@
 """Asking for the person of a new plan; domain validation messages appear beside each field.
 
-When the identity number belongs to a stored person the dialog says so as soon as the number is
-complete, shows the stored name read-only and offers to start the plan for that person or to go
-back. The fields typed here are never written over a stored person.
-
-Escape, "Cancel" or closing the window after something was typed asks before the typing is
-thrown away (the default answer keeps the dialog open); with nothing typed it closes at once.
+An identity number of a stored person shows that person (read-only) as soon as it is complete
+and offers their plan instead: what is typed here never overwrites a stored person.
 """
 
 from __future__ import annotations
@@ -67,6 +63,11 @@ class NewPlanDialog(QDialog):
         self.last_name = self._line("lastNameEdit", self.tr("Last name"))
         self.identity = self._line("identityNumberEdit", self.tr("Identity number"))
         self.identity.setPlaceholderText(self.tr("YYYYMMDD-NNNN (optional)"))
+        self._edits = {
+            "person.first_name": self.first_name,
+            "person.last_name": self.last_name,
+            "person.identity_number": self.identity,
+        }
         self.protected = QCheckBox(self.tr("&Protected identity (address never shown)"), self)
         self.protected.setObjectName("protectedIdentityCheck")
         self.protected.setAccessibleName(self.tr("Protected identity"))
@@ -110,12 +111,8 @@ class NewPlanDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        rows = (
-            (self.tr("&First name:"), self.first_name, "person.first_name"),
-            (self.tr("&Last name:"), self.last_name, "person.last_name"),
-            (self.tr("&Identity number:"), self.identity, "person.identity_number"),
-        )
-        for text, edit, key in rows:
+        texts = (self.tr("&First name:"), self.tr("&Last name:"), self.tr("&Identity number:"))
+        for text, (key, edit) in zip(texts, self._edits.items(), strict=True):
             form.addRow(text, edit)
             form.addRow("", self.errors[key])
         form.addRow("", self.protected)
@@ -182,9 +179,7 @@ class NewPlanDialog(QDialog):
         known = None
         if self._valid_identity(text) is not None:
             known = self._plans.find_person(text)
-        if known is None:
-            self._hide_known()
-        elif self.known is None or known.id != self.known.id:
+        if known is None or self.known is None or known.id != self.known.id:
             self._show_known(known)
 
     def _on_identity_editing_finished(self) -> None:
@@ -207,28 +202,23 @@ class NewPlanDialog(QDialog):
         except ValidationError:
             return None
 
-    def _show_known(self, known: KnownPerson) -> None:
+    def _show_known(self, known: KnownPerson | None) -> None:
         """The number belongs to ``known``: offer their plan; the typed details are not used."""
         self.known = known
-        self.known_panel.show_person(known)
         for widget in (self.first_name, self.last_name, self.protected):
-            widget.setEnabled(False)
+            widget.setEnabled(known is None)
+        if known is None:
+            self.known_panel.setVisible(False)
+            self.ok_button.setText(self.tr("Create plan"))
+            return
+        self.known_panel.show_person(known)
         self.ok_button.setText(self.tr("Start plan for %1").replace("%1", known.full_name))
         for key in ("person.first_name", "person.last_name", ""):
             self.errors[key].setVisible(False)
 
-    def _hide_known(self) -> None:
-        if self.known is None:
-            return
-        self.known = None
-        self.known_panel.setVisible(False)
-        for widget in (self.first_name, self.last_name, self.protected):
-            widget.setEnabled(True)
-        self.ok_button.setText(self.tr("Create plan"))
-
     def _on_back_clicked(self) -> None:
         """Back to the form, with the identity number selected for correcting."""
-        self._hide_known()
+        self._show_known(None)
         self.identity.setFocus(Qt.FocusReason.OtherFocusReason)
         self.identity.selectAll()
 
@@ -241,11 +231,7 @@ class NewPlanDialog(QDialog):
         for error in errors:
             self._show_error(error.field, error.message(self._lang))
         first = next((e.field for e in errors), "")
-        target = {
-            "person.first_name": self.first_name,
-            "person.last_name": self.last_name,
-            "person.identity_number": self.identity,
-        }.get(first)
+        target = self._edits.get(first)
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 

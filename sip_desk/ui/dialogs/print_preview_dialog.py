@@ -1,11 +1,7 @@
 """Print preview of the real plan PDF (QtPdf), with Print… and Save as PDF….
 
-A signed version is checked before it is rendered; one that fails is never shown as signed:
-the dialog shows a warning in place of the preview and cannot print or save it.
-
-Rendering and saving run on the background runner (:mod:`sip_desk.ui.background`): Ctrl+P
-renders first, while the editor stays in use, and opens the dialog with the pages; a second
-Ctrl+P meanwhile starts nothing. A language chosen in the dialog renders while it stays open.
+A signed version that fails its check is never shown as signed: a warning takes the preview's
+place. Ctrl+P renders on the runner while the editor stays in use, then opens the dialog.
 """
 
 from __future__ import annotations
@@ -45,7 +41,6 @@ from sip_desk.ui.background import BackgroundOp, error_text
 from sip_desk.ui.editor.session import ui_lang
 
 LANGUAGES = (("sv", "Svenska"), ("en", "English"), ("ar", "العربية"))
-PRINT_DPI = 300
 
 
 class PrintPreviewDialog(QDialog):
@@ -96,13 +91,15 @@ class PrintPreviewDialog(QDialog):
         self._rendering = False
         self._render_again = False
         self._build()
-        self._select_language(language or (pdf.language if pdf is not None else None))
-        self.language.currentIndexChanged.connect(self._on_language_changed)
+        language = language or (pdf.language if pdf is not None else None)
+        index = self.language.findData(language or plan.fields.print_language)
+        self.language.setCurrentIndex(max(0, index))
+        self.language.currentIndexChanged.connect(lambda _index: self.reload())
         self.print_button.clicked.connect(self._on_print_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.close_button.clicked.connect(self.accept)
         if pdf is not None and pdf.language == self.language.currentData():
-            self._show_pdf(pdf)
+            self._show(pdf)
         else:
             self.reload()
 
@@ -121,15 +118,8 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
-    def _select_language(self, language: str | None) -> None:
-        if language is None:
-            language = self._plan.fields.print_language
-        index = self.language.findData(language)
-        self.language.setCurrentIndex(max(0, index))
-
     @property
     def is_rendering(self) -> bool:
-        """True while a PDF is being rendered for the preview."""
         return self._rendering
 
     def reload(self) -> None:
@@ -158,66 +148,49 @@ class PrintPreviewDialog(QDialog):
 
     def _on_rendered(self, pdf: RenderedPdf) -> None:
         if not self._rendered_again():
-            self._show_pdf(pdf)
+            self._show(pdf)
 
     def _on_render_failed(self, error: Exception) -> None:
         if self._rendered_again():
             return
+        text = error_text(error, ui_lang())
         if isinstance(error, DamagedVersionError):
-            self._show_warning(
-                self.tr("This signed version failed its check and is not shown as signed.")
-                + "\n\n"
-                + error.message(ui_lang())
-            )
-        else:
-            self._show_warning(error_text(error, ui_lang()))
+            failed = self.tr("This signed version failed its check and is not shown as signed.")
+            text = f"{failed}\n\n{text}"
+        self._show(None, text)
 
-    def _show_pdf(self, pdf: RenderedPdf) -> None:
+    def _show(self, pdf: RenderedPdf | None, warning: str = "") -> None:
+        """Show ``pdf``, or else ``warning`` where the preview was (nothing to print or save)."""
         self.pdf = pdf
-        self._clear()
-        self.warning.hide()
-        self.view.show()
-        self.print_button.setEnabled(True)
-        self.save_button.setEnabled(True)
-        self._buffer.setData(QByteArray(self.pdf.data))
+        self.view.setDocument(None)  # type: ignore[arg-type]
+        self.document.close()
+        self._buffer.close()
+        self.view.setVisible(pdf is not None)
+        self.warning.setVisible(pdf is None)
+        self.warning.setText(warning)
+        self.print_button.setEnabled(pdf is not None)
+        self.save_button.setEnabled(pdf is not None)
+        if pdf is None:
+            self.status.setText(self.tr("Not shown"))
+            return
+        self._buffer.setData(QByteArray(pdf.data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         self.view.setDocument(self.document)
-        state = self.tr("signed") if self.pdf.signed else self.tr("draft, not signed")
-        if self.pdf.other_store:
-            state = self.tr("signed in another store (key %1)").replace("%1", self.pdf.key_id)
+        state = self.tr("signed") if pdf.signed else self.tr("draft, not signed")
+        if pdf.other_store:
+            state = self.tr("signed in another store (key %1)").replace("%1", pdf.key_id)
         self.status.setText(
             self.tr("Version %1 (%2), %3 pages")
-            .replace("%1", str(self.pdf.version_number))
+            .replace("%1", str(pdf.version_number))
             .replace("%2", state)
             .replace("%3", str(self.document.pageCount()))
         )
 
-    def _clear(self) -> None:
-        self.view.setDocument(None)  # type: ignore[arg-type]
-        self.document.close()
-        self._buffer.close()
-
-    def _show_warning(self, text: str) -> None:
-        """Show ``text`` where the preview was; nothing can be printed or saved."""
-        self.pdf = None
-        self._clear()
-        self.view.hide()
-        self.warning.setText(text)
-        self.warning.show()
-        self.status.setText(self.tr("Not shown"))
-        self.print_button.setEnabled(False)
-        self.save_button.setEnabled(False)
-
-    def _on_language_changed(self, _index: int) -> None:
-        self.reload()
-
     def _on_print_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
         """Draw every page of the previewed PDF on ``printer``; returns the pages printed."""
@@ -275,12 +248,8 @@ class PrintPreviewDialog(QDialog):
     def show_for(
         cls, parent: QWidget | None, services: Services, plan: PlanDetail, number: int | None = None
     ) -> bool:
-        """Render ``plan`` as the caller holds it (the latest version when ``number`` is
-        ``None``) on the runner, then open the preview with its pages.
-
-        Returns:
-            ``False`` when a preview of this plan is being prepared already (nothing started).
-        """
+        """Render ``plan`` (version ``number``, else the latest) on the runner, then open the
+        preview; ``False`` when one of this plan is being prepared already."""
         documents, plan_id = services.documents, plan.id
 
         def show(pdf: RenderedPdf | None) -> None:

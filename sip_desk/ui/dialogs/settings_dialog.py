@@ -1,10 +1,6 @@
 """Settings kept in the store: the PDF's confidentiality marking and digital seal, and the
-number of days allowed before the first SIP meeting (worklist warnings).
-
-The seal certificate is checked when saving (file found, password right), so a wrong password
-is reported here, beside the field, rather than later when a PDF is saved. Escape, "Cancel" or
-closing the window after a change asks before the change is thrown away.
-"""
+days allowed before the first SIP meeting. The seal certificate is checked when saving, so a
+wrong password is reported here, beside the field, not later when a PDF is saved."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
@@ -116,7 +117,7 @@ class SignerRow(QFrame):
         self._on_method_changed(self.method.currentIndex())
 
     def _layout(self, signer: Signer) -> None:
-        title = QLabel(f"<b>{_escape(signer.name)}</b>")
+        title = QLabel(f"<b>{escape(signer.name)}</b>")
         detail = ", ".join(x for x in (signer.organisation, self._role_text(signer)) if x)
         grid = QGridLayout(self)
         grid.addWidget(title, 0, 0)
@@ -146,7 +147,7 @@ class SignerRow(QFrame):
 
     def signature(self) -> SignatureDto | None:
         """The signature given, ``None`` when this person does not sign now."""
-        index = self.method.currentIndex()
+        index, signed = self.method.currentIndex(), self.date.date()
         if index == LATER:
             return None
         return SignatureDto(
@@ -155,27 +156,17 @@ class SignerRow(QFrame):
             role=self._role_text(self.signer) if self.signer.is_person else self.signer.role,
             is_person=self.signer.is_person,
             method=SignatureMethod.DRAWN if index == DRAW else SignatureMethod.PAPER,
-            signed_on=_as_date(self.date.date()),
+            signed_on=date(signed.year(), signed.month(), signed.day()),
             image_png=(self.pad.to_png() or None) if index == DRAW else None,
         )
-
-
-def _as_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class SigningDialog(QDialog):
     """Freeze the current draft into a signed version with everyone's signatures.
 
-    Signatures are collected here and saved together by "Sign version". Escape, "Cancel" or
-    closing the window with any signature collected asks first, and the default answer keeps
-    the dialog open: a stray key at the meeting table never loses a signature. (They are not
-    kept as a draft after a deliberate discard: a signature belongs to the exact text shown,
-    and the next edit of the plan would make it invalid anyway.)
+    Signatures are saved together by "Sign version"; closing with any collected asks first, and
+    the default answer keeps the dialog open. (A discarded signature is not kept as a draft: it
+    belongs to the exact text shown, and the next edit of the plan would void it anyway.)
     """
 
     def __init__(
@@ -224,7 +215,7 @@ class SigningDialog(QDialog):
                 "<b>"
                 + self.tr("Changed since the last signed version:")
                 + "</b><br>"
-                + "<br>".join("• " + _escape(x) for x in changes.lines(ui_lang()))
+                + "<br>".join("• " + escape(x) for x in changes.lines(ui_lang()))
             )
             box.setObjectName("changesSinceSigned")
             box.setWordWrap(True)
@@ -242,11 +233,7 @@ class SigningDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Enter in a date or a list never signs: only a deliberate "Sign version" does.
-
-        (A dialog presses its default button on Enter, and the button box makes "Sign version"
-        the default when it is shown.)
-        """
+        """Enter in a date or a list never signs (the dialog's default button would)."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             isinstance(self.focusWidget(), QPushButton)
         ):
@@ -255,7 +242,6 @@ class SigningDialog(QDialog):
         super().keyPressEvent(event)
 
     def signatures(self) -> list[SignatureDto]:
-        """The signatures given in the rows, in row order."""
         return [s for s in (row.signature() for row in self.rows) if s is not None]
 
     def collected(self) -> int:

@@ -61,5 +61,4 @@ class CaseloadDialog(QDialog):
 
     @classmethod
     def show_for(cls, parent: QWidget | None, follow_ups: FollowUpService) -> None:
-        """Load the caseload and show it (modal)."""
         cls(follow_ups.caseload(), parent).exec()

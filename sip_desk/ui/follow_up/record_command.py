@@ -11,44 +11,34 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from sip_desk.domain.worklist import WorklistKind
-from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs
 from sip_desk.ui.widgets.worklist_tab import WorklistTab
 
 
 class RecordCommand(QObject):
-    """Finds the plan (and meeting) meant, opens the plan and goes to its follow-up record.
-
-    Args:
-        open_plan: opens a plan in a tab, or switches to it.
-        show_status: shows a short message in the status bar.
-    """
+    """Finds the plan (and meeting) meant, opens the plan and goes to its follow-up record."""
 
     def __init__(
         self,
         tabs: PlanTabs,
         worklist: WorklistTab,
-        plan_list: PlanListPanel,
+        target_plan_id: Callable[[], int | None],
         open_plan: Callable[[int], None],
         show_status: Callable[[str], None],
     ) -> None:
         super().__init__(tabs)
-        self._tabs, self._worklist, self._plan_list = tabs, worklist, plan_list
+        self._tabs, self._worklist, self._target_plan_id = tabs, worklist, target_plan_id
         self._open_plan, self._show_status = open_plan, show_status
 
     def record_current(self) -> None:
         """Record the follow-up meant by what is selected or open now."""
-        current = self._tabs.currentWidget()
         panel = self._worklist.panel
-        if current is self._worklist and panel is not None:
+        if self._tabs.currentWidget() is self._worklist and panel is not None:
             item = panel.selected_item()
             if item is not None and item.kind is WorklistKind.FOLLOW_UP_MEETING:
                 self.record(item.plan_id, item.item_id or 0)
                 return
-        plan_id = self._tabs.current_plan_id()
-        if plan_id is None and current is self._plan_list:
-            plan = self._plan_list.current_plan()
-            plan_id = plan.id if plan is not None else None
+        plan_id = self._target_plan_id()
         if plan_id is None:
             self._show_status(
                 self.tr("Open a plan, or select a follow-up meeting in the worklist, first.")

@@ -1,7 +1,6 @@
 """Reminders: at start-up and once a day while the app is open, say what is due or overdue.
 
-The notice goes to the system tray when there is one; otherwise ``notice`` is emitted and the
-window shows it (e.g. in its status bar or a banner).
+The notice goes to the system tray when there is one, and to ``notice`` (the window's banner).
 """
 
 from __future__ import annotations
@@ -19,12 +18,7 @@ DAY_MS = 24 * 60 * 60 * 1000
 
 
 class ReminderNotifier(QObject):
-    """Checks the worklist now and every ``interval_ms`` and reports what needs doing.
-
-    Attributes:
-        notice: the reminder text, emitted whenever there is something to report.
-        last_text: the latest reminder text ("" when nothing is due).
-    """
+    """Checks the worklist now and every ``interval_ms``; ``last_text`` is "" if nothing is due."""
 
     notice = Signal(str)
 
@@ -52,7 +46,6 @@ class ReminderNotifier(QObject):
             self.tray.show()
 
     def start(self) -> None:
-        """Check at once (start-up) and then once per interval."""
         self.check_now()
         self.timer.start()
 
@@ -71,23 +64,15 @@ class ReminderNotifier(QObject):
 
     def text_for(self, counts: WorklistCounts) -> str:
         """A short sentence such as "2 overdue, 1 today, 3 this week"."""
-        parts = []
-
-        def number(value: int, urgency: Urgency) -> str:
-            return count_number(value, urgency in counts.capped)
-
-        if counts.overdue:
-            parts.append(
-                self.tr("%1 overdue").replace("%1", number(counts.overdue, Urgency.OVERDUE))
+        parts = [
+            text.replace("%1", count_number(value, urgency in counts.capped))
+            for value, text, urgency in (
+                (counts.overdue, self.tr("%1 overdue"), Urgency.OVERDUE),
+                (counts.today, self.tr("%1 due today"), Urgency.TODAY),
+                (counts.this_week, self.tr("%1 due this week"), Urgency.THIS_WEEK),
             )
-        if counts.today:
-            parts.append(self.tr("%1 due today").replace("%1", number(counts.today, Urgency.TODAY)))
-        if counts.this_week:
-            parts.append(
-                self.tr("%1 due this week").replace(
-                    "%1", number(counts.this_week, Urgency.THIS_WEEK)
-                )
-            )
+            if value
+        ]
         if not parts:
             return ""
         return self.tr("Follow-up: %1.").replace("%1", ", ".join(parts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
@@ -15,28 +16,18 @@ from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.need_table_model import NeedTableModel
 from sip_desk.ui.item_models.row_table_model import Index, RowTableModel
 
-_C = "ActionTableModel"
-
-
-class ActionColumn(IntEnum):
-    DESCRIPTION = 0
-    NEED = 1
-    PRINCIPAL = 2
-    ORGANISATION = 3
-    UNIT = 4
-    RESPONSIBLE = 5
-    OTHER_ACTOR = 6
-    START = 7
-    END = 8
-    STATUS = 9
-    COST = 10
-    GOALS = 11
+ActionColumn = IntEnum(
+    "ActionColumn",
+    "DESCRIPTION NEED PRINCIPAL ORGANISATION UNIT RESPONSIBLE OTHER_ACTOR START END"
+    " STATUS COST GOALS",
+    start=0,
+)
 
 
 class ActionTableModel(RowTableModel):
     """One action a line; the responsible person is picked among the participants."""
 
-    CONTEXT = _C
+    CONTEXT = "ActionTableModel"
     DATA_TYPE = ActionData
     REQUIRED = "description"
     COLUMNS = (
@@ -105,10 +96,7 @@ class ActionTableModel(RowTableModel):
             self.draft["goal_ids"] = goal_ids
             return True
         action: ActionDto = self.rows[row]
-        data = self.row_data(action)
-        from dataclasses import replace
-
-        return self.commit_update(action, replace(data, goal_ids=goal_ids))
+        return self.commit_update(action, replace(self.row_data(action), goal_ids=goal_ids))
 
 
 def _person_label(p: ParticipantDto) -> str:

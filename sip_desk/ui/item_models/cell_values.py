@@ -30,11 +30,7 @@ def default_value(data_type: type[Any], attr: str) -> Any:
 
 
 def parse_cell(column: Column, value: Any, role: int) -> Any:
-    """The value to store for ``value`` typed (or ticked, ``role``) into a cell of ``column``.
-
-    Raises:
-        ValueError: with the message to show, when ``value`` is not a valid value.
-    """
+    """The value to store for ``value`` typed (or ticked) into a cell; ``ValueError`` if bad."""
     if column.kind == "bool":
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState(value) == Qt.CheckState.Checked
@@ -53,11 +49,7 @@ class ParseError(ValueError):
 
 
 def parse_date(text: str) -> date | None:
-    """A date typed as ``ÅÅÅÅ-MM-DD`` or ``ÅÅÅÅMMDD`` (in a field or a table cell); empty is none.
-
-    Raises:
-        ParseError: with the message to show.
-    """
+    """A date typed as ``ÅÅÅÅ-MM-DD`` or ``ÅÅÅÅMMDD``; empty is none; ``ParseError`` if bad."""
     text = text.strip()
     if not text:
         return None

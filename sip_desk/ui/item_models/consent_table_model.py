@@ -13,26 +13,18 @@ from sip_desk.domain.participant import InformationConsentData
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-_C = "ConsentTableModel"
-
-
-class ConsentColumn(IntEnum):
-    ORGANISATION = 0
-    PRINCIPAL = 1
-    SHARED = 2
-    EXCLUDED = 3
-    VALID_FROM = 4
-    VALID_UNTIL = 5
-    FORM = 6
-    GIVEN_BY = 7
-    GIVEN_BY_NAME = 8
-    REVOKED_ON = 9
+ConsentColumn = IntEnum(
+    "ConsentColumn",
+    "ORGANISATION PRINCIPAL SHARED EXCLUDED VALID_FROM VALID_UNTIL FORM GIVEN_BY"
+    " GIVEN_BY_NAME REVOKED_ON",
+    start=0,
+)
 
 
 class ConsentTableModel(RowTableModel):
     """Which information may go to which organisation, for how long, given how and by whom."""
 
-    CONTEXT = _C
+    CONTEXT = "ConsentTableModel"
     DATA_TYPE = InformationConsentData
     REQUIRED = "organisation"
     COLUMNS = (
@@ -65,9 +57,7 @@ class ConsentTableModel(RowTableModel):
         return QCoreApplication.translate("ConsentTableModel", "New consent: type the organisation")
 
     def new_data(self, draft: dict[str, Any]) -> InformationConsentData:
-        draft.setdefault("valid_from", self.today)
-        if draft["valid_from"] is None:
-            draft["valid_from"] = self.today
+        draft["valid_from"] = draft.get("valid_from") or self.today
         return InformationConsentData(**draft)
 
     def _value(self, row: int, attr: str) -> Any:

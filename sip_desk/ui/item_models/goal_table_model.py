@@ -11,19 +11,13 @@ from sip_desk.domain.goal import GoalData, GoalDto
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-_C = "GoalTableModel"
-
-
-class GoalColumn(IntEnum):
-    TEXT = 0
-    TERM = 1
-    PARENT = 2
+GoalColumn = IntEnum("GoalColumn", "TEXT TERM PARENT", start=0)
 
 
 class GoalTableModel(RowTableModel):
     """One goal a line; a sub-goal names the goal it belongs to."""
 
-    CONTEXT = _C
+    CONTEXT = "GoalTableModel"
     DATA_TYPE = GoalData
     REQUIRED = "text"
     COLUMNS = (

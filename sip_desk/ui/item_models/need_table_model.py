@@ -10,17 +10,13 @@ from sip_desk.domain.goal import NeedData, NeedDto
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-_C = "NeedTableModel"
-
-
-class NeedColumn(IntEnum):
-    DESCRIPTION = 0
+NeedColumn = IntEnum("NeedColumn", "DESCRIPTION", start=0)
 
 
 class NeedTableModel(RowTableModel):
     """One need a line; the blank last line adds one when it is described."""
 
-    CONTEXT = _C
+    CONTEXT = "NeedTableModel"
     DATA_TYPE = NeedData
     REQUIRED = "description"
     COLUMNS = (Column("description", QT_TRANSLATE_NOOP("NeedTableModel", "Need")),)

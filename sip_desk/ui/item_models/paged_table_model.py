@@ -1,17 +1,19 @@
-"""The paging both long lists share: rows appended page by page as the view scrolls.
-
-Qt asks ``canFetchMore``/``fetchMore`` when the user scrolls near the end. A subclass says how
-to read the next page (:meth:`PagedTableModel._next_page`) and whether there may be more
-(:meth:`PagedTableModel._may_have_more`); this class appends the rows, reports a failed read
-through ``last_error`` and ``load_failed``, and answers the row counts.
-"""
+"""The paging both long lists share: Qt's ``canFetchMore``/``fetchMore`` append a page as the
+view scrolls near the end; a subclass reads the pages."""
 
 from __future__ import annotations
 
 import logging
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from sip_desk.domain.errors import DomainError
 
@@ -21,12 +23,7 @@ RowT = TypeVar("RowT")
 
 
 class PagedTableModel(QAbstractTableModel, Generic[RowT]):
-    """A table of ``RowT`` loaded page by page.
-
-    Attributes:
-        last_error: the error of the last failed load, if any.
-        load_failed: a read failed (``last_error`` says why).
-    """
+    """A table of ``RowT`` loaded page by page; ``last_error`` is the last failed load's."""
 
     load_failed = Signal()
 
@@ -65,7 +62,16 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._column_count
 
-    # -- for subclasses ---------------------------------------------------------------------
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.headers()[section] if 0 <= section < self._column_count else None
+
+    def headers(self) -> tuple[str, ...]:
+        """The column titles, translated."""
+        raise NotImplementedError
 
     def _may_have_more(self) -> bool:
         """Whether another page may follow the loaded rows."""

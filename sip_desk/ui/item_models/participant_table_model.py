@@ -11,28 +11,18 @@ from sip_desk.domain.participant import ParticipantData
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-_C = "ParticipantTableModel"
-
-
-class ParticipantColumn(IntEnum):
-    NAME = 0
-    ORGANISATION = 1
-    PRINCIPAL = 2
-    UNIT = 3
-    ROLE = 4
-    PHONE = 5
-    EMAIL = 6
-    INVITATION = 7
-    PRESENT = 8
-    RELATIVE = 9
-    CHAIR = 10
-    CONTACT_ROLE = 11
+ParticipantColumn = IntEnum(
+    "ParticipantColumn",
+    "NAME ORGANISATION PRINCIPAL UNIT ROLE PHONE EMAIL INVITATION PRESENT RELATIVE"
+    " CHAIR CONTACT_ROLE",
+    start=0,
+)
 
 
 class ParticipantTableModel(RowTableModel):
     """One participant a line; the blank last line adds one when a name is typed."""
 
-    CONTEXT = _C
+    CONTEXT = "ParticipantTableModel"
     DATA_TYPE = ParticipantData
     REQUIRED = "name"
     COLUMNS = (

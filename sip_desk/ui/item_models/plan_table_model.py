@@ -1,33 +1,23 @@
-"""The plan list: a lazily paged table model (``canFetchMore``/``fetchMore``) over the services.
-
-Filtering and ordering happen in the store (the list is ordered "most recently changed first"),
-so the model only ever holds the pages the user has scrolled to, even on 100,000 plans.
-"""
+"""The plan list, paged: the store filters and orders (most recently changed first), so the model
+holds only the pages the user has scrolled to, even on 100,000 plans."""
 
 from __future__ import annotations
 
-import logging
-from datetime import datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import (
-    QObject,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 
 from sip_desk.domain.enums import PlanStatus
 from sip_desk.domain.errors import DomainError
 from sip_desk.ui.icons import Icon, icon
 from sip_desk.ui.item_models.paged_table_model import ModelIndex, PagedTableModel
-from sip_desk.ui.labels import principal_label, status_label
+from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
+from sip_desk.ui.labels import lead_label, status_label
 
 # The domain's dataclasses and zoneinfo load with the first page, not before the first paint.
 if TYPE_CHECKING:
     from sip_desk.domain.plan import PlanQuery, PlanSummary
-
-log = logging.getLogger(__name__)
 
 
 class PlanSource(Protocol):
@@ -38,37 +28,11 @@ class PlanSource(Protocol):
     def count_plans(self, query: PlanQuery | None = None) -> int: ...
 
 
-class Column(IntEnum):
-    """Columns of the plan list, left to right."""
-
-    PERSON = 0
-    IDENTITY = 1
-    STATUS = 2
-    LEAD = 3
-    COORDINATOR = 4
-    NEXT_FOLLOW_UP = 5
-
-
-SortRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
-
-
-def local_time(value: datetime | None) -> str:
-    """A UTC time as Swedish local time, ``YYYY-MM-DD HH:MM``; empty for none."""
-    if value is None:
-        return ""
-    from sip_desk.domain.local_time import local_text
-
-    return local_text(value)
+Column = IntEnum("Column", "PERSON IDENTITY STATUS LEAD COORDINATOR NEXT_FOLLOW_UP", start=0)
 
 
 class PlanTableModel(PagedTableModel["PlanSummary"]):
-    """Plan summaries, loaded page by page as the view scrolls.
-
-    Attributes:
-        total: how many plans match the current search (from ``count_plans``).
-        last_error: the error of the last failed load, if any.
-    """
+    """Plan summaries; ``total`` is how many plans match the current search."""
 
     loaded = Signal()  # a new search finished loading its first page
 
@@ -79,8 +43,6 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         self._text = ""
         self._status: PlanStatus | None = None
         self.total = 0
-
-    # -- public API -------------------------------------------------------------------------
 
     def set_source(self, source: PlanSource) -> None:
         """Attach the services (once the store is open) and load the first page."""
@@ -109,14 +71,9 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         if self.last_error is None:
             self.loaded.emit()
 
-    def plan_at(self, row: int) -> PlanSummary | None:
-        return self.row_at(row)
-
     def row_of(self, plan_id: int) -> int:
         """The row showing ``plan_id``, or -1 if it is not loaded."""
         return next((i for i, r in enumerate(self._rows) if r.id == plan_id), -1)
-
-    # -- lazy loading -----------------------------------------------------------------------
 
     def _may_have_more(self) -> bool:
         return self._source is not None and len(self._rows) < self.total
@@ -145,26 +102,15 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         self.total = len(self._rows)
         super()._fail(error)
 
-    # -- Qt model ---------------------------------------------------------------------------
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section not in range(len(Column)):
-            return None
-        return self._headers()[Column(section)]
-
-    def _headers(self) -> dict[Column, str]:
-        return {
-            Column.PERSON: self.tr("Person"),
-            Column.IDENTITY: self.tr("Identity number"),
-            Column.STATUS: self.tr("Status"),
-            Column.LEAD: self.tr("Lead principal"),
-            Column.COORDINATOR: self.tr("Coordinator"),
-            Column.NEXT_FOLLOW_UP: self.tr("Next follow-up"),
-        }
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Person"),
+            self.tr("Identity number"),
+            self.tr("Status"),
+            self.tr("Lead principal"),
+            self.tr("Coordinator"),
+            self.tr("Next follow-up"),
+        )
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -194,20 +140,21 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         if column is Column.PERSON:
             return plan.person_name
         if column is Column.IDENTITY:
-            shown = _mask(plan.identity_number) or (plan.reserve_id or "")
+            from sip_desk.domain.identity import mask_identity
+
+            shown = mask_identity(plan.identity_number) or (plan.reserve_id or "")
             if plan.protected_identity:
                 return self.tr("%1 (protected)").replace("%1", shown).strip()
             return shown
         if column is Column.STATUS:
             return status_label(plan.status)
         if column is Column.LEAD:
-            principal = principal_label(plan.lead_principal)
-            if plan.lead_organisation and principal:
-                return f"{plan.lead_organisation} ({principal})"
-            return plan.lead_organisation or principal
+            return lead_label(plan.lead_organisation, plan.lead_principal)
         if column is Column.COORDINATOR:
             return plan.coordinator_name
-        return local_time(plan.next_follow_up_at)
+        from sip_desk.domain.local_time import local_text  # Swedish local time
+
+        return local_text(plan.next_follow_up_at) if plan.next_follow_up_at else ""
 
     @staticmethod
     def _sort_value(plan: PlanSummary, column: Column) -> Any:
@@ -222,9 +169,3 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
             else "",
         }
         return values[column]
-
-
-def _mask(identity_number: str | None) -> str:
-    from sip_desk.domain.identity import mask_identity
-
-    return mask_identity(identity_number)

@@ -14,8 +14,6 @@ from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
-_C = "RepresentativeTableModel"
-
 
 @dataclass(frozen=True, kw_only=True)
 class RepresentativeRow(RepresentativeData):
@@ -24,17 +22,13 @@ class RepresentativeRow(RepresentativeData):
     id: int
 
 
-class RepresentativeColumn(IntEnum):
-    KIND = 0
-    NAME = 1
-    PHONE = 2
-    EMAIL = 3
+RepresentativeColumn = IntEnum("RepresentativeColumn", "KIND NAME PHONE EMAIL", start=0)
 
 
 class RepresentativeTableModel(RowTableModel):
     """Kind, name and contact details of each guardian or representative."""
 
-    CONTEXT = _C
+    CONTEXT = "RepresentativeTableModel"
     DATA_TYPE = RepresentativeData
     REQUIRED = "name"
     COLUMNS = (
@@ -50,21 +44,9 @@ class RepresentativeTableModel(RowTableModel):
     )
 
     def placeholder(self) -> str:
-        return ""
-
-    def data(self, index, role=0):
-        value = super().data(index, role)
-        if (
-            role == 0
-            and index.isValid()
-            and self.is_blank(index.row())
-            and index.column() == RepresentativeColumn.NAME
-            and not self.draft.get("name")
-        ):
-            return QCoreApplication.translate(
-                "RepresentativeTableModel", "New representative: type the name"
-            )
-        return value
+        return QCoreApplication.translate(
+            "RepresentativeTableModel", "New representative: type the name"
+        )
 
     @staticmethod
     def rows_of(plan: PlanDetail) -> list[RepresentativeRow]:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from sip_desk.ui.item_models.cell_values import Column, default_value, parse_cell
+from sip_desk.ui.item_models.labels import enum_choices
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -33,14 +34,10 @@ def _no_commit(*_args: object) -> bool:
 class RowTableModel(QAbstractTableModel):
     """Editable rows of DTOs; edits are handed to ``commit_update`` / ``commit_add``.
 
-    The last line is blank: typing its required column adds a row. Values typed into other
-    columns of the blank line first are kept and saved with it. The blank line then *becomes*
-    the new row and a fresh blank line follows it, so the cell being typed in (and its open
-    editor) stays on the row just added.
-
-    Attributes:
-        last_edit_refused: the last :meth:`setData` was refused (bad input or the save failed);
-            what was typed is not stored.
+    The last line is blank: typing its required column adds a row, with what was typed in its
+    other columns first. The blank line then *becomes* the new row and a fresh blank line
+    follows, so the cell being typed in (and its open editor) stays on the row just added.
+    ``last_edit_refused``: the last :meth:`setData` was refused (bad input or a failed save).
     """
 
     COLUMNS: ClassVar[Sequence[Column]] = ()
@@ -63,7 +60,7 @@ class RowTableModel(QAbstractTableModel):
 
     # Hooks for subclasses -------------------------------------------------------------------
     def placeholder(self) -> str:
-        """Text of the blank line's first column."""
+        """Text of the blank line's required column while it is empty."""
         return ""
 
     def new_data(self, draft: dict[str, Any]) -> Any:
@@ -166,7 +163,7 @@ class RowTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         value = self._value(index.row(), column.attr)
         if role == Qt.ItemDataRole.DisplayRole:
-            if self.is_blank(index.row()) and index.column() == 0 and not value:
+            if self.is_blank(index.row()) and column.attr == self.REQUIRED and not value:
                 return self.placeholder()
             return None if column.kind == "bool" else self.display(column, value)
         if role == Qt.ItemDataRole.EditRole:
@@ -195,8 +192,6 @@ class RowTableModel(QAbstractTableModel):
         if column.attr in self.choices:
             return self.choices[column.attr]
         if column.enum is not None:
-            from sip_desk.ui.item_models.labels import enum_choices
-
             return enum_choices(column.enum)
         return []
 

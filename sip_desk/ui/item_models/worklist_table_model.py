@@ -1,28 +1,21 @@
-"""The worklist: a lazily paged table model over ``services.follow_ups``.
+"""The worklist, ordered by urgency in the store and paged over ``services.follow_ups``.
 
-The store orders the rows by urgency; the model holds only the pages the user has scrolled to.
 The first page on opening is read at once (an indexed query, well under a second at 100,000
-plans); the counts, and every page after a filter or store change, are read on a worker thread
-and posted back. Each answer carries the generation it was asked for, so an answer to an older
-filter never overwrites a newer one.
+plans); the counts, and every page after a filter or store change, are read on a worker. Each
+answer carries the generation it was asked for, so an older filter's never overwrites a newer.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import logging
+from collections.abc import Callable
 from itertools import takewhile
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import (
-    QObject,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from sip_desk.domain.errors import DomainError
+from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.worklist import (
     COUNT_CAP,
     Urgency,
@@ -30,15 +23,13 @@ from sip_desk.domain.worklist import (
     WorklistFilter,
     WorklistItem,
 )
+from sip_desk.ui.background import BackgroundOp, Lane
 from sip_desk.ui.item_models.paged_table_model import ModelIndex, PagedTableModel
-from sip_desk.ui.worklist.background import BackgroundReader
+from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
 from sip_desk.ui.worklist.worklist_labels import Column, cell_text
 
 __all__ = ["Column", "RowRole", "SortRole", "WorklistSource", "WorklistTableModel"]
-
-log = logging.getLogger(__name__)
-SortRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
+T = TypeVar("T")
 
 _URGENCY_COLOURS = {
     Urgency.OVERDUE: QColor("#fde2e1"),
@@ -57,43 +48,23 @@ class WorklistSource(Protocol):
 
 
 class WorklistTableModel(PagedTableModel[WorklistItem]):
-    """Worklist rows, loaded page by page as the view scrolls.
+    """Worklist rows; ``counts`` per urgency bucket of the filter (``None`` while counting)."""
 
-    Attributes:
-        counts: rows per urgency bucket for the current filter; ``None`` while counting.
-        last_error: the error of the last failed load, if any.
-        loaded: a new first page is in the model.
-        counts_loaded: ``counts`` holds the counts of the current filter.
-    """
-
-    loaded = Signal()
+    loaded = Signal()  # a new first page is in the model
     counts_loaded = Signal()
 
-    def __init__(
-        self, parent: QObject | None = None, page_size: int = 200, count_cap: int = COUNT_CAP
-    ) -> None:
+    def __init__(self, parent: QObject | None = None, page_size: int = 200) -> None:
         super().__init__(parent, page_size, len(Column))
         self._source: WorklistSource | None = None
-        self._filter = WorklistFilter(limit=page_size)
-        self._count_cap = count_cap
+        self.filter = WorklistFilter(limit=page_size)
         self._generation = 0
         self._loading = False
         self._exhausted = False
         self.counts: WorklistCounts | None = None
-        self._pages = BackgroundReader(self)
-        self._counter = BackgroundReader(self)
-        self._pages.finished.connect(self._on_page_finished)
-        self._pages.failed.connect(self._on_read_failed)
-        self._counter.finished.connect(self._on_counts_finished)
-        self._counter.failed.connect(self._on_read_failed)
-
-    @property
-    def filter(self) -> WorklistFilter:
-        return self._filter
+        self._pages, self._counter = Lane(self), Lane(self)
 
     @property
     def is_loading(self) -> bool:
-        """True while a first page is being read for a new filter."""
         return self._loading
 
     def set_source(self, source: WorklistSource) -> None:
@@ -103,26 +74,20 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
 
     def set_filter(self, query: WorklistFilter, background: bool = True) -> None:
         """Show the rows matching ``query`` (its paging is ignored)."""
-        self._filter = dataclasses.replace(query, offset=0, limit=self._page_size, from_due=None)
+        self.filter = dataclasses.replace(query, offset=0, limit=self._page_size, from_due=None)
         self.reload(background)
 
     def reload(self, background: bool = True) -> None:
-        """Read the first page and the counts again.
-
-        Args:
-            background: read the page on a worker (filters, store changes); ``False`` reads it
-                at once, for the opening and right after the user's own change. The counts are
-                always read on a worker.
-        """
+        """Read the first page (at once unless ``background``) and, on a worker, the counts."""
         if self._source is None:
             return
         self._generation += 1
-        source, query, generation = self._source, self._filter, self._generation
-        self._count()
+        source, query = self._source, self.filter
+        self.counts = None
+        self._read(self._counter, lambda: source.counts(query, COUNT_CAP), self._show_counts)
         if background:
             self._loading = True
-            self._pages.drop_queued()
-            self._pages.submit(generation, lambda: source.worklist(query))
+            self._read(self._pages, lambda: source.worklist(query), self._show_page)
             return
         try:
             self._show_page(source.worklist(query))
@@ -133,29 +98,26 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         """Block until the background reads have finished (their answers still queue)."""
         return self._pages.wait(msecs) and self._counter.wait(msecs)
 
-    def _count(self) -> None:
-        assert self._source is not None
-        self.counts = None
-        source, query, cap = self._source, self._filter, self._count_cap
-        self._counter.drop_queued()
-        self._counter.submit(self._generation, lambda: source.counts(query, cap))
+    def _read(self, lane: Lane, call: Callable[[], T], done: Callable[[T], None]) -> None:
+        """Run ``call`` in ``lane``; the answer to an older question is dropped."""
+        generation = self._generation
+        lane.drop_queued()
 
-    @Slot(int, object)
-    def _on_page_finished(self, generation: int, rows: object) -> None:
-        if generation == self._generation and isinstance(rows, list):
-            self._show_page(rows)
+        def answered(result: T) -> None:
+            if generation == self._generation:
+                done(result)
 
-    @Slot(int, object)
-    def _on_counts_finished(self, generation: int, counts: object) -> None:
-        if generation == self._generation and isinstance(counts, WorklistCounts):
-            self.counts = counts
-            self.counts_loaded.emit()
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self._loading = False
+                unexpected = StoreError("store.failed", detail=str(error))  # logged by the op
+                self._fail(error if isinstance(error, DomainError) else unexpected)
 
-    @Slot(int, object)
-    def _on_read_failed(self, generation: int, error: object) -> None:
-        if generation == self._generation and isinstance(error, DomainError):
-            self._loading = False
-            self._fail(error)
+        BackgroundOp(self, call, answered).in_lane(lane).failure(failed).run()
+
+    def _show_counts(self, counts: WorklistCounts) -> None:
+        self.counts = counts
+        self.counts_loaded.emit()
 
     def _show_page(self, rows: list[WorklistItem]) -> None:
         self.beginResetModel()
@@ -167,11 +129,7 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         self.loaded.emit()
 
     def items(self) -> list[WorklistItem]:
-        """The rows loaded so far, in order."""
         return list(self._rows)
-
-    def item_at(self, row: int) -> WorklistItem | None:
-        return self.row_at(row)
 
     def _may_have_more(self) -> bool:
         return self._source is not None and not (self._exhausted or self._loading or not self._rows)
@@ -181,16 +139,12 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         assert self._source is not None
         last = self._rows[-1].due
         seen = sum(1 for _ in takewhile(lambda item: item.due == last, reversed(self._rows)))
-        page = self._source.worklist(dataclasses.replace(self._filter, from_due=last, offset=seen))
+        page = self._source.worklist(dataclasses.replace(self.filter, from_due=last, offset=seen))
         self._exhausted = len(page) < self._page_size
         return page
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             self.tr("Due"),
             self.tr("Urgency"),
             self.tr("Kind"),
@@ -200,7 +154,6 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
             self.tr("Organisation"),
             self.tr("Coordinator"),
         )
-        return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -27,10 +27,6 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
 
 
-def _section(title: str, body: str) -> str:
-    return f"<h2>{escape(title)}</h2>{body}" if body else ""
-
-
 def goals_html(plan: PlanDetail) -> str:
     """Long-term goals with their sub-goals below them, in the person's own words."""
     items = []
@@ -78,26 +74,17 @@ def actions_html(plan: PlanDetail) -> str:
 
 def contacts_html(plan: PlanDetail) -> str:
     """The coordinator and named contacts with their phone numbers, then crisis contacts."""
-    lines = []
     coordinator = plan.coordinator
+    people = [(p.contact_role, p) for p in plan.participants if p.contact_role]
+    people = [(role, p) for role, p in people if p is not coordinator]
     if coordinator is not None:
-        lines.append(
-            (
-                QCoreApplication.translate("MeetingText", "Coordinator"),
-                coordinator.name,
-                coordinator.organisation,
-                coordinator.phone,
-            )
-        )
-    for p in plan.participants:
-        if p.contact_role and p is not coordinator:
-            lines.append((p.contact_role, p.name, p.organisation, p.phone))
+        people.insert(0, (QCoreApplication.translate("MeetingText", "Coordinator"), coordinator))
     html = "".join(
-        f"<li><b>{escape(role)}:</b> {escape(name)}"
-        + (f", {escape(org)}" if org else "")
-        + (f"<br>☎ {escape(phone)}" if phone else "")
+        f"<li><b>{escape(role)}:</b> {escape(p.name)}"
+        + (f", {escape(p.organisation)}" if p.organisation else "")
+        + (f"<br>☎ {escape(p.phone)}" if p.phone else "")
         + "</li>"
-        for role, name, org, phone in lines
+        for role, p in people
     )
     return f"<ul>{html}</ul>" if html else ""
 
@@ -130,45 +117,28 @@ def meeting_html(plan: PlanDetail, now: datetime) -> str:
     """The whole shared-screen page: goals first, then who does what, whom to call, next meeting."""
     f = plan.fields
     title = QCoreApplication.translate("MeetingText", "My plan")
-    parts = [f"<h1>{escape(title)}: {escape(plan.person.full_name)}</h1>", language_html(plan)]
-    parts.append(_section(QCoreApplication.translate("MeetingText", "My goals"), goals_html(plan)))
-    parts.append(
-        _section(
+    crisis = "".join(
+        _paragraphs(t) for t in (f.crisis_warning_signs, f.crisis_actions, f.crisis_contacts)
+    )
+    sections = (
+        (QCoreApplication.translate("MeetingText", "My goals"), goals_html(plan)),
+        (
             QCoreApplication.translate("MeetingText", "What matters to me"),
             _paragraphs(f.what_matters),
-        )
-    )
-    parts.append(
-        _section(
-            QCoreApplication.translate("MeetingText", "My strengths"), _paragraphs(f.strengths)
-        )
-    )
-    parts.append(
-        _section(
-            QCoreApplication.translate("MeetingText", "Who does what, and when"), actions_html(plan)
-        )
-    )
-    parts.append(
-        _section(
+        ),
+        (QCoreApplication.translate("MeetingText", "My strengths"), _paragraphs(f.strengths)),
+        (QCoreApplication.translate("MeetingText", "Who does what, and when"), actions_html(plan)),
+        (
             QCoreApplication.translate("MeetingText", "What I do myself"),
             _paragraphs(f.person_own_actions),
-        )
-    )
-    parts.append(
-        _section(
+        ),
+        (
             QCoreApplication.translate("MeetingText", "What my relatives do"),
             _paragraphs(f.relatives_own_actions),
-        )
+        ),
+        (QCoreApplication.translate("MeetingText", "Whom to call"), contacts_html(plan)),
+        (QCoreApplication.translate("MeetingText", "If things get difficult"), crisis),
+        (QCoreApplication.translate("MeetingText", "Next meeting"), _next_html(plan, now)),
     )
-    parts.append(
-        _section(QCoreApplication.translate("MeetingText", "Whom to call"), contacts_html(plan))
-    )
-    crisis = _paragraphs(f.crisis_warning_signs) + _paragraphs(f.crisis_actions)
-    crisis += _paragraphs(f.crisis_contacts)
-    parts.append(
-        _section(QCoreApplication.translate("MeetingText", "If things get difficult"), crisis)
-    )
-    parts.append(
-        _section(QCoreApplication.translate("MeetingText", "Next meeting"), _next_html(plan, now))
-    )
-    return "".join(p for p in parts if p)
+    head = f"<h1>{escape(title)}: {escape(plan.person.full_name)}</h1>" + language_html(plan)
+    return head + "".join(f"<h2>{escape(t)}</h2>{body}" for t, body in sections if body)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +22,24 @@ from sip_desk.ui.icons import Icon, icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
+
+
+TableT = TypeVar("TableT", bound=QTableView)
+
+
+def list_table(table: TableT, name: str) -> TableT:
+    """Set up ``table`` as a read-only list of whole rows, one selected at a time."""
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    # Rows are fixed-height so the view never measures every row of a big store.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.horizontalHeader().setHighlightSections(False)
+    return table
 
 
 class PlanTableView(QTableView):
@@ -55,7 +73,8 @@ class PlanListView:
         self.new_plan = QPushButton("", host)
         self.new_plan.setObjectName("newPlanButton")
 
-        self.table = self._table(host)
+        self.table = list_table(PlanTableView(host), "planTable")
+        self.table.setAlternatingRowColors(True)
 
         self.message = QLabel(host)
         self.message.setObjectName("planListMessage")
@@ -79,19 +98,3 @@ class PlanListView:
         """Icons are set after the first paint (loading the SVG engine takes a while)."""
         self.search.addAction(icon(Icon.LIST_SEARCH), QLineEdit.ActionPosition.LeadingPosition)
         self.new_plan.setIcon(icon(Icon.PLAN_CREATE))
-
-    @staticmethod
-    def _table(host: QWidget) -> PlanTableView:
-        table = PlanTableView(host)
-        table.setObjectName("planTable")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)
-        table.verticalHeader().setVisible(False)
-        # Rows are fixed-height so the view never measures every row of a big store.
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.horizontalHeader().setHighlightSections(False)
-        return table

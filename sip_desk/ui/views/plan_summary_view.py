@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.labels import principal_label, status_label
+from sip_desk.ui.labels import lead_label, status_label
 
 
 class PlanSummaryView(QWidget):
@@ -19,7 +20,7 @@ class PlanSummaryView(QWidget):
         self.setObjectName("planSummary")
         self.plan_id = plan.id
         person = plan.person
-        title = QLabel(f"<h2>{_escape(person.full_name)}</h2>", self)
+        title = QLabel(f"<h2>{escape(person.full_name)}</h2>", self)
         title.setObjectName("planSummaryTitle")
         note = QLabel(self.tr("Read-only summary: the plan editor is not available."), self)
         note.setObjectName("planSummaryNote")
@@ -41,10 +42,7 @@ class PlanSummaryView(QWidget):
         if person.protected_identity:
             identity = self.tr("%1 (protected identity)").replace("%1", identity).strip()
         follow_up = plan.next_follow_up(now)
-        lead = principal_label(plan.fields.lead_principal)
-        organisation = plan.fields.lead_organisation
-        if organisation:
-            lead = f"{organisation} ({lead})" if lead else organisation
+        lead = lead_label(plan.fields.lead_organisation, plan.fields.lead_principal)
         coordinator = plan.coordinator
         when = follow_up.starts_at.astimezone(LOCAL_TZ) if follow_up else None
         return (
@@ -58,7 +56,3 @@ class PlanSummaryView(QWidget):
             (self.tr("Actions:"), str(len(plan.actions))),
             (self.tr("Next follow-up:"), when.strftime("%Y-%m-%d %H:%M") if when else ""),
         )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -9,12 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QHeaderView, QWidget
 
 from sip_desk.domain.enums import PlanStatus
 from sip_desk.ui.events import AppEvents
-from sip_desk.ui.item_models.plan_table_model import (
-    Column,
-    PlanSource,
-    PlanTableModel,
-    RowRole,
-)
+from sip_desk.ui.item_models.plan_table_model import Column, PlanSource, PlanTableModel
 from sip_desk.ui.labels import status_label
 from sip_desk.ui.views.empty_store_view import EmptyStoreView
 from sip_desk.ui.views.plan_list_view import PlanListView
@@ -29,14 +24,9 @@ REFRESH_DELAY_MS = 500
 
 
 class PlanListPanel(QWidget):
-    """Lists plans; emits :attr:`plan_activated` on Enter or double-click.
+    """Lists plans (empty until :meth:`set_source`); an empty store shows how to begin instead."""
 
-    The panel is usable before the store is open (an empty list); :meth:`set_source` attaches
-    ``services.plans`` and loads the first page. An empty store shows a short text with
-    "New plan…" and "Load demo data" buttons instead of the table.
-    """
-
-    plan_activated = Signal(int)
+    plan_activated = Signal(int)  # Enter or double-click
     new_plan_requested = Signal()
     demo_requested = Signal()
     counts_changed = Signal(int, int)  # shown rows, matching plans
@@ -66,12 +56,12 @@ class PlanListPanel(QWidget):
         self._refresh.setInterval(REFRESH_DELAY_MS)
         self._fill_status_filter()
         self._set_texts()
-        self._size_columns()
+        self.refit()
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         v = self.view
-        v.search.textChanged.connect(self._on_search_text_changed)
+        v.search.textChanged.connect(lambda _text: self._debounce.start())
         v.search.returnPressed.connect(self._apply_filter)
         self._debounce.timeout.connect(self._apply_filter)
         self._refresh.timeout.connect(self._on_refresh_timeout)
@@ -80,7 +70,7 @@ class PlanListPanel(QWidget):
         self.empty.new_plan.clicked.connect(self.new_plan_requested)
         self.empty.load_demo.clicked.connect(self.demo_requested)
         v.table.doubleClicked.connect(self._on_table_activated)
-        v.table.enter_pressed.connect(self._on_enter_pressed)
+        v.table.enter_pressed.connect(self.open_current)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.modelReset.connect(self._on_model_changed)
         self.model.rowsInserted.connect(self._on_model_changed)
@@ -112,11 +102,10 @@ class PlanListPanel(QWidget):
         for status in PlanStatus:
             combo.addItem(status_label(status), status.value)
 
-    def _size_columns(self) -> None:
-        """Fit the columns to typical content; the last one takes what is left.
+    def refit(self) -> None:
+        """Fit the columns to typical content (again after large text); the last takes the rest.
 
-        With large text the columns may be wider than the window: the table then scrolls
-        sideways rather than cutting every column short.
+        With large text the table scrolls sideways rather than cutting every column short.
         """
         table = self.view.table
         header = table.horizontalHeader()
@@ -138,15 +127,9 @@ class PlanListPanel(QWidget):
             header.resizeSection(column, metrics.horizontalAdvance(text) + 28)
         table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
 
-    # -- public -----------------------------------------------------------------------------
-
     def set_source(self, source: PlanSource) -> None:
         self._attached = True
         self.model.set_source(source)
-
-    def refit(self) -> None:
-        """Re-fit columns and rows after the application font changed (large text)."""
-        self._size_columns()
 
     def is_empty_store(self) -> bool:
         """True when the store is open, readable and holds no plans at all (no filter set)."""
@@ -163,25 +146,12 @@ class PlanListPanel(QWidget):
         self.view.search.selectAll()
 
     def current_plan(self) -> PlanSummary | None:
-        index = self.view.table.currentIndex()
-        return self._summary(index)
-
-    @staticmethod
-    def _summary(index: QModelIndex) -> PlanSummary | None:
-        from sip_desk.domain.plan import PlanSummary
-
-        value = index.data(RowRole) if index.isValid() else None
-        return value if isinstance(value, PlanSummary) else None
+        return self.model.row_at(self.view.table.currentIndex().row())
 
     def select_plan(self, plan_id: int) -> None:
         row = self.model.row_of(plan_id)
         if row >= 0:
             self.view.table.selectRow(row)
-
-    # -- slots ------------------------------------------------------------------------------
-
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._debounce.start()
 
     def _apply_filter(self) -> None:
         self._debounce.stop()
@@ -190,11 +160,11 @@ class PlanListPanel(QWidget):
         self.model.set_filter(self.view.search.text(), status)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        plan = self._summary(index)
+        plan = self.model.row_at(index.row())
         if plan is not None:
             self.plan_activated.emit(plan.id)
 
-    def _on_enter_pressed(self) -> None:
+    def open_current(self) -> None:
         self._on_table_activated(self.view.table.currentIndex())
 
     def _on_plans_changed(self, *_args: int) -> None:

@@ -34,11 +34,8 @@ def open_plan_widget(
 ) -> tuple[QWidget, PlanDetail]:
     """The plan editor for ``plan_id`` if it can be loaded, else a read-only summary.
 
-    The editor opens the plan itself through ``services.plans.open_plan`` (which logs the
-    access); for the summary this function does it.
-
-    Raises:
-        DomainError: the plan cannot be read (e.g. ``NotFoundError``, ``StoreError``).
+    The editor opens (and so logs) the plan itself; for the summary this function does it.
+    Raises ``DomainError`` when the plan cannot be read.
     """
     from datetime import UTC, datetime
 
@@ -88,10 +85,7 @@ class PlanTabs(QTabWidget):
         return self._plan_ids.get(plan_id)
 
     def close_plan(self, plan_id: int, ask: bool = True) -> None:
-        """Close the plan's tab (saving what is typed) if it is open: the one way a plan closes.
-
-        ``ask`` False closes it whatever it holds (the plan is being deleted).
-        """
+        """Close the plan's tab, saving what is typed; without ``ask`` whatever it holds."""
         widget = self._plan_ids.get(plan_id)
         if widget is None:
             return
@@ -120,11 +114,6 @@ class PlanTabs(QTabWidget):
         self.setTabToolTip(index, title)
         self.setCurrentIndex(index)
 
-    def flush_all(self) -> None:
-        """Ask every editor to save what is typed (editors that expose ``flush()``)."""
-        for plan_id in self._plan_ids:
-            self.flush_plan(plan_id)
-
     def flush_plan(self, plan_id: int) -> None:
         """Ask the plan's editor, if open, to save what is typed."""
         widget = self._plan_ids.get(plan_id)
@@ -139,8 +128,7 @@ class PlanTabs(QTabWidget):
             self.close_plan(plan_id)
 
     def can_close(self, widget: QWidget) -> bool:
-        """Save what the plan's editor holds; False while it keeps text the user must decide,
-        or text that could not be stored and the user chose to go back to.
+        """Save what the editor holds; False while it keeps text the user must decide on.
 
         Before the editor asks, its tab is shown: the text, and the question, in sight.
         """

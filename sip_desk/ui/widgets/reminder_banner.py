@@ -32,7 +32,8 @@ class ReminderBanner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.show_worklist)
         layout.addWidget(self.dismiss)
-        self.show_worklist.clicked.connect(self._on_show_worklist_clicked)
+        self.show_worklist.clicked.connect(self.hide)
+        self.show_worklist.clicked.connect(self.worklist_requested)
         self.dismiss.clicked.connect(self.hide)
         self.hide()
 
@@ -40,7 +41,3 @@ class ReminderBanner(QFrame):
         self.text.setText("ℹ " + text)
         self.text.setAccessibleName(text)
         self.show()
-
-    def _on_show_worklist_clicked(self) -> None:
-        self.hide()
-        self.worklist_requested.emit()

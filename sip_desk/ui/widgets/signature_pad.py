@@ -52,14 +52,10 @@ class SignaturePad(QWidget):
         )
         self.setToolTip(self.tr("Sign here. Delete clears the signature; Ctrl+Z takes it back."))
 
-    # --- state -----------------------------------------------------------------------------
-
     def is_empty(self) -> bool:
-        """True when nothing is drawn."""
         return not any(len(s) > 0 for s in self._strokes)
 
     def strokes(self) -> list[list[QPointF]]:
-        """The strokes drawn, in widget coordinates."""
         return [list(s) for s in self._strokes]
 
     def clear(self) -> None:
@@ -101,8 +97,6 @@ class SignaturePad(QWidget):
         buffer.close()
         return bytes(data.data())
 
-    # --- input -----------------------------------------------------------------------------
-
     def _begin(self, pos: QPointF) -> None:
         self._drawing = True
         self._strokes.append([pos])
@@ -131,34 +125,26 @@ class SignaturePad(QWidget):
         self._end()
 
     def tabletEvent(self, event: QTabletEvent) -> None:
-        kind = event.type()
-        if kind == QTabletEvent.Type.TabletPress:
-            self._begin(event.position())
-        elif kind == QTabletEvent.Type.TabletMove:
-            self._extend(event.position())
-        elif kind == QTabletEvent.Type.TabletRelease:
-            self._end()
+        self._pointer(event.type(), event.position())
         event.accept()
 
     def event(self, event) -> bool:  # type: ignore[no-untyped-def]
-        if isinstance(event, QTouchEvent):
-            return self._touch(event)
-        return super().event(event)
-
-    def _touch(self, event: QTouchEvent) -> bool:
-        points = event.points()
-        if not points:
-            return True
-        pos = points[0].position()
-        kind = event.type()
-        if kind == QTouchEvent.Type.TouchBegin:
-            self._begin(pos)
-        elif kind == QTouchEvent.Type.TouchUpdate:
-            self._extend(pos)
-        elif kind in (QTouchEvent.Type.TouchEnd, QTouchEvent.Type.TouchCancel):
-            self._end()
-        event.accept()
+        if not isinstance(event, QTouchEvent):
+            return super().event(event)
+        if event.points():
+            self._pointer(event.type(), event.points()[0].position())
+            event.accept()
         return True
+
+    def _pointer(self, kind: QTabletEvent.Type, pos: QPointF) -> None:
+        """A pen or a finger went down, moved or lifted."""
+        t = QTabletEvent.Type  # QEvent.Type: the touch types too
+        if kind in (t.TabletPress, t.TouchBegin):
+            self._begin(pos)
+        elif kind in (t.TabletMove, t.TouchUpdate):
+            self._extend(pos)
+        elif kind in (t.TabletRelease, t.TouchEnd, t.TouchCancel):
+            self._end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -168,8 +154,6 @@ class SignaturePad(QWidget):
             self.undo()
             return
         super().keyPressEvent(event)
-
-    # --- painting --------------------------------------------------------------------------
 
     def _paint_strokes(self, painter: QPainter) -> None:
         pen = QPen(INK, 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)

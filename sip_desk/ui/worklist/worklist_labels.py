@@ -9,22 +9,12 @@ from PySide6.QtCore import QCoreApplication
 from sip_desk.domain.local_time import local_text
 from sip_desk.domain.worklist import COUNT_CAP, Urgency, WarningKind, WorklistItem, WorklistKind
 
-
-class Column(IntEnum):
-    """Columns of the worklist, left to right."""
-
-    DUE = 0
-    URGENCY = 1
-    KIND = 2
-    PERSON = 3
-    WHAT = 4
-    RESPONSIBLE = 5
-    ORGANISATION = 6
-    COORDINATOR = 7
+Column = IntEnum(
+    "Column", "DUE URGENCY KIND PERSON WHAT RESPONSIBLE ORGANISATION COORDINATOR", start=0
+)
 
 
 def urgency_label(urgency: Urgency) -> str:
-    """The urgency bucket as the user reads it."""
     texts = {
         Urgency.OVERDUE: QCoreApplication.translate("Worklist", "Overdue"),
         Urgency.TODAY: QCoreApplication.translate("Worklist", "Today"),
@@ -51,12 +41,12 @@ def kind_label(item: WorklistItem) -> str:
     return texts.get(item.warning or WarningKind.NO_FOLLOW_UP, "")
 
 
-def count_number(value: int | None, capped: bool, cap: int = COUNT_CAP) -> str:
+def count_number(value: int | None, capped: bool) -> str:
     """A bucket's number: "…" while counting, "999+" when counting stopped at the cap."""
     if value is None:
         return "…"
     if capped:
-        return f"{cap - 1}+"
+        return f"{COUNT_CAP - 1}+"
     return str(value)
 
 

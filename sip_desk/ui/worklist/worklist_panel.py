@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sip_desk.domain.enums import PlanStatus, PrincipalType
 from sip_desk.domain.errors import DomainError
@@ -17,19 +15,13 @@ from sip_desk.domain.worklist import (
     WorklistKind,
 )
 from sip_desk.services.registry import Services
-from sip_desk.ui import prompts
+from sip_desk.ui import file_dialogs, prompts
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 from sip_desk.ui.item_models.worklist_table_model import Column, WorklistTableModel
 from sip_desk.ui.labels import principal_label, status_label
 from sip_desk.ui.worklist.worklist_labels import count_number
 from sip_desk.ui.worklist.worklist_view import WorklistView
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: str, pattern: str) -> Path | None:
-    """Ask where to save a file; ``None`` when cancelled (tests monkeypatch this)."""
-    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
-    return Path(path) if path else None
 
 
 class WorklistPanel(QWidget):
@@ -89,12 +81,11 @@ class WorklistPanel(QWidget):
         v.invitation.clicked.connect(self._on_invitation_clicked)
         v.export_ics.clicked.connect(self._on_export_ics_clicked)
         v.caseload.clicked.connect(self._on_caseload_clicked)
-        self.events.plan_changed.connect(self._on_store_changed)
-        self.events.plans_changed.connect(self._on_store_changed)
+        self.events.plan_changed.connect(self._on_filter_changed)
+        self.events.plans_changed.connect(self._on_filter_changed)
         self._update_buttons()
 
     def current_filter(self) -> WorklistFilter:
-        """The filter the widgets describe."""
         v = self.view
         return WorklistFilter(
             lead_principal=v.lead.currentData(),
@@ -106,23 +97,19 @@ class WorklistPanel(QWidget):
         )
 
     def apply_filter(self) -> None:
-        """Re-query with the current filter (the widgets call it after a pause).
-
-        The rows and counts arrive from a worker thread; until then the old rows stay.
-        """
+        """Re-query with the current filter; the old rows stay until the new ones arrive."""
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
-        self._show_loading()
+        self._on_counts_loaded()
+        self.view.message.setText(self.tr("Updating the worklist…"))
+        self.view.message.setVisible(True)
 
     def selected_item(self) -> WorklistItem | None:
         rows = self.view.table.selectionModel().selectedRows()
-        return self.model.item_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _on_filter_changed(self, *_args: object) -> None:
-        self._debounce.start()
-
-    def _on_store_changed(self, *_args: object) -> None:
-        self._debounce.start()
+        self._debounce.start()  # the store changed too: re-query after a pause
 
     def _on_model_loaded(self) -> None:
         empty = self.model.rowCount() == 0
@@ -147,11 +134,6 @@ class WorklistPanel(QWidget):
             label.setText(text.replace("%1", count_number(value, capped)))
             label.setToolTip(tip if capped else "")
 
-    def _show_loading(self) -> None:
-        self._on_counts_loaded()
-        self.view.message.setText(self.tr("Updating the worklist…"))
-        self.view.message.setVisible(True)
-
     def _on_model_load_failed(self) -> None:
         error = self.model.last_error
         self.view.message.setText(error.message(self.lang) if error else "")
@@ -166,10 +148,10 @@ class WorklistPanel(QWidget):
             Column.PERSON: 160,
             Column.RESPONSIBLE: 150,
             Column.ORGANISATION: 170,
+            Column.WHAT: 260,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
-        header.resizeSection(Column.WHAT, 260)
 
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected_item()
@@ -179,7 +161,7 @@ class WorklistPanel(QWidget):
         self.view.invitation.setEnabled(meeting)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        item = self.model.item_at(index.row())
+        item = self.model.row_at(index.row())
         if item is not None:
             self.events.open_plan_requested.emit(item.plan_id)
 
@@ -199,7 +181,7 @@ class WorklistPanel(QWidget):
         if item is None or item.item_id is None:
             return
         day = item.due.isoformat()
-        path = ask_save_path(
+        path = file_dialogs.ask_save_path(
             self, self.tr("Save invitation"), f"kallelse-{day}.pdf", self.tr("PDF (*.pdf)")
         )
         if path is None:
@@ -219,7 +201,7 @@ class WorklistPanel(QWidget):
         )
 
     def _on_export_ics_clicked(self) -> None:
-        path = ask_save_path(
+        path = file_dialogs.ask_save_path(
             self, self.tr("Export to calendar"), "sip-uppfoljningar.ics",
             self.tr("Calendar (*.ics)"),
         )  # fmt: skip

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -17,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from sip_desk.ui.views.plan_list_view import list_table
 
 _COUNT_STYLE = (
     "QLabel {{ background: {bg}; border: 1px solid {border}; border-radius: 6px;"
@@ -58,17 +58,8 @@ class WorklistView:
         self.status = _combo(host, "filterStatus")
         self.kind = _combo(host, "filterKind")
 
-        self.table = QTableView(host)
-        self.table.setObjectName("worklistTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table = list_table(QTableView(host), "worklistTable")
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setHighlightSections(False)
 
         self.message = QLabel(host)
         self.message.setObjectName("worklistMessage")
