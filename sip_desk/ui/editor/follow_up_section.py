@@ -129,15 +129,10 @@ class FollowUpSection(Section):
         return self.session.execute(edits.update_meeting(self.session, meeting, data))
 
     def refresh(self, plan: PlanDetail) -> None:
-        combo = self.convenor
-        binding = self.bindings["meeting.convenor_participant_id"]
-        wanted = [("", self.tr("(not chosen)"))] + [(p.id, p.name) for p in plan.participants]
-        have = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
-        if have != wanted:
-            with binding.quiet():
-                combo.clear()
-                for value, label in wanted:
-                    combo.addItem(label, value)
+        people = [(p.id, p.name) for p in plan.participants]
+        self.set_choices(
+            "meeting.convenor_participant_id", [("", self.tr("(not chosen)")), *people]
+        )
         super().refresh(plan)
 
     def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:

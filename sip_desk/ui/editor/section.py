@@ -31,7 +31,9 @@ from sip_desk.ui.editor.bindings import (
 from sip_desk.ui.editor.field_parts import ErrorLabel, UndoKeyFilter
 from sip_desk.ui.editor.length_counter import LengthCounter
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.editor.table_part import TablePart
 from sip_desk.ui.item_models.cell_values import parse_date
+from sip_desk.ui.item_models.row_table_model import RowTableModel
 
 TEXT_LINES = 4
 HEADING_SCALE = 1.35
@@ -56,6 +58,7 @@ class Section(QGroupBox):
         self.clock: Clock = session.services.clock  # "now" and "today" for the section's rules
         self.setAccessibleName(title)
         self.bindings: dict[str, FieldBinding] = {}
+        self.parts: list[TablePart] = []  # the section's tables, each found by anchor "<kind>s"
         self.undo_filter = UndoKeyFilter(self)
         self._layout = QVBoxLayout(self)
         self.heading = QLabel(title, self)
@@ -144,6 +147,26 @@ class Section(QGroupBox):
             **kw,
         )
 
+    def set_choices(self, key: str, choices: list[tuple[object, str]]) -> None:
+        """Offer ``choices`` (value, label) in the drop-down of ``key``, if they changed."""
+        binding = self.bindings[key]
+        combo = binding.widget
+        assert isinstance(combo, QComboBox)
+        if [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())] == choices:
+            return
+        with binding.quiet():
+            combo.clear()
+            for value, label in choices:
+                combo.addItem(label, value)
+
+    def table_part(
+        self, kind: str, model: RowTableModel, title: str, rows_of: Callable[[PlanDetail], Any]
+    ) -> TablePart:
+        """A table of ``kind`` rows (placed by the caller), refreshed and checked with the rest."""
+        part = TablePart(self.session, kind, model, title, rows_of, self)
+        self.parts.append(part)
+        return part
+
     @staticmethod
     def line() -> QLineEdit:
         return QLineEdit()
@@ -189,15 +212,13 @@ class Section(QGroupBox):
         """Show ``plan`` as stored (inputs with pending text keep it)."""
         for binding in self.bindings.values():
             binding.refresh(plan)
+        for part in self.parts:
+            part.refresh(plan)
 
     def flush(self, ask: bool = True) -> None:
         """Save every pending input now (``ask``: a conflict may be asked about now)."""
         for binding in self.bindings.values():
             binding.commit(ask)
-
-    @property
-    def pending(self) -> bool:
-        return any(b.pending for b in self.bindings.values())
 
     def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
         """Show the errors this section owns beside their fields; return the others."""
@@ -208,6 +229,8 @@ class Section(QGroupBox):
                 rest.append(error)
             else:
                 binding.show_error(error.message(ui_lang()))
+        for part in self.parts:
+            rest = part.show_errors(rest)
         return rest
 
     def clear_errors(self, keys: tuple[str, ...]) -> None:
@@ -215,9 +238,20 @@ class Section(QGroupBox):
         for key, binding in self.bindings.items():
             if any(key == k or (k.endswith(".") and key.startswith(k)) for k in keys):
                 binding.show_error("")
+        for part in self.parts:
+            part.clear_errors(keys)
 
     def focus_anchor(self, anchor: str, entity_id: int | None) -> bool:
-        """Move the focus to the input for ``anchor``; False when it is not in this section."""
+        """Move the focus to the input for ``anchor``; False when it is not in this section.
+
+        A table's anchor is its kind in plural, then optionally a column: "actions.organisation".
+        """
+        table, _dot, attr = anchor.partition(".")
+        for part in self.parts:
+            if table == f"{part.kind}s":
+                self.focus_widget(part.table)
+                part.focus(entity_id, attr)
+                return True
         binding = self.bindings.get(anchor)
         if binding is None:
             return False

@@ -67,7 +67,7 @@ def unsaved_inputs(sections: Sequence[Section]) -> list[Unsaved]:
                 reason = binding.message or _could_not()
                 focus = partial(_focus_field, section, binding.widget, binding.error)
                 found.append(Unsaved(label(key, ui_lang()), reason, focus, binding.widget))
-        for part in section.findChildren(TablePart):
+        for part in section.parts:
             found += _in_table(section, part)
     return found
 
