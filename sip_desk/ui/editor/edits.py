@@ -25,19 +25,13 @@ from sip_desk.services.unit_of_work import Saved, touched
 from sip_desk.ui.editor.conflicts import GONE, FieldChange, FieldSave, Op, show_value
 from sip_desk.ui.editor.session import Edit, PlanSession
 
+# The rows of kind "goal" are PlanDetail.goals, and so on.
 DATA_TYPES: dict[str, type[Any]] = {
     "participant": ParticipantData,
     "consent": InformationConsentData,
     "goal": GoalData,
     "need": NeedData,
     "action": ActionData,
-}
-_COLLECTIONS = {
-    "participant": "participants",
-    "consent": "consents",
-    "goal": "goals",
-    "need": "needs",
-    "action": "actions",
 }
 Row = ParticipantDto | InformationConsentDto | GoalDto | NeedDto | ActionDto
 _KIND_NAMES = {
@@ -79,38 +73,25 @@ def set_plan_field(
     label: str = "",
     request: FieldSave | None = None,
 ) -> Edit:
-    """Set one of the plan's own fields (:class:`PlanFields`); ``label`` names it for undo.
+    """Set one of the plan's own fields; ``label`` names it for undo.
 
     ``request`` (from the field's binding) says which stored value the user changed; without
     it the edit is based on the value now in the session's plan.
     """
-    services = session.services
+    plans = session.services.plans
 
     def setter(v: Any) -> Op:
         def op(plan: PlanDetail) -> Saved:
-            if name not in services.plans.CELL_FIELDS:  # the lead organisation, coordinator
+            if name not in plans.CELL_FIELDS:  # the lead organisation, coordinator
                 fields = dataclasses.replace(plan.fields, **{name: v})
-                return services.plans.update_fields(plan.id, plan.version, fields)
-            written = services.plans.save_field(plan, name, v)
+                return plans.update_fields(plan.id, plan.version, fields)
+            written = plans.save_field(plan, name, v)
             fields = dataclasses.replace(plan.fields, **written.values)
             return Saved(touched(dataclasses.replace(plan, fields=fields), written))
 
         return op
 
-    def read(plan: PlanDetail) -> object:
-        return getattr(plan.fields, name)
-
-    title = label or name
-    change = FieldChange.of(f"plan.{name}", title, read, setter, read(session.plan), value, request)
-    return Edit(
-        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), title),
-        redo=setter(change.new),
-        undo=setter(change.old),
-        fields=(f"plan.{name}",),
-        merge_key=f"plan.{name}",
-        change=change,
-        values=(change.old, change.new),
-    )
+    return _field_edit(session, "plan.fields", name, setter, value, label, request)
 
 
 def set_person_field(
@@ -121,13 +102,12 @@ def set_person_field(
     request: FieldSave | None = None,
     confirm_unprotect: Callable[[], bool] | None = None,
 ) -> Edit:
-    """Set one field of the person (representatives included); ``label`` names it for undo.
+    """Set one field of the person (representatives included), as :func:`set_plan_field`.
 
-    ``request`` is as for :func:`set_plan_field`. Whenever the edit (or its undo or redo)
-    would switch protected identity off, it asks ``confirm_unprotect`` first; without it, or
-    when declined, protection is kept.
+    Whenever the edit (or its undo or redo) would switch protected identity off, it asks
+    ``confirm_unprotect`` first; without it, or when declined, protection is kept.
     """
-    services = session.services
+    plans = session.services.plans
 
     def setter(v: Any) -> Op:
         def op(plan: PlanDetail) -> Saved:
@@ -135,39 +115,56 @@ def set_person_field(
             unprotect = plan.person.protected_identity and not person.protected_identity
             if unprotect and (confirm_unprotect is None or not confirm_unprotect()):
                 raise DomainError("person.protection_not_removed")
-            if name not in services.plans.PERSON_CELLS:  # identity, protection, representatives
-                return services.plans.update_person(
-                    plan.id, plan.version, person, unprotect=unprotect
-                )
-            written = services.plans.save_person_field(plan, name, v)
+            if name not in plans.PERSON_CELLS:  # identity, protection, representatives
+                return plans.update_person(plan.id, plan.version, person, unprotect=unprotect)
+            written = plans.save_person_field(plan, name, v)
             stored = dataclasses.replace(plan.person, **written.values)
             return Saved(touched(dataclasses.replace(plan, person=stored), written))
 
         return op
 
-    def read(plan: PlanDetail) -> object:
-        return getattr(plan.person, name)
-
-    title = label or name
-    change = FieldChange.of(
-        f"person.{name}", title, read, setter, read(session.plan), value, request
+    return _field_edit(
+        session, "person.person", name, setter, value, label, request, "representative."
     )
+
+
+def _field_edit(
+    session: PlanSession,
+    where: str,
+    name: str,
+    setter: Callable[[Any], Op],
+    value: object,
+    label: str,
+    request: FieldSave | None,
+    *fields: str,
+) -> Edit:
+    """The edit of field ``name`` of a plan part; ``where`` is "<key prefix>.<PlanDetail attr>"."""
+    prefix, part = where.split(".")
+    key, title = f"{prefix}.{name}", label or name
+
+    def read(plan: PlanDetail) -> object:
+        return getattr(getattr(plan, part), name)
+
+    change = FieldChange.of(key, title, read, setter, read(session.plan), value, request)
     return Edit(
         text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), title),
         redo=setter(change.new),
         undo=setter(change.old),
-        fields=(f"person.{name}", "representative."),
-        merge_key=f"person.{name}",
+        fields=(key, *fields),
+        merge_key=key,
         change=change,
         values=(change.old, change.new),
     )
 
 
-def _adder(session: PlanSession, kind: str, data: Any, state: dict[str, int]) -> Op:
+def _adder(
+    session: PlanSession, kind: str, data: Any, state: dict[str, int], add: Any = None
+) -> Op:
     services = session.services
+    add = add or getattr(services.items, f"add_{kind}")
 
     def op(plan: PlanDetail) -> Saved:
-        saved: Saved = getattr(services.items, f"add_{kind}")(plan.id, plan.version, data)
+        saved: Saved = add(plan.id, plan.version, data)
         assert saved.item_id is not None
         if "id" in state:
             session.remap(kind, state["id"], saved.item_id)
@@ -231,7 +228,7 @@ def _cell_key(kind: str, item_id: int | None, attr: str) -> str:
 
 def remove_item(session: PlanSession, kind: str, row: Row) -> Edit:
     """Remove a row; undo adds it back at the same place (under a new id)."""
-    rows = getattr(session.plan, _COLLECTIONS[kind])
+    rows = getattr(session.plan, f"{kind}s")
     position = next((i for i, r in enumerate(rows) if r.id == row.id), len(rows))
     state = {"id": row.id, "position": position}
     data = to_data(row, DATA_TYPES[kind])
@@ -265,12 +262,12 @@ def _relinking_needs(session: PlanSession, add: Op, need_id: int) -> Op:
 
 
 def _row(plan: PlanDetail, kind: str, item_id: int) -> Row | None:
-    return next((r for r in getattr(plan, _COLLECTIONS[kind]) if r.id == item_id), None)
+    return next((r for r in getattr(plan, f"{kind}s") if r.id == item_id), None)
 
 
 def _with_row(plan: PlanDetail, kind: str, item_id: int, values: Any) -> PlanDetail:
     """``plan`` with ``values`` set on its ``kind`` row ``item_id``."""
-    attr = _COLLECTIONS[kind]
+    attr = f"{kind}s"
     rows = tuple(
         dataclasses.replace(r, **values) if r.id == item_id else r for r in getattr(plan, attr)
     )
@@ -351,24 +348,16 @@ def update_item(
 
 def book_meeting(session: PlanSession, data: MeetingData) -> Edit:
     """Book a follow-up meeting; undo removes the booking."""
-    services = session.services
+    meetings = session.services.meetings
     state: dict[str, int] = {}
-
-    def add(plan: PlanDetail) -> Saved:
-        saved = services.meetings.add_meeting(plan.id, plan.version, data)
-        assert saved.item_id is not None
-        if "id" in state:
-            session.remap("meeting", state["id"], saved.item_id)
-        state["id"] = saved.item_id
-        return saved
 
     def remove(plan: PlanDetail) -> Saved:
         meeting_id = session.resolve("meeting", state["id"])
-        return services.meetings.remove_meeting(plan.id, plan.version, meeting_id)
+        return meetings.remove_meeting(plan.id, plan.version, meeting_id)
 
     return Edit(
         text=QCoreApplication.translate("Edits", "Book follow-up"),
-        redo=add,
+        redo=_adder(session, "meeting", data, state, meetings.add_meeting),
         undo=remove,
         fields=("meeting.",),
     )
