@@ -8,6 +8,7 @@ leaving a field, and reopening the plan shows it again.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint
@@ -37,7 +38,7 @@ from sip_desk.ui import prompts
 from sip_desk.ui.editor import record_edits
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.next_follow_up_part import NextFollowUpPart
-from sip_desk.ui.editor.record_edits import Change, set_field
+from sip_desk.ui.editor.record_edits import Path, value_at
 from sip_desk.ui.editor.record_reviews import RecordReviews
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession, ui_lang
@@ -67,10 +68,10 @@ class FollowUpRecordSection(Section):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.body)
-        self.reviews = RecordReviews(self, self.body, body, self._change)
+        self.reviews = RecordReviews(self, self.body, body, self.change)
         self.form = self._new_body_form(body)
         self._build_fields()
-        self.next = NextFollowUpPart(self, self._add, self._change)
+        self.next = NextFollowUpPart(self)
         self.unevaluated_label = QLabel(self.body)
         self.unevaluated_label.setObjectName("record_unevaluated")
         self.unevaluated_label.setWordWrap(True)
@@ -107,27 +108,27 @@ class FollowUpRecordSection(Section):
         )
 
     def _record_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> None:
+        self.record_field(f"record.{name}", label, widget, (name,), **kw)
+
+    def record_field(self, key: str, label: str, widget: QWidget, path: Path, **kw: Any) -> None:
+        """An input in the form for the value of the record at ``path``."""
         self._add(
-            f"record.{name}",
+            key,
             label,
             widget,
-            lambda plan: getattr(record_of(plan), name),
-            lambda value: self._change(
-                f"record.{name}",
-                label,
-                set_field(name, value),
-                set_field(name, getattr(record_of(self.session.plan), name)),
-            ),
+            partial(value_at, path=path),
+            lambda value: self.change(key, label, path, value),
             **kw,
         )
 
     # Saving -----------------------------------------------------------------------------------
-    def _change(self, key: str, label: str, redo: Change, undo: Change) -> bool:
+    def change(self, key: str, label: str, path: Path, value: object) -> bool:
+        """Store ``value`` at ``path`` of the record being written (an undoable edit)."""
         if self.session.plan.follow_up_draft is None:
             return False
         label = label.replace("&", "")
         return self.session.execute(
-            record_edits.change_record(self.session, key, label, redo, undo)
+            record_edits.change_record(self.session, key, label, path, value)
         )
 
     def _on_start_clicked(self) -> None:

@@ -15,10 +15,9 @@ from sip_desk.domain.follow_up import MeetingData, MeetingDto
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor import edits
-from sip_desk.ui.editor.bindings import format_date
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession, ui_lang
-from sip_desk.ui.item_models.cell_values import ParseError, parse_date
+from sip_desk.ui.item_models.cell_values import ParseError
 
 
 def parse_time(text: str) -> time | None:
@@ -36,6 +35,13 @@ def parse_time(text: str) -> time | None:
         ) from None
 
 
+def _format_time(value: object) -> str:
+    return value.strftime("%H:%M") if isinstance(value, time) else ""
+
+
+TIME_KW: dict[str, Any] = {"parse": parse_time, "show": _format_time}
+
+
 class FollowUpSection(Section):
     """Books the next follow-up through ``services.meetings`` once date and time are given."""
 
@@ -44,10 +50,10 @@ class FollowUpSection(Section):
         self.setObjectName("section_follow_up")
         self._draft: dict[str, Any] = {}
         self.date = self.date_line()
-        self._field("date", self.tr("&Date"), self.date, parse=parse_date, show=format_date)
+        self._field("date", self.tr("&Date"), self.date, **self.date_kw())
         self.time = self.line()
         self.time.setPlaceholderText("TT:MM")
-        self._field("time", self.tr("Time"), self.time, parse=parse_time, show=_format_time)
+        self._field("time", self.tr("Time"), self.time, **TIME_KW)
         self.place = self.line()
         self._field("place", self.tr("Place"), self.place)
         self.video_link = self.line()
@@ -141,10 +147,6 @@ class FollowUpSection(Section):
             if error.field == "meeting.starts_at":
                 self.bindings["meeting.date"].show_error(error.message(ui_lang()))
         return super().show_errors([e for e in errors if e.field != "meeting.starts_at"])
-
-
-def _format_time(value: object) -> str:
-    return value.strftime("%H:%M") if isinstance(value, time) else ""
 
 
 def _aware(day: date, at: time) -> datetime:
