@@ -23,7 +23,8 @@ from sip_desk.domain.person import PersonData
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.unit_of_work import Saved, touched
 from sip_desk.ui.editor.conflicts import GONE, FieldChange, FieldSave, Op, show_value
-from sip_desk.ui.editor.session import Edit, PlanSession
+from sip_desk.ui.editor.edit_command import Edit
+from sip_desk.ui.editor.session import PlanSession
 
 # The rows of kind "goal" are PlanDetail.goals, and so on.
 DATA_TYPES: dict[str, type[Any]] = {
@@ -145,15 +146,23 @@ def _field_edit(
     def read(plan: PlanDetail) -> object:
         return getattr(getattr(plan, part), name)
 
-    change = FieldChange.of(key, title, read, setter, read(session.plan), value, request)
+    if request is None:
+        request = FieldSave(value, read(session.plan), text=isinstance(value, str))
+    shown = {n: getattr(request, n) for n in ("text", "multiline", "show", "parse")}
+    change = FieldChange(key, title, read, setter, request.base, request.value, **shown)
+    return _changing(change, (key, *fields), key, (change.old, change.new))
+
+
+def _changing(change: FieldChange, fields: tuple[str, ...], merge_key: str, values: Any) -> Edit:
+    """The edit that makes ``change`` (undo: back to its old value)."""
     return Edit(
-        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), title),
-        redo=setter(change.new),
-        undo=setter(change.old),
-        fields=(key, *fields),
-        merge_key=key,
+        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), change.label),
+        redo=change.write(change.new),
+        undo=change.write(change.old),
+        fields=fields,
+        merge_key=merge_key,
         change=change,
-        values=(change.old, change.new),
+        values=values,
     )
 
 
@@ -335,15 +344,8 @@ def update_item(
         text=one and isinstance(new, str) and not isinstance(new, Enum),
         show=show if one else show_value,
     )
-    return Edit(
-        text=_text(QT_TRANSLATE_NOOP("Edits", "Change %1"), title),
-        redo=setter(change.new),
-        undo=setter(change.old),
-        fields=(f"{kind}.",),
-        merge_key=_cell_key(kind, row.id, changed[0]) if len(changed) == 1 else "",
-        change=change,
-        values=(old, data),
-    )
+    merge_key = _cell_key(kind, row.id, changed[0]) if len(changed) == 1 else ""
+    return _changing(change, (f"{kind}.",), merge_key, (old, data))
 
 
 def book_meeting(session: PlanSession, data: MeetingData) -> Edit:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +39,8 @@ from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.next_follow_up_part import NextFollowUpPart
 from sip_desk.ui.editor.record_edits import Path, value_at
 from sip_desk.ui.editor.record_reviews import RecordReviews
-from sip_desk.ui.editor.section import Section
+from sip_desk.ui.editor.reveal import scroll_area_of
+from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.item_models.labels import enum_choices
 
@@ -158,11 +158,9 @@ class FollowUpRecordSection(Section):
 
     def _scroll_to_top(self) -> None:
         """Bring the section's heading to the top of the editor's scroll area."""
-        area = self.parent()
-        while area is not None and not isinstance(area, QScrollArea):
-            area = area.parent()
-        content = area.widget() if isinstance(area, QScrollArea) else None
-        if isinstance(area, QScrollArea) and content is not None:
+        area = scroll_area_of(self)
+        content = area.widget() if area is not None else None
+        if area is not None and content is not None:
             area.verticalScrollBar().setValue(self.mapTo(content, QPoint(0, 0)).y())
 
     def complete(self) -> None:
@@ -220,7 +218,7 @@ class FollowUpRecordSection(Section):
         self._show_state(plan)
         if rows_changed or self._writing != (draft is not None):
             self._writing = draft is not None
-            self._chain_inputs()
+            chain_tabs(self.focus_chain())
 
     def _show_state(self, plan: PlanDetail) -> None:
         meeting = draft_meeting(plan)
@@ -279,11 +277,6 @@ class FollowUpRecordSection(Section):
         if self.session.plan.follow_up_draft is None:
             return [self.start_button, *chain]
         return [*chain, self.start_button]
-
-    def _chain_inputs(self) -> None:
-        chain = self.focus_chain()
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
 
 
 def _row(*widgets: QWidget) -> QHBoxLayout:

@@ -11,7 +11,9 @@ from sip_desk.domain.follow_up import FollowUpRecord
 from sip_desk.domain.follow_up_record import record_of
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.unit_of_work import Saved
-from sip_desk.ui.editor.session import Edit, Op, PlanSession
+from sip_desk.ui.editor.conflicts import Op
+from sip_desk.ui.editor.edit_command import Edit
+from sip_desk.ui.editor.session import PlanSession
 
 Path = tuple[Any, ...]
 """A value of the record: ("notes",) for its own field, ("goal", 3, "outcome") for a review."""

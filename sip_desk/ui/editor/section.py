@@ -30,6 +30,7 @@ from sip_desk.ui.editor.bindings import (
 )
 from sip_desk.ui.editor.field_parts import ErrorLabel, UndoKeyFilter
 from sip_desk.ui.editor.length_counter import LengthCounter
+from sip_desk.ui.editor.reveal import scroll_area_of
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.editor.table_part import TablePart
 from sip_desk.ui.item_models.cell_values import parse_date
@@ -260,12 +261,16 @@ class Section(QGroupBox):
 
     def focus_widget(self, widget: QWidget) -> None:
         widget.setFocus()
-        scroll = self.parent()
-        while scroll is not None and not hasattr(scroll, "ensureWidgetVisible"):
-            scroll = scroll.parent()
-        if scroll is not None:
-            scroll.ensureWidgetVisible(widget)
+        area = scroll_area_of(self)
+        if area is not None:
+            area.ensureWidgetVisible(widget)
 
     def focus_chain(self) -> list[QWidget]:
         """The inputs in meeting order, for the editor's tab order."""
         return [b.widget for b in self.bindings.values()]
+
+
+def chain_tabs(widgets: list[QWidget]) -> None:
+    """Tab goes from each of ``widgets`` to the next."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)

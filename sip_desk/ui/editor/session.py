@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 SAVE_ROUNDS = 5
 """A save refused as stale is tried again (on the reloaded plan) at most this often."""
-__all__ = ["Edit", "Op", "PlanSession", "ui_lang"]
 
 
 def ui_lang() -> str:

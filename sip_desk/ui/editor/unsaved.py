@@ -33,19 +33,12 @@ _WARNING_SIGN = "⚠ "
 
 @dataclass(frozen=True)
 class Unsaved:
-    """One input holding something that is not stored.
+    """One input holding something that is not stored."""
 
-    Attributes:
-        place: the field as the user knows it ("Styrkor", "Insatser: Startdatum").
-        reason: why it is not stored (the message shown beside it).
-        focus: puts the keyboard focus on it.
-        widget: the input (a field, or a table).
-    """
-
-    place: str
-    reason: str
+    place: str  # the field as the user knows it ("Styrkor", "Insatser: Startdatum")
+    reason: str  # why it is not stored (the message shown beside it)
     focus: Callable[[], None]
-    widget: QWidget
+    widget: QWidget  # the input (a field, or a table)
 
     def has_focus(self) -> bool:
         """The keyboard focus is in this input already."""
@@ -134,7 +127,7 @@ def report(editor: PlanEditor) -> None:
     if not found:
         editor.show_notice(QCoreApplication.translate("PlanEditor", "Everything is saved."), True)
         return
-    editor.show_notice(not_saved_text(found))
+    editor.show_notice("\n".join(item.text() for item in found))
     if not any(item.has_focus() for item in found):
         found[0].focus()
 
@@ -154,17 +147,12 @@ def may_close(editor: PlanEditor, reveal: Callable[[], None]) -> bool:
     return False
 
 
-def not_saved_text(found: Sequence[Unsaved]) -> str:
-    """One line per input that is not stored."""
-    return "\n".join(item.text() for item in found)
-
-
 def confirm_close(parent: QWidget, found: Sequence[Unsaved]) -> bool:
     """Ask before what ``found`` holds is lost; True to close anyway (Escape: go back)."""
     return prompts.confirm_discard(
         parent,
         QCoreApplication.translate("Unsaved", "Close anyway?"),
-        not_saved_text(found),
+        "\n".join(item.text() for item in found),
         keep=QCoreApplication.translate("Unsaved", "&Go back"),
         discard=QCoreApplication.translate("Unsaved", "&Close anyway"),
     )
