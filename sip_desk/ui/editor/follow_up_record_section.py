@@ -37,7 +37,7 @@ from sip_desk.ui import prompts
 from sip_desk.ui.editor import record_edits
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.next_follow_up_part import NextFollowUpPart
-from sip_desk.ui.editor.record_edits import Path, value_at
+from sip_desk.ui.editor.record_edits import Path, record_key, value_at
 from sip_desk.ui.editor.record_reviews import RecordReviews
 from sip_desk.ui.editor.reveal import scroll_area_of
 from sip_desk.ui.editor.section import Section, chain_tabs
@@ -61,7 +61,7 @@ class FollowUpRecordSection(Section):
         self._layout.addWidget(self.state)
         self.start_button = QPushButton(self.tr("Record the follow-up meeting (Ctrl+R)"), self)
         self.start_button.setObjectName("record_start")
-        self.start_button.clicked.connect(self._on_start_clicked)
+        self.start_button.clicked.connect(lambda _=False: self.start())
         self._layout.addLayout(_row(self.start_button))
         self.body = QWidget(self)
         self.body.setObjectName("record_body")
@@ -95,44 +95,28 @@ class FollowUpRecordSection(Section):
 
     def _build_fields(self) -> None:
         self.new_needs = self.text()
-        self._record_field("new_needs", self.tr("New needs"), self.new_needs)
+        self.record_field(self.tr("New needs"), self.new_needs, ("new_needs",))
         self.notes = self.text()
-        self._record_field("notes", self.tr("Notes"), self.notes)
+        self.record_field(self.tr("Notes"), self.notes, ("notes",))
         self.decision = self.combo(enum_choices(FollowUpDecision, self.tr("(not decided)")))
-        self._record_field(
-            "decision", self.tr("Decision"), self.decision, **self.enum_kw(FollowUpDecision)
-        )
+        decision_kw = self.enum_kw(FollowUpDecision)
+        self.record_field(self.tr("Decision"), self.decision, ("decision",), **decision_kw)
         self.decision_reason = self.line()
-        self._record_field(
-            "decision_reason", self.tr("Reason for the decision"), self.decision_reason
-        )
+        reason = self.tr("Reason for the decision")
+        self.record_field(reason, self.decision_reason, ("decision_reason",))
 
-    def _record_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> None:
-        self.record_field(f"record.{name}", label, widget, (name,), **kw)
-
-    def record_field(self, key: str, label: str, widget: QWidget, path: Path, **kw: Any) -> None:
+    def record_field(self, label: str, widget: QWidget, path: Path, **kw: Any) -> None:
         """An input in the form for the value of the record at ``path``."""
-        self._add(
-            key,
-            label,
-            widget,
-            partial(value_at, path=path),
-            lambda value: self.change(key, label, path, value),
-            **kw,
-        )
+        read = partial(value_at, path=path)
+        self._add(record_key(path), label, widget, read, partial(self.change, label, path), **kw)
 
     # Saving -----------------------------------------------------------------------------------
-    def change(self, key: str, label: str, path: Path, value: object) -> bool:
+    def change(self, label: str, path: Path, value: object) -> bool:
         """Store ``value`` at ``path`` of the record being written (an undoable edit)."""
         if self.session.plan.follow_up_draft is None:
             return False
         label = label.replace("&", "")
-        return self.session.execute(
-            record_edits.change_record(self.session, key, label, path, value)
-        )
-
-    def _on_start_clicked(self) -> None:
-        self.start()
+        return self.session.execute(record_edits.change_record(self.session, label, path, value))
 
     def start(self, meeting_id: int | None = None) -> bool:
         """Start the record of the booked follow-up (or reopen the one being written)."""

@@ -30,7 +30,7 @@ from sip_desk.ui.editor.session import ui_lang
 if TYPE_CHECKING:
     from sip_desk.ui.editor.follow_up_record_section import FollowUpRecordSection
 
-KEYS = ("record.next_date", "record.next_time", "record.next_place", "record.next_video_link")
+DATE_KEY, TIME_KEY = "record.next_date", "record.next_time"
 
 
 class NextFollowUpPart(QObject):
@@ -59,17 +59,17 @@ class NextFollowUpPart(QObject):
         self.date = section.date_line()
         date_kw = section.date_kw()
         section._add(
-            KEYS[0], self.tr("Date"), self.date, self._read_date, self._save_date, **date_kw
+            DATE_KEY, self.tr("Date"), self.date, self._read_date, self._save_date, **date_kw
         )
         self.time = section.line()
         self.time.setPlaceholderText("TT:MM")
         section._add(
-            KEYS[1], self.tr("Time"), self.time, self._read_time, self._save_time, **TIME_KW
+            TIME_KEY, self.tr("Time"), self.time, self._read_time, self._save_time, **TIME_KW
         )
         self.place = section.line()
-        section.record_field(KEYS[2], self.tr("Place"), self.place, ("next_place",))
+        section.record_field(self.tr("Place"), self.place, ("next_place",))
         self.video_link = section.line()
-        section.record_field(KEYS[3], self.tr("Video link"), self.video_link, ("next_video_link",))
+        section.record_field(self.tr("Video link"), self.video_link, ("next_video_link",))
 
     # Reading and saving -----------------------------------------------------------------------
     @staticmethod
@@ -104,7 +104,7 @@ class NextFollowUpPart(QObject):
         return self._store(_aware(local.date(), at), self.tr("Time"))
 
     def _store(self, when: datetime | None, label: str) -> bool:
-        saved = self.section.change("record.next_starts_at", label, ("next_starts_at",), when)
+        saved = self.section.change(label, ("next_starts_at",), when)
         if saved:
             self._time = None
         return saved
@@ -144,7 +144,7 @@ class NextFollowUpPart(QObject):
         """Show a refused next follow-up beside its date; return the other errors."""
         for error in errors:
             if error.field == "record.next_starts_at":
-                self.section.bindings[KEYS[0]].show_error(error.message(ui_lang()))
+                self.section.bindings[DATE_KEY].show_error(error.message(ui_lang()))
         return [e for e in errors if e.field != "record.next_starts_at"]
 
     def focus_chain(self) -> list[QWidget]:

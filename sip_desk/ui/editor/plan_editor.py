@@ -104,7 +104,6 @@ class PlanEditor(QWidget):
             self.session,
             self,
             lambda: any(b.pending for s in self.sections for b in s.bindings.values()),
-            services.plans.stored_version,
         )
         self._set_tab_order()
         self._on_plan_changed(self.session.plan)

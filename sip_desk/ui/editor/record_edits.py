@@ -42,7 +42,12 @@ def _set_at(record: FollowUpRecord, path: Path, value: Any) -> FollowUpRecord:
     return dataclasses.replace(record, **rows)
 
 
-def change_record(session: PlanSession, key: str, label: str, path: Path, value: Any) -> Edit:
+def record_key(path: Path) -> str:
+    """The input key of the value at ``path``: "record.notes", "record.goal.3.outcome"."""
+    return "record." + ".".join(map(str, path))
+
+
+def change_record(session: PlanSession, label: str, path: Path, value: Any) -> Edit:
     """Set ``path`` of the record as stored to ``value``; undo sets back the value it has now."""
     draft = session.plan.follow_up_draft
     assert draft is not None
@@ -59,8 +64,8 @@ def change_record(session: PlanSession, key: str, label: str, path: Path, value:
         text=QCoreApplication.translate("RecordEdits", "Change %1").replace("%1", label),
         redo=op(value),
         undo=op(value_at(session.plan, path)),
-        fields=(key,),
-        merge_key=key,
+        fields=(record_key(path),),
+        merge_key=record_key(path),
     )
 
 

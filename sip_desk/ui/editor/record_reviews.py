@@ -16,18 +16,16 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sip_desk.domain.enums import GoalOutcome, ReviewStatus
 from sip_desk.domain.follow_up_record import open_actions, unevaluated
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.editor.bindings import FieldBinding
-from sip_desk.ui.editor.field_parts import ErrorLabel
-from sip_desk.ui.editor.record_edits import Path, value_at
+from sip_desk.ui.editor.record_edits import Path, record_key, value_at
 from sip_desk.ui.editor.review_grid import Cells, ReviewGrid
-from sip_desk.ui.editor.section import Section, object_name
+from sip_desk.ui.editor.section import Section
 from sip_desk.ui.item_models.labels import enum_choices
 
 if TYPE_CHECKING:
     from sip_desk.ui.editor.conflicts import FieldSave
     from sip_desk.ui.editor.session import PlanSession
 
-Save = Callable[[str, str, Path, object], bool]
+Save = Callable[[str, Path, object], bool]
 
 
 class RecordReviews(QObject):
@@ -109,25 +107,13 @@ class RecordReviews(QObject):
 
     def _cell(self, path: Path, widget: QWidget, **kw: Any) -> QWidget:
         """An input bound like a form field (same autosave), with its message below it."""
-        key = "record." + ".".join(map(str, path))
-        widget.setObjectName(object_name(key))
-        widget.installEventFilter(self.section.undo_filter)
-        error = ErrorLabel(object_name(key) + "_error", self.body)
         label = widget.accessibleName()
 
         def save(request: FieldSave) -> bool:
-            return self._save(key, label, path, request.value)
+            return self._save(label, path, request.value)
 
-        self.section.bindings[key] = FieldBinding(
-            key, widget, error, lambda: self.session.plan, partial(value_at, path=path), save, **kw
-        )
-        cell = QWidget(self.body)
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        return cell
+        read = partial(value_at, path=path)
+        return self.section.bound_box(record_key(path), widget, read, save, self.body, **kw)
 
     def _drop(self, prefix: str) -> None:
         bindings = self.section.bindings

@@ -100,11 +100,28 @@ class Section(QGroupBox):
         save: Save,
         **kw: Any,
     ) -> FieldBinding:
-        widget.setObjectName(object_name(key))
         widget.setAccessibleName(_plain(label))
+        box = self.bound_box(key, widget, read, save, self, **kw)
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        caption.setWordWrap(True)
+        self.form.addRow(caption, box)
+        return self.bindings[key]
+
+    def bound_box(
+        self,
+        key: str,
+        widget: QWidget,
+        read: Callable[[PlanDetail], object],
+        save: Save,
+        parent: QWidget,
+        **kw: Any,
+    ) -> QWidget:
+        """``widget`` bound as input ``key``, in a box with its message (and counter) below it."""
+        widget.setObjectName(object_name(key))
         widget.installEventFilter(self.undo_filter)
-        error = ErrorLabel(object_name(key) + "_error", self)
-        box = QWidget(self)
+        error = ErrorLabel(object_name(key) + "_error", parent)
+        box = QWidget(parent)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -112,13 +129,10 @@ class Section(QGroupBox):
         if isinstance(widget, QPlainTextEdit):
             column.addWidget(LengthCounter(widget, TEXT_MAX, box))
         column.addWidget(error)
-        caption = QLabel(label, self)
-        caption.setBuddy(widget)
-        caption.setWordWrap(True)
-        self.form.addRow(caption, box)
-        binding = FieldBinding(key, widget, error, lambda: self.session.plan, read, save, **kw)
-        self.bindings[key] = binding
-        return binding
+        self.bindings[key] = FieldBinding(
+            key, widget, error, lambda: self.session.plan, read, save, **kw
+        )
+        return box
 
     def plan_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
         """An input for one of the plan's own fields."""

@@ -112,14 +112,9 @@ class PlanSession(QObject):
         _outcome, final = self._run(op, change, edit.fields, on_done, ask=True)
         edit.settled(final, forward)
 
-    def run(
-        self,
-        op: Op,
-        fields: tuple[str, ...] = (),
-        on_done: Callable[[Saved], None] | None = None,
-    ) -> bool:
+    def run(self, op: Op, fields: tuple[str, ...] = ()) -> bool:
         """Save through ``op`` against the current plan; report problems, never raise."""
-        return self._run(op, None, fields, on_done, ask=True)[0] is Outcome.SAVED
+        return self._run(op, None, fields, None, ask=True)[0] is Outcome.SAVED
 
     def _run(
         self,
