@@ -26,6 +26,7 @@ from sip_desk.services.registry import Services
 from sip_desk.ui.dialogs.conflict_dialog import ConflictDialog
 from sip_desk.ui.editor import undo_steps, unsaved
 from sip_desk.ui.editor.actions_section import ActionsSection
+from sip_desk.ui.editor.bindings import FieldBinding
 from sip_desk.ui.editor.changes_panel import ChangesPanel
 from sip_desk.ui.editor.completeness_panel import CompletenessPanel
 from sip_desk.ui.editor.conflict_bar import ConflictBar
@@ -89,9 +90,7 @@ class PlanEditor(QWidget):
         self.completeness = CompletenessPanel(self)
         self.changes = ChangesPanel(self)
         self.notice = _notice_label(self)
-        self.conflicts = ConflictBar(
-            self.session, lambda: [b for s in self.sections for b in s.bindings.values()], self
-        )
+        self.conflicts = ConflictBar(self.session, self.bindings, self)
         self.session.resolver = lambda conflict: ConflictDialog.choose(self, conflict)
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice.hide)
@@ -100,11 +99,7 @@ class PlanEditor(QWidget):
         self._build_layout()
         self.editor_actions = EditorActions(self, self.toolbar)
         self._connect_signals()
-        self.live = LiveReload(
-            self.session,
-            self,
-            lambda: any(b.pending for s in self.sections for b in s.bindings.values()),
-        )
+        self.live = LiveReload(self.session, self, lambda: any(b.pending for b in self.bindings()))
         self._set_tab_order()
         self._on_plan_changed(self.session.plan)
         self.show_changes()
@@ -162,6 +157,10 @@ class PlanEditor(QWidget):
     def plan(self) -> PlanDetail:
         """The plan as last saved."""
         return self.session.plan
+
+    def bindings(self) -> list[FieldBinding]:
+        """Every input of every section."""
+        return [b for section in self.sections for b in section.bindings.values()]
 
     def flush(self) -> None:
         """Save everything typed but not yet saved, now (open table cells included)."""

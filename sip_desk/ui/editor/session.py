@@ -102,8 +102,7 @@ class PlanSession(QObject):
 
     def settle(self, key: str) -> Outcome:
         """Ask again about the deferred edit of ``key``."""
-        edit = self.deferred[key]
-        return self.apply(edit, ask=True)
+        return self.apply(self.deferred[key], ask=True)
 
     def replay(self, edit: Edit, forward: bool) -> None:
         """Redo or undo ``edit`` (from the undo stack)."""
@@ -126,11 +125,9 @@ class PlanSession(QObject):
     ) -> tuple[Outcome, FieldChange | None]:
         try:
             outcome, saved, change = self._save(op, change, ask)
-        except ValidationErrors as exc:
-            self.validation_failed.emit(list(exc.errors))
-            return Outcome.REFUSED, None
-        except ValidationError as exc:
-            self.validation_failed.emit([exc])
+        except (ValidationErrors, ValidationError) as exc:
+            errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
+            self.validation_failed.emit(list(errors))
             return Outcome.REFUSED, None
         except DomainError as exc:
             self.notice.emit(exc.message(ui_lang()))
@@ -215,12 +212,10 @@ class PlanSession(QObject):
         )
 
     def _set_deferred(self, key: str, edit: Edit | None) -> None:
-        if edit is None and key not in self.deferred:
-            return
-        if edit is None:
-            del self.deferred[key]
-        else:
+        if edit is not None:
             self.deferred[key] = edit
+        elif self.deferred.pop(key, None) is None:
+            return
         self.deferred_changed.emit()
 
     def reload(self) -> None:

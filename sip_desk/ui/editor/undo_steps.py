@@ -29,11 +29,11 @@ def step(editor: PlanEditor, back: bool) -> None:
         return
     stack = editor.session.undo_stack
     if not (stack.canUndo() if back else stack.canRedo()):
-        tr = QCoreApplication.translate
-        editor.show_notice(
-            tr("PlanEditor", "Nothing to undo.") if back else tr("PlanEditor", "Nothing to redo."),
-            True,
-        )
+        if back:
+            text = QCoreApplication.translate("PlanEditor", "Nothing to undo.")
+        else:
+            text = QCoreApplication.translate("PlanEditor", "Nothing to redo.")
+        editor.show_notice(text, True)
         return
     command = stack.command(stack.index() - 1 if back else stack.index())
     keys = command.edit.fields if isinstance(command, EditCommand) else ()
@@ -41,23 +41,26 @@ def step(editor: PlanEditor, back: bool) -> None:
         stack.undo()
     else:
         stack.redo()
-    bound = [k for k in keys if any(k in section.bindings for section in editor.sections)]
+    bound = [k for k in keys if any(k == b.key for b in editor.bindings())]
     if bound:
         editor.focus_anchor(bound[0])
 
 
 def _revert_refused(editor: PlanEditor) -> bool:
     focus = QApplication.focusWidget()
-    for section in editor.sections:
-        for binding in section.bindings.values():
-            widget = binding.widget
-            if (
-                binding.refused
-                and focus is not None
-                and (widget is focus or widget.isAncestorOf(focus))
-            ):
-                binding.revert()
-                text = "The text that could not be saved was undone."
-                editor.show_notice(QCoreApplication.translate("PlanEditor", text), True)
-                return True
+    for binding in editor.bindings():
+        widget = binding.widget
+        if (
+            binding.refused
+            and focus is not None
+            and (widget is focus or widget.isAncestorOf(focus))
+        ):
+            binding.revert()
+            editor.show_notice(
+                QCoreApplication.translate(
+                    "PlanEditor", "The text that could not be saved was undone."
+                ),
+                True,
+            )
+            return True
     return False
