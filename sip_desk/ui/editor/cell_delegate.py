@@ -59,7 +59,7 @@ class CellDelegate(QStyledItemDelegate):
         self.on_text_editor = on_text_editor
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        if _is_check(index):
+        if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
             return _check_editor(parent, index)
         choices = index.data(ChoicesRole)
         if not choices:
@@ -140,10 +140,6 @@ class CellDelegate(QStyledItemDelegate):
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
-
-
-def _is_check(index: Index) -> bool:
-    return index.data(Qt.ItemDataRole.CheckStateRole) is not None
 
 
 def _style(option: QStyleOptionViewItem) -> QStyle:

@@ -1,9 +1,7 @@
 """Section 8: the record of a follow-up meeting, written as a draft that saves itself.
 
 Every goal and open action starts *not yet evaluated*; the section lists those still open and
-the record can be completed only when none is left. Nothing typed here is ever thrown away
-without asking: it is stored at most half a second after the first unsaved keystroke and on
-leaving a field, and reopening the plan shows it again.
+the record can be completed only when none is left. Reopening the plan shows the draft again.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.follow_up import MeetingData, MeetingDto
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.editor import edits
+from sip_desk.ui.editor import edits, row_edits
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.item_models.cell_values import ParseError
@@ -118,7 +118,7 @@ class FollowUpSection(Section):
                 video_link=self._draft.get("video_link", ""),
                 convenor_participant_id=self._draft.get("convenor_participant_id"),
             )
-            if self.session.execute(edits.book_meeting(self.session, data)):
+            if self.session.execute(row_edits.book_meeting(self.session, data)):
                 self._draft.clear()
                 return True
             return False
@@ -132,7 +132,7 @@ class FollowUpSection(Section):
             data = dataclasses.replace(data, starts_at=_aware(day, at))
         else:
             data = dataclasses.replace(data, **{attr: value})
-        return self.session.execute(edits.update_meeting(self.session, meeting, data))
+        return self.session.execute(row_edits.update_meeting(self.session, meeting, data))
 
     def refresh(self, plan: PlanDetail) -> None:
         people = [(p.id, p.name) for p in plan.participants]
