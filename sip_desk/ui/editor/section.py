@@ -28,6 +28,7 @@ from sip_desk.ui.editor.bindings import (
     Save,
     format_date,
 )
+from sip_desk.ui.editor.conflicts import FieldSave, Outcome
 from sip_desk.ui.editor.field_parts import ErrorLabel, UndoKeyFilter
 from sip_desk.ui.editor.length_counter import LengthCounter
 from sip_desk.ui.editor.reveal import scroll_area_of
@@ -136,31 +137,25 @@ class Section(QGroupBox):
 
     def plan_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
         """An input for one of the plan's own fields."""
-        return self._bind(
-            f"plan.{name}",
-            label,
-            widget,
-            lambda plan: getattr(plan.fields, name),
-            lambda request: self.session.apply(
-                edits.set_plan_field(self.session, name, request.value, _plain(label), request),
-                request.ask,
-            ),
-            **kw,
-        )
+        return self._stored_field(f"plan.{name}", label, widget, **kw)
 
     def person_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
         """An input for one field of the person."""
-        return self._bind(
-            f"person.{name}",
-            label,
-            widget,
-            lambda plan: getattr(plan.person, name),
-            lambda request: self.session.apply(
-                edits.set_person_field(self.session, name, request.value, _plain(label), request),
-                request.ask,
-            ),
-            **kw,
-        )
+        return self._stored_field(f"person.{name}", label, widget, **kw)
+
+    def _stored_field(self, key: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
+        part, name = key.split(".")
+        plan_own = part == "plan"
+        edit = edits.set_plan_field if plan_own else edits.set_person_field
+
+        def read(plan: PlanDetail) -> object:
+            return getattr(plan.fields if plan_own else plan.person, name)
+
+        def save(request: FieldSave) -> Outcome:
+            change = edit(self.session, name, request.value, _plain(label), request)
+            return self.session.apply(change, request.ask)
+
+        return self._bind(key, label, widget, read, save, **kw)
 
     def set_choices(self, key: str, choices: list[tuple[object, str]]) -> None:
         """Offer ``choices`` (value, label) in the drop-down of ``key``, if they changed."""
