@@ -76,7 +76,8 @@ def bench(size: int, saves: int, show_sql: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
     from sip_desk.domain.action import ActionData
-    from sip_desk.ui.editor.edits import set_person_field, set_plan_field, to_data, update_item
+    from sip_desk.ui.editor.edits import set_person_field, set_plan_field, to_data
+    from sip_desk.ui.editor.row_edits import update_item
     from sip_desk.ui.editor.session import PlanSession
 
     _app = QApplication.instance() or QApplication([])

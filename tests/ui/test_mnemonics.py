@@ -201,7 +201,7 @@ def test_ctrl_q_while_typing_stores_what_was_typed(qtbot, window, lang, sqlite_s
     field.setFocus()
     field.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(field, " Skriven strax innan avslut")
-    assert editor.person_section.pending  # not saved yet: only quitting can save it
+    assert editor.person_section.bindings["plan.reason"].pending  # only quitting can save it
 
     QTest.keyClick(field, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
-from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession
-from sip_desk.ui.editor.table_part import TablePart
 from sip_desk.ui.item_models.action_table_model import ActionTableModel
 from sip_desk.ui.item_models.need_table_model import NeedTableModel
 
@@ -22,19 +20,12 @@ class ActionsSection(Section):
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("4. Needs and actions: who does what, when"), parent)
         self.setObjectName("section_actions")
-        self.need_part = TablePart(
-            session,
-            "need",
-            NeedTableModel(self),
-            self.tr("Needs: what the person needs help with"),
-            lambda p: p.needs,
-            self,
-        )
+        needs = self.tr("Needs: what the person needs help with")
+        self.need_part = self.table_part("need", NeedTableModel(self), needs, lambda p: p.needs)
         self.model = ActionTableModel(self)
-        self.action_part = TablePart(
-            session, "action", self.model, self.tr("Actions"), lambda p: p.actions, self
+        self.action_part = self.table_part(
+            "action", self.model, self.tr("Actions"), lambda p: p.actions
         )
-        self.parts = (self.need_part, self.action_part)
         caption = QLabel(self.tr("Goals the current action works towards (Space ticks):"), self)
         self.goal_links = QListWidget(self)
         self.goal_links.setObjectName("action_goal_links")
@@ -54,10 +45,8 @@ class ActionsSection(Section):
         self.goal_links.itemChanged.connect(self._on_link_changed)
 
     def refresh(self, plan: PlanDetail) -> None:
-        super().refresh(plan)
-        self.need_part.refresh(plan)
         self.model.set_context(list(plan.participants), list(plan.goals), list(plan.needs))
-        self.action_part.refresh(plan)
+        super().refresh(plan)
         self._show_links()
 
     def _show_links(self, *_args: object) -> None:
@@ -87,29 +76,6 @@ class ActionsSection(Section):
         current = self.goal_links.currentRow()
         self.model.set_linked_goals(row, ids)
         self.goal_links.setCurrentRow(current)
-
-    def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
-        rest = super().show_errors(errors)
-        for part in self.parts:
-            rest = part.show_errors(rest)
-        return rest
-
-    def clear_errors(self, keys: tuple[str, ...]) -> None:
-        super().clear_errors(keys)
-        for part in self.parts:
-            part.clear_errors(keys)
-
-    def focus_anchor(self, anchor: str, entity_id: int | None) -> bool:
-        if anchor.startswith("needs"):
-            self.focus_widget(self.need_part.table)
-            self.need_part.focus(entity_id)
-            return True
-        if anchor.startswith("actions"):
-            self.focus_widget(self.action_part.table)
-            attr = anchor.partition(".")[2]
-            self.action_part.focus(entity_id, attr)
-            return True
-        return super().focus_anchor(anchor, entity_id)
 
     def focus_chain(self) -> list[QWidget]:
         tables = [self.need_part.table, self.action_part.table]

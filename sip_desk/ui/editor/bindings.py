@@ -22,14 +22,7 @@ from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.editor.text_place import changed_span, show_text
 from sip_desk.ui.item_models.cell_values import ParseError
-from sip_desk.ui.save_timer import SAVE_MS, SaveTimer
-
-DEBOUNCE_MS = SAVE_MS
-"""Text is saved at most this long after the first unsaved keystroke, and on leaving the field.
-
-A value refused while the user is still typing (half a date, half an e-mail address) waits
-for a pause this long, or for leaving the field, before its message is shown.
-"""
+from sip_desk.ui.save_timer import SaveTimer
 
 
 def format_date(value: date | None) -> str:
@@ -43,8 +36,7 @@ Save = Callable[[FieldSave], "bool | Outcome"]
 class FieldBinding(QObject):
     """Saves ``widget``'s value through ``save`` and shows what is stored (via ``read``).
 
-    ``save`` gets a :class:`FieldSave` (the value and the stored value it replaces) and
-    returns True/False (saved or refused) or an :class:`Outcome`.
+    ``save`` gets a :class:`FieldSave` and returns True/False (saved or refused) or an Outcome.
     """
 
     def __init__(
@@ -113,11 +105,7 @@ class FieldBinding(QObject):
 
     @property
     def refused(self) -> bool:
-        """The field shows what the user entered, but it is not stored (see ``message``).
-
-        The store refused it, or (after :meth:`commit`) its save failed or waits for the
-        user's choice in a conflict.
-        """
+        """The field shows what the user entered, but it is not stored (see ``message``)."""
         return self._failed_on is not _NOTHING or self._dirty
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -163,12 +151,7 @@ class FieldBinding(QObject):
         return self._parse(text)
 
     def commit(self, ask: bool = True) -> None:
-        """Save now if anything is pending (leaving the field, closing, undo, Ctrl+S).
-
-        Args:
-            ask: a conflict with someone else's change may be asked about now. False for a
-                save made by the autosave: the conflict is then marked and asked about later.
-        """
+        """Save now if anything is pending; ``ask``: a conflict may be asked about now."""
         self._timer.stop()
         self._save_pending(ask=ask, while_typing=False)
 
@@ -249,8 +232,7 @@ class FieldBinding(QObject):
             self._dirty = False
             self._failed_on = self._stored()
 
-    def _picked(self) -> bool:
-        """True for a check box or a fixed drop-down: its value is picked, not typed."""
+    def _picked(self) -> bool:  # a check box or a fixed drop-down: picked, not typed
         w = self.widget
         return isinstance(w, QCheckBox) or (isinstance(w, QComboBox) and not w.isEditable())
 

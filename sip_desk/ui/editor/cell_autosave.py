@@ -22,31 +22,25 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class CellAutosave(QObject):
-    """Saves the text of the one cell editor being typed into (see the module docstring).
-
-    Attributes:
-        holding: a save made while still typing is running; a refusal (half a date, half an
-            e-mail address) is not shown yet. It is shown once the typist pauses for
-            ``SAVE_MS`` or leaves the cell.
-    """
+    """Saves the text of the one cell editor being typed into (see the module docstring)."""
 
     def __init__(self, table: ItemTable) -> None:
         super().__init__(table)
         self._table = table
         self._editor: QLineEdit | None = None
         self._cell = QPersistentModelIndex()
-        self._original: Any = None  # the cell's value when its editor opened
+        self.original: Any = None  # the cell's value when its editor opened
         self._dirty = False
         self.saved = False  # something typed in the open editor is stored
         self.created = False  # ... and that save made the "+" line a row
-        self.holding = False
+        self.holding = False  # saving while typing: a refusal (half a date) is shown at a pause
         self._timer = SaveTimer(self._on_due, self, settled=self._on_settled)
 
     def watch(self, editor: QLineEdit, cell: Index) -> None:
         """A text editor was opened on ``cell``."""
         self.forget(self._editor)
         self._editor, self._cell = editor, QPersistentModelIndex(cell)
-        self._original = cell.data(Qt.ItemDataRole.EditRole)
+        self.original = cell.data(Qt.ItemDataRole.EditRole)
         self.saved = self.created = False
         editor.textEdited.connect(lambda _text: self._on_typed(editor))
 
@@ -59,11 +53,6 @@ class CellAutosave(QObject):
 
     def is_watching(self, editor: QWidget) -> bool:
         return editor is self._editor
-
-    @property
-    def original(self) -> Any:
-        """The value the watched cell had when its editor opened."""
-        return self._original
 
     def _on_typed(self, editor: QLineEdit) -> None:
         if editor is not self._editor:

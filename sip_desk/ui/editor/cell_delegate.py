@@ -41,16 +41,11 @@ _OPENING = "sip_desk_opening"  # a text editor not yet shown: its caret still to
 class CellDelegate(QStyledItemDelegate):
     """Opens the editor a cell needs; Tab, Shift+Tab, Enter and Escape go to ``on_key``.
 
-    A text editor opens with the caret after the cell's text and nothing selected, so typing
-    (also the key that opened it) adds to a stored value instead of replacing it.
-
-    ``on_key(editor, event)`` decides where typing continues (see :class:`ItemTable`) and
-    returns False to leave the key to Qt's own handling. ``on_text_editor(editor, index)``
-    hears of each text editor opened, so what is typed there can be saved while typing.
-
-    A text editor the user has typed into keeps its text when the model changes: the save
-    of that very text echoes back through the plan's refresh, and writing it into the
-    editor again would move the caret (or drop what was typed since the save).
+    ``on_key(editor, event)`` returns False to leave the key to Qt; ``on_text_editor`` hears
+    of each text editor opened (to save while typing). A text editor opens with the caret after
+    the text, nothing selected, and keeps what the user typed when the model changes: the save
+    of that very text echoes back through the plan's refresh, and writing it into the editor
+    again would move the caret (or drop what was typed since the save).
     """
 
     def __init__(
@@ -64,7 +59,7 @@ class CellDelegate(QStyledItemDelegate):
         self.on_text_editor = on_text_editor
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        if _is_check(index):
+        if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
             return _check_editor(parent, index)
         choices = index.data(ChoicesRole)
         if not choices:
@@ -145,10 +140,6 @@ class CellDelegate(QStyledItemDelegate):
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
-
-
-def _is_check(index: Index) -> bool:
-    return index.data(Qt.ItemDataRole.CheckStateRole) is not None
 
 
 def _style(option: QStyleOptionViewItem) -> QStyle:

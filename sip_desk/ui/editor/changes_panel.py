@@ -13,14 +13,7 @@ _ENTITY = Qt.ItemDataRole.UserRole + 1
 MAX_LIST_HEIGHT = 220
 ITEM_PADDING = 2
 
-_TABLE_ANCHORS = {
-    "participant": "participants",
-    "consent": "consents",
-    "goal": "goals",
-    "need": "needs",
-    "action": "actions",
-    "meeting": "meetings",
-}
+_TABLES = frozenset({"participant", "consent", "goal", "need", "action", "meeting"})
 # change group (domain.changes) -> the editor field that holds it
 _FIELD_ANCHORS = {
     "reason": "plan.reason",
@@ -46,9 +39,9 @@ _PERSON_ANCHORS = {
 
 def change_anchor(change: PlanChange) -> tuple[str, int]:
     """The editor anchor of a change and the row it concerns (-1 for none)."""
-    if change.area in _TABLE_ANCHORS:
+    if change.area in _TABLES:  # a table's anchor is its kind in plural
         gone = change.kind is ChangeKind.REMOVED or change.item_id is None
-        return _TABLE_ANCHORS[change.area], -1 if gone else int(change.item_id or -1)
+        return f"{change.area}s", -1 if gone else int(change.item_id or -1)
     anchors = _PERSON_ANCHORS if change.area == "person" else _FIELD_ANCHORS
     group = change.fields[0] if change.fields else ""
     return anchors.get(group, ""), -1

@@ -75,13 +75,8 @@ def _same(text: str) -> object:
 class FieldSave:
     """A field binding's request to save: the value, and the stored value it was based on.
 
-    Attributes:
-        value: what the user entered (parsed).
-        base: the stored value the field showed before the user changed it.
-        ask: True when a conflict may be asked about now (on leaving the field), False while
-            typing (then a conflict waits, marked beside the field).
-        text: free text, so a merge by hand is offered.
-        multiline: several lines (the hand merge puts the texts on lines of their own).
+    ``ask``: a conflict may be asked about now (on leaving the field), not while typing.
+    ``text``: free text, so a merge by hand is offered (``multiline``: on lines of their own).
     """
 
     value: object
@@ -97,9 +92,8 @@ class FieldSave:
 class FieldChange:
     """The one stored value an edit changes (a plan or person field, or a table cell).
 
-    ``old`` is the value the edit replaces (the base), ``new`` the value it stores; ``read``
-    finds the stored value in a plan (``GONE`` when its row has been removed) and ``write``
-    makes the operation that stores a value on top of whatever plan is current.
+    ``old`` is the value it replaces (the base), ``new`` the value it stores; ``read`` finds the
+    stored value in a plan (``GONE`` when its row is removed), ``write(value)`` stores a value.
     """
 
     key: str
@@ -120,33 +114,6 @@ class FieldChange:
     def rebased(self, old: object, new: object) -> FieldChange:
         """The same field, now replacing ``old`` by ``new``."""
         return dataclasses.replace(self, old=old, new=new)
-
-    @classmethod
-    def of(
-        cls,
-        key: str,
-        label: str,
-        read: Callable[[PlanDetail], object],
-        write: Callable[[object], Op],
-        old: object,
-        new: object,
-        request: FieldSave | None = None,
-    ) -> FieldChange:
-        """A change, described further by the binding's ``request`` when there is one."""
-        if request is None:
-            return cls(key, label, read, write, old, new, text=isinstance(new, str))
-        return cls(
-            key,
-            label,
-            read,
-            write,
-            request.base,
-            request.value,
-            request.text,
-            request.multiline,
-            request.show,
-            request.parse,
-        )
 
 
 @dataclass(frozen=True)

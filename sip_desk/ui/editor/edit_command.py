@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from sip_desk.services.unit_of_work import Saved
 from sip_desk.ui.editor.conflicts import FieldChange, Op
+
+if TYPE_CHECKING:
+    from sip_desk.ui.editor.session import PlanSession
 
 MERGE_SECONDS = 1.5
 """Saves of one field less than this many seconds apart are one undo step.
@@ -20,41 +23,23 @@ last burst: a pause of about 1.5–2 s between two bursts makes them two steps.
 """
 
 
-class Replayer(Protocol):
-    """What runs an edit again from the undo stack (the plan session)."""
-
-    def replay(self, edit: Edit, forward: bool) -> None: ...
-
-
 @dataclass
 class Edit:
-    """One user edit, expressed against whatever plan is current when it runs.
+    """One user edit, expressed against whatever plan is current when it runs."""
 
-    Attributes:
-        text: what the undo menu shows.
-        redo: applies the edit; returns the saved plan (``item_id`` for an added row).
-        undo: reverts it.
-        fields: error keys (prefixes) this edit answers for; their inline messages are cleared
-            when it succeeds.
-        merge_key: consecutive edits with the same key merge into one undo step.
-        change: the one field or cell the edit changes, with the value it was based on; when
-            given, ``redo``/``undo`` are made from it and a change of the same field by
-            someone else is noticed instead of overwritten.
-        absorb: how this edit takes in a later one merged into it; by default the later
-            edit's ``redo`` replaces its own.
-        values: ``(before, after)`` for an edit that replaces one value; when merged edits
-            bring back ``before``, the undo step is dropped (there is nothing to undo).
-    """
-
-    text: str
-    redo: Op
+    text: str  # what the undo menu shows
+    redo: Op  # applies the edit; returns the saved plan (``item_id`` for an added row)
     undo: Op
-    fields: tuple[str, ...] = ()
-    merge_key: str = ""
+    fields: tuple[str, ...] = ()  # error keys (prefixes) whose messages a success clears
+    merge_key: str = ""  # consecutive edits with the same key merge into one undo step
     on_redo: Callable[[Saved], None] | None = field(default=None, repr=False)
     on_undo: Callable[[Saved], None] | None = field(default=None, repr=False)
+    # The one field or cell changed, with the value it was based on: redo/undo are made from
+    # it, and a change of the same field by someone else is noticed instead of overwritten.
     change: FieldChange | None = field(default=None, repr=False)
+    # How this edit takes in a later one merged into it (default: the later redo replaces its own).
     absorb: Callable[[Edit], None] | None = field(default=None, repr=False)
+    # (before, after) of one value: when merged edits bring back "before", the step is dropped.
     values: tuple[Any, Any] | None = field(default=None, repr=False)
 
     def step(self, forward: bool) -> tuple[Op, FieldChange | None]:
@@ -76,7 +61,7 @@ class EditCommand(QUndoCommand):
 
     _MERGE_ID = 1
 
-    def __init__(self, session: Replayer, edit: Edit) -> None:
+    def __init__(self, session: PlanSession, edit: Edit) -> None:
         super().__init__(edit.text)
         self.session = session
         self.edit = edit

@@ -1,13 +1,12 @@
 """Section 8: the record of a follow-up meeting, written as a draft that saves itself.
 
 Every goal and open action starts *not yet evaluated*; the section lists those still open and
-the record can be completed only when none is left. Nothing typed here is ever thrown away
-without asking: it is stored at most half a second after the first unsaved keystroke and on
-leaving a field, and reopening the plan shows it again.
+the record can be completed only when none is left. Reopening the plan shows the draft again.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,9 +35,10 @@ from sip_desk.ui import prompts
 from sip_desk.ui.editor import record_edits
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.next_follow_up_part import NextFollowUpPart
-from sip_desk.ui.editor.record_edits import Change, set_field
+from sip_desk.ui.editor.record_edits import Path, record_key, value_at
 from sip_desk.ui.editor.record_reviews import RecordReviews
-from sip_desk.ui.editor.section import Section
+from sip_desk.ui.editor.reveal import scroll_area_of
+from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.item_models.labels import enum_choices
 
@@ -60,17 +59,17 @@ class FollowUpRecordSection(Section):
         self._layout.addWidget(self.state)
         self.start_button = QPushButton(self.tr("Record the follow-up meeting (Ctrl+R)"), self)
         self.start_button.setObjectName("record_start")
-        self.start_button.clicked.connect(self._on_start_clicked)
+        self.start_button.clicked.connect(lambda _=False: self.start())
         self._layout.addLayout(_row(self.start_button))
         self.body = QWidget(self)
         self.body.setObjectName("record_body")
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.body)
-        self.reviews = RecordReviews(self, self.body, body, self._change)
+        self.reviews = RecordReviews(self, self.body, body, self.change)
         self.form = self._new_body_form(body)
         self._build_fields()
-        self.next = NextFollowUpPart(self, self._add, self._change)
+        self.next = NextFollowUpPart(self)
         self.unevaluated_label = QLabel(self.body)
         self.unevaluated_label.setObjectName("record_unevaluated")
         self.unevaluated_label.setWordWrap(True)
@@ -94,44 +93,28 @@ class FollowUpRecordSection(Section):
 
     def _build_fields(self) -> None:
         self.new_needs = self.text()
-        self._record_field("new_needs", self.tr("New needs"), self.new_needs)
+        self.record_field(self.tr("New needs"), self.new_needs, ("new_needs",))
         self.notes = self.text()
-        self._record_field("notes", self.tr("Notes"), self.notes)
+        self.record_field(self.tr("Notes"), self.notes, ("notes",))
         self.decision = self.combo(enum_choices(FollowUpDecision, self.tr("(not decided)")))
-        self._record_field(
-            "decision", self.tr("Decision"), self.decision, **self.enum_kw(FollowUpDecision)
-        )
+        decision_kw = self.enum_kw(FollowUpDecision)
+        self.record_field(self.tr("Decision"), self.decision, ("decision",), **decision_kw)
         self.decision_reason = self.line()
-        self._record_field(
-            "decision_reason", self.tr("Reason for the decision"), self.decision_reason
-        )
+        reason = self.tr("Reason for the decision")
+        self.record_field(reason, self.decision_reason, ("decision_reason",))
 
-    def _record_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> None:
-        self._add(
-            f"record.{name}",
-            label,
-            widget,
-            lambda plan: getattr(record_of(plan), name),
-            lambda value: self._change(
-                f"record.{name}",
-                label,
-                set_field(name, value),
-                set_field(name, getattr(record_of(self.session.plan), name)),
-            ),
-            **kw,
-        )
+    def record_field(self, label: str, widget: QWidget, path: Path, **kw: Any) -> None:
+        """An input in the form for the value of the record at ``path``."""
+        read = partial(value_at, path=path)
+        self._add(record_key(path), label, widget, read, partial(self.change, label, path), **kw)
 
     # Saving -----------------------------------------------------------------------------------
-    def _change(self, key: str, label: str, redo: Change, undo: Change) -> bool:
+    def change(self, label: str, path: Path, value: object) -> bool:
+        """Store ``value`` at ``path`` of the record being written (an undoable edit)."""
         if self.session.plan.follow_up_draft is None:
             return False
         label = label.replace("&", "")
-        return self.session.execute(
-            record_edits.change_record(self.session, key, label, redo, undo)
-        )
-
-    def _on_start_clicked(self) -> None:
-        self.start()
+        return self.session.execute(record_edits.change_record(self.session, label, path, value))
 
     def start(self, meeting_id: int | None = None) -> bool:
         """Start the record of the booked follow-up (or reopen the one being written)."""
@@ -157,11 +140,9 @@ class FollowUpRecordSection(Section):
 
     def _scroll_to_top(self) -> None:
         """Bring the section's heading to the top of the editor's scroll area."""
-        area = self.parent()
-        while area is not None and not isinstance(area, QScrollArea):
-            area = area.parent()
-        content = area.widget() if isinstance(area, QScrollArea) else None
-        if isinstance(area, QScrollArea) and content is not None:
+        area = scroll_area_of(self)
+        content = area.widget() if area is not None else None
+        if area is not None and content is not None:
             area.verticalScrollBar().setValue(self.mapTo(content, QPoint(0, 0)).y())
 
     def complete(self) -> None:
@@ -219,7 +200,7 @@ class FollowUpRecordSection(Section):
         self._show_state(plan)
         if rows_changed or self._writing != (draft is not None):
             self._writing = draft is not None
-            self._chain_inputs()
+            chain_tabs(self.focus_chain())
 
     def _show_state(self, plan: PlanDetail) -> None:
         meeting = draft_meeting(plan)
@@ -278,11 +259,6 @@ class FollowUpRecordSection(Section):
         if self.session.plan.follow_up_draft is None:
             return [self.start_button, *chain]
         return [*chain, self.start_button]
-
-    def _chain_inputs(self) -> None:
-        chain = self.focus_chain()
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
 
 
 def _row(*widgets: QWidget) -> QHBoxLayout:

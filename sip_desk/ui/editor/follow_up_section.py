@@ -14,11 +14,10 @@ from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.follow_up import MeetingData, MeetingDto
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.editor import edits
-from sip_desk.ui.editor.bindings import format_date
+from sip_desk.ui.editor import edits, row_edits
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession, ui_lang
-from sip_desk.ui.item_models.cell_values import ParseError, parse_date
+from sip_desk.ui.item_models.cell_values import ParseError
 
 
 def parse_time(text: str) -> time | None:
@@ -36,6 +35,13 @@ def parse_time(text: str) -> time | None:
         ) from None
 
 
+def _format_time(value: object) -> str:
+    return value.strftime("%H:%M") if isinstance(value, time) else ""
+
+
+TIME_KW: dict[str, Any] = {"parse": parse_time, "show": _format_time}
+
+
 class FollowUpSection(Section):
     """Books the next follow-up through ``services.meetings`` once date and time are given."""
 
@@ -44,10 +50,10 @@ class FollowUpSection(Section):
         self.setObjectName("section_follow_up")
         self._draft: dict[str, Any] = {}
         self.date = self.date_line()
-        self._field("date", self.tr("&Date"), self.date, parse=parse_date, show=format_date)
+        self._field("date", self.tr("&Date"), self.date, **self.date_kw())
         self.time = self.line()
         self.time.setPlaceholderText("TT:MM")
-        self._field("time", self.tr("Time"), self.time, parse=parse_time, show=_format_time)
+        self._field("time", self.tr("Time"), self.time, **TIME_KW)
         self.place = self.line()
         self._field("place", self.tr("Place"), self.place)
         self.video_link = self.line()
@@ -112,7 +118,7 @@ class FollowUpSection(Section):
                 video_link=self._draft.get("video_link", ""),
                 convenor_participant_id=self._draft.get("convenor_participant_id"),
             )
-            if self.session.execute(edits.book_meeting(self.session, data)):
+            if self.session.execute(row_edits.book_meeting(self.session, data)):
                 self._draft.clear()
                 return True
             return False
@@ -126,18 +132,13 @@ class FollowUpSection(Section):
             data = dataclasses.replace(data, starts_at=_aware(day, at))
         else:
             data = dataclasses.replace(data, **{attr: value})
-        return self.session.execute(edits.update_meeting(self.session, meeting, data))
+        return self.session.execute(row_edits.update_meeting(self.session, meeting, data))
 
     def refresh(self, plan: PlanDetail) -> None:
-        combo = self.convenor
-        binding = self.bindings["meeting.convenor_participant_id"]
-        wanted = [("", self.tr("(not chosen)"))] + [(p.id, p.name) for p in plan.participants]
-        have = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
-        if have != wanted:
-            with binding.quiet():
-                combo.clear()
-                for value, label in wanted:
-                    combo.addItem(label, value)
+        people = [(p.id, p.name) for p in plan.participants]
+        self.set_choices(
+            "meeting.convenor_participant_id", [("", self.tr("(not chosen)")), *people]
+        )
         super().refresh(plan)
 
     def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
@@ -146,10 +147,6 @@ class FollowUpSection(Section):
             if error.field == "meeting.starts_at":
                 self.bindings["meeting.date"].show_error(error.message(ui_lang()))
         return super().show_errors([e for e in errors if e.field != "meeting.starts_at"])
-
-
-def _format_time(value: object) -> str:
-    return value.strftime("%H:%M") if isinstance(value, time) else ""
 
 
 def _aware(day: date, at: time) -> datetime:

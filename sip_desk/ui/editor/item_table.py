@@ -1,9 +1,17 @@
 """A keyboard-first table of plan items, typed like a spreadsheet.
 
-Tab and Shift+Tab move along the row with an editor open; after the "+" line becomes a row,
-typing continues in that row. Enter in the last column starts a fresh "+" line, Escape on the
-"+" line forgets what was typed there, Delete removes the current row. Text typed into a cell
-is saved while it is typed (sip_desk/ui/editor/cell_autosave.py).
+With a cell editor open, Tab and Shift+Tab save the cell and open the next or previous cell of
+the row; they never take the editor into another stored row (Shift+Tab in the first column
+stays, Tab after the last column of the row being typed starts a fresh "+" line). Enter saves
+and goes on along the row being typed; elsewhere it only saves the cell; in the last column it
+starts a fresh "+" line. Escape on the "+" line forgets that draft, elsewhere it cancels the
+cell's edit. Delete removes the current row (an undoable edit, no confirmation). A text cell
+opens with the caret after its text, so typing adds to a stored value.
+
+Text typed into a cell is saved while it is typed (cell_autosave.py); on the "+" line that
+makes the line a row once its required column has text. Escape still cancels: the cell gets
+back the value it had when its editor opened, and a row so made is removed again. A value the
+cell cannot take keeps the editor open, with the message under the table.
 """
 
 from __future__ import annotations
@@ -17,13 +25,13 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
-    QScrollArea,
     QTableView,
     QWidget,
 )
 
 from sip_desk.ui.editor.cell_autosave import CellAutosave
 from sip_desk.ui.editor.cell_delegate import CellDelegate
+from sip_desk.ui.editor.reveal import scroll_area_of
 from sip_desk.ui.item_models.row_table_model import RowRole, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,28 +43,7 @@ _NO_HINT = QAbstractItemDelegate.EndEditHint.NoHint
 
 
 class ItemTable(QTableView):
-    """Table view for a :class:`RowTableModel`, typed into like a spreadsheet.
-
-    With a cell editor open, Tab and Shift+Tab save the cell and open the next or previous
-    cell of the row (a read-only cell just becomes current; a further Tab leaves the table).
-    They never take the editor into another stored row: Shift+Tab in the first column stays
-    there; Tab after the last column of the row being typed starts a fresh "+" line. A text
-    cell opens with the caret after its text, nothing selected, however it is opened (typing
-    on the current cell, F2, Enter, Tab): typing adds to a stored value; to replace it, select
-    it first (Ctrl+A).
-    Enter saves and goes on along the row being typed (the "+" line, or the row it just
-    became); elsewhere it only saves the cell. Enter in the last column starts a fresh "+"
-    line. Escape on the "+" line forgets that draft; on a stored row it cancels the cell's
-    edit. A value the cell cannot take (a wrongly typed date, or one the plan refuses) keeps
-    the editor open, with the message under the table. Delete removes the current row
-    through ``on_delete`` (an undoable edit, no confirmation).
-
-    Text typed into a cell is saved while it is typed, the editor left open. On the "+" line
-    that save makes the line a row as soon as its required column has text, the editor and
-    cursor staying where they are. Escape still cancels: the cell gets back the value it had
-    when its editor opened, and a row made from the "+" line by such a save is removed again
-    (an undoable edit, like Delete).
-    """
+    """Table view for a :class:`RowTableModel` (see the module docstring)."""
 
     def __init__(
         self,
@@ -144,7 +131,7 @@ class ItemTable(QTableView):
 
     # Typing along a row -------------------------------------------------------------------
     def _on_editor_key(self, editor: QWidget, event: QKeyEvent) -> bool:
-        """Tab, Shift+Tab, Enter or Escape in a cell editor (see the class docstring)."""
+        """Tab, Shift+Tab, Enter or Escape in a cell editor (see the module docstring)."""
         index = self.currentIndex()
         if not index.isValid() or self.indexWidget(index) is not editor:
             return False  # not the current cell's editor: Qt's own handling
@@ -172,7 +159,7 @@ class ItemTable(QTableView):
         return True
 
     def _cancel(self, editor: QWidget, index: QModelIndex) -> None:
-        """Escape in a cell editor: nothing typed there stays (see the class docstring)."""
+        """Escape in a cell editor: nothing typed there stays (see the module docstring)."""
         autosave, model = self._autosave, self.row_model
         watched = autosave.is_watching(editor)
         created, saved, original = watched and autosave.created, autosave.saved, autosave.original
@@ -214,10 +201,7 @@ class ItemTable(QTableView):
     def _step(self, row: int, column: int, direction: int) -> None:
         """Edit the next (``direction`` 1) or previous (-1) cell of the row.
 
-        Neither key takes the editor into another stored row, where the next keystrokes
-        would change someone else's values: before the first column the editor stays where
-        it is. After the last, the row being typed goes on to a fresh "+" line (as Enter
-        does), and a stored row keeps its editor on its last cell.
+        Never another stored row, where the next keystrokes would change someone else's values.
         """
         model = self.row_model
         column += direction
@@ -240,9 +224,7 @@ class ItemTable(QTableView):
     def _reveal_current(self) -> None:
         """Scroll the editor's page so the current cell can be seen."""
         index = self.currentIndex()
-        area = self.parentWidget()
-        while area is not None and not isinstance(area, QScrollArea):
-            area = area.parentWidget()
+        area = scroll_area_of(self)
         page = area.widget() if area is not None else None
         if not index.isValid() or area is None or page is None:
             return
@@ -263,11 +245,7 @@ class ItemTable(QTableView):
             self.edit(index)
 
     def commit_open_editor(self) -> None:
-        """Save what is typed in a cell whose editor is still open (before a close or reload).
-
-        Text the cell cannot take stays in its open editor, its message shown, so closing
-        the plan can ask about it (sip_desk/ui/editor/unsaved.py).
-        """
+        """Save what is typed in an open cell editor; refused text stays open (unsaved.py asks)."""
         if self.state() != QAbstractItemView.State.EditingState:
             return
         editor = self.indexWidget(self.currentIndex())
@@ -275,7 +253,7 @@ class ItemTable(QTableView):
             self.row_model.last_edit_refused = False
             self.commitData(editor)
             if not self.row_model.last_edit_refused:
-                self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self.closeEditor(editor, _NO_HINT)
 
     def delete_current(self) -> None:
         """Remove the current row (the blank line just forgets its typed values)."""

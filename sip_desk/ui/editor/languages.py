@@ -94,13 +94,3 @@ class LanguageCombo(QComboBox):
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
-
-    def code(self) -> str:
-        """The chosen language as stored (a code, or the text typed)."""
-        return language_code(self.currentText())
-
-    def set_code(self, code: str) -> None:
-        """Show the stored language ``code``."""
-        index = self.findData(code)
-        self.setCurrentIndex(index)
-        self.setEditText(language_label(code))

@@ -24,16 +24,9 @@ LOOK_MS = 3000
 class LiveReload(QObject):
     """Reloads ``session``'s plan when the store holds a newer version and the user is idle."""
 
-    def __init__(
-        self,
-        session: PlanSession,
-        editor: QWidget,
-        typing: Callable[[], bool],
-        stored_version: Callable[[int], int | None],
-    ) -> None:
+    def __init__(self, session: PlanSession, editor: QWidget, typing: Callable[[], bool]) -> None:
         super().__init__(editor)
-        self._session, self._editor = session, editor
-        self._typing, self._stored_version = typing, stored_version
+        self._session, self._editor, self._typing = session, editor, typing
         self.timer = QTimer(self, interval=LOOK_MS)
         self.timer.timeout.connect(self.look)
         self.timer.start()
@@ -44,7 +37,7 @@ class LiveReload(QObject):
         if not self._editor.isVisible() or self._busy():
             return False
         try:
-            stored = self._stored_version(self._session.plan_id)
+            stored = self._session.services.plans.stored_version(self._session.plan_id)
         except DomainError:
             return False  # a busy or unreachable store: look again later
         if stored is None or stored <= self._session.plan.version:

@@ -6,7 +6,6 @@ own wall-clock time (08:00 stays 08:00 over a daylight-saving change) and is nev
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
@@ -25,27 +24,21 @@ from sip_desk.domain.follow_up_record import (
 )
 from sip_desk.domain.local_time import LOCAL_TZ, local_text
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.editor.bindings import format_date
-from sip_desk.ui.editor.follow_up_section import parse_time
-from sip_desk.ui.editor.record_edits import Change, set_field
+from sip_desk.ui.editor.follow_up_section import TIME_KW
 from sip_desk.ui.editor.session import ui_lang
-from sip_desk.ui.item_models.cell_values import parse_date
 
 if TYPE_CHECKING:
-    from sip_desk.ui.editor.section import Section
+    from sip_desk.ui.editor.follow_up_record_section import FollowUpRecordSection
 
-Save = Callable[[str, str, Change, Change], bool]
-Add = Callable[..., object]  # Section._add: (key, label, widget, read, save, **kw)
-KEYS = ("record.next_date", "record.next_time", "record.next_place", "record.next_video_link")
+DATE_KEY, TIME_KEY = "record.next_date", "record.next_time"
 
 
 class NextFollowUpPart(QObject):
-    """Adds the next-follow-up rows to ``section``'s form (through ``add``, the section's own
-    field builder) and saves through ``save``."""
+    """Adds the next-follow-up rows to ``section``'s form; saves through ``section.change``."""
 
-    def __init__(self, section: Section, add: Add, save: Save) -> None:
+    def __init__(self, section: FollowUpRecordSection) -> None:
         super().__init__(section)
-        self.section, self._add, self._save = section, add, save
+        self.section = section
         self._time: time | None = None  # a time typed before any date: kept until one comes
         form = section.form
         self.note = QLabel(section)
@@ -64,27 +57,19 @@ class NextFollowUpPart(QObject):
         row.addStretch(1)
         form.addRow(self.tr("Suggest:"), row)
         self.date = section.date_line()
-        add(
-            KEYS[0], self.tr("Date"), self.date, self._read_date, self._save_date,
-            parse=parse_date, show=format_date,
-        )  # fmt: skip
+        date_kw = section.date_kw()
+        section._add(
+            DATE_KEY, self.tr("Date"), self.date, self._read_date, self._save_date, **date_kw
+        )
         self.time = section.line()
         self.time.setPlaceholderText("TT:MM")
-        add(
-            KEYS[1], self.tr("Time"), self.time, self._read_time, self._save_time,
-            parse=parse_time, show=lambda v: v.strftime("%H:%M") if isinstance(v, time) else "",
-        )  # fmt: skip
+        section._add(
+            TIME_KEY, self.tr("Time"), self.time, self._read_time, self._save_time, **TIME_KW
+        )
         self.place = section.line()
-        self._text_field(KEYS[2], "next_place", self.tr("Place"), self.place)
+        section.record_field(self.tr("Place"), self.place, ("next_place",))
         self.video_link = section.line()
-        self._text_field(KEYS[3], "next_video_link", self.tr("Video link"), self.video_link)
-
-    def _text_field(self, key: str, name: str, label: str, widget: QWidget) -> None:
-        def save(value: object) -> bool:
-            old = getattr(record_of(self.section.session.plan), name)
-            return self._save(key, label, set_field(name, value), set_field(name, old))
-
-        self._add(key, label, widget, lambda plan: getattr(record_of(plan), name), save)
+        section.record_field(self.tr("Video link"), self.video_link, ("next_video_link",))
 
     # Reading and saving -----------------------------------------------------------------------
     @staticmethod
@@ -119,11 +104,7 @@ class NextFollowUpPart(QObject):
         return self._store(_aware(local.date(), at), self.tr("Time"))
 
     def _store(self, when: datetime | None, label: str) -> bool:
-        old = record_of(self.section.session.plan).next_starts_at
-        saved = self._save(
-            "record.next_starts_at", label, set_field("next_starts_at", when),
-            set_field("next_starts_at", old),
-        )  # fmt: skip
+        saved = self.section.change(label, ("next_starts_at",), when)
         if saved:
             self._time = None
         return saved
@@ -163,7 +144,7 @@ class NextFollowUpPart(QObject):
         """Show a refused next follow-up beside its date; return the other errors."""
         for error in errors:
             if error.field == "record.next_starts_at":
-                self.section.bindings[KEYS[0]].show_error(error.message(ui_lang()))
+                self.section.bindings[DATE_KEY].show_error(error.message(ui_lang()))
         return [e for e in errors if e.field != "record.next_starts_at"]
 
     def focus_chain(self) -> list[QWidget]:

@@ -5,11 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from sip_desk.domain.enums import ConsentForm, ConsentGiver
-from sip_desk.domain.errors import ValidationError
-from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession
-from sip_desk.ui.editor.table_part import TablePart
 from sip_desk.ui.item_models.consent_table_model import ConsentTableModel
 from sip_desk.ui.item_models.labels import enum_choices
 from sip_desk.ui.item_models.participant_table_model import ParticipantTableModel
@@ -23,27 +20,22 @@ class ParticipantsSection(Section):
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("2. Participants and consent"), parent)
         self.setObjectName("section_participants")
-        self.participants = TablePart(
-            session,
+        self.participants = self.table_part(
             "participant",
             ParticipantTableModel(self),
             self.tr("Participants"),
             lambda plan: plan.participants,
-            self,
         )
         self._layout.insertWidget(1, self.participants)
         self._build_consent()
         today = self.clock.today()
-        self.consents = TablePart(
-            session,
+        self.consents = self.table_part(
             "consent",
             ConsentTableModel(today, self),
             self.tr("Consent to share information, per organisation"),
             lambda plan: plan.consents,
-            self,
         )
         self._layout.addWidget(self.consents)
-        self.parts = (self.participants, self.consents)
 
     def _build_consent(self) -> None:
         self.made_with_person = self.combo(
@@ -84,33 +76,6 @@ class ParticipantsSection(Section):
             self.consent_giver,
             **self.enum_kw(ConsentGiver),
         )
-
-    def refresh(self, plan: PlanDetail) -> None:
-        super().refresh(plan)
-        for part in self.parts:
-            part.refresh(plan)
-
-    def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
-        rest = super().show_errors(errors)
-        for part in self.parts:
-            rest = part.show_errors(rest)
-        return rest
-
-    def clear_errors(self, keys: tuple[str, ...]) -> None:
-        super().clear_errors(keys)
-        for part in self.parts:
-            part.clear_errors(keys)
-
-    def focus_anchor(self, anchor: str, entity_id: int | None) -> bool:
-        if anchor == "consents":
-            self.focus_widget(self.consents.table)
-            self.consents.focus(entity_id)
-            return True
-        if anchor == "participants":
-            self.focus_widget(self.participants.table)
-            self.participants.focus(entity_id)
-            return True
-        return super().focus_anchor(anchor, entity_id)
 
     def focus_chain(self) -> list[QWidget]:
         return [self.participants.table, *super().focus_chain(), self.consents.table]

@@ -5,16 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from sip_desk.domain.enums import RepresentativeKind
-from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.person import RepresentativeData
-from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui import prompts
 from sip_desk.ui.editor import edits
 from sip_desk.ui.editor.conflicts import FieldSave
 from sip_desk.ui.editor.languages import LanguageCombo, language_code, language_label
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession
-from sip_desk.ui.editor.table_part import TablePart
 from sip_desk.ui.item_models.labels import enum_choices
 from sip_desk.ui.item_models.representative_table_model import RepresentativeTableModel
 
@@ -63,13 +60,11 @@ class PersonSection(Section):
         self.address = self.line()
         self.person_field("address", self.tr("Address"), self.address)
         self._build_languages()
-        self.representatives = TablePart(
-            session,
+        self.representatives = self.table_part(
             "representative",
             RepresentativeTableModel(self),
             self.tr("Guardians and legal representatives"),
             RepresentativeTableModel.rows_of,
-            self,
         )
         self._layout.addWidget(self.representatives)
         self._build_reason()
@@ -139,17 +134,6 @@ class PersonSection(Section):
         model.commit_update = lambda row, data: save(model.replaced(row.id, data))
         model.commit_add = lambda data: save(model.appended(data))
         part.table.on_delete = lambda row: save(model.removed(row.id))
-
-    def refresh(self, plan: PlanDetail) -> None:
-        super().refresh(plan)
-        self.representatives.refresh(plan)
-
-    def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
-        return self.representatives.show_errors(super().show_errors(errors))
-
-    def clear_errors(self, keys: tuple[str, ...]) -> None:
-        super().clear_errors(keys)
-        self.representatives.clear_errors(keys)
 
     def focus_chain(self) -> list[QWidget]:
         chain = super().focus_chain()

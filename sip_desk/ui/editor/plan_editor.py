@@ -26,6 +26,7 @@ from sip_desk.services.registry import Services
 from sip_desk.ui.dialogs.conflict_dialog import ConflictDialog
 from sip_desk.ui.editor import undo_steps, unsaved
 from sip_desk.ui.editor.actions_section import ActionsSection
+from sip_desk.ui.editor.bindings import FieldBinding
 from sip_desk.ui.editor.changes_panel import ChangesPanel
 from sip_desk.ui.editor.completeness_panel import CompletenessPanel
 from sip_desk.ui.editor.conflict_bar import ConflictBar
@@ -39,7 +40,7 @@ from sip_desk.ui.editor.live_reload import LiveReload
 from sip_desk.ui.editor.participants_section import ParticipantsSection
 from sip_desk.ui.editor.person_section import PersonSection
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
-from sip_desk.ui.editor.section import Section
+from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
@@ -52,16 +53,11 @@ BRIEF_NOTICE_MS = 4_000
 class PlanEditor(QWidget):
     """Edits one plan; every input saves itself through the services within a second.
 
-    Language: the editor builds its texts in the UI language once and does not listen to
-    ``events.language_changed``. To show it in another language, call :meth:`flush` (it saves
-    everything typed, open table cells included) and open a new editor for the plan; the app
-    does this for every open plan when the user picks a language (``DesktopApp``).
-
-    Signals:
-        plan_saved: the plan (its id) was saved; ``events.plan_changed`` is emitted too.
+    Its texts are built in the UI language once: for another language the app flushes the
+    editor and opens a new one for the plan (``DesktopApp``).
     """
 
-    plan_saved = Signal(int)
+    plan_saved = Signal(int)  # plan id; events.plan_changed is emitted too
 
     def __init__(
         self, services: Services, events: AppEvents, plan_id: int, parent: QWidget | None = None
@@ -94,9 +90,7 @@ class PlanEditor(QWidget):
         self.completeness = CompletenessPanel(self)
         self.changes = ChangesPanel(self)
         self.notice = _notice_label(self)
-        self.conflicts = ConflictBar(
-            self.session, lambda: [b for s in self.sections for b in s.bindings.values()], self
-        )
+        self.conflicts = ConflictBar(self.session, self.bindings, self)
         self.session.resolver = lambda conflict: ConflictDialog.choose(self, conflict)
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice.hide)
@@ -105,12 +99,7 @@ class PlanEditor(QWidget):
         self._build_layout()
         self.editor_actions = EditorActions(self, self.toolbar)
         self._connect_signals()
-        self.live = LiveReload(
-            self.session,
-            self,
-            lambda: any(b.pending for s in self.sections for b in s.bindings.values()),
-            services.plans.stored_version,
-        )
+        self.live = LiveReload(self.session, self, lambda: any(b.pending for b in self.bindings()))
         self._set_tab_order()
         self._on_plan_changed(self.session.plan)
         self.show_changes()
@@ -161,15 +150,17 @@ class PlanEditor(QWidget):
 
     def _set_tab_order(self) -> None:
         chain = [w for section in self.sections for w in section.focus_chain()]
-        chain += [self.changes.items, self.completeness.items]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        chain_tabs([*chain, self.changes.items, self.completeness.items])
 
     # Public API -------------------------------------------------------------------------------
     @property
     def plan(self) -> PlanDetail:
         """The plan as last saved."""
         return self.session.plan
+
+    def bindings(self) -> list[FieldBinding]:
+        """Every input of every section."""
+        return [b for section in self.sections for b in section.bindings.values()]
 
     def flush(self) -> None:
         """Save everything typed but not yet saved, now (open table cells included)."""
@@ -183,18 +174,14 @@ class PlanEditor(QWidget):
             section.flush(ask)
 
     def save_now(self) -> None:
-        """Ctrl+S: save everything typed, ask about every text that waits for a choice, and
-        say what could not be saved (or that everything is)."""
+        """Ctrl+S: save everything typed, settle waiting conflicts, say what is not saved."""
         self.flush()
         self.conflicts.settle_all()
         unsaved.report(self)
 
     def can_close(self, reveal: Callable[[], None] = lambda: None) -> bool:
-        """Save what is typed; False to keep the plan open.
-
-        It stays open while a text waits for the user's choice, or when a text that could not
-        be stored is left and the user goes back to it (``reveal`` first shows this plan).
-        """
+        """Save what is typed; False to keep the plan open (a conflict waits, or the user goes
+        back to text that could not be stored; ``reveal`` first shows this plan)."""
         self.flush()
         if not self.conflicts.settle_all():
             self.show_notice(
@@ -206,10 +193,10 @@ class PlanEditor(QWidget):
         return unsaved.may_close(self, reveal)
 
     def undo(self) -> None:
-        undo_steps.undo(self)
+        undo_steps.step(self, back=True)
 
     def redo(self) -> None:
-        undo_steps.redo(self)
+        undo_steps.step(self, back=False)
 
     def show_meeting_mode(self) -> None:
         """Open (or raise) the large-text window for the shared screen."""
@@ -227,10 +214,7 @@ class PlanEditor(QWidget):
         self._notice_timer.start(BRIEF_NOTICE_MS if brief else NOTICE_MS)
 
     def show_changes(self) -> None:
-        """Show what changed since the last signed version (after every save).
-
-        The held plan is compared with the signed snapshot, read once per signed version.
-        """
+        """Show what changed since the last signed version (its snapshot read once)."""
         plan = self.session.plan
         signed = next(
             (v.number for v in reversed(plan.versions) if v.state is VersionState.SIGNED), None
@@ -262,14 +246,8 @@ class PlanEditor(QWidget):
             self.events.plan_changed.emit(self.session.plan_id, None)  # reloads this editor too
 
     def record_follow_up(self, meeting_id: int | None = None) -> bool:
-        """Go to the follow-up meeting record, starting it or reopening the one being written.
-
-        Args:
-            meeting_id: the booked meeting to record; ``None`` for the earliest booked one.
-
-        Returns:
-            False when no record could be started (the reason is shown in the notice).
-        """
+        """Go to the record of booked meeting ``meeting_id`` (``None``: the earliest), starting
+        it or reopening the one being written; False when none could be started."""
         self.flush()
         return self.follow_up_record_section.start(meeting_id)
 

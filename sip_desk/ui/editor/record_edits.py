@@ -3,77 +3,69 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from sip_desk.domain.follow_up import ActionEvaluation, FollowUpRecord, GoalEvaluation
+from sip_desk.domain.follow_up import FollowUpRecord
 from sip_desk.domain.follow_up_record import record_of
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.unit_of_work import Saved
-from sip_desk.ui.editor.session import Edit, Op, PlanSession
+from sip_desk.ui.editor.conflicts import Op
+from sip_desk.ui.editor.edit_command import Edit
+from sip_desk.ui.editor.session import PlanSession
 
-Change = Callable[[FollowUpRecord], FollowUpRecord]
-
-
-def set_field(name: str, value: Any) -> Change:
-    """A change of one of the record's own fields (``new_needs``, ``decision``…)."""
-    return lambda record: dataclasses.replace(record, **{name: value})
+Path = tuple[Any, ...]
+"""A value of the record: ("notes",) for its own field, ("goal", 3, "outcome") for a review."""
 
 
-def set_goal(goal_id: int, **values: Any) -> Change:
-    """A change of the evaluation of goal ``goal_id`` (``outcome``, ``person_view``)."""
-
-    def change(record: FollowUpRecord) -> FollowUpRecord:
-        new = dataclasses.replace(record.goal(goal_id), **values)
-        rows = [r for r in record.goal_reviews if r.goal_id != goal_id]
-        return dataclasses.replace(record, goal_reviews=_put(record.goal_reviews, rows, new))
-
-    return change
+def value_at(plan: PlanDetail, path: Path) -> Any:
+    """The value ``path`` names in the record ``plan`` is writing."""
+    record = record_of(plan)
+    if len(path) == 1:
+        return getattr(record, path[0])
+    kind, item_id, name = path
+    return getattr(getattr(record, kind)(item_id), name)
 
 
-def set_action(action_id: int, **values: Any) -> Change:
-    """A change of the evaluation of action ``action_id`` (``status``, ``comment``)."""
-
-    def change(record: FollowUpRecord) -> FollowUpRecord:
-        new = dataclasses.replace(record.action(action_id), **values)
-        rows = [r for r in record.action_reviews if r.action_id != action_id]
-        return dataclasses.replace(record, action_reviews=_put(record.action_reviews, rows, new))
-
-    return change
-
-
-def _put(
-    old: tuple[Any, ...], others: list[Any], new: ActionEvaluation | GoalEvaluation
-) -> tuple[Any, ...]:
-    """``others`` with ``new`` where its predecessor was (at the end when it is new)."""
-    key = "goal_id" if isinstance(new, GoalEvaluation) else "action_id"
-    position = next(
-        (i for i, r in enumerate(old) if getattr(r, key) == getattr(new, key)), len(others)
-    )
-    return (*others[:position], new, *others[position:])
+def _set_at(record: FollowUpRecord, path: Path, value: Any) -> FollowUpRecord:
+    if len(path) == 1:
+        return dataclasses.replace(record, **{path[0]: value})
+    kind, item_id, name = path
+    attr, id_attr = f"{kind}_reviews", f"{kind}_id"
+    new = dataclasses.replace(getattr(record, kind)(item_id), **{name: value})
+    old = getattr(record, attr)
+    others = [r for r in old if getattr(r, id_attr) != item_id]
+    # where its predecessor was (at the end when it is new)
+    at = next((i for i, r in enumerate(old) if getattr(r, id_attr) == item_id), len(others))
+    rows: dict[str, Any] = {attr: (*others[:at], new, *others[at:])}
+    return dataclasses.replace(record, **rows)
 
 
-def change_record(session: PlanSession, key: str, label: str, redo: Change, undo: Change) -> Edit:
-    """Save ``redo`` applied to the record as stored; undo applies ``undo`` the same way."""
+def record_key(path: Path) -> str:
+    """The input key of the value at ``path``: "record.notes", "record.goal.3.outcome"."""
+    return "record." + ".".join(map(str, path))
+
+
+def change_record(session: PlanSession, label: str, path: Path, value: Any) -> Edit:
+    """Set ``path`` of the record as stored to ``value``; undo sets back the value it has now."""
     draft = session.plan.follow_up_draft
     assert draft is not None
-    meeting_id, services = draft.meeting_id, session.services
+    meeting_id, records = draft.meeting_id, session.services.follow_ups.records
 
-    def op(change: Change) -> Op:
+    def op(value: Any) -> Op:
         def run(plan: PlanDetail) -> Saved:
-            record = change(record_of(plan))
-            return services.follow_ups.records.save(plan.id, plan.version, meeting_id, record)
+            record = _set_at(record_of(plan), path, value)
+            return records.save(plan.id, plan.version, meeting_id, record)
 
         return run
 
     return Edit(
         text=QCoreApplication.translate("RecordEdits", "Change %1").replace("%1", label),
-        redo=op(redo),
-        undo=op(undo),
-        fields=(key,),
-        merge_key=key,
+        redo=op(value),
+        undo=op(value_at(session.plan, path)),
+        fields=(record_key(path),),
+        merge_key=record_key(path),
     )
 
 

@@ -7,26 +7,25 @@ not done or ongoing. Every evaluation starts as "(not yet evaluated)".
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sip_desk.domain.enums import GoalOutcome, ReviewStatus
-from sip_desk.domain.follow_up_record import open_actions, record_of, unevaluated
+from sip_desk.domain.follow_up_record import open_actions, unevaluated
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.editor.bindings import FieldBinding
-from sip_desk.ui.editor.field_parts import ErrorLabel
-from sip_desk.ui.editor.record_edits import Change, set_action, set_goal
+from sip_desk.ui.editor.record_edits import Path, record_key, value_at
 from sip_desk.ui.editor.review_grid import Cells, ReviewGrid
-from sip_desk.ui.editor.section import Section, object_name
+from sip_desk.ui.editor.section import Section
 from sip_desk.ui.item_models.labels import enum_choices
 
 if TYPE_CHECKING:
     from sip_desk.ui.editor.conflicts import FieldSave
     from sip_desk.ui.editor.session import PlanSession
 
-Save = Callable[[str, str, Change, Change], bool]
+Save = Callable[[str, Path, object], bool]
 
 
 class RecordReviews(QObject):
@@ -89,26 +88,9 @@ class RecordReviews(QObject):
         view = Section.text()
         view.setAccessibleName(self.tr("The person's own view of %1").replace("%1", text))
         view.setPlaceholderText(self.tr("What does the person say?"))
-
-        def old() -> Any:
-            return record_of(self.session.plan).goal(goal_id)
-
         return [
-            self._cell(
-                f"record.goal.{goal_id}.outcome",
-                outcome,
-                lambda plan: record_of(plan).goal(goal_id).outcome,
-                lambda v: set_goal(goal_id, outcome=v),
-                lambda: set_goal(goal_id, outcome=old().outcome),
-                **Section.enum_kw(GoalOutcome),
-            ),
-            self._cell(
-                f"record.goal.{goal_id}.person_view",
-                view,
-                lambda plan: record_of(plan).goal(goal_id).person_view,
-                lambda v: set_goal(goal_id, person_view=v),
-                lambda: set_goal(goal_id, person_view=old().person_view),
-            ),
+            self._cell(("goal", goal_id, "outcome"), outcome, **Section.enum_kw(GoalOutcome)),
+            self._cell(("goal", goal_id, "person_view"), view),
         ]
 
     def _action_row(self, action_id: int) -> Cells:
@@ -117,57 +99,21 @@ class RecordReviews(QObject):
         status.setAccessibleName(self.tr("Evaluation of %1").replace("%1", action.description))
         comment = Section.line()
         comment.setAccessibleName(self.tr("Comment on %1").replace("%1", action.description))
-
-        def old() -> Any:
-            return record_of(self.session.plan).action(action_id)
-
         return [
             QLabel(action.responsible_name or action.organisation, self.body),
-            self._cell(
-                f"record.action.{action_id}.status",
-                status,
-                lambda plan: record_of(plan).action(action_id).status,
-                lambda v: set_action(action_id, status=v),
-                lambda: set_action(action_id, status=old().status),
-                **Section.enum_kw(ReviewStatus),
-            ),
-            self._cell(
-                f"record.action.{action_id}.comment",
-                comment,
-                lambda plan: record_of(plan).action(action_id).comment,
-                lambda v: set_action(action_id, comment=v),
-                lambda: set_action(action_id, comment=old().comment),
-            ),
+            self._cell(("action", action_id, "status"), status, **Section.enum_kw(ReviewStatus)),
+            self._cell(("action", action_id, "comment"), comment),
         ]
 
-    def _cell(
-        self,
-        key: str,
-        widget: QWidget,
-        read: Callable[[PlanDetail], object],
-        change: Callable[[object], Change],
-        restore: Callable[[], Change],
-        **kw: Any,
-    ) -> QWidget:
+    def _cell(self, path: Path, widget: QWidget, **kw: Any) -> QWidget:
         """An input bound like a form field (same autosave), with its message below it."""
-        widget.setObjectName(object_name(key))
-        widget.installEventFilter(self.section.undo_filter)
-        error = ErrorLabel(object_name(key) + "_error", self.body)
         label = widget.accessibleName()
 
         def save(request: FieldSave) -> bool:
-            return self._save(key, label, change(request.value), restore())
+            return self._save(label, path, request.value)
 
-        self.section.bindings[key] = FieldBinding(
-            key, widget, error, lambda: self.session.plan, read, save, **kw
-        )
-        cell = QWidget(self.body)
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        return cell
+        read = partial(value_at, path=path)
+        return self.section.bound_box(record_key(path), widget, read, save, self.body, **kw)
 
     def _drop(self, prefix: str) -> None:
         bindings = self.section.bindings

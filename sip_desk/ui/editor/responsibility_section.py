@@ -30,21 +30,11 @@ class ResponsibilitySection(Section):
         self.plan_field("coordinator_participant_id", self.tr("Coordina&tor"), self.coordinator)
 
     def refresh(self, plan: PlanDetail) -> None:
-        self.fill_participants(plan)
-        super().refresh(plan)
-
-    def fill_participants(self, plan: PlanDetail) -> None:
-        """Offer the plan's participants as coordinator."""
-        binding = self.bindings["plan.coordinator_participant_id"]
-        wanted = [("", self.tr("(not chosen)"))] + [
+        people = [
             (p.id, f"{p.name}, {p.organisation}" if p.organisation else p.name)
             for p in plan.participants
         ]
-        combo = self.coordinator
-        have = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
-        if have == wanted:
-            return
-        with binding.quiet():
-            combo.clear()
-            for value, label in wanted:
-                combo.addItem(label, value)
+        self.set_choices(
+            "plan.coordinator_participant_id", [("", self.tr("(not chosen)")), *people]
+        )
+        super().refresh(plan)

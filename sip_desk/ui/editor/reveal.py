@@ -13,10 +13,16 @@ def reveal_soon(widget: QWidget) -> None:
     QTimer.singleShot(0, widget, lambda: reveal(widget))
 
 
-def reveal(widget: QWidget) -> None:
-    """Scroll the nearest scroll area around ``widget`` so that ``widget`` is on screen."""
+def scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    """The nearest scroll area around ``widget`` (the editor's page)."""
     area = widget.parentWidget()
     while area is not None and not isinstance(area, QScrollArea):
         area = area.parentWidget()
+    return area
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll the nearest scroll area around ``widget`` so that ``widget`` is on screen."""
+    area = scroll_area_of(widget)
     if area is not None and widget.isVisible():
         area.ensureWidgetVisible(widget, MARGIN, MARGIN)

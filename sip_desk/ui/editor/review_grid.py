@@ -14,14 +14,8 @@ Cells = list[QWidget]
 
 
 class ReviewGrid(QWidget):
-    """Column headers, then one row of cells per item: a label and the inputs ``build`` makes.
-
-    Args:
-        headers: the column titles; the first is the item's own column.
-        build: makes the input cells of a new row for an item id.
-        drop: forgets the inputs of a removed row (its bindings).
-        empty: what the grid says when there are no items.
-    """
+    """Column headers (the first for the item itself), then one row per item: its label and the
+    cells ``build(item_id)`` makes; ``drop(item_id)`` forgets a removed row's bindings."""
 
     def __init__(
         self,

@@ -28,10 +28,14 @@ from sip_desk.ui.editor.bindings import (
     Save,
     format_date,
 )
+from sip_desk.ui.editor.conflicts import FieldSave, Outcome
 from sip_desk.ui.editor.field_parts import ErrorLabel, UndoKeyFilter
 from sip_desk.ui.editor.length_counter import LengthCounter
+from sip_desk.ui.editor.reveal import scroll_area_of
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.editor.table_part import TablePart
 from sip_desk.ui.item_models.cell_values import parse_date
+from sip_desk.ui.item_models.row_table_model import RowTableModel
 
 TEXT_LINES = 4
 HEADING_SCALE = 1.35
@@ -56,6 +60,7 @@ class Section(QGroupBox):
         self.clock: Clock = session.services.clock  # "now" and "today" for the section's rules
         self.setAccessibleName(title)
         self.bindings: dict[str, FieldBinding] = {}
+        self.parts: list[TablePart] = []  # the section's tables, each found by anchor "<kind>s"
         self.undo_filter = UndoKeyFilter(self)
         self._layout = QVBoxLayout(self)
         self.heading = QLabel(title, self)
@@ -96,11 +101,28 @@ class Section(QGroupBox):
         save: Save,
         **kw: Any,
     ) -> FieldBinding:
-        widget.setObjectName(object_name(key))
         widget.setAccessibleName(_plain(label))
+        box = self.bound_box(key, widget, read, save, self, **kw)
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        caption.setWordWrap(True)
+        self.form.addRow(caption, box)
+        return self.bindings[key]
+
+    def bound_box(
+        self,
+        key: str,
+        widget: QWidget,
+        read: Callable[[PlanDetail], object],
+        save: Save,
+        parent: QWidget,
+        **kw: Any,
+    ) -> QWidget:
+        """``widget`` bound as input ``key``, in a box with its message (and counter) below it."""
+        widget.setObjectName(object_name(key))
         widget.installEventFilter(self.undo_filter)
-        error = ErrorLabel(object_name(key) + "_error", self)
-        box = QWidget(self)
+        error = ErrorLabel(object_name(key) + "_error", parent)
+        box = QWidget(parent)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -108,41 +130,52 @@ class Section(QGroupBox):
         if isinstance(widget, QPlainTextEdit):
             column.addWidget(LengthCounter(widget, TEXT_MAX, box))
         column.addWidget(error)
-        caption = QLabel(label, self)
-        caption.setBuddy(widget)
-        caption.setWordWrap(True)
-        self.form.addRow(caption, box)
-        binding = FieldBinding(key, widget, error, lambda: self.session.plan, read, save, **kw)
-        self.bindings[key] = binding
-        return binding
+        self.bindings[key] = FieldBinding(
+            key, widget, error, lambda: self.session.plan, read, save, **kw
+        )
+        return box
 
     def plan_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
         """An input for one of the plan's own fields."""
-        return self._bind(
-            f"plan.{name}",
-            label,
-            widget,
-            lambda plan: getattr(plan.fields, name),
-            lambda request: self.session.apply(
-                edits.set_plan_field(self.session, name, request.value, _plain(label), request),
-                request.ask,
-            ),
-            **kw,
-        )
+        return self._stored_field(f"plan.{name}", label, widget, **kw)
 
     def person_field(self, name: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
         """An input for one field of the person."""
-        return self._bind(
-            f"person.{name}",
-            label,
-            widget,
-            lambda plan: getattr(plan.person, name),
-            lambda request: self.session.apply(
-                edits.set_person_field(self.session, name, request.value, _plain(label), request),
-                request.ask,
-            ),
-            **kw,
-        )
+        return self._stored_field(f"person.{name}", label, widget, **kw)
+
+    def _stored_field(self, key: str, label: str, widget: QWidget, **kw: Any) -> FieldBinding:
+        part, name = key.split(".")
+        plan_own = part == "plan"
+        edit = edits.set_plan_field if plan_own else edits.set_person_field
+
+        def read(plan: PlanDetail) -> object:
+            return getattr(plan.fields if plan_own else plan.person, name)
+
+        def save(request: FieldSave) -> Outcome:
+            change = edit(self.session, name, request.value, _plain(label), request)
+            return self.session.apply(change, request.ask)
+
+        return self._bind(key, label, widget, read, save, **kw)
+
+    def set_choices(self, key: str, choices: list[tuple[object, str]]) -> None:
+        """Offer ``choices`` (value, label) in the drop-down of ``key``, if they changed."""
+        binding = self.bindings[key]
+        combo = binding.widget
+        assert isinstance(combo, QComboBox)
+        if [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())] == choices:
+            return
+        with binding.quiet():
+            combo.clear()
+            for value, label in choices:
+                combo.addItem(label, value)
+
+    def table_part(
+        self, kind: str, model: RowTableModel, title: str, rows_of: Callable[[PlanDetail], Any]
+    ) -> TablePart:
+        """A table of ``kind`` rows (placed by the caller), refreshed and checked with the rest."""
+        part = TablePart(self.session, kind, model, title, rows_of, self)
+        self.parts.append(part)
+        return part
 
     @staticmethod
     def line() -> QLineEdit:
@@ -189,15 +222,13 @@ class Section(QGroupBox):
         """Show ``plan`` as stored (inputs with pending text keep it)."""
         for binding in self.bindings.values():
             binding.refresh(plan)
+        for part in self.parts:
+            part.refresh(plan)
 
     def flush(self, ask: bool = True) -> None:
         """Save every pending input now (``ask``: a conflict may be asked about now)."""
         for binding in self.bindings.values():
             binding.commit(ask)
-
-    @property
-    def pending(self) -> bool:
-        return any(b.pending for b in self.bindings.values())
 
     def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
         """Show the errors this section owns beside their fields; return the others."""
@@ -208,6 +239,8 @@ class Section(QGroupBox):
                 rest.append(error)
             else:
                 binding.show_error(error.message(ui_lang()))
+        for part in self.parts:
+            rest = part.show_errors(rest)
         return rest
 
     def clear_errors(self, keys: tuple[str, ...]) -> None:
@@ -215,9 +248,20 @@ class Section(QGroupBox):
         for key, binding in self.bindings.items():
             if any(key == k or (k.endswith(".") and key.startswith(k)) for k in keys):
                 binding.show_error("")
+        for part in self.parts:
+            part.clear_errors(keys)
 
     def focus_anchor(self, anchor: str, entity_id: int | None) -> bool:
-        """Move the focus to the input for ``anchor``; False when it is not in this section."""
+        """Move the focus to the input for ``anchor``; False when it is not in this section.
+
+        A table's anchor is its kind in plural, then optionally a column: "actions.organisation".
+        """
+        table, _dot, attr = anchor.partition(".")
+        for part in self.parts:
+            if table == f"{part.kind}s":
+                self.focus_widget(part.table)
+                part.focus(entity_id, attr)
+                return True
         binding = self.bindings.get(anchor)
         if binding is None:
             return False
@@ -226,12 +270,16 @@ class Section(QGroupBox):
 
     def focus_widget(self, widget: QWidget) -> None:
         widget.setFocus()
-        scroll = self.parent()
-        while scroll is not None and not hasattr(scroll, "ensureWidgetVisible"):
-            scroll = scroll.parent()
-        if scroll is not None:
-            scroll.ensureWidgetVisible(widget)
+        area = scroll_area_of(self)
+        if area is not None:
+            area.ensureWidgetVisible(widget)
 
     def focus_chain(self) -> list[QWidget]:
         """The inputs in meeting order, for the editor's tab order."""
         return [b.widget for b in self.bindings.values()]
+
+
+def chain_tabs(widgets: list[QWidget]) -> None:
+    """Tab goes from each of ``widgets`` to the next."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)

@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 SAVE_ROUNDS = 5
 """A save refused as stale is tried again (on the reloaded plan) at most this often."""
-__all__ = ["Edit", "Op", "PlanSession", "ui_lang"]
 
 
 def ui_lang() -> str:
@@ -103,8 +102,7 @@ class PlanSession(QObject):
 
     def settle(self, key: str) -> Outcome:
         """Ask again about the deferred edit of ``key``."""
-        edit = self.deferred[key]
-        return self.apply(edit, ask=True)
+        return self.apply(self.deferred[key], ask=True)
 
     def replay(self, edit: Edit, forward: bool) -> None:
         """Redo or undo ``edit`` (from the undo stack)."""
@@ -113,14 +111,9 @@ class PlanSession(QObject):
         _outcome, final = self._run(op, change, edit.fields, on_done, ask=True)
         edit.settled(final, forward)
 
-    def run(
-        self,
-        op: Op,
-        fields: tuple[str, ...] = (),
-        on_done: Callable[[Saved], None] | None = None,
-    ) -> bool:
+    def run(self, op: Op, fields: tuple[str, ...] = ()) -> bool:
         """Save through ``op`` against the current plan; report problems, never raise."""
-        return self._run(op, None, fields, on_done, ask=True)[0] is Outcome.SAVED
+        return self._run(op, None, fields, None, ask=True)[0] is Outcome.SAVED
 
     def _run(
         self,
@@ -132,11 +125,9 @@ class PlanSession(QObject):
     ) -> tuple[Outcome, FieldChange | None]:
         try:
             outcome, saved, change = self._save(op, change, ask)
-        except ValidationErrors as exc:
-            self.validation_failed.emit(list(exc.errors))
-            return Outcome.REFUSED, None
-        except ValidationError as exc:
-            self.validation_failed.emit([exc])
+        except (ValidationErrors, ValidationError) as exc:
+            errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
+            self.validation_failed.emit(list(errors))
             return Outcome.REFUSED, None
         except DomainError as exc:
             self.notice.emit(exc.message(ui_lang()))
@@ -221,12 +212,10 @@ class PlanSession(QObject):
         )
 
     def _set_deferred(self, key: str, edit: Edit | None) -> None:
-        if edit is None and key not in self.deferred:
-            return
-        if edit is None:
-            del self.deferred[key]
-        else:
+        if edit is not None:
             self.deferred[key] = edit
+        elif self.deferred.pop(key, None) is None:
+            return
         self.deferred_changed.emit()
 
     def reload(self) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.editor import edits
+from sip_desk.ui.editor import row_edits
 from sip_desk.ui.editor.conflicts import Outcome, show_value
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.item_table import ItemTable
@@ -65,7 +65,9 @@ class TablePart(QWidget):
 
     def _on_update(self, row: Any, data: Any) -> bool:
         label = self.model.changed_label(row, data)
-        edit = edits.update_item(self.session, self.kind, row, data, label, self._shows(row, data))
+        edit = row_edits.update_item(
+            self.session, self.kind, row, data, label, self._shows(row, data)
+        )
         # a cell saved while typing never asks about a conflict: that waits until the cell is left
         outcome = self.session.apply(edit, ask=not self.table.saving_while_typing)
         if outcome is Outcome.DEFERRED:
@@ -89,11 +91,11 @@ class TablePart(QWidget):
         return lambda value: model.display(column, value)
 
     def _on_add(self, data: Any) -> bool:
-        edit = edits.add_item(self.session, self.kind, data, typed=self.model.REQUIRED)
+        edit = row_edits.add_item(self.session, self.kind, data, typed=self.model.REQUIRED)
         return self.session.execute(edit)
 
     def _on_delete(self, row: Any) -> bool:
-        return self.session.execute(edits.remove_item(self.session, self.kind, row))
+        return self.session.execute(row_edits.remove_item(self.session, self.kind, row))
 
     def refresh(self, plan: PlanDetail) -> None:
         self.model.set_rows(self._rows_of(plan))

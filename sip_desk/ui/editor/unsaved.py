@@ -3,7 +3,7 @@
 Typed text is saved as it is typed, so closing a plan normally loses nothing. What remains
 is text the store refused (too long, half a date, a cell the table cannot take) and a "+"
 row whose required column is still empty. Ctrl+S names each of them; closing the plan, the
-window or the app asks first (:func:`confirm_close`), and going back puts the focus there.
+window or the app asks first (:func:`may_close`), and going back puts the focus there.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from sip_desk.domain.messages import label
 from sip_desk.ui import prompts
+from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import ui_lang
@@ -33,19 +34,12 @@ _WARNING_SIGN = "⚠ "
 
 @dataclass(frozen=True)
 class Unsaved:
-    """One input holding something that is not stored.
+    """One input holding something that is not stored."""
 
-    Attributes:
-        place: the field as the user knows it ("Styrkor", "Insatser: Startdatum").
-        reason: why it is not stored (the message shown beside it).
-        focus: puts the keyboard focus on it.
-        widget: the input (a field, or a table).
-    """
-
-    place: str
-    reason: str
+    place: str  # the field as the user knows it ("Styrkor", "Insatser: Startdatum")
+    reason: str  # why it is not stored (the message shown beside it)
     focus: Callable[[], None]
-    widget: QWidget
+    widget: QWidget  # the input (a field, or a table)
 
     def has_focus(self) -> bool:
         """The keyboard focus is in this input already."""
@@ -67,7 +61,7 @@ def unsaved_inputs(sections: Sequence[Section]) -> list[Unsaved]:
                 reason = binding.message or _could_not()
                 focus = partial(_focus_field, section, binding.widget, binding.error)
                 found.append(Unsaved(label(key, ui_lang()), reason, focus, binding.widget))
-        for part in section.findChildren(TablePart):
+        for part in section.parts:
             found += _in_table(section, part)
     return found
 
@@ -101,11 +95,10 @@ def _could_not() -> str:
 
 def _typed_draft(model: RowTableModel) -> bool:
     """Something was typed into the "+" row (more than its defaults)."""
+    blank = ("", None)
     for attr, value in model.draft.items():
         default = default_value(model.DATA_TYPE, attr)
-        if value in ("", None) and default in ("", None):
-            continue
-        if value != default:
+        if value != default and not (value in blank and default in blank):
             return True
     return False
 
@@ -121,11 +114,9 @@ def _focus_cell(section: Section, table: QWidget, editor: QWidget | None) -> Non
         editor.setFocus()
 
 
-def _edit_cell(section: Section, table: QWidget, row: int, column: int) -> None:
+def _edit_cell(section: Section, table: ItemTable, row: int, column: int) -> None:
     section.focus_widget(table)
-    edit_cell = getattr(table, "edit_cell", None)
-    if callable(edit_cell):
-        edit_cell(row, column)
+    table.edit_cell(row, column)
 
 
 def report(editor: PlanEditor) -> None:
@@ -134,37 +125,25 @@ def report(editor: PlanEditor) -> None:
     if not found:
         editor.show_notice(QCoreApplication.translate("PlanEditor", "Everything is saved."), True)
         return
-    editor.show_notice(not_saved_text(found))
+    editor.show_notice("\n".join(item.text() for item in found))
     if not any(item.has_focus() for item in found):
         found[0].focus()
 
 
 def may_close(editor: PlanEditor, reveal: Callable[[], None]) -> bool:
-    """After a flush: if some input is not stored, ``reveal`` the editor and ask.
-
-    False when the user goes back; the focus is then on the first input not stored.
-    """
+    """After a flush: if some input is not stored, ``reveal`` the editor and ask; False (the
+    focus on the first such input) when the user goes back."""
     found = unsaved_inputs(editor.sections)
     if not found:
         return True
     reveal()
-    if confirm_close(editor, found):
+    if prompts.confirm_discard(  # Escape: go back
+        editor,
+        QCoreApplication.translate("Unsaved", "Close anyway?"),
+        "\n".join(item.text() for item in found),
+        keep=QCoreApplication.translate("Unsaved", "&Go back"),
+        discard=QCoreApplication.translate("Unsaved", "&Close anyway"),
+    ):
         return True
     found[0].focus()
     return False
-
-
-def not_saved_text(found: Sequence[Unsaved]) -> str:
-    """One line per input that is not stored."""
-    return "\n".join(item.text() for item in found)
-
-
-def confirm_close(parent: QWidget, found: Sequence[Unsaved]) -> bool:
-    """Ask before what ``found`` holds is lost; True to close anyway (Escape: go back)."""
-    return prompts.confirm_discard(
-        parent,
-        QCoreApplication.translate("Unsaved", "Close anyway?"),
-        not_saved_text(found),
-        keep=QCoreApplication.translate("Unsaved", "&Go back"),
-        discard=QCoreApplication.translate("Unsaved", "&Close anyway"),
-    )

@@ -1,6 +1,6 @@
 """Text typed into a table cell is saved while it is typed, the cell's editor left open.
 
-The rule is the form fields' rule (sip_desk/ui/save_timer.py): saved at most ``DEBOUNCE_MS``
+The rule is the form fields' rule (sip_desk/ui/save_timer.py): saved at most ``SAVE_MS``
 after the first unsaved key, however steadily the typing goes on. Every key goes to the widget
 that has the focus (``QApplication.focusWidget()``), one every 150 ms, as a caseworker types.
 """
@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from sip_desk.domain.enums import RepresentativeKind
 from sip_desk.domain.participant import ParticipantData
 from sip_desk.services.registry import Services
-from sip_desk.ui.editor.bindings import DEBOUNCE_MS
 from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.item_models.action_table_model import ActionColumn as A
 from sip_desk.ui.item_models.participant_table_model import ParticipantColumn as P
 from sip_desk.ui.item_models.representative_table_model import RepresentativeColumn as R
+from sip_desk.ui.save_timer import SAVE_MS
 from tests.ui.editor.helpers import focused, press, type_here
 
 K = Qt.Key
@@ -31,9 +31,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
 EDITING = QAbstractItemView.State.EditingState
 KEY_MS = 150
-"""A steady typist: one key every 150 ms, never a pause as long as ``DEBOUNCE_MS``."""
+"""A steady typist: one key every 150 ms, never a pause as long as ``SAVE_MS``."""
 SLACK = 0.5
-"""Seconds allowed on top of ``DEBOUNCE_MS`` for the save itself and a busy test machine."""
+"""Seconds allowed on top of ``SAVE_MS`` for the save itself and a busy test machine."""
 ADDED = " med boendestöd"
 """Typed after "Första": 15 keys, over 2 s of steady typing."""
 
@@ -89,14 +89,14 @@ def test_typing_steadily_in_a_stored_cell_is_saved_while_its_editor_stays_open(
     assert any(s != "Första" for s in stored_while_typing[:-1]), "nothing saved while typing"
     assert text.startswith(stored), stored
     # Everything typed a second before the last key was stored before the cell was left.
-    due = sum(1 for t in typed_at if t <= typed_at[-1] - (DEBOUNCE_MS / 1000 + SLACK))
+    due = sum(1 for t in typed_at if t <= typed_at[-1] - (SAVE_MS / 1000 + SLACK))
     assert stored.startswith(text[: len("Första") + due].rstrip()), (due, stored)
     # The editor is still open on the same cell, with all the text and the caret at its end.
     assert focused() is cell and table.state() == EDITING
     assert (table.currentIndex().row(), table.currentIndex().column()) == (0, A.DESCRIPTION)
     assert cell.text() == text and cell.cursorPosition() == len(text)
     qtbot.waitUntil(
-        lambda: stored_actions(sqlite_services, plan_id)[0] == text, timeout=DEBOUNCE_MS + 1000
+        lambda: stored_actions(sqlite_services, plan_id)[0] == text, timeout=SAVE_MS + 1000
     )
     assert focused() is cell and cell.text() == text and cell.cursorPosition() == len(text)
     assert stored_actions(sqlite_services, plan_id) == [text, "Andra"]
@@ -117,7 +117,7 @@ def test_the_caret_stays_where_the_typist_types_while_saves_echo_back(
     assert cell.text() == "Allra först, Första" and cell.cursorPosition() == len("Allra först, ")
     qtbot.waitUntil(
         lambda: stored_actions(sqlite_services, plan_id)[0] == "Allra först, Första",
-        timeout=DEBOUNCE_MS + 1000,
+        timeout=SAVE_MS + 1000,
     )
     assert focused() is cell and cell.cursorPosition() == len("Allra först, ")
 
@@ -187,7 +187,7 @@ def test_escape_cancels_a_cell_edit_saved_while_typing(
     type_steadily(qtbot, " och mer")
     qtbot.waitUntil(
         lambda: stored_actions(sqlite_services, plan_id)[0] == "Första och mer",
-        timeout=DEBOUNCE_MS + 1000,
+        timeout=SAVE_MS + 1000,
     )
 
     press(qtbot, K.Key_Escape)
@@ -237,11 +237,11 @@ def test_a_half_typed_date_in_a_cell_waits_for_a_pause_before_its_message(
 
     type_steadily(qtbot, "2026-1", no_message)
 
-    qtbot.waitUntil(error.isVisible, timeout=DEBOUNCE_MS + 1000)
+    qtbot.waitUntil(error.isVisible, timeout=SAVE_MS + 1000)
     assert "ÅÅÅÅ-MM-DD" in error.text()
     assert focused() is cell and cell.text() == "2026-1" and table.state() == EDITING
     type_steadily(qtbot, "2-01")
-    qtbot.waitUntil(lambda: not error.isVisible(), timeout=DEBOUNCE_MS + 1000)
+    qtbot.waitUntil(lambda: not error.isVisible(), timeout=SAVE_MS + 1000)
     assert sqlite_services.plans.get_plan(plan_id).actions[0].start_date == date(2026, 12, 1)
     assert focused() is cell and cell.text() == "2026-12-01"
 
@@ -271,7 +271,7 @@ def test_an_e_mail_typed_into_a_cell_shows_no_message_while_it_is_typed(
 
     qtbot.waitUntil(
         lambda: sqlite_services.plans.get_plan(new_plan_id).participants[0].email == address,
-        timeout=DEBOUNCE_MS + 1000,
+        timeout=SAVE_MS + 1000,
     )
     assert not error.isVisible() and line(focused()).text() == address
 
