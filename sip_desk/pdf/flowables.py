@@ -42,7 +42,9 @@ class TextBlock(Flowable):
         if self._lines is None or (self._wrapped_for not in (-1.0, width)):
             style = self.style
             usable = max(width - self._offset, style.size)
-            self._lines = layout(self.text, usable, style.size, style.bold, style.rtl)
+            self._lines = layout(
+                self.text, usable, style.size, style.bold, style.rtl, style.hyphenate
+            )
             self._wrapped_for = width
         return self._lines
 
