@@ -9,6 +9,9 @@ from reportlab.platypus import Flowable, Table
 from sip_desk.pdf.styles import TextStyle
 from sip_desk.pdf.text import Line, draw_aligned, layout, single_line, text_width
 
+# A paragraph split between pages keeps at least this many lines on each side (if it has them).
+_LEAST_LINES = 2
+
 
 class TextBlock(Flowable):
     """A paragraph of plain text in one style, wrapped to the available width.
@@ -59,7 +62,12 @@ class TextBlock(Flowable):
         """Split between lines when the text does not fit the rest of the frame."""
         lines = self._ensure_lines(avail_width)
         fits = int(avail_height // self.style.leading)
-        if fits <= 0 or fits >= len(lines):
+        if fits >= len(lines):
+            return []
+        if len(lines) >= 2 * _LEAST_LINES:  # no line left alone at a page's foot or head
+            fits = min(fits, len(lines) - _LEAST_LINES)
+            fits = 0 if fits < _LEAST_LINES else fits
+        if fits <= 0:
             return []
         head = TextBlock(self.text, self.style, lines[:fits], self.bullet)
         tail = TextBlock(self.text, self.style, lines[fits:])

@@ -16,6 +16,12 @@ MARGIN_BOTTOM = 20 * mm
 # therefore starts exactly where the text does.
 FRAME_PADDING = 6.0
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X - 2 * FRAME_PADDING
+# The person's part is set in two columns; text in them is COLUMN_WIDTH wide. Its pages keep
+# a little less room above and below (still clear of the header and footer rules).
+PERSON_MARGIN_TOP = 20 * mm
+PERSON_MARGIN_BOTTOM = 18 * mm
+COLUMN_GAP = 8.0
+COLUMN_WIDTH = (PAGE_WIDTH - 2 * MARGIN_X - COLUMN_GAP) / 2 - 2 * FRAME_PADDING
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
