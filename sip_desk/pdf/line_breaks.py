@@ -44,13 +44,19 @@ def _dictionary(lang: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=lang, left=3, right=3)
 
 
+def is_address(word: str) -> bool:
+    """True for an e-mail address or a web address."""
+    return _ADDRESS.search(word) is not None
+
+
 @lru_cache(maxsize=4096)
-def break_points(word: str, lang: str) -> tuple[tuple[int, bool], ...]:
+def break_points(word: str, lang: str, address: bool = False) -> tuple[tuple[int, bool], ...]:
     """The places ``word`` may break: ``(index, hyphen added)``, in increasing order.
 
-    ``lang`` is a pyphen dictionary (``sv``, ``en``); empty: no syllable breaks.
+    ``lang`` is a pyphen dictionary (``sv``, ``en``); empty: no syllable breaks. ``address``:
+    the word is (the rest of) an address, broken only after ``@``, ``.`` or ``/``.
     """
-    if _ADDRESS.search(word):
+    if address or is_address(word):
         return tuple(
             (i + 1, False)
             for i, char in enumerate(word[:-1])
@@ -75,11 +81,11 @@ def break_points(word: str, lang: str) -> tuple[tuple[int, bool], ...]:
 
 
 def split_word(
-    word: str, room: float, lang: str, measure: Callable[[str], float]
+    word: str, room: float, lang: str, measure: Callable[[str], float], address: bool = False
 ) -> tuple[int, bool] | None:
     """The last break point of ``word`` whose head (with its hyphen) fits ``room`` points."""
     best = None
-    for index, hyphen in break_points(word, lang):
+    for index, hyphen in break_points(word, lang, address):
         head = word[:index] + (HYPHEN if hyphen else "")
         if measure(head) > room:
             break
@@ -106,6 +112,7 @@ def break_lines(text: str, width: float, lang: str, measure: Callable[[str], flo
     line_end, used, position = 0, 0.0, 0
     for word in text.split(" "):
         start = position
+        address = is_address(word)
         while True:
             rest = text[start : position + len(word)]
             whole = measure(rest) if rest else 0.0
@@ -118,7 +125,7 @@ def break_lines(text: str, width: float, lang: str, measure: Callable[[str], flo
                 line_end = start + len(rest)
                 break
             # a word that fits a line of its own goes to the next line whole
-            cut = split_word(rest, room, lang, measure) if whole > width else None
+            cut = split_word(rest, room, lang, measure, address) if whole > width else None
             if cut is None and line_start is not None:
                 out.append(Piece(line_start, line_end))
                 line_start = None
