@@ -20,11 +20,13 @@ LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]+(?:-[A-Za-zÀ-ɏ]+)*")
 def outline(pdf: bytes) -> list[tuple[str, int]]:
     """``(title, first page index)`` of each top-level outline entry, in order."""
     reader = PdfReader(BytesIO(pdf))
-    return [
-        (str(item.title), reader.get_destination_page_number(item))
-        for item in reader.outline
-        if not isinstance(item, list)
-    ]
+    found = []
+    for item in reader.outline:
+        if not isinstance(item, list):
+            page = reader.get_destination_page_number(item)
+            assert page is not None, item.title
+            found.append((str(item.title), page))
+    return found
 
 
 def part_pages(pdf: bytes) -> dict[str, range]:
