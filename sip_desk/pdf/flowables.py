@@ -64,10 +64,9 @@ class TextBlock(Flowable):
         fits = int(avail_height // self.style.leading)
         if fits >= len(lines):
             return []
-        if len(lines) >= 2 * _LEAST_LINES:  # no line left alone at a page's foot or head
-            fits = min(fits, len(lines) - _LEAST_LINES)
-            fits = 0 if fits < _LEAST_LINES else fits
-        if fits <= 0:
+        # no line left alone at a page's foot or head: a short paragraph moves whole
+        fits = min(fits, len(lines) - _LEAST_LINES)
+        if fits < _LEAST_LINES:
             return []
         head = TextBlock(self.text, self.style, lines[:fits], self.bullet)
         tail = TextBlock(self.text, self.style, lines[fits:])

@@ -1,23 +1,29 @@
-"""The person's part: one A4 page in plain language, short sentences and 12 pt text.
+"""The person's part: one A4 page in plain language, short sentences, two columns.
 
-What goes on it, in this order (a section with nothing in it is left out): what matters to me,
-what I am good at, my goals, what I do myself, who does what for me (each action with its
-status, and "done by" only while it is not done), the crisis plan with 112, whom I call, the
-next meeting, and the consent and my rights.
+What goes on it, in this order (a section with nothing in it is left out): under a full-width
+head (my plan, for whom, what it is, what changed since signing), in two columns of about 40
+characters: what matters to me, what I am good at, my goals, what I do myself, who does what
+for me (each action kept whole, with its status, and "done by" only while it is not done), the
+crisis plan with 112, whom I call, the next meeting, who gave the consent and who can take it
+back, and my rights.
 
-**Shortening rule.** The part is built at the first of these steps whose page 1 holds it all
-(every step keeps the text at 12 pt):
+**Shortening rule** (also in the README). The part is printed at the first of these steps
+whose page 1 holds it all:
 
-1. everything, with ordinary spacing;
-2. tighter spacing, and an action's who and status on one line;
+1. everything at 12 pt, ordinary spacing;
+2. tighter spacing; an action's who and status on one line, the crisis plan's labels in line;
 3. the contact list only the person's own contacts (the coordinator and the named contacts; the
    persons responsible for each action are still named under "who does what");
-4. each long text of the person's own (what matters, strengths, what I do myself, the crisis
-   plan) cut after four lines with "… (fortsättning på sidan 2)", its rest printed after
-   page 1 under the same heading with "(fortsättning)".
+4. without the two fixed sentences that say what a plan is, and without the next meeting's
+   convenor when they are in the contact list;
+5. body text 11 pt; 6. body text 10.5 pt (never smaller);
+7. each long text of the person's own (what matters, strengths, what I do myself; never the
+   crisis plan) cut after three lines with "… (fortsättning på sidan 2)", its rest printed
+   after page 1 under the same heading with "(fortsättning)".
 
-A plan still longer than one page at step 4 (very many goals or actions) simply goes on to a
-second page; page 1 is never left empty, since nothing on it is kept whole but an action.
+A plan still longer (very many goals or actions) goes on to a second page; page 1 is never left
+empty, since nothing on it is kept whole but one action. Whether a step fits is found by laying
+the part out (:func:`count_pages`), not by estimate.
 """
 
 from __future__ import annotations
@@ -181,10 +187,20 @@ def _next_meeting(doc: PlanDocument, kit: Kit, styles: Styles, fit: Fit) -> list
         for key, value in (
             ("f.place", meeting.place),
             ("f.video", meeting.video_link),
-            ("f.convenor", meeting.convenor_name),
+            (
+                "f.convenor",
+                "" if _listed(doc, meeting.convenor_name, fit) else meeting.convenor_name,
+            ),
         )
         if value
     ]
     if fit.compact:  # one paragraph
         said = [" ".join(said)] if said else []
     return story + [kit.text(line, styles.easy) for line in said]
+
+
+def _listed(doc: PlanDocument, name: str, fit: Fit) -> bool:
+    """True when ``name`` is in the contact list and the part is shortened (step 4 on)."""
+    if fit.intro:
+        return False
+    return any(p.name == name for p, _ in contacts(doc.plan, fit.own_contacts))

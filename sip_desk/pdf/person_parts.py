@@ -16,6 +16,7 @@ from sip_desk.domain.enums import ActionStatus, ConsentGiver, RepresentativeKind
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.participant import ParticipantDto
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.pdf.bidi_lines import isolate
 from sip_desk.pdf.flowables import RowTable, TextBlock
 from sip_desk.pdf.fonts import BASE
 from sip_desk.pdf.kit import Kit, fmt_time
@@ -87,7 +88,7 @@ def fit_styles(styles: Styles, fit: Fit) -> Styles:
             styles.easy_heading,
             size=size + 1,
             leading=leading + 1,
-            space_before=4,
+            space_before=3.5,
             space_after=1.5,
         ),
     )
@@ -211,8 +212,8 @@ def crisis(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit, cuts: Cuts) -> 
                 ("BACKGROUND", (0, 0), (-1, -1), SOFT),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]
         )
     )
@@ -249,10 +250,11 @@ def whom_to_call(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit) -> list[F
     for participant, what in contacts(plan, fit.own_contacts):
         role = labels("f.coordinator") if what == "coordinator" else what
         title = ", ".join(x for x in (role, participant.organisation) if x)
-        cell: list[Flowable] = [kit.text(participant.name, styles.easy_bold)]
-        cell += [
-            kit.text(x, styles.easy) for x in (title, participant.phone, participant.email) if x
-        ]
+        # the number to call beside the name, in bold; no-break spaces keep it whole
+        phone = participant.phone.replace(" ", "\u00a0")
+        call = f"{participant.name}  {isolate(phone)}" if phone else participant.name
+        cell: list[Flowable] = [kit.text(call, styles.easy_bold)]
+        cell += [kit.text(x, styles.easy) for x in (title, participant.email) if x]
         rows.append([cell])
     if not rows:
         return []
@@ -265,8 +267,8 @@ def whom_to_call(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit) -> list[F
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )
