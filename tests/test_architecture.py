@@ -37,7 +37,9 @@ RULES: dict[str, Rule] = {
             "pyhanko_certvalidator",
         },
     ),
-    "pdf": _rule({"domain", "paths"}, {"reportlab", "arabic_reshaper", "bidi", "pikepdf"}),
+    "pdf": _rule(
+        {"domain", "paths"}, {"reportlab", "arabic_reshaper", "bidi", "pikepdf", "pyphen"}
+    ),
     "ui": _rule({"domain", "services", "paths", "files"}, {"PySide6", "shiboken6"}),
     "cli": _rule({"domain", "services", "bootstrap", "paths", "files", "logfile", "app"}),
     # The composition root and its helpers.

@@ -12,11 +12,27 @@ from io import BytesIO
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    SimpleDocTemplate,
+)
 from reportlab.platypus.doctemplate import FrameBreak
 
 from sip_desk.pdf.fonts import BASE
-from sip_desk.pdf.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH
+from sip_desk.pdf.styles import (
+    COLUMN_GAP,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    PERSON_MARGIN_BOTTOM,
+    PERSON_MARGIN_TOP,
+)
 
 # How much of the next flowable must fit below a heading: about three lines of body text.
 KEEP_START = 42.0
@@ -64,6 +80,64 @@ def a4_template(buffer: BytesIO, language: str, title: str) -> SimpleDocTemplate
     return SimpleDocTemplate(
         buffer,
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        invariant=1,
+        lang=language,
+        title=title,
+        author="SIP Desk",
+        creator="SIP Desk",
+        keepTogetherClass=KeepWithStart,
+    )
+
+
+def _frames(columns: int, rtl: bool, head: float = 0.0) -> list[Frame]:
+    """The text frames of a page: one, or two columns filled from the start side.
+
+    With ``head`` (points) the page starts with a full-width frame that high, the columns below.
+    """
+    top, bottom = (
+        (PERSON_MARGIN_TOP, PERSON_MARGIN_BOTTOM) if columns > 1 else (MARGIN_TOP, MARGIN_BOTTOM)
+    )
+    height = PAGE_HEIGHT - top - bottom - head
+    width = (PAGE_WIDTH - 2 * MARGIN_X - (columns - 1) * COLUMN_GAP) / columns
+    lefts = [MARGIN_X + i * (width + COLUMN_GAP) for i in range(columns)]
+    if rtl:
+        lefts.reverse()
+    frames = [Frame(MARGIN_X, bottom + height, PAGE_WIDTH - 2 * MARGIN_X, head, id="head")]
+    frames = frames if head else []
+    frames += [Frame(x, bottom, width, height, id=f"column{i}") for i, x in enumerate(lefts)]
+    return frames
+
+
+def plan_template(
+    buffer: BytesIO,
+    language: str,
+    title: str,
+    rtl: bool,
+    head: float,
+    person_only: bool = False,
+) -> BaseDocTemplate:
+    """The plan's A4 document: the person's part in two columns, the rest in one.
+
+    Page 1 ("person_first") has a full-width head ``head`` points high (title, changes) over
+    two columns; more pages of the person's part ("person") have two columns, the full plan
+    ("normal") one. Two columns of about 40 characters hold more at 12 pt than lines of 85,
+    and short lines are easier to read. With ``person_only`` there is no "normal" page (to
+    measure the person's part).
+    """
+    templates = [
+        PageTemplate(id="person_first", frames=_frames(2, rtl, head)),
+        PageTemplate(id="person", frames=_frames(2, rtl)),
+    ]
+    if not person_only:
+        templates.append(PageTemplate(id="normal", frames=_frames(1, rtl)))
+    return BaseDocTemplate(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        pageTemplates=templates,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,

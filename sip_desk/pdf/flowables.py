@@ -9,6 +9,9 @@ from reportlab.platypus import Flowable, Table
 from sip_desk.pdf.styles import TextStyle
 from sip_desk.pdf.text import Line, draw_aligned, layout, single_line, text_width
 
+# A paragraph split between pages keeps at least this many lines on each side (if it has them).
+_LEAST_LINES = 2
+
 
 class TextBlock(Flowable):
     """A paragraph of plain text in one style, wrapped to the available width.
@@ -42,7 +45,9 @@ class TextBlock(Flowable):
         if self._lines is None or (self._wrapped_for not in (-1.0, width)):
             style = self.style
             usable = max(width - self._offset, style.size)
-            self._lines = layout(self.text, usable, style.size, style.bold, style.rtl)
+            self._lines = layout(
+                self.text, usable, style.size, style.bold, style.rtl, style.hyphenate
+            )
             self._wrapped_for = width
         return self._lines
 
@@ -57,7 +62,11 @@ class TextBlock(Flowable):
         """Split between lines when the text does not fit the rest of the frame."""
         lines = self._ensure_lines(avail_width)
         fits = int(avail_height // self.style.leading)
-        if fits <= 0 or fits >= len(lines):
+        if fits >= len(lines):
+            return []
+        # no line left alone at a page's foot or head: a short paragraph moves whole
+        fits = min(fits, len(lines) - _LEAST_LINES)
+        if fits < _LEAST_LINES:
             return []
         head = TextBlock(self.text, self.style, lines[:fits], self.bullet)
         tail = TextBlock(self.text, self.style, lines[fits:])

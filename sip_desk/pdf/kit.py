@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from sip_desk.domain.local_time import LOCAL_TZ
+from sip_desk.pdf.columns import column_widths
 from sip_desk.pdf.flowables import RowTable, TextBlock
 from sip_desk.pdf.fonts import BASE
 from sip_desk.pdf.labels import Labels
@@ -23,6 +24,8 @@ from sip_desk.pdf.styles import FRAME_WIDTH, RULE, SHADE, Styles, TextStyle, mak
 # (reportlab's ``splitInRow`` is that least height in points), so no single line is left
 # behind on a page.
 MIN_ROW_PART = 24
+HYPHENATION = ("sv", "en")
+CELL_PADDING = 3.0
 Cell = str | Flowable | list[Flowable]
 
 
@@ -59,7 +62,9 @@ class Kit:
     def for_language(cls, language: str) -> Kit:
         """A kit for ``language`` (sv, en or ar)."""
         labels = Labels(language)
-        return cls(labels=labels, styles=make_styles(labels.rtl))
+        # the plan's own texts are mostly Swedish, whatever the print language
+        hyphenate = language if language in HYPHENATION else "sv"
+        return cls(labels=labels, styles=make_styles(labels.rtl, hyphenate))
 
     @property
     def rtl(self) -> bool:
@@ -105,11 +110,12 @@ class Kit:
     ) -> Table:
         """A full-width table; a header row repeats on each page; RTL mirrors the columns.
 
-        A row taller than the space left is split between the lines of its cells (parts of at
-        least :data:`MIN_ROW_PART` points).
+        Column widths follow the content (:mod:`sip_desk.pdf.columns`); ``fractions`` is the
+        share kept by a column that holds more than text. A row taller than the space left is
+        split between the lines of its cells (parts of at least :data:`MIN_ROW_PART` points).
         """
-        widths = [FRAME_WIDTH * f for f in fractions]
         cells = [[self._cell(c, header and i == 0) for c in row] for i, row in enumerate(rows)]
+        widths = column_widths(cells, fractions, FRAME_WIDTH, 2 * CELL_PADDING)
         if self.rtl:
             cells = [list(reversed(row)) for row in cells]
             widths.reverse()
@@ -126,8 +132,8 @@ class Kit:
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ]
         if header:
             commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))

@@ -6,6 +6,7 @@ Swedish is the default; English and Arabic are complete. Arabic is written right
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from sip_desk.domain.text import text
@@ -65,3 +66,18 @@ class Labels:
         if value is None:
             return self("none")
         return self("yes") if value else self("no")
+
+    def date(self, day: date | None) -> str:
+        """A date in words with its weekday, e.g. "tisdag 28 februari 2027" (empty for None)."""
+        if day is None:
+            return ""
+        weekday = self("weekdays").split()[day.weekday()]
+        month = self("months").split()[day.month - 1]
+        return text(
+            self.language,
+            "pdf.date_long",
+            weekday=weekday,
+            day=day.day,
+            month=month,
+            year=day.year,
+        )

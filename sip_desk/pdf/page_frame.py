@@ -30,6 +30,7 @@ from sip_desk.domain.document import PlanDocument
 from sip_desk.domain.enums import VersionState
 from sip_desk.pdf.fonts import BASE
 from sip_desk.pdf.labels import Labels
+from sip_desk.pdf.outline import write_mark
 from sip_desk.pdf.styles import MARGIN_X, MUTED, PAGE_HEIGHT, PAGE_WIDTH, RULE
 from sip_desk.pdf.text import draw_aligned, single_line
 
@@ -124,9 +125,15 @@ def canvas_class(facts: DocumentFacts, labels: Labels) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._doc.info = PlanInfo(facts)  # type: ignore[attr-defined]
             self._held: list[dict[str, Any]] = []
+            self._marks: list[tuple[str, str]] = []
+
+        def mark_part(self, key: str, title: str) -> None:
+            """Remember an outline entry for the page being drawn (see :mod:`outline`)."""
+            self._marks.append((key, title))
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
@@ -134,6 +141,8 @@ def canvas_class(facts: DocumentFacts, labels: Labels) -> type[Canvas]:
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
                 draw_frame(self, facts, labels, number, total)
+                for key, title in self._marks:
+                    write_mark(self, key, title)
                 Canvas.showPage(self)
             Canvas.save(self)
 

@@ -1,171 +1,168 @@
-"""Page 1: the person's own page, in plain language, short sentences and at least 12 pt text."""
+"""The person's part: one A4 page in plain language, short sentences, two columns.
+
+What goes on it, in this order (a section with nothing in it is left out): under a full-width
+head (my plan, for whom, what it is, what changed since signing), in two columns of about 40
+characters: what matters to me, what I am good at, my goals, what I do myself, who does what
+for me (each action kept whole, with its status, and "done by" only while it is not done), the
+crisis plan with 112, whom I call, the next meeting, who gave the consent and who can take it
+back, and my rights.
+
+**Shortening rule** (also in the README). The part is printed at the first of these steps
+whose page 1 holds it all:
+
+1. everything at 12 pt, ordinary spacing;
+2. tighter spacing; an action's who and status on one line, the crisis plan's labels in line;
+3. the contact list only the person's own contacts (the coordinator and the named contacts; the
+   persons responsible for each action are still named under "who does what");
+4. without the two fixed sentences that say what a plan is, and without the next meeting's
+   convenor when they are in the contact list;
+5. body text 11 pt; 6. body text 10.5 pt (never smaller);
+7. each long text of the person's own (what matters, strengths, what I do myself; never the
+   crisis plan) cut after three lines with "… (fortsättning på sidan 2)", its rest printed
+   after page 1 under the same heading with "(fortsättning)".
+
+A plan still longer (very many goals or actions) goes on to a second page; page 1 is never left
+empty, since nothing on it is kept whole but one action. Whether a step fits is found by laying
+the part out (:func:`count_pages`), not by estimate.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, replace
+from io import BytesIO
 
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 
 from sip_desk.domain.document import PlanDocument
-from sip_desk.domain.enums import ActionStatus, MeetingStatus, VersionState
+from sip_desk.domain.enums import MeetingStatus
 from sip_desk.domain.follow_up import MeetingDto
-from sip_desk.domain.participant import ParticipantDto
-from sip_desk.domain.plan import PlanDetail
-from sip_desk.pdf.flowables import RowTable, TextBlock
-from sip_desk.pdf.fonts import BASE
-from sip_desk.pdf.kit import Kit, fmt_date, fmt_local_date, fmt_time
-from sip_desk.pdf.styles import CHANGE, FRAME_WIDTH, RULE
+from sip_desk.pdf.doc_template import plan_template
+from sip_desk.pdf.flowables import TextBlock
+from sip_desk.pdf.kit import Kit, fmt_local_date
+from sip_desk.pdf.outline import PartMark
+from sip_desk.pdf.person_head import changes_box, head, head_height
+from sip_desk.pdf.person_parts import (
+    Cuts,
+    Fit,
+    consent,
+    contacts,
+    crisis,
+    fit_styles,
+    goals,
+    meeting_when,
+    own_text,
+    sentence,
+    who_does_what,
+    whom_to_call,
+)
+from sip_desk.pdf.styles import COLUMN_WIDTH, FRAME_WIDTH, PAGE_HEIGHT, Styles
+
+CUT_LINES = 3
+_SHORT = Fit(compact=True, own_contacts=True, intro=False)
+STEPS = (
+    Fit(),
+    Fit(compact=True),
+    Fit(compact=True, own_contacts=True),
+    _SHORT,
+    replace(_SHORT, size=11),
+    replace(_SHORT, size=10.5),
+    replace(_SHORT, size=10.5, cut_lines=CUT_LINES),
+)
 
 
-def person_page(doc: PlanDocument, kit: Kit) -> list[Flowable]:
-    """The flowables of the person's page (it may run onto a second page)."""
-    plan, labels, styles = doc.plan, kit.labels, kit.styles
-    story: list[Flowable] = [
-        TextBlock(labels("easy.title"), styles.title),
-        kit.text(labels("easy.for", name=plan.person.full_name), styles.easy_bold),
-        kit.text(labels("easy.intro"), styles.easy),
-    ]
+@dataclass(frozen=True)
+class PersonPart:
+    """The person's part as laid out: its flowables and the height of its head frame."""
+
+    story: list[Flowable]
+    head: float
+    fit: Fit
+
+
+def person_part(doc: PlanDocument, kit: Kit) -> PersonPart:
+    """The person's part, shortened by the rule above, with its bookmark."""
+    for fit in STEPS:
+        pages = count_pages(_build(doc, kit, fit, Cuts(), continued=False), kit)
+        if pages == 1:
+            break
+    # built again: laying out a story uses up its flowables
+    return _build(doc, kit, fit, Cuts(page=pages + 1))
+
+
+def count_pages(part: PersonPart, kit: Kit) -> int:
+    """How many pages the person's part fills."""
+    template = plan_template(BytesIO(), kit.labels.language, "", kit.rtl, part.head, True)
+    template.build(list(part.story))
+    return int(template.page)
+
+
+def _build(doc: PlanDocument, kit: Kit, fit: Fit, cuts: Cuts, continued: bool = True) -> PersonPart:
+    styles = fit_styles(kit.styles, fit)
+    top = head(doc, kit, styles, fit)
+    body = _columns(doc, kit, styles, fit, cuts)
     if doc.changes_since_signed:
-        story.append(_changes_box(doc, kit))
-    story += _own_words(plan, kit)
-    story += _who_does_what(plan, kit)
-    story += _whom_to_call(plan, kit)
-    story += _next_meeting(doc, kit)
+        wide = changes_box(doc, kit, styles, FRAME_WIDTH)
+        if head_height([*top, wide]) <= PAGE_HEIGHT / 4:
+            top.append(wide)
+        else:
+            body.insert(0, changes_box(doc, kit, styles, COLUMN_WIDTH))
+    height = head_height(top)
+    story: list[Flowable] = [
+        NextPageTemplate("person"),
+        PartMark("person", kit.labels("outline.person")),
+        *top,
+        FrameBreak(),
+        *body,
+        *(_continued(kit, styles, cuts) if continued else []),
+    ]
+    return PersonPart(story=story, head=height, fit=fit)
+
+
+def _columns(doc: PlanDocument, kit: Kit, styles: Styles, fit: Fit, cuts: Cuts) -> list[Flowable]:
+    plan, labels, fields = doc.plan, kit.labels, doc.plan.fields
+    story: list[Flowable] = []
+    for key, value in (
+        ("easy.matters", fields.what_matters),
+        ("easy.strengths", fields.strengths),
+    ):
+        story += own_text(kit, styles, labels(key), value, fit, cuts)
+    story += goals(plan, kit, styles)
+    story += own_text(kit, styles, labels("easy.own"), fields.person_own_actions, fit, cuts)
+    story += who_does_what(plan, kit, styles, fit)
+    story += crisis(plan, kit, styles, fit, cuts)
+    story += whom_to_call(plan, kit, styles, fit)
+    story += _next_meeting(doc, kit, styles, fit)
     coordinator = plan.coordinator
-    # no-break spaces keep the phone number on one line
-    who = f"{coordinator.name} {coordinator.phone.replace(' ', chr(0xA0))}" if coordinator else ""
+    who = ""
+    if coordinator is not None:
+        # the phone number only when the contact list does not give it; kept on one line
+        listed = any(p.id == coordinator.id for p, _ in contacts(plan, fit.own_contacts))
+        phone = "" if listed else coordinator.phone.replace(" ", chr(0xA0))
+        who = f"{coordinator.name} {phone}".strip()
+    rights = labels("easy.rights_text", who=who or labels("easy.rights_nobody"))
     story += [
         TextBlock(labels("easy.rights"), styles.easy_heading),
-        kit.text(labels("easy.rights_text", who=who or labels("easy.rights_nobody")), styles.easy),
+        kit.text(" ".join(x for x in (consent(plan, kit), rights) if x), styles.easy),
     ]
+    if story:  # the first heading starts at the top of its column
+        story[0] = _at_top(story[0])
     return story
 
 
-def _changes_box(doc: PlanDocument, kit: Kit) -> Flowable:
-    labels, styles = kit.labels, kit.styles
-    signed = doc.version_state is VersionState.SIGNED
-    title = labels("easy.changes_title_signed" if signed else "easy.changes")
-    inner: list[Flowable] = [TextBlock(title, styles.easy_bold)]
-    inner += kit.bullets(doc.changes_since_signed, styles.easy)
-    inner.append(
-        kit.text(labels("easy.changes_note_signed" if signed else "easy.changes_note"), styles.easy)
-    )
-    box = RowTable([[inner]], colWidths=[FRAME_WIDTH], splitInRow=round(2 * styles.easy.leading))
-    box.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), BASE),
-                ("BACKGROUND", (0, 0), (-1, -1), CHANGE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
-    box.spaceBefore = 8
-    return box
+def _at_top(flowable: Flowable) -> Flowable:
+    flowable.spaceBefore = 0
+    return flowable
 
 
-def _own_words(plan: PlanDetail, kit: Kit) -> list[Flowable]:
-    labels, styles, fields = kit.labels, kit.styles, plan.fields
-    story: list[Flowable] = []
-    if fields.what_matters.strip():
-        story += [TextBlock(labels("easy.matters"), styles.easy_heading)]
-        story.append(kit.text(fields.what_matters, styles.easy))
-    if plan.goals:
-        story.append(TextBlock(labels("easy.goals"), styles.easy_heading))
-        sub_style = replace(styles.easy, indent=18)
-        for goal in plan.goals:
-            if goal.parent_id is None:
-                story.append(kit.bullet(goal.text, styles.easy))
-            else:
-                story.append(kit.bullet(goal.text, sub_style, mark="–"))
-    if fields.person_own_actions.strip():
-        story.append(TextBlock(labels("easy.own"), styles.easy_heading))
-        story.append(kit.text(fields.person_own_actions, styles.easy))
-    return story
-
-
-def _who_does_what(plan: PlanDetail, kit: Kit) -> list[Flowable]:
-    labels, styles = kit.labels, kit.styles
-    actions = [a for a in plan.actions if a.status is not ActionStatus.CANCELLED]
-    if not actions:
+def _continued(kit: Kit, styles: Styles, cuts: Cuts) -> list[Flowable]:
+    """The rest of each text cut on page 1, on the page after it."""
+    if not cuts.rest:
         return []
-    story: list[Flowable] = [TextBlock(labels("easy.who_does"), styles.easy_heading)]
-    detail = replace(styles.easy, indent=styles.easy.size * 1.3)
-    for action in actions:
-        story.append(kit.bullet(action.description, styles.easy_bold))
-        who = ", ".join(x for x in (action.responsible_name, action.organisation) if x)
-        if who:
-            story.append(kit.text(labels("easy.who", who=who), detail))
-        if action.end_date:
-            story.append(kit.text(labels("easy.until", date=fmt_date(action.end_date)), detail))
-        elif action.start_date:
-            story.append(kit.text(labels("easy.from", date=fmt_date(action.start_date)), detail))
+    story: list[Flowable] = [PageBreak()]
+    for title, rest in cuts.rest:
+        heading = kit.labels("easy.continued", title=title)
+        story += [TextBlock(heading, styles.easy_heading), kit.text(rest, styles.easy)]
     return story
-
-
-def _contacts(plan: PlanDetail) -> list[tuple[ParticipantDto, str]]:
-    """Whom the person calls: the coordinator, named contacts, then responsible persons."""
-    seen: set[int] = set()
-    found: list[tuple[ParticipantDto, str]] = []
-
-    def add(participant: ParticipantDto | None, what: str) -> None:
-        if participant is not None and participant.id not in seen:
-            seen.add(participant.id)
-            found.append((participant, what))
-
-    add(plan.coordinator, "coordinator")
-    for participant in plan.participants:
-        if participant.contact_role:
-            add(participant, participant.contact_role)
-    for action in plan.actions:
-        responsible = plan.participant(action.responsible_participant_id)
-        if responsible is not None and action.status is not ActionStatus.CANCELLED:
-            add(responsible, responsible.role)
-    return found
-
-
-def _whom_to_call(plan: PlanDetail, kit: Kit) -> list[Flowable]:
-    labels, styles = kit.labels, kit.styles
-    contacts = _contacts(plan)
-    story: list[Flowable] = []
-    if contacts:
-        story.append(TextBlock(labels("easy.call"), styles.easy_heading))
-    rows = []
-    for participant, what in contacts:
-        role = labels("f.coordinator") if what == "coordinator" else what
-        title = ", ".join(x for x in (role, participant.organisation) if x)
-        reach = "\n".join(x for x in (participant.phone, participant.email) if x)
-        who = [kit.text(participant.name, styles.easy_bold), kit.text(title, styles.easy)]
-        rows.append([who, [kit.text(reach, styles.easy)]])
-    if rows:
-        story.append(_contact_table(rows, kit))
-    if plan.fields.crisis_contacts.strip():
-        story.append(TextBlock(labels("easy.crisis"), styles.easy_heading))
-        story.append(kit.text(plan.fields.crisis_contacts, styles.easy))
-    return story
-
-
-def _contact_table(rows: list[list[Any]], kit: Kit) -> Flowable:
-    widths = [FRAME_WIDTH * 0.55, FRAME_WIDTH * 0.45]
-    if kit.rtl:
-        rows = [list(reversed(row)) for row in rows]
-        widths.reverse()
-    table = RowTable(rows, colWidths=widths, splitInRow=round(2 * kit.styles.easy.leading))
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), BASE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
-    return table
 
 
 def next_meeting(doc: PlanDocument) -> MeetingDto | None:
@@ -178,21 +175,32 @@ def next_meeting(doc: PlanDocument) -> MeetingDto | None:
     return min(booked, key=lambda m: m.starts_at, default=None)
 
 
-def _next_meeting(doc: PlanDocument, kit: Kit) -> list[Flowable]:
-    labels, styles = kit.labels, kit.styles
+def _next_meeting(doc: PlanDocument, kit: Kit, styles: Styles, fit: Fit) -> list[Flowable]:
+    labels = kit.labels
     story: list[Flowable] = [TextBlock(labels("easy.next_meeting"), styles.easy_heading)]
     meeting = next_meeting(doc)
     if meeting is None:
         return [*story, kit.text(labels("easy.no_meeting"), styles.easy)]
-    when = labels(
-        "easy.meeting_when",
-        date=fmt_local_date(meeting.starts_at),
-        time=fmt_time(meeting.starts_at),
-    )
-    story.append(kit.text(when, styles.easy_bold))
-    for key, value in (("f.place", meeting.place), ("f.video", meeting.video_link)):
-        if value:
-            story.append(kit.text(labels.pair(key, value), styles.easy))
-    if meeting.convenor_name:
-        story.append(kit.text(labels.pair("f.convenor", meeting.convenor_name), styles.easy))
-    return story
+    story.append(kit.text(meeting_when(kit, meeting.starts_at), styles.easy_bold))
+    said = [
+        sentence(labels.pair(key, value))
+        for key, value in (
+            ("f.place", meeting.place),
+            ("f.video", meeting.video_link),
+            (
+                "f.convenor",
+                "" if _listed(doc, meeting.convenor_name, fit) else meeting.convenor_name,
+            ),
+        )
+        if value
+    ]
+    if fit.compact:  # one paragraph
+        said = [" ".join(said)] if said else []
+    return story + [kit.text(line, styles.easy) for line in said]
+
+
+def _listed(doc: PlanDocument, name: str, fit: Fit) -> bool:
+    """True when ``name`` is in the contact list and the part is shortened (step 4 on)."""
+    if fit.intro:
+        return False
+    return any(p.name == name for p, _ in contacts(doc.plan, fit.own_contacts))

@@ -50,7 +50,8 @@ def reason_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
     return [kit.heading("sec.reason"), kit.fields(rows)]
 
 
-def _participant_row(participant: ParticipantDto, kit: Kit) -> list[Cell]:
+def _participant_row(participant: ParticipantDto, kit: Kit, roles: dict[str, str]) -> list[Cell]:
+    """One participant; the person's guardian or representative shows that role as principal."""
     labels = kit.labels
     marks = [labels("mark.chair")] if participant.is_chair else []
     if participant.is_relative:
@@ -63,7 +64,7 @@ def _participant_row(participant: ParticipantDto, kit: Kit) -> list[Cell]:
     return [
         name,
         organisation,
-        labels.enum(participant.principal),
+        roles.get(participant.name, labels.enum(participant.principal)),
         participant.role,
         contact,
         f"{labels('present.yes' if participant.present else 'present.no')}\n"
@@ -81,7 +82,8 @@ def participants_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
         "col.contact",
         "col.present",
     )
-    rows = [header] + [_participant_row(p, kit) for p in plan.participants]
+    roles = {r.name: kit.labels.enum(r.kind) for r in plan.person.representatives}
+    rows = [header] + [_participant_row(p, kit, roles) for p in plan.participants]
     fractions = (0.18, 0.22, 0.12, 0.16, 0.18, 0.14)
     return [kit.heading("sec.participants"), kit.table(rows, fractions)]
 
@@ -126,8 +128,8 @@ def consent_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
         ),
     ]
     story: list[Flowable] = [kit.heading("sec.consent"), kit.fields(rows)]
-    story.append(kit.subheading("sub.info_consents"))
     if plan.consents:
+        story.append(kit.subheading("sub.info_consents"))
         header = kit.header_row(
             "col.organisation",
             "col.shared",

@@ -12,10 +12,14 @@ from sip_desk.pdf.bidi_lines import isolate
 from sip_desk.pdf.kit import Cell, Kit, span
 
 
+def _filled(rows: list[tuple[str, str]]) -> bool:
+    return any(value.strip() for _, value in rows)
+
+
 def perspective_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
-    """What matters to the person and their strengths."""
+    """What matters to the person and their strengths (left out when both are empty)."""
     rows = [("f.what_matters", plan.fields.what_matters), ("f.strengths", plan.fields.strengths)]
-    return [kit.heading("sec.perspective"), kit.fields(rows)]
+    return [kit.heading("sec.perspective"), kit.fields(rows)] if _filled(rows) else []
 
 
 def goals_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
@@ -39,10 +43,9 @@ def goals_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
 
 
 def needs_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
-    """The needs the actions answer."""
-    story: list[Flowable] = [kit.heading("sec.needs")]
-    items = [need.description for need in plan.needs]
-    return story + (kit.bullets(items) if items else [kit.text(kit.labels("none"))])
+    """The needs the actions answer (left out when none is recorded)."""
+    items = [need.description for need in plan.needs if need.description.strip()]
+    return [kit.heading("sec.needs"), *kit.bullets(items)] if items else []
 
 
 def _goal_numbers(plan: PlanDetail) -> dict[int, str]:
@@ -67,8 +70,11 @@ def _action_row(action: ActionDto, plan: PlanDetail, kit: Kit) -> list[Cell]:
     what = [action.description]
     if action.need_id in needs:
         what.append(labels.pair("f.need", needs[action.need_id]))
+    # a goal's own full stop is dropped before the "; " between goals
     linked = [
-        f"{numbers.get(i, '')} {isolate(goals[i])}".strip() for i in action.goal_ids if i in goals
+        f"{numbers.get(i, '')} {isolate(goals[i].strip().rstrip('.;,'))}".strip()
+        for i in action.goal_ids
+        if i in goals
     ]
     if linked:
         what.append(f"{labels('f.goals')}: " + "; ".join(linked))
@@ -85,32 +91,33 @@ def _action_row(action: ActionDto, plan: PlanDetail, kit: Kit) -> list[Cell]:
 
 
 def _actions_table(actions: list[ActionDto], plan: PlanDetail, kit: Kit) -> list[Flowable]:
-    if not actions:
-        return [kit.text(kit.labels("none.actions"))]
     header = kit.header_row("col.action", "col.responsible", "col.time", "col.status")
     rows = [header] + [_action_row(a, plan, kit) for a in actions]
     return [kit.table(rows, (0.44, 0.26, 0.18, 0.12))]
 
 
 def actions_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
-    """Efforts of the principals, then actions taken by others (school, FK, relatives, …)."""
+    """Efforts of the principals, then actions taken by others (school, FK, relatives, …).
+
+    The principals' efforts always have their heading ("none yet" when there are none: the law
+    asks for them); the others' actions only when there are some.
+    """
     own = [a for a in plan.actions if not a.is_other_actor]
     others = [a for a in plan.actions if a.is_other_actor]
-    return [
-        kit.heading("sec.actions"),
-        *_actions_table(own, plan, kit),
-        kit.heading("sec.others"),
-        *_actions_table(others, plan, kit),
-    ]
+    story: list[Flowable] = [kit.heading("sec.actions")]
+    story += _actions_table(own, plan, kit) if own else [kit.text(kit.labels("none.actions"))]
+    if others:
+        story += [kit.heading("sec.others"), *_actions_table(others, plan, kit)]
+    return story
 
 
 def own_actions_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
-    """What the person and the relatives do themselves."""
+    """What the person and the relatives do themselves (left out when both are empty)."""
     rows = [
         ("f.person_own", plan.fields.person_own_actions),
         ("f.relatives_own", plan.fields.relatives_own_actions),
     ]
-    return [kit.heading("sec.own"), kit.fields(rows)]
+    return [kit.heading("sec.own"), kit.fields(rows)] if _filled(rows) else []
 
 
 def responsibility_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
@@ -134,11 +141,11 @@ def responsibility_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
 
 
 def crisis_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
-    """Warning signs, what to do and whom to contact."""
+    """Warning signs, what to do and whom to contact (left out when the plan has no crisis plan)."""
     fields = plan.fields
     rows = [
         ("f.warning_signs", fields.crisis_warning_signs),
         ("f.crisis_actions", fields.crisis_actions),
         ("f.crisis_contacts", fields.crisis_contacts),
     ]
-    return [kit.heading("sec.crisis"), kit.fields(rows)]
+    return [kit.heading("sec.crisis"), kit.fields(rows)] if _filled(rows) else []

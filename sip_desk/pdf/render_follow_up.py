@@ -13,6 +13,7 @@ from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.worklist import FollowUpDocument
 from sip_desk.pdf.follow_up_labels import label
 from sip_desk.pdf.kit import Cell, Kit, fmt_local_date, fmt_time
+from sip_desk.pdf.outline import PartMark
 from sip_desk.pdf.render_invitation import build_pdf, letter_facts, named_rows
 
 
@@ -101,6 +102,7 @@ def follow_up_story(doc: FollowUpDocument, kit: Kit) -> list[Flowable]:
     """The appendix's flowables in reading order."""
     lang, meeting = doc.language, doc.meeting
     story: list[Flowable] = [
+        PartMark("follow_up", kit.labels("outline.follow_up")),
         kit.text(label(lang, "fu.title"), kit.styles.title),
         kit.text(doc.plan.person.full_name, kit.styles.subheading),
         kit.text(_when(meeting, lang)),

@@ -1,4 +1,4 @@
-"""Render a plan to PDF bytes: the person's page, the full plan and the signature page.
+"""Render a plan to PDF bytes: the person's part, the full plan and the signature page.
 
 The output is deterministic: reportlab runs in invariant mode, every date comes from the
 :class:`~sip_desk.domain.document.PlanDocument` (never the clock), and the same document gives
@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from sip_desk.domain.document import PlanDocument
-from sip_desk.pdf.doc_template import a4_template
+from sip_desk.pdf.doc_template import plan_template
 from sip_desk.pdf.fonts import register_fonts
 from sip_desk.pdf.kit import Kit
+from sip_desk.pdf.outline import PartMark
 from sip_desk.pdf.page_frame import DocumentFacts, canvas_class
 from sip_desk.pdf.pdfa import ArchiveFacts, make_archival
-from sip_desk.pdf.person_page import person_page
+from sip_desk.pdf.person_page import PersonPart, person_part
 from sip_desk.pdf.plan_follow_up import follow_up_section, version_section
 from sip_desk.pdf.plan_people import (
     consent_section,
@@ -38,11 +39,16 @@ from sip_desk.pdf.plan_work import (
 from sip_desk.pdf.signature_page import signature_page
 
 
-def plan_story(doc: PlanDocument, kit: Kit) -> list[Flowable]:
-    """Every flowable of the document, in reading order."""
+def plan_story(doc: PlanDocument, kit: Kit, person: PersonPart | None = None) -> list[Flowable]:
+    """Every flowable of the document, in reading order (``person``: the part laid out)."""
     plan = doc.plan
-    story = person_page(doc, kit)
-    story += [PageBreak(), kit.text(kit.labels("doc.title"), kit.styles.title)]
+    story = list((person or person_part(doc, kit)).story)
+    story += [
+        NextPageTemplate("normal"),
+        PageBreak(),
+        PartMark("plan", kit.labels("outline.plan")),
+        kit.text(kit.labels("doc.title"), kit.styles.title),
+    ]
     story.append(kit.text(plan.person.full_name, kit.styles.subheading))
     for section in (
         person_section,
@@ -77,8 +83,9 @@ def render_plan(doc: PlanDocument) -> bytes:
     kit = Kit.for_language(doc.language)
     facts = DocumentFacts.of(doc, kit.labels)
     buffer = BytesIO()
-    template = a4_template(buffer, doc.language, facts.title)
-    template.build(plan_story(doc, kit), canvasmaker=canvas_class(facts, kit.labels))
+    person = person_part(doc, kit)
+    template = plan_template(buffer, doc.language, facts.title, kit.rtl, person.head)
+    template.build(plan_story(doc, kit, person), canvasmaker=canvas_class(facts, kit.labels))
     archive = ArchiveFacts(
         title=facts.title,
         author=doc.plan.fields.lead_organisation or "SIP Desk",

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Image, PageBreak, Spacer
 from sip_desk.domain.document import PlanDocument, SignatureDto
 from sip_desk.pdf.flowables import TextBlock
 from sip_desk.pdf.kit import Cell, Kit, fmt_date
+from sip_desk.pdf.outline import PartMark
 
 _SIGN_WIDTH = 48 * mm
 _SIGN_HEIGHT = 15 * mm
@@ -84,6 +85,7 @@ def signature_page(doc: PlanDocument, kit: Kit) -> list[Flowable]:
     table = kit.table(rows, (0.22, 0.22, 0.16, 0.26, 0.14))
     story: list[Flowable] = [
         PageBreak(),
+        PartMark("signatures", labels("outline.signatures")),
         kit.heading("sec.signatures"),
         kit.text(labels("sig.intro")),
     ]

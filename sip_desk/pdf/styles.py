@@ -12,7 +12,16 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
-FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+# reportlab's frame keeps 6 pt padding inside the margins; a table as wide as FRAME_WIDTH
+# therefore starts exactly where the text does.
+FRAME_PADDING = 6.0
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X - 2 * FRAME_PADDING
+# The person's part is set in two columns; text in them is COLUMN_WIDTH wide. Its pages keep
+# a little less room above and below (still clear of the header and footer rules).
+PERSON_MARGIN_TOP = 20 * mm
+PERSON_MARGIN_BOTTOM = 18 * mm
+COLUMN_GAP = 8.0
+COLUMN_WIDTH = (PAGE_WIDTH - 2 * MARGIN_X - COLUMN_GAP) / 2 - 2 * FRAME_PADDING
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -28,7 +37,8 @@ class TextStyle:
     """How a block of text looks.
 
     ``rtl`` sets the default base direction and right alignment; ``indent`` is taken from the
-    start side (left, or right in a right-to-left document).
+    start side (left, or right in a right-to-left document). ``hyphenate`` names the pyphen
+    dictionary for syllable breaks (table cells); empty keeps words whole where they fit.
     """
 
     size: float = 10.0
@@ -41,6 +51,7 @@ class TextStyle:
     space_after: float = 3.0
     keep_with_next: bool = False
     indent: float = 0.0
+    hyphenate: str = ""
 
     def directed(self, rtl: bool) -> TextStyle:
         """The same style for a left-to-right or right-to-left document."""
@@ -72,11 +83,11 @@ class Styles:
     easy_heading: TextStyle
 
 
-def make_styles(rtl: bool) -> Styles:
+def make_styles(rtl: bool, hyphenate: str = "sv") -> Styles:
     """Styles for a document written left to right or right to left.
 
     The person's page (``easy*``) uses 12 pt body text: at least 12 pt, as plain-language
-    guidance asks.
+    guidance asks. Table cells are hyphenated with the ``hyphenate`` dictionary.
     """
     base = TextStyle(rtl=rtl)
     return Styles(
@@ -96,8 +107,10 @@ def make_styles(rtl: bool) -> Styles:
         ),
         body=base,
         small=replace(base, size=8, leading=10, color=MUTED, space_after=0),
-        cell=replace(base, size=8.5, leading=11, space_after=0),
-        cell_bold=replace(base, size=8.5, leading=11, bold=True, space_after=0),
+        cell=replace(base, size=8.5, leading=11, space_after=0, hyphenate=hyphenate),
+        cell_bold=replace(
+            base, size=8.5, leading=11, bold=True, space_after=0, hyphenate=hyphenate
+        ),
         easy=replace(base, size=12, leading=16.5, space_after=3),
         easy_bold=replace(base, size=12, leading=16.5, bold=True, space_after=1),
         easy_heading=replace(

@@ -7,7 +7,8 @@ work with python-bidi and arabic-reshaper (both plain dependencies):
    presentation forms, harakat (vowel marks) kept (:func:`shape`), in logical order;
 2. each paragraph's embedding levels are resolved with its own base direction, its first
    strong letter (:func:`sip_desk.pdf.bidi_lines.resolve`);
-3. lines are broken in logical order (:func:`layout`), measuring every font run;
+3. lines are broken in logical order (:func:`layout`, :mod:`sip_desk.pdf.line_breaks`),
+   measuring every font run;
 4. each line is reordered to visual order with the paragraph's levels, marks after their base
    and brackets mirrored (:meth:`sip_desk.pdf.bidi_lines.Paragraph.line`);
 5. each visual line is split into font runs (:func:`sip_desk.pdf.fonts.split_runs`) and drawn
@@ -29,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from sip_desk.pdf.bidi_lines import Paragraph, first_strong_is_rtl, resolve
 from sip_desk.pdf.fonts import BASE, MISSING, REPLACEMENT, font_name, split_runs
+from sip_desk.pdf.line_breaks import HYPHEN, break_lines
 from sip_desk.pdf.marks import draw_run, utf16_hex
 
 _ARABIC = re.compile("[\u0600-\u08ff]")
@@ -101,61 +103,35 @@ def paragraphs(text: str, rtl: bool) -> tuple[Paragraph, ...]:
     )
 
 
-def layout(text: str, width: float, size: float, bold: bool, rtl: bool) -> list[Line]:
-    """Break ``text`` into lines no wider than ``width``; a newline starts a new line."""
+def layout(
+    text: str, width: float, size: float, bold: bool, rtl: bool, hyphenate: str = ""
+) -> list[Line]:
+    """Break ``text`` into lines no wider than ``width``; a newline starts a new line.
+
+    ``hyphenate`` names the pyphen dictionary for syllable breaks (empty: whole words; a word
+    wider than the line is still broken, with a hyphen, see :mod:`sip_desk.pdf.line_breaks`).
+    """
+
+    def measure(part: str) -> float:
+        return text_width(part, size, bold)
+
     lines: list[Line] = []
     for paragraph in paragraphs(text, rtl):
-        for start, end in _break_paragraph(paragraph, width, size, bold):
-            lines.append(make_line(paragraph.line(start, end), size, bold))
+        for piece in break_lines(paragraph.text, width, hyphenate, measure):
+            visual = paragraph.line(piece.start, piece.end)
+            if piece.hyphen:
+                visual = _with_hyphen(visual, paragraph.text[piece.start : piece.end])
+            lines.append(make_line(visual, size, bold))
     return lines
 
 
-def _break_paragraph(
-    paragraph: Paragraph, width: float, size: float, bold: bool
-) -> list[tuple[int, int]]:
-    """Greedy line breaking at spaces, in logical order; over-long words are cut.
-
-    Returns the ``(start, end)`` character range of each line; the space a line is broken at
-    belongs to no line.
-    """
-    text = paragraph.text
-    space = text_width(" ", size, bold)
-    out: list[tuple[int, int]] = []
-    line_start: int | None = None
-    line_end, used, position = 0, 0.0, 0
-    for word in text.split(" "):
-        for start, end, piece in _cut_word(text, position, len(word), width, size, bold):
-            if line_start is not None and used + space + piece > width:
-                out.append((line_start, line_end))
-                line_start = None
-            if line_start is None:
-                line_start, used = start, piece
-            else:
-                used += space + piece
-            line_end = end
-        position += len(word) + 1
-    out.append((line_start or 0, line_end))
-    return out
-
-
-def _cut_word(
-    text: str, start: int, length: int, width: float, size: float, bold: bool
-) -> list[tuple[int, int, float]]:
-    """The word ``text[start:start + length]`` with its width, or pieces that fit ``width``."""
-    end = start + length
-    whole = text_width(text[start:end], size, bold) if length else 0.0
-    if whole <= width:
-        return [(start, end, whole)]
-    pieces: list[tuple[int, int, float]] = []
-    piece, used = start, 0.0
-    for index in range(start, end):
-        char = text_width(text[index], size, bold)
-        if index > piece and used + char > width:
-            pieces.append((piece, index, used))
-            piece, used = index, 0.0
-        used += char
-    pieces.append((piece, end, used))
-    return pieces
+def _with_hyphen(visual: str, logical: str) -> str:
+    """The visual line with a hyphen after the broken word's head (a left-to-right word)."""
+    head = logical.rsplit(" ", 1)[-1]
+    at = visual.rfind(head)
+    if at < 0:
+        return visual + HYPHEN
+    return visual[: at + len(head)] + HYPHEN + visual[at + len(head) :]
 
 
 def draw_line(canvas: Canvas, line: Line, x: float, y: float, size: float) -> None:

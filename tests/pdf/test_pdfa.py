@@ -13,6 +13,7 @@ from sip_desk.services.registry import Services
 from tests.builders import PlanBuilder
 from tests.pdf import rich_plan
 from tests.pdf.pdfa_check import assert_archival, info, needs_qpdf, qpdf_check, xmp
+from tests.pdf.person_part_check import outline
 
 
 @pytest.fixture
@@ -59,6 +60,7 @@ def test_invitation_and_follow_up_pdfs_are_pdfa_2b(demo: Services) -> None:
     assert_archival(record, "ar")
     assert xmp(invitation)["dc:description"] == f"SIP invitation plan {plan.id}"
     assert xmp(record)["dc:description"] == f"SIP follow-up plan {plan.id}"
+    assert outline(record) == [("المتابعة (ملحق)", 0)]  # the follow-up appendix's bookmark
 
 
 @needs_qpdf

@@ -166,7 +166,7 @@ def test_render_plan_person_page_says_whom_to_call_and_next_meeting(
     assert "My plan" in person_pages
     assert "Kim Handläggare" in person_pages and "010-100 00 00" in person_pages
     assert "Fast vårdkontakt" in person_pages and "010-400 00 00" in person_pages
-    assert "2027-01-18 at 10:00" in person_pages
+    assert "Monday 18 January 2027 at 10:00" in person_pages
     assert "You can end the plan at any time." in person_pages
 
 
