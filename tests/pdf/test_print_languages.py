@@ -12,9 +12,10 @@ import pytest
 
 from sip_desk.domain.document import PRINT_LANGUAGES
 from sip_desk.domain.languages import RIGHT_TO_LEFT
-from sip_desk.pdf.fonts import REPLACEMENT
+from sip_desk.pdf.fonts import MISSING, REPLACEMENT, split_runs
 from sip_desk.services.demo_service import DEMO_CASES
 from sip_desk.services.registry import Services
+from tests.domain.catalogues import entries
 from tests.pdf.pdf_text import needs_poppler, normalise, pdftotext, word_boxes
 
 # Fixed phrases as a reader of each language knows them (written here, not read from the
@@ -63,6 +64,19 @@ def demo(sqlite_services: Services) -> Services:
 
 def test_every_print_language_has_its_phrases_here() -> None:
     assert set(PHRASES) == set(PRINT_LANGUAGES)
+
+
+@pytest.mark.parametrize("language", PRINT_LANGUAGES)
+def test_a_shipped_font_has_every_letter_of_the_language_in_both_weights(language: str) -> None:
+    missing = {
+        (key, part)
+        for key, value in entries(language).items()
+        for bold in (False, True)
+        for font, part in split_runs(value, bold)
+        if font == MISSING
+    }
+
+    assert missing == set()
 
 
 @needs_poppler
