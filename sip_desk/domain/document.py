@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from sip_desk.domain.enums import SignatureMethod, VersionState
+from sip_desk.domain.languages import PRINT_LANGUAGES
 from sip_desk.domain.plan import PlanDetail
 
-PRINT_LANGUAGES = ("sv", "en", "ar")
+__all__ = ["PRINT_LANGUAGES", "PlanDocument", "SignatureDto"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,7 +31,7 @@ class PlanDocument:
 
     Attributes:
         plan: the plan as printed (a signed snapshot or the current draft).
-        language: "sv", "en" or "ar" for the person's page and all labels.
+        language: one of :data:`PRINT_LANGUAGES` for the person's page and all labels.
         content_hash: SHA-256 of the signed snapshot (``None`` for a draft).
         printed_on: the print date (passed in; the renderer never reads the clock).
         confidentiality_marking: header text such as "Sekretess enligt OSL 26 kap. 1 §".

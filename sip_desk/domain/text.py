@@ -22,10 +22,12 @@ from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 
+from sip_desk.domain.languages import PRINT_LANGUAGES
+
 DOMAIN = "sip_desk"
 SOURCE_LANGUAGE = "en"
 DEFAULT_LANGUAGE = "sv"
-LANGUAGES = ("sv", "en", "ar")
+LANGUAGES = PRINT_LANGUAGES  # one catalogue per print language
 
 
 @cache

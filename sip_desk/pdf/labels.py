@@ -1,6 +1,7 @@
 """The fixed labels of the plan PDF: the keys ``pdf.*`` of the text catalogue (:mod:`text`).
 
-Swedish is the default; English and Arabic are complete. Arabic is written right to left.
+Swedish is the default; every print language is complete. Arabic, Dari and Persian are written
+right to left.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from sip_desk.domain.languages import RIGHT_TO_LEFT
 from sip_desk.domain.text import text
 from sip_desk.pdf.bidi_lines import isolate
 
-RTL_LANGUAGES = frozenset({"ar"})
+RTL_LANGUAGES = RIGHT_TO_LEFT
 
 _ENUM_PREFIX = {
     "PrincipalType": "principal",

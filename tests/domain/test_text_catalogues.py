@@ -1,7 +1,8 @@
 """The text catalogues (domain messages, PDF, CLI, calendar) are complete and compiled.
 
-English is the source: Swedish has every English key, Arabic every key of what it prints (the
-plan PDF and its list of changes), each with the same placeholders and never an empty text.
+English is the source: Swedish has every English key, every other print language every key of
+what it prints (the plan PDF and its list of changes), each with the same placeholders and never an
+empty text. Each catalogue says how far it has been checked (its review state).
 """
 
 from __future__ import annotations
@@ -14,11 +15,16 @@ import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
+from sip_desk.domain.languages import PRINT_LANGUAGES, REVIEW_STATES
 from sip_desk.domain.text import LANGUAGES, SOURCE_LANGUAGE, text
-from tests.domain.catalogues import entries, po_path
+from tests.domain.catalogues import LOCALE, entries, po_path
 
 # What each language must cover: every key, or only keys with these prefixes.
-SCOPE: dict[str, tuple[str, ...] | None] = {"sv": None, "en": None, "ar": ("pdf.", "change.")}
+PRINTED = ("pdf.", "change.")
+SCOPE: dict[str, tuple[str, ...] | None] = {
+    lang: None if lang in ("sv", "en") else PRINTED for lang in PRINT_LANGUAGES
+}
+REVIEW_STATE = re.compile(r'^"X-Review-State: (.*)\\n"$', re.MULTILINE)
 
 
 def _placeholders(template: str) -> set[str]:
@@ -39,6 +45,19 @@ def test_each_language_has_every_key_it_must_have_and_no_key_english_lacks(lang:
     assert sorted(keys - set(entries(SOURCE_LANGUAGE))) == []
 
 
+def test_every_print_language_has_a_catalogue() -> None:
+    assert set(LANGUAGES) == set(PRINT_LANGUAGES)
+    assert sorted(path.parts[-3] for path in LOCALE.glob("*/LC_MESSAGES/*.po")) == sorted(LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_catalogue_records_a_known_review_state(lang: str) -> None:
+    states = REVIEW_STATE.findall(po_path(lang).read_text("utf-8"))
+
+    assert len(states) == 1, "one X-Review-State header field"
+    assert states[0] in REVIEW_STATES
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_text_is_filled_in_with_the_english_placeholders(lang: str) -> None:
     source = entries(SOURCE_LANGUAGE)
@@ -47,7 +66,7 @@ def test_every_text_is_filled_in_with_the_english_placeholders(lang: str) -> Non
         assert _placeholders(translated) == _placeholders(source[key]), key
 
 
-@pytest.mark.parametrize("lang", ["sv", "ar"])
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE])
 def test_a_translation_differs_from_english_where_the_language_needs_it(lang: str) -> None:
     source = entries(SOURCE_LANGUAGE)
     same = [key for key, value in entries(lang).items() if value == source[key]]
@@ -110,7 +129,8 @@ def test_every_key_the_code_looks_up_by_name_is_in_the_english_catalogue(
 def test_no_text_outside_qt_is_picked_by_language_in_python() -> None:
     # Language names are written in their own language, the same whatever the reader's.
     allowed = {ROOT / "domain" / "languages.py"}
-    pattern = re.compile(r'\blang\w* == "(?:sv|en|ar)"|^\s*"(?:sv|en|ar)"\s*:', re.MULTILINE)
+    codes = "|".join(PRINT_LANGUAGES)
+    pattern = re.compile(rf'\blang\w* == "(?:{codes})"|^\s*"(?:{codes})"\s*:', re.MULTILINE)
     offenders = [
         f"{path.relative_to(ROOT)}: {match.group(0).strip()}"
         for path in ROOT.rglob("*.py")

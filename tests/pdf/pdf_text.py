@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Bidi controls, and the joiners, which are not drawn (Persian "می‌شود" reads back as "میشود").
+_CONTROLS = re.compile("[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
@@ -21,7 +22,7 @@ needs_poppler = pytest.mark.skipif(
 
 
 def normalise(text: str) -> str:
-    """Presentation forms to letters (NFKC), bidi controls dropped, whitespace collapsed."""
+    """Presentation forms to letters (NFKC), bidi controls and joiners out, whitespace collapsed."""
     text = _CONTROLS.sub("", unicodedata.normalize("NFKC", text))
     return " ".join(text.split())
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sip_desk.domain.document import PRINT_LANGUAGES
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.pdf.labels import Labels
 from sip_desk.services.registry import Services
@@ -44,7 +45,7 @@ def demo(sqlite_services: Services) -> Services:
 
 
 @needs_poppler
-@pytest.mark.parametrize("language", ["sv", "en", "ar"])
+@pytest.mark.parametrize("language", PRINT_LANGUAGES)
 def test_every_demo_plan_prints_all_its_content(
     demo: Services, tmp_path: Path, language: str
 ) -> None:

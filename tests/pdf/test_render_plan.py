@@ -9,7 +9,7 @@ import pytest
 from PIL import Image as PilImage
 from pypdf import PageObject, PdfReader
 
-from sip_desk.domain.document import SignatureDto
+from sip_desk.domain.document import PRINT_LANGUAGES, SignatureDto
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.pdf.labels import Labels
 from sip_desk.pdf.render_plan import render_plan
@@ -39,7 +39,7 @@ def _png() -> bytes:
 
 
 @needs_poppler
-@pytest.mark.parametrize("language", ["sv", "en", "ar"])
+@pytest.mark.parametrize("language", PRINT_LANGUAGES)
 def test_render_plan_shows_every_section_participant_goal_and_action(
     rich: PlanDetail, tmp_path: Path, language: str
 ) -> None:

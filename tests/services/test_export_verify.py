@@ -126,7 +126,7 @@ def test_build_document_refuses_unknown_language(sqlite_services, signed_plan):
     with pytest.raises(DomainError) as info:
         sqlite_services.documents.build_document(signed_plan.id, language="fi")
 
-    assert "sv, en eller ar" in info.value.message("sv")
+    assert "sv, en, ar, so, ti, prs, fa eller uk" in info.value.message("sv")
 
 
 def test_sealed_pdf_validates_against_the_throwaway_certificate(

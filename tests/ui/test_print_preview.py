@@ -46,6 +46,29 @@ def test_print_preview_switches_language(qtbot, sqlite_services) -> None:
     assert "My plan" in dialog.document.getAllText(0).text()
 
 
+def test_print_preview_offers_eight_languages_by_their_own_names(qtbot, sqlite_services) -> None:
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = _preview(qtbot, sqlite_services, plan.id)
+    names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+
+    assert names == [
+        "Svenska",
+        "English",
+        "العربية",
+        "Soomaali",
+        "ትግርኛ",
+        "دری",
+        "فارسی",
+        "Українська",
+    ]
+    dialog.language.setFocus()
+    for _ in range(4):  # Svenska -> ትግርኛ
+        qtbot.keyClick(dialog.language, Qt.Key.Key_Down)
+
+    qtbot.waitUntil(lambda: dialog.pdf is not None and dialog.pdf.language == "ti")
+    assert "ትልመይ" in dialog.document.getAllText(0).text()
+
+
 def test_print_preview_prints_every_page_and_logs_it(qtbot, sqlite_services, tmp_path) -> None:
     plan = PlanBuilder(sqlite_services).complete()
     dialog = _preview(qtbot, sqlite_services, plan.id)

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sip_desk.domain.document import PRINT_LANGUAGES
 from sip_desk.domain.enums import AuditAction
+from sip_desk.domain.languages import language_name
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.export_service import RenderedPdf
@@ -40,7 +42,7 @@ from sip_desk.services.registry import Services
 from sip_desk.ui.background import BackgroundOp, error_text
 from sip_desk.ui.editor.session import ui_lang
 
-LANGUAGES = (("sv", "Svenska"), ("en", "English"), ("ar", "العربية"))
+LANGUAGES = tuple((code, language_name(code)) for code in PRINT_LANGUAGES)
 
 
 class PrintPreviewDialog(QDialog):
