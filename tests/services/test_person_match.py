@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.errors import DomainError
+from sip_desk.domain.identity import make_identity
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import DifferenceRule, PersonExistsError
 from sip_desk.services.registry import Services
@@ -73,7 +75,8 @@ def test_find_person_knows_the_stored_name_and_plan_count(services: Services, ma
     assert (found.id, found.full_name, found.plan_count) == (first.person.id, "Åsa Öberg", 2)
     wrong = number[:-1] + str((int(number[-1]) + 1) % 10)
     assert services.plans.find_person(wrong) is None  # check digit wrong
-    assert services.plans.find_person("19840312-1232") is None  # valid, not stored
+    unstored = make_identity(date(1951, 6, 1), 7)
+    assert services.plans.find_person(unstored) is None  # valid, not stored
 
 
 # Protected identity in the editor's service
