@@ -22,6 +22,7 @@ from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.i18n import Translations
 from sip_desk.ui.main_window import MainWindow
+from sip_desk.ui.qt_refcounts import protect_singletons
 from sip_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -273,6 +274,7 @@ def _qapplication() -> QApplication:
 
 def run(args: argparse.Namespace) -> int:
     """Run the desktop application until its window closes; returns the exit code."""
+    protect_singletons()
     app = DesktopApp(args)
     app.start()
     QTimer.singleShot(0, app.enable_log_file)

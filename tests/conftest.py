@@ -20,7 +20,10 @@ from sip_desk.db.migrate import prepare_store  # noqa: E402
 from sip_desk.domain.audit import UserContext  # noqa: E402
 from sip_desk.services.context import Clock, ServiceContext  # noqa: E402
 from sip_desk.services.registry import Services  # noqa: E402
+from sip_desk.ui.qt_refcounts import protect_singletons  # noqa: E402
 from tests.builders import PlanBuilder  # noqa: E402
+
+protect_singletons()  # as the app does: a long test session reads many empty QVariants
 
 PG_URL_ENV = "SIP_DESK_TEST_PG_URL"
 FIXED_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
