@@ -17,7 +17,8 @@ whose page 1 holds it all:
 4. without the two fixed sentences that say what a plan is, and without the next meeting's
    convenor when they are in the contact list;
 5. body text 11 pt; 6. body text 10.5 pt (never smaller);
-7. each long text of the person's own (what matters, strengths, what I do myself; never the
+7. each contact with a phone number as name and number only (role and e-mail left out);
+8. each long text of the person's own (what matters, strengths, what I do myself; never the
    crisis plan) cut after three lines with "… (fortsättning på sidan 2)", its rest printed
    after page 1 under the same heading with "(fortsättning)".
 
@@ -66,7 +67,8 @@ STEPS = (
     _SHORT,
     replace(_SHORT, size=11),
     replace(_SHORT, size=10.5),
-    replace(_SHORT, size=10.5, cut_lines=CUT_LINES),
+    replace(_SHORT, size=10.5, short_contacts=True),
+    replace(_SHORT, size=10.5, short_contacts=True, cut_lines=CUT_LINES),
 )
 
 
