@@ -55,6 +55,7 @@ class Reading:
 
     @property
     def hard(self) -> bool:
+        """True when the editor flags the text."""
         return self.ease is Ease.HARD
 
 

@@ -1,4 +1,4 @@
-"""The plain-language rule for the person's page: LIX shown, a hard text flagged, short texts spared."""
+"""The plain-language rule for the person's page: a hard text flagged, short texts spared."""
 
 from __future__ import annotations
 
