@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from sip_desk.services.registry import Services
 from sip_desk.ui.editor.readability_badge import DEBOUNCE_MS, TextReadability
+from sip_desk.ui.item_models.action_table_model import ActionColumn
 from sip_desk.ui.item_models.goal_table_model import GoalColumn
 from tests.domain.test_plain_language import OFFICIAL, PLAIN
 from tests.ui.editor.helpers import keys, type_text
@@ -128,3 +129,25 @@ def test_a_long_text_is_judged_in_a_blink_and_only_once_the_keys_pause(
     type_text(qtbot, field, PLAIN)
     assert shown.text().startswith("LIX 58")  # no figure worked out between the keys
     settle(qtbot, shown, "LIX 10")
+
+
+def test_an_actions_short_description_is_judged_for_the_row_typed_in(
+    qtbot, swedish, open_editor, make_plan_for_editor
+) -> None:
+    plan_id, _action_id = make_plan_for_editor()
+    editor = open_editor(plan_id)
+    table = editor.actions_section.action_part.table
+    shown = badge(editor, "action_readability")
+    table.setFocus()
+    table.edit_cell(1, ActionColumn.DESCRIPTION)
+    cell = table.indexWidget(table.model().index(1, ActionColumn.DESCRIPTION))
+    assert isinstance(cell, QLineEdit)
+
+    cell.selectAll()
+    keys(qtbot, cell, LONGEST)
+    qtbot.waitUntil(lambda: "svår text" in shown.text(), timeout=DEBOUNCE_MS + 2000)
+    assert shown.text().startswith("Rad 2: LIX ")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not cell.isVisible())
+    table.setCurrentIndex(table.model().index(0, ActionColumn.DESCRIPTION))
+    qtbot.waitUntil(shown.isHidden, timeout=DEBOUNCE_MS + 2000)  # "Första": too short to measure
