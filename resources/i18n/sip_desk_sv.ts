@@ -1872,8 +1872,8 @@
       <translation>LIX %1 · %2</translation>
     </message>
     <message>
-      <source>LIX: words per sentence plus the percentage of words longer than six letters. Up to 30 is very easy, up to 40 easy; above 40 the person may find it hard. Texts under 10 words are not measured; a text under 30 words is called hard only when it has a sentence of more than 15 words.</source>
-      <translation>LIX: antal ord per mening plus andelen ord (i procent) med fler än sex bokstäver. Upp till 30 är mycket lätt, upp till 40 lätt; över 40 kan texten vara svår för personen. Texter under 10 ord mäts inte; en text under 30 ord kallas svår bara om en mening har fler än 15 ord.</translation>
+      <source>LIX: words per sentence plus the percentage of words longer than six letters. Up to 30 is very easy, up to 40 easy; above 40 the person may find it hard. Texts under 10 words are not measured; a text under 30 words is called hard only when it has a sentence of more than 15 words or LIX above 50.</source>
+      <translation>LIX: antal ord per mening plus andelen ord (i procent) med fler än sex bokstäver. Upp till 30 är mycket lätt, upp till 40 lätt; över 40 kan texten vara svår för personen. Texter under 10 ord mäts inte; en text under 30 ord kallas svår bara om en mening har fler än 15 ord eller om LIX är över 50.</translation>
     </message>
     <message>
       <source>hard text: long sentences and words</source>

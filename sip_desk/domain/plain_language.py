@@ -6,9 +6,10 @@ The editor shows this beside each text the person's page prints (see
 - fewer than ``MIN_WORDS`` (10) words: not measured; a goal or a line of a crisis plan is too
   short for LIX to say anything (one long word in five gives LIX 25 alone);
 - otherwise the LIX is shown, and the text is called hard when LIX is above ``HARD`` (40, where
-  ordinary newspaper text begins), but a short text (fewer than ``SHORT_WORDS``, 30, words) only
-  when it also has a sentence of more than ``LONG_SENTENCE`` (15) words: in a short text the
-  share of long words swings with a single name ("Arbetsförmedlingen"), a long sentence does not;
+  ordinary newspaper text begins); a short text (fewer than ``SHORT_WORDS``, 30, words) only when
+  it also has a sentence of more than ``LONG_SENTENCE`` (15) words or LIX above ``SHORT_HARD``
+  (50, the level of official text): in a short text the share of long words swings with one or two
+  names ("Arbetsförmedlingen", "Beroendemottagningen"), a long sentence does not;
 - a hard text says why: long sentences (more than 15 words a sentence on average) and/or long
   words (more than a quarter of the words longer than six letters). One of the two always
   holds above 40, since LIX is the sum of the two figures.
@@ -27,6 +28,7 @@ MIN_WORDS = 10
 SHORT_WORDS = 30
 LONG_SENTENCE = 15
 HARD = 40
+SHORT_HARD = 50
 VERY_EASY = 30
 LONG_WORD_SHARE = 25
 
@@ -37,7 +39,7 @@ class Ease(StrEnum):
     UNMEASURED = "unmeasured"  # too short to measure
     VERY_EASY = "very_easy"  # LIX 30 or less
     EASY = "easy"  # LIX up to 40
-    SHORT = "short"  # above 40 but short, without a long sentence: not judged
+    SHORT = "short"  # above 40 but short, without a long sentence, not above 50: not judged
     HARD = "hard"  # above 40: flagged
 
 
@@ -74,7 +76,7 @@ def reading(text: str) -> Reading:
         ease = Ease.VERY_EASY
     elif value <= HARD:
         ease = Ease.EASY
-    elif len(found) < SHORT_WORDS and lengths[longest] <= LONG_SENTENCE:
+    elif len(found) < SHORT_WORDS and lengths[longest] <= LONG_SENTENCE and value <= SHORT_HARD:
         ease = Ease.SHORT
     else:
         ease = Ease.HARD

@@ -55,5 +55,7 @@ def test_the_fixed_text_of_the_persons_page_reads_easily_as_a_whole_and_one_by_o
     whole = "\n".join(fixed(texts, k) for k in keys)
 
     assert lix(whole) <= 25
-    # no single sentence of it would be flagged by the editor's own rule
-    assert [k for k in keys if reading(fixed(texts, k)).hard] == []
+    # no single text of it would be flagged by the editor's own rule (the month names are a
+    # list of words, not a text: "september" is as easy as a month can be)
+    prose = [k for k in keys if k not in DATE_KEYS]
+    assert [k for k in prose if reading(fixed(texts, k)).hard] == []

@@ -78,7 +78,7 @@ class ReadabilityBadge(QLabel):
                 "LIX: words per sentence plus the percentage of words longer than six letters. "
                 "Up to 30 is very easy, up to 40 easy; above 40 the person may find it hard. "
                 "Texts under 10 words are not measured; a text under 30 words is called hard "
-                "only when it has a sentence of more than 15 words."
+                "only when it has a sentence of more than 15 words or LIX above 50."
             )
         )
 
