@@ -1851,6 +1851,45 @@
     </message>
 </context>
 <context>
+    <name>ReadabilityBadge</name>
+    <message>
+        <source>Readability</source>
+        <translation>Läsbarhet</translation>
+    </message>
+    <message>
+        <source>very easy to read</source>
+        <translation>mycket lätt att läsa</translation>
+    </message>
+    <message>
+        <source>easy to read</source>
+        <translation>lätt att läsa</translation>
+    </message>
+    <message>
+        <source>short text, not judged</source>
+        <translation>kort text, bedöms inte</translation>
+    </message>
+    <message>
+        <source>LIX %1 · %2</source>
+        <translation>LIX %1 · %2</translation>
+    </message>
+    <message>
+        <source>LIX: words per sentence plus the percentage of words longer than six letters. Up to 30 is very easy, up to 40 easy; above 40 the person may find it hard. Texts under 10 words are not measured; a text under 30 words is called hard only when it has a sentence of more than 15 words or LIX above 50.</source>
+        <translation>LIX: antal ord per mening plus andelen ord (i procent) med fler än sex bokstäver. Upp till 30 är mycket lätt, upp till 40 lätt; över 40 kan texten vara svår för personen. Texter under 10 ord mäts inte; en text under 30 ord kallas svår bara om en mening har fler än 15 ord eller om LIX är över 50.</translation>
+    </message>
+    <message>
+        <source>hard text: long sentences and words</source>
+        <translation>svår text: långa meningar och ord</translation>
+    </message>
+    <message>
+        <source>hard text: long sentences</source>
+        <translation>svår text: långa meningar</translation>
+    </message>
+    <message>
+        <source>hard text: long words</source>
+        <translation>svår text: långa ord</translation>
+    </message>
+</context>
+<context>
     <name>RecordCommand</name>
     <message>
         <source>Open a plan, or select a follow-up meeting in the worklist, first.</source>
@@ -2250,6 +2289,24 @@
     <message>
         <source>Not saved yet: someone else changed the same cell at the same time. Use “Choose…” above the plan to decide which text to keep.</source>
         <translation>Inte sparat ännu: någon annan ändrade samma cell samtidigt. Använd ”Välj…” ovanför planen för att bestämma vilken text som ska gälla.</translation>
+    </message>
+</context>
+<context>
+    <name>TableReadability</name>
+    <message>
+        <source>Row %1:</source>
+        <translation>Rad %1:</translation>
+    </message>
+    <message>
+        <source>Longest sentence: “%1”</source>
+        <translation>Längsta meningen: ”%1”</translation>
+    </message>
+</context>
+<context>
+    <name>TextReadability</name>
+    <message>
+        <source>The longest sentence is marked.</source>
+        <translation>Den längsta meningen är markerad.</translation>
     </message>
 </context>
 <context>
