@@ -239,7 +239,7 @@ def test_generator_follow_ups_spread_around_today_with_some_overdue(services, cl
 def test_generator_is_deterministic_for_a_seed(sqlite_services, tmp_path, clock, user) -> None:
     other_db = Database(make_engine(str(tmp_path / "other.sqlite")))
     prepare_store(other_db)
-    other = Services.build(ServiceContext(db=other_db, user=user, clock=clock))
+    other = Services(ServiceContext(db=other_db, user=user, clock=clock))
 
     generate_plans(sqlite_services, 30, seed=11)
     generate_plans(other, 30, seed=11)

@@ -29,7 +29,7 @@ def other_services(tmp_path, sqlite_services):
     db = Database(make_engine(str(tmp_path / "other" / "sip_desk.sqlite")))
     prepare_store(db)
     ctx = sqlite_services.ctx
-    yield Services.build(ServiceContext(db=db, user=ctx.user, clock=ctx.clock))
+    yield Services(ServiceContext(db=db, user=ctx.user, clock=ctx.clock))
     db.dispose()
 
 

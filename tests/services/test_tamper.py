@@ -199,7 +199,7 @@ def other_store(tmp_path, user, clock) -> Any:
     (tmp_path / "other").mkdir()
     db = Database(make_engine(str(tmp_path / "other" / "sip_desk.sqlite")))
     prepare_store(db)
-    yield Services.build(ServiceContext(db=db, user=user, clock=clock))
+    yield Services(ServiceContext(db=db, user=user, clock=clock))
     db.dispose()
 
 
