@@ -53,20 +53,31 @@ class AuditLog:
         new: Any = None,
     ) -> None:
         """Add one entry."""
-        entry = AuditEntry(
-            at=self.at,
-            user=self.user.user,
-            unit=self.user.unit,
-            action=action,
-            plan_id=self.plan_id,
-            person_id=self.person_id,
-            entity=entity,
-            entity_id=entity_id,
-            field=field,
-            old=as_text(old),
-            new=as_text(new),
-        )
-        self.session.add(entry)
+        self.session.add(AuditEntry(**self.row(action, entity, entity_id, field, old, new)))
+
+    def row(
+        self,
+        action: AuditAction,
+        entity: str,
+        entity_id: int | None,
+        field: str = "",
+        old: Any = None,
+        new: Any = None,
+    ) -> dict[str, Any]:
+        """The columns of one entry, for :meth:`record` or a Core ``INSERT``."""
+        return {
+            "at": self.at,
+            "user": self.user.user,
+            "unit": self.user.unit,
+            "action": action,
+            "plan_id": self.plan_id,
+            "person_id": self.person_id,
+            "entity": entity,
+            "entity_id": entity_id,
+            "field": field,
+            "old": as_text(old),
+            "new": as_text(new),
+        }
 
     def apply(self, obj: Any, entity: str, changes: dict[str, Any]) -> bool:
         """Set what differs in ``changes`` on ``obj``, logging old → new; True if anything did."""
