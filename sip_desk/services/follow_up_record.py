@@ -113,23 +113,6 @@ class FollowUpRecordService:
 
         return _result(edit_plan(self._ctx, plan_id, expected_version, change), held[0])
 
-    def record(
-        self, plan_id: int, expected_version: int, meeting_id: int, record: FollowUpRecord
-    ) -> FollowUpResult:
-        """Start, save and complete the record of ``meeting_id`` at once (all or nothing)."""
-        errors = save_errors(record)
-        if errors:
-            raise ValidationErrors(errors)
-
-        def change(edit: PlanEdit) -> None:
-            draft = edit.plan.follow_up_draft or self._new_draft(edit, meeting_id)
-            if draft.meeting_id != meeting_id:
-                raise DomainError("follow_up.no_draft")
-            _store(edit, draft, record)
-            self._complete(edit)
-
-        return _result(edit_plan(self._ctx, plan_id, expected_version, change), meeting_id)
-
     # Steps inside one transaction -------------------------------------------------------------
     def _new_draft(self, edit: PlanEdit, meeting_id: int | None) -> FollowUpDraft:
         meeting = _booked_follow_up(edit.plan, meeting_id)
