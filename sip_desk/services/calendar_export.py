@@ -70,14 +70,6 @@ class CalendarService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
-    def plan_calendar(self, plan_id: int, lang: str = "sv") -> bytes:
-        """Every meeting of one plan (booked, held and cancelled, so calendars catch up)."""
-        with self._ctx.db.write() as s:
-            if s.get(Plan, plan_id) is None:
-                raise NotFoundError("plan", plan_id)
-            rows = s.execute(_event_stmt().where(Meeting.plan_id == plan_id)).all()
-            return self._calendar(s, [_event(r) for r in rows], rows, lang)
-
     def worklist_calendar(self, query: WorklistFilter | None = None, lang: str = "sv") -> bytes:
         """The booked follow-up meetings of the (filtered) worklist window."""
         with self._ctx.db.write() as s:

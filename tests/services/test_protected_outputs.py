@@ -71,7 +71,7 @@ def test_protected_after_signing_no_export_invitation_or_calendar_shows_the_addr
         sqlite_services.transfer.export_plan(protected_later.id),
         normalise(pypdf_text(pdf.read_bytes())),
         ics.read_text(encoding="utf-8"),
-        sqlite_services.calendar.plan_calendar(protected_later.id).decode("utf-8"),
+        sqlite_services.calendar.worklist_calendar().decode("utf-8"),
     ]
 
     assert all("Storgatan 5" not in output for output in outputs)
