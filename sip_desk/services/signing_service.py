@@ -229,13 +229,6 @@ class SigningService:
                     )
             return checks
 
-    def last_signed_version(self, plan_id: int) -> VersionDetail | None:
-        """The newest signed version, or ``None`` when nothing is signed yet."""
-        with self._ctx.db.read() as s:
-            plan = load_plan_with_signatures(s, plan_id)
-            row = last_signed(plan)
-            return version_detail(plan, row) if row else None
-
     def previous_signed(self, plan_id: int, number: int) -> VersionDetail | None:
         """The newest signed version before version ``number``, if any."""
         with self._ctx.db.read() as s:
