@@ -10,13 +10,13 @@ from sip_desk.domain.action import ActionData
 from sip_desk.domain.codec import DecodeError, decode_fields
 from sip_desk.domain.codec import decode as codec_decode
 from sip_desk.domain.document import SignatureDto
-from sip_desk.domain.enums import PlanStatus, VersionState
+from sip_desk.domain.enums import PlanStatus
 from sip_desk.domain.errors import ImportFormatError, ValidationError
 from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.goal import GoalData, NeedData
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.person import PersonData
-from sip_desk.domain.plan import PlanFields
+from sip_desk.domain.plan import PlanFields, VersionSummary
 from sip_desk.domain.seal_check import SealData
 
 T = TypeVar("T")
@@ -51,16 +51,10 @@ class SealImport(SealData):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
-class VersionImport:
-    """A plan version from the file, with its signatures and seal."""
+class VersionImport(VersionSummary):
+    """A plan version from the file, with its snapshot, signatures and seal."""
 
-    number: int
-    state: VersionState
     snapshot: str | None
-    content_hash: str | None
-    previous_hash: str | None
-    created_at: datetime
-    signed_at: datetime | None
     signatures: tuple[SignatureImport, ...]
     seal: SealImport | None = None
 
