@@ -8,7 +8,7 @@ meeting). The signatures are not part of the content hash: they attest to it. A 
 chained to the content hash covers them, and the store key signs both (the version's seal,
 ``services.version_seal``); a late signature gets the key's signature on its own. The database
 refuses any UPDATE or DELETE of a signed version's signatures and seal, and a row changed behind
-the database's back fails the check (:meth:`SigningService.check_version`).
+the database's back fails the check (:meth:`SigningService.get_version`, ``verify-store``).
 """
 
 from __future__ import annotations
@@ -185,15 +185,6 @@ class SigningService:
         with self._ctx.db.read() as s:
             plan = load_plan_with_signatures(s, plan_id)
             return version_detail(plan, find_version(plan, number), self.keys.table(s))
-
-    def check_version(self, plan_id: int, number: int) -> VersionCheck:
-        """Check signed version ``number``: hash, chain, signatures and key signatures."""
-        with self._ctx.db.read() as s:
-            plan = load_plan_with_signatures(s, plan_id)
-            row = find_version(plan, number)
-            if row.state is not VersionState.SIGNED:
-                raise DomainError("signing.not_signed", number=number)
-            return check_row(row, self.keys.table(s))
 
     def check_store(self, trust_keys: Sequence[str] = ()) -> list[VersionCheck]:
         """Check every signed version in the store (``sip-desk verify-store``).
