@@ -1,4 +1,4 @@
-"""Calendar export of SIP meetings (iCalendar, RFC 5545): per plan, for the worklist, invitations.
+"""Calendar export of SIP meetings (iCalendar, RFC 5545): the worklist's and an invitation's.
 
 UIDs are ``sip-desk-meeting-<id>@<store id>`` where the store id is a UUID kept in the settings
 table, so exporting again updates the same events instead of adding copies. Every export is
