@@ -47,7 +47,7 @@ from sip_desk.services.version_reader import (
     load_plan_with_signatures,
     version_detail,
 )
-from sip_desk.services.version_seal import check_row, seal_version, sign_late
+from sip_desk.services.version_seal import check_row, previous_signed, seal_version, sign_late
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -224,10 +224,8 @@ class SigningService:
         """The newest signed version before version ``number``, if any."""
         with self._ctx.db.read() as s:
             plan = load_plan_with_signatures(s, plan_id)
-            earlier = [
-                v for v in plan.versions if v.state is VersionState.SIGNED and v.number < number
-            ]
-            return version_detail(plan, earlier[-1]) if earlier else None
+            earlier = previous_signed(find_version(plan, number))
+            return version_detail(plan, earlier) if earlier else None
 
     def changes_since_signed(self, live: PlanDetail) -> ChangeSummary:
         """What changed in ``live`` (the plan as the caller holds it) since its last signed version.
