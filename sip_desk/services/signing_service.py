@@ -43,7 +43,6 @@ from sip_desk.services.store_checks import structure_problems
 from sip_desk.services.store_key import key_id_of, read_public_pem
 from sip_desk.services.version_reader import (
     find_version,
-    last_signed,
     load_plan_with_signatures,
     version_detail,
 )
@@ -91,7 +90,7 @@ class SigningService:
             # A signed plan is agreed: a draft becomes active (recorded in the snapshot too).
             log.apply(plan, "plan", {"status": PlanStatus.ACTIVE})
             draft = plan.versions[-1]
-            previous = last_signed(plan)
+            previous = previous_signed(draft)
             draft.snapshot = canonical_snapshot(read_plan(s, plan.id))
             draft.previous_hash = previous.content_hash if previous else None
             draft.content_hash = chain_hash(draft.snapshot, draft.previous_hash)
