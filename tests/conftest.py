@@ -111,12 +111,12 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
 def services(db: Database, user: UserContext, clock: MutableClock, tmp_path: Path) -> Services:
     # SQLite keeps its key beside the store (in tmp_path); PostgreSQL gets one in tmp_path too.
     key_path = None if db.is_sqlite else tmp_path / "pg-store.key"
-    return Services.build(ServiceContext(db=db, user=user, clock=clock, key_path=key_path))
+    return Services(ServiceContext(db=db, user=user, clock=clock, key_path=key_path))
 
 
 @pytest.fixture
 def sqlite_services(sqlite_db: Database, user: UserContext, clock: MutableClock) -> Services:
-    return Services.build(ServiceContext(db=sqlite_db, user=user, clock=clock))
+    return Services(ServiceContext(db=sqlite_db, user=user, clock=clock))
 
 
 @pytest.fixture

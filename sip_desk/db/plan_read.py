@@ -34,27 +34,14 @@ from sip_desk.domain.participant import InformationConsentDto, ParticipantDto
 from sip_desk.domain.person import PersonDto, RepresentativeData
 from sip_desk.domain.plan import PlanDetail, PlanFields, VersionSummary
 
-
-def _table(name: str) -> Table:
-    return Base.metadata.tables[name]
-
-
-plans, persons, reps = _table("plans"), _table("persons"), _table("representatives")
-orgs, units = _table("organisations"), _table("units")
-participants, consents = _table("participants"), _table("information_consents")
-goals, needs, actions, action_goals = (
-    _table("goals"),
-    _table("needs"),
-    _table("actions"),
-    _table("action_goals"),
-)
-meetings, action_reviews, goal_reviews = (
-    _table("meetings"),
-    _table("action_reviews"),
-    _table("goal_reviews"),
-)
-versions, drafts = _table("plan_versions"), _table("follow_up_drafts")
-draft_actions, draft_goals = _table("draft_action_reviews"), _table("draft_goal_reviews")
+_t = Base.metadata.tables
+plans, persons, reps = _t["plans"], _t["persons"], _t["representatives"]
+orgs, units = _t["organisations"], _t["units"]
+participants, consents = _t["participants"], _t["information_consents"]
+goals, needs, actions, action_goals = _t["goals"], _t["needs"], _t["actions"], _t["action_goals"]
+meetings, action_reviews, goal_reviews = _t["meetings"], _t["action_reviews"], _t["goal_reviews"]
+versions, drafts = _t["plan_versions"], _t["follow_up_drafts"]
+draft_actions, draft_goals = _t["draft_action_reviews"], _t["draft_goal_reviews"]
 
 T = TypeVar("T")
 

@@ -40,11 +40,6 @@ class Services:
         """The clock every service reads "now" and "today" from (tests fix it)."""
         return self.ctx.clock
 
-    @classmethod
-    def build(cls, ctx: ServiceContext) -> Services:
-        """Create the services on ``ctx``."""
-        return cls(ctx)
-
     @cached_property
     def plans(self) -> PlanService:
         """Plans and the person they are about."""

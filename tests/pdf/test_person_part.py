@@ -42,7 +42,7 @@ def demo_docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, PlanDocumen
     folder = tmp_path_factory.mktemp("demo")
     db = Database(make_engine(str(folder / "sip_desk.sqlite")))
     prepare_store(db)
-    services = Services.build(
+    services = Services(
         ServiceContext(db=db, user=UserContext(user="t", unit="u"), clock=MutableClock())
     )
     services.demo.load_cases()

@@ -133,7 +133,7 @@ def test_print_preview_names_the_store_an_imported_version_was_signed_in(
     (tmp_path / "other").mkdir()
     db = Database(make_engine(str(tmp_path / "other" / "sip_desk.sqlite")))
     prepare_store(db)
-    other = Services.build(ServiceContext(db=db, user=user, clock=clock))
+    other = Services(ServiceContext(db=db, user=user, clock=clock))
     plan = other.transfer.import_with_report(text).plan
     key = sqlite_services.keys.own().key_id
 

@@ -24,9 +24,9 @@ from sip_desk.db.models import (
     SigningKey,
     VersionSeal,
 )
+from sip_desk.db.plan_read import PLAN_COLUMNS
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.follow_up import MeetingData
-from sip_desk.domain.plan import PlanFields
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.meeting_service import meeting_columns
 from sip_desk.services.plan_items_service import (
@@ -39,12 +39,6 @@ from sip_desk.services.plan_items_service import (
 from sip_desk.services.plan_json.model import PlanImport, VersionImport
 from sip_desk.services.unit_of_work import ensure_draft_version
 
-_PLAN_COLUMNS = tuple(
-    f.name
-    for f in dataclasses.fields(PlanFields)
-    if f.name not in {"lead_organisation", "coordinator_participant_id"}
-)
-
 
 def write_plan(session: Session, data: PlanImport, log: AuditLog, person: Person) -> Plan:
     """Create the plan from ``data`` for ``person`` (see :func:`.persons.attach_person`)."""
@@ -55,7 +49,7 @@ def write_plan(session: Session, data: PlanImport, log: AuditLog, person: Person
         closed_on=data.closed_on,
         created_at=data.created_at,
         updated_at=data.updated_at,
-        **{name: getattr(data.fields, name) for name in _PLAN_COLUMNS},
+        **{name: getattr(data.fields, name) for name in PLAN_COLUMNS},
     )
     if data.fields.lead_principal is not None:
         plan.lead_organisation = repo.organisation(
