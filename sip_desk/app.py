@@ -224,22 +224,17 @@ class DesktopApp:
 
     def _show_error(self, error: BaseException) -> None:
         from sip_desk.ui import prompts
+        from sip_desk.ui.background import error_text
         from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
 
-        title = QCoreApplication.translate("DesktopApp", "SIP Desk")
         if isinstance(error, StoreError):
             StoreErrorDialog.show_error(self.window, error, self.store, self.lang)
-        elif isinstance(error, DomainError):
-            prompts.warn(self.window, title, error.message(self.lang))
-        else:
-            text = QCoreApplication.translate(
-                "DesktopApp",
-                "Something unexpected went wrong. What you have saved is safe; the last change"
-                " may not have been saved. Please check it, and tell your support contact if"
-                " it happens again.",
-            )
-            details = f"{type(error).__name__}: {error}\n{self.log_path}".strip()
-            prompts.warn(self.window, title, text, details=details)
+            return
+        title = QCoreApplication.translate("DesktopApp", "SIP Desk")
+        details = f"{type(error).__name__}: {error}\n{self.log_path}".strip()
+        if isinstance(error, DomainError):
+            details = ""
+        prompts.warn(self.window, title, error_text(error, self.lang), details=details)
 
     def exec(self) -> int:
         previous = sys.excepthook
