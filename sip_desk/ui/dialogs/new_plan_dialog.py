@@ -7,7 +7,7 @@ and offers their plan instead: what is typed here never overwrites a stored pers
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,27 +31,16 @@ from sip_desk.ui import prompts
 from sip_desk.ui.dialogs.known_person_panel import KnownPersonPanel
 
 if TYPE_CHECKING:
-    from sip_desk.domain.plan import PlanDetail, PlanFields
+    from sip_desk.domain.plan import PlanDetail
+    from sip_desk.services.plan_service import PlanService
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
-
-
-class PlanCreator(Protocol):
-    """What the dialog needs from ``services.plans``."""
-
-    def create_plan(self, person: PersonData, fields: PlanFields | None = None) -> PlanDetail: ...
-
-    def create_plan_for_person(
-        self, person_id: int, fields: PlanFields | None = None
-    ) -> PlanDetail: ...
-
-    def find_person(self, identity_number: str) -> KnownPerson | None: ...
 
 
 class NewPlanDialog(QDialog):
     """First name, last name, identity number (optional) and protected identity."""
 
-    def __init__(self, plans: PlanCreator, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, plans: PlanService, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newPlanDialog")
         self.setWindowTitle(self.tr("New plan"))
@@ -87,7 +76,7 @@ class NewPlanDialog(QDialog):
         self.known_panel.back.clicked.connect(self._on_back_clicked)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, plans: PlanCreator, lang: str) -> PlanDetail | None:
+    def ask(cls, parent: QWidget | None, plans: PlanService, lang: str) -> PlanDetail | None:
         """Show the dialog; the created plan, or ``None`` if the user cancelled."""
         dialog = cls(plans, lang, parent)
         dialog.exec()
