@@ -70,13 +70,10 @@ class DesktopApp:
 
     def _schedule_open_store(self) -> None:
         if self.services is None and not self.store:
-            self.store = self._target()
+            from sip_desk.paths import default_store
+
+            self.store = getattr(self.args, "db", None) or default_store()
             QTimer.singleShot(0, self.open_store)
-
-    def _target(self) -> str:
-        from sip_desk.paths import default_store
-
-        return getattr(self.args, "db", None) or default_store()
 
     def open_store(self) -> None:
         """Open (create or upgrade) the store; on a store error explain and offer a retry."""
