@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,12 +27,11 @@ from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.ui import prompts
 from sip_desk.ui.dialogs.known_person_panel import KnownPersonPanel
+from sip_desk.ui.editor.field_parts import ErrorLabel
 
 if TYPE_CHECKING:
     from sip_desk.domain.plan import PlanDetail
     from sip_desk.services.plan_service import PlanService
-
-ERROR_STYLE = "color: #a00000; font-weight: bold;"
 
 
 class NewPlanDialog(QDialog):
@@ -60,8 +57,8 @@ class NewPlanDialog(QDialog):
         self.protected = QCheckBox(self.tr("&Protected identity (address never shown)"), self)
         self.protected.setObjectName("protectedIdentityCheck")
         self.protected.setAccessibleName(self.tr("Protected identity"))
-        self.errors: dict[str, QLabel] = {
-            key: self._error_label(name)
+        self.errors: dict[str, ErrorLabel] = {
+            key: ErrorLabel(name, self)
             for key, name in (
                 ("person.first_name", "firstNameError"),
                 ("person.last_name", "lastNameError"),
@@ -87,15 +84,6 @@ class NewPlanDialog(QDialog):
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         return edit
-
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        label.setVisible(False)
-        return label
 
     def _build(self) -> None:
         form = QFormLayout()
