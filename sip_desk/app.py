@@ -93,7 +93,7 @@ class DesktopApp:
                 log.exception("store %s cannot be opened", self.store)
                 problem = StoreError("store.unreachable", detail=str(error)[:300])
             log.warning("store %s cannot be opened: %s", self.store, problem)
-            self.window.show_store_unavailable(problem.message(self.lang))
+            self.window.counts.setText(problem.message(self.lang))
             if not StoreErrorDialog.show_error(self.window, problem, self.store, self.lang):
                 return
         self.window.attach_services(self.services, self.store)
@@ -116,7 +116,7 @@ class DesktopApp:
     def _on_store_damaged(self, error: StoreError) -> None:
         from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
 
-        self.window.show_store_unavailable(error.message(self.lang))
+        self.window.counts.setText(error.message(self.lang))
         StoreErrorDialog.show_error(self.window, error, self.store, self.lang)
 
     def start_reminders(self, use_tray: bool | None = None) -> None:
@@ -147,7 +147,7 @@ class DesktopApp:
 
     def _on_reminder_notice(self, text: str) -> None:
         if self.reminders is not None and self.reminders.tray is None:
-            self.window.show_reminder(text)
+            self.window.banner.show_notice(text)
 
     def _on_reminders_requested(self) -> None:
         if self.reminders is None:

@@ -59,15 +59,6 @@ def shape(text: str) -> str:
     return str(_RESHAPER.reshape(text))
 
 
-def base_is_rtl(text: str, default: bool) -> bool:
-    """The base direction of a paragraph: its first strong letter decides (Unicode rule P2).
-
-    A Swedish sentence in an Arabic document keeps its full stop at the end, and an Arabic
-    name in a Swedish document reads right to left; without letters ``default`` applies.
-    """
-    return first_strong_is_rtl(text, default)
-
-
 def run_width(font: str, part: str, size: float, bold: bool) -> float:
     """The width of one font run; a missing-glyph run is as wide as its replacement marks."""
     if font == MISSING:
@@ -91,7 +82,7 @@ def make_line(visual: str, size: float, bold: bool) -> Line:
 def single_line(text: str, size: float, bold: bool = False, rtl: bool = False) -> Line:
     """``text`` as a single line (for headers, footers and table-free labels)."""
     logical = shape(clean(text)).replace("\n", " ")
-    paragraph = resolve(logical, base_is_rtl(logical, rtl))
+    paragraph = resolve(logical, first_strong_is_rtl(logical, rtl))
     return make_line(paragraph.line(0, len(logical)), size, bold)
 
 
@@ -99,7 +90,8 @@ def single_line(text: str, size: float, bold: bool = False, rtl: bool = False) -
 def paragraphs(text: str, rtl: bool) -> tuple[Paragraph, ...]:
     """``text`` shaped and split at newlines, each paragraph's bidi levels resolved."""
     return tuple(
-        resolve(logical, base_is_rtl(logical, rtl)) for logical in shape(clean(text)).split("\n")
+        resolve(logical, first_strong_is_rtl(logical, rtl))
+        for logical in shape(clean(text)).split("\n")
     )
 
 
