@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import arabic_reshaper
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -103,10 +103,7 @@ def layout(
     ``hyphenate`` names the pyphen dictionary for syllable breaks (empty: whole words; a word
     wider than the line is still broken, with a hyphen, see :mod:`sip_desk.pdf.line_breaks`).
     """
-
-    def measure(part: str) -> float:
-        return text_width(part, size, bold)
-
+    measure = partial(text_width, size=size, bold=bold)
     lines: list[Line] = []
     for paragraph in paragraphs(text, rtl):
         for piece in break_lines(paragraph.text, width, hyphenate, measure):
