@@ -25,6 +25,7 @@ from sip_desk.domain.follow_up_record import (
     completion_errors,
     draft_meeting,
     meeting_to_record,
+    needs_next_booking,
     record_of,
     unevaluated,
 )
@@ -172,7 +173,7 @@ class FollowUpRecordSection(Section):
         lines = [self.tr("The meeting is recorded as held; this cannot be undone.")]
         if record.decision is FollowUpDecision.CLOSE:
             lines.append(self.tr("The plan is closed."))
-        elif record.next_starts_at is not None and self.next.books_next(plan):
+        elif record.next_starts_at is not None and needs_next_booking(plan):
             lines.append(
                 self.tr("Next follow-up booked: %1.").replace(
                     "%1", local_text(record.next_starts_at)

@@ -260,7 +260,7 @@ def test_discarded_draft_comes_back_with_undo(
 
     qtbot.mouseClick(editor.follow_up_record_section.discard_button, Qt.MouseButton.LeftButton)
     assert sqlite_services.plans.get_plan(held_plan.id).follow_up_draft is None
-    editor.undo()
+    editor.editor_actions.undo.trigger()
 
     draft = sqlite_services.plans.get_plan(held_plan.id).follow_up_draft
     assert draft is not None and draft.record.goal(goal.id).person_view == VIEW
