@@ -1916,6 +1916,25 @@
     </message>
 </context>
 <context>
+    <name>RecordPdfButton</name>
+    <message>
+        <source>Save the last meeting&apos;s record as PDF…</source>
+        <translation>Spara protokollet från senaste mötet som PDF…</translation>
+    </message>
+    <message>
+        <source>Save the record as PDF</source>
+        <translation>Spara protokollet som PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved the record as %1.</source>
+        <translation>Sparade protokollet som %1.</translation>
+    </message>
+</context>
+<context>
     <name>RecordReviews</name>
     <message>
         <source>&lt;b&gt;Goals:&lt;/b&gt; achieved? The person&apos;s own view, in their own words</source>

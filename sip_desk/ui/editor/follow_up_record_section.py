@@ -37,6 +37,7 @@ from sip_desk.ui.editor import record_edits
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.next_follow_up_part import NextFollowUpPart
 from sip_desk.ui.editor.record_edits import Path, record_key, value_at
+from sip_desk.ui.editor.record_pdf import RecordPdfButton
 from sip_desk.ui.editor.record_reviews import RecordReviews
 from sip_desk.ui.editor.reveal import scroll_area_of
 from sip_desk.ui.editor.section import Section, chain_tabs
@@ -61,7 +62,8 @@ class FollowUpRecordSection(Section):
         self.start_button = QPushButton(self.tr("Record the follow-up meeting (Ctrl+R)"), self)
         self.start_button.setObjectName("record_start")
         self.start_button.clicked.connect(lambda _=False: self.start())
-        self._layout.addLayout(_row(self.start_button))
+        self.record_pdf = RecordPdfButton(session, self)
+        self._layout.addLayout(_row(self.start_button, self.record_pdf))
         self.body = QWidget(self)
         self.body.setObjectName("record_body")
         body = QVBoxLayout(self.body)
@@ -195,6 +197,7 @@ class FollowUpRecordSection(Section):
         draft = plan.follow_up_draft
         self.body.setVisible(draft is not None)
         self.start_button.setVisible(draft is None)
+        self.record_pdf.refresh(plan)
         rows_changed = self.reviews.sync(plan)
         self.next.refresh(plan)
         super().refresh(plan)

@@ -16,9 +16,10 @@ from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
-from sip_desk.ui import prompts
+from sip_desk.ui import file_dialogs, prompts
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from tests.builders import PlanBuilder
+from tests.pdf.pdf_text import pdftotext
 from tests.services.follow_up_builders import FollowUpPlans
 from tests.ui.editor.helpers import keys, pick, type_line, type_text
 
@@ -184,6 +185,27 @@ def test_completed_record_holds_the_meeting_and_books_the_next(
     monkeypatch.setattr(prompts, "confirm", lambda *a: True)
     editor = recording()
     section = editor.follow_up_record_section
+    _complete_by_keys(qtbot, editor, held_plan)
+
+    stored = sqlite_services.plans.get_plan(held_plan.id)
+    held = stored.meetings[0]
+    assert held.status is MeetingStatus.HELD
+    assert [(r.outcome, r.person_view) for r in held.goal_reviews] == [(GoalOutcome.ACHIEVED, VIEW)]
+    assert [r.status for r in held.action_reviews] == [ReviewStatus.DONE, ReviewStatus.ONGOING]
+    assert held.decision_reason == "Nytt behov av arbete"
+    assert "Stöd att hitta arbete" in [n.description for n in stored.needs]
+    booked = [m for m in stored.meetings if m.status is MeetingStatus.BOOKED]
+    assert [(m.starts_at, m.place) for m in booked] == [
+        (held.starts_at + timedelta(weeks=8), "Stadshuset")  # 10:00 local either way
+    ]
+    assert stored.follow_up_draft is None
+    assert not section.body.isVisible()
+    assert "recorded as held" in editor.notice.text()
+
+
+def _complete_by_keys(qtbot, editor: PlanEditor, held_plan: PlanDetail) -> None:
+    """Evaluate everything, note a new need and a decision, book in 8 weeks, complete."""
+    section = editor.follow_up_record_section
     goal = held_plan.goals[0]
     first, second = held_plan.actions
     pick(qtbot, _widget(editor, f"record.goal.{goal.id}.outcome"), "Achieved")
@@ -201,20 +223,25 @@ def test_completed_record_holds_the_meeting_and_books_the_next(
     section.complete_button.setFocus()
     qtbot.keyClick(section.complete_button, Qt.Key.Key_Space)
 
-    stored = sqlite_services.plans.get_plan(held_plan.id)
-    held = stored.meetings[0]
-    assert held.status is MeetingStatus.HELD
-    assert [(r.outcome, r.person_view) for r in held.goal_reviews] == [(GoalOutcome.ACHIEVED, VIEW)]
-    assert [r.status for r in held.action_reviews] == [ReviewStatus.DONE, ReviewStatus.ONGOING]
-    assert held.decision_reason == "Nytt behov av arbete"
-    assert "Stöd att hitta arbete" in [n.description for n in stored.needs]
-    booked = [m for m in stored.meetings if m.status is MeetingStatus.BOOKED]
-    assert [(m.starts_at, m.place) for m in booked] == [
-        (held.starts_at + timedelta(weeks=8), "Stadshuset")  # 10:00 local either way
-    ]
-    assert stored.follow_up_draft is None
-    assert not section.body.isVisible()
-    assert "recorded as held" in editor.notice.text()
+
+def test_the_held_meetings_record_is_saved_as_a_pdf_appendix(
+    qtbot, recording, held_plan, monkeypatch, tmp_path
+) -> None:
+    monkeypatch.setattr(prompts, "confirm", lambda *a: True)
+    editor = recording()
+    button = editor.follow_up_record_section.record_pdf
+    assert not button.isVisible()  # nothing held yet
+    _complete_by_keys(qtbot, editor, held_plan)
+    target = tmp_path / "uppfoljning.pdf"
+    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *a: target)
+
+    assert button.isVisible()
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+    qtbot.waitUntil(lambda: "uppfoljning.pdf" in editor.notice.text(), timeout=20_000)
+    text = pdftotext(target.read_bytes(), tmp_path)
+    assert VIEW in " ".join(text.split()) and "Stöd att hitta arbete" in text
 
 
 @pytest.mark.parametrize(
