@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sip_desk.domain.languages import PRINT_LANGUAGES
 
@@ -81,20 +81,11 @@ def translated(plan: PlanDetail, language: str) -> PlanDetail:
     found = {key: value for key, value in found.items() if value.strip()}
     if not found:
         return plan
-    fields = dataclasses.replace(
-        plan.fields, **{name: found[(name, None)] for name in PLAN_TEXTS if (name, None) in found}
-    )
+    texts: dict[str, Any] = {n: found[(n, None)] for n in PLAN_TEXTS if (n, None) in found}
+    fields = dataclasses.replace(plan.fields, **texts)
     goals = tuple(dataclasses.replace(g, text=found.get((GOAL, g.id), g.text)) for g in plan.goals)
     actions = tuple(
         dataclasses.replace(a, description=found.get((ACTION, a.id), a.description))
         for a in plan.actions
     )
     return dataclasses.replace(plan, fields=fields, goals=goals, actions=actions)
-
-
-def without_orphans(plan: PlanDetail) -> tuple[TranslationDto, ...]:
-    """The translations of ``plan`` whose goal or action is still in it."""
-    rows = {GOAL: {g.id for g in plan.goals}, ACTION: {a.id for a in plan.actions}}
-    return tuple(
-        t for t in plan.translations if t.field in PLAN_TEXTS or t.item_id in rows.get(t.field, ())
-    )
