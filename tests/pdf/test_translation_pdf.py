@@ -21,7 +21,9 @@ ARABIC = {"what_matters": "أن أسكن في شقتي", "goal": "أن يكون 
 TIGRINYA_GOAL = "ናይ ገዛይ ገዛ ክህልወኒ"
 
 
-def _translated(services: Services, plan: PlanDetail, language: str, texts: dict[str, str]):
+def _translated(
+    services: Services, plan: PlanDetail, language: str, texts: dict[str, str]
+) -> PlanDetail:
     ids = {"goal": plan.goals[0].id, "action": plan.actions[0].id}
     for field, text in texts.items():
         item = TranslationDto(language=language, field=field, item_id=ids.get(field), text=text)
@@ -32,7 +34,10 @@ def _translated(services: Services, plan: PlanDetail, language: str, texts: dict
 def _parts(pdf: bytes, tmp_path: Path) -> tuple[str, str]:
     """The text of the person's part and of the full plan."""
     person, full = list(part_pages(pdf).values())[:2]
-    read = lambda pages: " ".join(pdftotext(pdf, tmp_path, i + 1) for i in pages)  # noqa: E731
+
+    def read(pages: range) -> str:
+        return " ".join(pdftotext(pdf, tmp_path, i + 1) for i in pages)
+
     return read(person), read(full)
 
 

@@ -1,4 +1,4 @@
-"""Translations made at the meeting in the plan JSON: exported, imported and signed with the plan."""
+"""Translations made at the meeting in the plan JSON: exported, imported, signed with the plan."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.services.test_signing import _sign
 
 
 def _translated(services: Services, make_plan: Any) -> PlanDetail:
-    plan = make_plan.complete()
+    plan: PlanDetail = make_plan.complete()
     for language, field, item_id, text in (
         ("ar", "what_matters", None, "أن أسكن في بيتي"),
         ("ar", "goal", plan.goals[0].id, "أن يكون لي بيت"),
