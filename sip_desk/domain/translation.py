@@ -75,17 +75,22 @@ def translation_text(plan: PlanDetail, language: str, field: str, item_id: int |
 def translated(plan: PlanDetail, language: str) -> PlanDetail:
     """``plan`` with each text translated to ``language`` replaced by its translation.
 
-    Only texts with a non-blank translation change; everything else is kept as it is.
+    Only texts with a non-blank translation change, and only where the Swedish text is not blank
+    (a translation of a text the plan no longer has is not printed); the rest is kept as it is.
     """
     found = {(t.field, t.item_id): t.text for t in plan.translations if t.language == language}
     found = {key: value for key, value in found.items() if value.strip()}
     if not found:
         return plan
-    texts: dict[str, Any] = {n: found[(n, None)] for n in PLAN_TEXTS if (n, None) in found}
+
+    def of(key: tuple[str, int | None], original: str) -> str:
+        return found.get(key, original) if original.strip() else original
+
+    texts: dict[str, Any] = {n: of((n, None), getattr(plan.fields, n)) for n in PLAN_TEXTS}
     fields = dataclasses.replace(plan.fields, **texts)
-    goals = tuple(dataclasses.replace(g, text=found.get((GOAL, g.id), g.text)) for g in plan.goals)
+    goals = tuple(dataclasses.replace(g, text=of((GOAL, g.id), g.text)) for g in plan.goals)
     actions = tuple(
-        dataclasses.replace(a, description=found.get((ACTION, a.id), a.description))
+        dataclasses.replace(a, description=of((ACTION, a.id), a.description))
         for a in plan.actions
     )
     return dataclasses.replace(plan, fields=fields, goals=goals, actions=actions)

@@ -42,6 +42,7 @@ from sip_desk.ui.editor.person_section import PersonSection
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
 from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.editor.translation_section import TranslationSection
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 
@@ -77,6 +78,7 @@ class PlanEditor(QWidget):
         self.crisis_section = CrisisSection(self.session)
         self.follow_up_section = FollowUpSection(self.session)
         self.follow_up_record_section = FollowUpRecordSection(self.session)
+        self.translation_section = TranslationSection(self.session)
         self.sections: list[Section] = [
             self.person_section,
             self.participants_section,
@@ -86,6 +88,7 @@ class PlanEditor(QWidget):
             self.crisis_section,
             self.follow_up_section,
             self.follow_up_record_section,
+            self.translation_section,
         ]
         self.completeness = CompletenessPanel(self)
         self.changes = ChangesPanel(self)
@@ -274,7 +277,10 @@ class PlanEditor(QWidget):
             # A field was saved: only the inputs of the plan's and the person's fields (and the
             # representatives, when the person changed) can show something new.
             for section in self.sections:
-                if "person" in changed and section is self.person_section:
+                # the translations show the Swedish texts (and the print language) beside them
+                if section is self.translation_section or (
+                    "person" in changed and section is self.person_section
+                ):
                     section.refresh(plan)
                     continue
                 for key, binding in section.bindings.items():
