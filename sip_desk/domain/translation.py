@@ -90,7 +90,6 @@ def translated(plan: PlanDetail, language: str) -> PlanDetail:
     fields = dataclasses.replace(plan.fields, **texts)
     goals = tuple(dataclasses.replace(g, text=of((GOAL, g.id), g.text)) for g in plan.goals)
     actions = tuple(
-        dataclasses.replace(a, description=of((ACTION, a.id), a.description))
-        for a in plan.actions
+        dataclasses.replace(a, description=of((ACTION, a.id), a.description)) for a in plan.actions
     )
     return dataclasses.replace(plan, fields=fields, goals=goals, actions=actions)

@@ -163,6 +163,10 @@ class TranslationSection(Section):
             field.setFixedHeight(field.fontMetrics().lineSpacing() * 2 + 12)
         if is_right_to_left(text.target.language):
             field.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            option = field.document().defaultTextOption()
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            option.setAlignment(Qt.AlignmentFlag.AlignRight)  # a line starts at the right
+            field.document().setDefaultTextOption(option)
         name = language_name(text.target.language)
         field.setAccessibleName(self.tr("%1 in %2").replace("%1", text.caption).replace("%2", name))
         caption.setBuddy(field)

@@ -59,6 +59,7 @@ def test_picking_arabic_shows_each_swedish_text_beside_a_right_to_left_field(
     assert section.rows[goal_key].caption.text() == "Mål 1"
     field = _field(editor, goal_key)
     assert field.layoutDirection() is Qt.LayoutDirection.RightToLeft
+    assert field.document().defaultTextOption().alignment() & Qt.AlignmentFlag.AlignRight
     # Tab goes from the language to the first translation, and on to the next
     section.language.setFocus()
     qtbot.keyClick(section.language, Qt.Key.Key_Tab)
