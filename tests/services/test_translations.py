@@ -158,3 +158,15 @@ def test_a_plan_without_translations_snapshots_as_before_and_old_snapshots_read_
     with_one = dataclasses.replace(plan, translations=(_t("goal", "هدف", plan.goals[0].id),))
     again = parse_snapshot(canonical_snapshot(with_one))
     assert again.translations == with_one.translations
+
+
+def test_a_translation_of_a_blank_swedish_text_is_not_printed(
+    services: Services, make_plan
+) -> None:
+    plan = make_plan.complete()
+    services.plans.save_field(plan, "strengths", "Stark")
+    plan = _translate(services, services.plans.get_plan(plan.id), _t("strengths", "قوي"))
+    blank = dataclasses.replace(plan, fields=dataclasses.replace(plan.fields, strengths=" "))
+
+    assert translated(blank, "ar").fields.strengths == " "
+    assert translated(plan, "ar").fields.strengths == "قوي"

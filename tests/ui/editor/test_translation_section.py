@@ -142,3 +142,24 @@ def test_a_swedish_print_offers_the_interpreters_language(
     assert sqlite_services.plans.get_plan(plan.id).fields.print_language == "ti"
     assert not button.isVisible()
     assert editor.translation_section.rows
+
+
+def test_a_translation_typed_after_signing_is_listed_as_a_change_that_leads_back_to_it(
+    qtbot, swedish, open_editor, sqlite_services
+) -> None:
+    from tests.services.test_signing import _sign
+
+    plan = _plan(sqlite_services, "ar")
+    _sign(sqlite_services, plan)
+    editor = open_editor(plan.id)
+    field = _field(editor, f"translation.ar.action.{plan.actions[0].id}")
+    field.setFocus()
+    keys(qtbot, field, "دعم")
+    editor.flush()
+
+    assert list(editor.changes.lines) == ["Ändrad översättning (العربية): vem som gör vad."]
+    items = editor.changes.items
+    items.setFocus()
+    items.setCurrentRow(0)
+    qtbot.keyClick(items, Qt.Key.Key_Return)
+    assert editor.translation_section.language.hasFocus()
