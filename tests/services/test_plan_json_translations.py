@@ -17,6 +17,8 @@ from tests.services.test_signing import _sign
 
 def _translated(services: Services, make_plan: Any) -> PlanDetail:
     plan: PlanDetail = make_plan.complete()
+    services.plans.save_field(plan, "what_matters", "Mitt hem")
+    plan = services.plans.get_plan(plan.id)
     for language, field, item_id, text in (
         ("ar", "what_matters", None, "أن أسكن في بيتي"),
         ("ar", "goal", plan.goals[0].id, "أن يكون لي بيت"),

@@ -7,6 +7,7 @@ the caller gets back equals the plan as stored, as for any autosaved field.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,13 @@ def _t(field: str, text: str, item_id: int | None = None, language: str = "ar") 
     return TranslationDto(language=language, field=field, item_id=item_id, text=text)
 
 
+def _complete(services: Services, make_plan: Any) -> PlanDetail:
+    """A complete plan that says what matters to the person, in Swedish."""
+    plan = make_plan.complete()
+    services.plans.save_field(plan, "what_matters", "Mitt hem")
+    return services.plans.get_plan(plan.id)
+
+
 def _translate(services: Services, plan: PlanDetail, *items: TranslationDto) -> PlanDetail:
     for item in items:
         plan = services.translations.save(plan, item).plan
@@ -32,7 +40,7 @@ def _translate(services: Services, plan: PlanDetail, *items: TranslationDto) -> 
 def test_translations_of_plan_texts_goals_and_actions_are_stored_logged_and_read_back(
     services: Services, make_plan
 ) -> None:
-    plan = make_plan.complete()
+    plan = _complete(services, make_plan)
     goal, action = plan.goals[0], plan.actions[0]
 
     held = _translate(
@@ -75,7 +83,7 @@ def test_a_translation_is_replaced_and_an_empty_one_removed(services: Services, 
 
 
 def test_each_language_keeps_its_own_translation(services: Services, make_plan) -> None:
-    plan = make_plan.complete()
+    plan = _complete(services, make_plan)
 
     plan = _translate(
         services, plan, _t("what_matters", "بيتي"), _t("what_matters", "ገዛይ", language="ti")
