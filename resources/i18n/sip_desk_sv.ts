@@ -2302,6 +2302,10 @@
       <translation>%1 på %2</translation>
     </message>
     <message>
+      <source>translation of %1</source>
+      <translation>översättning av %1</translation>
+    </message>
+    <message>
       <source>Translations are written in the print language of the person's part. The plan prints in Swedish now: choose another print language above to write the person's own texts in it (for example with the interpreter).</source>
       <translation>Översättningar skrivs på utskriftsspråket för personens del. Planen skrivs nu ut på svenska: välj ett annat utskriftsspråk ovan för att skriva personens egna texter på det (till exempel med tolken).</translation>
     </message>

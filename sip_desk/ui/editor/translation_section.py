@@ -89,6 +89,7 @@ class TranslationSection(Section):
         self.rows: dict[str, _Row] = {}
         self._saving: FieldBinding | None = None  # the translation being saved
         self._stale = False  # the texts changed during a save: laid out again after it
+        self._laying_out = False
 
     # Building ---------------------------------------------------------------------------------
     def _texts(self, plan: PlanDetail) -> list[_Text]:
@@ -127,8 +128,8 @@ class TranslationSection(Section):
         """Show a row per text: rows still wanted keep their widgets (and what is typed)."""
         wanted = {t.key for t in texts}
         for key in [k for k in self.rows if k not in wanted]:
-            binding = self.bindings.pop(key)
-            binding.commit(ask=False)
+            self.bindings[key].commit(ask=False)  # typed text goes where it was typed for
+            del self.bindings[key]
             gone = self.rows.pop(key)
             for widget in (gone.caption, gone.original, gone.box):
                 widget.hide()
@@ -180,28 +181,40 @@ class TranslationSection(Section):
 
     def _saver(self, text: _Text) -> Save:
         def save(request: FieldSave) -> Outcome:
-            binding = self.bindings[text.key]
-            self._saving = binding
-            label = self.rows[text.key].text.caption if text.key in self.rows else text.caption
+            outer, self._saving = self._saving, self.bindings.get(text.key)
+            caption = self.rows[text.key].text.caption if text.key in self.rows else text.caption
+            label = self.tr("translation of %1").replace("%1", caption)
             try:
                 return self.session.apply(
                     set_translation(self.session, text.target, label, request), request.ask
                 )
             finally:
-                self._saving = None
-                if self._stale:
+                self._saving = outer
+                if self._stale and not self._busy:
                     self._stale = False
                     self.refresh(self.session.plan)
 
         return save
 
+    @property
+    def _busy(self) -> bool:
+        return self._saving is not None or self._laying_out
+
     # Editor protocol --------------------------------------------------------------------------
     def refresh(self, plan: PlanDetail) -> None:
         self.language_binding.refresh(plan)
-        if self._saving is not None:  # never take away the field being saved
+        if self._busy:  # never take away the field being saved, nor lay out twice at once
             self._stale = True
         else:
-            self._lay_out(self._texts(plan))
+            self._laying_out = True
+            try:
+                self._lay_out(self._texts(plan))
+            finally:
+                self._laying_out = False
+            if self._stale:  # a row left was saved meanwhile: lay out what is stored now
+                self._stale = False
+                self.refresh(self.session.plan)
+                return
         for key, binding in self.bindings.items():
             if key != self.language_binding.key:
                 binding.refresh(plan)

@@ -84,7 +84,7 @@ def test_a_typed_translation_is_autosaved_and_undone_with_ctrl_z(
 
     qtbot.waitUntil(lambda: stored() == ARABIC_GOAL, timeout=SAVE_MS + 2000)
     assert sqlite_services.plans.get_plan(plan.id).goals[0].text == "Ha ett eget boende"
-    assert "Mål 1" in editor.editor_actions.undo.text()
+    assert editor.editor_actions.undo.text() == "Ångra Ändra översättning av Mål 1"
 
     qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
 
@@ -163,3 +163,24 @@ def test_a_translation_typed_after_signing_is_listed_as_a_change_that_leads_back
     items.setCurrentRow(0)
     qtbot.keyClick(items, Qt.Key.Key_Return)
     assert editor.translation_section.language.hasFocus()
+
+
+def test_text_typed_for_one_language_is_saved_for_it_when_another_changes_the_language(
+    qtbot, open_editor, sqlite_services
+) -> None:
+    plan = _plan(sqlite_services, "ar")
+    editor = open_editor(plan.id)
+    field = _field(editor, "translation.ar.what_matters")
+    field.setFocus()
+    keys(qtbot, field, "بيتي")  # not saved yet: the save timer has not run
+
+    stored = sqlite_services.plans.get_plan(plan.id)
+    fields = dataclasses.replace(stored.fields, print_language="ti")
+    sqlite_services.plans.update_fields(plan.id, stored.version, fields)  # someone else
+    editor.session.reload()
+
+    now = sqlite_services.plans.get_plan(plan.id)
+    assert translation_text(now, "ar", "what_matters", None) == "بيتي"
+    assert now.fields.print_language == "ti"
+    assert sorted(editor.translation_section.rows)[0].startswith("translation.ti.")
+    assert "translation.ar.what_matters" not in editor.translation_section.bindings
