@@ -273,9 +273,9 @@ class PlanEditor(QWidget):
     def _on_plan_changed(self, plan: PlanDetail) -> None:
         shown, self._shown = self._shown, plan
         changed = changed_parts(shown, plan)
-        if changed is not None and changed <= {"fields", "person"}:
+        if changed is not None and changed <= {"fields", "person", "translations"}:
             # A field was saved: only the inputs of the plan's and the person's fields (and the
-            # representatives, when the person changed) can show something new.
+            # representatives, when the person changed) and the translations can show something new.
             for section in self.sections:
                 # the translations show the Swedish texts (and the print language) beside them
                 if section is self.translation_section or (
