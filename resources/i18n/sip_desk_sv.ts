@@ -2329,6 +2329,73 @@
     </message>
 </context>
 <context>
+    <name>TranslationSection</name>
+    <message>
+        <source>What matters to me</source>
+        <translation>Det här är viktigt för mig</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Styrkor</translation>
+    </message>
+    <message>
+        <source>What I do myself</source>
+        <translation>Det här gör jag själv</translation>
+    </message>
+    <message>
+        <source>Crisis plan: warning signs</source>
+        <translation>Krisplan: varningstecken</translation>
+    </message>
+    <message>
+        <source>Crisis plan: what to do</source>
+        <translation>Krisplan: vad göra</translation>
+    </message>
+    <message>
+        <source>Crisis plan: whom to contact</source>
+        <translation>Krisplan: vem kontaktas</translation>
+    </message>
+    <message>
+        <source>9. Translation for the person</source>
+        <translation>9. Översättning för personen</translation>
+    </message>
+    <message>
+        <source>Print language of the person&apos;s part</source>
+        <translation>Utskriftsspråk för personens del</translation>
+    </message>
+    <message>
+        <source>Goal %1</source>
+        <translation>Mål %1</translation>
+    </message>
+    <message>
+        <source>Action %1</source>
+        <translation>Insats %1</translation>
+    </message>
+    <message>
+        <source>Swedish text</source>
+        <translation>Svensk text</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 på %2</translation>
+    </message>
+    <message>
+        <source>translation of %1</source>
+        <translation>översättning av %1</translation>
+    </message>
+    <message>
+        <source>Translations are written in the print language of the person&apos;s part. The plan prints in Swedish now: choose another print language above to write the person&apos;s own texts in it (for example with the interpreter).</source>
+        <translation>Översättningar skrivs på utskriftsspråket för personens del. Planen skrivs nu ut på svenska: välj ett annat utskriftsspråk ovan för att skriva personens egna texter på det (till exempel med tolken).</translation>
+    </message>
+    <message>
+        <source>Write each text in %1, for example with the interpreter. The person&apos;s part of the printed plan shows these; the full plan keeps the Swedish. An empty field prints the Swedish text.</source>
+        <translation>Skriv varje text på %1, till exempel med tolken. Personens del av den utskrivna planen visar dem; hela planen behåller svenskan. Ett tomt fält skriver ut den svenska texten.</translation>
+    </message>
+    <message>
+        <source>Print the person&apos;s part in %1</source>
+        <translation>Skriv ut personens del på %1</translation>
+    </message>
+</context>
+<context>
     <name>Unsaved</name>
     <message>
         <source>The text in %1 is not saved: %2</source>

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Row, Select, Table, select
+from sqlalchemy import Connection, Row, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from sip_desk.db.base import Base
@@ -33,6 +33,7 @@ from sip_desk.domain.goal import GoalDto, NeedDto
 from sip_desk.domain.participant import InformationConsentDto, ParticipantDto
 from sip_desk.domain.person import PersonDto, RepresentativeData
 from sip_desk.domain.plan import PlanDetail, PlanFields, VersionSummary
+from sip_desk.domain.translation import TranslationDto
 
 _t = Base.metadata.tables
 plans, persons, reps = _t["plans"], _t["persons"], _t["representatives"]
@@ -42,6 +43,7 @@ goals, needs, actions, action_goals = _t["goals"], _t["needs"], _t["actions"], _
 meetings, action_reviews, goal_reviews = _t["meetings"], _t["action_reviews"], _t["goal_reviews"]
 versions, drafts = _t["plan_versions"], _t["follow_up_drafts"]
 draft_actions, draft_goals = _t["draft_action_reviews"], _t["draft_goal_reviews"]
+translations = _t["translations"]
 
 T = TypeVar("T")
 
@@ -78,6 +80,12 @@ _ACTIONS = (
     .outerjoin(units, units.c.id == actions.c.unit_id)
     .order_by(actions.c.position, actions.c.id)
 )
+_TRANSLATIONS = select(
+    translations.c.language,
+    translations.c.field,
+    func.coalesce(translations.c.goal_id, translations.c.action_id).label("item_id"),
+    translations.c.text,
+).order_by(translations.c.language, translations.c.field, translations.c.id)
 _ACTION_GOALS = (
     select(action_goals.c.action_id, action_goals.c.goal_id)
     .join(goals, goals.c.id == action_goals.c.goal_id)
@@ -169,6 +177,10 @@ def read_plan(source: Connection | Session, plan_id: int) -> PlanDetail:
             for r in rows(_ACTIONS.where(actions.c.plan_id == plan_id))
         ),
         meetings=_meetings(conn, plan_id, names),
+        translations=tuple(
+            _dto(TranslationDto, r)
+            for r in rows(_TRANSLATIONS.where(translations.c.plan_id == plan_id))
+        ),
         versions=tuple(
             _dto(VersionSummary, r)
             for r in rows(

@@ -25,6 +25,9 @@ whose page 1 holds it all:
 A plan still longer (very many goals or actions) goes on to a second page; page 1 is never left
 empty, since nothing on it is kept whole but one action. Whether a step fits is found by laying
 the part out (:func:`count_pages`), not by estimate.
+
+The person's own texts (what matters, strengths, goals, what I do myself, each action, the crisis
+plan) are printed in their translation into the document's language where one was made.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 from sip_desk.domain.document import PlanDocument
 from sip_desk.domain.enums import MeetingStatus
 from sip_desk.domain.follow_up import MeetingDto
+from sip_desk.domain.translation import translated
 from sip_desk.pdf.doc_template import plan_template
 from sip_desk.pdf.flowables import TextBlock
 from sip_desk.pdf.kit import Kit, fmt_local_date
@@ -82,7 +86,12 @@ class PersonPart:
 
 
 def person_part(doc: PlanDocument, kit: Kit) -> PersonPart:
-    """The person's part, shortened by the rule above, with its bookmark."""
+    """The person's part, shortened by the rule above, with its bookmark.
+
+    The person's own texts are printed in the document's language where the plan holds a
+    translation made at the meeting (``domain.translation``); the full plan keeps the Swedish.
+    """
+    doc = replace(doc, plan=translated(doc.plan, doc.language))
     for fit in STEPS:
         pages = count_pages(_build(doc, kit, fit, Cuts(), continued=False), kit)
         if pages == 1:

@@ -22,6 +22,7 @@ from sip_desk.domain.identity import make_identity, parse_identity
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail, PlanQuery
 from sip_desk.domain.redaction import without_address
+from sip_desk.domain.translation import translated
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.demo_generator import generate_plans
 from sip_desk.services.demo_service import DEMO_CASES, demo_case_text
@@ -70,6 +71,11 @@ def test_demo_cases_match_the_domain_examples(services, clock) -> None:
     assert family.fields.print_language == "ar"
     assert family.person.preferred_language == "ar"
     assert family.person.interpreter_needed
+    arabic = translated(family, "ar")  # written at the meeting: every goal and action in Arabic
+    assert all(a.text != g.text for a, g in zip(arabic.goals, family.goals, strict=True))
+    assert all(
+        a.description != b.description for a, b in zip(arabic.actions, family.actions, strict=True)
+    )
     weeks = {}
     for key, plan in (("adult", adult), ("youth", youth)):
         follow_up = plan.next_follow_up(clock.now())

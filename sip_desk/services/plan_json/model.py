@@ -18,6 +18,7 @@ from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.plan import PlanFields, VersionSummary
 from sip_desk.domain.seal_check import SealData
+from sip_desk.domain.translation import TranslationDto
 
 T = TypeVar("T")
 
@@ -79,6 +80,8 @@ class PlanImport:
     meetings: tuple[MeetingData, ...]
     versions: tuple[VersionImport, ...]
     signing_keys: dict[str, str] = dataclasses.field(default_factory=dict)
+    translations: tuple[TranslationDto, ...] = ()
+    """``item_id`` of a goal's or action's translation is its position in the file's list."""
 
 
 def decode(cls: type[T], raw: dict[str, Any], where: str, **extra: Any) -> T:

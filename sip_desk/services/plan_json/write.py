@@ -37,6 +37,7 @@ from sip_desk.services.plan_items_service import (
     participant_columns,
 )
 from sip_desk.services.plan_json.model import PlanImport, VersionImport
+from sip_desk.services.plan_json.translations import translation_rows
 from sip_desk.services.unit_of_work import ensure_draft_version
 
 
@@ -104,6 +105,7 @@ def _items(session: Session, plan: Plan, data: PlanImport) -> None:
         actions.append(action)
     plan.actions.extend(actions)
     session.flush()
+    session.add_all(translation_rows(plan.id, data.translations, goals, actions))
     plan.meetings.extend(_meeting(m, participants, actions, goals) for m in data.meetings)
 
 

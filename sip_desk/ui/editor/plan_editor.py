@@ -40,6 +40,7 @@ from sip_desk.ui.editor.person_section import PersonSection
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
 from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.editor.translation_section import TranslationSection
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 
@@ -74,6 +75,7 @@ class PlanEditor(QWidget):
         self.crisis_section = CrisisSection(self.session)
         self.follow_up_section = FollowUpSection(self.session)
         self.follow_up_record_section = FollowUpRecordSection(self.session)
+        self.translation_section = TranslationSection(self.session)
         self.sections: list[Section] = [
             self.person_section,
             self.participants_section,
@@ -83,6 +85,7 @@ class PlanEditor(QWidget):
             self.crisis_section,
             self.follow_up_section,
             self.follow_up_record_section,
+            self.translation_section,
         ]
         self.completeness = CompletenessPanel(self)
         # The signing service is imported when a signed version is first read, not before.
@@ -213,11 +216,14 @@ class PlanEditor(QWidget):
     def _on_plan_changed(self, plan: PlanDetail) -> None:
         shown, self._shown = self._shown, plan
         changed = changed_parts(shown, plan)
-        if changed is not None and changed <= {"fields", "person"}:
+        if changed is not None and changed <= {"fields", "person", "translations"}:
             # A field was saved: only the inputs of the plan's and the person's fields (and the
-            # representatives, when the person changed) can show something new.
+            # representatives, when the person changed) and the translations can show something new.
             for section in self.sections:
-                if "person" in changed and section is self.person_section:
+                # the translations show the Swedish texts (and the print language) beside them
+                if section is self.translation_section or (
+                    "person" in changed and section is self.person_section
+                ):
                     section.refresh(plan)
                     continue
                 for key, binding in section.bindings.items():
