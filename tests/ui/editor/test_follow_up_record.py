@@ -216,6 +216,7 @@ def _complete_by_keys(qtbot, editor: PlanEditor, held_plan: PlanDetail) -> None:
     pick(qtbot, section.decision, "Revise the plan")
     type_line(qtbot, section.decision_reason, "Nytt behov av arbete")
     button = section.findChild(type(section.complete_button), "record_next_in_8_weeks")
+    assert button is not None
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
     type_line(qtbot, section.next.place, "Stadshuset")
