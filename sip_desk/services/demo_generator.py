@@ -150,9 +150,9 @@ def generate_plans(
         if progress is not None:
             progress(min(done + batch_size, n), n)
     with ctx.db.write() as s:  # one audit entry for the whole run, not one per generated row
-        new = f"{n} generated plans (seed {seed})"
+        run = f"{n} generated plans (seed {seed})"
         AuditLog(s, ctx.user, now).record(
-            AuditAction.CREATE, "demo_generation", None, "plans", new=new
+            AuditAction.CREATE, "demo_generation", None, "plans", new=run
         )
     return GenerationResult(plans=n, rows=dict(counts), seconds=time.perf_counter() - started)
 
@@ -179,18 +179,18 @@ class _PlanMaker:
         self.taken = {
             number for number in session.scalars(select(Person.identity_number)) if number
         }
-        self.orgs: dict[tuple[str, PrincipalType], int] = {}
+        # Ids of every organisation (by name) and unit (by organisation id and name) used.
+        self.orgs: dict[str, int] = {}
         self.units: dict[tuple[int, str], int] = {}
-        wanted = [
-            ((f"{k} kommun", PrincipalType.KOMMUN), self.w.kommun_units) for k in self.w.kommuner
-        ]
-        wanted += [((f"{k}skolan", PrincipalType.OTHER), ()) for k in self.w.kommuner]
-        wanted += [((r, PrincipalType.REGION), self.w.region_units) for r in self.w.regions]
-        wanted += [((o, PrincipalType.OTHER), ()) for o in self.w.other_actors]
-        for (name, principal), unit_names in wanted:
+        w = self.w
+        wanted = [(f"{k} kommun", PrincipalType.KOMMUN, w.kommun_units) for k in w.kommuner]
+        wanted += [(f"{k}skolan", PrincipalType.OTHER, ()) for k in w.kommuner]
+        wanted += [(r, PrincipalType.REGION, w.region_units) for r in w.regions]
+        wanted += [(o, PrincipalType.OTHER, ()) for o in w.other_actors]
+        for name, principal, unit_names in wanted:
             org = repo.organisation(session, name, principal)
             assert org is not None
-            self.orgs[(name, principal)] = org.id
+            self.orgs[name] = org.id
             for unit_name in unit_names:
                 unit = repo.unit(session, org, unit_name)
                 assert unit is not None
@@ -201,8 +201,7 @@ class _PlanMaker:
         tables = Base.metadata.tables
         self.rows: defaultdict[str, list[Row]] = defaultdict(list)
         self.next_id: dict[str, int] = {
-            name: conn.execute(select(func.coalesce(func.max(tables[name].c.id), 0))).scalar_one()
-            + 1
+            name: (conn.scalar(select(func.max(tables[name].c.id))) or 0) + 1
             for name in TABLES
             if name != "action_goals"
         }
@@ -337,11 +336,10 @@ class _PlanMaker:
     def org(self, principal: PrincipalType, kommun: str, place: str) -> int:
         """The organisation of a role in ``kommun``: its kommun, its region or another actor."""
         if principal is PrincipalType.KOMMUN:
-            return self.orgs[(f"{kommun} kommun", principal)]
+            return self.orgs[f"{kommun} kommun"]
         if principal is PrincipalType.REGION:
-            regions = self.w.regions
-            return self.orgs[(regions[self.w.kommuner.index(kommun) % len(regions)], principal)]
-        return self.orgs[(f"{kommun}skolan" if place == "school" else place, principal)]
+            return self.orgs[self.w.regions[self.w.kommuner.index(kommun) % len(self.w.regions)]]
+        return self.orgs[f"{kommun}skolan" if place == "school" else place]
 
     def participant(
         self, plan_id: int, position: int, role: str, org: int | None, unit: int | None,
