@@ -201,10 +201,6 @@ class BackgroundOp(Generic[T]):
         self._progress = progress
         return self
 
-    @classmethod
-    def any_running(cls) -> bool:
-        return bool(cls._live)
-
     def run(self) -> bool:
         """Start the work; ``False`` (nothing started) while an op with the same key runs."""
         if self._key is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sip_desk.domain.enums import GoalTerm
 from sip_desk.domain.goal import GoalDto
-from sip_desk.ui.item_models.goal_table_model import GoalColumn, GoalTableModel
+from sip_desk.ui.item_models.goal_table_model import GoalTableModel
 from sip_desk.ui.item_models.row_table_model import ChoicesRole
 
 GOALS = [
@@ -25,7 +25,7 @@ def test_goal_table_model_offers_main_goals_as_parents():
     model = GoalTableModel()
     model.set_rows(GOALS)
 
-    choices = model.index(2, GoalColumn.PARENT).data(ChoicesRole)
+    choices = model.index(2, GoalTableModel.column_of("parent_id")).data(ChoicesRole)
 
     assert [c[0] for c in choices] == ["", 1, 2]
-    assert model.index(2, GoalColumn.PARENT).data() == "Vara drogfri ett år"
+    assert model.index(2, GoalTableModel.column_of("parent_id")).data() == "Vara drogfri ett år"

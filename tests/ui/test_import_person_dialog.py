@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 from sip_desk.domain.enums import AuditAction
 from sip_desk.services.registry import Services
 from sip_desk.ui import file_dialogs
-from sip_desk.ui.background import BackgroundOp
 from sip_desk.ui.dialogs.import_person_dialog import ImportPersonDialog
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.main_window import MainWindow
@@ -44,9 +43,18 @@ def people(sqlite_services: Services) -> DemoPeople:
 
 
 def _import(
-    qtbot, window: MainWindow, monkeypatch, file: Path, answer: Callable[[ImportPersonDialog], None]
+    qtbot,
+    window: MainWindow,
+    monkeypatch,
+    file: Path,
+    answer: Callable[[ImportPersonDialog], None],
+    imports: bool = True,
 ) -> dict[str, object]:
-    """Choose File → Import with ``file``; ``answer`` handles the import dialog when it opens."""
+    """Choose File → Import with ``file``; ``answer`` handles the import dialog when it opens.
+
+    Returns once the plan is imported (and opened), or, with ``imports`` false, once half a
+    second after the answer has passed without a plan being imported.
+    """
     monkeypatch.setattr(file_dialogs, "ask_open_path", lambda *args: file)
     seen: dict[str, object] = {}
 
@@ -64,10 +72,16 @@ def _import(
         answer(dialog)
 
     QTimer.singleShot(0, drive)
-    window.menus.import_json_action.trigger()
+    imported = window.commands.plan_imported
     # The file is checked, and the plan stored, on the background runner.
-    qtbot.waitUntil(lambda: "ticked" in seen, timeout=10_000)
-    qtbot.waitUntil(lambda: not BackgroundOp.any_running(), timeout=10_000)
+    if imports:
+        with qtbot.waitSignal(imported, timeout=10_000):
+            window.menus.import_json_action.trigger()
+    else:
+        window.menus.import_json_action.trigger()
+        qtbot.waitUntil(lambda: "ticked" in seen, timeout=10_000)
+        with qtbot.assertNotEmitted(imported, wait=500):
+            pass
     return seen
 
 
@@ -149,7 +163,10 @@ def test_cancel_in_the_import_dialog_imports_nothing(
     before = plans_of_person(sqlite_services, linda.person.id)
     file = _write(tmp_path, file_with_person(sqlite_services, linda.id, first_name="Annan"))
 
-    _import(qtbot, window, monkeypatch, file, lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))
+    def escape(dialog: ImportPersonDialog) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    _import(qtbot, window, monkeypatch, file, escape, imports=False)
 
     assert plans_of_person(sqlite_services, linda.person.id) == before
     assert sqlite_services.plan_list.count_plans() == 4

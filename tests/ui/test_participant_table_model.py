@@ -8,7 +8,6 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from sip_desk.domain.enums import PrincipalType
 from sip_desk.domain.participant import ParticipantDto
-from sip_desk.ui.item_models.participant_table_model import ParticipantColumn as P
 from sip_desk.ui.item_models.participant_table_model import ParticipantTableModel
 from sip_desk.ui.item_models.row_table_model import RowRole
 
@@ -27,11 +26,16 @@ def test_participant_table_model_shows_rows_and_a_blank_line():
     model.set_rows([ANNA])
 
     assert model.rowCount() == 2
-    assert model.index(0, P.NAME).data() == "Anna Andersson"
-    assert model.index(0, P.PRESENT).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert model.index(0, P.NAME).data(RowRole) == ANNA
-    assert model.index(1, P.NAME).data(RowRole) is None
-    assert model.index(1, P.NAME).data()  # a hint to type a name
+    assert model.index(0, ParticipantTableModel.column_of("name")).data() == "Anna Andersson"
+    assert (
+        model.index(0, ParticipantTableModel.column_of("present")).data(
+            Qt.ItemDataRole.CheckStateRole
+        )
+        == Qt.CheckState.Checked
+    )
+    assert model.index(0, ParticipantTableModel.column_of("name")).data(RowRole) == ANNA
+    assert model.index(1, ParticipantTableModel.column_of("name")).data(RowRole) is None
+    assert model.index(1, ParticipantTableModel.column_of("name")).data()  # a hint to type a name
 
 
 def test_participant_table_model_hands_an_edit_to_commit_update():
@@ -40,7 +44,7 @@ def test_participant_table_model_hands_an_edit_to_commit_update():
     seen: list[Any] = []
     model.commit_update = lambda row, data: _record(seen, (row.id, data))
 
-    assert model.setData(model.index(0, P.PRINCIPAL), "kommun")
+    assert model.setData(model.index(0, ParticipantTableModel.column_of("principal")), "kommun")
 
     row_id, data = seen[0]
     assert row_id == 7
@@ -53,9 +57,11 @@ def test_participant_table_model_adds_once_a_name_is_typed_in_the_blank_line():
     added: list[Any] = []
     model.commit_add = lambda data: _record(added, data)
 
-    model.setData(model.index(0, P.ORGANISATION), "Försäkringskassan")
+    model.setData(
+        model.index(0, ParticipantTableModel.column_of("organisation")), "Försäkringskassan"
+    )
     assert added == []
-    model.setData(model.index(0, P.NAME), "Cecilia Carlsson")
+    model.setData(model.index(0, ParticipantTableModel.column_of("name")), "Cecilia Carlsson")
 
     assert [(d.name, d.organisation) for d in added] == [("Cecilia Carlsson", "Försäkringskassan")]
     assert model.draft == {}
@@ -70,7 +76,7 @@ def test_participant_table_model_keeps_current_cell_when_values_change():
     model.set_rows([ParticipantDto(id=7, name="Anna A", organisation="Socialtjänsten")])
 
     assert resets == []
-    assert model.index(0, P.NAME).data() == "Anna A"
+    assert model.index(0, ParticipantTableModel.column_of("name")).data() == "Anna A"
 
 
 def _record(seen: list[Any], item: Any) -> bool:
@@ -85,11 +91,11 @@ def test_participant_table_model_turns_the_blank_line_into_the_added_row(qtmodel
     qtmodeltester.check(model)  # keeps checking the signals below
     cilla = ParticipantDto(id=9, name="Cecilia Carlsson", organisation="Försäkringskassan")
     model.commit_add = lambda data: _stored(model, [ANNA, cilla])
-    typing = QPersistentModelIndex(model.index(1, P.ORGANISATION))
+    typing = QPersistentModelIndex(model.index(1, ParticipantTableModel.column_of("organisation")))
     model.setData(typing, "Försäkringskassan")
 
     # When the name makes it a row
-    model.setData(model.index(1, P.NAME), "Cecilia Carlsson")
+    model.setData(model.index(1, ParticipantTableModel.column_of("name")), "Cecilia Carlsson")
 
     # Then the cell being typed is on Cecilia's row, and a fresh blank line follows it
     assert typing.row() == 1 and typing.data() == "Försäkringskassan"
@@ -102,7 +108,7 @@ def test_participant_table_model_keeps_the_blank_line_for_a_row_added_elsewhere(
     # Given something typed on the blank line
     model = ParticipantTableModel()
     model.set_rows([ANNA])
-    typing = QPersistentModelIndex(model.index(1, P.ORGANISATION))
+    typing = QPersistentModelIndex(model.index(1, ParticipantTableModel.column_of("organisation")))
     model.setData(typing, "Skolan")
 
     # When another part of the app adds a row
@@ -116,11 +122,14 @@ def test_participant_table_model_keeps_the_blank_line_for_a_row_added_elsewhere(
 def test_participant_table_model_discards_only_the_draft():
     model = ParticipantTableModel()
     model.set_rows([ANNA])
-    model.setData(model.index(1, P.ORGANISATION), "Skolan")
+    model.setData(model.index(1, ParticipantTableModel.column_of("organisation")), "Skolan")
 
     model.discard_draft()
 
-    assert model.draft == {} and model.index(1, P.ORGANISATION).data() == ""
+    assert (
+        model.draft == {}
+        and model.index(1, ParticipantTableModel.column_of("organisation")).data() == ""
+    )
     assert model.rows == [ANNA]
 
 

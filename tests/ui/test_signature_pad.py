@@ -35,8 +35,9 @@ def test_signature_pad_draws_with_the_mouse_and_exports_png(qtbot) -> None:
         _draw(qtbot, pad)
 
     data = pad.to_png()
-    assert not pad.is_empty() and len(pad.strokes()[0]) >= 3
     image = QImage.fromData(data)
+    inked = [x for x in range(image.width()) if image.pixelColor(x, image.height() // 2).alpha()]
+    assert not pad.is_empty() and inked  # the stroke crosses the middle of the image
     assert image.height() == PNG_HEIGHT and image.hasAlphaChannel()
     assert image.pixelColor(image.width() // 2, 5).alpha() == 0  # transparent background
 
@@ -74,27 +75,27 @@ def test_signature_pad_is_accessible(qtbot) -> None:
 def test_a_stray_delete_is_taken_back_with_ctrl_z(qtbot) -> None:
     pad = _pad(qtbot)
     _draw(qtbot, pad)
-    drawn = pad.strokes()
+    drawn = pad.to_png()
     pad.setFocus()
 
     QTest.keyClick(pad, Qt.Key.Key_Delete)
     assert pad.is_empty()
     QTest.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
-    assert pad.strokes() == drawn
+    assert pad.to_png() == drawn
 
 
 def test_ctrl_z_takes_back_the_last_stroke_only(qtbot) -> None:
     pad = _pad(qtbot)
     _draw(qtbot, pad)
-    first = pad.strokes()
+    first = pad.to_png()
     QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 100))
     QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(90, 110))
-    assert len(pad.strokes()) == 2
+    assert pad.to_png() not in (first, b"")  # the second stroke shows
     pad.setFocus()
 
     QTest.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert pad.strokes() == first
+    assert pad.to_png() == first
     QTest.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert pad.is_empty()
     QTest.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing more

@@ -107,7 +107,7 @@ def test_escape_after_drawing_asks_and_keeps_the_signature_unless_discarded(
     pad = dialog.rows[0].pad
     _draw(pad)
     pad.setFocus()
-    drawn = pad.strokes()
+    drawn = pad.to_png()
     questions = Questions()
 
     answer_next_question(questions, press(Qt.Key.Key_Escape))  # a second stray Escape
@@ -116,7 +116,7 @@ def test_escape_after_drawing_asks_and_keeps_the_signature_unless_discarded(
     QTest.keyClick(pad, Qt.Key.Key_Escape)
 
     assert questions.asked == ["Discard the signatures?"] * 2
-    assert dialog.isVisible() and pad.strokes() == drawn
+    assert dialog.isVisible() and pad.to_png() == drawn
     answer_next_question(questions, click("discardButton"))
     QTest.keyClick(pad, Qt.Key.Key_Escape)
     assert len(questions.asked) == 3

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -15,13 +14,6 @@ from sip_desk.domain.participant import ParticipantDto
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.need_table_model import NeedTableModel
 from sip_desk.ui.item_models.row_table_model import Index, RowTableModel
-
-ActionColumn = IntEnum(
-    "ActionColumn",
-    "DESCRIPTION NEED PRINCIPAL ORGANISATION UNIT RESPONSIBLE OTHER_ACTOR START END"
-    " STATUS COST GOALS",
-    start=0,
-)
 
 
 class ActionTableModel(RowTableModel):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -12,13 +11,6 @@ from sip_desk.domain.enums import ConsentForm, ConsentGiver, PrincipalType
 from sip_desk.domain.participant import InformationConsentData
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
-
-ConsentColumn = IntEnum(
-    "ConsentColumn",
-    "ORGANISATION PRINCIPAL SHARED EXCLUDED VALID_FROM VALID_UNTIL FORM GIVEN_BY"
-    " GIVEN_BY_NAME REVOKED_ON",
-    start=0,
-)
 
 
 class ConsentTableModel(RowTableModel):

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sip_desk.domain.enums import GoalTerm
 from sip_desk.domain.goal import GoalData, GoalDto
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
-
-GoalColumn = IntEnum("GoalColumn", "TEXT TERM PARENT", start=0)
 
 
 class GoalTableModel(RowTableModel):

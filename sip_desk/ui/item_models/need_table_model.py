@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sip_desk.domain.goal import NeedData, NeedDto
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
-
-NeedColumn = IntEnum("NeedColumn", "DESCRIPTION", start=0)
 
 
 class NeedTableModel(RowTableModel):

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from sip_desk.domain.enums import InvitationKind, PrincipalType
 from sip_desk.domain.participant import ParticipantData
 from sip_desk.ui.item_models.cell_values import Column
 from sip_desk.ui.item_models.row_table_model import RowTableModel
-
-ParticipantColumn = IntEnum(
-    "ParticipantColumn",
-    "NAME ORGANISATION PRINCIPAL UNIT ROLE PHONE EMAIL INVITATION PRESENT RELATIVE"
-    " CHAIR CONTACT_ROLE",
-    start=0,
-)
 
 
 class ParticipantTableModel(RowTableModel):

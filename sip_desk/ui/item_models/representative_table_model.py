@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from enum import IntEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -20,9 +19,6 @@ class RepresentativeRow(RepresentativeData):
     """A representative with its place in the list as id."""
 
     id: int
-
-
-RepresentativeColumn = IntEnum("RepresentativeColumn", "KIND NAME PHONE EMAIL", start=0)
 
 
 class RepresentativeTableModel(RowTableModel):

@@ -121,8 +121,10 @@ class RowTableModel(QAbstractTableModel):
     def is_blank(self, row: int) -> bool:
         return row >= len(self.rows)
 
-    def column_of(self, attr: str) -> int:
-        return next((i for i, c in enumerate(self.COLUMNS) if c.attr == attr), 0)
+    @classmethod
+    def column_of(cls, attr: str) -> int:
+        """The position of the column showing ``attr`` (the first column if none does)."""
+        return next((i for i, c in enumerate(cls.COLUMNS) if c.attr == attr), 0)
 
     # Qt model -------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

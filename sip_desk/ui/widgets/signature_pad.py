@@ -55,9 +55,6 @@ class SignaturePad(QWidget):
     def is_empty(self) -> bool:
         return not any(len(s) > 0 for s in self._strokes)
 
-    def strokes(self) -> list[list[QPointF]]:
-        return [list(s) for s in self._strokes]
-
     def clear(self) -> None:
         """Remove the signature (:meth:`undo` brings it back)."""
         if self._strokes:

@@ -20,9 +20,9 @@ from sip_desk.domain.participant import ParticipantData
 from sip_desk.services.registry import Services
 from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.item_models.action_table_model import ActionColumn as A
-from sip_desk.ui.item_models.participant_table_model import ParticipantColumn as P
-from sip_desk.ui.item_models.representative_table_model import RepresentativeColumn as R
+from sip_desk.ui.item_models.action_table_model import ActionTableModel as A
+from sip_desk.ui.item_models.participant_table_model import ParticipantTableModel as P
+from sip_desk.ui.item_models.representative_table_model import RepresentativeTableModel as R
 from sip_desk.ui.save_timer import SAVE_MS
 from tests.ui.editor.helpers import focused, press, type_here
 
@@ -93,7 +93,10 @@ def test_typing_steadily_in_a_stored_cell_is_saved_while_its_editor_stays_open(
     assert stored.startswith(text[: len("Första") + due].rstrip()), (due, stored)
     # The editor is still open on the same cell, with all the text and the caret at its end.
     assert focused() is cell and table.state() == EDITING
-    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, A.DESCRIPTION)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (
+        0,
+        A.column_of("description"),
+    )
     assert cell.text() == text and cell.cursorPosition() == len(text)
     qtbot.waitUntil(
         lambda: stored_actions(sqlite_services, plan_id)[0] == text, timeout=SAVE_MS + 1000
@@ -143,7 +146,10 @@ def test_the_plus_line_becomes_the_row_while_its_text_is_typed_and_typing_goes_o
     assert not table.row_model.is_blank(0) and table.row_model.rowCount() == 2
     assert cell.text() == text and cell.cursorPosition() == len(text)
     press(qtbot, K.Key_Enter)  # typing goes on along the new row, as for a row typed by Tab
-    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, A.NEED)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (
+        0,
+        A.column_of("need_id"),
+    )
     assert stored_actions(sqlite_services, new_plan_id) == [text]
     # Typing the text was one step: one Ctrl+Z takes the new action away, and redo brings it back.
     press(qtbot, K.Key_Escape)
@@ -193,7 +199,7 @@ def test_escape_cancels_a_cell_edit_saved_while_typing(
     press(qtbot, K.Key_Escape)
 
     assert stored_actions(sqlite_services, plan_id) == ["Första", "Andra"]
-    assert table.model().index(0, A.DESCRIPTION).data() == "Första"
+    assert table.model().index(0, A.column_of("description")).data() == "Första"
     assert focused() is table and table.state() != EDITING
     assert editor.session.undo_stack.count() == 0  # nothing changed, nothing to undo
 
@@ -211,7 +217,7 @@ def test_escape_forgets_a_plus_line_saved_while_typing(
 
     assert stored_actions(sqlite_services, new_plan_id) == []
     assert table.row_model.rowCount() == 1 and table.row_model.is_blank(0)
-    assert table.model().index(0, A.DESCRIPTION).data(Qt.ItemDataRole.EditRole) == ""
+    assert table.model().index(0, A.column_of("description")).data(Qt.ItemDataRole.EditRole) == ""
     assert focused() is table and table.currentIndex().row() == 0
     # Typing on the "+" line again adds a new action.
     press(qtbot, K.Key_Enter)
@@ -226,7 +232,7 @@ def test_a_half_typed_date_in_a_cell_waits_for_a_pause_before_its_message(
     plan_id, _ = make_plan_for_editor()
     editor = open_editor(plan_id)
     table = actions_table(qtbot, editor)
-    for _ in range(A.START):
+    for _ in range(A.column_of("start_date")):
         press(qtbot, K.Key_Right)
     press(qtbot, K.Key_F2)
     cell = line(focused())
@@ -257,7 +263,7 @@ def test_an_e_mail_typed_into_a_cell_shows_no_message_while_it_is_typed(
     press(qtbot, K.Key_2, Qt.KeyboardModifier.AltModifier)
     table = editor.participants_section.participants.table
     assert focused() is table
-    for _ in range(P.EMAIL):
+    for _ in range(P.column_of("email")):
         press(qtbot, K.Key_Right)
     press(qtbot, K.Key_F2)
     error = editor.participants_section.participants.error
@@ -292,9 +298,9 @@ def test_a_representative_is_stored_while_its_name_is_typed_after_its_kind(
     (stored,) = sqlite_services.plans.get_plan(new_plan_id).person.representatives
     assert stored.kind == RepresentativeKind.GOD_MAN and "Gustav Holm".startswith(stored.name)
     assert focused() is cell and cell.text() == "Gustav Holm" and table.state() == EDITING
-    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, R.NAME)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, R.column_of("name"))
     press(qtbot, K.Key_Enter)  # on along the row just stored
-    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, R.PHONE)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, R.column_of("phone"))
     (stored,) = sqlite_services.plans.get_plan(new_plan_id).person.representatives
     assert stored.name == "Gustav Holm"
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QToolButton
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.item_models.goal_table_model import GoalColumn
+from sip_desk.ui.item_models.goal_table_model import GoalTableModel
 from tests.services.signing_helpers import paper_signature, person_signature
 from tests.ui.editor.helpers import blank_row, keys, type_cell, type_text
 
@@ -46,7 +46,7 @@ def test_panel_is_hidden_right_after_signing_and_lists_changes_after_each_save(
     type_text(qtbot, editor.goals_section.strengths, "Jag är envis.")
     editor.flush()
     table = editor.goals_section.goals.table
-    type_cell(qtbot, table, blank_row(table), GoalColumn.TEXT, "Börja arbetsträna")
+    type_cell(qtbot, table, blank_row(table), GoalTableModel.column_of("text"), "Börja arbetsträna")
 
     panel = editor.changes
     assert panel.isVisible()
@@ -63,7 +63,9 @@ def test_panel_is_hidden_right_after_signing_and_lists_changes_after_each_save(
 def test_a_change_line_leads_to_its_row(qtbot, open_editor, signed_plan_id):
     editor = open_editor(signed_plan_id)
     table = editor.goals_section.goals.table
-    type_cell(qtbot, table, blank_row(table), GoalColumn.TEXT, "Start work training")
+    type_cell(
+        qtbot, table, blank_row(table), GoalTableModel.column_of("text"), "Start work training"
+    )
     items = editor.changes.items
     items.setFocus()
     items.setCurrentRow(0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from sip_desk.ui.item_models.action_table_model import ActionColumn
+from sip_desk.ui.item_models.action_table_model import ActionTableModel
 
 
 def test_new_plan_lists_what_is_missing_in_meeting_order(open_editor, new_plan_id):
@@ -41,7 +41,7 @@ def test_missing_responsible_person_focuses_that_action_cell(
     table = editor.actions_section.action_part.table
     assert table.hasFocus()
     assert table.currentIndex().data(Qt.ItemDataRole.UserRole + 2).id == action_id
-    assert table.currentIndex().column() == ActionColumn.RESPONSIBLE
+    assert table.currentIndex().column() == ActionTableModel.column_of("responsible_participant_id")
 
 
 def test_item_disappears_when_the_field_is_filled(qtbot, open_editor, new_plan_id):

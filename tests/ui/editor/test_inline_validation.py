@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sip_desk.domain.identity import make_identity
-from sip_desk.ui.item_models.action_table_model import ActionColumn
+from sip_desk.ui.item_models.action_table_model import ActionTableModel
 from tests.ui.editor.helpers import blank_row, type_cell, type_line
 
 
@@ -56,10 +56,18 @@ def test_action_end_before_start_is_shown_under_the_table(
     editor = open_editor(new_plan_id)
     table = editor.actions_section.action_part.table
     today = sqlite_services.ctx.clock.today()
-    type_cell(qtbot, table, blank_row(table), ActionColumn.DESCRIPTION, "Boendestöd")
-    type_cell(qtbot, table, 0, ActionColumn.START, today.isoformat())
+    type_cell(
+        qtbot, table, blank_row(table), ActionTableModel.column_of("description"), "Boendestöd"
+    )
+    type_cell(qtbot, table, 0, ActionTableModel.column_of("start_date"), today.isoformat())
 
-    type_cell(qtbot, table, 0, ActionColumn.END, (today - timedelta(days=3)).isoformat())
+    type_cell(
+        qtbot,
+        table,
+        0,
+        ActionTableModel.column_of("end_date"),
+        (today - timedelta(days=3)).isoformat(),
+    )
 
     error = editor.actions_section.action_part.error
     assert error.isVisible() and "before the start date" in error.text()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 
 from sip_desk.domain.person import PersonData
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.item_models.goal_table_model import GoalColumn
+from sip_desk.ui.item_models.goal_table_model import GoalTableModel
 from sip_desk.ui.settings import AppSettings
 from tests.ui.editor.helpers import blank_row, keys
 
@@ -50,8 +50,10 @@ def test_language_switch_keeps_typed_text_and_shows_the_editor_in_english(qtbot,
     strengths.setFocus()
     keys(qtbot, strengths, "Envis")  # waits for its save
     table = editor.goals_section.goals.table
-    table.edit_cell(blank_row(table), GoalColumn.TEXT)
-    cell = table.indexWidget(table.model().index(blank_row(table), GoalColumn.TEXT))
+    table.edit_cell(blank_row(table), GoalTableModel.column_of("text"))
+    cell = table.indexWidget(
+        table.model().index(blank_row(table), GoalTableModel.column_of("text"))
+    )
     keys(qtbot, cell, "Eget boende")  # the cell editor is still open
 
     app.window.findChild(QAction, "language_en").trigger()

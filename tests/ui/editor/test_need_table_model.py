@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sip_desk.domain.action import ActionDto
 from sip_desk.domain.goal import NeedData, NeedDto
-from sip_desk.ui.item_models.action_table_model import ActionColumn, ActionTableModel
+from sip_desk.ui.item_models.action_table_model import ActionTableModel
 from sip_desk.ui.item_models.need_table_model import NeedTableModel
 from sip_desk.ui.item_models.row_table_model import ChoicesRole
 
@@ -39,7 +39,7 @@ def test_action_table_model_offers_the_plans_needs_and_shows_who_pays(qtmodeltes
     model.set_rows([ACTION])
     qtmodeltester.check(model)
 
-    need = model.index(0, ActionColumn.NEED)
+    need = model.index(0, ActionTableModel.column_of("need_id"))
     assert need.data() == "Ett eget boende"
     assert [c[0] for c in need.data(ChoicesRole)] == ["", 4]
-    assert model.index(0, ActionColumn.COST).data() == "Kommunen"
+    assert model.index(0, ActionTableModel.column_of("cost_responsibility")).data() == "Kommunen"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from sip_desk.services.registry import Services
-from sip_desk.ui.item_models.action_table_model import ActionColumn as A
-from sip_desk.ui.item_models.need_table_model import NeedColumn as N
+from sip_desk.ui.item_models.action_table_model import ActionTableModel as A
+from sip_desk.ui.item_models.need_table_model import NeedTableModel as N
 from tests.ui.editor.helpers import blank_row, pick_cell, type_cell
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -18,9 +18,9 @@ def test_needs_table_adds_changes_and_removes_needs(
     editor = open_editor(new_plan_id)
     table = editor.actions_section.need_part.table
 
-    type_cell(qtbot, table, blank_row(table), N.DESCRIPTION, "Eget boende")
-    type_cell(qtbot, table, blank_row(table), N.DESCRIPTION, "Behandling för beroende")
-    type_cell(qtbot, table, 0, N.DESCRIPTION, "Ett eget boende med stöd")
+    type_cell(qtbot, table, blank_row(table), N.column_of("description"), "Eget boende")
+    type_cell(qtbot, table, blank_row(table), N.column_of("description"), "Behandling för beroende")
+    type_cell(qtbot, table, 0, N.column_of("description"), "Ett eget boende med stöd")
 
     stored = sqlite_services.plans.get_plan(new_plan_id)
     assert [n.description for n in stored.needs] == [
@@ -46,22 +46,27 @@ def test_action_picks_its_need_from_the_plans_needs_and_records_who_pays(
 ):
     editor = open_editor(new_plan_id)
     needs = editor.actions_section.need_part.table
-    type_cell(qtbot, needs, blank_row(needs), N.DESCRIPTION, "Eget boende")
-    type_cell(qtbot, needs, blank_row(needs), N.DESCRIPTION, "Behandling för beroende")
+    type_cell(qtbot, needs, blank_row(needs), N.column_of("description"), "Eget boende")
+    type_cell(qtbot, needs, blank_row(needs), N.column_of("description"), "Behandling för beroende")
     actions = editor.actions_section.action_part.table
 
-    type_cell(qtbot, actions, blank_row(actions), A.DESCRIPTION, "Öppenvårdsbehandling")
-    pick_cell(qtbot, actions, 0, A.NEED, "Behandling för beroende")
-    type_cell(qtbot, actions, 0, A.COST, "Regionen")
+    type_cell(
+        qtbot, actions, blank_row(actions), A.column_of("description"), "Öppenvårdsbehandling"
+    )
+    pick_cell(qtbot, actions, 0, A.column_of("need_id"), "Behandling för beroende")
+    type_cell(qtbot, actions, 0, A.column_of("cost_responsibility"), "Regionen")
 
     stored = sqlite_services.plans.get_plan(new_plan_id)
     action = stored.actions[0]
     assert action.need_id == stored.needs[1].id
     assert action.cost_responsibility == "Regionen"
     model = actions.model()
-    assert model.index(0, A.NEED).data() == "Behandling för beroende"
-    assert model.headerData(A.NEED, Qt.Orientation.Horizontal) == "Behov"
-    assert model.headerData(A.COST, Qt.Orientation.Horizontal) == "Kostnadsansvar"
+    assert model.index(0, A.column_of("need_id")).data() == "Behandling för beroende"
+    assert model.headerData(A.column_of("need_id"), Qt.Orientation.Horizontal) == "Behov"
+    assert (
+        model.headerData(A.column_of("cost_responsibility"), Qt.Orientation.Horizontal)
+        == "Kostnadsansvar"
+    )
 
 
 def test_removing_a_need_clears_it_from_its_actions_and_undo_links_it_again(
@@ -69,10 +74,10 @@ def test_removing_a_need_clears_it_from_its_actions_and_undo_links_it_again(
 ):
     editor = open_editor(new_plan_id)
     needs = editor.actions_section.need_part.table
-    type_cell(qtbot, needs, blank_row(needs), N.DESCRIPTION, "Housing")
+    type_cell(qtbot, needs, blank_row(needs), N.column_of("description"), "Housing")
     actions = editor.actions_section.action_part.table
-    type_cell(qtbot, actions, blank_row(actions), A.DESCRIPTION, "Housing support")
-    pick_cell(qtbot, actions, 0, A.NEED, "Housing")
+    type_cell(qtbot, actions, blank_row(actions), A.column_of("description"), "Housing support")
+    pick_cell(qtbot, actions, 0, A.column_of("need_id"), "Housing")
 
     needs.setFocus()
     needs.setCurrentIndex(needs.model().index(0, 0))
@@ -80,12 +85,12 @@ def test_removing_a_need_clears_it_from_its_actions_and_undo_links_it_again(
 
     stored = sqlite_services.plans.get_plan(new_plan_id)
     assert stored.needs == () and stored.actions[0].need_id is None
-    assert actions.model().index(0, A.NEED).data() == "(no need chosen)"
+    assert actions.model().index(0, A.column_of("need_id")).data() == "(no need chosen)"
 
     editor.editor_actions.undo.trigger()  # the need comes back, and the action answers it again
     stored = sqlite_services.plans.get_plan(new_plan_id)
     assert stored.actions[0].need_id == stored.needs[0].id
-    assert actions.model().index(0, A.NEED).data() == "Housing"
+    assert actions.model().index(0, A.column_of("need_id")).data() == "Housing"
     editor.editor_actions.redo.trigger()
     assert sqlite_services.plans.get_plan(new_plan_id).actions[0].need_id is None
 
@@ -105,9 +110,9 @@ def test_undo_texts_name_the_field_and_the_column_in_the_ui_language(
     assert "Ändra Anledning till SIP" in undo.toolTip()
 
     actions = editor.actions_section.action_part.table
-    type_cell(qtbot, actions, blank_row(actions), A.DESCRIPTION, "Boendestöd")
+    type_cell(qtbot, actions, blank_row(actions), A.column_of("description"), "Boendestöd")
     assert undo.text() == "Ångra Lägg till insats"
-    type_cell(qtbot, actions, 0, A.COST, "Kommunen")
+    type_cell(qtbot, actions, 0, A.column_of("cost_responsibility"), "Kommunen")
     assert undo.text() == "Ångra Ändra insats: Kostnadsansvar"
 
     editor.editor_actions.undo.trigger()

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from sip_desk.services.registry import Services
 from sip_desk.ui.editor.readability_badge import DEBOUNCE_MS, TextReadability
-from sip_desk.ui.item_models.action_table_model import ActionColumn
-from sip_desk.ui.item_models.goal_table_model import GoalColumn
+from sip_desk.ui.item_models.action_table_model import ActionTableModel
+from sip_desk.ui.item_models.goal_table_model import GoalTableModel
 from tests.domain.test_plain_language import OFFICIAL, PLAIN
 from tests.ui.editor.helpers import keys, type_text
 
@@ -91,8 +91,8 @@ def test_a_goal_typed_into_its_cell_is_judged_under_the_table_while_typed(
     table = editor.goals_section.goals.table
     shown = badge(editor, "goal_readability")
     table.setFocus()
-    table.edit_cell(0, GoalColumn.TEXT)
-    cell = table.indexWidget(table.model().index(0, GoalColumn.TEXT))
+    table.edit_cell(0, GoalTableModel.column_of("text"))
+    cell = table.indexWidget(table.model().index(0, GoalTableModel.column_of("text")))
     assert isinstance(cell, QLineEdit)
 
     keys(qtbot, cell, LONGEST)
@@ -139,8 +139,8 @@ def test_an_actions_short_description_is_judged_for_the_row_typed_in(
     table = editor.actions_section.action_part.table
     shown = badge(editor, "action_readability")
     table.setFocus()
-    table.edit_cell(1, ActionColumn.DESCRIPTION)
-    cell = table.indexWidget(table.model().index(1, ActionColumn.DESCRIPTION))
+    table.edit_cell(1, ActionTableModel.column_of("description"))
+    cell = table.indexWidget(table.model().index(1, ActionTableModel.column_of("description")))
     assert isinstance(cell, QLineEdit)
 
     cell.selectAll()
@@ -149,5 +149,5 @@ def test_an_actions_short_description_is_judged_for_the_row_typed_in(
     assert shown.text().startswith("Rad 2: LIX ")
     qtbot.keyClick(cell, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not cell.isVisible())
-    table.setCurrentIndex(table.model().index(0, ActionColumn.DESCRIPTION))
+    table.setCurrentIndex(table.model().index(0, ActionTableModel.column_of("description")))
     qtbot.waitUntil(shown.isHidden, timeout=DEBOUNCE_MS + 2000)  # "Första": too short to measure

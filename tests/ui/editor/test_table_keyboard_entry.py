@@ -28,7 +28,7 @@ from sip_desk.domain.person import PersonData, RepresentativeData
 from sip_desk.ui.editor.edits import to_data
 from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.item_models.participant_table_model import ParticipantColumn as P
+from sip_desk.ui.item_models.participant_table_model import ParticipantTableModel as P
 from tests.ui.editor.helpers import focused, press, type_here
 
 K = Qt.Key
@@ -290,7 +290,10 @@ def _type_one_participant(qtbot: Any, editor: PlanEditor) -> ItemTable:
     table.setFocus()
     press(qtbot, K.Key_Enter)
     enter_row(qtbot, table, ["Anna Andersson", "Socialtjänsten"])
-    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, P.PRINCIPAL)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (
+        0,
+        P.column_of("principal"),
+    )
     press(qtbot, K.Key_Escape)
     return table
 
@@ -311,7 +314,7 @@ def test_escape_on_the_plus_line_forgets_only_that_draft(
     press(qtbot, K.Key_Escape)
 
     assert table.row_model.draft == {}
-    assert table.model().index(1, P.ORGANISATION).data() == ""
+    assert table.model().index(1, P.column_of("organisation")).data() == ""
     assert table.model().rowCount() == 2  # Anna's row and an empty "+" line
     after = sqlite_services.plans.get_plan(new_plan_id)
     assert after.version == before.version and after.participants == before.participants
@@ -333,7 +336,10 @@ def test_escape_in_a_stored_row_cancels_only_the_cell_being_edited(
     table = _type_one_participant(qtbot, editor)
     press(qtbot, K.Key_F2)  # edit Anna's principal
     press(qtbot, K.Key_Tab, SHIFT)  # Shift+Tab goes back along the row
-    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, P.ORGANISATION)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (
+        0,
+        P.column_of("organisation"),
+    )
     assert cast_line(focused()).text() == "Socialtjänsten"
     type_here(qtbot, "Skolan")
 
@@ -341,7 +347,7 @@ def test_escape_in_a_stored_row_cancels_only_the_cell_being_edited(
 
     stored = sqlite_services.plans.get_plan(new_plan_id).participants
     assert [(p.name, p.organisation) for p in stored] == [("Anna Andersson", "Socialtjänsten")]
-    assert table.model().index(0, P.ORGANISATION).data() == "Socialtjänsten"
+    assert table.model().index(0, P.column_of("organisation")).data() == "Socialtjänsten"
     assert focused() is table and table.currentIndex().row() == 0
 
 
@@ -366,7 +372,10 @@ def test_enter_in_the_last_column_goes_to_a_fresh_plus_line(
         ("Anna Andersson", "Samordnare"),
         ("Björn Berg", ""),
     ]
-    assert (table.currentIndex().row(), table.currentIndex().column()) == (1, P.ORGANISATION)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (
+        1,
+        P.column_of("organisation"),
+    )
 
 
 def test_a_date_the_cell_cannot_take_stays_in_the_open_editor(

@@ -20,7 +20,7 @@ from sip_desk.services.registry import Services
 from sip_desk.ui.editor.edits import to_data
 from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.item_models.participant_table_model import ParticipantColumn as P
+from sip_desk.ui.item_models.participant_table_model import ParticipantTableModel as P
 from tests.ui.editor.helpers import focused, press, type_here
 
 K = Qt.Key
@@ -51,7 +51,7 @@ def _table(qtbot, open_editor: Callable[[int], PlanEditor], plan_id: int) -> Ite
     table = editor.participants_section.participants.table
     editor.participants_section.focus_widget(table)
     qtbot.waitUntil(lambda: focused() is table)
-    assert _cell(table) == (0, P.NAME)
+    assert _cell(table) == (0, P.column_of("name"))
     return table
 
 
@@ -60,7 +60,7 @@ def _to_new_row(qtbot, table: ItemTable) -> None:
     press(qtbot, K.Key_Down)
     press(qtbot, K.Key_Down)
     press(qtbot, K.Key_Enter)
-    assert _cell(table) == (2, P.NAME)
+    assert _cell(table) == (2, P.column_of("name"))
 
 
 def _cell(table: ItemTable) -> tuple[int, int]:
@@ -83,7 +83,7 @@ def test_shift_tab_in_the_new_rows_first_cell_keeps_typing_in_that_row(
 
     press(qtbot, K.Key_Tab, SHIFT)
 
-    assert _cell(table) == (2, P.NAME)  # Cecilia's row, not Björn's last cell
+    assert _cell(table) == (2, P.column_of("name"))  # Cecilia's row, not Björn's last cell
     assert _editing(table).text() == "Cecilia Carlsson"
     type_here(qtbot, "ZZZ")
     press(qtbot, K.Key_Tab)
@@ -104,7 +104,7 @@ def test_shift_tab_in_an_empty_new_row_stays_on_it(
     type_here(qtbot, "ZZZ")
     press(qtbot, K.Key_Tab)
 
-    assert _cell(table) == (2, P.ORGANISATION)
+    assert _cell(table) == (2, P.column_of("organisation"))
     assert _stored(sqlite_services, plan_with_two) == [ANNA, BJORN, ParticipantData(name="ZZZ")]
 
 
@@ -113,7 +113,7 @@ def test_typing_on_a_stored_cell_reached_with_arrows_adds_to_its_text(
 ):
     table = _table(qtbot, open_editor, plan_with_two)
     press(qtbot, K.Key_Right)
-    assert _cell(table) == (0, P.ORGANISATION)
+    assert _cell(table) == (0, P.column_of("organisation"))
 
     type_here(qtbot, " Vuxenenheten")
     assert _editing(table).text() == "Socialtjänsten Vuxenenheten"
@@ -134,7 +134,7 @@ def test_shift_tab_along_a_stored_row_opens_cells_without_selecting_their_text(
     line = _editing(table)
     assert (line.text(), line.hasSelectedText(), line.cursorPosition()) == ("Björn Berg", False, 10)
     press(qtbot, K.Key_Tab, SHIFT)  # the first column: the editor stays on Björn's name
-    assert _cell(table) == (1, P.NAME)
+    assert _cell(table) == (1, P.column_of("name"))
     type_here(qtbot, "-Ek")
     press(qtbot, K.Key_Enter)
 
@@ -152,7 +152,7 @@ def test_tab_after_a_stored_rows_last_cell_stays_in_that_row(
     press(qtbot, K.Key_F2)
 
     press(qtbot, K.Key_Tab)
-    assert _cell(table) == (0, P.CONTACT_ROLE)  # not Björn's name
+    assert _cell(table) == (0, P.column_of("contact_role"))  # not Björn's name
     type_here(qtbot, " och ordförande")
     press(qtbot, K.Key_Enter)
 

@@ -32,7 +32,7 @@ from sip_desk.ui.dialogs.conflict_dialog import ConflictDialog
 from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.events import AppEvents
-from sip_desk.ui.item_models.goal_table_model import GoalColumn
+from sip_desk.ui.item_models.goal_table_model import GoalTableModel
 from sip_desk.ui.settings import AppSettings
 from sip_desk.ui.widgets.plan_tabs import PlanTabs
 from tests.ui.editor.helpers import keys, pick_cell, type_cell
@@ -343,11 +343,13 @@ def _goals(editor: PlanEditor) -> ItemTable:
 
 def test_same_table_cell_asks_and_keeps_mine(qtbot, meeting: Meeting) -> None:
     _use(qtbot, meeting.anna)
-    type_cell(qtbot, _goals(meeting.anna), 0, GoalColumn.TEXT, "Eget boende i Malmö")
+    type_cell(
+        qtbot, _goals(meeting.anna), 0, GoalTableModel.column_of("text"), "Eget boende i Malmö"
+    )
     seen = _on_conflict(_click(qtbot, lambda d: d.keep_mine))
 
     _use(qtbot, meeting.bo)
-    type_cell(qtbot, _goals(meeting.bo), 0, GoalColumn.TEXT, "Egen lägenhet")
+    type_cell(qtbot, _goals(meeting.bo), 0, GoalTableModel.column_of("text"), "Egen lägenhet")
 
     assert [(s.theirs, s.mine, s.side_by_side) for s in seen] == [
         ("Eget boende i Malmö", "Egen lägenhet", True)
@@ -357,11 +359,13 @@ def test_same_table_cell_asks_and_keeps_mine(qtbot, meeting: Meeting) -> None:
 
 def test_same_table_cell_decided_later_from_the_bar(qtbot, meeting: Meeting) -> None:
     _use(qtbot, meeting.anna)
-    type_cell(qtbot, _goals(meeting.anna), 0, GoalColumn.TEXT, "Eget boende i Malmö")
+    type_cell(
+        qtbot, _goals(meeting.anna), 0, GoalTableModel.column_of("text"), "Eget boende i Malmö"
+    )
     _on_conflict(_escape(qtbot))
 
     _use(qtbot, meeting.bo)
-    type_cell(qtbot, _goals(meeting.bo), 0, GoalColumn.TEXT, "Egen lägenhet")
+    type_cell(qtbot, _goals(meeting.bo), 0, GoalTableModel.column_of("text"), "Egen lägenhet")
 
     assert [g.text for g in meeting.stored().goals] == ["Eget boende i Malmö"]
     assert meeting.bo.conflicts.isVisible()
@@ -378,10 +382,12 @@ def test_same_table_cell_decided_later_from_the_bar(qtbot, meeting: Meeting) -> 
 def test_different_cells_of_one_row_are_both_saved(qtbot, meeting: Meeting) -> None:
     seen = _on_conflict(_escape(qtbot))
     _use(qtbot, meeting.anna)
-    type_cell(qtbot, _goals(meeting.anna), 0, GoalColumn.TEXT, "Eget boende i Malmö")
+    type_cell(
+        qtbot, _goals(meeting.anna), 0, GoalTableModel.column_of("text"), "Eget boende i Malmö"
+    )
 
     _use(qtbot, meeting.bo)
-    pick_cell(qtbot, _goals(meeting.bo), 0, GoalColumn.TERM, "Short-term goal")
+    pick_cell(qtbot, _goals(meeting.bo), 0, GoalTableModel.column_of("term"), "Short-term goal")
 
     goal = meeting.stored().goals[0]
     assert (goal.text, goal.term) == ("Eget boende i Malmö", GoalTerm.SHORT)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
-from sip_desk.ui.item_models.goal_table_model import GoalColumn
+from sip_desk.ui.item_models.goal_table_model import GoalTableModel
 from tests.ui.editor.helpers import blank_row, type_cell, type_line, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -66,8 +66,12 @@ def test_delete_removes_row_and_undo_brings_it_back(
 ):
     editor = open_editor(new_plan_id)
     table = editor.goals_section.goals.table
-    type_cell(qtbot, table, blank_row(table), GoalColumn.TEXT, "Ha ett eget boende")
-    type_cell(qtbot, table, blank_row(table), GoalColumn.TEXT, "Vara drogfri ett år")
+    type_cell(
+        qtbot, table, blank_row(table), GoalTableModel.column_of("text"), "Ha ett eget boende"
+    )
+    type_cell(
+        qtbot, table, blank_row(table), GoalTableModel.column_of("text"), "Vara drogfri ett år"
+    )
     table.setFocus()
     table.setCurrentIndex(table.model().index(0, 0))
 
@@ -89,7 +93,9 @@ def test_delete_removes_row_and_undo_brings_it_back(
 def test_enter_on_last_row_starts_a_new_row(qtbot, open_editor, new_plan_id, sqlite_services):
     editor = open_editor(new_plan_id)
     table = editor.goals_section.goals.table
-    type_cell(qtbot, table, blank_row(table), GoalColumn.TEXT, "Ha ett eget boende")
+    type_cell(
+        qtbot, table, blank_row(table), GoalTableModel.column_of("text"), "Ha ett eget boende"
+    )
     table.setFocus()
     table.setCurrentIndex(table.model().index(0, 0))
 

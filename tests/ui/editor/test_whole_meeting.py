@@ -12,11 +12,11 @@ from sip_desk.domain.enums import ConsentForm, PrincipalType
 from sip_desk.domain.identity import make_identity
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.item_models.action_table_model import ActionColumn as A
-from sip_desk.ui.item_models.consent_table_model import ConsentColumn as C
-from sip_desk.ui.item_models.goal_table_model import GoalColumn as G
-from sip_desk.ui.item_models.need_table_model import NeedColumn as N
-from sip_desk.ui.item_models.participant_table_model import ParticipantColumn as P
+from sip_desk.ui.item_models.action_table_model import ActionTableModel as A
+from sip_desk.ui.item_models.consent_table_model import ConsentTableModel as C
+from sip_desk.ui.item_models.goal_table_model import GoalTableModel as G
+from sip_desk.ui.item_models.need_table_model import NeedTableModel as N
+from sip_desk.ui.item_models.participant_table_model import ParticipantTableModel as P
 from tests.ui.editor.helpers import (
     blank_row,
     pick,
@@ -54,14 +54,14 @@ def _participants_and_consent(qtbot: Any, editor: PlanEditor, today: date) -> No
     section = editor.participants_section
     table = section.participants.table
     for row, (name, org, principal, role, phone) in enumerate(PEOPLE):
-        type_cell(qtbot, table, blank_row(table), P.NAME, name)
-        type_cell(qtbot, table, row, P.ORGANISATION, org)
-        pick_cell(qtbot, table, row, P.PRINCIPAL, principal)
-        type_cell(qtbot, table, row, P.ROLE, role)
-        type_cell(qtbot, table, row, P.PHONE, phone)
-        tick_cell(qtbot, table, row, P.PRESENT)
-    type_cell(qtbot, table, blank_row(table), P.NAME, "Sara Lind")
-    tick_cell(qtbot, table, 3, P.RELATIVE)
+        type_cell(qtbot, table, blank_row(table), P.column_of("name"), name)
+        type_cell(qtbot, table, row, P.column_of("organisation"), org)
+        pick_cell(qtbot, table, row, P.column_of("principal"), principal)
+        type_cell(qtbot, table, row, P.column_of("role"), role)
+        type_cell(qtbot, table, row, P.column_of("phone"), phone)
+        tick_cell(qtbot, table, row, P.column_of("present"))
+    type_cell(qtbot, table, blank_row(table), P.column_of("name"), "Sara Lind")
+    tick_cell(qtbot, table, 3, P.column_of("is_relative"))
     pick(qtbot, section.made_with_person, "Ja, tillsammans med personen")
     section.consent_given.setFocus()
     qtbot.keyClick(section.consent_given, Qt.Key.Key_Space)
@@ -70,10 +70,16 @@ def _participants_and_consent(qtbot: Any, editor: PlanEditor, today: date) -> No
     consents = section.consents.table
     until = (today + timedelta(days=365)).isoformat()
     for row, (_name, org, principal, _role, _phone) in enumerate(PEOPLE):
-        type_cell(qtbot, consents, blank_row(consents), C.ORGANISATION, org)
-        pick_cell(qtbot, consents, row, C.PRINCIPAL, principal)
-        type_cell(qtbot, consents, row, C.SHARED, "Boende, behandling, ersättning")
-        type_cell(qtbot, consents, row, C.VALID_UNTIL, until)
+        type_cell(qtbot, consents, blank_row(consents), C.column_of("organisation"), org)
+        pick_cell(qtbot, consents, row, C.column_of("principal"), principal)
+        type_cell(
+            qtbot,
+            consents,
+            row,
+            C.column_of("information_shared"),
+            "Boende, behandling, ersättning",
+        )
+        type_cell(qtbot, consents, row, C.column_of("valid_until"), until)
 
 
 def _goals(qtbot: Any, editor: PlanEditor) -> None:
@@ -81,11 +87,13 @@ def _goals(qtbot: Any, editor: PlanEditor) -> None:
     type_text(qtbot, section.what_matters, "Att få bo själv och ha kontakt med min dotter.")
     type_text(qtbot, section.strengths, "Jag är envis och har en syster som stöttar.")
     table = section.goals.table
-    type_cell(qtbot, table, blank_row(table), G.TEXT, "Ha ett eget boende")
-    type_cell(qtbot, table, blank_row(table), G.TEXT, "Vara drogfri ett år")
-    type_cell(qtbot, table, blank_row(table), G.TEXT, "Gå på alla samtal i tre månader")
-    pick_cell(qtbot, table, 2, G.TERM, "Delmål")
-    pick_cell(qtbot, table, 2, G.PARENT, "Vara drogfri ett år")
+    type_cell(qtbot, table, blank_row(table), G.column_of("text"), "Ha ett eget boende")
+    type_cell(qtbot, table, blank_row(table), G.column_of("text"), "Vara drogfri ett år")
+    type_cell(
+        qtbot, table, blank_row(table), G.column_of("text"), "Gå på alla samtal i tre månader"
+    )
+    pick_cell(qtbot, table, 2, G.column_of("term"), "Delmål")
+    pick_cell(qtbot, table, 2, G.column_of("parent_id"), "Vara drogfri ett år")
 
 
 NEEDS = ["Ett eget boende", "Behandling för beroendet", "Försörjning under behandlingen"]
@@ -95,7 +103,7 @@ def _actions(qtbot: Any, editor: PlanEditor, today: date) -> None:
     section = editor.actions_section
     needs = section.need_part.table
     for need in NEEDS:
-        type_cell(qtbot, needs, blank_row(needs), N.DESCRIPTION, need)
+        type_cell(qtbot, needs, blank_row(needs), N.column_of("description"), need)
     table = section.action_part.table
     rows = [
         ("Boendestöd två gånger i veckan", "Kommun", PEOPLE[0][1], "Anna Andersson", 0),
@@ -103,21 +111,23 @@ def _actions(qtbot: Any, editor: PlanEditor, today: date) -> None:
         ("Utreda sjukpenning", "Annan aktör", PEOPLE[2][1], "Cecilia Carlsson", None),
     ]
     for row, (what, principal, org, who, goal) in enumerate(rows):
-        type_cell(qtbot, table, blank_row(table), A.DESCRIPTION, what)
-        pick_cell(qtbot, table, row, A.NEED, NEEDS[row])
-        pick_cell(qtbot, table, row, A.PRINCIPAL, principal)
-        type_cell(qtbot, table, row, A.COST, principal)
-        type_cell(qtbot, table, row, A.ORGANISATION, org)
-        pick_cell(qtbot, table, row, A.RESPONSIBLE, f"{who} ({org})")
-        type_cell(qtbot, table, row, A.START, today.isoformat())
-        type_cell(qtbot, table, row, A.END, (today + timedelta(weeks=8)).isoformat())
+        type_cell(qtbot, table, blank_row(table), A.column_of("description"), what)
+        pick_cell(qtbot, table, row, A.column_of("need_id"), NEEDS[row])
+        pick_cell(qtbot, table, row, A.column_of("responsible_principal"), principal)
+        type_cell(qtbot, table, row, A.column_of("cost_responsibility"), principal)
+        type_cell(qtbot, table, row, A.column_of("organisation"), org)
+        pick_cell(qtbot, table, row, A.column_of("responsible_participant_id"), f"{who} ({org})")
+        type_cell(qtbot, table, row, A.column_of("start_date"), today.isoformat())
+        type_cell(
+            qtbot, table, row, A.column_of("end_date"), (today + timedelta(weeks=8)).isoformat()
+        )
         if goal is not None:
             table.setCurrentIndex(table.model().index(row, 0))
             links = section.goal_links
             links.setFocus()
             links.setCurrentRow(goal)
             qtbot.keyClick(links, Qt.Key.Key_Space)
-    tick_cell(qtbot, table, 2, A.OTHER_ACTOR)
+    tick_cell(qtbot, table, 2, A.column_of("is_other_actor"))
     type_text(qtbot, section.person_own, "Jag går på alla samtal och söker lägenheter.")
     type_text(qtbot, section.relatives_own, "Sara följer med på visningar.")
 
