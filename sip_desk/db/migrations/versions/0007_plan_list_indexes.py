@@ -1,0 +1,44 @@
+"""indexes for the plan list sorted by a column and paged by key
+
+Revision ID: 0007_plan_list_indexes
+Revises: 0005
+Create Date: 2026-12-01 03:00:00
+
+A click on a column header sorts the plan list in the store, and each page is read after the key
+of the row before it; these indexes let that read start at the key instead of sorting every
+plan: by name, by status, and by coordinator (the coordinator flag first, so one range holds
+every coordinator in name order).
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0007_plan_list_indexes"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("persons", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_persons_name_order", ["first_name", "last_name", "id"], unique=False
+        )
+    with op.batch_alter_table("plans", schema=None) as batch_op:
+        batch_op.create_index("ix_plans_status_id", ["status", "id"], unique=False)
+    with op.batch_alter_table("participants", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_participants_coordinator_order",
+            ["is_coordinator", "name", "plan_id"],
+            unique=False,
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("participants", schema=None) as batch_op:
+        batch_op.drop_index("ix_participants_coordinator_order")
+    with op.batch_alter_table("plans", schema=None) as batch_op:
+        batch_op.drop_index("ix_plans_status_id")
+    with op.batch_alter_table("persons", schema=None) as batch_op:
+        batch_op.drop_index("ix_persons_name_order")
