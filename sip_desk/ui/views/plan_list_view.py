@@ -43,15 +43,23 @@ def list_table(table: TableT, name: str) -> TableT:
 
 
 class PlanTableView(QTableView):
-    """A table whose Enter key opens the current row instead of moving down."""
+    """A table whose Enter key opens the current row instead of moving down; Ctrl+End and
+    Ctrl+Home first ask for the list's last or first page (only part of it is loaded)."""
 
     enter_pressed = Signal()
+    end_requested = Signal()
+    home_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.enter_pressed.emit()
             event.accept()
             return
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if event.key() == Qt.Key.Key_End:
+                self.end_requested.emit()
+            elif event.key() == Qt.Key.Key_Home:
+                self.home_requested.emit()
         super().keyPressEvent(event)
 
 
@@ -75,6 +83,11 @@ class PlanListView:
 
         self.table = list_table(PlanTableView(host), "planTable")
         self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)  # a third click: most recently changed first
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
         self.message = QLabel(host)
         self.message.setObjectName("planListMessage")
