@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from enum import IntEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
@@ -22,8 +21,10 @@ from sip_desk.domain.plan_list import PlanPageQuery, PlanSort
 from sip_desk.ui.background import BackgroundOp, Lane
 from sip_desk.ui.icons import Icon, icon
 from sip_desk.ui.item_models.paged_table_model import ModelIndex, PagedTableModel
+from sip_desk.ui.item_models.plan_cells import Column, cell_text, sort_value
+
+__all__ = ["Column", "PlanSource", "PlanTableModel"]
 from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
-from sip_desk.ui.labels import lead_label, status_label
 
 # zoneinfo loads with the first page, not before the first paint.
 if TYPE_CHECKING:
@@ -39,7 +40,6 @@ class PlanSource(Protocol):
     def count_plans(self, query: PlanPageQuery) -> int: ...
 
 
-Column = IntEnum("Column", "PERSON IDENTITY STATUS LEAD COORDINATOR NEXT_FOLLOW_UP", start=0)
 SORTS = {
     Column.PERSON: PlanSort.PERSON,
     Column.IDENTITY: PlanSort.IDENTITY,
@@ -232,11 +232,11 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         plan = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(plan, column)
+            return cell_text(plan, column)
         if role == RowRole:
             return plan
         if role == SortRole:
-            return self._sort_value(plan, column)
+            return sort_value(plan, column)
         if plan.protected_identity and column is Column.PERSON:
             return self._protected_data(plan, role)
         return None
@@ -249,37 +249,3 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("Protected identity: %1").replace("%1", plan.person_name)
         return None
-
-    def _display(self, plan: PlanSummary, column: Column) -> str:
-        if column is Column.PERSON:
-            return plan.person_name
-        if column is Column.IDENTITY:
-            from sip_desk.domain.identity import mask_identity
-
-            shown = mask_identity(plan.identity_number) or (plan.reserve_id or "")
-            if plan.protected_identity:
-                return self.tr("%1 (protected)").replace("%1", shown).strip()
-            return shown
-        if column is Column.STATUS:
-            return status_label(plan.status)
-        if column is Column.LEAD:
-            return lead_label(plan.lead_organisation, plan.lead_principal)
-        if column is Column.COORDINATOR:
-            return plan.coordinator_name
-        from sip_desk.domain.local_time import local_text  # Swedish local time
-
-        return local_text(plan.next_follow_up_at) if plan.next_follow_up_at else ""
-
-    @staticmethod
-    def _sort_value(plan: PlanSummary, column: Column) -> Any:
-        values: dict[Column, Any] = {
-            Column.PERSON: plan.person_name.casefold(),
-            Column.IDENTITY: plan.identity_number or plan.reserve_id or "",
-            Column.STATUS: plan.status.value,
-            Column.LEAD: plan.lead_organisation.casefold(),
-            Column.COORDINATOR: plan.coordinator_name.casefold(),
-            Column.NEXT_FOLLOW_UP: plan.next_follow_up_at.isoformat()
-            if plan.next_follow_up_at
-            else "",
-        }
-        return values[column]

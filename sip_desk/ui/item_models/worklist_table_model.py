@@ -36,6 +36,7 @@ from sip_desk.ui.worklist.worklist_groups import (
     Row,
     collect,
     group_filters,
+    sorted_in_groups,
 )
 from sip_desk.ui.worklist.worklist_labels import Column, cell_text, group_title, sort_key
 
@@ -144,7 +145,9 @@ class WorklistTableModel(PagedTableModel[Row]):
         def work() -> _Loaded:
             rows, place = collect(source.worklist, groups, Place(done=not groups), want, size)
             if column >= 0:
-                rows = _sorted_in_groups(rows, Column(column), descending)
+                rows = sorted_in_groups(
+                    rows, lambda item: sort_key(item, Column(column)), descending
+                )
             return rows, place, groups
 
         return work
@@ -257,23 +260,3 @@ class WorklistTableModel(PagedTableModel[Row]):
         if self.heading_at(index.row()) is not None:
             return Qt.ItemFlag.ItemIsEnabled  # a heading cannot be selected or opened
         return super().flags(index)
-
-
-def _sorted_in_groups(rows: list[Row], column: Column, descending: bool) -> list[Row]:
-    """Each group's rows sorted by ``column``, the headings kept in place."""
-    result: list[Row] = []
-    run: list[WorklistItem] = []
-
-    def flush() -> None:
-        ordered = sorted(run, key=lambda item: sort_key(item, column), reverse=descending)
-        result.extend(ordered)
-        run.clear()
-
-    for row in rows:
-        if isinstance(row, GroupHeading):
-            flush()
-            result.append(row)
-        else:
-            run.append(row)
-    flush()
-    return result

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
+from typing import Any
 
 from sip_desk.domain.worklist import WorklistFilter, WorklistItem
 
@@ -103,3 +104,25 @@ def collect(
         seen = place.seen_that_day + same if last == place.last_due else same
         place = Place(place.group, last, seen)
     return rows, place
+
+
+def sorted_in_groups(
+    rows: list[Row], key: Callable[[WorklistItem], Any], descending: bool
+) -> list[Row]:
+    """Each group's rows sorted by ``key``, the headings kept in place."""
+    result: list[Row] = []
+    run: list[WorklistItem] = []
+
+    def flush() -> None:
+        ordered = sorted(run, key=key, reverse=descending)
+        result.extend(ordered)
+        run.clear()
+
+    for row in rows:
+        if isinstance(row, GroupHeading):
+            flush()
+            result.append(row)
+        else:
+            run.append(row)
+    flush()
+    return result

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QModelIndex, QSettings, QTimer
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from sip_desk.domain.enums import PlanStatus, PrincipalType
-from sip_desk.domain.errors import DomainError
 from sip_desk.domain.worklist import (
     COUNT_CAP,
     Urgency,
@@ -17,11 +16,11 @@ from sip_desk.domain.worklist import (
     WorklistKind,
 )
 from sip_desk.services.registry import Services
-from sip_desk.ui import file_dialogs, prompts
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 from sip_desk.ui.item_models.worklist_table_model import SORT_CAP, Column, WorklistTableModel
 from sip_desk.ui.labels import principal_label, status_label
+from sip_desk.ui.worklist.worklist_exports import export_calendar, save_invitation
 from sip_desk.ui.worklist.worklist_labels import count_number
 from sip_desk.ui.worklist.worklist_range import (
     RangeChoice,
@@ -269,40 +268,11 @@ class WorklistPanel(QWidget):
 
     def _on_invitation_clicked(self) -> None:
         item = self.selected_item()
-        if item is None or item.item_id is None:
-            return
-        day = item.due.isoformat()
-        path = file_dialogs.ask_save_path(
-            self, self.tr("Save invitation"), f"kallelse-{day}.pdf", self.tr("PDF (*.pdf)")
-        )
-        if path is None:
-            return
-        try:
-            written = self.services.follow_ups.meetings.write_invitation(
-                item.plan_id, item.item_id, path, self.lang
-            )
-        except DomainError as error:
-            prompts.warn(self, self.tr("Invitation"), error.message(self.lang))
-            return
-        text = self.tr("Saved the invitation as %1 and %2.")
-        prompts.inform(
-            self,
-            self.tr("Invitation"),
-            text.replace("%1", str(written[0])).replace("%2", str(written[1])),
-        )
+        if item is not None and item.item_id is not None:
+            save_invitation(self, self.services, item, self.lang)
 
     def _on_export_ics_clicked(self) -> None:
-        path = file_dialogs.ask_save_path(
-            self, self.tr("Export to calendar"), "sip-uppfoljningar.ics",
-            self.tr("Calendar (*.ics)"),
-        )  # fmt: skip
-        if path is None:
-            return
-        calendar = self.services.calendar
-        try:
-            calendar.write(path, calendar.worklist_calendar(self.model.filter, self.lang))
-        except DomainError as error:
-            prompts.warn(self, self.tr("Export to calendar"), error.message(self.lang))
+        export_calendar(self, self.services, self.model.filter, self.lang)
 
     def _on_caseload_clicked(self) -> None:
         CaseloadDialog.show_for(self, self.services.follow_ups)
