@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from sip_desk.domain.worklist import CaseloadRow
 from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
+from tests.ui.sort_arrows import arrow_direction
 
 ROWS = [
     CaseloadRow(coordinator=name, active_plans=n, follow_ups_next_30_days=n, overdue_actions=n)
@@ -41,9 +42,11 @@ def test_the_sort_arrow_matches_the_order_and_a_click_turns_both(qtbot) -> None:
     assert _names(dialog) == ["Adam Ek", "Linnea Ahl", "Sara Ström"]
     assert header.sortIndicatorSection() == 0
     assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert arrow_direction(header, 0) == "up"  # A to Z: the arrow points up
 
     x = header.sectionViewportPosition(0) + 10
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
 
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert _names(dialog) == ["Sara Ström", "Linnea Ahl", "Adam Ek"]
+    assert arrow_direction(header, 0) == "down"

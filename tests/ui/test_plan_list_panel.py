@@ -15,6 +15,7 @@ from sip_desk.ui.events import AppEvents
 from sip_desk.ui.item_models.plan_table_model import Column
 from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from tests.builders import person_data
+from tests.ui.sort_arrows import arrow_direction
 
 NAMES = ("Cecilia Berg", "Anna Öst", "Bo Ek", "Dan Al", "Eva Holm")
 
@@ -55,7 +56,9 @@ def test_a_click_on_the_person_header_sorts_and_a_second_reverses(qtbot, panel) 
     _click_header(qtbot, panel, Column.PERSON)
     ascending = _shown(panel)
     arrow = header.sortIndicatorOrder()
+    assert arrow_direction(header, Column.PERSON) == "up"
     _click_header(qtbot, panel, Column.PERSON)
+    assert arrow_direction(header, Column.PERSON) == "down"
 
     assert ascending == sorted(NAMES)
     assert arrow == Qt.SortOrder.AscendingOrder

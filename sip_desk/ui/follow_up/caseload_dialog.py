@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sip_desk.domain.worklist import CaseloadRow
+from sip_desk.ui.views.sort_arrow import SortArrowHeader
 
 if TYPE_CHECKING:
     from sip_desk.services.follow_ups import FollowUpService
@@ -30,6 +31,7 @@ class CaseloadDialog(QDialog):
         self.setWindowTitle(self.tr("Caseload per coordinator"))
         self.table = QTableWidget(len(rows), 4, self)
         self.table.setObjectName("caseloadTable")
+        self.table.setHorizontalHeader(SortArrowHeader(self.table))  # up is A to Z
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Coordinator"),
@@ -75,7 +77,7 @@ class CaseloadDialog(QDialog):
         max_height = int(screen.height() * 0.8) if screen else 700
         max_width = int(screen.width() * 0.9) if screen else 1200
         table.setMinimumWidth(min(width, max_width))
-        table.setMinimumHeight(min(rows + 2, max_height - 80))
+        table.setFixedHeight(min(rows + 2, max_height - 80))
         self.adjustSize()
 
     @classmethod

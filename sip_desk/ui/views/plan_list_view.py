@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sip_desk.ui.icons import Icon, icon
+from sip_desk.ui.views.sort_arrow import SortArrowHeader
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -38,6 +39,7 @@ def list_table(table: TableT, name: str) -> TableT:
     table.verticalHeader().setVisible(False)
     # Rows are fixed-height so the view never measures every row of a big store.
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setHorizontalHeader(SortArrowHeader(table))  # a click sorts; the arrow: up is A to Z
     table.horizontalHeader().setHighlightSections(False)
     return table
 
@@ -84,7 +86,6 @@ class PlanListView:
         self.table = list_table(PlanTableView(host), "planTable")
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicatorClearable(True)  # a third click: most recently changed first
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

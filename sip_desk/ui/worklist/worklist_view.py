@@ -84,7 +84,6 @@ class WorklistView:
         self.table = list_table(QTableView(host), "worklistTable")
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicatorClearable(True)  # a third click: back to due order
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
