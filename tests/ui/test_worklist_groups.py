@@ -152,3 +152,18 @@ def test_the_responsible_person_filter_matches_part_of_a_name(qtbot, panel) -> N
     _settle(qtbot, panel)
 
     assert _shown(panel) == ["# Today (1)", "Idag"]  # Ulla Lind's; the others are Kim's
+
+
+def test_a_capped_count_reads_the_same_on_the_chip_and_the_heading(
+    qtbot, sqlite_services, filled, settings, monkeypatch
+) -> None:
+    from sip_desk.domain.worklist import Urgency, WorklistCounts
+
+    capped = WorklistCounts(overdue=4189, today=1, capped=frozenset({Urgency.OVERDUE}))
+    monkeypatch.setattr(sqlite_services.follow_ups, "counts", lambda query=None, cap=None: capped)
+
+    panel = _open(qtbot, sqlite_services, settings)
+
+    assert panel.view.overdue.text() == "Overdue: 999+"
+    assert "# Overdue (999+)" in _shown(panel)
+    panel.model.wait_until_idle(5000)

@@ -101,5 +101,5 @@ def group_title(group: Group, counts: WorklistCounts | None) -> str:
         Group.COMING: (Urgency.THIS_WEEK, Urgency.WITHIN_30_DAYS),
     }[group]
     total = sum(counts.of(u) for u in buckets)
-    number = f"{total}+" if any(u in counts.capped for u in buckets) else str(total)
+    number = count_number(total, any(u in counts.capped for u in buckets))  # as on the chips
     return f"{titles[group]} ({number})"
