@@ -48,7 +48,7 @@ _ORDERS = {
     PlanSort.PERSON: _Order(("pe.first_name", "pe.last_name", "pe.id")),
     PlanSort.IDENTITY: _Order(
         ("pe.identity_number",),
-        present="pe.identity_number IS NOT NULL",
+        present="pe.identity_number >= ''",  # not NULL, and a range the index can seek
         absent="pe.identity_number IS NULL",
     ),
     PlanSort.STATUS: _Order(("p.status",)),
@@ -106,37 +106,51 @@ def _read_phase(
     limit: int,
     now: datetime,
 ) -> list[tuple[Sequence[Any], PlanCursor]]:
-    params: dict[str, Any] = {"now": now, "limit": limit}
-    clauses = where_clauses(query, params)
+    """Up to ``limit`` rows of one phase, after ``after``, in two seeks.
+
+    First the rest of the cursor's own leading key (``key = :k0 AND (rest, id) > …``), then
+    the keys beyond it (``key > :k0``).
+
+    One row-value condition ``(key, id) > (:k0, :kid)`` would seek by ``key`` alone and then
+    walk every row sharing it (a third of the store for a status).
+    """
     keys = order.keys if phase == 0 else ()
     # Rows without a value keep ascending ids unless the whole list is read backwards.
     descending = (query.descending if phase == 0 else False) != query.backwards
-    if phase == 0:
-        sql = COLUMNS + "".join(f", {k}" for k in keys) + order.source + order.join
-        if order.present:
-            clauses.append(order.present)
-    else:
-        sql = COLUMNS + FROM
-        clauses.append(order.absent or "1 = 0")
-    if after is not None:
-        clauses.append(_after(keys, after, descending, params))
-    if clauses:
+    found: list[tuple[Sequence[Any], PlanCursor]] = []
+    for condition in _after(keys, after, descending):
+        want = limit - len(found)
+        if want <= 0:
+            break
+        params: dict[str, Any] = {"now": now, "limit": want}
+        clauses = where_clauses(query, params)
+        if phase == 0:
+            sql = COLUMNS + "".join(f", {k}" for k in keys) + order.source + order.join
+            clauses.append(order.present or "1 = 1")
+        else:
+            sql = COLUMNS + FROM
+            clauses.append(order.absent or "1 = 0")
+        if after is not None:
+            params.update({f"k{i}": v for i, v in enumerate(after.keys)}, kid=after.plan_id)
+        if condition:
+            clauses.append(condition)
         sql += " WHERE " + " AND ".join(f"({c})" for c in clauses)
-    direction = " DESC" if descending else ""
-    sql += " ORDER BY " + ", ".join(f"{k}{direction}" for k in (*keys, "p.id")) + " LIMIT :limit"
-    return [
-        (row, PlanCursor(phase, tuple(row[_WIDTH : _WIDTH + len(keys)]), int(row[0])))
-        for row in run(conn, sql, params)
-    ]
+        direction = " DESC" if descending else ""
+        sql += " ORDER BY " + ", ".join(f"{k}{direction}" for k in (*keys, "p.id"))
+        found += [
+            (row, PlanCursor(phase, tuple(row[_WIDTH : _WIDTH + len(keys)]), int(row[0])))
+            for row in run(conn, sql + " LIMIT :limit", params)
+        ]
+    return found
 
 
-def _after(
-    keys: tuple[str, ...], cursor: PlanCursor, descending: bool, params: dict[str, Any]
-) -> str:
-    """The row-value condition "comes after ``cursor``" (SQLite 3.15+ and PostgreSQL)."""
-    names = [f"k{i}" for i in range(len(keys))]
-    params.update(zip(names, cursor.keys, strict=True))
-    params["kid"] = cursor.plan_id
-    columns = ", ".join((*keys, "p.id"))
-    values = ", ".join(f":{n}" for n in (*names, "kid"))
-    return f"({columns}) {'<' if descending else '>'} ({values})"
+def _after(keys: tuple[str, ...], cursor: PlanCursor | None, descending: bool) -> list[str]:
+    """The conditions, in order, for the rows after ``cursor`` ("": every row)."""
+    if cursor is None:
+        return [""]
+    op = "<" if descending else ">"
+    if not keys:
+        return [f"p.id {op} :kid"]
+    rest = ", ".join((*keys[1:], "p.id"))
+    values = ", ".join((*(f":k{i}" for i in range(1, len(keys))), ":kid"))
+    return [f"{keys[0]} = :k0 AND ({rest}) {op} ({values})", f"{keys[0]} {op} :k0"]
