@@ -70,8 +70,9 @@ def bench_sort(services: Services, sort: PlanSort, depth: int, repeat: int) -> N
     last = dataclasses.replace(first, backwards=True)
     kl = median_ms(lambda: services.plan_list.plan_page(last), repeat)
     print(
-        f"{sort.value:15} @{depth:>6,} keyset first {k1:7.1f}  deep {kd:7.1f}  ratio {kd / k1:5.2f}  "
-        f"last {kl:7.1f} | OFFSET first {o1:7.1f}  deep {od:7.1f}  ratio {od / o1:6.1f}"
+        f"{sort.value:15} @{depth:>6,} keyset first {k1:7.1f}  deep {kd:7.1f}  "
+        f"ratio {kd / k1:5.2f}  last {kl:7.1f} | "
+        f"OFFSET first {o1:7.1f}  deep {od:7.1f}  ratio {od / o1:6.1f}"
     )
 
 
