@@ -118,3 +118,20 @@ def test_ctrl_end_goes_to_the_last_plan_and_ctrl_home_back(qtbot, panel, sqlite_
     qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     first = panel.model.row_at(table.currentIndex().row())
     assert first is not None and first.person_name == "Anna Öst"
+
+
+def test_the_order_can_be_chosen_by_keyboard_and_follows_header_clicks(qtbot, panel) -> None:
+    chooser = panel.view.sort
+    header = panel.view.table.horizontalHeader()
+    assert chooser.currentText() == "Latest change first"
+    chooser.setFocus()
+
+    qtbot.keyClick(chooser, Qt.Key.Key_Down)  # Person, ascending
+    qtbot.waitUntil(lambda: not panel.model.is_loading)
+
+    assert _shown(panel) == sorted(NAMES)
+    assert header.sortIndicatorSection() == Column.PERSON
+    assert arrow_direction(header, Column.PERSON) == "up"
+    _click_header(qtbot, panel, Column.PERSON)
+    assert chooser.currentText() == "Person, descending"
+    assert _shown(panel) == sorted(NAMES, reverse=True)

@@ -167,3 +167,18 @@ def test_a_capped_count_reads_the_same_on_the_chip_and_the_heading(
     assert panel.view.overdue.text() == "Overdue: 999+"
     assert "# Overdue (999+)" in _shown(panel)
     panel.model.wait_until_idle(5000)
+
+
+def test_the_order_can_be_chosen_by_keyboard(qtbot, panel) -> None:
+    chooser = panel.view.sort
+    assert chooser.currentText() == "Due date (today, overdue, coming)"
+    chooser.setCurrentIndex(chooser.findText("What, descending"))
+    _settle(qtbot, panel)
+    qtbot.waitUntil(lambda: _shown(panel)[3] == "Försenad -9", timeout=5000)
+
+    assert _shown(panel)[2:6] == ["# Overdue (3)", "Försenad -9", "Försenad -4", "Försenad -1"]
+    assert panel.view.table.horizontalHeader().sortIndicatorSection() == Column.WHAT
+    chooser.setFocus()
+    qtbot.keyClick(chooser, Qt.Key.Key_Home)  # back to the due order
+    qtbot.waitUntil(lambda: _shown(panel)[3] == "Försenad -9", timeout=5000)
+    assert panel.view.table.horizontalHeader().sortIndicatorSection() == -1

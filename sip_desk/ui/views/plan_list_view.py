@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from sip_desk.ui.icons import Icon, icon
 from sip_desk.ui.views.sort_arrow import SortArrowHeader
+from sip_desk.ui.views.sort_chooser import SortChooser
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -89,6 +90,10 @@ class PlanListView:
         header.setSortIndicatorShown(True)
         header.setSortIndicatorClearable(True)  # a third click: most recently changed first
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.sort = SortChooser(header, host)
+        self.sort.setObjectName("planSort")
+        self.sort_label = QLabel(host)
+        self.sort_label.setBuddy(self.sort)
 
         self.message = QLabel(host)
         self.message.setObjectName("planListMessage")
@@ -101,6 +106,9 @@ class PlanListView:
         bar.addSpacing(12)
         bar.addWidget(self.status_label)
         bar.addWidget(self.status_filter, 1)
+        bar.addSpacing(12)
+        bar.addWidget(self.sort_label)
+        bar.addWidget(self.sort)
         bar.addSpacing(12)
         bar.addWidget(self.new_plan)
         layout = QVBoxLayout(host)

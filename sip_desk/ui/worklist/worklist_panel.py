@@ -81,6 +81,9 @@ class WorklistPanel(QWidget):
         v.kind.addItem(self.tr("Warnings"), frozenset({WorklistKind.WARNING}))
         for choice in RangeChoice:
             v.range.addItem(choice.label(), choice.value)
+        titles = self.model.headers()
+        columns = [(int(c), titles[c]) for c in Column if c is not Column.DUE]
+        v.sort.fill(self.tr("Due date (today, overdue, coming)"), columns)
 
     def _show_range(self, chosen: WorklistRange) -> None:
         v = self.view

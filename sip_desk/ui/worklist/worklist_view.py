@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sip_desk.ui.views.plan_list_view import list_table
+from sip_desk.ui.views.sort_chooser import SortChooser
 
 _COUNT_STYLE = (
     "QToolButton {{ background: {bg}; border: 1px solid {border}; border-radius: 6px;"
@@ -87,6 +88,10 @@ class WorklistView:
         header.setSortIndicatorShown(True)
         header.setSortIndicatorClearable(True)  # a third click: back to due order
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.sort = SortChooser(header, host)
+        self.sort.setObjectName("worklistSort")
+        self.sort_label = QLabel(host)
+        self.sort_label.setBuddy(self.sort)
 
         self.message = QLabel(host)
         self.message.setObjectName("worklistMessage")
@@ -111,7 +116,8 @@ class WorklistView:
         for chip in (self.overdue, self.today, self.this_week, self.within_30):
             counts.addWidget(chip)
         counts.addStretch(1)
-        for part in (self.range_label, self.range, self.first_day, self.until_label):
+        for part in (self.sort_label, self.sort, self.range_label, self.range, self.first_day,
+                     self.until_label):  # fmt: skip
             counts.addWidget(part)
         counts.addWidget(self.last_day)
         left, right = QFormLayout(), QFormLayout()
@@ -162,6 +168,7 @@ class WorklistView:
             QCoreApplication.translate("WorklistView", "Part of a name")
         )
         self.range_label.setText(QCoreApplication.translate("WorklistView", "Ti&me span:"))
+        self.sort_label.setText(QCoreApplication.translate("WorklistView", "Sort &by:"))
         self.first_day.setAccessibleName(QCoreApplication.translate("WorklistView", "From"))
         self.last_day.setAccessibleName(QCoreApplication.translate("WorklistView", "To"))
         self.open_plan.setText(QCoreApplication.translate("WorklistView", "Ope&n plan"))
