@@ -38,8 +38,6 @@ class Participant(Base):
     # The worklist's coordinator filter and its list of coordinator names.
     __table_args__ = (
         Index("ix_participants_name_coordinator", "name", "is_coordinator", "plan_id"),
-        # The plan list sorted by coordinator, paged by key.
-        Index("ix_participants_coordinator_order", "is_coordinator", "name", "plan_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
