@@ -196,11 +196,11 @@ class Bench:
         commands = self.window.commands
         opener = getattr(commands, "plan_imported", None)
         if opener is not None:  # the runner's window opens the plan from this signal
-            opener.disconnect(self.window._on_plan_imported)
+            opener.disconnect()
             try:
                 return run_until(commands.import_json, self._status("Imported the plan"))
             finally:
-                opener.connect(self.window._on_plan_imported)
+                opener.connect(lambda plan_id: self.window.open_plan(plan_id, log_access=False))
         # Before the runner: import_json returned the id, and the window opened it.
         done = self._status("Imported the plan")
         return run_until(commands.import_json, done)

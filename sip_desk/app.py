@@ -22,6 +22,7 @@ from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.i18n import Translations
 from sip_desk.ui.main_window import MainWindow
+from sip_desk.ui.qt_refcounts import protect_singletons
 from sip_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -70,13 +71,10 @@ class DesktopApp:
 
     def _schedule_open_store(self) -> None:
         if self.services is None and not self.store:
-            self.store = self._target()
+            from sip_desk.paths import default_store
+
+            self.store = getattr(self.args, "db", None) or default_store()
             QTimer.singleShot(0, self.open_store)
-
-    def _target(self) -> str:
-        from sip_desk.paths import default_store
-
-        return getattr(self.args, "db", None) or default_store()
 
     def open_store(self) -> None:
         """Open (create or upgrade) the store; on a store error explain and offer a retry."""
@@ -96,7 +94,7 @@ class DesktopApp:
                 log.exception("store %s cannot be opened", self.store)
                 problem = StoreError("store.unreachable", detail=str(error)[:300])
             log.warning("store %s cannot be opened: %s", self.store, problem)
-            self.window.show_store_unavailable(problem.message(self.lang))
+            self.window.counts.setText(problem.message(self.lang))
             if not StoreErrorDialog.show_error(self.window, problem, self.store, self.lang):
                 return
         self.window.attach_services(self.services, self.store)
@@ -119,7 +117,7 @@ class DesktopApp:
     def _on_store_damaged(self, error: StoreError) -> None:
         from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
 
-        self.window.show_store_unavailable(error.message(self.lang))
+        self.window.counts.setText(error.message(self.lang))
         StoreErrorDialog.show_error(self.window, error, self.store, self.lang)
 
     def start_reminders(self, use_tray: bool | None = None) -> None:
@@ -150,7 +148,7 @@ class DesktopApp:
 
     def _on_reminder_notice(self, text: str) -> None:
         if self.reminders is not None and self.reminders.tray is None:
-            self.window.show_reminder(text)
+            self.window.banner.show_notice(text)
 
     def _on_reminders_requested(self) -> None:
         if self.reminders is None:
@@ -224,22 +222,17 @@ class DesktopApp:
 
     def _show_error(self, error: BaseException) -> None:
         from sip_desk.ui import prompts
+        from sip_desk.ui.background import error_text
         from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
 
-        title = QCoreApplication.translate("DesktopApp", "SIP Desk")
         if isinstance(error, StoreError):
             StoreErrorDialog.show_error(self.window, error, self.store, self.lang)
-        elif isinstance(error, DomainError):
-            prompts.warn(self.window, title, error.message(self.lang))
-        else:
-            text = QCoreApplication.translate(
-                "DesktopApp",
-                "Something unexpected went wrong. What you have saved is safe; the last change"
-                " may not have been saved. Please check it, and tell your support contact if"
-                " it happens again.",
-            )
-            details = f"{type(error).__name__}: {error}\n{self.log_path}".strip()
-            prompts.warn(self.window, title, text, details=details)
+            return
+        title = QCoreApplication.translate("DesktopApp", "SIP Desk")
+        details = f"{type(error).__name__}: {error}\n{self.log_path}".strip()
+        if isinstance(error, DomainError):
+            details = ""
+        prompts.warn(self.window, title, error_text(error, self.lang), details=details)
 
     def exec(self) -> int:
         previous = sys.excepthook
@@ -273,6 +266,7 @@ def _qapplication() -> QApplication:
 
 def run(args: argparse.Namespace) -> int:
     """Run the desktop application until its window closes; returns the exit code."""
+    protect_singletons()
     app = DesktopApp(args)
     app.start()
     QTimer.singleShot(0, app.enable_log_file)

@@ -58,7 +58,7 @@ def open_services(
         db.dispose()
         raise
     ctx = ServiceContext(db=db, user=user or current_user(), clock=clock or Clock())
-    services = Services.build(ctx)
+    services = Services(ctx)
     _ensure_key(services)
     return services
 

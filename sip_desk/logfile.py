@@ -31,11 +31,7 @@ def file_handler() -> RotatingFileHandler:
 
 
 def install_log_file() -> str:
-    """Also send warnings and errors of every logger to the log file; returns its path.
-
-    Raises:
-        OSError: the data folder or the log file cannot be written.
-    """
+    """Also send warnings and errors of every logger to the log file; returns its path."""
     handler = file_handler()
     logging.getLogger().addHandler(handler)
     return handler.baseFilename

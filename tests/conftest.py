@@ -20,7 +20,10 @@ from sip_desk.db.migrate import prepare_store  # noqa: E402
 from sip_desk.domain.audit import UserContext  # noqa: E402
 from sip_desk.services.context import Clock, ServiceContext  # noqa: E402
 from sip_desk.services.registry import Services  # noqa: E402
+from sip_desk.ui.qt_refcounts import protect_singletons  # noqa: E402
 from tests.builders import PlanBuilder  # noqa: E402
+
+protect_singletons()  # as the app does: a long test session reads many empty QVariants
 
 PG_URL_ENV = "SIP_DESK_TEST_PG_URL"
 FIXED_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -108,12 +111,12 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
 def services(db: Database, user: UserContext, clock: MutableClock, tmp_path: Path) -> Services:
     # SQLite keeps its key beside the store (in tmp_path); PostgreSQL gets one in tmp_path too.
     key_path = None if db.is_sqlite else tmp_path / "pg-store.key"
-    return Services.build(ServiceContext(db=db, user=user, clock=clock, key_path=key_path))
+    return Services(ServiceContext(db=db, user=user, clock=clock, key_path=key_path))
 
 
 @pytest.fixture
 def sqlite_services(sqlite_db: Database, user: UserContext, clock: MutableClock) -> Services:
-    return Services.build(ServiceContext(db=sqlite_db, user=user, clock=clock))
+    return Services(ServiceContext(db=sqlite_db, user=user, clock=clock))
 
 
 @pytest.fixture

@@ -1870,6 +1870,45 @@
     </message>
   </context>
   <context>
+    <name>ReadabilityBadge</name>
+    <message>
+      <source>Readability</source>
+      <translation>Läsbarhet</translation>
+    </message>
+    <message>
+      <source>very easy to read</source>
+      <translation>mycket lätt att läsa</translation>
+    </message>
+    <message>
+      <source>easy to read</source>
+      <translation>lätt att läsa</translation>
+    </message>
+    <message>
+      <source>short text, not judged</source>
+      <translation>kort text, bedöms inte</translation>
+    </message>
+    <message>
+      <source>LIX %1 · %2</source>
+      <translation>LIX %1 · %2</translation>
+    </message>
+    <message>
+      <source>LIX: words per sentence plus the percentage of words longer than six letters. Up to 30 is very easy, up to 40 easy; above 40 the person may find it hard. Texts under 10 words are not measured; a text under 30 words is called hard only when it has a sentence of more than 15 words or LIX above 50.</source>
+      <translation>LIX: antal ord per mening plus andelen ord (i procent) med fler än sex bokstäver. Upp till 30 är mycket lätt, upp till 40 lätt; över 40 kan texten vara svår för personen. Texter under 10 ord mäts inte; en text under 30 ord kallas svår bara om en mening har fler än 15 ord eller om LIX är över 50.</translation>
+    </message>
+    <message>
+      <source>hard text: long sentences and words</source>
+      <translation>svår text: långa meningar och ord</translation>
+    </message>
+    <message>
+      <source>hard text: long sentences</source>
+      <translation>svår text: långa meningar</translation>
+    </message>
+    <message>
+      <source>hard text: long words</source>
+      <translation>svår text: långa ord</translation>
+    </message>
+  </context>
+  <context>
     <name>RecordCommand</name>
     <message>
       <source>Open a plan, or select a follow-up meeting in the worklist, first.</source>
@@ -1893,6 +1932,25 @@
     <message>
       <source>Discard the follow-up record</source>
       <translation>Släng uppföljningens utkast</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordPdfButton</name>
+    <message>
+      <source>Save the last meeting's record as PDF…</source>
+      <translation>Spara protokollet från senaste mötet som PDF…</translation>
+    </message>
+    <message>
+      <source>Save the record as PDF</source>
+      <translation>Spara protokollet som PDF</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Saved the record as %1.</source>
+      <translation>Sparade protokollet som %1.</translation>
     </message>
   </context>
   <context>
@@ -2283,6 +2341,91 @@
     </message>
   </context>
   <context>
+    <name>TableReadability</name>
+    <message>
+      <source>Row %1:</source>
+      <translation>Rad %1:</translation>
+    </message>
+    <message>
+      <source>Longest sentence: “%1”</source>
+      <translation>Längsta meningen: ”%1”</translation>
+    </message>
+  </context>
+  <context>
+    <name>TextReadability</name>
+    <message>
+      <source>The longest sentence is marked.</source>
+      <translation>Den längsta meningen är markerad.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TranslationSection</name>
+    <message>
+      <source>What matters to me</source>
+      <translation>Det här är viktigt för mig</translation>
+    </message>
+    <message>
+      <source>Strengths</source>
+      <translation>Styrkor</translation>
+    </message>
+    <message>
+      <source>What I do myself</source>
+      <translation>Det här gör jag själv</translation>
+    </message>
+    <message>
+      <source>Crisis plan: warning signs</source>
+      <translation>Krisplan: varningstecken</translation>
+    </message>
+    <message>
+      <source>Crisis plan: what to do</source>
+      <translation>Krisplan: vad göra</translation>
+    </message>
+    <message>
+      <source>Crisis plan: whom to contact</source>
+      <translation>Krisplan: vem kontaktas</translation>
+    </message>
+    <message>
+      <source>9. Translation for the person</source>
+      <translation>9. Översättning för personen</translation>
+    </message>
+    <message>
+      <source>Print language of the person's part</source>
+      <translation>Utskriftsspråk för personens del</translation>
+    </message>
+    <message>
+      <source>Goal %1</source>
+      <translation>Mål %1</translation>
+    </message>
+    <message>
+      <source>Action %1</source>
+      <translation>Insats %1</translation>
+    </message>
+    <message>
+      <source>Swedish text</source>
+      <translation>Svensk text</translation>
+    </message>
+    <message>
+      <source>%1 in %2</source>
+      <translation>%1 på %2</translation>
+    </message>
+    <message>
+      <source>translation of %1</source>
+      <translation>översättning av %1</translation>
+    </message>
+    <message>
+      <source>Translations are written in the print language of the person's part. The plan prints in Swedish now: choose another print language above to write the person's own texts in it (for example with the interpreter).</source>
+      <translation>Översättningar skrivs på utskriftsspråket för personens del. Planen skrivs nu ut på svenska: välj ett annat utskriftsspråk ovan för att skriva personens egna texter på det (till exempel med tolken).</translation>
+    </message>
+    <message>
+      <source>Write each text in %1, for example with the interpreter. The person's part of the printed plan shows these; the full plan keeps the Swedish. An empty field prints the Swedish text.</source>
+      <translation>Skriv varje text på %1, till exempel med tolken. Personens del av den utskrivna planen visar dem; hela planen behåller svenskan. Ett tomt fält skriver ut den svenska texten.</translation>
+    </message>
+    <message>
+      <source>Print the person's part in %1</source>
+      <translation>Skriv ut personens del på %1</translation>
+    </message>
+  </context>
+  <context>
     <name>Unsaved</name>
     <message>
       <source>The text in %1 is not saved: %2</source>
@@ -2416,8 +2559,16 @@
       <translation>Denna vecka: %1</translation>
     </message>
     <message>
+      <source>Press to show only these rows; press again to show all.</source>
+      <translation>Tryck för att bara visa de här raderna; tryck igen för att visa alla.</translation>
+    </message>
+    <message>
       <source>Nothing to follow up with this filter.</source>
       <translation>Inget att följa upp med det här urvalet.</translation>
+    </message>
+    <message>
+      <source>Later: %1</source>
+      <translation>Senare: %1</translation>
     </message>
     <message>
       <source>More than %1; counting stops there.</source>
@@ -2426,14 +2577,6 @@
     <message>
       <source>Updating the worklist…</source>
       <translation>Uppdaterar arbetslistan…</translation>
-    </message>
-    <message>
-      <source>Later: %1</source>
-      <translation>Senare: %1</translation>
-    </message>
-    <message>
-      <source>Press to show only these rows; press again to show all.</source>
-      <translation>Tryck för att bara visa de här raderna; tryck igen för att visa alla.</translation>
     </message>
     <message>
       <source>Save invitation</source>

@@ -99,25 +99,17 @@ def run(argv: Sequence[str]) -> int:
         return _guarded(gui_args, common.Runner(gui_args), _run_gui)
     args = build_parser().parse_args(list(argv))
     runner = common.Runner(args)
-    _log_to_file_unless_debugging(args.debug)
+    if args.debug:  # to standard error, debug detail included
+        logging.basicConfig(level=logging.DEBUG)
+    else:  # to the log file, not between a command's messages
+        from sip_desk.logfile import LazyFileHandler
+
+        logging.basicConfig(level=logging.WARNING, handlers=[LazyFileHandler()])
     command = _run_gui if args.command is None else args.func  # None: _gui_args saw it first
     try:
         return _guarded(args, runner, command)
     finally:
         runner.close()
-
-
-def _log_to_file_unless_debugging(debug: bool) -> None:
-    """Send what is logged to the log file, not between a command's messages.
-
-    With ``--debug`` it goes to standard error instead, debug detail included.
-    """
-    if debug:
-        logging.basicConfig(level=logging.DEBUG)
-    else:
-        from sip_desk.logfile import LazyFileHandler
-
-        logging.basicConfig(level=logging.WARNING, handlers=[LazyFileHandler()])
 
 
 def _run_gui(args: argparse.Namespace, _runner: common.Runner) -> int:

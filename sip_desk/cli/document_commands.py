@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, add_global_options, command_parser
-from sip_desk.cli.verify_report import print_key_notes, report_json, report_lines, text
+from sip_desk.cli.verify_report import print_report, report_json, report_lines, text
 from sip_desk.domain.document import PRINT_LANGUAGES
 
 
@@ -85,10 +85,6 @@ def pdf_command(args: argparse.Namespace, runner: Runner) -> int:
 def verify_command(args: argparse.Namespace, runner: Runner) -> int:
     """Check the file; exit 1 unless everything checks out."""
     report = runner.services.documents.verify_pdf(args.file, args.trust, args.trust_key)
-    print_key_notes(runner.services.signing.keys.notes, runner.lang)
-    if args.json:
-        runner.print_json(report_json(report, runner.lang))
-    else:
-        for line in report_lines(report, runner.lang):
-            print(line)
+    lang = runner.lang
+    print_report(runner, args.json, report_json(report, lang), report_lines(report, lang))
     return EXIT_OK if report.ok else EXIT_FAILED

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, command_parser
-from sip_desk.cli.verify_report import check_json, print_key_notes, store_lines
+from sip_desk.cli.verify_report import check_json, print_report, store_lines
 from sip_desk.domain.text import text
 
 
@@ -58,15 +58,8 @@ def key_export_command(args: argparse.Namespace, runner: Runner) -> int:
 def verify_store_command(args: argparse.Namespace, runner: Runner) -> int:
     """Check every signed version; exit 1 when any fails."""
     checks = runner.services.signing.check_store(args.trust_key)
-    print_key_notes(runner.services.signing.keys.notes, runner.lang)
-    if args.json:
-        runner.print_json(
-            {
-                "ok": all(c.ok for c in checks),
-                "versions": [check_json(c, runner.lang) for c in checks],
-            }
-        )
-    else:
-        for line in store_lines(checks, runner.lang):
-            print(line)
-    return EXIT_OK if all(c.ok for c in checks) else EXIT_FAILED
+    ok = all(c.ok for c in checks)
+    versions = [check_json(c, runner.lang) for c in checks]
+    lines = store_lines(checks, runner.lang)
+    print_report(runner, args.json, {"ok": ok, "versions": versions}, lines)
+    return EXIT_OK if ok else EXIT_FAILED

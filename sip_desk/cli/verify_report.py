@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
+from sip_desk.cli.common import Runner
 from sip_desk.domain.text import text as catalogue_text
-from sip_desk.domain.verification import KeyOrigin, Problem, VerificationReport, VersionCheck
+from sip_desk.domain.verification import KeyOrigin, VerificationReport, VersionCheck
 
 Texts = Callable[..., str]
 
@@ -110,10 +111,14 @@ def _seal_text(report: VerificationReport, t: Texts) -> str:
     return t("seal_bad", reason=reason)
 
 
-def print_key_notes(notes: Sequence[Problem], lang: str) -> None:
-    """Warnings about the key used for the check, on standard error."""
-    for note in notes:
-        print(note.message(lang), file=sys.stderr)
+def print_report(runner: Runner, as_json: bool, value: Any, lines: list[str]) -> None:
+    """Warnings about the key used on standard error, then ``value`` as JSON or else ``lines``."""
+    for note in runner.services.signing.keys.notes:
+        print(note.message(runner.lang), file=sys.stderr)
+    if as_json:
+        runner.print_json(value)
+    else:
+        print("\n".join(lines))
 
 
 def store_lines(checks: list[VersionCheck], lang: str) -> list[str]:

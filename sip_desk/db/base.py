@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from enum import Enum as PyEnum
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData, Text
+from sqlalchemy import DateTime, Enum, ForeignKey, MetaData, Text
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -69,3 +69,15 @@ def enum_column(cls: type[PyEnum]) -> Enum:
 def utcnow() -> datetime:
     """Now, UTC-aware."""
     return datetime.now(UTC)
+
+
+def owner_id(table: str) -> Any:
+    """An indexed reference to the ``table`` row this one belongs to, deleted with it."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), index=True)
+
+
+def owned(order_by: str = "", back_populates: str | None = None) -> Any:
+    """The rows that belong to this one (see :func:`owner_id`), kept and deleted with it."""
+    return relationship(
+        back_populates=back_populates, cascade="all, delete-orphan", order_by=order_by or False
+    )

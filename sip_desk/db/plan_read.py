@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Row, Select, Table, select
+from sqlalchemy import Connection, Row, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from sip_desk.db.base import Base
@@ -33,28 +33,17 @@ from sip_desk.domain.goal import GoalDto, NeedDto
 from sip_desk.domain.participant import InformationConsentDto, ParticipantDto
 from sip_desk.domain.person import PersonDto, RepresentativeData
 from sip_desk.domain.plan import PlanDetail, PlanFields, VersionSummary
+from sip_desk.domain.translation import TranslationDto
 
-
-def _table(name: str) -> Table:
-    return Base.metadata.tables[name]
-
-
-plans, persons, reps = _table("plans"), _table("persons"), _table("representatives")
-orgs, units = _table("organisations"), _table("units")
-participants, consents = _table("participants"), _table("information_consents")
-goals, needs, actions, action_goals = (
-    _table("goals"),
-    _table("needs"),
-    _table("actions"),
-    _table("action_goals"),
-)
-meetings, action_reviews, goal_reviews = (
-    _table("meetings"),
-    _table("action_reviews"),
-    _table("goal_reviews"),
-)
-versions, drafts = _table("plan_versions"), _table("follow_up_drafts")
-draft_actions, draft_goals = _table("draft_action_reviews"), _table("draft_goal_reviews")
+_t = Base.metadata.tables
+plans, persons, reps = _t["plans"], _t["persons"], _t["representatives"]
+orgs, units = _t["organisations"], _t["units"]
+participants, consents = _t["participants"], _t["information_consents"]
+goals, needs, actions, action_goals = _t["goals"], _t["needs"], _t["actions"], _t["action_goals"]
+meetings, action_reviews, goal_reviews = _t["meetings"], _t["action_reviews"], _t["goal_reviews"]
+versions, drafts = _t["plan_versions"], _t["follow_up_drafts"]
+draft_actions, draft_goals = _t["draft_action_reviews"], _t["draft_goal_reviews"]
+translations = _t["translations"]
 
 T = TypeVar("T")
 
@@ -91,6 +80,12 @@ _ACTIONS = (
     .outerjoin(units, units.c.id == actions.c.unit_id)
     .order_by(actions.c.position, actions.c.id)
 )
+_TRANSLATIONS = select(
+    translations.c.language,
+    translations.c.field,
+    func.coalesce(translations.c.goal_id, translations.c.action_id).label("item_id"),
+    translations.c.text,
+).order_by(translations.c.language, translations.c.field, translations.c.id)
 _ACTION_GOALS = (
     select(action_goals.c.action_id, action_goals.c.goal_id)
     .join(goals, goals.c.id == action_goals.c.goal_id)
@@ -182,6 +177,10 @@ def read_plan(source: Connection | Session, plan_id: int) -> PlanDetail:
             for r in rows(_ACTIONS.where(actions.c.plan_id == plan_id))
         ),
         meetings=_meetings(conn, plan_id, names),
+        translations=tuple(
+            _dto(TranslationDto, r)
+            for r in rows(_TRANSLATIONS.where(translations.c.plan_id == plan_id))
+        ),
         versions=tuple(
             _dto(VersionSummary, r)
             for r in rows(

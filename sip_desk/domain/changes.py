@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from sip_desk.domain.languages import language_name
 from sip_desk.domain.local_time import local_text
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.text import known, text
+from sip_desk.domain.translation import ACTION, GOAL, PLAN_TEXTS
 
 
 class ChangeKind(StrEnum):
@@ -32,8 +34,8 @@ class PlanChange:
     """One change between two plan versions.
 
     Attributes:
-        area: "field", "person", "status", "participant", "consent", "goal", "need", "action"
-            or "meeting".
+        area: "field", "person", "status", "participant", "consent", "goal", "need", "action",
+            "meeting" or "translation" (the subject is then the language's name).
         kind: added, removed, changed (or revoked, for a consent).
         item_id: the id of the participant, goal, action… concerned (``None`` for plan fields).
         subject: the item as the person knows it (goal text, action, name, meeting time), or the
@@ -231,7 +233,32 @@ def diff_plans(old: PlanDetail, new: PlanDetail) -> tuple[PlanChange, ...]:
             out.append(PlanChange(area=area, kind=ChangeKind.CHANGED, fields=fields))
     for area, name, subject, groups in _LISTS:
         out += _items(area, getattr(old, name), getattr(new, name), subject, groups)
-    return tuple(out)
+    return tuple(out + _translations(old, new))
+
+
+# translated text -> field group, in the order the person's page prints them
+_TRANSLATION_GROUPS = {
+    **{name: "crisis" if name.startswith("crisis") else name for name in PLAN_TEXTS},
+    GOAL: "goals",
+    ACTION: "actions",
+}
+_GROUP_ORDER = ("what_matters", "strengths", "goals", "person_own_actions", "actions", "crisis")
+
+
+def _translations(old: PlanDetail, new: PlanDetail) -> list[PlanChange]:
+    """One change per language whose translations differ, naming the texts that changed."""
+    before = {t.key: t.text for t in old.translations}
+    after = {t.key: t.text for t in new.translations}
+    changed = [k for k in before.keys() | after.keys() if before.get(k, "") != after.get(k, "")]
+    out = []
+    for language in sorted({k[0] for k in changed}):
+        groups = {_TRANSLATION_GROUPS[k[1]] for k in changed if k[0] == language}
+        fields = tuple(g for g in _GROUP_ORDER if g in groups)
+        subject = language_name(language)
+        out.append(
+            PlanChange(area="translation", kind=ChangeKind.CHANGED, subject=subject, fields=fields)
+        )
+    return out
 
 
 def summarise(old: PlanDetail | None, old_number: int | None, new: PlanDetail) -> ChangeSummary:

@@ -14,7 +14,7 @@ dialog). Two rules hold even then, because they protect the person:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -27,18 +27,7 @@ from sip_desk.domain.text import text
 if TYPE_CHECKING:
     from sip_desk.domain.plan import PlanDetail
 
-COMPARED_FIELDS = (
-    "first_name",
-    "last_name",
-    "phone",
-    "email",
-    "address",
-    "preferred_language",
-    "interpreter_needed",
-    "interpreter_language",
-    "protected_identity",
-    "representatives",
-)
+COMPARED_FIELDS = tuple(f.name for f in fields(PersonData) if f.name != "identity_number")
 """Every field of :class:`PersonData` but the identity number, which is what matched."""
 
 

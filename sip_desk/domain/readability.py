@@ -23,8 +23,25 @@ def words(text: str) -> list[str]:
 
 def sentence_count(text: str) -> int:
     """How many sentences ``text`` has (at least one when it has a word)."""
-    parts = [part for part in _SENTENCE_END.split(text) if words(part)]
-    return len(parts)
+    return len(sentence_spans(text))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of ``text`` is: (start, end), its end mark included, no blanks."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        _add_span(spans, text, start, end.start() if end.group()[0] == "\n" else end.end())
+        start = end.end()
+    _add_span(spans, text, start, len(text))
+    return spans
+
+
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    part = text[start:end]
+    if words(part):
+        lead = len(part) - len(part.lstrip())
+        spans.append((start + lead, start + len(part.rstrip())))
 
 
 def lix(text: str) -> float:

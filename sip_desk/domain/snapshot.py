@@ -16,6 +16,11 @@ leave the store with every print and export even after the person gets a protect
 Schema 1 snapshots (written before) may hold an address; they are kept verbatim so their printed
 hashes stay true, and every reader drops the address (:func:`parse_snapshot`,
 :func:`public_snapshot`). See SECURITY.md.
+
+Translations made at the meeting (``domain.translation``) are plan content and part of the
+snapshot under ``translations``; the key is left out when a plan has none, so a plan without
+translations gives the same text (and hash) as before they existed, and an older snapshot reads
+back with none.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ _ORDER: dict[str, Callable[[Any], Any]] = {
     "needs": lambda x: (x.position, x.id),
     "actions": lambda x: (x.position, x.id),
     "meetings": lambda x: (x.starts_at, x.id),
+    "translations": lambda x: x.key,
 }
 
 
@@ -96,6 +102,8 @@ def snapshot_dict(plan: PlanDetail) -> dict[str, Any]:
     for action in out["actions"]:
         action["goal_ids"] = sorted(action["goal_ids"])
     out["person"].pop("address", None)  # contact data, not plan content (schema 2)
+    if not out["translations"]:  # a plan without translations hashes as it did before them
+        del out["translations"]
     return out
 
 

@@ -60,7 +60,11 @@ def isolate(text: str) -> str:
 
 
 def first_strong_is_rtl(text: str, default: bool) -> bool:
-    """The base direction of a paragraph: its first strong letter decides (rule P2)."""
+    """The base direction of a paragraph: its first strong letter decides (rule P2).
+
+    A Swedish sentence in an Arabic document keeps its full stop at the end, and an Arabic
+    name in a Swedish document reads right to left; without letters ``default`` applies.
+    """
     for char in text:
         kind = unicodedata.bidirectional(char)
         if kind in _STRONG_RTL:

@@ -75,22 +75,23 @@ def embedded_canvas(*args: Any, **kwargs: Any) -> Canvas:
     return Canvas(*args, **kwargs)
 
 
+# What every document shares: A4, the margins, invariant (deterministic) output, the metadata.
+_DOCUMENT: dict[str, Any] = {
+    "pagesize": (PAGE_WIDTH, PAGE_HEIGHT),
+    "leftMargin": MARGIN_X,
+    "rightMargin": MARGIN_X,
+    "topMargin": MARGIN_TOP,
+    "bottomMargin": MARGIN_BOTTOM,
+    "invariant": 1,
+    "author": "SIP Desk",
+    "creator": "SIP Desk",
+    "keepTogetherClass": KeepWithStart,
+}
+
+
 def a4_template(buffer: BytesIO, language: str, title: str) -> SimpleDocTemplate:
     """An A4 document with the shared margins, in invariant (deterministic) mode."""
-    return SimpleDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        invariant=1,
-        lang=language,
-        title=title,
-        author="SIP Desk",
-        creator="SIP Desk",
-        keepTogetherClass=KeepWithStart,
-    )
+    return SimpleDocTemplate(buffer, lang=language, title=title, **_DOCUMENT)
 
 
 def _frames(columns: int, rtl: bool, head: float = 0.0) -> list[Frame]:
@@ -134,18 +135,4 @@ def plan_template(
     ]
     if not person_only:
         templates.append(PageTemplate(id="normal", frames=_frames(1, rtl)))
-    return BaseDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        pageTemplates=templates,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        invariant=1,
-        lang=language,
-        title=title,
-        author="SIP Desk",
-        creator="SIP Desk",
-        keepTogetherClass=KeepWithStart,
-    )
+    return BaseDocTemplate(buffer, pageTemplates=templates, lang=language, title=title, **_DOCUMENT)

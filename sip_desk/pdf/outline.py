@@ -14,8 +14,6 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-PARTS = ("person", "plan", "signatures", "follow_up")
-
 
 def write_mark(canvas: Canvas, key: str, title: str) -> None:
     """Bookmark the current page as ``key`` with a top-level outline entry ``title``."""

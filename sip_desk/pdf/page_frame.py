@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from sip_desk.domain.document import PlanDocument
@@ -81,10 +81,10 @@ class DocumentFacts:
 
 
 class PlanInfo(PDFInfo):
-    """The information dictionary with SIP Desk's own keys and a fixed date.
+    """The information dictionary with SIP Desk's own keys, from ``facts`` only.
 
-    The values come from ``facts`` only, so the doc template's own title/author calls do not
-    change them.
+    The standard keys (title, author, dates…) are written afterwards with the XMP packet, from
+    the same values (:mod:`sip_desk.pdf.pdfa`).
     """
 
     def __init__(self, facts: DocumentFacts) -> None:
@@ -92,19 +92,10 @@ class PlanInfo(PDFInfo):
         self.facts = facts
 
     def format(self, document: Any) -> bytes:
-        """Serialise the dictionary (the standard keys plus ``/SIPDesk*``)."""
+        """Serialise the dictionary (``/Producer`` and the ``/SIPDesk*`` keys)."""
         facts = self.facts
-        stamp = "D:" + facts.printed_on.replace("-", "") + "000000+00'00'"
         entries: dict[str, Any] = {
-            "Title": PDFString(facts.title),
-            "Author": PDFString("SIP Desk"),
-            "Creator": PDFString("SIP Desk"),
             "Producer": PDFString(self.producer),
-            "Subject": PDFString(facts.subject),
-            "Keywords": PDFString(facts.keywords),
-            "CreationDate": PDFString(stamp),
-            "ModDate": PDFString(stamp),
-            "Trapped": PDFName(self.trapped),
             "SIPDeskPlanId": PDFString(str(facts.plan_id)),
             "SIPDeskVersion": PDFString(str(facts.version)),
             "SIPDeskState": PDFString(facts.state.value),

@@ -17,13 +17,17 @@ whose page 1 holds it all:
 4. without the two fixed sentences that say what a plan is, and without the next meeting's
    convenor when they are in the contact list;
 5. body text 11 pt; 6. body text 10.5 pt (never smaller);
-7. each long text of the person's own (what matters, strengths, what I do myself; never the
+7. each contact with a phone number as name and number only (role and e-mail left out);
+8. each long text of the person's own (what matters, strengths, what I do myself; never the
    crisis plan) cut after three lines with "… (fortsättning på sidan 2)", its rest printed
    after page 1 under the same heading with "(fortsättning)".
 
 A plan still longer (very many goals or actions) goes on to a second page; page 1 is never left
 empty, since nothing on it is kept whole but one action. Whether a step fits is found by laying
 the part out (:func:`count_pages`), not by estimate.
+
+The person's own texts (what matters, strengths, goals, what I do myself, each action, the crisis
+plan) are printed in their translation into the document's language where one was made.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 from sip_desk.domain.document import PlanDocument
 from sip_desk.domain.enums import MeetingStatus
 from sip_desk.domain.follow_up import MeetingDto
+from sip_desk.domain.translation import translated
 from sip_desk.pdf.doc_template import plan_template
 from sip_desk.pdf.flowables import TextBlock
 from sip_desk.pdf.kit import Kit, fmt_local_date
@@ -66,7 +71,8 @@ STEPS = (
     _SHORT,
     replace(_SHORT, size=11),
     replace(_SHORT, size=10.5),
-    replace(_SHORT, size=10.5, cut_lines=CUT_LINES),
+    replace(_SHORT, size=10.5, short_contacts=True),
+    replace(_SHORT, size=10.5, short_contacts=True, cut_lines=CUT_LINES),
 )
 
 
@@ -80,7 +86,12 @@ class PersonPart:
 
 
 def person_part(doc: PlanDocument, kit: Kit) -> PersonPart:
-    """The person's part, shortened by the rule above, with its bookmark."""
+    """The person's part, shortened by the rule above, with its bookmark.
+
+    The person's own texts are printed in the document's language where the plan holds a
+    translation made at the meeting (``domain.translation``); the full plan keeps the Swedish.
+    """
+    doc = replace(doc, plan=translated(doc.plan, doc.language))
     for fit in STEPS:
         pages = count_pages(_build(doc, kit, fit, Cuts(), continued=False), kit)
         if pages == 1:

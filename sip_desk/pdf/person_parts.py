@@ -40,6 +40,8 @@ class Fit:
     """The body text size (12 pt; less only in the last steps)."""
     intro: bool = True
     """The fixed sentences that say what the plan is."""
+    short_contacts: bool = False
+    """Each contact as name and phone only (role and e-mail left out where there is a phone)."""
 
 
 class WholeBlock(KeepTogether):
@@ -254,7 +256,8 @@ def whom_to_call(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit) -> list[F
         phone = participant.phone.replace(" ", "\u00a0")
         call = f"{participant.name}  {isolate(phone)}" if phone else participant.name
         cell: list[Flowable] = [kit.text(call, styles.easy_bold)]
-        cell += [kit.text(x, styles.easy) for x in (title, participant.email) if x]
+        if not (fit.short_contacts and phone):
+            cell += [kit.text(x, styles.easy) for x in (title, participant.email) if x]
         rows.append([cell])
     if not rows:
         return []

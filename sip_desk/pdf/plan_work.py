@@ -28,17 +28,12 @@ def goals_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
     story: list[Flowable] = [kit.heading("sec.goals")]
     if not plan.goals:
         return [*story, kit.text(labels("none.goals"))]
-    top = [g for g in plan.goals if g.parent_id is None]
-    known = {g.id for g in top}
-    orphans = [g for g in plan.goals if g.parent_id is not None and g.parent_id not in known]
-    for number, goal in enumerate(top + orphans, start=1):
+    goals = {g.id: g for g in plan.goals}
+    for goal_id, number in _goal_numbers(plan).items():  # in printed order
+        goal, sub = goals[goal_id], "." in number
         text = f"{goal.text}  –  {labels.enum(goal.term)}"
-        story.append(kit.bullet(text, mark=f"{number}."))
-        subs = (g for g in plan.goals if g.parent_id == goal.id)
-        for sub_number, sub in enumerate(subs, start=1):
-            text = f"{sub.text}  –  {labels.enum(sub.term)}"
-            style = replace(kit.styles.body, indent=18)
-            story.append(kit.bullet(text, style, mark=f"{number}.{sub_number}"))
+        style = replace(kit.styles.body, indent=18) if sub else None
+        story.append(kit.bullet(text, style, mark=number if sub else f"{number}."))
     return story
 
 
@@ -49,7 +44,7 @@ def needs_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
 
 
 def _goal_numbers(plan: PlanDetail) -> dict[int, str]:
-    """Goal id → the number printed in the goals section (``2`` or ``2.1``)."""
+    """Goal id → its number (``2`` or ``2.1``), in printed order: sub-goals follow their goal."""
     numbers: dict[int, str] = {}
     top = [g for g in plan.goals if g.parent_id is None]
     known = {g.id for g in top}

@@ -71,14 +71,7 @@ def plan_story(doc: PlanDocument, kit: Kit, person: PersonPart | None = None) ->
 
 
 def render_plan(doc: PlanDocument) -> bytes:
-    """The plan as an A4 PDF/A-2b, in ``doc.language`` (sv, en or ar; Arabic right to left).
-
-    Args:
-        doc: the plan version to print, with print date, marking and signatures.
-
-    Returns:
-        The PDF file's bytes; identical for identical input.
-    """
+    """The plan as A4 PDF/A-2b bytes in ``doc.language`` (identical for identical input)."""
     register_fonts()
     kit = Kit.for_language(doc.language)
     facts = DocumentFacts.of(doc, kit.labels)

@@ -53,10 +53,6 @@ class TextStyle:
     indent: float = 0.0
     hyphenate: str = ""
 
-    def directed(self, rtl: bool) -> TextStyle:
-        """The same style for a left-to-right or right-to-left document."""
-        return replace(self, rtl=rtl)
-
     @property
     def resolved_align(self) -> str:
         """``left``, ``right`` or ``center``: ``start`` follows the base direction."""
@@ -90,37 +86,28 @@ def make_styles(rtl: bool, hyphenate: str = "sv") -> Styles:
     guidance asks. Table cells are hyphenated with the ``hyphenate`` dictionary.
     """
     base = TextStyle(rtl=rtl)
+    heading = replace(
+        base,
+        size=13,
+        leading=17,
+        bold=True,
+        color=ACCENT,
+        space_before=10,
+        space_after=4,
+        keep_with_next=True,
+    )
+    cell = replace(base, size=8.5, leading=11, space_after=0, hyphenate=hyphenate)
     return Styles(
         title=replace(base, size=18, leading=23, bold=True, color=ACCENT, space_after=6),
-        heading=replace(
-            base,
-            size=13,
-            leading=17,
-            bold=True,
-            color=ACCENT,
-            space_before=10,
-            space_after=4,
-            keep_with_next=True,
-        ),
+        heading=heading,
         subheading=replace(
             base, size=10.5, leading=14, bold=True, space_before=4, keep_with_next=True
         ),
         body=base,
         small=replace(base, size=8, leading=10, color=MUTED, space_after=0),
-        cell=replace(base, size=8.5, leading=11, space_after=0, hyphenate=hyphenate),
-        cell_bold=replace(
-            base, size=8.5, leading=11, bold=True, space_after=0, hyphenate=hyphenate
-        ),
+        cell=cell,
+        cell_bold=replace(cell, bold=True),
         easy=replace(base, size=12, leading=16.5, space_after=3),
         easy_bold=replace(base, size=12, leading=16.5, bold=True, space_after=1),
-        easy_heading=replace(
-            base,
-            size=14,
-            leading=19,
-            bold=True,
-            color=ACCENT,
-            space_before=10,
-            space_after=4,
-            keep_with_next=True,
-        ),
+        easy_heading=replace(heading, size=14, leading=19),
     )

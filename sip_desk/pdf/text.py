@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import arabic_reshaper
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -59,15 +59,6 @@ def shape(text: str) -> str:
     return str(_RESHAPER.reshape(text))
 
 
-def base_is_rtl(text: str, default: bool) -> bool:
-    """The base direction of a paragraph: its first strong letter decides (Unicode rule P2).
-
-    A Swedish sentence in an Arabic document keeps its full stop at the end, and an Arabic
-    name in a Swedish document reads right to left; without letters ``default`` applies.
-    """
-    return first_strong_is_rtl(text, default)
-
-
 def run_width(font: str, part: str, size: float, bold: bool) -> float:
     """The width of one font run; a missing-glyph run is as wide as its replacement marks."""
     if font == MISSING:
@@ -91,7 +82,7 @@ def make_line(visual: str, size: float, bold: bool) -> Line:
 def single_line(text: str, size: float, bold: bool = False, rtl: bool = False) -> Line:
     """``text`` as a single line (for headers, footers and table-free labels)."""
     logical = shape(clean(text)).replace("\n", " ")
-    paragraph = resolve(logical, base_is_rtl(logical, rtl))
+    paragraph = resolve(logical, first_strong_is_rtl(logical, rtl))
     return make_line(paragraph.line(0, len(logical)), size, bold)
 
 
@@ -99,7 +90,8 @@ def single_line(text: str, size: float, bold: bool = False, rtl: bool = False) -
 def paragraphs(text: str, rtl: bool) -> tuple[Paragraph, ...]:
     """``text`` shaped and split at newlines, each paragraph's bidi levels resolved."""
     return tuple(
-        resolve(logical, base_is_rtl(logical, rtl)) for logical in shape(clean(text)).split("\n")
+        resolve(logical, first_strong_is_rtl(logical, rtl))
+        for logical in shape(clean(text)).split("\n")
     )
 
 
@@ -111,10 +103,7 @@ def layout(
     ``hyphenate`` names the pyphen dictionary for syllable breaks (empty: whole words; a word
     wider than the line is still broken, with a hyphen, see :mod:`sip_desk.pdf.line_breaks`).
     """
-
-    def measure(part: str) -> float:
-        return text_width(part, size, bold)
-
+    measure = partial(text_width, size=size, bold=bold)
     lines: list[Line] = []
     for paragraph in paragraphs(text, rtl):
         for piece in break_lines(paragraph.text, width, hyphenate, measure):

@@ -1,4 +1,4 @@
-"""Calendar export of SIP meetings (iCalendar, RFC 5545): per plan, for the worklist, invitations.
+"""Calendar export of SIP meetings (iCalendar, RFC 5545): the worklist's and an invitation's.
 
 UIDs are ``sip-desk-meeting-<id>@<store id>`` where the store id is a UUID kept in the settings
 table, so exporting again updates the same events instead of adding copies. Every export is
@@ -69,14 +69,6 @@ class CalendarService:
 
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
-
-    def plan_calendar(self, plan_id: int, lang: str = "sv") -> bytes:
-        """Every meeting of one plan (booked, held and cancelled, so calendars catch up)."""
-        with self._ctx.db.write() as s:
-            if s.get(Plan, plan_id) is None:
-                raise NotFoundError("plan", plan_id)
-            rows = s.execute(_event_stmt().where(Meeting.plan_id == plan_id)).all()
-            return self._calendar(s, [_event(r) for r in rows], rows, lang)
 
     def worklist_calendar(self, query: WorklistFilter | None = None, lang: str = "sv") -> bytes:
         """The booked follow-up meetings of the (filtered) worklist window."""

@@ -68,8 +68,7 @@ def generate_plans(
     now = clock.now()
     rng = random.Random(seed)
     with db.write() as s:
-        conn = s.connection()
-        cat = parts.catalogue(conn)
+        cat = parts.catalogue(s)
         taken = {number for number in s.scalars(select(Person.identity_number)) if number}
     people = parts.PeopleMaker(rng, taken, clock.today(), now)
     maker = PlanMaker(rng, cat, people, now)

@@ -16,9 +16,10 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy.orm import Session
 
+from sip_desk.db import repositories as repo
 from sip_desk.db.base import Base
-from sip_desk.db.models import Organisation, Unit
 from sip_desk.domain.codec import decode
 from sip_desk.domain.enums import PrincipalType, RepresentativeKind
 from sip_desk.domain.identity import make_identity
@@ -107,7 +108,7 @@ class Batch:
         return row_id
 
 
-def catalogue(conn: Connection) -> Catalogue:
+def catalogue(session: Session) -> Catalogue:
     """Ids of every organisation and unit the generator uses, creating the missing ones."""
     w = words()
     wanted: dict[tuple[str, PrincipalType], tuple[str, ...]] = {}
@@ -118,32 +119,16 @@ def catalogue(conn: Connection) -> Catalogue:
         wanted[(name, PrincipalType.REGION)] = w.region_units
     for name in w.other_actors:
         wanted[(name, PrincipalType.OTHER)] = ()
-    orgs = _org_ids(conn)
-    new_orgs = [{"name": k[0], "principal_type": k[1]} for k in wanted if k not in orgs]
-    if new_orgs:
-        conn.execute(insert(Organisation), new_orgs)
-        orgs = _org_ids(conn)
-    units = _unit_ids(conn)
-    new_units = [
-        {"organisation_id": orgs[key], "name": unit}
-        for key, names in wanted.items()
-        for unit in names
-        if (orgs[key], unit) not in units
-    ]
-    if new_units:
-        conn.execute(insert(Unit), new_units)
-        units = _unit_ids(conn)
-    return Catalogue(orgs=orgs, units=units)
-
-
-def _org_ids(conn: Connection) -> dict[tuple[str, PrincipalType], int]:
-    rows = conn.execute(select(Organisation.name, Organisation.principal_type, Organisation.id))
-    return {(name, principal): org_id for name, principal, org_id in rows}
-
-
-def _unit_ids(conn: Connection) -> dict[tuple[int, str], int]:
-    rows = conn.execute(select(Unit.organisation_id, Unit.name, Unit.id))
-    return {(org_id, name): unit_id for org_id, name, unit_id in rows}
+    cat = Catalogue(orgs={}, units={})
+    for (name, principal), unit_names in wanted.items():
+        org = repo.organisation(session, name, principal)
+        assert org is not None
+        cat.orgs[(name, principal)] = org.id
+        for unit_name in unit_names:
+            unit = repo.unit(session, org, unit_name)
+            assert unit is not None
+            cat.units[(org.id, unit_name)] = unit.id
+    return cat
 
 
 def next_ids(conn: Connection) -> dict[str, int]:

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sip_desk.db.repositories import person_by_identity
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.enums import MeetingStatus, PlanStatus, SignatureMethod
 from sip_desk.domain.goal import GoalData
@@ -60,7 +59,7 @@ class DemoService:
             text = demo_case_text(key)
             doc = json.loads(text)
             number = doc["plan"]["person"]["identity_number"]
-            if _stored(services, aged_identity(number, written_on(doc), today)):
+            if services.plans.find_person(aged_identity(number, written_on(doc), today) or ""):
                 skipped.append(key)
                 continue
             result = services.transfer.import_with_report(text, as_of_today=True)
@@ -88,13 +87,6 @@ class DemoService:
 def demo_case_text(key: str) -> str:
     """The plan file of one example case."""
     return resource("demo", f"{key}.json").read_text(encoding="utf-8")
-
-
-def _stored(services: Services, identity_number: str | None) -> bool:
-    if not identity_number:
-        return False
-    with services.ctx.db.read() as session:
-        return person_by_identity(session, identity_number) is not None
 
 
 def _sign(services: Services, plan_id: int) -> bool:

@@ -26,7 +26,6 @@ from sip_desk.domain.enums import (
     FollowUpDecision,
     MeetingKind,
     MeetingStatus,
-    ReviewStatus,
 )
 from sip_desk.domain.errors import DomainError, NotFoundError, ValidationErrors
 from sip_desk.domain.follow_up import FollowUpRecord
@@ -39,12 +38,6 @@ from sip_desk.domain.follow_up_record import (
 from sip_desk.domain.worklist import FollowUpResult
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan
-
-_ACTION_STATUS = {
-    ReviewStatus.DONE: ActionStatus.DONE,
-    ReviewStatus.NOT_DONE: ActionStatus.NOT_DONE,
-    ReviewStatus.ONGOING: ActionStatus.ONGOING,
-}
 
 
 class FollowUpRecordService:
@@ -112,23 +105,6 @@ class FollowUpRecordService:
             held[:] = [self._complete(edit)]
 
         return _result(edit_plan(self._ctx, plan_id, expected_version, change), held[0])
-
-    def record(
-        self, plan_id: int, expected_version: int, meeting_id: int, record: FollowUpRecord
-    ) -> FollowUpResult:
-        """Start, save and complete the record of ``meeting_id`` at once (all or nothing)."""
-        errors = save_errors(record)
-        if errors:
-            raise ValidationErrors(errors)
-
-        def change(edit: PlanEdit) -> None:
-            draft = edit.plan.follow_up_draft or self._new_draft(edit, meeting_id)
-            if draft.meeting_id != meeting_id:
-                raise DomainError("follow_up.no_draft")
-            _store(edit, draft, record)
-            self._complete(edit)
-
-        return _result(edit_plan(self._ctx, plan_id, expected_version, change), meeting_id)
 
     # Steps inside one transaction -------------------------------------------------------------
     def _new_draft(self, edit: PlanEdit, meeting_id: int | None) -> FollowUpDraft:
@@ -232,7 +208,8 @@ def _hold(edit: PlanEdit, meeting: Meeting, draft: FollowUpDraft) -> None:
     edit.log.record(AuditAction.UPDATE, "meeting", meeting.id, "follow_up", None, draft.decision)
     actions = {a.id: a for a in edit.plan.actions}
     for review in meeting.action_reviews:
-        edit.apply(actions[review.action_id], "action", {"status": _ACTION_STATUS[review.status]})
+        status = ActionStatus(review.status.value)  # a review's statuses are action statuses
+        edit.apply(actions[review.action_id], "action", {"status": status})
     if meeting.new_needs and draft.decision is not FollowUpDecision.CLOSE:
         need = Need(description=meeting.new_needs, position=len(edit.plan.needs))
         edit.plan.needs.append(need)

@@ -96,6 +96,20 @@ class FollowUpMeetingService:
         )
         return pdf, ics
 
+    def write_follow_up_pdf(
+        self, plan_id: int, meeting_id: int, path: Path, language: str = "sv"
+    ) -> Path:
+        """Save the record of held meeting ``meeting_id`` as the plan's PDF appendix at ``path``."""
+        from sip_desk.files import write_atomically
+        from sip_desk.pdf.render_follow_up import render_follow_up
+
+        plan = self._printed(plan_id, "follow_up", meeting_id)
+        target = Path(path).expanduser()
+        write_atomically(
+            target, render_follow_up(self.follow_up_document(plan, meeting_id, language))
+        )
+        return target
+
     def _printed(self, plan_id: int, entity: str, meeting_id: int) -> PlanDetail:
         """Load the plan and log the print (one transaction)."""
         ctx = self._ctx

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -15,18 +17,8 @@ from sip_desk.services.audit import AuditLog
 
 # --- Person rows: find by identity number, create with a reserve id, update with audit.
 
-PERSON_COLUMNS = (
-    "first_name",
-    "last_name",
-    "identity_number",
-    "phone",
-    "email",
-    "address",
-    "preferred_language",
-    "interpreter_needed",
-    "interpreter_language",
-    "protected_identity",
-)
+PERSON_COLUMNS = tuple(f.name for f in fields(PersonData) if f.name != "representatives")
+"""The fields of :class:`PersonData` that are columns of ``persons`` under the same name."""
 
 
 def known_person(session: Session, row: Person) -> KnownPerson:

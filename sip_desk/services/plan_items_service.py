@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -27,7 +28,59 @@ from sip_desk.domain.validation import (
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.unit_of_work import PlanEdit, Saved, edit_plan, find_row, save_cells
 
-Columns = Callable[[Session, Plan, Any], dict[str, Any]]
+
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of plan item: ORM class, list (on ``Plan`` and ``PlanDetail``), data, table.
+
+    ``cells`` are stored as they are in their own column, with nothing else derived from them
+    (a participant's name is shown on actions and meetings, so it is not one of them).
+    """
+
+    model: type[Any]
+    attr: str
+    data: type[Any]
+    table: str
+    cells: frozenset[str]
+    validate: Callable[..., None]
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_KINDS = {
+    "participant": _Kind(
+        Participant, "participants", ParticipantData, "participants",
+        _names("role phone email invitation present is_relative is_chair contact_role"),
+        validate_participant,
+    ),
+    "consent": _Kind(
+        InformationConsent, "consents", InformationConsentData, "information_consents",
+        _names(
+            "information_shared information_excluded valid_from valid_until form given_by"
+            " given_by_name revoked_on"
+        ),
+        validate_consent,
+    ),
+    "goal": _Kind(Goal, "goals", GoalData, "goals", _names("text term"), validate_goal),
+    "need": _Kind(Need, "needs", NeedData, "needs", _names("description"), validate_need),
+    "action": _Kind(
+        Action, "actions", ActionData, "actions",
+        _names("description is_other_actor start_date end_date status cost_responsibility"),
+        validate_action,
+    ),
+}  # fmt: skip
+_STRIPPED = frozenset({"name", "email", "text", "description"})
+
+
+def _clean(name: str, value: Any) -> Any:
+    return value.strip() if name in _STRIPPED else value
+
+
+def _plain(kind: str, d: Any, *more: str) -> dict[str, Any]:
+    """The row's cells, and the ``more`` columns, as they are in ``d``."""
+    return {n: _clean(n, getattr(d, n)) for n in (*_KINDS[kind].cells, *more)}
 
 
 def _check_ref(ids: set[int], value: int | None, field: str) -> None:
@@ -35,21 +88,17 @@ def _check_ref(ids: set[int], value: int | None, field: str) -> None:
         raise ValidationErrors([ValidationError(field, "validation.unknown_reference")])
 
 
+def _org_and_unit(s: Session, organisation: str, principal: Any, unit: str) -> dict[str, Any]:
+    org = repo.organisation(s, organisation, principal)
+    u = repo.unit(s, org, unit)
+    return {"organisation_id": org.id if org else None, "unit_id": u.id if u else None}
+
+
 def participant_columns(s: Session, _plan: Plan, d: ParticipantData) -> dict[str, Any]:
     """Columns of a participant row from its data."""
-    org = repo.organisation(s, d.organisation, d.principal)
     return {
-        "name": d.name.strip(),
-        "organisation_id": org.id if org else None,
-        "unit_id": (u.id if (u := repo.unit(s, org, d.unit)) else None),
-        "role": d.role,
-        "phone": d.phone,
-        "email": d.email.strip(),
-        "invitation": d.invitation,
-        "present": d.present,
-        "is_relative": d.is_relative,
-        "is_chair": d.is_chair,
-        "contact_role": d.contact_role,
+        **_plain("participant", d, "name"),
+        **_org_and_unit(s, d.organisation, d.principal, d.unit),
     }
 
 
@@ -57,28 +106,18 @@ def consent_columns(s: Session, _plan: Plan, d: InformationConsentData) -> dict[
     """Columns of a consent row from its data."""
     org = repo.organisation(s, d.organisation, d.principal)
     assert org is not None  # validation requires the organisation
-    return {
-        "organisation_id": org.id,
-        "information_shared": d.information_shared,
-        "information_excluded": d.information_excluded,
-        "valid_from": d.valid_from,
-        "valid_until": d.valid_until,
-        "form": d.form,
-        "given_by": d.given_by,
-        "given_by_name": d.given_by_name,
-        "revoked_on": d.revoked_on,
-    }
+    return {**_plain("consent", d), "organisation_id": org.id}
 
 
 def goal_columns(_s: Session, plan: Plan, d: GoalData) -> dict[str, Any]:
     """Columns of a goal row from its data."""
     _check_ref({g.id for g in plan.goals}, d.parent_id, "goal.parent_id")
-    return {"text": d.text.strip(), "term": d.term, "parent_id": d.parent_id}
+    return _plain("goal", d, "parent_id")
 
 
 def need_columns(_s: Session, _plan: Plan, d: NeedData) -> dict[str, Any]:
     """Columns of a need row from its data."""
-    return {"description": d.description.strip()}
+    return _plain("need", d)
 
 
 def action_columns(s: Session, plan: Plan, d: ActionData) -> dict[str, Any]:
@@ -92,67 +131,18 @@ def action_columns(s: Session, plan: Plan, d: ActionData) -> dict[str, Any]:
     goal_ids = {g.id for g in plan.goals}
     for goal_id in d.goal_ids:
         _check_ref(goal_ids, goal_id, "action.goal_ids")
-    org = repo.organisation(s, d.organisation, d.responsible_principal)
-    return {
-        "description": d.description.strip(),
-        "need_id": d.need_id,
-        "responsible_principal": d.responsible_principal,
-        "organisation_id": org.id if org else None,
-        "unit_id": (u.id if (u := repo.unit(s, org, d.unit)) else None),
-        "responsible_participant_id": d.responsible_participant_id,
-        "is_other_actor": d.is_other_actor,
-        "start_date": d.start_date,
-        "end_date": d.end_date,
-        "status": d.status,
-        "cost_responsibility": d.cost_responsibility,
-    }
+    more = ("need_id", "responsible_principal", "responsible_participant_id")
+    org_unit = _org_and_unit(s, d.organisation, d.responsible_principal, d.unit)
+    return {**_plain("action", d, *more), **org_unit}
 
 
-def _names(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_KINDS: dict[str, tuple[type[Any], str, Columns]] = {
-    "participant": (Participant, "participants", participant_columns),
-    "consent": (InformationConsent, "consents", consent_columns),
-    "goal": (Goal, "goals", goal_columns),
-    "need": (Need, "needs", need_columns),
-    "action": (Action, "actions", action_columns),
+_COLUMNS: dict[str, Callable[[Session, Plan, Any], dict[str, Any]]] = {
+    "participant": participant_columns,
+    "consent": consent_columns,
+    "goal": goal_columns,
+    "need": need_columns,
+    "action": action_columns,
 }
-
-
-_CELLS: dict[str, tuple[type[Any], str, frozenset[str]]] = {
-    # Cells stored as they are in their own column, with nothing else derived from them (a
-    # participant's name is shown on actions and meetings, so it is not one of them).
-    "participant": (
-        ParticipantData,
-        "participants",
-        _names("role phone email invitation present is_relative is_chair contact_role"),
-    ),
-    "consent": (
-        InformationConsentData,
-        "information_consents",
-        _names(
-            "information_shared information_excluded valid_from valid_until form given_by"
-            " given_by_name revoked_on"
-        ),
-    ),
-    "goal": (GoalData, "goals", _names("text term")),
-    "need": (NeedData, "needs", _names("description")),
-    "action": (
-        ActionData,
-        "actions",
-        _names("description is_other_actor start_date end_date status cost_responsibility"),
-    ),
-}
-_STRIPPED = frozenset({"email", "text", "description"})
-_VALIDATE: dict[str, Callable[..., Any]] = {
-    "participant": validate_participant,
-    "consent": validate_consent,
-    "need": validate_need,
-    "action": validate_action,
-}
-_LISTS = {"participant": "participants", "consent": "consents", "goal": "goals"}
 
 
 class PlanItemsService:
@@ -164,18 +154,45 @@ class PlanItemsService:
     def add(self, kind: str, plan_id: int, version: int, data: Any) -> Saved:
         """Add a row of ``kind`` ("participant", "consent", "goal", "need", "action")."""
         _validate(kind, data)
-        return self._add(kind, plan_id, version, data, _goal_ids(kind, data))
+        k = _KINDS[kind]
+
+        def change(edit: PlanEdit) -> None:
+            values = _COLUMNS[kind](edit.session, edit.plan, data)
+            collection = getattr(edit.plan, k.attr)
+            if hasattr(k.model, "position"):
+                values["position"] = max((r.position for r in collection), default=-1) + 1
+            row = k.model(**values)
+            collection.append(row)
+            if kind == "action":
+                row.goals = [g for g in edit.plan.goals if g.id in data.goal_ids]
+            edit.session.flush()
+            edit.log.record(AuditAction.CREATE, kind, row.id, new=_label(row))
+            edit.item_id, edit.changed = row.id, True
+
+        return edit_plan(self._ctx, plan_id, version, change)
 
     def update(self, kind: str, plan_id: int, version: int, item_id: int, data: Any) -> Saved:
         """Change row ``item_id`` of ``kind`` to ``data`` (e.g. record a consent's revocation)."""
         _validate(kind, data, item_id)
-        return self._update(kind, plan_id, version, item_id, data, _goal_ids(kind, data))
 
-    # Any kind
+        def change(edit: PlanEdit) -> None:
+            row = _find(edit, kind, item_id)
+            edit.apply(row, kind, _COLUMNS[kind](edit.session, edit.plan, data))
+            if kind == "action":  # the linked goals are set apart from the columns
+                old = tuple(g.id for g in row.goals)
+                new = tuple(g.id for g in edit.plan.goals if g.id in data.goal_ids)
+                if set(old) != set(new):
+                    row.goals = [g for g in edit.plan.goals if g.id in data.goal_ids]
+                    edit.log.record(AuditAction.UPDATE, kind, item_id, "goal_ids", old, new)
+                    edit.changed = True
+            edit.item_id = item_id
+
+        return edit_plan(self._ctx, plan_id, version, change)
+
     @staticmethod
     def cells_of(kind: str) -> frozenset[str]:
         """The cells of a ``kind`` row that :meth:`save_cells` writes."""
-        return _CELLS[kind][2]
+        return _KINDS[kind].cells
 
     def save_cells(
         self, plan: PlanDetail, kind: str, item_id: int, cells: dict[str, Any]
@@ -185,25 +202,22 @@ class PlanItemsService:
         Checked as :meth:`update` checks the whole row; one short transaction with
         the version check and an audit row per cell, nothing read back.
         """
-        data_type, table, allowed = _CELLS[kind]
-        if not set(cells) <= allowed:
-            raise ValueError(f"not simple {kind} cells: {sorted(set(cells) - allowed)}")
-        row = find_row(getattr(plan, _LISTS.get(kind, table)), kind, item_id)
-        names = [f.name for f in dataclasses.fields(data_type)]
-        data = dataclasses.replace(data_type(**{n: getattr(row, n) for n in names}), **cells)
+        k = _KINDS[kind]
+        if not set(cells) <= k.cells:
+            raise ValueError(f"not simple {kind} cells: {sorted(set(cells) - k.cells)}")
+        row = find_row(getattr(plan, k.attr), kind, item_id)
+        names = [f.name for f in dataclasses.fields(k.data)]
+        data = dataclasses.replace(k.data(**{n: getattr(row, n) for n in names}), **cells)
         _validate(kind, data, item_id)
-        changes = {
-            n: (getattr(row, n), v.strip() if n in _STRIPPED else v) for n, v in cells.items()
-        }
-        return save_cells(self._ctx, plan, kind, table, item_id, changes)
+        changes = {n: (getattr(row, n), _clean(n, v)) for n, v in cells.items()}
+        return save_cells(self._ctx, plan, kind, k.table, item_id, changes)
 
     def remove(self, kind: str, plan_id: int, version: int, item_id: int) -> Saved:
         """Remove a row of ``kind`` ("participant", "consent", "goal", "need", "action")."""
-        _cls, attr, _columns = _KINDS[kind]
 
         def change(edit: PlanEdit) -> None:
-            row = self._find(edit, kind, item_id)
-            getattr(edit.plan, attr).remove(row)
+            row = _find(edit, kind, item_id)
+            getattr(edit.plan, _KINDS[kind].attr).remove(row)
             edit.log.record(AuditAction.DELETE, kind, item_id, old=_label(row))
             edit.changed = True
 
@@ -211,11 +225,10 @@ class PlanItemsService:
 
     def move(self, kind: str, plan_id: int, version: int, item_id: int, new_index: int) -> Saved:
         """Move a row of ``kind`` to ``new_index`` in its list."""
-        _cls, attr, _columns = _KINDS[kind]
 
         def change(edit: PlanEdit) -> None:
-            rows = list(getattr(edit.plan, attr))
-            row = self._find(edit, kind, item_id)
+            rows = list(getattr(edit.plan, _KINDS[kind].attr))
+            row = _find(edit, kind, item_id)
             rows.remove(row)
             rows.insert(max(0, min(new_index, len(rows))), row)
             for i, r in enumerate(rows):
@@ -223,71 +236,16 @@ class PlanItemsService:
 
         return edit_plan(self._ctx, plan_id, version, change)
 
-    def _add(
-        self,
-        kind: str,
-        plan_id: int,
-        version: int,
-        data: Any,
-        goal_ids: tuple[int, ...] | None = None,
-    ) -> Saved:
-        cls, attr, columns = _KINDS[kind]
 
-        def change(edit: PlanEdit) -> None:
-            values = columns(edit.session, edit.plan, data)
-            collection = getattr(edit.plan, attr)
-            if hasattr(cls, "position"):
-                values["position"] = max((r.position for r in collection), default=-1) + 1
-            row = cls(**values)
-            collection.append(row)
-            if goal_ids is not None:
-                row.goals = [g for g in edit.plan.goals if g.id in goal_ids]
-            edit.session.flush()
-            edit.log.record(AuditAction.CREATE, kind, row.id, new=_label(row))
-            edit.item_id, edit.changed = row.id, True
-
-        return edit_plan(self._ctx, plan_id, version, change)
-
-    def _update(
-        self,
-        kind: str,
-        plan_id: int,
-        version: int,
-        item_id: int,
-        data: Any,
-        goal_ids: tuple[int, ...] | None = None,
-    ) -> Saved:
-        _cls, _attr, columns = _KINDS[kind]
-
-        def change(edit: PlanEdit) -> None:
-            row = self._find(edit, kind, item_id)
-            edit.apply(row, kind, columns(edit.session, edit.plan, data))
-            if goal_ids is not None:
-                old = tuple(g.id for g in row.goals)
-                new = tuple(g.id for g in edit.plan.goals if g.id in goal_ids)
-                if set(old) != set(new):
-                    row.goals = [g for g in edit.plan.goals if g.id in goal_ids]
-                    edit.log.record(AuditAction.UPDATE, kind, item_id, "goal_ids", old, new)
-                    edit.changed = True
-            edit.item_id = item_id
-
-        return edit_plan(self._ctx, plan_id, version, change)
-
-    @staticmethod
-    def _find(edit: PlanEdit, kind: str, item_id: int) -> Any:
-        return find_row(getattr(edit.plan, _KINDS[kind][1]), kind, item_id)
+def _find(edit: PlanEdit, kind: str, item_id: int) -> Any:
+    return find_row(getattr(edit.plan, _KINDS[kind].attr), kind, item_id)
 
 
 def _validate(kind: str, data: Any, item_id: int | None = None) -> None:
     if kind == "goal":
         validate_goal(data, item_id)
     else:
-        _VALIDATE[kind](data)
-
-
-def _goal_ids(kind: str, data: Any) -> tuple[int, ...] | None:
-    """The goals an action is linked to (set apart from its columns); None for other kinds."""
-    return data.goal_ids if kind == "action" else None
+        _KINDS[kind].validate(data)
 
 
 def _label(row: Any) -> str:

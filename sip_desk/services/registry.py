@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sip_desk.services.plan_service import PlanService
     from sip_desk.services.signing_service import SigningService
     from sip_desk.services.store_checks import StoreHealthService
+    from sip_desk.services.translations import TranslationService
 
 
 class Services:
@@ -40,11 +41,6 @@ class Services:
         """The clock every service reads "now" and "today" from (tests fix it)."""
         return self.ctx.clock
 
-    @classmethod
-    def build(cls, ctx: ServiceContext) -> Services:
-        """Create the services on ``ctx``."""
-        return cls(ctx)
-
     @cached_property
     def plans(self) -> PlanService:
         """Plans and the person they are about."""
@@ -58,6 +54,13 @@ class Services:
         from sip_desk.services.plan_items_service import PlanItemsService
 
         return PlanItemsService(self.ctx)
+
+    @cached_property
+    def translations(self) -> TranslationService:
+        """The person's own texts translated at the meeting."""
+        from sip_desk.services.translations import TranslationService
+
+        return TranslationService(self.ctx)
 
     @cached_property
     def meetings(self) -> MeetingService:

@@ -8,7 +8,7 @@ meeting). The signatures are not part of the content hash: they attest to it. A 
 chained to the content hash covers them, and the store key signs both (the version's seal,
 ``services.version_seal``); a late signature gets the key's signature on its own. The database
 refuses any UPDATE or DELETE of a signed version's signatures and seal, and a row changed behind
-the database's back fails the check (:meth:`SigningService.check_version`).
+the database's back fails the check (:meth:`SigningService.get_version`, ``verify-store``).
 """
 
 from __future__ import annotations
@@ -43,11 +43,10 @@ from sip_desk.services.store_checks import structure_problems
 from sip_desk.services.store_key import key_id_of, read_public_pem
 from sip_desk.services.version_reader import (
     find_version,
-    last_signed,
     load_plan_with_signatures,
     version_detail,
 )
-from sip_desk.services.version_seal import check_row, seal_version, sign_late
+from sip_desk.services.version_seal import check_row, previous_signed, seal_version, sign_late
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -91,7 +90,7 @@ class SigningService:
             # A signed plan is agreed: a draft becomes active (recorded in the snapshot too).
             log.apply(plan, "plan", {"status": PlanStatus.ACTIVE})
             draft = plan.versions[-1]
-            previous = last_signed(plan)
+            previous = previous_signed(draft)
             draft.snapshot = canonical_snapshot(read_plan(s, plan.id))
             draft.previous_hash = previous.content_hash if previous else None
             draft.content_hash = chain_hash(draft.snapshot, draft.previous_hash)
@@ -186,15 +185,6 @@ class SigningService:
             plan = load_plan_with_signatures(s, plan_id)
             return version_detail(plan, find_version(plan, number), self.keys.table(s))
 
-    def check_version(self, plan_id: int, number: int) -> VersionCheck:
-        """Check signed version ``number``: hash, chain, signatures and key signatures."""
-        with self._ctx.db.read() as s:
-            plan = load_plan_with_signatures(s, plan_id)
-            row = find_version(plan, number)
-            if row.state is not VersionState.SIGNED:
-                raise DomainError("signing.not_signed", number=number)
-            return check_row(row, self.keys.table(s))
-
     def check_store(self, trust_keys: Sequence[str] = ()) -> list[VersionCheck]:
         """Check every signed version in the store (``sip-desk verify-store``).
 
@@ -229,21 +219,12 @@ class SigningService:
                     )
             return checks
 
-    def last_signed_version(self, plan_id: int) -> VersionDetail | None:
-        """The newest signed version, or ``None`` when nothing is signed yet."""
-        with self._ctx.db.read() as s:
-            plan = load_plan_with_signatures(s, plan_id)
-            row = last_signed(plan)
-            return version_detail(plan, row) if row else None
-
     def previous_signed(self, plan_id: int, number: int) -> VersionDetail | None:
         """The newest signed version before version ``number``, if any."""
         with self._ctx.db.read() as s:
             plan = load_plan_with_signatures(s, plan_id)
-            earlier = [
-                v for v in plan.versions if v.state is VersionState.SIGNED and v.number < number
-            ]
-            return version_detail(plan, earlier[-1]) if earlier else None
+            earlier = previous_signed(find_version(plan, number))
+            return version_detail(plan, earlier) if earlier else None
 
     def changes_since_signed(self, live: PlanDetail) -> ChangeSummary:
         """What changed in ``live`` (the plan as the caller holds it) since its last signed version.

@@ -81,9 +81,21 @@ def edit_plan(
     """
 
     def work(session: Session) -> Saved:
-        edit = _begin_edit(ctx, session, plan_id, expected_version, allow_closed)
+        plan = load_plan(session, plan_id, expected_version)
+        if plan.status is PlanStatus.CLOSED and not allow_closed:
+            raise DomainError("error.plan_closed")
+        now = ctx.clock.now()
+        log = AuditLog(session, ctx.user, now, plan.id, plan.person_id)
+        edit = PlanEdit(session, plan, log, now)
         change(edit)
-        return _finish_edit(edit, plan_id)
+        if edit.changed:
+            plan.version += 1
+            plan.updated_at = now
+            if edit.content:
+                ensure_draft_version(plan, now)
+            session.flush()
+            session.expire_all()
+        return Saved(read_plan(session.connection(), plan_id), edit.item_id)
 
     return ctx.db.transaction(work)
 
@@ -94,32 +106,6 @@ def find_row(rows: Iterable[R], kind: str, item_id: int) -> R:
     if row is None:
         raise NotFoundError(kind, item_id)
     return row
-
-
-def _begin_edit(
-    ctx: ServiceContext,
-    session: Session,
-    plan_id: int,
-    expected_version: int | None,
-    allow_closed: bool,
-) -> PlanEdit:
-    plan = load_plan(session, plan_id, expected_version)
-    if plan.status is PlanStatus.CLOSED and not allow_closed:
-        raise DomainError("error.plan_closed")
-    now = ctx.clock.now()
-    return PlanEdit(session, plan, AuditLog(session, ctx.user, now, plan.id, plan.person_id), now)
-
-
-def _finish_edit(edit: PlanEdit, plan_id: int) -> Saved:
-    if edit.changed:
-        plan = edit.plan
-        plan.version = plan.version + 1
-        plan.updated_at = edit.now
-        if edit.content:
-            ensure_draft_version(plan, edit.now)
-        edit.session.flush()
-        edit.session.expire_all()
-    return Saved(read_plan(edit.session.connection(), plan_id), edit.item_id)
 
 
 def ensure_draft_version(plan: Plan, now: datetime) -> None:

@@ -71,12 +71,6 @@ def find_version(plan: Plan, number: int | None) -> PlanVersion:
     return row
 
 
-def last_signed(plan: Plan) -> PlanVersion | None:
-    """The newest signed version of ``plan``."""
-    signed = [v for v in plan.versions if v.state is VersionState.SIGNED]
-    return signed[-1] if signed else None
-
-
 def load_plan_with_signatures(session: Session, plan_id: int) -> Plan:
     """The plan row with its person and its versions with their signatures.
 

@@ -141,9 +141,15 @@ class _Job(QRunnable):
             with _switching:
                 result = self._work()
         except Exception as error:  # a worker has no caller to raise to: the GUI gets it
-            self._relay.done.emit(False, error)
+            self._deliver(False, error)
             return
-        self._relay.done.emit(True, result)
+        self._deliver(True, result)
+
+    def _deliver(self, ok: bool, value: object) -> None:
+        try:
+            self._relay.done.emit(ok, value)
+        except RuntimeError:  # the relay went with its window (or the app quit): nobody waits
+            log.debug("background result dropped: its window is gone")
 
 
 class BackgroundOp(Generic[T]):

@@ -125,9 +125,6 @@ class MainWindow(QMainWindow):
         self.worklist.attach(services)
         self.plan_list.set_source(services.plan_list)
 
-    def show_store_unavailable(self, message: str) -> None:
-        self.counts.setText(message)
-
     def open_plan(self, plan_id: int, log_access: bool = True) -> None:
         """Open a plan in a tab (or switch to it); opening logs the user's access."""
         if self.services is None or self.tabs.show_plan(plan_id):
@@ -149,10 +146,6 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
-
-    def show_reminder(self, text: str) -> None:
-        """Show a reminder notice in the window (used when there is no system tray)."""
-        self.banner.show_notice(text)
 
     def show_plan_list(self) -> None:
         self.tabs.setCurrentWidget(self.plan_list)

@@ -177,7 +177,3 @@ class MainMenus(QObject):
                 menu.removeAction(shown)
             menu.insertAction(anchor, wanted)
             self._shown[key] = wanted
-
-    def shown_action(self, key: str) -> QAction:
-        """The action now in the menu for ``key`` ("print", "sign", "undo" or "redo")."""
-        return self._shown[key]

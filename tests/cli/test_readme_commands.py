@@ -82,7 +82,7 @@ def store(tmp_path_factory) -> dict[str, str]:
     assert run(["--db", db_path, "demo"]) == 0
     cert = make_certificate(folder)
     db = Database(make_engine(db_path))
-    Services.build(ServiceContext(db=db, user=UserContext(user="t"))).documents.save_settings(
+    Services(ServiceContext(db=db, user=UserContext(user="t"))).documents.save_settings(
         DocumentSettings(seal_pkcs12_path=str(cert.pkcs12_path), seal_pkcs12_password=cert.password)
     )
     db.dispose()

@@ -32,7 +32,7 @@ def _services(db: Database, lock_wait: LockWait = SHORT, wait_ms: int = 100) -> 
     """Services on the store of ``db`` with short waits (injected for the test)."""
     url = db.engine.url.render_as_string(hide_password=False)
     short = Database(make_engine(url, busy_timeout_ms=wait_ms), lock_wait)
-    return Services.build(ServiceContext(db=short, user=UserContext(user="anna.test")))
+    return Services(ServiceContext(db=short, user=UserContext(user="anna.test")))
 
 
 @contextmanager

@@ -97,7 +97,7 @@ def test_store_reports_read_only_store_and_saves_nothing(tmp_path: Path, user, c
     prepare_store(writable)
     writable.dispose()
     ro = Database(make_engine(f"sqlite:///file:{path}?mode=ro&uri=true"))
-    services = Services.build(ServiceContext(db=ro, user=user, clock=clock))
+    services = Services(ServiceContext(db=ro, user=user, clock=clock))
 
     with pytest.raises(StoreError) as info:
         services.plans.create_plan(person_data())
@@ -111,7 +111,7 @@ def test_store_reports_locked_store_after_the_lock_wait(tmp_path: Path, user, cl
     path = tmp_path / "locked.sqlite"
     db = Database(make_engine(str(path), busy_timeout_ms=200), LockWait(budget_s=0.5))
     prepare_store(db)
-    services = Services.build(ServiceContext(db=db, user=user, clock=clock))
+    services = Services(ServiceContext(db=db, user=user, clock=clock))
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -127,7 +127,7 @@ def test_store_reports_locked_store_after_the_lock_wait(tmp_path: Path, user, cl
 
 
 def test_store_reports_full_disk_and_keeps_earlier_plans(sqlite_db: Database, user, clock) -> None:
-    services = Services.build(ServiceContext(db=sqlite_db, user=user, clock=clock))
+    services = Services(ServiceContext(db=sqlite_db, user=user, clock=clock))
     first = services.plans.create_plan(person_data())
     raw = sqlite_db.engine.raw_connection()
     pages = raw.cursor().execute("PRAGMA page_count").fetchone()[0]

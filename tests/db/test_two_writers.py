@@ -87,7 +87,7 @@ def _worker_db(url: str, mode: str) -> Database:
 
 def _save_fields(url: str, mode: str, plan_id: int, who: str, saves: int, queue: Results) -> None:
     db = _worker_db(url, mode)
-    services = Services.build(ServiceContext(db=db, user=UserContext(user=who)))
+    services = Services(ServiceContext(db=db, user=UserContext(user=who)))
     name = FIELDS[who]
     counts = {"saves": 0, "stale": 0, "locked": 0, "other": 0}
     started = time.monotonic()
@@ -120,7 +120,7 @@ def _save_fields(url: str, mode: str, plan_id: int, who: str, saves: int, queue:
 
 
 def _run_two_writers(db: Database, mode: str, saves: int) -> list[dict[str, Any]]:
-    services = Services.build(ServiceContext(db=db, user=UserContext(user="setup")))
+    services = Services(ServiceContext(db=db, user=UserContext(user="setup")))
     plan = services.plans.create_plan(person_data())
     url = db.engine.url.render_as_string(hide_password=False)
     context = multiprocessing.get_context("spawn")

@@ -83,7 +83,10 @@ def test_follow_up_pdf_lists_reviews_decision_and_next_version(sqlite_services, 
         next_place="Stadshuset",
     )
     service = sqlite_services.follow_ups.meetings
-    result = sqlite_services.follow_ups.records.record(plan.id, plan.version, meeting.id, record)
+    records = sqlite_services.follow_ups.records
+    started = records.start(plan.id, plan.version, meeting.id).plan
+    saved = records.save(plan.id, started.version, meeting.id, record).plan
+    result = records.complete(plan.id, saved.version)
 
     pdf = render_follow_up(service.follow_up_document(result.plan, meeting.id))
 

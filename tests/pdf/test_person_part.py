@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sip_desk.domain.document import PlanDocument
+from sip_desk.domain.document import PRINT_LANGUAGES, PlanDocument
 from sip_desk.domain.enums import ActionStatus, PrincipalType
 from sip_desk.domain.goal import GoalDto
 from sip_desk.domain.participant import ParticipantDto
@@ -27,7 +27,7 @@ from tests.domain.catalogues import entries
 from tests.pdf.pdf_text import needs_poppler, normalise, pdftotext
 from tests.pdf.person_part_check import body_sizes, cut_words, outline, part_pages, vocabulary
 
-LANGUAGES = ("sv", "en", "ar")
+LANGUAGES = PRINT_LANGUAGES
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def demo_docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, PlanDocumen
     folder = tmp_path_factory.mktemp("demo")
     db = Database(make_engine(str(folder / "sip_desk.sqlite")))
     prepare_store(db)
-    services = Services.build(
+    services = Services(
         ServiceContext(db=db, user=UserContext(user="t", unit="u"), clock=MutableClock())
     )
     services.demo.load_cases()

@@ -31,7 +31,7 @@ def test_calendar_export_plan_events_parse_with_stockholm_time(services, plans) 
     plan = plans.active(first_name="Åsa", last_name="Öberg")
     meeting = plan.meetings[0]
 
-    data = services.calendar.plan_calendar(plan.id)
+    data = services.calendar.invitation_calendar(plan.id, meeting.id)
 
     cal = Calendar.from_ical(data)
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Stockholm"]
@@ -47,11 +47,12 @@ def test_calendar_export_plan_events_parse_with_stockholm_time(services, plans) 
 
 def test_calendar_export_reexport_keeps_uid_and_raises_sequence(services, plans, clock) -> None:
     plan = plans.active()
-    first = _events(services.calendar.plan_calendar(plan.id))[0]
+    meeting_id = plan.meetings[0].id
+    first = _events(services.calendar.invitation_calendar(plan.id, meeting_id))[0]
     clock.set(clock.current + timedelta(minutes=5))
     plans.action(services.plans.get_plan(plan.id), 5)
 
-    second = _events(services.calendar.plan_calendar(plan.id))[0]
+    second = _events(services.calendar.invitation_calendar(plan.id, meeting_id))[0]
 
     assert second["UID"] == first["UID"]
     assert int(second["SEQUENCE"]) > int(first["SEQUENCE"])
@@ -68,7 +69,7 @@ def test_calendar_export_marks_cancelled_meeting(services, plans) -> None:
         _as_data(meeting, status=MeetingStatus.CANCELLED),
     )
 
-    (event,) = _events(services.calendar.plan_calendar(data.plan.id))
+    (event,) = _events(services.calendar.invitation_calendar(data.plan.id, meeting.id))
 
     assert str(event["STATUS"]) == "CANCELLED"
 
@@ -89,7 +90,7 @@ def test_calendar_export_hides_place_and_identity_of_protected_person(services, 
         address="Hemliga vägen 7",
     )
 
-    data = services.calendar.plan_calendar(plan.id)
+    data = services.calendar.invitation_calendar(plan.id, plan.meetings[0].id)
 
     text = data.decode()
     (event,) = _events(data)

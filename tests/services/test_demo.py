@@ -22,6 +22,7 @@ from sip_desk.domain.identity import make_identity, parse_identity
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail, PlanQuery
 from sip_desk.domain.redaction import without_address
+from sip_desk.domain.translation import translated
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.demo_generator import generate_plans
 from sip_desk.services.demo_service import DEMO_CASES, demo_case_text
@@ -70,6 +71,11 @@ def test_demo_cases_match_the_domain_examples(services, clock) -> None:
     assert family.fields.print_language == "ar"
     assert family.person.preferred_language == "ar"
     assert family.person.interpreter_needed
+    arabic = translated(family, "ar")  # written at the meeting: every goal and action in Arabic
+    assert all(a.text != g.text for a, g in zip(arabic.goals, family.goals, strict=True))
+    assert all(
+        a.description != b.description for a, b in zip(arabic.actions, family.actions, strict=True)
+    )
     weeks = {}
     for key, plan in (("adult", adult), ("youth", youth)):
         follow_up = plan.next_follow_up(clock.now())
@@ -192,7 +198,8 @@ def test_demo_cases_are_signed_on_paper_and_one_is_revised_since(services) -> No
     assert not services.signing.changes_since_signed(
         services.plans.get_plan(result.signed[1])
     ).items
-    assert services.signing.last_signed_version(created["protected"]) is None
+    protected = services.plans.get_plan(created["protected"])
+    assert all(v.state is VersionState.DRAFT for v in protected.versions)
 
 
 def test_generator_makes_n_plans_with_the_expected_rows(services) -> None:
@@ -239,7 +246,7 @@ def test_generator_follow_ups_spread_around_today_with_some_overdue(services, cl
 def test_generator_is_deterministic_for_a_seed(sqlite_services, tmp_path, clock, user) -> None:
     other_db = Database(make_engine(str(tmp_path / "other.sqlite")))
     prepare_store(other_db)
-    other = Services.build(ServiceContext(db=other_db, user=user, clock=clock))
+    other = Services(ServiceContext(db=other_db, user=user, clock=clock))
 
     generate_plans(sqlite_services, 30, seed=11)
     generate_plans(other, 30, seed=11)

@@ -87,7 +87,8 @@ def test_golden_version_imports_prints_and_verifies(case: str, sqlite_services, 
     assert all(normalise(goal.text) in text for goal in snapshot.goals)
     assert pdf.content_hash == _signed(doc)["content_hash"]
     assert pdf.other_store and pdf.key_id == doc["signing_keys"][0]["key_id"]
-    check = sqlite_services.signing.check_version(plan.id, 1)
+    check = sqlite_services.signing.get_version(plan.id, 1).check
+    assert check is not None
     assert check.ok and check.origin is KeyOrigin.OTHER and not check.trusted
     untrusted = sqlite_services.documents.verify_pdf(target)
     trusted = sqlite_services.documents.verify_pdf(target, trust_keys=[str(PUBLIC_KEY)])
@@ -99,6 +100,7 @@ def test_golden_late_signature_stays_covered_by_its_own_key_signature(sqlite_ser
         (GOLDEN / "youth.json").read_text("utf-8")
     ).plan
 
-    check = sqlite_services.signing.check_version(plan.id, 1)
+    check = sqlite_services.signing.get_version(plan.id, 1).check
+    assert check is not None
 
     assert check.ok and len(check.accepted_chain) == 2

@@ -106,7 +106,6 @@ def test_legacy_store_invitation_and_calendar_carry_no_protected_address(legacy,
 
     _no_protected_address(normalise(pypdf_text(pdf.read_bytes())))
     _no_protected_address(ics.read_text(encoding="utf-8"))
-    _no_protected_address(legacy.calendar.plan_calendar(RANIA).decode("utf-8"))
     _no_protected_address(legacy.calendar.worklist_calendar().decode("utf-8"))
 
 

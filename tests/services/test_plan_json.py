@@ -229,7 +229,7 @@ def other_services(tmp_path: Path, services: Services) -> Iterator[Services]:
     """A second, empty SQLite store with the same user and clock."""
     db = Database(make_engine(str(tmp_path / "other.sqlite")))
     prepare_store(db)
-    yield Services.build(ServiceContext(db=db, user=services.ctx.user, clock=services.ctx.clock))
+    yield Services(ServiceContext(db=db, user=services.ctx.user, clock=services.ctx.clock))
     db.dispose()
 
 

@@ -29,7 +29,7 @@ def other_services(tmp_path, sqlite_services):
     db = Database(make_engine(str(tmp_path / "other" / "sip_desk.sqlite")))
     prepare_store(db)
     ctx = sqlite_services.ctx
-    yield Services.build(ServiceContext(db=db, user=ctx.user, clock=ctx.clock))
+    yield Services(ServiceContext(db=db, user=ctx.user, clock=ctx.clock))
     db.dispose()
 
 
@@ -71,7 +71,7 @@ def test_protected_after_signing_no_export_invitation_or_calendar_shows_the_addr
         sqlite_services.transfer.export_plan(protected_later.id),
         normalise(pypdf_text(pdf.read_bytes())),
         ics.read_text(encoding="utf-8"),
-        sqlite_services.calendar.plan_calendar(protected_later.id).decode("utf-8"),
+        sqlite_services.calendar.worklist_calendar().decode("utf-8"),
     ]
 
     assert all("Storgatan 5" not in output for output in outputs)
@@ -109,7 +109,8 @@ def test_protected_export_without_the_home_address_still_imports_as_signed(
 
     imported = other_services.transfer.import_with_report(text).plan
 
-    check = other_services.signing.check_version(imported.id, 1)
+    check = other_services.signing.get_version(imported.id, 1).check
+    assert check is not None
     assert check.ok and check.redacted  # the cut snapshot is attested by the key, not the hash
     assert check.key_id == sqlite_services.keys.own().key_id
     assert check.content_hash == protected_later.versions[0].content_hash

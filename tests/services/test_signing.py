@@ -138,7 +138,8 @@ def test_signing_seals_the_version_and_its_signatures_with_the_store_key(
 ) -> None:
     plan = _sign(services, make_plan.complete(address="Storgatan 5"))
 
-    check = services.signing.check_version(plan.id, 1)
+    check = services.signing.get_version(plan.id, 1).check
+    assert check is not None
 
     assert check.ok and check.origin is KeyOrigin.OWN and check.trusted
     assert check.key_id == services.keys.own().key_id

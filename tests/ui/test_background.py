@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from typing import TypeVar
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -169,3 +172,31 @@ def test_background_op_answers_nobody_when_its_parent_was_deleted_meanwhile(qtbo
     qtbot.wait(50)
 
     assert results == []
+
+
+QUIT_WHILE_WORKING = """
+import os, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from sip_desk.ui.background import BackgroundOp
+app = QApplication([])
+window = QWidget()
+BackgroundOp(window, lambda: time.sleep(0.5), lambda _result: None).run()
+QTimer.singleShot(50, app.quit)
+app.exec()
+"""
+
+
+@pytest.mark.slow
+def test_quitting_while_work_runs_prints_no_traceback() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_WORKING],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr and "Error calling" not in done.stderr, done.stderr

@@ -163,7 +163,7 @@ def test_record_survives_closing_the_tab_and_the_window(
     keys(qtbot, comment, "Väntar på svar")
     window.close()
 
-    services = Services.build(
+    services = Services(
         ServiceContext(
             db=Database(make_engine(str(tmp_path / "sip_desk.sqlite"))), user=user, clock=clock
         )

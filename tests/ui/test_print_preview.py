@@ -20,8 +20,13 @@ def _preview(qtbot, services, plan_id, language=None) -> PrintPreviewDialog:
     dialog = PrintPreviewDialog(services, services.plans.get_plan(plan_id), language=language)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: not dialog.is_rendering)  # rendered on the background runner
+    qtbot.waitUntil(lambda: _shown(dialog))  # rendered on the background runner
     return dialog
+
+
+def _shown(dialog: PrintPreviewDialog) -> bool:
+    """The preview (or the warning in its place) is shown: no longer "Preparing the preview…"."""
+    return not dialog.status.text().endswith("…")
 
 
 def test_print_preview_shows_the_real_pdf(qtbot, sqlite_services) -> None:
@@ -118,7 +123,7 @@ def test_print_preview_warns_instead_of_showing_a_damaged_signed_version(
 
     dialog = _preview(qtbot, sqlite_services, plan_id, language="en")
     qtbot.keyClick(dialog.language, Qt.Key.Key_Down)  # another language: still refused
-    qtbot.waitUntil(lambda: not dialog.is_rendering)
+    qtbot.waitUntil(lambda: _shown(dialog))
 
     assert dialog.warning.isVisible() and not dialog.view.isVisible()
     assert "Falsk Underskrift" in dialog.warning.text()
@@ -133,14 +138,14 @@ def test_print_preview_names_the_store_an_imported_version_was_signed_in(
     (tmp_path / "other").mkdir()
     db = Database(make_engine(str(tmp_path / "other" / "sip_desk.sqlite")))
     prepare_store(db)
-    other = Services.build(ServiceContext(db=db, user=user, clock=clock))
+    other = Services(ServiceContext(db=db, user=user, clock=clock))
     plan = other.transfer.import_with_report(text).plan
     key = sqlite_services.keys.own().key_id
 
     dialog = PrintPreviewDialog(other, plan, number=1)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: not dialog.is_rendering)
+    qtbot.waitUntil(lambda: _shown(dialog))
 
     assert dialog.warning.isHidden() and dialog.print_button.isEnabled()
     assert f"signed in another store (key {key})" in dialog.status.text()

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from sip_desk.domain.enums import SignatureMethod, VersionState
 from sip_desk.domain.plan import PlanDetail
@@ -83,7 +84,7 @@ def test_signing_dialog_shows_changes_since_last_signed(qtbot, sqlite_services) 
 
     dialog = _dialog(qtbot, services, edited)
 
-    box = dialog.findChild(type(dialog.error), "changesSinceSigned")
+    box = dialog.findChild(QLabel, "changesSinceSigned")
     assert box is not None and "strengths" in box.text()
 
 

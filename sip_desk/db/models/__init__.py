@@ -6,6 +6,7 @@ from sip_desk.db.models.meeting import ActionReview, GoalReview, Meeting
 from sip_desk.db.models.person import Organisation, Person, Representative, Unit
 from sip_desk.db.models.plan import Plan
 from sip_desk.db.models.plan_items import Action, Goal, InformationConsent, Need, Participant
+from sip_desk.db.models.translation import Translation
 from sip_desk.db.models.version import PlanVersion, Signature, SigningKey, VersionSeal
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Setting",
     "Signature",
     "SigningKey",
+    "Translation",
     "Unit",
     "VersionSeal",
 ]

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import ForeignKey
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
-from sip_desk.db.base import Base, enum_column
+from sip_desk.db.base import Base, enum_column, owned, owner_id
 from sip_desk.domain.enums import FollowUpDecision, GoalOutcome, ReviewStatus
 
 
@@ -22,9 +22,7 @@ class FollowUpDraft(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), unique=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[int] = owner_id("meetings")
     started_at: Mapped[datetime]
     new_needs: Mapped[str] = mapped_column(default="")
     notes: Mapped[str] = mapped_column(default="")
@@ -34,12 +32,8 @@ class FollowUpDraft(Base):
     next_place: Mapped[str] = mapped_column(default="")
     next_video_link: Mapped[str] = mapped_column(default="")
 
-    action_reviews: Mapped[list[DraftActionReview]] = relationship(
-        cascade="all, delete-orphan", order_by="DraftActionReview.id"
-    )
-    goal_reviews: Mapped[list[DraftGoalReview]] = relationship(
-        cascade="all, delete-orphan", order_by="DraftGoalReview.id"
-    )
+    action_reviews: Mapped[list[DraftActionReview]] = owned("DraftActionReview.id")
+    goal_reviews: Mapped[list[DraftGoalReview]] = owned("DraftGoalReview.id")
 
 
 class DraftActionReview(Base):
@@ -48,10 +42,8 @@ class DraftActionReview(Base):
     __tablename__ = "draft_action_reviews"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    draft_id: Mapped[int] = mapped_column(
-        ForeignKey("follow_up_drafts.id", ondelete="CASCADE"), index=True
-    )
-    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    draft_id: Mapped[int] = owner_id("follow_up_drafts")
+    action_id: Mapped[int] = owner_id("actions")
     status: Mapped[ReviewStatus | None] = mapped_column(enum_column(ReviewStatus))
     comment: Mapped[str] = mapped_column(default="")
 
@@ -62,9 +54,7 @@ class DraftGoalReview(Base):
     __tablename__ = "draft_goal_reviews"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    draft_id: Mapped[int] = mapped_column(
-        ForeignKey("follow_up_drafts.id", ondelete="CASCADE"), index=True
-    )
-    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    draft_id: Mapped[int] = owner_id("follow_up_drafts")
+    goal_id: Mapped[int] = owner_id("goals")
     outcome: Mapped[GoalOutcome | None] = mapped_column(enum_column(GoalOutcome))
     person_view: Mapped[str] = mapped_column(default="")

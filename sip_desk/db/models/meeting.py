@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sip_desk.db.base import Base, enum_column
+from sip_desk.db.base import Base, enum_column, owned, owner_id
 from sip_desk.domain.enums import (
     FollowUpDecision,
     GoalOutcome,
@@ -33,7 +33,7 @@ class Meeting(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = owner_id("plans")
     kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind))
     starts_at: Mapped[datetime]
     duration_minutes: Mapped[int] = mapped_column(default=60)
@@ -52,12 +52,8 @@ class Meeting(Base):
 
     plan: Mapped[Plan] = relationship(back_populates="meetings")
     convenor: Mapped[Participant | None] = relationship()
-    action_reviews: Mapped[list[ActionReview]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="ActionReview.id"
-    )
-    goal_reviews: Mapped[list[GoalReview]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="GoalReview.id"
-    )
+    action_reviews: Mapped[list[ActionReview]] = owned("ActionReview.id", "meeting")
+    goal_reviews: Mapped[list[GoalReview]] = owned("GoalReview.id", "meeting")
 
 
 class ActionReview(Base):
@@ -66,10 +62,8 @@ class ActionReview(Base):
     __tablename__ = "action_reviews"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
-    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int] = owner_id("meetings")
+    action_id: Mapped[int] = owner_id("actions")
     status: Mapped[ReviewStatus] = mapped_column(enum_column(ReviewStatus))
     comment: Mapped[str] = mapped_column(default="")
 
@@ -82,10 +76,8 @@ class GoalReview(Base):
     __tablename__ = "goal_reviews"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
-    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int] = owner_id("meetings")
+    goal_id: Mapped[int] = owner_id("goals")
     outcome: Mapped[GoalOutcome] = mapped_column(enum_column(GoalOutcome))
     person_view: Mapped[str] = mapped_column(default="")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sip_desk.db.base import Base, enum_column, utcnow
+from sip_desk.db.base import Base, enum_column, owned, owner_id, utcnow
 from sip_desk.domain.enums import PrincipalType, RepresentativeKind
 
 
@@ -32,11 +32,7 @@ class Person(Base):
     protected_identity: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    representatives: Mapped[list[Representative]] = relationship(
-        back_populates="person",
-        cascade="all, delete-orphan",
-        order_by="Representative.position",
-    )
+    representatives: Mapped[list[Representative]] = owned("Representative.position", "person")
 
 
 class Representative(Base):
@@ -45,7 +41,7 @@ class Representative(Base):
     __tablename__ = "representatives"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = owner_id("persons")
     position: Mapped[int] = mapped_column(default=0)
     kind: Mapped[RepresentativeKind] = mapped_column(enum_column(RepresentativeKind))
     name: Mapped[str] = mapped_column(String(200))
@@ -73,9 +69,7 @@ class Unit(Base):
     __table_args__ = (UniqueConstraint("organisation_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
+    organisation_id: Mapped[int] = owner_id("organisations")
     name: Mapped[str] = mapped_column(String(200))
 
     organisation: Mapped[Organisation] = relationship()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sip_desk.db.base import Base, enum_column, utcnow
+from sip_desk.db.base import Base, enum_column, owned, utcnow
 from sip_desk.db.models.person import Organisation, Person
 from sip_desk.domain.enums import ConsentForm, ConsentGiver, PlanStatus, PrincipalType
 
@@ -70,27 +70,13 @@ class Plan(Base):
 
     person: Mapped[Person] = relationship()
     lead_organisation: Mapped[Organisation | None] = relationship()
-    participants: Mapped[list[Participant]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="Participant.position"
-    )
-    consents: Mapped[list[InformationConsent]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="InformationConsent.id"
-    )
-    goals: Mapped[list[Goal]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="Goal.position"
-    )
-    needs: Mapped[list[Need]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="Need.position"
-    )
-    actions: Mapped[list[Action]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="Action.position"
-    )
-    meetings: Mapped[list[Meeting]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="Meeting.starts_at"
-    )
-    versions: Mapped[list[PlanVersion]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="PlanVersion.number"
-    )
+    participants: Mapped[list[Participant]] = owned("Participant.position", "plan")
+    consents: Mapped[list[InformationConsent]] = owned("InformationConsent.id", "plan")
+    goals: Mapped[list[Goal]] = owned("Goal.position", "plan")
+    needs: Mapped[list[Need]] = owned("Need.position", "plan")
+    actions: Mapped[list[Action]] = owned("Action.position", "plan")
+    meetings: Mapped[list[Meeting]] = owned("Meeting.starts_at", "plan")
+    versions: Mapped[list[PlanVersion]] = owned("PlanVersion.number", "plan")
     follow_up_draft: Mapped[FollowUpDraft | None] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )

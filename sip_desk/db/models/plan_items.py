@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Column, ForeignKey, Index, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sip_desk.db.base import Base, enum_column
+from sip_desk.db.base import Base, enum_column, owner_id
 from sip_desk.db.models.person import Organisation, Unit
 from sip_desk.domain.enums import (
     ActionStatus,
@@ -41,7 +41,7 @@ class Participant(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = owner_id("plans")
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(String(200))
     organisation_id: Mapped[int | None] = mapped_column(
@@ -75,7 +75,7 @@ class InformationConsent(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = owner_id("plans")
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     information_shared: Mapped[str] = mapped_column(default="")
     information_excluded: Mapped[str] = mapped_column(default="")
@@ -96,7 +96,7 @@ class Goal(Base):
     __tablename__ = "goals"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = owner_id("plans")
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str]
     term: Mapped[GoalTerm] = mapped_column(enum_column(GoalTerm), default=GoalTerm.LONG)
@@ -111,7 +111,7 @@ class Need(Base):
     __tablename__ = "needs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = owner_id("plans")
     position: Mapped[int] = mapped_column(default=0)
     description: Mapped[str]
 
@@ -125,7 +125,7 @@ class Action(Base):
     __table_args__ = (Index("ix_actions_status_end_date", "status", "end_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = owner_id("plans")
     position: Mapped[int] = mapped_column(default=0)
     description: Mapped[str]
     need_id: Mapped[int | None] = mapped_column(ForeignKey("needs.id", ondelete="SET NULL"))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sip_desk.db.base import Base, enum_column, utcnow
+from sip_desk.db.base import Base, enum_column, owned, owner_id, utcnow
 from sip_desk.domain.enums import SignatureMethod, VersionState
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class PlanVersion(Base):
     __table_args__ = (UniqueConstraint("plan_id", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = owner_id("plans")
     number: Mapped[int]
     state: Mapped[VersionState] = mapped_column(
         enum_column(VersionState), default=VersionState.DRAFT
@@ -39,12 +39,8 @@ class PlanVersion(Base):
     signed_at: Mapped[datetime | None]
 
     plan: Mapped[Plan] = relationship(back_populates="versions")
-    signatures: Mapped[list[Signature]] = relationship(
-        back_populates="version", cascade="all, delete-orphan", order_by="Signature.position"
-    )
-    seal: Mapped[VersionSeal | None] = relationship(
-        back_populates="version", cascade="all, delete-orphan"
-    )
+    signatures: Mapped[list[Signature]] = owned("Signature.position", "version")
+    seal: Mapped[VersionSeal | None] = owned(back_populates="version")
 
 
 class Signature(Base):
@@ -57,9 +53,7 @@ class Signature(Base):
     __tablename__ = "signatures"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version_id: Mapped[int] = mapped_column(
-        ForeignKey("plan_versions.id", ondelete="CASCADE"), index=True
-    )
+    version_id: Mapped[int] = owner_id("plan_versions")
     position: Mapped[int] = mapped_column(default=0)
     signer_name: Mapped[str] = mapped_column(String(200))
     organisation: Mapped[str] = mapped_column(default="")

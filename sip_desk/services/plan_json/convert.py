@@ -40,6 +40,7 @@ from sip_desk.services.plan_json.model import (
     decode,
     decode_value,
 )
+from sip_desk.services.plan_json.translations import read_translations
 from sip_desk.services.plan_json.versions import convert_versions, read_keys
 
 T = TypeVar("T")
@@ -117,6 +118,7 @@ class _Reader:
                 self.raw["versions"], self.errors, self.keys, person.identity_number
             ),
             signing_keys=dict(self.keys or {}),
+            translations=read_translations(raw.get("translations", []), self.index, self.errors),
         )
         if self.errors:
             raise ValidationErrors(self.errors)

@@ -25,6 +25,7 @@ from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.seal import seal_message
 from sip_desk.domain.snapshot import public_snapshot
+from sip_desk.domain.translation import ACTION, GOAL
 from sip_desk.services.plan_json.document import FORMAT, SCHEMA_VERSION
 from sip_desk.services.store_key import StoreKey
 
@@ -92,8 +93,23 @@ class _Exporter:
             "meetings": [
                 self.meeting(m) for m in sorted(p.meetings, key=lambda m: (m.starts_at, m.id))
             ],
+            **self.translations(),
             "versions": [_version(v, redaction) for v in sorted(versions, key=lambda v: v.number)],
         }
+
+    def translations(self) -> dict[str, Any]:
+        """The translations made at the meeting; no key at all when there are none."""
+        refs = {GOAL: self.goals, ACTION: self.actions}
+        items = [
+            {
+                "language": t.language,
+                "field": t.field,
+                "ref": _ref(refs[t.field], t.item_id) if t.field in refs else None,
+                "text": t.text,
+            }
+            for t in sorted(self.plan.translations, key=lambda t: t.key)
+        ]
+        return {"translations": items} if items else {}
 
     def person(self) -> dict[str, Any]:
         person = self.plan.person

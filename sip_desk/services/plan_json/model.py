@@ -9,13 +9,16 @@ from typing import Any, TypeVar
 from sip_desk.domain.action import ActionData
 from sip_desk.domain.codec import DecodeError, decode_fields
 from sip_desk.domain.codec import decode as codec_decode
-from sip_desk.domain.enums import PlanStatus, SignatureMethod, VersionState
+from sip_desk.domain.document import SignatureDto
+from sip_desk.domain.enums import PlanStatus
 from sip_desk.domain.errors import ImportFormatError, ValidationError
 from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.goal import GoalData, NeedData
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.person import PersonData
-from sip_desk.domain.plan import PlanFields
+from sip_desk.domain.plan import PlanFields, VersionSummary
+from sip_desk.domain.seal_check import SealData
+from sip_desk.domain.translation import TranslationDto
 
 T = TypeVar("T")
 
@@ -34,42 +37,25 @@ class LocatedError(ValidationError):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
-class SignatureImport:
-    """A signature from the file; ``image_png`` decoded from base64."""
+class SignatureImport(SignatureDto):
+    """A signature from the file (``image_png`` decoded from base64), with its key signature."""
 
-    signer_name: str
-    organisation: str
-    role: str
-    is_person: bool
-    method: SignatureMethod
-    signed_on: date
-    image_png: bytes | None
     key_id: str | None = None
     key_signature: str | None = None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
-class SealImport:
+class SealImport(SealData):
     """The seal of a signed version from the file (schema version 2), kept as it was made."""
 
-    signatures_hash: str
-    key_id: str
-    key_signature: str
     sealed_at: datetime
-    on_upgrade: bool
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
-class VersionImport:
-    """A plan version from the file, with its signatures and seal."""
+class VersionImport(VersionSummary):
+    """A plan version from the file, with its snapshot, signatures and seal."""
 
-    number: int
-    state: VersionState
     snapshot: str | None
-    content_hash: str | None
-    previous_hash: str | None
-    created_at: datetime
-    signed_at: datetime | None
     signatures: tuple[SignatureImport, ...]
     seal: SealImport | None = None
 
@@ -94,6 +80,8 @@ class PlanImport:
     meetings: tuple[MeetingData, ...]
     versions: tuple[VersionImport, ...]
     signing_keys: dict[str, str] = dataclasses.field(default_factory=dict)
+    translations: tuple[TranslationDto, ...] = ()
+    """``item_id`` of a goal's or action's translation is its position in the file's list."""
 
 
 def decode(cls: type[T], raw: dict[str, Any], where: str, **extra: Any) -> T:

@@ -24,9 +24,9 @@ from sip_desk.db.models import (
     SigningKey,
     VersionSeal,
 )
+from sip_desk.db.plan_read import PLAN_COLUMNS
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.follow_up import MeetingData
-from sip_desk.domain.plan import PlanFields
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.meeting_service import meeting_columns
 from sip_desk.services.plan_items_service import (
@@ -37,13 +37,8 @@ from sip_desk.services.plan_items_service import (
     participant_columns,
 )
 from sip_desk.services.plan_json.model import PlanImport, VersionImport
+from sip_desk.services.plan_json.translations import translation_rows
 from sip_desk.services.unit_of_work import ensure_draft_version
-
-_PLAN_COLUMNS = tuple(
-    f.name
-    for f in dataclasses.fields(PlanFields)
-    if f.name not in {"lead_organisation", "coordinator_participant_id"}
-)
 
 
 def write_plan(session: Session, data: PlanImport, log: AuditLog, person: Person) -> Plan:
@@ -55,7 +50,7 @@ def write_plan(session: Session, data: PlanImport, log: AuditLog, person: Person
         closed_on=data.closed_on,
         created_at=data.created_at,
         updated_at=data.updated_at,
-        **{name: getattr(data.fields, name) for name in _PLAN_COLUMNS},
+        **{name: getattr(data.fields, name) for name in PLAN_COLUMNS},
     )
     if data.fields.lead_principal is not None:
         plan.lead_organisation = repo.organisation(
@@ -110,6 +105,7 @@ def _items(session: Session, plan: Plan, data: PlanImport) -> None:
         actions.append(action)
     plan.actions.extend(actions)
     session.flush()
+    session.add_all(translation_rows(plan.id, data.translations, goals, actions))
     plan.meetings.extend(_meeting(m, participants, actions, goals) for m in data.meetings)
 
 

@@ -7,7 +7,7 @@ and offers their plan instead: what is typed here never overwrites a stored pers
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,29 +27,17 @@ from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.ui import prompts
 from sip_desk.ui.dialogs.known_person_panel import KnownPersonPanel
+from sip_desk.ui.editor.field_parts import ErrorLabel
 
 if TYPE_CHECKING:
-    from sip_desk.domain.plan import PlanDetail, PlanFields
-
-ERROR_STYLE = "color: #a00000; font-weight: bold;"
-
-
-class PlanCreator(Protocol):
-    """What the dialog needs from ``services.plans``."""
-
-    def create_plan(self, person: PersonData, fields: PlanFields | None = None) -> PlanDetail: ...
-
-    def create_plan_for_person(
-        self, person_id: int, fields: PlanFields | None = None
-    ) -> PlanDetail: ...
-
-    def find_person(self, identity_number: str) -> KnownPerson | None: ...
+    from sip_desk.domain.plan import PlanDetail
+    from sip_desk.services.plan_service import PlanService
 
 
 class NewPlanDialog(QDialog):
     """First name, last name, identity number (optional) and protected identity."""
 
-    def __init__(self, plans: PlanCreator, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, plans: PlanService, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newPlanDialog")
         self.setWindowTitle(self.tr("New plan"))
@@ -71,8 +57,8 @@ class NewPlanDialog(QDialog):
         self.protected = QCheckBox(self.tr("&Protected identity (address never shown)"), self)
         self.protected.setObjectName("protectedIdentityCheck")
         self.protected.setAccessibleName(self.tr("Protected identity"))
-        self.errors: dict[str, QLabel] = {
-            key: self._error_label(name)
+        self.errors: dict[str, ErrorLabel] = {
+            key: ErrorLabel(name, self)
             for key, name in (
                 ("person.first_name", "firstNameError"),
                 ("person.last_name", "lastNameError"),
@@ -87,7 +73,7 @@ class NewPlanDialog(QDialog):
         self.known_panel.back.clicked.connect(self._on_back_clicked)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, plans: PlanCreator, lang: str) -> PlanDetail | None:
+    def ask(cls, parent: QWidget | None, plans: PlanService, lang: str) -> PlanDetail | None:
         """Show the dialog; the created plan, or ``None`` if the user cancelled."""
         dialog = cls(plans, lang, parent)
         dialog.exec()
@@ -98,15 +84,6 @@ class NewPlanDialog(QDialog):
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         return edit
-
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        label.setVisible(False)
-        return label
 
     def _build(self) -> None:
         form = QFormLayout()

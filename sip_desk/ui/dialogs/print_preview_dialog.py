@@ -120,10 +120,6 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
-    @property
-    def is_rendering(self) -> bool:
-        return self._rendering
-
     def reload(self) -> None:
         """Render the PDF again (e.g. after the language changed) and show it when done."""
         if self._rendering:  # one render at a time; the newest choice is rendered next

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from sip_desk.domain.errors import DomainError
 from sip_desk.ui import file_dialogs, prompts
+from sip_desk.ui.editor.field_parts import ErrorLabel
 
 if TYPE_CHECKING:
     from sip_desk.services.export_service import ExportService
     from sip_desk.services.follow_ups import FollowUpService
     from sip_desk.services.registry import Services
 
-ERROR_STYLE = "color: #a00000; font-weight: bold;"
 MAX_DAYS = 365
 
 
@@ -60,11 +60,7 @@ class SettingsDialog(QDialog):
         self.password = self._line("sealPasswordEdit", current.seal_pkcs12_password)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Certificate password"))
-        self.seal_error = QLabel(self)
-        self.seal_error.setObjectName("sealError")
-        self.seal_error.setStyleSheet(ERROR_STYLE)
-        self.seal_error.setWordWrap(True)
-        self.seal_error.hide()
+        self.seal_error = ErrorLabel("sealError", self)
         self.first_meeting = QSpinBox(self)
         self.first_meeting.setObjectName("firstMeetingDaysSpin")
         self.first_meeting.setRange(1, MAX_DAYS)
@@ -163,8 +159,7 @@ class SettingsDialog(QDialog):
 
         path, password = self.seal_file.text().strip(), self.password.text()
         problem = self._check_seal(path, password)
-        self.seal_error.setText(problem)
-        self.seal_error.setVisible(bool(problem))
+        self.seal_error.show_message(problem)
         if problem:
             self.seal_file.setFocus()
             return
@@ -177,8 +172,7 @@ class SettingsDialog(QDialog):
             self._documents.save_settings(settings)
             self._follow_ups.set_first_meeting_days(self.first_meeting.value())
         except DomainError as error:
-            self.seal_error.setText(error.message(self._lang))
-            self.seal_error.show()
+            self.seal_error.show_message(error.message(self._lang))
             return
         super().accept()
 

@@ -29,6 +29,7 @@ from sip_desk.domain.enums import SignatureMethod
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui import prompts
+from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.session import ui_lang
 from sip_desk.ui.widgets.signature_pad import SignaturePad
 
@@ -181,11 +182,7 @@ class SigningDialog(QDialog):
         self.resize(760, 680)
         present = {p.name for p in plan.participants if p.present}
         self.rows = [SignerRow(s, QDate(today), s.name in present) for s in signers_of(plan)]
-        self.error = QLabel()
-        self.error.setObjectName("signingError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c;")
-        self.error.hide()
+        self.error = ErrorLabel("signingError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_button = self.buttons.addButton(
             self.tr("Sign version"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -270,8 +267,7 @@ class SigningDialog(QDialog):
                 self._plan.id, self._plan.version, self.signatures()
             )
         except DomainError as error:
-            self.error.setText(error.message(ui_lang()))
-            self.error.show()
+            self.error.show_message(error.message(ui_lang()))
             return
         super().accept()
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.editor.readability_badge import TableReadability
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession
 from sip_desk.ui.item_models.action_table_model import ActionTableModel
@@ -26,6 +27,7 @@ class ActionsSection(Section):
         self.action_part = self.table_part(
             "action", self.model, self.tr("Actions"), lambda p: p.actions
         )
+        TableReadability(self.action_part, "description")
         caption = QLabel(self.tr("Goals the current action works towards (Space ticks):"), self)
         self.goal_links = QListWidget(self)
         self.goal_links.setObjectName("action_goal_links")

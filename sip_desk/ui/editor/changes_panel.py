@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from sip_desk.domain.changes import ChangeKind, ChangeSummary, PlanChange
+from sip_desk.domain.changes import ChangeKind, ChangeSummary, PlanChange, summarise
+from sip_desk.domain.enums import VersionState
+from sip_desk.domain.errors import DomainError
+from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor.session import ui_lang
 
+log = logging.getLogger(__name__)
 _ANCHOR = Qt.ItemDataRole.UserRole
 _ENTITY = Qt.ItemDataRole.UserRole + 1
 MAX_LIST_HEIGHT = 220
@@ -42,6 +49,8 @@ def change_anchor(change: PlanChange) -> tuple[str, int]:
     if change.area in _TABLES:  # a table's anchor is its kind in plural
         gone = change.kind is ChangeKind.REMOVED or change.item_id is None
         return f"{change.area}s", -1 if gone else int(change.item_id or -1)
+    if change.area == "translation":  # section 9, which starts with the print language
+        return "plan.print_language", -1
     anchors = _PERSON_ANCHORS if change.area == "person" else _FIELD_ANCHORS
     group = change.fields[0] if change.fields else ""
     return anchors.get(group, ""), -1
@@ -55,9 +64,13 @@ class ChangesPanel(QFrame):
 
     anchor_activated = Signal(str, int)  # anchor, entity id (-1 for none)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, read_signed: Callable[[int, int], PlanDetail | None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("changes_panel")
+        self._read_signed = read_signed  # (plan id, version number) -> that signed plan
+        self._signed: tuple[int, PlanDetail | None] | None = None  # the last one read
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
             "QFrame#changes_panel { background: #eaf2fb; border: 2px solid #1f5f99; }"
@@ -95,6 +108,22 @@ class ChangesPanel(QFrame):
             "⚑ " + self.tr("These changes need the person's approval before the plan is signed.")
         )
         self.show_changes(self.summary)
+
+    def show_plan(self, plan: PlanDetail) -> None:
+        """Show what changed in ``plan`` since its last signed version (read once per version)."""
+        signed = next(
+            (v.number for v in reversed(plan.versions) if v.state is VersionState.SIGNED), None
+        )
+        if signed is None:
+            self.show_changes(ChangeSummary(since_version=None))  # no read needed
+            return
+        if self._signed is None or self._signed[0] != signed:
+            try:
+                self._signed = (signed, self._read_signed(plan.id, signed))
+            except DomainError as exc:
+                log.warning("signed version not read: %s", exc.message("en"))
+                return
+        self.show_changes(summarise(self._signed[1], signed, plan))
 
     def show_changes(self, summary: ChangeSummary) -> None:
         """Show ``summary``; hide the panel when nothing was signed or nothing changed."""

@@ -1,5 +1,5 @@
-"""The editor's actions and toolbar: undo/redo named after the last edit, save, meeting mode,
-go to what is missing, print and sign, and Alt+n to jump to a section."""
+"""The editor's commands, their actions and its toolbar: undo/redo named after the last edit,
+save, meeting mode, go to what is missing, print and sign, and Alt+n to jump to a section."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from sip_desk.ui.editor import undo_steps, unsaved
+
 if TYPE_CHECKING:
     from sip_desk.ui.editor.plan_editor import PlanEditor
+    from sip_desk.ui.editor.section import Section
 
 _KEY = QKeySequence
 
@@ -28,12 +31,13 @@ class EditorActions(QObject):
         super().__init__(editor)
         self.editor, self.toolbar = editor, toolbar
         e = editor
-        self.undo = self._action("undo", self.tr("Undo"), [_KEY(_KEY.StandardKey.Undo)], e.undo)
+        undo, redo = partial(undo_steps.step, e, True), partial(undo_steps.step, e, False)
+        self.undo = self._action("undo", self.tr("Undo"), [_KEY(_KEY.StandardKey.Undo)], undo)
         self.redo = self._action(
-            "redo", self.tr("Redo"), [_KEY("Ctrl+Shift+Z"), _KEY("Ctrl+Y")], e.redo
+            "redo", self.tr("Redo"), [_KEY("Ctrl+Shift+Z"), _KEY("Ctrl+Y")], redo
         )
         self.save = self._action(
-            "save_now", self.tr("Save now"), [_KEY(_KEY.StandardKey.Save)], e.save_now
+            "save_now", self.tr("Save now"), [_KEY(_KEY.StandardKey.Save)], self._save_now
         )
         self.meeting = self._action(
             "meeting_mode", self.tr("Meeting mode"), [_KEY(Qt.Key.Key_F11)], e.show_meeting_mode
@@ -42,19 +46,19 @@ class EditorActions(QObject):
             "next_missing",
             self.tr("Go to what is missing"),
             [_KEY(Qt.Key.Key_F8)],
-            e.go_to_first_missing,
+            self._go_to_first_missing,
         )
         self.print = self._action(
-            "print_plan", self.tr("Print…"), [_KEY(_KEY.StandardKey.Print)], e.print_plan
+            "print_plan", self.tr("Print…"), [_KEY(_KEY.StandardKey.Print)], self._print
         )
-        self.sign = self._action("sign_plan", self.tr("Sign…"), [], e.sign_plan)
+        self.sign = self._action("sign_plan", self.tr("Sign…"), [], self._sign)
         self._fill_toolbar()
         self.sections = [
             self._action(
                 f"go_to_section_{i + 1}",
                 section.heading.text(),
                 [_KEY(f"Alt+{i + 1}")],
-                partial(e.go_to_section, section),
+                partial(self._go_to_section, section),
             )
             for i, section in enumerate(e.sections)
         ]
@@ -76,6 +80,39 @@ class EditorActions(QObject):
         action.triggered.connect(lambda _=False: slot())
         self.editor.addAction(action)
         return action
+
+    def _save_now(self) -> None:
+        """Ctrl+S: save everything typed, settle waiting conflicts, say what is not saved."""
+        self.editor.flush()
+        self.editor.conflicts.settle_all()
+        unsaved.report(self.editor)
+
+    def _print(self) -> None:
+        """Save what is typed, then open the print preview of the plan's PDF."""
+        from sip_desk.ui.dialogs.print_preview_dialog import PrintPreviewDialog
+
+        self.editor.flush()
+        PrintPreviewDialog.show_for(self.editor, self.editor.services, self.editor.plan)
+
+    def _sign(self) -> None:
+        """Save what is typed, then let everyone sign the current version."""
+        from sip_desk.ui.dialogs.signing_dialog import SigningDialog
+
+        e = self.editor
+        e.flush()
+        if SigningDialog.sign(e, e.services, e.plan) is not None:
+            e.events.plan_changed.emit(e.plan.id, None)  # reloads this editor too
+
+    def _go_to_first_missing(self) -> None:
+        missing = self.editor.completeness.missing
+        if missing:
+            self.editor.focus_anchor(missing[0].anchor, missing[0].entity_id)
+
+    @staticmethod
+    def _go_to_section(section: Section) -> None:
+        chain = section.focus_chain()
+        if chain:
+            section.focus_widget(chain[0])
 
     def _fill_toolbar(self) -> None:
         for action in (self.undo, self.redo, self.save):

@@ -25,6 +25,7 @@ from sip_desk.domain.follow_up_record import (
     completion_errors,
     draft_meeting,
     meeting_to_record,
+    needs_next_booking,
     record_of,
     unevaluated,
 )
@@ -36,6 +37,7 @@ from sip_desk.ui.editor import record_edits
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.next_follow_up_part import NextFollowUpPart
 from sip_desk.ui.editor.record_edits import Path, record_key, value_at
+from sip_desk.ui.editor.record_pdf import RecordPdfButton
 from sip_desk.ui.editor.record_reviews import RecordReviews
 from sip_desk.ui.editor.reveal import scroll_area_of
 from sip_desk.ui.editor.section import Section, chain_tabs
@@ -60,7 +62,8 @@ class FollowUpRecordSection(Section):
         self.start_button = QPushButton(self.tr("Record the follow-up meeting (Ctrl+R)"), self)
         self.start_button.setObjectName("record_start")
         self.start_button.clicked.connect(lambda _=False: self.start())
-        self._layout.addLayout(_row(self.start_button))
+        self.record_pdf = RecordPdfButton(session, self)
+        self._layout.addLayout(_row(self.start_button, self.record_pdf))
         self.body = QWidget(self)
         self.body.setObjectName("record_body")
         body = QVBoxLayout(self.body)
@@ -172,7 +175,7 @@ class FollowUpRecordSection(Section):
         lines = [self.tr("The meeting is recorded as held; this cannot be undone.")]
         if record.decision is FollowUpDecision.CLOSE:
             lines.append(self.tr("The plan is closed."))
-        elif record.next_starts_at is not None and self.next.books_next(plan):
+        elif record.next_starts_at is not None and needs_next_booking(plan):
             lines.append(
                 self.tr("Next follow-up booked: %1.").replace(
                     "%1", local_text(record.next_starts_at)
@@ -194,6 +197,7 @@ class FollowUpRecordSection(Section):
         draft = plan.follow_up_draft
         self.body.setVisible(draft is not None)
         self.start_button.setVisible(draft is None)
+        self.record_pdf.refresh(plan)
         rows_changed = self.reviews.sync(plan)
         self.next.refresh(plan)
         super().refresh(plan)

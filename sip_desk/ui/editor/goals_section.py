@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from sip_desk.ui.editor.readability_badge import TableReadability
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession
 from sip_desk.ui.item_models.goal_table_model import GoalTableModel
@@ -26,6 +27,7 @@ class GoalsSection(Section):
             lambda p: p.goals,
         )
         self._layout.addWidget(self.goals)
+        TableReadability(self.goals, "text")
 
     def focus_chain(self) -> list[QWidget]:
         return [*super().focus_chain(), self.goals.table]

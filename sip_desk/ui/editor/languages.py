@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from sip_desk.domain.languages import OWN_NAMES
 
-_C = "Languages"
-
 # code, own name, English name (translated to the UI language)
 LANGUAGES: tuple[tuple[str, str, object], ...] = (
     ("sv", OWN_NAMES["sv"], QT_TRANSLATE_NOOP("Languages", "Swedish")),
@@ -49,7 +47,7 @@ _BY_CODE = {code: (own, str(english)) for code, own, english in LANGUAGES}
 
 
 def _ui_name(english: str) -> str:
-    return QCoreApplication.translate(_C, english)
+    return QCoreApplication.translate("Languages", english)
 
 
 def language_label(code: str) -> str:

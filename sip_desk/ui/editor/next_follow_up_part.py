@@ -121,10 +121,6 @@ class NextFollowUpPart(QObject):
             self.place.setFocus()
 
     # Showing ----------------------------------------------------------------------------------
-    def books_next(self, plan: PlanDetail) -> bool:
-        """True when completing the record books the next follow-up."""
-        return needs_next_booking(plan)
-
     def refresh(self, plan: PlanDetail) -> None:
         """Enable the booking only when one is needed, and say why not otherwise."""
         draft = plan.follow_up_draft

@@ -17,14 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sip_desk.domain.changes import ChangeSummary, summarise
 from sip_desk.domain.completeness import check_completeness
-from sip_desk.domain.enums import VersionState
-from sip_desk.domain.errors import DomainError, ValidationError
+from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
 from sip_desk.ui.dialogs.conflict_dialog import ConflictDialog
-from sip_desk.ui.editor import undo_steps, unsaved
+from sip_desk.ui.editor import unsaved
 from sip_desk.ui.editor.actions_section import ActionsSection
 from sip_desk.ui.editor.bindings import FieldBinding
 from sip_desk.ui.editor.changes_panel import ChangesPanel
@@ -42,6 +40,7 @@ from sip_desk.ui.editor.person_section import PersonSection
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
 from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.editor.translation_section import TranslationSection
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 
@@ -66,7 +65,6 @@ class PlanEditor(QWidget):
         self.setObjectName("plan_editor")
         self.services, self.events = services, events
         self.session = PlanSession(services, plan_id, self)
-        self._signed: tuple[int, PlanDetail | None] | None = None  # signed number, its plan
         self._shown: PlanDetail | None = None  # the plan the sections show
         self.meeting_window: MeetingModeWindow | None = None
         self.person_section = PersonSection(self.session)
@@ -77,6 +75,7 @@ class PlanEditor(QWidget):
         self.crisis_section = CrisisSection(self.session)
         self.follow_up_section = FollowUpSection(self.session)
         self.follow_up_record_section = FollowUpRecordSection(self.session)
+        self.translation_section = TranslationSection(self.session)
         self.sections: list[Section] = [
             self.person_section,
             self.participants_section,
@@ -86,9 +85,12 @@ class PlanEditor(QWidget):
             self.crisis_section,
             self.follow_up_section,
             self.follow_up_record_section,
+            self.translation_section,
         ]
         self.completeness = CompletenessPanel(self)
-        self.changes = ChangesPanel(self)
+        # The signing service is imported when a signed version is first read, not before.
+        signed_plan = lambda *version: services.signing.signed_plan(*version)  # noqa: E731, PLW0108
+        self.changes = ChangesPanel(signed_plan, self)
         self.notice = _notice_label(self)
         self.conflicts = ConflictBar(self.session, self.bindings, self)
         self.session.resolver = lambda conflict: ConflictDialog.choose(self, conflict)
@@ -102,7 +104,7 @@ class PlanEditor(QWidget):
         self.live = LiveReload(self.session, self, lambda: any(b.pending for b in self.bindings()))
         self._set_tab_order()
         self._on_plan_changed(self.session.plan)
-        self.show_changes()
+        self.changes.show_plan(self.session.plan)
 
     # Building ---------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -140,7 +142,6 @@ class PlanEditor(QWidget):
         s.validation_failed.connect(self._on_validation_failed)
         s.fields_ok.connect(self._on_fields_ok)
         s.notice.connect(self.show_notice)
-        # Undo stays enabled: text still waiting for its save is saved first, then undone.
         self.completeness.anchor_activated.connect(self._on_anchor_activated)
         self.changes.anchor_activated.connect(self._on_anchor_activated)
         self.events.plan_changed.connect(self._on_event_plan_changed)
@@ -173,12 +174,6 @@ class PlanEditor(QWidget):
         for section in self.sections:
             section.flush(ask)
 
-    def save_now(self) -> None:
-        """Ctrl+S: save everything typed, settle waiting conflicts, say what is not saved."""
-        self.flush()
-        self.conflicts.settle_all()
-        unsaved.report(self)
-
     def can_close(self, reveal: Callable[[], None] = lambda: None) -> bool:
         """Save what is typed; False to keep the plan open (a conflict waits, or the user goes
         back to text that could not be stored; ``reveal`` first shows this plan)."""
@@ -191,12 +186,6 @@ class PlanEditor(QWidget):
             )
             return False
         return unsaved.may_close(self, reveal)
-
-    def undo(self) -> None:
-        undo_steps.step(self, back=True)
-
-    def redo(self) -> None:
-        undo_steps.step(self, back=False)
 
     def show_meeting_mode(self) -> None:
         """Open (or raise) the large-text window for the shared screen."""
@@ -213,38 +202,6 @@ class PlanEditor(QWidget):
         self.notice.show()
         self._notice_timer.start(BRIEF_NOTICE_MS if brief else NOTICE_MS)
 
-    def show_changes(self) -> None:
-        """Show what changed since the last signed version (its snapshot read once)."""
-        plan = self.session.plan
-        signed = next(
-            (v.number for v in reversed(plan.versions) if v.state is VersionState.SIGNED), None
-        )
-        if signed is None:
-            self.changes.show_changes(ChangeSummary(since_version=None))  # no read needed
-            return
-        if self._signed is None or self._signed[0] != signed:
-            try:
-                self._signed = (signed, self.services.signing.signed_plan(plan.id, signed))
-            except DomainError as exc:
-                log.warning("signed version not read: %s", exc.message("en"))
-                return
-        self.changes.show_changes(summarise(self._signed[1], signed, plan))
-
-    def print_plan(self) -> None:
-        """Save what is typed, then open the print preview of the plan's PDF."""
-        from sip_desk.ui.dialogs.print_preview_dialog import PrintPreviewDialog
-
-        self.flush()
-        PrintPreviewDialog.show_for(self, self.services, self.session.plan)
-
-    def sign_plan(self) -> None:
-        """Save what is typed, then let everyone sign the current version."""
-        from sip_desk.ui.dialogs.signing_dialog import SigningDialog
-
-        self.flush()
-        if SigningDialog.sign(self, self.services, self.session.plan) is not None:
-            self.events.plan_changed.emit(self.session.plan_id, None)  # reloads this editor too
-
     def record_follow_up(self, meeting_id: int | None = None) -> bool:
         """Go to the record of booked meeting ``meeting_id`` (``None``: the earliest), starting
         it or reopening the one being written; False when none could be started."""
@@ -255,26 +212,18 @@ class PlanEditor(QWidget):
         """Move the focus to the field or table row a completeness item points at."""
         return any(section.focus_anchor(anchor, entity_id) for section in self.sections)
 
-    def go_to_first_missing(self) -> None:
-        missing = self.completeness.missing
-        if missing:
-            self.focus_anchor(missing[0].anchor, missing[0].entity_id)
-
     # Slots ------------------------------------------------------------------------------------
-    def go_to_section(self, section: Section) -> None:
-        """Move the focus to the first input of ``section``."""
-        chain = section.focus_chain()
-        if chain:
-            section.focus_widget(chain[0])
-
     def _on_plan_changed(self, plan: PlanDetail) -> None:
         shown, self._shown = self._shown, plan
         changed = changed_parts(shown, plan)
-        if changed is not None and changed <= {"fields", "person"}:
+        if changed is not None and changed <= {"fields", "person", "translations"}:
             # A field was saved: only the inputs of the plan's and the person's fields (and the
-            # representatives, when the person changed) can show something new.
+            # representatives, when the person changed) and the translations can show something new.
             for section in self.sections:
-                if "person" in changed and section is self.person_section:
+                # the translations show the Swedish texts (and the print language) beside them
+                if section is self.translation_section or (
+                    "person" in changed and section is self.person_section
+                ):
                     section.refresh(plan)
                     continue
                 for key, binding in section.bindings.items():
@@ -288,7 +237,7 @@ class PlanEditor(QWidget):
             self.meeting_window.show_plan(plan)
 
     def _on_plan_saved(self, plan_id: int) -> None:
-        self.show_changes()
+        self.changes.show_plan(self.session.plan)
         self.plan_saved.emit(plan_id)
         self.events.plan_changed.emit(plan_id, self)
 
@@ -297,7 +246,7 @@ class PlanEditor(QWidget):
         if plan_id == self.session.plan_id and initiator is not self:
             self.flush()
             self.session.reload()
-            self.show_changes()
+            self.changes.show_plan(self.session.plan)
 
     def _on_validation_failed(self, errors: list[ValidationError]) -> None:
         rest = errors

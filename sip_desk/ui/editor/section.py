@@ -31,6 +31,7 @@ from sip_desk.ui.editor.bindings import (
 from sip_desk.ui.editor.conflicts import FieldSave, Outcome
 from sip_desk.ui.editor.field_parts import ErrorLabel, UndoKeyFilter
 from sip_desk.ui.editor.length_counter import LengthCounter
+from sip_desk.ui.editor.readability_badge import PERSON_PAGE_FIELDS, text_badge
 from sip_desk.ui.editor.reveal import scroll_area_of
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.editor.table_part import TablePart
@@ -127,6 +128,8 @@ class Section(QGroupBox):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
+        if isinstance(widget, QPlainTextEdit) and key in PERSON_PAGE_FIELDS:
+            column.addWidget(text_badge(widget, box))
         if isinstance(widget, QPlainTextEdit):
             column.addWidget(LengthCounter(widget, TEXT_MAX, box))
         column.addWidget(error)

@@ -18,25 +18,21 @@ DAY_MS = 24 * 60 * 60 * 1000
 
 
 class ReminderNotifier(QObject):
-    """Checks the worklist now and every ``interval_ms``; ``last_text`` is "" if nothing is due."""
+    """Checks the worklist now and once a day; ``last_text`` is "" if nothing is due."""
 
     notice = Signal(str)
 
     def __init__(
         self,
         follow_ups: FollowUpService,
-        coordinator: str = "",
         icon: QIcon | None = None,
         parent: QObject | None = None,
-        interval_ms: int = DAY_MS,
         use_tray: bool | None = None,
     ) -> None:
         super().__init__(parent)
         self._follow_ups = follow_ups
-        self._coordinator = coordinator
         self.last_text = ""
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
+        self.timer = QTimer(self, interval=DAY_MS)
         self.timer.timeout.connect(self.check_now)
         tray = QSystemTrayIcon.isSystemTrayAvailable() if use_tray is None else use_tray
         self.tray: QSystemTrayIcon | None = None
@@ -52,7 +48,7 @@ class ReminderNotifier(QObject):
     def check_now(self) -> str:
         """Query the counts and report; returns the text ("" when nothing is due)."""
         try:
-            counts = self._follow_ups.reminder(self._coordinator)
+            counts = self._follow_ups.reminder()
         except DomainError:
             return self.last_text
         self.last_text = self.text_for(counts)

@@ -29,6 +29,7 @@ class ActionTableModel(RowTableModel):
 
     CONTEXT = "ActionTableModel"
     DATA_TYPE = ActionData
+    PLACEHOLDER = QT_TRANSLATE_NOOP("ActionTableModel", "New action: type what is done")
     REQUIRED = "description"
     COLUMNS = (
         Column("description", QT_TRANSLATE_NOOP("ActionTableModel", "What is done")),
@@ -57,9 +58,6 @@ class ActionTableModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.goals: list[GoalDto] = []
-
-    def placeholder(self) -> str:
-        return QCoreApplication.translate("ActionTableModel", "New action: type what is done")
 
     def set_context(
         self,

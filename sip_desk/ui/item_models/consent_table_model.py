@@ -6,7 +6,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from sip_desk.domain.enums import ConsentForm, ConsentGiver, PrincipalType
 from sip_desk.domain.participant import InformationConsentData
@@ -26,6 +26,7 @@ class ConsentTableModel(RowTableModel):
 
     CONTEXT = "ConsentTableModel"
     DATA_TYPE = InformationConsentData
+    PLACEHOLDER = QT_TRANSLATE_NOOP("ConsentTableModel", "New consent: type the organisation")
     REQUIRED = "organisation"
     COLUMNS = (
         Column("organisation", QT_TRANSLATE_NOOP("ConsentTableModel", "Organisation")),
@@ -52,9 +53,6 @@ class ConsentTableModel(RowTableModel):
     def __init__(self, today: date, parent: Any = None) -> None:
         super().__init__(parent)
         self.today = today
-
-    def placeholder(self) -> str:
-        return QCoreApplication.translate("ConsentTableModel", "New consent: type the organisation")
 
     def new_data(self, draft: dict[str, Any]) -> InformationConsentData:
         draft["valid_from"] = draft.get("valid_from") or self.today

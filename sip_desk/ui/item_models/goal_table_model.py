@@ -19,17 +19,13 @@ class GoalTableModel(RowTableModel):
 
     CONTEXT = "GoalTableModel"
     DATA_TYPE = GoalData
+    PLACEHOLDER = QT_TRANSLATE_NOOP("GoalTableModel", "New goal: type it in the person's words")
     REQUIRED = "text"
     COLUMNS = (
         Column("text", QT_TRANSLATE_NOOP("GoalTableModel", "Goal in the person's own words")),
         Column("term", QT_TRANSLATE_NOOP("GoalTableModel", "Term"), "choice", GoalTerm),
         Column("parent_id", QT_TRANSLATE_NOOP("GoalTableModel", "Sub-goal of"), "choice"),
     )
-
-    def placeholder(self) -> str:
-        return QCoreApplication.translate(
-            "GoalTableModel", "New goal: type it in the person's words"
-        )
 
     def set_rows(self, rows) -> None:  # type: ignore[no-untyped-def]
         super().set_rows(rows)

@@ -18,11 +18,9 @@ class NeedTableModel(RowTableModel):
 
     CONTEXT = "NeedTableModel"
     DATA_TYPE = NeedData
+    PLACEHOLDER = QT_TRANSLATE_NOOP("NeedTableModel", "New need: type what is needed")
     REQUIRED = "description"
     COLUMNS = (Column("description", QT_TRANSLATE_NOOP("NeedTableModel", "Need")),)
-
-    def placeholder(self) -> str:
-        return QCoreApplication.translate("NeedTableModel", "New need: type what is needed")
 
     @staticmethod
     def need_choices(needs: list[NeedDto]) -> list[tuple[object, str]]:

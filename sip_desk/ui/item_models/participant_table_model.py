@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from sip_desk.domain.enums import InvitationKind, PrincipalType
 from sip_desk.domain.participant import ParticipantData
@@ -24,6 +24,7 @@ class ParticipantTableModel(RowTableModel):
 
     CONTEXT = "ParticipantTableModel"
     DATA_TYPE = ParticipantData
+    PLACEHOLDER = QT_TRANSLATE_NOOP("ParticipantTableModel", "New participant: type the name")
     REQUIRED = "name"
     COLUMNS = (
         Column("name", QT_TRANSLATE_NOOP("ParticipantTableModel", "Name")),
@@ -49,6 +50,3 @@ class ParticipantTableModel(RowTableModel):
         Column("is_chair", QT_TRANSLATE_NOOP("ParticipantTableModel", "Chair"), "bool"),
         Column("contact_role", QT_TRANSLATE_NOOP("ParticipantTableModel", "Contact role")),
     )
-
-    def placeholder(self) -> str:
-        return QCoreApplication.translate("ParticipantTableModel", "New participant: type the name")

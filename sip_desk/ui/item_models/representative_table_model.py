@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from enum import IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from sip_desk.domain.enums import RepresentativeKind
 from sip_desk.domain.person import RepresentativeData
@@ -30,6 +30,7 @@ class RepresentativeTableModel(RowTableModel):
 
     CONTEXT = "RepresentativeTableModel"
     DATA_TYPE = RepresentativeData
+    PLACEHOLDER = QT_TRANSLATE_NOOP("RepresentativeTableModel", "New representative: type the name")
     REQUIRED = "name"
     COLUMNS = (
         Column(
@@ -42,11 +43,6 @@ class RepresentativeTableModel(RowTableModel):
         Column("phone", QT_TRANSLATE_NOOP("RepresentativeTableModel", "Phone")),
         Column("email", QT_TRANSLATE_NOOP("RepresentativeTableModel", "E-mail")),
     )
-
-    def placeholder(self) -> str:
-        return QCoreApplication.translate(
-            "RepresentativeTableModel", "New representative: type the name"
-        )
 
     @staticmethod
     def rows_of(plan: PlanDetail) -> list[RepresentativeRow]:

@@ -44,6 +44,7 @@ class RowTableModel(QAbstractTableModel):
     DATA_TYPE: ClassVar[type[Any]] = object
     REQUIRED: ClassVar[str] = ""
     CONTEXT: ClassVar[str] = "RowTableModel"
+    PLACEHOLDER: ClassVar[object] = ""  # the blank line's required column while it is empty
 
     input_refused = Signal(str)
 
@@ -59,10 +60,6 @@ class RowTableModel(QAbstractTableModel):
         self._spare_line = False  # a second blank line, for a moment while one becomes a row
 
     # Hooks for subclasses -------------------------------------------------------------------
-    def placeholder(self) -> str:
-        """Text of the blank line's required column while it is empty."""
-        return ""
-
     def new_data(self, draft: dict[str, Any]) -> Any:
         """The data of a row to add from the blank line's values."""
         return self.DATA_TYPE(**draft)
@@ -164,7 +161,7 @@ class RowTableModel(QAbstractTableModel):
         value = self._value(index.row(), column.attr)
         if role == Qt.ItemDataRole.DisplayRole:
             if self.is_blank(index.row()) and column.attr == self.REQUIRED and not value:
-                return self.placeholder()
+                return QCoreApplication.translate(self.CONTEXT, str(self.PLACEHOLDER))
             return None if column.kind == "bool" else self.display(column, value)
         if role == Qt.ItemDataRole.EditRole:
             return self.edit_value(column, value)

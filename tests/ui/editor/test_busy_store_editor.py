@@ -22,7 +22,7 @@ def test_a_store_busy_for_longer_than_the_wait_says_so_and_keeps_the_text(
     plan = sqlite_services.plans.create_plan(PersonData(first_name="Maria", last_name="Lind"))
     assert sqlite_db.path is not None
     impatient = Database(make_engine(str(sqlite_db.path), busy_timeout_ms=50), LockWait(0.5))
-    services = Services.build(ServiceContext(db=impatient, user=user, clock=clock))
+    services = Services(ServiceContext(db=impatient, user=user, clock=clock))
     editor = PlanEditor(services, AppEvents(), plan.id)
     qtbot.addWidget(editor)
     editor.resize(1400, 900)

@@ -55,8 +55,8 @@ def test_panel_is_hidden_right_after_signing_and_lists_changes_after_each_save(
     assert any("Börja arbetsträna" in line for line in panel.lines)
     assert any("Styrkor" in line or "styrkor" in line for line in panel.lines), panel.lines
 
-    editor.undo()  # the goal goes again
-    editor.undo()  # and the strengths
+    editor.editor_actions.undo.trigger()  # the goal goes again
+    editor.editor_actions.undo.trigger()  # and the strengths
     assert not panel.isVisible()
 
 

@@ -16,9 +16,10 @@ from sip_desk.domain.follow_up import MeetingData
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
-from sip_desk.ui import prompts
+from sip_desk.ui import file_dialogs, prompts
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from tests.builders import PlanBuilder
+from tests.pdf.pdf_text import pdftotext
 from tests.services.follow_up_builders import FollowUpPlans
 from tests.ui.editor.helpers import keys, pick, type_line, type_text
 
@@ -184,22 +185,7 @@ def test_completed_record_holds_the_meeting_and_books_the_next(
     monkeypatch.setattr(prompts, "confirm", lambda *a: True)
     editor = recording()
     section = editor.follow_up_record_section
-    goal = held_plan.goals[0]
-    first, second = held_plan.actions
-    pick(qtbot, _widget(editor, f"record.goal.{goal.id}.outcome"), "Achieved")
-    type_text(qtbot, _widget(editor, f"record.goal.{goal.id}.person_view"), VIEW)
-    pick(qtbot, _widget(editor, f"record.action.{first.id}.status"), "Done")
-    pick(qtbot, _widget(editor, f"record.action.{second.id}.status"), "Ongoing")
-    type_text(qtbot, section.new_needs, "Stöd att hitta arbete")
-    pick(qtbot, section.decision, "Revise the plan")
-    type_line(qtbot, section.decision_reason, "Nytt behov av arbete")
-    button = section.findChild(type(section.complete_button), "record_next_in_8_weeks")
-    button.setFocus()
-    qtbot.keyClick(button, Qt.Key.Key_Space)
-    type_line(qtbot, section.next.place, "Stadshuset")
-
-    section.complete_button.setFocus()
-    qtbot.keyClick(section.complete_button, Qt.Key.Key_Space)
+    _complete_by_keys(qtbot, editor, held_plan)
 
     stored = sqlite_services.plans.get_plan(held_plan.id)
     held = stored.meetings[0]
@@ -215,6 +201,48 @@ def test_completed_record_holds_the_meeting_and_books_the_next(
     assert stored.follow_up_draft is None
     assert not section.body.isVisible()
     assert "recorded as held" in editor.notice.text()
+
+
+def _complete_by_keys(qtbot, editor: PlanEditor, held_plan: PlanDetail) -> None:
+    """Evaluate everything, note a new need and a decision, book in 8 weeks, complete."""
+    section = editor.follow_up_record_section
+    goal = held_plan.goals[0]
+    first, second = held_plan.actions
+    pick(qtbot, _widget(editor, f"record.goal.{goal.id}.outcome"), "Achieved")
+    type_text(qtbot, _widget(editor, f"record.goal.{goal.id}.person_view"), VIEW)
+    pick(qtbot, _widget(editor, f"record.action.{first.id}.status"), "Done")
+    pick(qtbot, _widget(editor, f"record.action.{second.id}.status"), "Ongoing")
+    type_text(qtbot, section.new_needs, "Stöd att hitta arbete")
+    pick(qtbot, section.decision, "Revise the plan")
+    type_line(qtbot, section.decision_reason, "Nytt behov av arbete")
+    button = section.findChild(type(section.complete_button), "record_next_in_8_weeks")
+    assert button is not None
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    type_line(qtbot, section.next.place, "Stadshuset")
+
+    section.complete_button.setFocus()
+    qtbot.keyClick(section.complete_button, Qt.Key.Key_Space)
+
+
+def test_the_held_meetings_record_is_saved_as_a_pdf_appendix(
+    qtbot, recording, held_plan, monkeypatch, tmp_path
+) -> None:
+    monkeypatch.setattr(prompts, "confirm", lambda *a: True)
+    editor = recording()
+    button = editor.follow_up_record_section.record_pdf
+    assert not button.isVisible()  # nothing held yet
+    _complete_by_keys(qtbot, editor, held_plan)
+    target = tmp_path / "uppfoljning.pdf"
+    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *a: target)
+
+    assert button.isVisible()
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+    qtbot.waitUntil(lambda: "uppfoljning.pdf" in editor.notice.text(), timeout=20_000)
+    text = pdftotext(target.read_bytes(), tmp_path)
+    assert VIEW in " ".join(text.split()) and "Stöd att hitta arbete" in text
 
 
 @pytest.mark.parametrize(
@@ -260,7 +288,7 @@ def test_discarded_draft_comes_back_with_undo(
 
     qtbot.mouseClick(editor.follow_up_record_section.discard_button, Qt.MouseButton.LeftButton)
     assert sqlite_services.plans.get_plan(held_plan.id).follow_up_draft is None
-    editor.undo()
+    editor.editor_actions.undo.trigger()
 
     draft = sqlite_services.plans.get_plan(held_plan.id).follow_up_draft
     assert draft is not None and draft.record.goal(goal.id).person_view == VIEW

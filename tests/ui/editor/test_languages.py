@@ -68,7 +68,7 @@ def test_stored_code_is_shown_by_name_and_undo_restores_it(
 
     pick(qtbot, combo, "English")
     assert _person(sqlite_services, new_plan_id).preferred_language == "en"
-    editor.undo()
+    editor.editor_actions.undo.trigger()
     assert _person(sqlite_services, new_plan_id).preferred_language == "prs"
     assert combo.currentText() == "دری (Dari)"
 

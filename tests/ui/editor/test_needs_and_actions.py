@@ -82,11 +82,11 @@ def test_removing_a_need_clears_it_from_its_actions_and_undo_links_it_again(
     assert stored.needs == () and stored.actions[0].need_id is None
     assert actions.model().index(0, A.NEED).data() == "(no need chosen)"
 
-    editor.undo()  # the need comes back, and the action answers it again
+    editor.editor_actions.undo.trigger()  # the need comes back, and the action answers it again
     stored = sqlite_services.plans.get_plan(new_plan_id)
     assert stored.actions[0].need_id == stored.needs[0].id
     assert actions.model().index(0, A.NEED).data() == "Housing"
-    editor.redo()
+    editor.editor_actions.redo.trigger()
     assert sqlite_services.plans.get_plan(new_plan_id).actions[0].need_id is None
 
 
@@ -110,5 +110,5 @@ def test_undo_texts_name_the_field_and_the_column_in_the_ui_language(
     type_cell(qtbot, actions, 0, A.COST, "Kommunen")
     assert undo.text() == "Ångra Ändra insats: Kostnadsansvar"
 
-    editor.undo()
+    editor.editor_actions.undo.trigger()
     assert editor.editor_actions.redo.text() == "Gör om Ändra insats: Kostnadsansvar"

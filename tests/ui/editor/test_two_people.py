@@ -63,9 +63,7 @@ def meeting(qtbot, sqlite_db: Database, sqlite_services: Services, clock) -> Ite
     ).plan
     assert sqlite_db.path is not None
     bo_db = Database(make_engine(str(sqlite_db.path)))
-    bo_services = Services.build(
-        ServiceContext(db=bo_db, user=UserContext(user="bo.test"), clock=clock)
-    )
+    bo_services = Services(ServiceContext(db=bo_db, user=UserContext(user="bo.test"), clock=clock))
     editors = []
     for services in (sqlite_services, bo_services):
         editor = PlanEditor(services, AppEvents(), plan.id)

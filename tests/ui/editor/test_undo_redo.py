@@ -57,7 +57,7 @@ def test_undo_of_pending_text_saves_it_first_then_reverts(
     qtbot.keyClick(goals.what_matters, Qt.Key.Key_Z, CTRL)
 
     assert _stored(sqlite_services, new_plan_id).fields.what_matters == ""
-    editor.redo()
+    editor.editor_actions.redo.trigger()
     assert _stored(sqlite_services, new_plan_id).fields.what_matters == "Min dotter"
 
 
@@ -78,11 +78,11 @@ def test_delete_removes_row_and_undo_brings_it_back(
     texts = [g.text for g in _stored(sqlite_services, new_plan_id).goals]
     assert texts == ["Ha ett eget boende", "Vara drogfri ett år"]
 
-    editor.undo()  # the second goal's addition
-    editor.undo()  # the first goal's addition (it lives on under a new id)
+    editor.editor_actions.undo.trigger()  # the second goal's addition
+    editor.editor_actions.undo.trigger()  # the first goal's addition (it lives on under a new id)
     assert _stored(sqlite_services, new_plan_id).goals == ()
-    editor.redo()
-    editor.redo()
+    editor.editor_actions.redo.trigger()
+    editor.editor_actions.redo.trigger()
     assert len(_stored(sqlite_services, new_plan_id).goals) == 2
 
 

@@ -1,7 +1,7 @@
 """indexes for the plan list sorted by a column and paged by key
 
 Revision ID: 0007_plan_list_indexes
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01 03:00:00
 
 A click on a column header sorts the plan list in the store, and each page is read after the key
@@ -16,7 +16,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0007_plan_list_indexes"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,83 @@
+"""The plain-language rule for the person's page: a hard text flagged, short texts spared."""
+
+from __future__ import annotations
+
+from sip_desk.domain.plain_language import Ease, reading
+from sip_desk.domain.readability import sentence_spans
+
+OFFICIAL = (
+    "Jag vill gå i skolan. Den enskilde har behov av samordnade insatser från socialtjänsten och "
+    "hälso- och sjukvården, vilket innebär att huvudmännen gemensamt ansvarar för att upprätta en "
+    "individuell plan som tydliggör ansvarsfördelningen mellan verksamheterna."
+)
+PLAIN = (
+    "Jag vill gå i skolan. Jag får hjälp av flera. Socialtjänsten och vården gör en plan med mig. "
+    "Planen visar vem som gör vad."
+)
+
+
+def test_an_official_text_is_hard_and_its_longest_sentence_is_found() -> None:
+    found = reading(OFFICIAL)
+    start, end = found.longest
+
+    assert found.ease is Ease.HARD and found.lix == 58
+    assert found.long_sentences and found.long_words
+    assert OFFICIAL[start:end].startswith("Den enskilde har behov")
+    assert OFFICIAL[start:end].endswith("verksamheterna.")
+
+
+def test_the_same_said_plainly_is_very_easy() -> None:
+    found = reading(PLAIN)
+
+    assert found.ease is Ease.VERY_EASY and found.lix == 10 and not found.hard
+
+
+def test_a_goal_of_a_few_words_is_not_measured_however_long_its_words() -> None:
+    goal = "Jag vill ha hjälp av Socialtjänsten, Arbetsförmedlingen och Försäkringskassan."
+
+    assert reading(goal).ease is Ease.UNMEASURED
+    assert reading("").ease is Ease.UNMEASURED
+
+
+def test_a_short_text_of_short_sentences_is_not_flagged_for_a_few_long_names() -> None:
+    # 13 words, LIX 50 from three names alone; no sentence over 15 words
+    text = (
+        "Jag träffar Beroendemottagningen varje tisdag. Socialsekreteraren ringer mig. "
+        "Arbetsförmedlingen hjälper mig med praktikplats."
+    )
+    found = reading(text)
+
+    assert found.lix == 50 and found.ease is Ease.SHORT and not found.hard
+
+
+def test_a_short_text_in_official_words_is_flagged_for_its_long_words() -> None:
+    action = (
+        "Samordning av insatser avseende boendestöd, sysselsättning och psykiatrisk "
+        "öppenvårdsbehandling enligt överenskommelse."
+    )
+    found = reading(action)
+
+    assert found.words < 30 and found.lix > 50
+    assert found.hard and found.long_words and not found.long_sentences
+
+
+def test_a_short_text_with_one_long_sentence_is_flagged_for_it() -> None:
+    text = (
+        "Om jag inte svarar i telefonen under en hel dag ska kontaktpersonen omedelbart kontakta "
+        "mamma och socialjouren."
+    )
+    found = reading(text)
+
+    assert found.words < 30 and found.lix > 40
+    assert found.hard and found.long_sentences
+
+
+def test_sentences_are_found_where_a_reader_sees_them() -> None:
+    text = "  Hej! Kommer du?\n\nJa, i morgon.\nTack"
+
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Hej!",
+        "Kommer du?",
+        "Ja, i morgon.",
+        "Tack",
+    ]
