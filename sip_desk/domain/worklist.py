@@ -108,8 +108,11 @@ class WorklistItem:
 class WorklistFilter:
     """What the worklist shows. Empty strings and ``None`` mean "any".
 
-    ``due_within_days`` bounds the window ahead of today; overdue rows are always included
-    unless ``kinds`` excludes them; ``overdue_only`` keeps only rows due before today.
+    ``due_within_days`` bounds the window ahead of today (``None``: no end); overdue rows are
+    always included unless ``kinds`` excludes them or ``first_day`` is later; ``overdue_only``
+    keeps only rows due before today. ``first_day``/``last_day`` bound the rows by their due
+    date (either may be ``None``), on top of the window. ``coordinator`` and ``responsible``
+    match part of a name, ignoring case.
     ``from_due`` starts the list at rows due that day (``offset`` then counts from there): the
     next page after a row due on day D is ``from_due=D`` with ``offset`` = the rows already
     seen that are due on D, which costs the same however far down the list it is.
@@ -121,8 +124,10 @@ class WorklistFilter:
     responsible: str = ""
     plan_status: PlanStatus | None = None
     kinds: frozenset[WorklistKind] = frozenset(WorklistKind)
-    due_within_days: int = WINDOW_DAYS
+    due_within_days: int | None = WINDOW_DAYS
     overdue_only: bool = False
+    first_day: date | None = None
+    last_day: date | None = None
     offset: int = 0
     limit: int | None = 200
     from_due: date | None = None

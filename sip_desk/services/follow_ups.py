@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from sip_desk.db.models import Setting
@@ -140,6 +141,10 @@ class FollowUpService:
         self._ctx = ctx
         self.meetings = FollowUpMeetingService(ctx)
         self.records = FollowUpRecordService(ctx)
+
+    def today(self) -> date:
+        """The day the worklist counts from (the service clock's, in Swedish local time)."""
+        return self._ctx.clock.today()
 
     def worklist(self, query: WorklistFilter | None = None) -> list[WorklistItem]:
         """One page of the worklist, most urgent first (overdue, today, this week, 30 days)."""

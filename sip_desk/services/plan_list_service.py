@@ -6,8 +6,9 @@ with the models, ~0.15 s of imports) are loaded.
 
 from __future__ import annotations
 
-from sip_desk.db.queries import plan_list
+from sip_desk.db.queries import plan_list, plan_page
 from sip_desk.domain.plan import PlanQuery, PlanSummary
+from sip_desk.domain.plan_list import PlanPage, PlanPageQuery
 from sip_desk.services.context import ServiceContext
 
 
@@ -22,7 +23,12 @@ class PlanListService:
         with self._ctx.db.read_connection() as conn:
             return plan_list.list_plans(conn, query or PlanQuery(), self._ctx.clock.now())
 
-    def count_plans(self, query: PlanQuery | None = None) -> int:
+    def plan_page(self, query: PlanPageQuery) -> PlanPage:
+        """One page in the query's order, after (or before) the row its cursor names."""
+        with self._ctx.db.read_connection() as conn:
+            return plan_page.plan_page(conn, query, self._ctx.clock.now())
+
+    def count_plans(self, query: PlanQuery | PlanPageQuery | None = None) -> int:
         """How many plans match ``query`` (paging ignored)."""
         with self._ctx.db.read_connection() as conn:
             return plan_list.count_plans(conn, query or PlanQuery())

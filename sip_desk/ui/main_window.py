@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.plan_list = PlanListPanel(events, lang, self)
         self.tabs = PlanTabs(self.plan_list, self.tr("Plans"), self)
-        self.worklist = WorklistTab(events, lang, self)
+        self.worklist = WorklistTab(events, lang, self, settings.store)
         self.tabs.add_fixed(self.worklist, self.tr("Follow-ups"))
         self.banner = ReminderBanner(self)
         central = QWidget(self)

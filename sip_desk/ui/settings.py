@@ -20,6 +20,11 @@ class AppSettings:
         self._s = store if store is not None else QSettings()
 
     @property
+    def store(self) -> QSettings:
+        """The underlying settings, for panels that keep their own keys (the worklist range)."""
+        return self._s
+
+    @property
     def language(self) -> str:
         value = str(self._s.value("ui/language", DEFAULT_LANGUAGE))
         return value if value in LANGUAGES else DEFAULT_LANGUAGE

@@ -145,7 +145,7 @@ def test_app_cli_language_overrides_the_saved_one(desktop, tmp_path, settings) -
     assert app.lang == "sv"
     assert (
         app.window.plan_list.view.search.placeholderText()
-        == "Namn, personnummer eller organisation"
+        == "Namn, personnummer, organisation, samordnare eller ansvarig"
     )
 
 

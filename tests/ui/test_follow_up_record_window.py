@@ -95,8 +95,9 @@ def test_record_follow_up_from_the_worklist_is_written_in_the_editor_and_complet
     booked = held_plan.meetings[0]
 
     def row() -> int | None:
-        items = panel.model.items()
-        return next((r for r, i in enumerate(items) if i.item_id == booked.id), None)
+        model = panel.model
+        items = [(r, model.row_at(r)) for r in range(model.rowCount())]  # None: a heading
+        return next((r for r, i in items if i is not None and i.item_id == booked.id), None)
 
     qtbot.waitUntil(lambda: row() is not None, timeout=5000)
     panel.view.table.selectRow(row() or 0)

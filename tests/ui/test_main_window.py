@@ -89,7 +89,7 @@ def test_main_window_search_filters_after_typing_pauses(qtbot, window, sqlite_se
     assert window.counts.text() == "Plans shown: 1 of 1"
 
 
-def test_main_window_status_filter_shows_only_that_status(window, sqlite_services) -> None:
+def test_main_window_status_filter_shows_only_that_status(qtbot, window, sqlite_services) -> None:
     draft = sqlite_services.plans.create_plan(person_data(first_name="Utkast"))
     active = sqlite_services.plans.create_plan(person_data(first_name="Aktiv"))
     sqlite_services.plans.activate(active.id, active.version)
@@ -98,7 +98,7 @@ def test_main_window_status_filter_shows_only_that_status(window, sqlite_service
 
     combo.setCurrentIndex(combo.findData("active"))
 
-    assert _names(window) == [f"Aktiv {active.person.last_name}"]
+    qtbot.waitUntil(lambda: _names(window) == [f"Aktiv {active.person.last_name}"])
     assert draft.id not in [window.plan_list.model.row_at(0).id]
 
 

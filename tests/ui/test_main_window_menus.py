@@ -53,7 +53,8 @@ def _select_meeting(panel) -> None:
     from sip_desk.domain.worklist import WorklistKind
 
     for row in range(panel.model.rowCount()):
-        if panel.model.row_at(row).kind is WorklistKind.FOLLOW_UP_MEETING:
+        item = panel.model.row_at(row)  # None for a group heading
+        if item is not None and item.kind is WorklistKind.FOLLOW_UP_MEETING:
             panel.view.table.selectRow(row)
             return
     raise AssertionError("no follow-up meeting in the worklist")
@@ -82,7 +83,7 @@ def test_worklist_row_opens_its_plan_in_an_editor_tab(qtbot, window, meeting_pla
     window.show_worklist()
     panel = _worklist_ready(qtbot, window)
 
-    panel.view.table.doubleClicked.emit(panel.model.index(0, 0))
+    panel.view.table.doubleClicked.emit(panel.model.index(1, 0))  # the row under a heading
 
     assert window.tabs.current_plan_id() == meeting_plan.id
     assert isinstance(window.tabs.currentWidget(), PlanEditor)

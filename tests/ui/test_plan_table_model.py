@@ -11,7 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from sip_desk.domain.enums import PlanStatus, PrincipalType
 from sip_desk.domain.errors import StoreError
 from sip_desk.domain.identity import make_identity
-from sip_desk.domain.plan import PlanQuery, PlanSummary
+from sip_desk.domain.plan import PlanSummary
+from sip_desk.domain.plan_list import PlanCursor, PlanPage, PlanPageQuery
 from sip_desk.services.registry import Services
 from sip_desk.ui.item_models.plan_table_model import Column, PlanTableModel
 from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
@@ -39,26 +40,32 @@ def summary(plan_id: int, **overrides: object) -> PlanSummary:
 
 
 class FakePlans:
-    """A list-backed ``services.plans``: counts the queries the model makes."""
+    """A list-backed ``services.plan_list`` in list order: records the queries the model makes."""
 
     def __init__(self, rows: list[PlanSummary]) -> None:
         self.rows = rows
-        self.queries: list[PlanQuery] = []
+        self.queries: list[PlanPageQuery] = []
         self.fail: StoreError | None = None
 
-    def _match(self, query: PlanQuery) -> list[PlanSummary]:
+    def _match(self, query: PlanPageQuery) -> list[PlanSummary]:
         if self.fail is not None:
             raise self.fail
         return [r for r in self.rows if query.text.lower() in r.person_name.lower()]
 
-    def list_plans(self, query: PlanQuery | None = None) -> list[PlanSummary]:
-        query = query or PlanQuery()
+    def plan_page(self, query: PlanPageQuery) -> PlanPage:
         self.queries.append(query)
-        rows = self._match(query)[query.offset :]
-        return rows[: query.limit] if query.limit is not None else rows
+        rows = self._match(query)
+        ids = [r.id for r in rows]
+        if query.backwards:
+            end = ids.index(query.after.plan_id) if query.after else len(rows)
+            rows = rows[max(0, end - query.limit) : end]
+        else:
+            start = ids.index(query.after.plan_id) + 1 if query.after else 0
+            rows = rows[start : start + query.limit]
+        return PlanPage(rows, [PlanCursor(0, (), r.id) for r in rows])
 
-    def count_plans(self, query: PlanQuery | None = None) -> int:
-        return len(self._match(query or PlanQuery()))
+    def count_plans(self, query: PlanPageQuery) -> int:
+        return len(self._match(query))
 
 
 def test_plan_table_model_passes_qt_model_tester(qtmodeltester, sqlite_services: Services) -> None:
@@ -86,7 +93,8 @@ def test_plan_table_model_loads_one_page_then_fetches_more_on_demand() -> None:
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 450
     assert not model.canFetchMore(QModelIndex())
-    assert [q.offset for q in source.queries] == [0, 200, 400]
+    # Each page is asked for after the last row shown, never by offset.
+    assert [q.after.plan_id if q.after else None for q in source.queries] == [None, 200, 400]
     assert all(q.limit == 200 for q in source.queries)
 
 
@@ -217,3 +225,22 @@ def test_plan_table_model_reload_keeps_the_rows_already_loaded() -> None:
 
     assert model.rowCount() == 6
     assert model.index(0, Column.PERSON).data() == "Ändrad Person"
+
+
+def test_plan_table_model_shows_the_last_page_then_prepends_the_ones_before() -> None:
+    source = FakePlans([summary(i) for i in range(1, 11)])
+    model = PlanTableModel(page_size=4)
+    model.set_source(source)
+
+    model.load_last()
+
+    assert _ids(model) == [7, 8, 9, 10]
+    assert model.more_before and not model.canFetchMore(QModelIndex())
+    assert model.fetch_before() == 4
+    assert model.fetch_before() == 2
+    assert _ids(model) == list(range(1, 11))
+    assert not model.more_before
+
+
+def _ids(model: PlanTableModel) -> list[int]:
+    return [row.id for r in range(model.rowCount()) if (row := model.row_at(r)) is not None]

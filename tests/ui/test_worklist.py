@@ -4,7 +4,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QSettings
 
 from sip_desk.domain.worklist import (
     Urgency,
@@ -40,8 +40,14 @@ def filled(plans: FollowUpPlans) -> FollowUpPlans:
 
 
 @pytest.fixture
-def panel(qtbot, sqlite_services, filled) -> Iterator[WorklistPanel]:
-    widget = WorklistPanel(sqlite_services, AppEvents(), "sv")
+def settings(tmp_path) -> QSettings:
+    """The user's settings, on a file of the test's own."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def panel(qtbot, sqlite_services, filled, settings) -> Iterator[WorklistPanel]:
+    widget = WorklistPanel(sqlite_services, AppEvents(), "sv", settings=settings)
     qtbot.addWidget(widget)
     widget.resize(1200, 600)
     with qtbot.waitSignal(widget.model.counts_loaded, timeout=5000):
@@ -58,18 +64,20 @@ def _apply(qtbot, panel: WorklistPanel) -> None:
 
 
 def _column(panel: WorklistPanel, column: Column) -> list[str]:
+    """A column's cells, group headings left out."""
     model = panel.model
-    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+    rows = [r for r in range(model.rowCount()) if model.heading_at(r) is None]
+    return [model.data(model.index(r, column)) for r in rows]
 
 
 def test_worklist_panel_shows_counts_and_rows_by_urgency(panel) -> None:
     assert panel.view.overdue.text() == "Overdue: 1"
     assert panel.view.today.text() == "Today: 1"
     assert panel.view.this_week.text() == "This week: 2"
-    assert panel.view.within_30.text() == "Within 30 days: 2"
+    assert panel.view.within_30.text() == "Later: 2"
     assert _column(panel, Column.WHAT) == [
+        "Alvas insats dag 0",  # today's first, then what is overdue, then what is coming
         "Alvas insats dag -3",
-        "Alvas insats dag 0",
         "Bos insats",
         "Alvas insats dag 5",
         "Psykiatrin",
@@ -99,8 +107,8 @@ def test_worklist_panel_filters_by_kind_and_responsible(qtbot, panel) -> None:
 
 
 def test_worklist_row_opens_its_plan(qtbot, panel, filled) -> None:
-    index = panel.model.index(2, Column.PERSON)
-    expected = panel.model.row_at(2).plan_id
+    index = panel.model.index(5, Column.PERSON)  # under the "Today" and "Overdue" headings
+    expected = panel.model.row_at(5).plan_id
 
     with qtbot.waitSignal(panel.events.open_plan_requested, timeout=1000) as signal:
         panel.view.table.doubleClicked.emit(index)
@@ -111,9 +119,10 @@ def test_worklist_row_opens_its_plan(qtbot, panel, filled) -> None:
 
 def test_worklist_record_button_only_for_meetings(panel) -> None:
     table = panel.view.table
-    table.selectRow(0)
+    table.selectRow(1)
     assert not panel.view.record.isEnabled()
-    meeting_row = _column(panel, Column.KIND).index("Follow-up meeting")
+    kinds = [panel.model.index(r, Column.KIND).data() for r in range(panel.model.rowCount())]
+    meeting_row = kinds.index("Follow-up meeting")
     table.selectRow(meeting_row)
     assert panel.view.record.isEnabled() and panel.view.invitation.isEnabled()
 
@@ -123,13 +132,16 @@ def test_worklist_model_fetches_lazily(qtbot, qtmodeltester, sqlite_services, fi
     with qtbot.waitSignal(model.counts_loaded, timeout=5000):
         model.set_source(sqlite_services.follow_ups)
 
-    assert model.rowCount() == 2
+    assert model.rowCount() == 2  # the "Today" heading and its one row: a page
     assert model.counts is not None and model.counts.total == 6
     assert model.canFetchMore(QModelIndex())
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
     whole = sqlite_services.follow_ups.worklist(WorklistFilter(limit=None))
-    assert [i.key for i in model.items()] == [i.key for i in whole]
+    today = [i for i in whole if i.urgency is Urgency.TODAY]
+    overdue = [i for i in whole if i.urgency is Urgency.OVERDUE]
+    coming = [i for i in whole if i.urgency > Urgency.TODAY]
+    assert [i.key for i in model.items()] == [i.key for i in today + overdue + coming]
     qtmodeltester.check(model)
 
 
@@ -140,7 +152,7 @@ def test_worklist_model_filter_keeps_paging(qtbot, sqlite_services, filled) -> N
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.set_filter(WorklistFilter(kinds=frozenset({WorklistKind.ACTION}), limit=3))
 
-    assert model.rowCount() == 5 and model.filter.limit == 50
+    assert len(model.items()) == 5 and model.filter.limit == 50
     model.wait_until_idle(5000)
 
 
@@ -166,7 +178,7 @@ class _Gate:
 
 
 def test_worklist_panel_shows_rows_before_counts_arrive(
-    qtbot, sqlite_services: Services, filled, monkeypatch
+    qtbot, sqlite_services: Services, filled, monkeypatch, settings
 ) -> None:
     gate = _Gate()
     counts = sqlite_services.follow_ups.counts
@@ -177,20 +189,20 @@ def test_worklist_panel_shows_rows_before_counts_arrive(
 
     monkeypatch.setattr(sqlite_services.follow_ups, "counts", slow_counts)
 
-    panel = WorklistPanel(sqlite_services, AppEvents(), "sv")
+    panel = WorklistPanel(sqlite_services, AppEvents(), "sv", settings=settings)
     qtbot.addWidget(panel)
     panel.show()
 
-    assert panel.model.rowCount() == 6
+    assert len(panel.model.items()) == 6
     assert panel.view.overdue.text() == "Overdue: …"
     with qtbot.waitSignal(panel.model.counts_loaded, timeout=5000):
         gate.opened.set()
     assert panel.view.overdue.text() == "Overdue: 1"
-    assert panel.view.within_30.text() == "Within 30 days: 2"
+    assert panel.view.within_30.text() == "Later: 2"
 
 
 def test_worklist_panel_discards_a_stale_filter_result(
-    qtbot, sqlite_services: Services, filled, monkeypatch
+    qtbot, sqlite_services: Services, filled, monkeypatch, settings
 ) -> None:
     gate = _Gate()
     worklist = sqlite_services.follow_ups.worklist
@@ -201,7 +213,7 @@ def test_worklist_panel_discards_a_stale_filter_result(
         return worklist(query)
 
     monkeypatch.setattr(sqlite_services.follow_ups, "worklist", slow_for_ulla)
-    panel = WorklistPanel(sqlite_services, AppEvents(), "sv")
+    panel = WorklistPanel(sqlite_services, AppEvents(), "sv", settings=settings)
     qtbot.addWidget(panel)
     shown: list[list[str]] = []
     panel.model.loaded.connect(lambda: shown.append(_column(panel, Column.WHAT)))
@@ -223,14 +235,14 @@ def test_worklist_panel_discards_a_stale_filter_result(
 
 
 def test_worklist_panel_shows_capped_counts_as_999_plus(
-    qtbot, sqlite_services, filled, monkeypatch
+    qtbot, sqlite_services, filled, monkeypatch, settings
 ) -> None:
     capped = WorklistCounts(
         overdue=1000, today=3, this_week=1000, capped=frozenset({Urgency.OVERDUE})
     )
     monkeypatch.setattr(sqlite_services.follow_ups, "counts", lambda query=None, cap=None: capped)
 
-    panel = WorklistPanel(sqlite_services, AppEvents(), "sv")
+    panel = WorklistPanel(sqlite_services, AppEvents(), "sv", settings=settings)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.model.counts_loaded, timeout=5000):
         panel.show()
@@ -239,4 +251,4 @@ def test_worklist_panel_shows_capped_counts_as_999_plus(
     assert "999" in panel.view.overdue.toolTip()
     assert panel.view.today.text() == "Today: 3"
     assert panel.view.this_week.text() == "This week: 1000"  # exact, though above the cap
-    assert panel.view.within_30.text() == "Within 30 days: 0"
+    assert panel.view.within_30.text() == "Later: 0"

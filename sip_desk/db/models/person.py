@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sip_desk.db.base import Base, enum_column, owned, owner_id, utcnow
@@ -15,6 +15,8 @@ class Person(Base):
     """The person a plan is about."""
 
     __tablename__ = "persons"
+    # The plan list sorted by name, paged by key.
+    __table_args__ = (Index("ix_persons_name_order", "first_name", "last_name", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     first_name: Mapped[str] = mapped_column(String(200))

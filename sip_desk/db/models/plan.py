@@ -33,6 +33,7 @@ class Plan(Base):
         Index("ix_plans_status_updated", "status", "updated_at"),
         Index("ix_plans_updated_at", "updated_at"),
         Index("ix_plans_requested_on", "requested_on", "status"),
+        Index("ix_plans_status_id", "status", "id"),  # the plan list by status, paged by key
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

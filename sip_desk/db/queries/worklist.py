@@ -43,22 +43,35 @@ def local_midnight(day: date) -> datetime:
 
 @dataclass(frozen=True)
 class Window:
-    """Today and how far ahead the worklist looks."""
+    """Today and which due dates the worklist shows.
+
+    Attributes:
+        days: how far ahead of today (``None``: no end).
+        start: the first due day shown (a range's first day, or the page's day), if any.
+        last: the last due day shown, if any.
+    """
 
     today: date
-    days: int
+    days: int | None
     overdue_only: bool = False
     start: date | None = None
+    last: date | None = None
 
     @classmethod
     def of(cls, f: WorklistFilter, today: date) -> Window:
-        """The window a filter asks for."""
-        return cls(today, f.due_within_days, f.overdue_only, f.from_due)
+        """The window a filter asks for (``from_due``, the paging day, starts it too)."""
+        starts = [d for d in (f.first_day, f.from_due) if d is not None]
+        return cls(today, f.due_within_days, f.overdue_only, max(starts, default=None), f.last_day)
 
     @property
-    def end(self) -> date:
-        """The first day after the window."""
-        return self.today if self.overdue_only else self.today + timedelta(days=self.days + 1)
+    def end(self) -> date | None:
+        """The first day after the window (``None``: no end)."""
+        ends = [self.today] if self.overdue_only else []
+        if self.days is not None:
+            ends.append(self.today + timedelta(days=self.days + 1))
+        if self.last is not None:
+            ends.append(self.last + timedelta(days=1))
+        return min(ends, default=None)
 
     @staticmethod
     def limit(day: date, branch: Branch) -> Any:
@@ -68,26 +81,33 @@ class Window:
         return day - timedelta(days=branch.shift_days)
 
     def bounds(self, branch: Branch) -> tuple[Any, Any, Any, Any]:
-        """Start of today, of tomorrow, of day 8 and the end of the window, in the due column."""
-        end = self.today + timedelta(days=self.days + 1)
+        """Start of today, of tomorrow, of day 8 and the window's end (or ``None``), as due."""
+        end = self.end
         days = (
             self.today,
             self.today + timedelta(days=1),
-            min(self.today + timedelta(days=8), end),
-            end,
+            self.today + timedelta(days=8)
+            if end is None
+            else min(self.today + timedelta(days=8), end),
         )
-        return tuple(self.limit(d, branch) for d in days)
+        limits = tuple(self.limit(d, branch) for d in days)
+        return (*limits, None if end is None else self.limit(end, branch))
 
     def apply(self, branch: Branch, until: date | None = None) -> Select[Any] | None:
         """The branch limited to the window, to rows due from ``start`` and by ``until``.
 
         Returns ``None`` when nothing of the branch can be in the window.
         """
-        end = self.end if until is None else min(self.end, until + timedelta(days=1))
+        ends = [d for d in (self.end, None if until is None else until + timedelta(days=1)) if d]
+        end = min(ends, default=None)
         if branch.due is None:
-            due_today = self.today < end and (self.start is None or self.start <= self.today)
+            due_today = (end is None or self.today < end) and (
+                self.start is None or self.start <= self.today
+            )
             return branch.stmt if due_today else None
-        stmt = branch.stmt.where(branch.due < self.limit(end, branch))
+        stmt = branch.stmt
+        if end is not None:
+            stmt = stmt.where(branch.due < self.limit(end, branch))
         if self.start is not None:
             stmt = stmt.where(branch.due >= self.limit(self.start, branch))
         return stmt

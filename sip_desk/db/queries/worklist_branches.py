@@ -14,7 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, String, exists, literal, null, select, type_coerce
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.functions import FunctionElement
 
 from sip_desk.db.models import (
     Action,
@@ -100,7 +102,8 @@ def _plan_filters(
         # IN on the row's own plan_id (not EXISTS): a coordinator has few plans, so the planner
         # starts from them and the row's plan_id index instead of walking every row in due order.
         c = _COORDINATOR_FILTER
-        plans = select(c.plan_id).where(c.name == f.coordinator.strip(), c.is_coordinator.is_(True))
+        named = name_matches(c.name, f.coordinator)
+        plans = select(c.plan_id).where(c.is_coordinator.is_(True), named)
         stmt = stmt.where(plan_col.in_(plans))
     return stmt
 
@@ -117,8 +120,32 @@ def _status_is(col: Any, value: Any, few_rows: bool) -> Any:
     return col == value
 
 
+class _Fold(FunctionElement[str]):
+    """Unicode lower case: ``sip_fold`` on SQLite (its ``lower`` folds ASCII only)."""
+
+    type = String()
+    inherit_cache = True
+    name = "fold"
+
+
+@compiles(_Fold)
+def _fold_default(element: _Fold, compiler: Any, **kw: Any) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_Fold, "sqlite")
+def _fold_sqlite(element: _Fold, compiler: Any, **kw: Any) -> str:
+    return f"sip_fold({compiler.process(element.clauses, **kw)})"
+
+
+def name_matches(col: Any, text: str) -> Any:
+    """``col`` holds ``text`` anywhere, ignoring case ("lind" finds "Ulla Lind")."""
+    cleaned = text.strip().replace("%", "").replace("_", "").lower()
+    return _Fold(col).like(f"%{cleaned}%")
+
+
 def _responsible_ids(f: WorklistFilter) -> Any:
-    return select(Participant.id).where(Participant.name == f.responsible.strip())
+    return select(Participant.id).where(name_matches(Participant.name, f.responsible))
 
 
 def meeting_branch(f: WorklistFilter) -> Branch:

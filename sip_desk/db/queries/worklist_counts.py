@@ -6,6 +6,7 @@ at most ``cap`` rows per branch and bucket, so its cost does not grow with the s
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -62,7 +63,7 @@ def _bucket_stmts(branch: Branch, window: Window) -> dict[Urgency, Select[Any]]:
     ranges = ((None, start), (start, tomorrow), (tomorrow, week), (week, end))
     found: dict[Urgency, Select[Any]] = {}
     for urgency, (low, high) in zip(_BUCKETS, ranges, strict=True):
-        bucket = stmt.where(branch.due < high)
+        bucket = stmt if high is None else stmt.where(branch.due < high)
         found[urgency] = bucket if low is None else bucket.where(branch.due >= low)
     return found
 
@@ -88,7 +89,7 @@ def count_items(
     With ``cap``, at most this many rows are read per branch and bucket; a bucket that reached
     it is marked in :attr:`WorklistCounts.capped`. ``None`` counts exactly.
     """
-    window = Window(today, f.due_within_days, f.overdue_only)  # paging ignored
+    window = Window.of(dataclasses.replace(f, from_due=None), today)  # paging ignored
     total = WorklistCounts()
     for branch in branches(f, today, first_meeting_days):
         if cap is None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sip_desk.domain.worklist import CaseloadRow
+from sip_desk.ui.views.sort_arrow import SortArrowHeader
 
 if TYPE_CHECKING:
     from sip_desk.services.follow_ups import FollowUpService
@@ -30,6 +31,7 @@ class CaseloadDialog(QDialog):
         self.setWindowTitle(self.tr("Caseload per coordinator"))
         self.table = QTableWidget(len(rows), 4, self)
         self.table.setObjectName("caseloadTable")
+        self.table.setHorizontalHeader(SortArrowHeader(self.table))  # up is A to Z
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Coordinator"),
@@ -49,15 +51,34 @@ class CaseloadDialog(QDialog):
                 item.setData(Qt.ItemDataRole.DisplayRole, value)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
         self.table.setSortingEnabled(True)
+        # By coordinator, A to Z, and the arrow says so (a header click turns both around).
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        self._fit_to_content()
+
+    def _fit_to_content(self) -> None:
+        """As wide as the columns and as tall as the rows, within the screen."""
+        table = self.table
+        frame = table.frameWidth() * 2
+        width = (
+            table.horizontalHeader().length() + frame + table.verticalScrollBar().sizeHint().width()
+        )
+        rows = table.verticalHeader().length() + table.horizontalHeader().height() + frame
+        screen = self.screen().availableGeometry() if self.screen() else None
+        max_height = int(screen.height() * 0.8) if screen else 700
+        max_width = int(screen.width() * 0.9) if screen else 1200
+        table.setMinimumWidth(min(width, max_width))
+        table.setFixedHeight(min(rows + 2, max_height - 80))
+        self.adjustSize()
 
     @classmethod
     def show_for(cls, parent: QWidget | None, follow_ups: FollowUpService) -> None:

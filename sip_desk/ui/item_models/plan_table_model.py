@@ -1,48 +1,76 @@
-"""The plan list, paged: the store filters and orders (most recently changed first), so the model
-holds only the pages the user has scrolled to, even on 100,000 plans."""
+"""The plan list, paged by key: the store filters and sorts (a header click), so the model holds
+only the pages the user has scrolled to, even on 100,000 plans.
+
+The rows are a window on the whole list: pages are appended as the view scrolls down, and after
+Ctrl+End (the last page, read by reversing the order) prepended as it scrolls up. A new search or
+order is read on a worker when asked to (its count scans every plan); the answer to an older
+question is dropped.
+"""
 
 from __future__ import annotations
 
-from enum import IntEnum
+import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
 from sip_desk.domain.enums import PlanStatus
-from sip_desk.domain.errors import DomainError
+from sip_desk.domain.errors import DomainError, StoreError
+from sip_desk.domain.plan_list import PlanPageQuery, PlanSort
+from sip_desk.ui.background import BackgroundOp, Lane
 from sip_desk.ui.icons import Icon, icon
 from sip_desk.ui.item_models.paged_table_model import ModelIndex, PagedTableModel
-from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
-from sip_desk.ui.labels import lead_label, status_label
+from sip_desk.ui.item_models.plan_cells import Column, cell_text, sort_value
 
-# The domain's dataclasses and zoneinfo load with the first page, not before the first paint.
+__all__ = ["Column", "PlanSource", "PlanTableModel"]
+from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
+
+# zoneinfo loads with the first page, not before the first paint.
 if TYPE_CHECKING:
-    from sip_desk.domain.plan import PlanQuery, PlanSummary
+    from sip_desk.domain.plan import PlanSummary
+    from sip_desk.domain.plan_list import PlanCursor, PlanPage
 
 
 class PlanSource(Protocol):
-    """What the model needs from ``services.plans``."""
+    """What the model needs from ``services.plan_list``."""
 
-    def list_plans(self, query: PlanQuery | None = None) -> list[PlanSummary]: ...
+    def plan_page(self, query: PlanPageQuery) -> PlanPage: ...
 
-    def count_plans(self, query: PlanQuery | None = None) -> int: ...
+    def count_plans(self, query: PlanPageQuery) -> int: ...
 
 
-Column = IntEnum("Column", "PERSON IDENTITY STATUS LEAD COORDINATOR NEXT_FOLLOW_UP", start=0)
+SORTS = {
+    Column.PERSON: PlanSort.PERSON,
+    Column.IDENTITY: PlanSort.IDENTITY,
+    Column.STATUS: PlanSort.STATUS,
+    Column.LEAD: PlanSort.LEAD,
+    Column.COORDINATOR: PlanSort.COORDINATOR,
+    Column.NEXT_FOLLOW_UP: PlanSort.NEXT_FOLLOW_UP,
+}
 
 
 class PlanTableModel(PagedTableModel["PlanSummary"]):
     """Plan summaries; ``total`` is how many plans match the current search."""
 
-    loaded = Signal()  # a new search finished loading its first page
+    loaded = Signal()  # a new search or order finished loading its first page
 
     def __init__(self, parent: QObject | None = None, page_size: int = 200) -> None:
         super().__init__(parent, page_size, len(Column))
         self._source: PlanSource | None = None
-        self._ids: set[int] = set()
-        self._text = ""
-        self._status: PlanStatus | None = None
+        self._cursors: list[PlanCursor] = []
+        self._query = PlanPageQuery(limit=page_size)
+        self._shown = self._query  # the question the rows answer (a newer one may be on its way)
+        self.more_after = self.more_before = self.is_loading = False
+        self.background = False  # read new searches and orders on a worker
+        self._generation = 0
+        self._lane = Lane(self)
         self.total = 0
+
+    @property
+    def text(self) -> str:
+        """The search the rows match."""
+        return self._query.text
 
     def set_source(self, source: PlanSource) -> None:
         """Attach the services (once the store is open) and load the first page."""
@@ -50,56 +78,142 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         self.reload()
 
     def set_filter(self, text: str, status: PlanStatus | None) -> None:
-        """Search by name, identity number or organisation, and/or status; reloads."""
-        self._text, self._status = text.strip(), status
-        self.reload()
+        """Search by name, identity number, organisation or person on the plan, and/or status."""
+        self._query = dataclasses.replace(self._query, text=text.strip(), status=status)
+        self._reload_new()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by ``column`` in the store; -1: most recently changed first."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        sort = SORTS.get(Column(column)) if column >= 0 else None
+        if sort is None:
+            sort, descending = PlanSort.UPDATED, True
+        if (sort, descending) != (self._query.sort, self._query.descending):
+            self._query = dataclasses.replace(self._query, sort=sort, descending=descending)
+            self._reload_new()
+
+    def _reload_new(self) -> None:
+        if self.background:
+            self.reload_in_background()
+        else:
+            self.reload()
 
     def reload(self, keep_loaded: bool = False) -> None:
         """Re-query the store; ``keep_loaded`` reloads as many rows as are shown now."""
+        if self._source is None:
+            return
+        self._generation += 1
+        tail = keep_loaded and self.more_before
         want = max(self._page_size, len(self._rows)) if keep_loaded else self._page_size
-        self.beginResetModel()
-        self._rows, self._ids, self.total = [], set(), 0
+        query = dataclasses.replace(self._query, limit=want, backwards=tail)
         try:
-            if self._source is not None:
-                self.total = self._source.count_plans(self._query(0, None))
-                self._append(self._load(0, want))
-            self.last_error = None
+            self._show(self._read(self._source, query), query, tail)
+        except DomainError as error:
+            self._show((0, None), query)
+            self._fail(error)
+
+    def reload_in_background(self) -> None:
+        """Read the first page and the count on a worker; the rows shown stay until then."""
+        if self._source is None:
+            return
+        self._generation += 1
+        generation, source, query = self._generation, self._source, self._query
+        self.is_loading = True
+        self._lane.drop_queued()
+
+        def answered(result: tuple[int, PlanPage]) -> None:
+            if generation == self._generation:
+                self._show(result, query)
+
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self._show((0, None), query)
+                unexpected = StoreError("store.failed", detail=str(error))
+                self._fail(error if isinstance(error, DomainError) else unexpected)
+
+        work: Callable[[], tuple[int, PlanPage]] = lambda: self._read(source, query)  # noqa: E731
+        BackgroundOp(self, work, answered).in_lane(self._lane).failure(failed).run()
+
+    def wait_until_idle(self, msecs: int = -1) -> bool:
+        """Block until a background read has finished (its answer still queues)."""
+        return self._lane.wait(msecs)
+
+    @staticmethod
+    def _read(source: PlanSource, query: PlanPageQuery) -> tuple[int, PlanPage]:
+        return source.count_plans(query), source.plan_page(query)
+
+    def _show(
+        self, result: tuple[int, PlanPage | None], query: PlanPageQuery, tail: bool = False
+    ) -> None:
+        """Show a first page (or with ``tail`` a last one) in place of every row."""
+        total, page = result
+        self._shown = dataclasses.replace(query, limit=self._page_size, backwards=False)
+        self.beginResetModel()
+        self.total, self.is_loading, self.last_error = total, False, None
+        self._rows = list(page.rows) if page else []
+        self._cursors = list(page.cursors) if page else []
+        self.more_before = tail and len(self._rows) < total
+        self.more_after = not tail and len(self._rows) < total
+        self.endResetModel()
+        if page is not None:
+            self.loaded.emit()
+
+    def load_last(self) -> None:
+        """Show the last page (Ctrl+End): the order read from its end."""
+        if self._source is None or not self.more_after or self.is_loading:
+            return
+        self._generation += 1
+        query = dataclasses.replace(self._shown, backwards=True)
+        try:
+            self._show((self.total, self._source.plan_page(query)), query, tail=True)
         except DomainError as error:
             self._fail(error)
-        finally:
-            self.endResetModel()
-        if self.last_error is None:
-            self.loaded.emit()
+
+    def load_first(self) -> None:
+        """Back to the first page (Ctrl+Home after Ctrl+End)."""
+        if self.more_before:
+            self.reload()
+
+    def fetch_before(self) -> int:
+        """Prepend the page before the first row shown; returns how many rows came."""
+        if self._source is None or not self.more_before or not self._cursors or self.is_loading:
+            return 0
+        query = dataclasses.replace(self._shown, backwards=True, after=self._cursors[0])
+        try:
+            page = self._source.plan_page(query)
+        except DomainError as error:
+            self._fail(error)
+            return 0
+        self.more_before = len(page.rows) >= self._page_size
+        if not page.rows:
+            return 0
+        self.beginInsertRows(QModelIndex(), 0, len(page.rows) - 1)
+        self._rows[:0], self._cursors[:0] = page.rows, page.cursors
+        self.endInsertRows()
+        return len(page.rows)
 
     def row_of(self, plan_id: int) -> int:
         """The row showing ``plan_id``, or -1 if it is not loaded."""
         return next((i for i, r in enumerate(self._rows) if r.id == plan_id), -1)
 
     def _may_have_more(self) -> bool:
-        return self._source is not None and len(self._rows) < self.total
+        return (
+            self._source is not None
+            and self.more_after
+            and bool(self._cursors)
+            and not self.is_loading
+        )
 
     def _next_page(self) -> list[PlanSummary]:
-        page = [p for p in self._load(len(self._rows), self._page_size) if p.id not in self._ids]
-        if not page:
-            # The store shrank meanwhile: stop asking for more.
-            self.total = len(self._rows)
-        return page
-
-    def _query(self, offset: int, limit: int | None) -> PlanQuery:
-        from sip_desk.domain.plan import PlanQuery
-
-        return PlanQuery(text=self._text, status=self._status, offset=offset, limit=limit)
-
-    def _load(self, offset: int, limit: int) -> list[PlanSummary]:
         assert self._source is not None
-        return self._source.list_plans(self._query(offset, limit))
-
-    def _append(self, page: list[PlanSummary]) -> None:
-        self._rows.extend(page)
-        self._ids.update(p.id for p in page)
+        query = dataclasses.replace(self._shown, after=self._cursors[-1])
+        page = self._source.plan_page(query)
+        self.more_after = len(page.rows) >= self._page_size
+        self._cursors.extend(page.cursors)  # fetchMore appends the rows next
+        return page.rows
 
     def _fail(self, error: DomainError) -> None:
-        self.total = len(self._rows)
+        self.more_after = self.more_before = False
         super()._fail(error)
 
     def headers(self) -> tuple[str, ...]:
@@ -118,11 +232,11 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         plan = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(plan, column)
+            return cell_text(plan, column)
         if role == RowRole:
             return plan
         if role == SortRole:
-            return self._sort_value(plan, column)
+            return sort_value(plan, column)
         if plan.protected_identity and column is Column.PERSON:
             return self._protected_data(plan, role)
         return None
@@ -135,37 +249,3 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("Protected identity: %1").replace("%1", plan.person_name)
         return None
-
-    def _display(self, plan: PlanSummary, column: Column) -> str:
-        if column is Column.PERSON:
-            return plan.person_name
-        if column is Column.IDENTITY:
-            from sip_desk.domain.identity import mask_identity
-
-            shown = mask_identity(plan.identity_number) or (plan.reserve_id or "")
-            if plan.protected_identity:
-                return self.tr("%1 (protected)").replace("%1", shown).strip()
-            return shown
-        if column is Column.STATUS:
-            return status_label(plan.status)
-        if column is Column.LEAD:
-            return lead_label(plan.lead_organisation, plan.lead_principal)
-        if column is Column.COORDINATOR:
-            return plan.coordinator_name
-        from sip_desk.domain.local_time import local_text  # Swedish local time
-
-        return local_text(plan.next_follow_up_at) if plan.next_follow_up_at else ""
-
-    @staticmethod
-    def _sort_value(plan: PlanSummary, column: Column) -> Any:
-        values: dict[Column, Any] = {
-            Column.PERSON: plan.person_name.casefold(),
-            Column.IDENTITY: plan.identity_number or plan.reserve_id or "",
-            Column.STATUS: plan.status.value,
-            Column.LEAD: plan.lead_organisation.casefold(),
-            Column.COORDINATOR: plan.coordinator_name.casefold(),
-            Column.NEXT_FOLLOW_UP: plan.next_follow_up_at.isoformat()
-            if plan.next_follow_up_at
-            else "",
-        }
-        return values[column]

@@ -1,19 +1,22 @@
-"""The worklist, ordered by urgency in the store and paged over ``services.follow_ups``.
+"""The worklist in groups (today, overdue, coming), each ordered by due day in the store and
+paged over ``services.follow_ups``; a header click sorts each group by that column.
 
-The first page on opening is read at once (an indexed query, well under a second at 100,000
+The first page on opening is read at once (indexed queries, well under a second at 100,000
 plans); the counts, and every page after a filter or store change, are read on a worker. Each
 answer carries the generation it was asked for, so an older filter's never overwrites a newer.
+A sort by a column other than the due date reads the whole filter first (up to ``SORT_CAP``
+rows, on the worker), since a page of the store's order sorted alone would mislead.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from itertools import takewhile
+from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.worklist import (
@@ -26,19 +29,34 @@ from sip_desk.domain.worklist import (
 from sip_desk.ui.background import BackgroundOp, Lane
 from sip_desk.ui.item_models.paged_table_model import ModelIndex, PagedTableModel
 from sip_desk.ui.item_models.row_table_model import RowRole, SortRole
-from sip_desk.ui.worklist.worklist_labels import Column, cell_text
+from sip_desk.ui.worklist.worklist_groups import (
+    Group,
+    GroupHeading,
+    Place,
+    Row,
+    collect,
+    group_filters,
+    sorted_in_groups,
+)
+from sip_desk.ui.worklist.worklist_labels import Column, cell_text, group_title, sort_key
 
 __all__ = ["Column", "RowRole", "SortRole", "WorklistSource", "WorklistTableModel"]
 T = TypeVar("T")
+SORT_CAP = 5000
+"""A sort by a column reads at most this many rows."""
 
 _URGENCY_COLOURS = {
     Urgency.OVERDUE: QColor("#fde2e1"),
     Urgency.TODAY: QColor("#fff1c2"),
 }
+_HEADING_COLOUR = QColor("#dfe6ee")
+_Loaded = tuple[list[Row], Place, list[tuple[Group, WorklistFilter]]]
 
 
 class WorklistSource(Protocol):
     """What the model needs from ``services.follow_ups`` (read paths only)."""
+
+    def today(self) -> date: ...
 
     def worklist(self, query: WorklistFilter | None = None) -> list[WorklistItem]: ...
 
@@ -47,8 +65,9 @@ class WorklistSource(Protocol):
     ) -> WorklistCounts: ...
 
 
-class WorklistTableModel(PagedTableModel[WorklistItem]):
-    """Worklist rows; ``counts`` per urgency bucket of the filter (``None`` while counting)."""
+class WorklistTableModel(PagedTableModel[Row]):
+    """Worklist rows under group headings; ``counts`` per urgency bucket of the filter (``None``
+    while counting)."""
 
     loaded = Signal()  # a new first page is in the model
     counts_loaded = Signal()
@@ -57,9 +76,13 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         super().__init__(parent, page_size, len(Column))
         self._source: WorklistSource | None = None
         self.filter = WorklistFilter(limit=page_size)
+        self._counts_filter: WorklistFilter | None = None
         self._generation = 0
         self._loading = False
-        self._exhausted = False
+        self._groups: list[tuple[Group, WorklistFilter]] = []
+        self._place = Place(done=True)
+        self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
+        self.sort_capped = False
         self.counts: WorklistCounts | None = None
         self._pages, self._counter = Lane(self), Lane(self)
 
@@ -72,27 +95,62 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
         self._source = source
         self.reload(background=False)
 
-    def set_filter(self, query: WorklistFilter, background: bool = True) -> None:
-        """Show the rows matching ``query`` (its paging is ignored)."""
+    def set_filter(
+        self,
+        query: WorklistFilter,
+        background: bool = True,
+        counts_query: WorklistFilter | None = None,
+    ) -> None:
+        """Show the rows matching ``query`` (its paging is ignored); count ``counts_query``'s
+        (default: ``query``'s), so a chip that narrows the rows leaves the other counts."""
         self.filter = dataclasses.replace(query, offset=0, limit=self._page_size, from_due=None)
+        self._counts_filter = counts_query
         self.reload(background)
 
-    def reload(self, background: bool = True) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort each group by ``column`` (-1 or the due column: the store's due order)."""
+        column = -1 if column == Column.DUE and order == Qt.SortOrder.AscendingOrder else column
+        if (column, order) != (self.sort_column, self.sort_order):
+            self.sort_column, self.sort_order = column, order
+            self.reload(recount=False)
+
+    def reload(self, background: bool = True, recount: bool = True) -> None:
         """Read the first page (at once unless ``background``) and, on a worker, the counts."""
         if self._source is None:
             return
         self._generation += 1
         source, query = self._source, self.filter
-        self.counts = None
-        self._read(self._counter, lambda: source.counts(query, COUNT_CAP), self._show_counts)
+        counted = self._counts_filter or query
+        if recount or self.counts is None:
+            self.counts = None
+            self._read(self._counter, lambda: source.counts(counted, COUNT_CAP), self._show_counts)
+        work = self._first_page_work(source, query)
         if background:
             self._loading = True
-            self._read(self._pages, lambda: source.worklist(query), self._show_page)
+            self._read(self._pages, work, self._show_page)
             return
         try:
-            self._show_page(source.worklist(query))
+            self._show_page(work())
         except DomainError as error:
             self._fail(error)
+
+    def _first_page_work(
+        self, source: WorklistSource, query: WorklistFilter
+    ) -> Callable[[], _Loaded]:
+        groups = group_filters(query, source.today())
+        column, descending = self.sort_column, self.sort_order == Qt.SortOrder.DescendingOrder
+        want = self._page_size if column < 0 else SORT_CAP
+        size = self._page_size if column < 0 else 1000
+
+        def work() -> _Loaded:
+            rows, place = collect(source.worklist, groups, Place(done=not groups), want, size)
+            if column >= 0:
+                rows = sorted_in_groups(
+                    rows, lambda item: sort_key(item, Column(column)), descending
+                )
+            return rows, place, groups
+
+        return work
 
     def wait_until_idle(self, msecs: int = -1) -> bool:
         """Block until the background reads have finished (their answers still queue)."""
@@ -118,30 +176,43 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
     def _show_counts(self, counts: WorklistCounts) -> None:
         self.counts = counts
         self.counts_loaded.emit()
+        if self._rows:  # the headings show the counts
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
-    def _show_page(self, rows: list[WorklistItem]) -> None:
+    def _show_page(self, loaded: _Loaded) -> None:
+        rows, place, groups = loaded
         self.beginResetModel()
-        self._rows = rows
-        self._exhausted = len(rows) < self._page_size
+        self._rows, self._place, self._groups = rows, place, groups
+        sorting = self.sort_column >= 0
+        self.sort_capped = sorting and not place.done
+        if sorting:
+            self._place = Place(done=True)  # a sorted list is read whole (up to the cap)
         self._loading = False
         self.last_error = None
         self.endResetModel()
         self.loaded.emit()
 
+    def row_at(self, row: int) -> WorklistItem | None:
+        """The worklist item at ``row``; ``None`` for a heading or past the rows."""
+        found = super().row_at(row)
+        return found if isinstance(found, WorklistItem) else None
+
+    def heading_at(self, row: int) -> Group | None:
+        """The group whose heading is at ``row``, if it is a heading."""
+        found = super().row_at(row)
+        return found.group if isinstance(found, GroupHeading) else None
+
     def items(self) -> list[WorklistItem]:
-        return list(self._rows)
+        return [r for r in self._rows if isinstance(r, WorklistItem)]
 
     def _may_have_more(self) -> bool:
-        return self._source is not None and not (self._exhausted or self._loading or not self._rows)
+        return self._source is not None and not (self._place.done or self._loading)
 
-    def _next_page(self) -> list[WorklistItem]:
-        # Keyset paging: rows due after the last loaded day, skipping those of that day shown.
+    def _next_page(self) -> list[Row]:
         assert self._source is not None
-        last = self._rows[-1].due
-        seen = sum(1 for _ in takewhile(lambda item: item.due == last, reversed(self._rows)))
-        page = self._source.worklist(dataclasses.replace(self.filter, from_due=last, offset=seen))
-        self._exhausted = len(page) < self._page_size
-        return page
+        size = self._page_size
+        rows, self._place = collect(self._source.worklist, self._groups, self._place, size, size)
+        return rows
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -158,16 +229,34 @@ class WorklistTableModel(PagedTableModel[WorklistItem]):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        item = self._rows[index.row()]
+        row = self._rows[index.row()]
+        if isinstance(row, GroupHeading):
+            return self._heading_data(row.group, index.column(), role)
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(item, column)
+            return cell_text(row, column)
         if role == RowRole:
-            return item
+            return row
         if role == SortRole:
-            return (item.due.isoformat(), item.urgency.value, item.plan_id)
-        if role == Qt.ItemDataRole.BackgroundRole and item.urgency in _URGENCY_COLOURS:
-            return QBrush(_URGENCY_COLOURS[item.urgency])
+            return sort_key(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and row.urgency in _URGENCY_COLOURS:
+            return QBrush(_URGENCY_COLOURS[row.urgency])
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.WHAT:
-            return item.title or None
+            return row.title or None
         return None
+
+    def _heading_data(self, group: Group, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return group_title(group, self.counts) if column == 0 else ""
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(_HEADING_COLOUR)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if self.heading_at(index.row()) is not None:
+            return Qt.ItemFlag.ItemIsEnabled  # a heading cannot be selected or opened
+        return super().flags(index)

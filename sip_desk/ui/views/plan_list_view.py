@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from sip_desk.ui.icons import Icon, icon
+from sip_desk.ui.views.sort_arrow import SortArrowHeader
+from sip_desk.ui.views.sort_chooser import SortChooser
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -38,20 +40,29 @@ def list_table(table: TableT, name: str) -> TableT:
     table.verticalHeader().setVisible(False)
     # Rows are fixed-height so the view never measures every row of a big store.
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setHorizontalHeader(SortArrowHeader(table))  # a click sorts; the arrow: up is A to Z
     table.horizontalHeader().setHighlightSections(False)
     return table
 
 
 class PlanTableView(QTableView):
-    """A table whose Enter key opens the current row instead of moving down."""
+    """A table whose Enter key opens the current row instead of moving down; Ctrl+End and
+    Ctrl+Home first ask for the list's last or first page (only part of it is loaded)."""
 
     enter_pressed = Signal()
+    end_requested = Signal()
+    home_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.enter_pressed.emit()
             event.accept()
             return
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if event.key() == Qt.Key.Key_End:
+                self.end_requested.emit()
+            elif event.key() == Qt.Key.Key_Home:
+                self.home_requested.emit()
         super().keyPressEvent(event)
 
 
@@ -75,6 +86,14 @@ class PlanListView:
 
         self.table = list_table(PlanTableView(host), "planTable")
         self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)  # a third click: most recently changed first
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.sort = SortChooser(header, host)
+        self.sort.setObjectName("planSort")
+        self.sort_label = QLabel(host)
+        self.sort_label.setBuddy(self.sort)
 
         self.message = QLabel(host)
         self.message.setObjectName("planListMessage")
@@ -87,6 +106,9 @@ class PlanListView:
         bar.addSpacing(12)
         bar.addWidget(self.status_label)
         bar.addWidget(self.status_filter, 1)
+        bar.addSpacing(12)
+        bar.addWidget(self.sort_label)
+        bar.addWidget(self.sort)
         bar.addSpacing(12)
         bar.addWidget(self.new_plan)
         layout = QVBoxLayout(host)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QBoxLayout, QHeaderView, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHeaderView, QWidget
 
 from sip_desk.domain.enums import PlanStatus
 from sip_desk.ui.events import AppEvents
@@ -44,6 +44,8 @@ class PlanListPanel(QWidget):
         self._attached = False
         self.model = PlanTableModel(self)
         self.view.table.setModel(self.model)
+        self.view.table.setSortingEnabled(True)  # the model sorts in the store
+        self.view.search.installEventFilter(self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
@@ -71,6 +73,10 @@ class PlanListPanel(QWidget):
         self.empty.load_demo.clicked.connect(self.demo_requested)
         v.table.doubleClicked.connect(self._on_table_activated)
         v.table.enter_pressed.connect(self.open_current)
+        v.table.end_requested.connect(self.model.load_last)
+        v.table.home_requested.connect(self.model.load_first)
+        v.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.model.loaded.connect(self._on_model_loaded)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.modelReset.connect(self._on_model_changed)
         self.model.rowsInserted.connect(self._on_model_changed)
@@ -81,10 +87,16 @@ class PlanListPanel(QWidget):
     def _set_texts(self) -> None:
         v = self.view
         v.search_label.setText(self.tr("&Search:"))
-        v.search.setPlaceholderText(self.tr("Name, identity number or organisation"))
+        v.search.setPlaceholderText(
+            self.tr("Name, identity number, organisation, coordinator or responsible person")
+        )
         v.search.setAccessibleName(self.tr("Search plans"))
         v.status_label.setText(self.tr("S&tatus:"))
         v.status_filter.setAccessibleName(self.tr("Filter by status"))
+        v.sort_label.setText(self.tr("So&rt by:"))
+        v.sort.setAccessibleName(self.tr("Order of the plans"))
+        titles = self.model.headers()
+        v.sort.fill(self.tr("Latest change first"), [(int(c), titles[c]) for c in Column])
         v.new_plan.setText(self.tr("New plan…"))
         v.new_plan.setAccessibleName(self.tr("New plan"))
         v.table.setAccessibleName(self.tr("Plans"))
@@ -130,6 +142,51 @@ class PlanListPanel(QWidget):
     def set_source(self, source: PlanSource) -> None:
         self._attached = True
         self.model.set_source(source)
+        self.model.background = True  # searches and orders from now on: on a worker
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search box goes on to the list, at its current (or first) row.
+        if (
+            watched is self.view.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
+            and self.model.rowCount()
+        ):
+            table = self.view.table
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not table.currentIndex().isValid():
+                table.setCurrentIndex(self.model.index(0, 0))
+            table.selectRow(table.currentIndex().row())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_scrolled(self, value: int) -> None:
+        """At the top of a list shown from its end (Ctrl+End): the page before comes in."""
+        if value == 0 and self.model.more_before:
+            table = self.view.table
+            current = table.currentIndex()
+            added = self.model.fetch_before()
+            if added:
+                table.scrollTo(
+                    self.model.index(added, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
+                if current.isValid():
+                    table.setCurrentIndex(self.model.index(current.row() + added, current.column()))
+
+    def _on_model_loaded(self) -> None:
+        """Say so when a search or a status finds nothing."""
+        if self.model.total or self.model.last_error is not None or self.is_empty_store():
+            self.view.message.setVisible(False)
+            return
+        text = self.model.text
+        if text:
+            message = self.tr("No plans match “%1”.").replace("%1", text)
+        else:
+            message = self.tr("No plans have the status “%1”.").replace(
+                "%1", self.view.status_filter.currentText()
+            )
+        self.view.message.setText(message)
+        self.view.message.setVisible(True)
 
     def is_empty_store(self) -> bool:
         """True when the store is open, readable and holds no plans at all (no filter set)."""
@@ -187,7 +244,8 @@ class PlanListPanel(QWidget):
         self._keep_selected = plan.id if plan is not None else None
 
     def _on_model_changed(self) -> None:
-        self.view.message.setVisible(self.model.last_error is not None)
+        if self.model.last_error is not None:
+            self.view.message.setVisible(True)
         empty = self.is_empty_store()
         self.empty.setVisible(empty)
         self.view.table.setVisible(not empty)

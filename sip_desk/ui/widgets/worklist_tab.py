@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sip_desk.ui.events import AppEvents
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QShowEvent
 
     from sip_desk.services.registry import Services
@@ -23,9 +24,16 @@ if TYPE_CHECKING:
 class WorklistTab(QWidget):
     """A placeholder until the store is open; then the :class:`WorklistPanel` on first show."""
 
-    def __init__(self, events: AppEvents, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        events: AppEvents,
+        lang: str,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("worklistTab")
+        self._settings = settings  # where the worklist keeps its range
         self._events = events
         self._lang = lang
         self._services: Services | None = None
@@ -47,7 +55,9 @@ class WorklistTab(QWidget):
         if self.panel is None and self._services is not None:
             from sip_desk.ui.worklist.worklist_panel import WorklistPanel
 
-            self.panel = WorklistPanel(self._services, self._events, self._lang, self)
+            self.panel = WorklistPanel(
+                self._services, self._events, self._lang, self, settings=self._settings
+            )
             self.waiting.hide()
             self._layout.addWidget(self.panel)
         return self.panel

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from sip_desk.domain.local_time import local_text
-from sip_desk.domain.worklist import COUNT_CAP, Urgency, WarningKind, WorklistItem, WorklistKind
+from sip_desk.domain.worklist import (
+    COUNT_CAP,
+    Urgency,
+    WarningKind,
+    WorklistCounts,
+    WorklistItem,
+    WorklistKind,
+)
+from sip_desk.ui.worklist.worklist_groups import Group
 
 Column = IntEnum(
     "Column", "DUE URGENCY KIND PERSON WHAT RESPONSIBLE ORGANISATION COORDINATOR", start=0
@@ -66,3 +75,31 @@ def cell_text(item: WorklistItem, column: Column) -> str:
         Column.COORDINATOR: item.coordinator,
     }
     return values[column]
+
+
+def sort_key(item: WorklistItem, column: Column) -> Any:
+    """What a column sorts by: dates and urgency as such, text ignoring case."""
+    if column is Column.DUE:
+        return (item.due, item.starts_at.isoformat() if item.starts_at else "")
+    if column is Column.URGENCY:
+        return item.urgency.value
+    return cell_text(item, column).casefold()
+
+
+def group_title(group: Group, counts: WorklistCounts | None) -> str:
+    """A group heading with its count once counted: "Today (3)"."""
+    titles = {
+        Group.TODAY: QCoreApplication.translate("Worklist", "Today"),
+        Group.OVERDUE: QCoreApplication.translate("Worklist", "Overdue", "group heading"),
+        Group.COMING: QCoreApplication.translate("Worklist", "Coming"),
+    }
+    if counts is None:
+        return titles[group]
+    buckets = {
+        Group.TODAY: (Urgency.TODAY,),
+        Group.OVERDUE: (Urgency.OVERDUE,),
+        Group.COMING: (Urgency.THIS_WEEK, Urgency.WITHIN_30_DAYS),
+    }[group]
+    total = sum(counts.of(u) for u in buckets)
+    number = count_number(total, any(u in counts.capped for u in buckets))  # as on the chips
+    return f"{titles[group]} ({number})"

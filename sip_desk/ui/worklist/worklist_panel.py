@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtWidgets import QWidget
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QModelIndex, QSettings, QTimer
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from sip_desk.domain.enums import PlanStatus, PrincipalType
-from sip_desk.domain.errors import DomainError
 from sip_desk.domain.worklist import (
     COUNT_CAP,
     Urgency,
@@ -15,12 +16,19 @@ from sip_desk.domain.worklist import (
     WorklistKind,
 )
 from sip_desk.services.registry import Services
-from sip_desk.ui import file_dialogs, prompts
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
-from sip_desk.ui.item_models.worklist_table_model import Column, WorklistTableModel
+from sip_desk.ui.item_models.worklist_table_model import SORT_CAP, Column, WorklistTableModel
 from sip_desk.ui.labels import principal_label, status_label
+from sip_desk.ui.worklist.worklist_exports import export_calendar, save_invitation
 from sip_desk.ui.worklist.worklist_labels import count_number
+from sip_desk.ui.worklist.worklist_range import (
+    RangeChoice,
+    WorklistRange,
+    load_range,
+    narrow_to,
+    save_range,
+)
 from sip_desk.ui.worklist.worklist_view import WorklistView
 
 
@@ -28,20 +36,30 @@ class WorklistPanel(QWidget):
     """Worklist controller: wires the view to ``services.follow_ups`` and the app events."""
 
     def __init__(
-        self, services: Services, events: AppEvents, lang: str = "sv", parent: QWidget | None = None
+        self,
+        services: Services,
+        events: AppEvents,
+        lang: str = "sv",
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("worklistPanel")
         self.services = services
         self.events = events
         self.lang = lang
+        self._settings = settings if settings is not None else QSettings()
         self.view = WorklistView(self)
         self.model = WorklistTableModel(self)
         self.view.table.setModel(self.model)
+        self.view.table.setSortingEnabled(True)  # the model sorts each group
+        self._bucket: Urgency | None = None  # the pressed count chip
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._fill_filters()
+        self._show_range(load_range(self._settings))
         self._connect_signals()
         self._on_counts_loaded()
+        self.model.set_filter(self.current_filter(), background=False)
         self.model.set_source(services.follow_ups)
         self._size_columns()
 
@@ -61,6 +79,35 @@ class WorklistPanel(QWidget):
         v.kind.addItem(self.tr("Follow-up meetings"), frozenset({WorklistKind.FOLLOW_UP_MEETING}))
         v.kind.addItem(self.tr("Actions"), frozenset({WorklistKind.ACTION}))
         v.kind.addItem(self.tr("Warnings"), frozenset({WorklistKind.WARNING}))
+        for choice in RangeChoice:
+            v.range.addItem(choice.label(), choice.value)
+        titles = self.model.headers()
+        columns = [(int(c), titles[c]) for c in Column if c is not Column.DUE]
+        v.sort.fill(self.tr("Due date (today, overdue, coming)"), columns)
+
+    def _show_range(self, chosen: WorklistRange) -> None:
+        v = self.view
+        v.range.setCurrentIndex(max(0, v.range.findData(chosen.choice.value)))
+        today = self.services.ctx.clock.today()
+        first, last = chosen.first or today, chosen.last or today + timedelta(days=30)
+        v.first_day.setDate(QDate(first.year, first.month, first.day))
+        v.last_day.setDate(QDate(last.year, last.month, last.day))
+        self._show_dates()
+
+    def _show_dates(self) -> None:
+        dates = self.view.range.currentData() == RangeChoice.DATES.value
+        for widget in (self.view.first_day, self.view.until_label, self.view.last_day):
+            widget.setVisible(dates)
+
+    def current_range(self) -> WorklistRange:
+        """The range chosen in the selector."""
+        v = self.view
+        choice = RangeChoice(v.range.currentData() or RangeChoice.DAYS_30.value)
+        if choice is not RangeChoice.DATES:
+            return WorklistRange(choice)
+        first: date = v.first_day.date().toPython()  # type: ignore[assignment]
+        last: date = v.last_day.date().toPython()  # type: ignore[assignment]
+        return WorklistRange(choice, min(first, last), max(first, last))
 
     def _connect_signals(self) -> None:
         v = self.view
@@ -69,6 +116,13 @@ class WorklistPanel(QWidget):
         for combo in (v.organisation, v.coordinator):
             combo.currentTextChanged.connect(self._on_filter_changed)
         v.responsible.textChanged.connect(self._on_filter_changed)
+        v.range.currentIndexChanged.connect(self._on_range_changed)
+        v.first_day.dateChanged.connect(self._on_range_changed)
+        v.last_day.dateChanged.connect(self._on_range_changed)
+        for chip, bucket in self._chips():
+            chip.clicked.connect(lambda _on, b=bucket: self._on_chip_clicked(b))
+        self.model.modelReset.connect(self._span_headings)
+        self.model.rowsInserted.connect(self._span_headings)
         self._debounce.timeout.connect(self.apply_filter)
         self.model.loaded.connect(self._on_model_loaded)
         self.model.counts_loaded.connect(self._on_counts_loaded)
@@ -85,21 +139,55 @@ class WorklistPanel(QWidget):
         self.events.plans_changed.connect(self._on_filter_changed)
         self._update_buttons()
 
-    def current_filter(self) -> WorklistFilter:
+    def _chips(self) -> tuple[tuple[QToolButton, Urgency], ...]:
         v = self.view
-        return WorklistFilter(
-            lead_principal=v.lead.currentData(),
-            organisation=v.organisation.currentText().strip(),
-            coordinator=v.coordinator.currentText().strip(),
-            responsible=v.responsible.text().strip(),
-            plan_status=v.status.currentData(),
-            kinds=v.kind.currentData() or frozenset(WorklistKind),
+        return (
+            (v.overdue, Urgency.OVERDUE),
+            (v.today, Urgency.TODAY),
+            (v.this_week, Urgency.THIS_WEEK),
+            (v.within_30, Urgency.WITHIN_30_DAYS),
+        )
+
+    def _on_chip_clicked(self, bucket: Urgency) -> None:
+        """Show only the chip's rows; the same chip again shows them all."""
+        self._bucket = None if self._bucket is bucket else bucket
+        for chip, chip_bucket in self._chips():
+            chip.setChecked(chip_bucket is self._bucket)
+        self.apply_filter()
+
+    def _on_range_changed(self, *_args: object) -> None:
+        self._show_dates()
+        save_range(self._settings, self.current_range())
+        self._on_filter_changed()
+
+    def _span_headings(self, *_args: object) -> None:
+        """A group heading spans the whole row."""
+        table, model = self.view.table, self.model
+        table.clearSpans()
+        for row in range(model.rowCount()):
+            if model.heading_at(row) is not None:
+                table.setSpan(row, 0, 1, model.columnCount())
+
+    def current_filter(self) -> WorklistFilter:
+        """The filter of every widget but the chips (what the counts count)."""
+        v = self.view
+        return self.current_range().apply(
+            WorklistFilter(
+                lead_principal=v.lead.currentData(),
+                organisation=v.organisation.currentText().strip(),
+                coordinator=v.coordinator.currentText().strip(),
+                responsible=v.responsible.text().strip(),
+                plan_status=v.status.currentData(),
+                kinds=v.kind.currentData() or frozenset(WorklistKind),
+            )
         )
 
     def apply_filter(self) -> None:
         """Re-query with the current filter; the old rows stay until the new ones arrive."""
         self._debounce.stop()
-        self.model.set_filter(self.current_filter())
+        counted = self.current_filter()
+        today = self.services.ctx.clock.today()
+        self.model.set_filter(narrow_to(counted, self._bucket, today), counts_query=counted)
         self._on_counts_loaded()
         self.view.message.setText(self.tr("Updating the worklist…"))
         self.view.message.setVisible(True)
@@ -113,9 +201,13 @@ class WorklistPanel(QWidget):
 
     def _on_model_loaded(self) -> None:
         empty = self.model.rowCount() == 0
-        self.view.message.setVisible(empty)
+        capped = self.model.sort_capped
+        self.view.message.setVisible(empty or capped)
         if empty:
             self.view.message.setText(self.tr("Nothing to follow up with this filter."))
+        elif capped:
+            text = self.tr("Sorted the first %1 rows only; narrow the filter to sort them all.")
+            self.view.message.setText(text.replace("%1", str(SORT_CAP)))
         self._update_buttons()
 
     def _on_counts_loaded(self) -> None:
@@ -125,14 +217,15 @@ class WorklistPanel(QWidget):
             (v.overdue, self.tr("Overdue: %1"), Urgency.OVERDUE),
             (v.today, self.tr("Today: %1"), Urgency.TODAY),
             (v.this_week, self.tr("This week: %1"), Urgency.THIS_WEEK),
-            (v.within_30, self.tr("Within 30 days: %1"), Urgency.WITHIN_30_DAYS),
+            (v.within_30, self.tr("Later: %1"), Urgency.WITHIN_30_DAYS),
         )
         tip = self.tr("More than %1; counting stops there.").replace("%1", str(COUNT_CAP - 1))
-        for label, text, urgency in texts:
+        show = self.tr("Press to show only these rows; press again to show all.")
+        for chip, text, urgency in texts:
             value = None if counts is None else counts.of(urgency)
             capped = counts is not None and urgency in counts.capped
-            label.setText(text.replace("%1", count_number(value, capped)))
-            label.setToolTip(tip if capped else "")
+            chip.setText(text.replace("%1", count_number(value, capped)))
+            chip.setToolTip((tip + " " if capped else "") + show)
 
     def _on_model_load_failed(self) -> None:
         error = self.model.last_error
@@ -178,40 +271,11 @@ class WorklistPanel(QWidget):
 
     def _on_invitation_clicked(self) -> None:
         item = self.selected_item()
-        if item is None or item.item_id is None:
-            return
-        day = item.due.isoformat()
-        path = file_dialogs.ask_save_path(
-            self, self.tr("Save invitation"), f"kallelse-{day}.pdf", self.tr("PDF (*.pdf)")
-        )
-        if path is None:
-            return
-        try:
-            written = self.services.follow_ups.meetings.write_invitation(
-                item.plan_id, item.item_id, path, self.lang
-            )
-        except DomainError as error:
-            prompts.warn(self, self.tr("Invitation"), error.message(self.lang))
-            return
-        text = self.tr("Saved the invitation as %1 and %2.")
-        prompts.inform(
-            self,
-            self.tr("Invitation"),
-            text.replace("%1", str(written[0])).replace("%2", str(written[1])),
-        )
+        if item is not None and item.item_id is not None:
+            save_invitation(self, self.services, item, self.lang)
 
     def _on_export_ics_clicked(self) -> None:
-        path = file_dialogs.ask_save_path(
-            self, self.tr("Export to calendar"), "sip-uppfoljningar.ics",
-            self.tr("Calendar (*.ics)"),
-        )  # fmt: skip
-        if path is None:
-            return
-        calendar = self.services.calendar
-        try:
-            calendar.write(path, calendar.worklist_calendar(self.model.filter, self.lang))
-        except DomainError as error:
-            prompts.warn(self, self.tr("Export to calendar"), error.message(self.lang))
+        export_calendar(self, self.services, self.model.filter, self.lang)
 
     def _on_caseload_clicked(self) -> None:
         CaseloadDialog.show_for(self, self.services.follow_ups)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -12,23 +13,39 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sip_desk.ui.views.plan_list_view import list_table
+from sip_desk.ui.views.sort_chooser import SortChooser
 
 _COUNT_STYLE = (
-    "QLabel {{ background: {bg}; border: 1px solid {border}; border-radius: 6px;"
-    " padding: 6px 12px; font-size: 11pt; }}"
+    "QToolButton {{ background: {bg}; border: 1px solid {border}; border-radius: 6px;"
+    " padding: 5px 12px; font-size: 11pt; color: #1d232a; }}"
+    " QToolButton:checked {{ border: 3px solid #1d4f91; padding: 3px 10px; font-weight: bold; }}"
+    " QToolButton:focus {{ border: 2px dashed #1d4f91; padding: 4px 11px; }}"
 )
 
 
-def _count_label(host: QWidget, name: str, bg: str, border: str) -> QLabel:
-    label = QLabel(host)
-    label.setObjectName(name)
-    label.setStyleSheet(_COUNT_STYLE.format(bg=bg, border=border))
-    return label
+def _count_chip(host: QWidget, name: str, bg: str, border: str) -> QToolButton:
+    """A count that filters the list to its rows when pressed (and back when pressed again)."""
+    chip = QToolButton(host)
+    chip.setObjectName(name)
+    chip.setCheckable(True)
+    chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    chip.setStyleSheet(_COUNT_STYLE.format(bg=bg, border=border))
+    return chip
+
+
+def _date_edit(host: QWidget, name: str) -> QDateEdit:
+    edit = QDateEdit(host)
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setVisible(False)
+    return edit
 
 
 def _combo(host: QWidget, name: str, editable: bool = False) -> QComboBox:
@@ -44,10 +61,17 @@ class WorklistView:
     """Builds the worklist's widgets on ``host``; the panel wires them."""
 
     def __init__(self, host: QWidget) -> None:
-        self.overdue = _count_label(host, "countOverdue", "#fde2e1", "#e5a09c")
-        self.today = _count_label(host, "countToday", "#fff1c2", "#e0c35c")
-        self.this_week = _count_label(host, "countThisWeek", "#e3effd", "#9cbbe5")
-        self.within_30 = _count_label(host, "countWithin30", "#eef0f2", "#c3c8cf")
+        self.overdue = _count_chip(host, "countOverdue", "#fde2e1", "#e5a09c")
+        self.today = _count_chip(host, "countToday", "#fff1c2", "#e0c35c")
+        self.this_week = _count_chip(host, "countThisWeek", "#e3effd", "#9cbbe5")
+        self.within_30 = _count_chip(host, "countLater", "#eef0f2", "#c3c8cf")
+        self.range = _combo(host, "worklistRange")
+        self.range_label = QLabel(host)
+        self.range_label.setBuddy(self.range)
+        self.first_day = _date_edit(host, "worklistFirstDay")
+        self.last_day = _date_edit(host, "worklistLastDay")
+        self.until_label = QLabel("–", host)
+        self.until_label.setVisible(False)
 
         self.lead = _combo(host, "filterLead")
         self.organisation = _combo(host, "filterOrganisation", editable=True)
@@ -59,7 +83,15 @@ class WorklistView:
         self.kind = _combo(host, "filterKind")
 
         self.table = list_table(QTableView(host), "worklistTable")
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)  # a third click: back to due order
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.sort = SortChooser(header, host)
+        self.sort.setObjectName("worklistSort")
+        self.sort_label = QLabel(host)
+        self.sort_label.setBuddy(self.sort)
 
         self.message = QLabel(host)
         self.message.setObjectName("worklistMessage")
@@ -81,9 +113,13 @@ class WorklistView:
 
     def _layout(self, host: QWidget) -> None:
         counts = QHBoxLayout()
-        for label in (self.overdue, self.today, self.this_week, self.within_30):
-            counts.addWidget(label)
+        for chip in (self.overdue, self.today, self.this_week, self.within_30):
+            counts.addWidget(chip)
         counts.addStretch(1)
+        for part in (self.sort_label, self.sort, self.range_label, self.range, self.first_day,
+                     self.until_label):  # fmt: skip
+            counts.addWidget(part)
+        counts.addWidget(self.last_day)
         left, right = QFormLayout(), QFormLayout()
         self.labels: dict[str, QLabel] = {}
         for form, pairs in (
@@ -129,8 +165,12 @@ class WorklistView:
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.responsible.setPlaceholderText(
-            QCoreApplication.translate("WorklistView", "Name, exactly as in the plan")
+            QCoreApplication.translate("WorklistView", "Part of a name")
         )
+        self.range_label.setText(QCoreApplication.translate("WorklistView", "Ti&me span:"))
+        self.sort_label.setText(QCoreApplication.translate("WorklistView", "Sort &by:"))
+        self.first_day.setAccessibleName(QCoreApplication.translate("WorklistView", "From"))
+        self.last_day.setAccessibleName(QCoreApplication.translate("WorklistView", "To"))
         self.open_plan.setText(QCoreApplication.translate("WorklistView", "Ope&n plan"))
         self.record.setText(QCoreApplication.translate("WorklistView", "&Record follow-up…"))
         self.invitation.setText(QCoreApplication.translate("WorklistView", "&Invitation (PDF)…"))
