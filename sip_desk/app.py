@@ -86,7 +86,7 @@ class DesktopApp:
         user = UserContext(user=name) if name else current_user()
         while True:
             try:
-                self.services = open_services(self.store, user=user)
+                self.services = open_services(self.store, user=user, interactive=True)
                 break
             except StoreError as error:
                 problem = error

@@ -105,6 +105,10 @@
         <translation>Felmeddelande</translation>
     </message>
     <message>
+        <source>Not saved yet: the database is busy. It is saved when it is free.</source>
+        <translation>Inte sparat än: databasen är upptagen. Det sparas när den är ledig.</translation>
+    </message>
+    <message>
         <source>Not saved yet: someone else changed this field at the same time. Leave the field to choose which text to keep.</source>
         <translation>Inte sparat ännu: någon annan ändrade samma fält samtidigt. Lämna fältet för att välja vilken text som ska gälla.</translation>
     </message>
@@ -2274,6 +2278,13 @@
     <message>
         <source>Discard the signatures</source>
         <translation>Kasta underskrifterna</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBusyBanner</name>
+    <message>
+        <source>The database is busy with another program. What you type is kept and saved as soon as the database is free.</source>
+        <translation>Databasen är upptagen av ett annat program. Det du skriver finns kvar och sparas så snart databasen är ledig.</translation>
     </message>
 </context>
 <context>
