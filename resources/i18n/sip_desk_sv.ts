@@ -1540,6 +1540,10 @@
         <translation>JSON-filer (*.json);;Alla filer (*)</translation>
     </message>
     <message>
+        <source>The plan is already in the database (plan %1). Import it as a new plan anyway?</source>
+        <translation>Planen finns redan i databasen (plan %1). Importera ändå som en ny plan?</translation>
+    </message>
+    <message>
         <source>The file %1 could not be read as text (UTF-8).</source>
         <translation>Filen %1 kunde inte läsas som text (UTF-8).</translation>
     </message>

@@ -164,14 +164,30 @@ class PlanCommands(QObject):
             if answer is None:
                 return
             update = answer
+        self._import(text, update, as_new=False)
+
+    def _import(self, text: str, update: bool, as_new: bool) -> None:
+        assert self.services is not None
         transfer, title = self.services.transfer, self.tr("Import plan from JSON")
         op = BackgroundOp(
             self._parent,
-            lambda: transfer.import_with_report(text, update_person=update),
+            lambda: transfer.import_with_report(text, update_person=update, as_new=as_new),
             self._imported,
         )
-        op.titled(title).with_progress(title).failure(lambda e: self._import_failed(None, e))
+        failed = lambda e: self._import_refused(e, text, update)  # noqa: E731
+        op.titled(title).with_progress(title).failure(failed)
         op.run()
+
+    def _import_refused(self, error: Exception, text: str, update: bool) -> None:
+        """A plan already in the store: ask, and import it as a new plan only on "Yes"."""
+        if not (isinstance(error, DomainError) and error.code == "import.plan_exists"):
+            self._import_failed(None, error)
+            return
+        question = self.tr(
+            "The plan is already in the database (plan %1). Import it as a new plan anyway?"
+        ).replace("%1", str(error.params.get("plan", "")))
+        if prompts.confirm(self._parent, self.tr("Import plan from JSON"), question):
+            self._import(text, update, as_new=True)
 
     def _import_failed(self, path: Path | None, error: Exception) -> None:
         title = self.tr("Import plan from JSON")

@@ -296,7 +296,7 @@ def test_plan_json_round_trip_keeps_signed_versions_and_signatures(services, mak
     )
     first = services.transfer.export_plan(plan.id)
 
-    imported = services.transfer.import_with_report(first).plan
+    imported = services.transfer.import_with_report(first, as_new=True).plan
 
     assert services.transfer.export_plan(imported.id) == first
     assert [(v.number, v.state) for v in imported.versions] == [
@@ -306,6 +306,26 @@ def test_plan_json_round_trip_keeps_signed_versions_and_signatures(services, mak
     signed = json.loads(first)["plan"]["versions"][0]
     assert [s["method"] for s in signed["signatures"]] == ["drawn", "paper"]
     assert signed["signatures"][1]["image_png"] is None
+
+
+def test_plan_json_import_of_a_plan_already_stored_is_refused_unless_as_new(
+    services, make_plan
+) -> None:
+    plan = rich_plan(services, make_plan)
+    sign_latest(services, plan.id)
+    export = services.transfer.export_plan(plan.id)
+    before = plan_ids(services), person_count(services)
+
+    with pytest.raises(DomainError) as info:
+        services.transfer.import_with_report(export)  # the export of a stored plan
+
+    assert info.value.message("sv") == (
+        f"Planen finns redan i databasen (plan {plan.id}). Inget importerades. "
+        "Använd --as-new för att ändå importera den som en ny plan."
+    )
+    _assert_unchanged(services, *before)
+    copy = services.transfer.import_with_report(export, as_new=True).plan
+    assert copy.id not in before[0]
 
 
 def test_plan_json_round_trip_of_a_closed_plan(services, make_plan) -> None:

@@ -256,3 +256,47 @@ def test_delete_plan_asks_first_then_deletes_and_closes_its_tab(
     assert window.open_plan_ids() == []
     assert window.services.plan_list.count_plans() == 0
     assert window.statusBar().currentMessage() == "Deleted the plan for Åsa Öberg."
+
+
+def test_importing_a_plan_already_in_the_store_asks_first(
+    qtbot, window, monkeypatch, tmp_path, summary_tabs
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.services.test_plan_json import sign_latest
+    from tests.ui.question_boxes import Questions, answer_next_question, click, press
+
+    services = window.services
+    plan = services.plans.create_plan(person_data(first_name="Åsa", last_name="Öberg"))
+    sign_latest(services, plan.id)
+    export = tmp_path / "plan.json"
+    export.write_text(services.transfer.export_plan(plan.id), encoding="utf-8")
+    _open_from(monkeypatch, export)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    questions = Questions()
+
+    answer_next_question(questions, press(Qt.Key.Key_Escape))  # "No": nothing is imported
+    qtbot.keyClick(window, Qt.Key.Key_I, ctrl_shift)
+    qtbot.waitUntil(lambda: len(questions.asked) == 1, timeout=10_000)
+
+    assert questions.asked == [
+        f"The plan is already in the database (plan {plan.id}). Import it as a new plan anyway?"
+    ]
+    qtbot.wait(200)
+    assert services.plan_list.count_plans() == 1
+
+    def yes(box: QMessageBox) -> None:
+        button = box.button(QMessageBox.StandardButton.Yes)
+        button.setObjectName("yesButton")
+        click("yesButton")(box)
+
+    answer_next_question(questions, yes)
+    window.activateWindow()  # back in the window after the question closed
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_I, ctrl_shift)
+    qtbot.waitUntil(lambda: len(questions.asked) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: services.plan_list.count_plans() == 2, timeout=10_000)
