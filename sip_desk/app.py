@@ -66,8 +66,15 @@ class DesktopApp:
         """Show the window; open the store right after its first paint."""
         self.window.show()
         self.window.first_painted.connect(self._schedule_open_store)
+        self.window.first_painted.connect(self._schedule_script_fonts)
         # Should no paint ever arrive (e.g. started minimised), open the store anyway.
         QTimer.singleShot(500, self._schedule_open_store)
+
+    def _schedule_script_fonts(self) -> None:
+        from sip_desk.ui.script_fonts import register_script_fonts
+
+        # After the first paint: a few milliseconds no one waits for.
+        QTimer.singleShot(REST_OF_START_MS, register_script_fonts)
 
     def _schedule_open_store(self) -> None:
         if self.services is None and not self.store:
@@ -86,7 +93,7 @@ class DesktopApp:
         user = UserContext(user=name) if name else current_user()
         while True:
             try:
-                self.services = open_services(self.store, user=user)
+                self.services = open_services(self.store, user=user, interactive=True)
                 break
             except StoreError as error:
                 problem = error

@@ -10,6 +10,7 @@ from sqlalchemy.exc import ArgumentError
 
 from sip_desk.db.engine import Database, make_engine
 from sip_desk.db.migrate import prepare_store
+from sip_desk.db.retry import INTERACTIVE_WAIT_S, LockWait
 from sip_desk.domain.audit import UserContext
 from sip_desk.domain.errors import StoreError
 from sip_desk.services.context import Clock, ServiceContext
@@ -38,9 +39,15 @@ def _make_folder(target: str) -> None:
 
 
 def open_services(
-    target: str, user: UserContext | None = None, clock: Clock | None = None
+    target: str,
+    user: UserContext | None = None,
+    clock: Clock | None = None,
+    interactive: bool = False,
 ) -> Services:
     """Open (create or upgrade) the store at ``target`` and build the services on it.
+
+    ``interactive``: for a window; its own thread's writes give up on a busy store within
+    :data:`~sip_desk.db.retry.INTERACTIVE_WAIT_S` (background work still waits the full time).
 
     Raises:
         StoreError: the store cannot be used (message for the user included).
@@ -51,7 +58,7 @@ def open_services(
         engine = make_engine(target)
     except (ArgumentError, ImportError) as error:  # a malformed URL, a missing driver
         raise StoreError("store.unreachable", detail=str(error)[:300]) from error
-    db = Database(engine)
+    db = Database(engine, interactive_wait=LockWait(INTERACTIVE_WAIT_S) if interactive else None)
     try:
         prepare_store(db)
     except Exception:

@@ -55,7 +55,10 @@ def plans_of_person(services: Services, person_id: int) -> dict[int, PlanDetail]
 
 
 def file_with_person(services: Services, plan_id: int, **person: Any) -> str:
-    """The plan's export with its person's fields replaced (``address=None`` drops it)."""
+    """The plan's export with its person's fields replaced (``address=None`` drops it).
+
+    The plan itself is in the store: a signed one is imported again only ``as_new``.
+    """
     doc = json.loads(services.transfer.export_plan(plan_id))
     target = doc["plan"]["person"]
     for name, value in person.items():

@@ -41,13 +41,20 @@ def register(sub: Any) -> None:
         "A person whose identity number is already stored is the truth: the plan is attached "
         "to them, and where the file's details differ they are listed on standard error and "
         "left as stored unless --update-person is given. Protected identity is never switched "
-        "off by an import, and a protected person's address is never taken from a file.",
+        "off by an import, and a protected person's address is never taken from a file. "
+        "A plan already in the store (one of its signed versions is stored) is refused unless "
+        "--as-new is given.",
     )
     p.add_argument("file", metavar="FILE", help="the JSON file ('-' reads standard input)")
     p.add_argument(
         "--update-person",
         action="store_true",
         help="apply the listed differences to the stored person (never removes protection)",
+    )
+    p.add_argument(
+        "--as-new",
+        action="store_true",
+        help="import a plan that is already in the store as a new plan all the same",
     )
     p.set_defaults(func=import_command)
 
@@ -67,7 +74,9 @@ def export_command(args: argparse.Namespace, runner: Runner) -> int:
 def import_command(args: argparse.Namespace, runner: Runner) -> int:
     """Import a plan from a file; print the new plan's id (how its person matched on stderr)."""
     text = read_text(args.file)
-    result = runner.services.transfer.import_with_report(text, update_person=args.update_person)
+    result = runner.services.transfer.import_with_report(
+        text, update_person=args.update_person, as_new=args.as_new
+    )
     for line in result.person.report_lines(runner.lang):
         print(line, file=sys.stderr)
     print(result.plan.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -97,11 +98,19 @@ class Database:
     :meth:`transaction`; the write factory starts SQLite transactions with ``BEGIN IMMEDIATE``
     so two writers never dead-lock. A write that finds the store busy waits as ``lock_wait``
     says (30 s in all) before it is reported as ``store.locked``; ``lock_stats`` counts it.
+    ``interactive_wait``, when set, is used instead for writes on the main thread (the thread
+    of a window's event loop, which must never wait long).
     """
 
-    def __init__(self, engine: Engine, lock_wait: LockWait | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        lock_wait: LockWait | None = None,
+        interactive_wait: LockWait | None = None,
+    ) -> None:
         self.engine = engine
         self.lock_wait = lock_wait or LockWait()
+        self.interactive_wait = interactive_wait
         self.lock_stats = LockStats()
 
     # The ORM (~50 ms to import) loads on the first unit of work, not when the store opens:
@@ -178,7 +187,13 @@ class Database:
                         raise
 
     def _waiting(self) -> Waiting:
-        return self.lock_wait.start(self.lock_stats)
+        policy = self.lock_wait
+        if (
+            self.interactive_wait is not None
+            and threading.current_thread() is threading.main_thread()
+        ):
+            policy = self.interactive_wait
+        return policy.start(self.lock_stats)
 
     @contextmanager
     def _begun(self, waiting: Waiting) -> Iterator[Session]:

@@ -15,6 +15,7 @@ from sip_desk.db.models import (
     Participant,
     Person,
     Plan,
+    PlanVersion,
     Unit,
 )
 from sip_desk.domain.enums import PrincipalType
@@ -95,3 +96,20 @@ def person_by_identity(session: Session, identity_number: str) -> Person | None:
         .where(Person.identity_number == identity_number)
         .options(selectinload(Person.representatives))
     ).first()
+
+
+def plan_with_signed_version(session: Session, content_hashes: set[str]) -> int | None:
+    """The id of a stored plan with a signed version of one of ``content_hashes``, if any.
+
+    A signed version's hash covers its snapshot and the chain before it, so two plans share
+    one only when one was imported from an export of the other.
+    """
+    if not content_hashes:
+        return None
+    found = session.scalars(
+        select(PlanVersion.plan_id)
+        .where(PlanVersion.content_hash.in_(sorted(content_hashes)))
+        .order_by(PlanVersion.plan_id)
+        .limit(1)
+    ).first()
+    return found

@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 
 LOCK_WAIT_S = 30.0
 """A save waits this long in total for another writer before the store is reported busy."""
+INTERACTIVE_WAIT_S = 0.5
+"""A write from a window's own thread waits only this long: the window must not freeze. The
+window keeps what was typed and tries again later (command-line writes wait the full time)."""
 
 # SQLite result codes (the low byte of an extended code): SQLITE_BUSY, SQLITE_LOCKED.
 _SQLITE_BUSY_CODES = {5, 6}

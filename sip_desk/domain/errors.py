@@ -93,8 +93,19 @@ class UnexpectedError(DomainError):
 
 
 class ImportFormatError(DomainError):
-    """An import file is broken; ``where`` says where (a JSON path such as ``$.goals[2].text``)."""
+    """An import file is broken; ``where`` says where (a JSON path such as ``$.goals[2].text``).
 
-    def __init__(self, where: str, detail: str) -> None:
-        self.where = where
-        super().__init__("import.invalid", where=where, detail=detail)
+    ``problem`` names what is wrong (the catalogue text ``import.problem.<problem>``, filled
+    from ``params``), so the whole message is in the user's language.
+    """
+
+    def __init__(self, where: str, problem: str, **params: object) -> None:
+        self.where, self.problem, self.details = where, problem, params
+        super().__init__("import.invalid", where=where)
+
+    def message(self, lang: str = "sv") -> str:
+        """The user-facing text in ``lang``: where, and what is wrong there."""
+        if self.code != "import.invalid":
+            return super().message(lang)
+        detail = render(f"import.problem.{self.problem}", lang, self.details)
+        return render(self.code, lang, {"where": self.where, "detail": detail})

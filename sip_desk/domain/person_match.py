@@ -220,6 +220,8 @@ class PersonMatch:
             lines += [f"  {d.line(lang)}" for d in self.differences]
         if self.on_request:
             done = "person.import_applied" if self.updated else "person.import_not_applied"
+            if not self.updated and self.applied:  # e.g. protection switched on, the rest not
+                done = "person.import_others_not_applied"
             lines.append(render(done, lang, {}))
         return lines
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from sip_desk.domain.errors import DomainError, NotFoundError
+from sip_desk.domain.errors import DomainError, NotFoundError, StoreError
 from sip_desk.ui.background_progress import thousands
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.record_command import RecordCommand
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("SIP Desk – coordinated individual plans"))
         self.events, self.settings, self.lang = events, settings, lang
         self.services: Services | None = None
+        self.store = ""
         self._painted = False
         self.plan_list = PlanListPanel(events, lang, self)
         self.tabs = PlanTabs(self.plan_list, self.tr("Plans"), self)
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
 
     def attach_services(self, services: Services, store: str) -> None:
         """The store is open: load the list and enable the plan actions."""
-        self.services = services
+        self.services, self.store = services, store
         self.store_label.setText(_display_store(store))
         self.store_label.setToolTip(_display_store(store))
         self._set_live(True)
@@ -136,6 +137,13 @@ class MainWindow(QMainWindow):
         except NotFoundError as error:
             self.settings.forget_recent_plan(plan_id)
             self.statusBar().showMessage(error.message(self.lang), 8000)
+            return
+        except StoreError as error:  # e.g. another program holds the store: say so, offer a retry
+            from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
+
+            log.warning("plan %s cannot be opened: %s", plan_id, error.code)
+            if StoreErrorDialog.show_error(self, error, self.store, self.lang):
+                self.open_plan(plan_id, log_access)
             return
         self.tabs.add_plan(plan.id, widget, plan.person.full_name)
         self.settings.add_recent_plan(plan.id)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QStyle, QWidget
 
 from sip_desk.domain.errors import DomainError
 from sip_desk.ui import file_dialogs, prompts
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 StatusSink = Callable[[str], None]
 T = TypeVar("T")
 DEMO_BATCH = 100
+TITLE_BAR_EXTRA_PX = 160  # window buttons and margins a title bar needs beside the title
 """Generated plans per write transaction: each holds the store's write lock for about 0.1 s,
 so a field the user saves meanwhile waits no longer than that."""
 
@@ -164,14 +165,30 @@ class PlanCommands(QObject):
             if answer is None:
                 return
             update = answer
+        self._import(text, update, as_new=False)
+
+    def _import(self, text: str, update: bool, as_new: bool) -> None:
+        assert self.services is not None
         transfer, title = self.services.transfer, self.tr("Import plan from JSON")
         op = BackgroundOp(
             self._parent,
-            lambda: transfer.import_with_report(text, update_person=update),
+            lambda: transfer.import_with_report(text, update_person=update, as_new=as_new),
             self._imported,
         )
-        op.titled(title).with_progress(title).failure(lambda e: self._import_failed(None, e))
+        failed = lambda e: self._import_refused(e, text, update)  # noqa: E731
+        op.titled(title).with_progress(title).failure(failed)
         op.run()
+
+    def _import_refused(self, error: Exception, text: str, update: bool) -> None:
+        """A plan already in the store: ask, and import it as a new plan only on "Yes"."""
+        if not (isinstance(error, DomainError) and error.code == "import.plan_exists"):
+            self._import_failed(None, error)
+            return
+        question = self.tr(
+            "The plan is already in the database (plan %1). Import it as a new plan anyway?"
+        ).replace("%1", str(error.params.get("plan", "")))
+        if prompts.confirm(self._parent, self.tr("Import plan from JSON"), question):
+            self._import(text, update, as_new=True)
 
     def _import_failed(self, path: Path | None, error: Exception) -> None:
         title = self.tr("Import plan from JSON")
@@ -250,15 +267,23 @@ class PlanCommands(QObject):
         """Ask how many fictional plans to add, then add them (:meth:`generate_plans`)."""
         if self.services is None:
             return False
-        count, ok = QInputDialog.getInt(
-            self._parent,
-            self.tr("Generate demo plans"),
-            self.tr("How many fictional plans?"),
-            1000,
-            1,
-            100_000,
-        )
-        return ok and self.generate_plans(count)
+        dialog = QInputDialog(self._parent)
+        dialog.setObjectName("generateDemoDialog")
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setWindowTitle(self.tr("Generate demo plans"))
+        dialog.setLabelText(self.tr("How many fictional plans?"))
+        dialog.setIntRange(1, 100_000)
+        dialog.setIntValue(1000)
+        # Wide enough for the whole title beside the window buttons, not just the number field.
+        # (QInputDialog's layout fixes its size to its content, so the question's label widens.)
+        title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+        label = dialog.findChild(QLabel)
+        if label is not None:
+            sides = 2 * dialog.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+            label.setMinimumWidth(title + TITLE_BAR_EXTRA_PX - sides)
+        if dialog.exec() != QInputDialog.DialogCode.Accepted:
+            return False
+        return self.generate_plans(dialog.intValue())
 
     def generate_plans(self, count: int) -> bool:
         """Add ``count`` generated fictional plans on the runner, with a count shown."""

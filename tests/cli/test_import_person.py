@@ -99,7 +99,7 @@ def test_import_of_a_signed_plans_person_keeps_the_person_in_swedish(
     file = _write(tmp_path, file_with_person(store, alva.id, **FOREIGN_PERSON))
     capsys.readouterr()
 
-    code = run(["--db", db, "import", str(file)])
+    code = run(["--db", db, "import", str(file), "--as-new"])  # Alva's plan is stored already
 
     out, err = capsys.readouterr()
     assert code == 0
@@ -108,6 +108,43 @@ def test_import_of_a_signed_plans_person_keeps_the_person_in_swedish(
     assert "  Förnamn – sparat: Alva; i filen: Fel" in err
     assert "Vårdnadshavare och företrädare – sparat:" in err
     assert "Importera med --update-person för att föra in skillnaderna." in err
+
+
+def test_import_of_a_stored_signed_plan_is_refused_then_as_new_says_exactly_what_changed(
+    db, store, tmp_path, capsys
+) -> None:
+    alva = _people(store).signed
+    before = plans_of_person(store, alva.person.id)
+    file = _write(
+        tmp_path, file_with_person(store, alva.id, first_name="Annan", protected_identity=True)
+    )
+    capsys.readouterr()
+
+    refused = run(["--db", db, "import", str(file)])  # the export of a plan in the store
+
+    out, err = capsys.readouterr()
+    assert (refused, out) == (2, "")
+    assert err == (
+        f"sip-desk: fel: Planen finns redan i databasen (plan {alva.id}). Inget importerades. "
+        "Använd --as-new för att ändå importera den som en ny plan.\n"
+    )
+    assert plans_of_person(store, alva.person.id) == before
+
+    code = run(["--db", db, "import", str(file), "--as-new"])
+
+    out, err = capsys.readouterr()
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[-3:] == [
+        "  Förnamn – sparat: Alva; i filen: Annan",
+        "  Skyddad identitet – sparat: nej; i filen: ja. "
+        "Filen anger skyddad identitet, så skyddet slås på.",
+        "Övriga skillnader fördes inte in i de sparade uppgifterna. "
+        "Importera med --update-person för att föra in dem.",
+    ]
+    assert "De sparade uppgifterna ändrades inte" not in err
+    stored = store.plans.get_plan(alva.id).person
+    assert (stored.first_name, stored.protected_identity) == ("Alva", True)
 
 
 def test_import_update_person_applies_differences_never_protection_and_is_audited(
@@ -146,7 +183,18 @@ def test_import_command_as_a_program_on_a_real_store_and_file(db, store, tmp_pat
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
 
     result = subprocess.run(
-        [sys.executable, "-m", "sip_desk", "--db", db, "--lang", "en", "import", str(file)],
+        [
+            sys.executable,
+            "-m",
+            "sip_desk",
+            "--db",
+            db,
+            "--lang",
+            "en",
+            "import",
+            str(file),
+            "--as-new",
+        ],
         capture_output=True,
         text=True,
         env=env,

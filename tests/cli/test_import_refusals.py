@@ -48,7 +48,7 @@ def test_import_moment_beyond_the_range_is_refused_and_changes_nothing(
     assert code == 2
     assert err == (
         f"sip-desk: fel: Filen kan inte läsas in. Fel vid $.plan.{field}: "
-        f"'{value}' is outside the years 1 to 9999 in UTC\n"
+        f"'{value}' passar inte i fältet\n"
     )
     assert dump(store) == before
 

@@ -87,6 +87,9 @@ def store(tmp_path_factory) -> dict[str, str]:
     )
     db.dispose()
     files = {"pdf": folder / "printed.pdf", "json": folder / "plan.json", "key": folder / "k.pem"}
+    # Plan 4 has no signed version: importing its export is not refused as already stored.
+    files["unsigned"] = folder / "unsigned.json"
+    assert run(["--db", db_path, "export", "4", "-o", str(files["unsigned"])]) == 0
     assert run(["--db", db_path, "pdf", "2", "-o", str(files["pdf"])]) == 0
     assert run(["--db", db_path, "export", "2", "-o", str(files["json"])]) == 0
     assert run(["--db", db_path, "key", "export", "-o", str(files["key"])]) == 0
@@ -114,7 +117,7 @@ def _value(command: str, before: str, word: str, store: dict[str, str], index: i
             return f"{folder}/out-{index}.{ext}"
         if before == "--trust-key":
             return store["key"]
-        return store["json"] if command == "import" else store["pdf"]
+        return store["unsigned"] if command == "import" else store["pdf"]
     fixed = {
         "PLAN_ID": "2",
         "CERT": store["cert"],

@@ -128,7 +128,10 @@ def test_import_command_accepts_a_byte_order_mark(store, tmp_path, capsys) -> No
         ('{"format": "sip-desk-plan", "schema_version": 1, "plan": {', "rad 1, kolumn 59"),
         ("hej", "inte giltig JSON"),
         ('{"format": "sip-desk-plan", "schema_version": 7}', "schemaversion 7"),
-        ('{"format": "sip-desk-plan", "schema_version": 1}', "'exported_at' is a required"),
+        (
+            '{"format": "sip-desk-plan", "schema_version": 1}',
+            "den obligatoriska nyckeln exported_at saknas",
+        ),
     ],
 )
 def test_import_command_refuses_bad_file_and_changes_nothing(

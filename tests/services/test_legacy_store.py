@@ -121,7 +121,7 @@ def test_legacy_export_file_of_format_1_imports_but_is_not_printed_as_signed(leg
     text = (FIXTURE / "plan3.json").read_text(encoding="utf-8")
     assert json.loads(text)["schema_version"] == 1
 
-    plan = legacy.transfer.import_with_report(text).plan
+    plan = legacy.transfer.import_with_report(text, as_new=True).plan  # plan 3 is stored
 
     with pytest.raises(DamagedVersionError) as info:
         legacy.documents.render(plan.id, 1, "sv", seal=False)

@@ -76,7 +76,7 @@ def test_import_never_rewrites_a_stored_person_unasked(
     before = services.plans.get_plan(plan.id)
     text = file_with_person(services, plan.id, **{"address": None, **person})
 
-    result = services.transfer.import_with_report(text, update_person=update)
+    result = services.transfer.import_with_report(text, update_person=update, as_new=True)
 
     after = services.plans.get_plan(plan.id)
     stored, was = after.person, before.person

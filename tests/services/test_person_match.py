@@ -126,7 +126,7 @@ def test_import_attaches_to_the_person_of_a_signed_plan_and_changes_nothing(
     text = file_with_person(services, people.signed.id, **FOREIGN_PERSON)
     before = plans_of_person(services, person.id)
 
-    result = services.transfer.import_with_report(text)
+    result = services.transfer.import_with_report(text, as_new=True)
 
     assert result.plan.person == person
     assert result.person.known is not None and result.person.known.id == person.id
@@ -150,7 +150,7 @@ def test_import_with_update_person_applies_the_listed_differences_and_logs_them(
     person = people.signed.person
     text = file_with_person(services, people.signed.id, **FOREIGN_PERSON)
 
-    result = services.transfer.import_with_report(text, update_person=True)
+    result = services.transfer.import_with_report(text, update_person=True, as_new=True)
 
     stored = services.plans.get_plan(people.signed.id).person
     assert (stored.first_name, stored.last_name, stored.address) == (
@@ -177,7 +177,7 @@ def test_import_never_removes_protection_nor_takes_an_address_even_when_asked(
     linda = people.protected.person
     text = file_with_person(services, people.protected.id, **FOREIGN_PERSON)
 
-    result = services.transfer.import_with_report(text, update_person=True)
+    result = services.transfer.import_with_report(text, update_person=True, as_new=True)
 
     stored = services.plans.get_plan(people.protected.id).person
     assert stored.protected_identity
@@ -199,7 +199,7 @@ def test_import_switches_protection_on_unasked_when_the_file_says_so(
     plan = make_plan(address="Storgatan 1")
     text = file_with_person(services, plan.id, protected_identity=True, address=None)
 
-    result = services.transfer.import_with_report(text)
+    result = services.transfer.import_with_report(text, as_new=True)
 
     stored = services.plans.get_plan(plan.id).person
     assert stored.protected_identity and stored.address == "Storgatan 1"
@@ -227,7 +227,7 @@ def test_import_of_a_new_person_creates_them_and_reports_no_match(services: Serv
     plan = services.plans.create_plan(person_data(first_name="Ny"))
     text = file_with_person(services, plan.id, identity_number="19840312-1232")
 
-    result = services.transfer.import_with_report(text)
+    result = services.transfer.import_with_report(text, as_new=True)
 
     assert result.person.known is None and result.person.report_lines("sv") == []
     assert result.plan.person.id != plan.person.id

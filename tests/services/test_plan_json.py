@@ -296,7 +296,7 @@ def test_plan_json_round_trip_keeps_signed_versions_and_signatures(services, mak
     )
     first = services.transfer.export_plan(plan.id)
 
-    imported = services.transfer.import_with_report(first).plan
+    imported = services.transfer.import_with_report(first, as_new=True).plan
 
     assert services.transfer.export_plan(imported.id) == first
     assert [(v.number, v.state) for v in imported.versions] == [
@@ -306,6 +306,26 @@ def test_plan_json_round_trip_keeps_signed_versions_and_signatures(services, mak
     signed = json.loads(first)["plan"]["versions"][0]
     assert [s["method"] for s in signed["signatures"]] == ["drawn", "paper"]
     assert signed["signatures"][1]["image_png"] is None
+
+
+def test_plan_json_import_of_a_plan_already_stored_is_refused_unless_as_new(
+    services, make_plan
+) -> None:
+    plan = rich_plan(services, make_plan)
+    sign_latest(services, plan.id)
+    export = services.transfer.export_plan(plan.id)
+    before = plan_ids(services), person_count(services)
+
+    with pytest.raises(DomainError) as info:
+        services.transfer.import_with_report(export)  # the export of a stored plan
+
+    assert info.value.message("sv") == (
+        f"Planen finns redan i databasen (plan {plan.id}). Inget importerades. "
+        "Använd --as-new för att ändå importera den som en ny plan."
+    )
+    _assert_unchanged(services, *before)
+    copy = services.transfer.import_with_report(export, as_new=True).plan
+    assert copy.id not in before[0]
 
 
 def test_plan_json_round_trip_of_a_closed_plan(services, make_plan) -> None:
@@ -421,16 +441,19 @@ _TEXT_CASES: dict[str, tuple[Callable[[str], str], str]] = {
     "a list, not an object": (lambda _t: "[1, 2]", "ingen plan från SIP Desk"),
 }
 _FORMAT_CASES: dict[str, tuple[Mutation, str]] = {
-    "wrong type": (_set("plan/goals/0/text", 123), "$.plan.goals[0].text: 123 is not of type"),
+    "wrong type": (
+        _set("plan/goals/0/text", 123),
+        "$.plan.goals[0].text: 123 is of the wrong type",
+    ),
     "missing required field": (
         _set("plan/person/last_name", _DELETE),
-        "$.plan.person: 'last_name' is a required property",
+        "$.plan.person: the required key last_name is missing",
     ),
-    "unknown field": (_set("plan/fields/colour", "red"), "$.plan.fields: Additional properties"),
+    "unknown field": (_set("plan/fields/colour", "red"), "$.plan.fields: unknown key: colour"),
     "unknown enum value": (_set("plan/participants/0/principal", "stat"), "participants[0]"),
     "name over 200 characters": (
         _set("plan/person/first_name", "Å" * 201),
-        "$.plan.person.first_name: 'ÅÅÅ",
+        "$.plan.person.first_name: a text of 201 characters is too long",
     ),
     "text over 20000 characters": (_set("plan/goals/0/text", "x" * 20_001), "is too long"),
     "date that does not exist": (
@@ -438,7 +461,10 @@ _FORMAT_CASES: dict[str, tuple[Mutation, str]] = {
         "$.plan.actions[0].end_date",
     ),
     "date in the wrong form": (_set("plan/fields/plan_consent_date", "23/11/2026"), "does not"),
-    "moment without offset": (_set("plan/created_at", "2026-11-23T09:00:00"), "does not match"),
+    "moment without offset": (
+        _set("plan/created_at", "2026-11-23T09:00:00"),
+        "does not have the expected form",
+    ),
     "NUL character": (_set("plan/goals/0/text", "a\x00b"), "$.plan.goals[0].text"),
 }
 _VALIDATION_CASES: dict[str, tuple[Mutation, str]] = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sip_desk.domain.enums import AuditAction
 from sip_desk.services.registry import Services
@@ -24,6 +24,7 @@ from tests.person_helpers import (
     load_demo,
     plans_of_person,
 )
+from tests.ui.question_boxes import Questions, answer_next_question
 
 
 @pytest.fixture
@@ -98,14 +99,21 @@ def test_import_lists_differences_and_keeps_the_signed_persons_details(
     before = plans_of_person(sqlite_services, alva.person.id)
     file = _write(tmp_path, file_with_person(sqlite_services, alva.id, **FOREIGN_PERSON))
 
-    seen = _import(
-        qtbot,
-        window,
-        monkeypatch,
-        file,
-        lambda d: qtbot.mouseClick(d.import_button, Qt.MouseButton.LeftButton),
-    )
+    questions = Questions()
 
+    def import_as_new(dialog: ImportPersonDialog) -> None:
+        # Alva's plan itself is stored: asked next whether to import it as a new plan; "Yes".
+        answer_next_question(
+            questions, lambda box: box.button(QMessageBox.StandardButton.Yes).click()
+        )
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    seen = _import(qtbot, window, monkeypatch, file, import_as_new)
+    qtbot.waitUntil(lambda: len(plans_of_person(sqlite_services, alva.person.id)) == 2)
+
+    assert questions.asked == [
+        f"The plan is already in the database (plan {alva.id}). Import it as a new plan anyway?"
+    ]
     assert seen["ticked"] is False
     rows = seen["rows"]
     assert isinstance(rows, list)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from sip_desk.domain.errors import NotFoundError
 from sip_desk.services.registry import Services
@@ -172,8 +173,34 @@ def test_a_failed_import_changes_nothing_and_says_why(
     assert window.services.plan_list.count_plans() == 1
 
 
+def _huge_text(services: Services) -> str:
+    """A real export whose reason for the SIP is 26 million characters long (a 50 MB file)."""
+    doc = json.loads(services.transfer.export_plan(services.plans.create_plan(person_data()).id))
+    doc["plan"]["fields"]["reason"] = "x" * 26_214_400
+    return json.dumps(doc)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            lambda _s: "{ not json",
+            "Filen är inte giltig JSON: rad 1, kolumn 3: en nyckel inom dubbla citattecken väntas",
+        ),
+        (
+            lambda _s: "[" * 100_000 + "]" * 100_000,
+            "Filen kan inte läsas in. Fel vid $: JSON-strukturen är för djupt nästlad",
+        ),
+        (
+            _huge_text,
+            "Filen kan inte läsas in. Fel vid $.plan.fields.reason: en text på 26214400 tecken "
+            "är för lång här (högst 20000 tecken)",
+        ),
+    ],
+    ids=["not json", "nested too deeply", "50 MB text"],
+)
 def test_import_errors_are_in_swedish_in_the_swedish_ui(
-    qtbot, sqlite_services, monkeypatch, tmp_path, warnings
+    qtbot, sqlite_services, monkeypatch, tmp_path, warnings, content, expected
 ) -> None:
     translations = Translations()
     translations.install("sv")
@@ -182,19 +209,24 @@ def test_import_errors_are_in_swedish_in_the_swedish_ui(
         qtbot.addWidget(win)
         win.attach_services(sqlite_services, "store")
         broken = tmp_path / "broken.json"
-        broken.write_text("{ not json", encoding="utf-8")
+        broken.write_text(content(sqlite_services), encoding="utf-8")
         _open_from(monkeypatch, broken)
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
 
-        win.menus.import_json_action.trigger()
+        qtbot.keyClick(
+            win,
+            Qt.Key.Key_I,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
 
-        qtbot.waitUntil(lambda: len(warnings) == 1)
+        qtbot.waitUntil(lambda: len(warnings) == 1, timeout=60_000)
     finally:
         translations.install("en")
 
-    assert warnings == [
-        "Planen importerades inte; ingenting har ändrats.\n\nFilen är inte giltig JSON: rad 1,"
-        " kolumn 3: Expecting property name enclosed in double quotes"
-    ]
+    assert warnings == ["Planen importerades inte; ingenting har ändrats.\n\n" + expected]
 
 
 def test_delete_plan_asks_first_then_deletes_and_closes_its_tab(
@@ -224,3 +256,47 @@ def test_delete_plan_asks_first_then_deletes_and_closes_its_tab(
     assert window.open_plan_ids() == []
     assert window.services.plan_list.count_plans() == 0
     assert window.statusBar().currentMessage() == "Deleted the plan for Åsa Öberg."
+
+
+def test_importing_a_plan_already_in_the_store_asks_first(
+    qtbot, window, monkeypatch, tmp_path, summary_tabs
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.services.test_plan_json import sign_latest
+    from tests.ui.question_boxes import Questions, answer_next_question, click, press
+
+    services = window.services
+    plan = services.plans.create_plan(person_data(first_name="Åsa", last_name="Öberg"))
+    sign_latest(services, plan.id)
+    export = tmp_path / "plan.json"
+    export.write_text(services.transfer.export_plan(plan.id), encoding="utf-8")
+    _open_from(monkeypatch, export)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    questions = Questions()
+
+    answer_next_question(questions, press(Qt.Key.Key_Escape))  # "No": nothing is imported
+    qtbot.keyClick(window, Qt.Key.Key_I, ctrl_shift)
+    qtbot.waitUntil(lambda: len(questions.asked) == 1, timeout=10_000)
+
+    assert questions.asked == [
+        f"The plan is already in the database (plan {plan.id}). Import it as a new plan anyway?"
+    ]
+    qtbot.wait(200)
+    assert services.plan_list.count_plans() == 1
+
+    def yes(box: QMessageBox) -> None:
+        button = box.button(QMessageBox.StandardButton.Yes)
+        button.setObjectName("yesButton")
+        click("yesButton")(box)
+
+    answer_next_question(questions, yes)
+    window.activateWindow()  # back in the window after the question closed
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_I, ctrl_shift)
+    qtbot.waitUntil(lambda: len(questions.asked) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: services.plan_list.count_plans() == 2, timeout=10_000)

@@ -150,3 +150,46 @@ def test_print_preview_names_the_store_an_imported_version_was_signed_in(
     assert dialog.warning.isHidden() and dialog.print_button.isEnabled()
     assert f"signed in another store (key {key})" in dialog.status.text()
     db.dispose()
+
+
+def test_every_language_name_renders_with_glyphs_once_the_app_has_started(
+    qtbot, sqlite_services, sqlite_db, tmp_path
+) -> None:
+    import argparse
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QTextLayout
+
+    from sip_desk.app import DesktopApp
+    from sip_desk.ui.settings import AppSettings
+
+    plan = PlanBuilder(sqlite_services).complete()
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    args = argparse.Namespace(db=str(sqlite_db.path), lang="sv", user="anna.test", debug=False)
+    app = DesktopApp(args, settings)
+    qtbot.addWidget(app.window)
+    app.start()  # shows the window; after its first paint the script fonts are registered
+    qtbot.waitUntil(lambda: "Noto Sans Ethiopic" in QFontDatabase.families(), timeout=5000)
+    try:
+        dialog = _preview(qtbot, sqlite_services, plan.id, language="ti")
+        combo = dialog.language
+        dialog.grab().save(str(tmp_path / "preview-ti.png"))
+        for index in range(combo.count()):
+            name = combo.itemText(index)
+            layout = QTextLayout(name, combo.font())
+            layout.beginLayout()
+            layout.createLine()
+            layout.endLayout()
+            for run in layout.glyphRuns():
+                family = run.rawFont().familyName()
+                assert 0 not in run.glyphIndexes(), f"{name}: boxes in {family}"
+                metrics = QFontMetrics(QFont(family))
+                shown = [ch for ch in name if not ch.isspace()]
+                assert any(metrics.inFontUcs4(ord(ch)) for ch in shown), (name, family)
+        ti = combo.itemText(combo.findData("ti"))
+        assert ti == "ትግርኛ"
+        assert all(QFontMetrics(QFont("Noto Sans Ethiopic")).inFontUcs4(ord(ch)) for ch in ti)
+    finally:
+        app.translations.install("en")
+        if app.services is not None:
+            app.services.ctx.db.dispose()

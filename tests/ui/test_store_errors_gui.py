@@ -221,3 +221,45 @@ def test_unexpected_error_in_the_running_app_shows_a_calm_dialog_and_is_logged(t
     assert f"DETAILS: RuntimeError: the slot broke | {log}" in result.stdout
     text = log.read_text(encoding="utf-8")
     assert "Traceback" in text and "RuntimeError: the slot broke" in text
+
+
+def test_opening_a_plan_while_another_program_holds_the_store_says_so_and_retries(
+    qtbot, desktop, tmp_path
+) -> None:
+    import time
+
+    from sip_desk.ui.editor.plan_editor import PlanEditor
+    from tests.ui.lock_holder import LockHolder
+
+    path = _store(tmp_path / "sip_desk.sqlite", plans=3)
+    app = desktop(str(path))
+    app.open_store()
+    window = app.window
+    window.show()
+    qtbot.waitUntil(lambda: window.plan_list.model.rowCount() > 0)
+    table = window.plan_list.view.table
+    table.setFocus()
+    holder = LockHolder(path)
+    asked_at: list[float] = []
+
+    def let_go() -> None:  # the other program ends while the dialog is open
+        asked_at.append(time.monotonic())
+        holder.release()
+
+    answers = DialogAnswers(qtbot).click("storeErrorRetry", before=let_go)
+    try:
+        pressed = time.monotonic()
+        qtbot.keyClick(table, Qt.Key.Key_Return)  # open the plan while the store is held
+    finally:
+        holder.release()
+
+    assert answers.seen == [
+        {
+            "message": "Databasen är upptagen av ett annat program. Försök igen om en stund.",
+            "path": str(path),
+            "retry": True,
+        }
+    ]
+    assert asked_at[0] - pressed < 2.0  # said at once, not after half a minute
+    editor = window.tabs.currentWidget()  # "Försök igen" with the store free opened the plan
+    assert isinstance(editor, PlanEditor)

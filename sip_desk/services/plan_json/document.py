@@ -18,6 +18,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from jsonschema.exceptions import best_match
 
 from sip_desk.domain.errors import DomainError, ImportFormatError
+from sip_desk.domain.text import text
 
 FORMAT = "sip-desk-plan"
 SCHEMA_VERSION = 2  # what export writes; import reads every version in SCHEMA_FILES
@@ -31,8 +32,29 @@ class ImportSyntaxError(ImportFormatError):
 
     def __init__(self, line: int, column: int, detail: str) -> None:
         self.where = f"line {line}, column {column}"
-        self.line, self.column = line, column
+        self.line, self.column, self.detail = line, column, detail
         DomainError.__init__(self, "import.syntax", line=line, column=column, detail=detail)
+
+    def message(self, lang: str = "sv") -> str:
+        """The position, and what the JSON parser found there in ``lang`` (not its English)."""
+        kind = next((k for start, k in _JSON_PROBLEMS if self.detail.startswith(start)), "other")
+        what = text(lang, f"import.json.{kind}", detail=self.detail)
+        return text(lang, "import.syntax", line=self.line, column=self.column, detail=what)
+
+
+# The messages of Python's JSON parser (json.decoder, json.scanner), by how they begin.
+_JSON_PROBLEMS = (
+    ("Expecting value", "expecting_value"),
+    ("Expecting ',' delimiter", "delimiter"),
+    ("Expecting ':' delimiter", "delimiter"),
+    ("Expecting property name", "property_name"),
+    ("Unterminated string", "unterminated"),
+    ("Invalid control character", "control_character"),
+    ("Invalid \\escape", "escape"),
+    ("Invalid \\uXXXX escape", "escape"),
+    ("Extra data", "extra_data"),
+    ("Illegal trailing comma", "trailing_comma"),
+)
 
 
 @cache
@@ -64,55 +86,69 @@ def read_document(text: str) -> dict[str, Any]:
     """
     text = text.removeprefix("\ufeff")
     if len(text) > MAX_TEXT:
-        raise ImportFormatError("$", f"the file is larger than {MAX_TEXT:,} characters")
+        raise ImportFormatError("$", "too_large", limit=MAX_TEXT)
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportSyntaxError(error.lineno, error.colno, error.msg) from None
     except RecursionError:
-        raise ImportFormatError("$", "the JSON is nested too deeply") from None
+        raise ImportFormatError("$", "too_deep") from None
     if not isinstance(doc, dict):
         raise DomainError("import.unknown_format", format=type(doc).__name__)
     _check_format(doc)
     problem = best_match(_validator(doc.get("schema_version", SCHEMA_VERSION)).iter_errors(doc))
     if problem is not None:
-        raise ImportFormatError(json_path(problem.absolute_path), _describe(problem))
+        kind, values = _describe(problem)
+        raise ImportFormatError(json_path(problem.absolute_path), kind, **values)
     for where, char in _unstorable_characters(doc, ()):
         if char == "\x00":
-            raise ImportFormatError(json_path(where), "the text contains a NUL character (\\u0000)")
-        raise ImportFormatError(
-            json_path(where),
-            f"the text contains \\u{ord(char):04x}, half of a surrogate pair: not a character",
-        )
+            raise ImportFormatError(json_path(where), "nul")
+        raise ImportFormatError(json_path(where), "surrogate", code=f"{ord(char):04x}")
     return doc
 
 
 def _check_format(doc: dict[str, Any]) -> None:
     if doc.get("format") != FORMAT:
-        raise DomainError("import.unknown_format", format=_short(doc.get("format")))
+        raise DomainError("import.unknown_format", format=short_value(doc.get("format")))
     if "schema_version" not in doc:
         return  # the schema check reports the missing key with its place
     version = doc["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int) or version not in SCHEMA_FILES:
-        raise DomainError("import.unknown_version", version=_short(version))
+        raise DomainError("import.unknown_version", version=short_value(version))
 
 
-def _describe(error: SchemaError) -> str:
-    """The schema message, with a long offending value shortened."""
-    message = error.message
-    if error.validator not in {"required", "additionalProperties"}:
-        full = repr(error.instance)
-        if len(full) > _SHOWN:
-            message = message.replace(full, _short(error.instance))
-    if error.validator == "maxLength":
-        message += f" (at most {error.validator_value:,} characters)"
-    return message
+def _describe(error: SchemaError) -> tuple[str, dict[str, object]]:
+    """What the schema found wrong, as a catalogue problem and its values (never its English)."""
+    kind, value = error.validator, error.instance
+    limit: Any = error.validator_value
+    schema: Any = error.schema
+    if kind == "required" and isinstance(value, dict):
+        return "missing", {"name": next(name for name in limit if name not in value)}
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = set(schema.get("properties", {}))
+        return "unknown_key", {"name": ", ".join(sorted(set(value) - known))}
+    if kind == "type":
+        expected = " | ".join(limit) if isinstance(limit, list) else str(limit)
+        return "wrong_type", {"value": short_value(value), "expected": expected}
+    if kind == "maxLength" and isinstance(value, str):
+        return "too_long", {"length": len(value), "limit": limit}
+    if kind == "minLength":
+        return "too_short", {"value": short_value(value), "limit": limit}
+    if kind in {"enum", "const"}:
+        allowed = ", ".join(map(repr, limit)) if kind == "enum" else repr(limit)
+        return "not_allowed", {"value": short_value(value), "allowed": allowed}
+    if kind in {"pattern", "format"}:
+        return "bad_form", {"value": short_value(value)}
+    if kind in {"minItems", "maxItems", "minimum", "maximum", "uniqueItems"}:
+        return "out_of_range", {"value": short_value(value)}
+    return "invalid", {"value": short_value(value)}
 
 
-def _short(value: object) -> str:
+def short_value(value: object) -> str:
+    """``value`` as JSON-ish text, cut after a few dozen characters."""
     text = repr(value)
     if isinstance(value, str) and len(value) > _SHOWN:
-        return f"{value[:_SHOWN]!r}… ({len(value):,} characters)"
+        return f"{value[:_SHOWN]!r}…"
     if len(text) > _SHOWN:
         return text[:_SHOWN] + "…"
     return text

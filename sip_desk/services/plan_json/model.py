@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
+import re
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -19,8 +21,10 @@ from sip_desk.domain.person import PersonData
 from sip_desk.domain.plan import PlanFields, VersionSummary
 from sip_desk.domain.seal_check import SealData
 from sip_desk.domain.translation import TranslationDto
+from sip_desk.services.plan_json.document import short_value
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class LocatedError(ValidationError):
@@ -89,7 +93,7 @@ def decode(cls: type[T], raw: dict[str, Any], where: str, **extra: Any) -> T:
     try:
         return decode_fields(cls, raw, where, **extra)
     except DecodeError as error:
-        raise ImportFormatError(error.where, error.detail) from None
+        raise _misfit(error, raw, where) from None
 
 
 def decode_value(hint: Any, value: Any, where: str) -> Any:
@@ -97,4 +101,19 @@ def decode_value(hint: Any, value: Any, where: str) -> Any:
     try:
         return codec_decode(hint, value, where)
     except DecodeError as error:
-        raise ImportFormatError(error.where, error.detail) from None
+        raise _misfit(error, value, where) from None
+
+
+def _misfit(error: DecodeError, raw: Any, where: str) -> ImportFormatError:
+    """The import error for a value that does not fit, quoting the value.
+
+    The codec's own explanation is English: it is logged, not shown.
+    """
+    log.info("import: %s: %s", error.where, error.detail)
+    value: Any = raw
+    for key in re.findall(r"\.([^.\[]+)|\[(\d+)\]", error.where.removeprefix(where)):
+        try:
+            value = value[int(key[1])] if key[1] else value[key[0]]
+        except (KeyError, IndexError, TypeError):
+            return ImportFormatError(error.where, "missing_value")
+    return ImportFormatError(error.where, "decode", value=short_value(value))

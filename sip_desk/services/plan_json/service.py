@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from sip_desk.db.models import PlanVersion, SigningKey
 from sip_desk.db.plan_read import read_plan
-from sip_desk.db.repositories import load_plan
+from sip_desk.db.repositories import load_plan, plan_with_signed_version
 from sip_desk.domain.enums import AuditAction, VersionState
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.person_match import ImportResult, PersonMatch
@@ -113,7 +113,12 @@ class PlanTransferService:
             return match
 
     def import_with_report(
-        self, text: str, *, update_person: bool = False, as_of_today: bool = False
+        self,
+        text: str,
+        *,
+        update_person: bool = False,
+        as_of_today: bool = False,
+        as_new: bool = False,
     ) -> ImportResult:
         """Create a new plan from JSON text (:meth:`export_plan`'s); logged in the audit trail.
 
@@ -123,10 +128,18 @@ class PlanTransferService:
         With ``as_of_today`` the plan's dates move by the days since the file was written
         (the demo cases; see :mod:`.dates`). Every error names where in the file it is: line
         and column for bad JSON, else the JSON path.
+
+        A plan already in the store (a stored plan has one of the file's signed versions: the
+        file is an export of it, or was imported before) is refused with
+        ``import.plan_exists`` unless ``as_new``, which imports it as a new plan all the same.
         """
         ctx = self._ctx
         data = self._read(text, as_of_today=as_of_today)
         with ctx.db.write() as s:
+            signed = {v.content_hash for v in data.versions if v.content_hash}
+            existing = None if as_new else plan_with_signed_version(s, signed)
+            if existing is not None:
+                raise DomainError("import.plan_exists", plan=existing)
             log = AuditLog(s, ctx.user, ctx.clock.now())
             person, match = attach_person(s, data.person, data.has_address, log, update_person)
             plan_id = write_plan(s, data, log, person).id

@@ -159,4 +159,4 @@ def _image(value: str | None, where: str) -> bytes | None:
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise ImportFormatError(where, "not valid base64") from None
+        raise ImportFormatError(where, "base64") from None

@@ -24,7 +24,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -217,11 +216,13 @@ class PrintPreviewDialog(QDialog):
         painter.drawImage(QRect(0, 0, size.width(), size.height()), image)
 
     def _on_save_clicked(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
+        from sip_desk.ui import file_dialogs
+
+        path = file_dialogs.ask_save_path(
             self, self.tr("Save as PDF"), f"plan-{self._plan_id}.pdf", self.tr("PDF files (*.pdf)")
         )
-        if name:
-            self.save_to(Path(name))
+        if path is not None:
+            self.save_to(path)
 
     def save_to(self, path: Path) -> None:
         """Save the plan as a PDF (sealed when a certificate is configured), on the runner."""

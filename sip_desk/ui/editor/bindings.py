@@ -222,6 +222,13 @@ class FieldBinding(QObject):
             self._set_deferred(True)
         elif outcome is Outcome.FAILED:
             self._dirty = True  # kept, and saved again on leaving the field
+        elif outcome is Outcome.BUSY:
+            self._dirty = True  # kept; the editor tries again until the store is free
+            self.show_error(
+                QCoreApplication.translate(
+                    "Bindings", "Not saved yet: the database is busy. It is saved when it is free."
+                )
+            )
         elif while_typing:
             self._dirty = True  # refused while typing: tried again (and shown) at a pause
         elif self._picked():

@@ -49,7 +49,8 @@ class Outcome(Enum):
     THEIRS = "theirs"  # the other person's value was kept; undo brings the user's back
     DEFERRED = "deferred"  # nothing saved: the user's value waits for a decision
     REFUSED = "refused"  # invalid input; the message is shown beside the field
-    FAILED = "failed"  # the store said no (busy, closed, deleted); the notice says why
+    FAILED = "failed"  # the store said no (closed, deleted); the notice says why
+    BUSY = "busy"  # another program holds the store: kept, and saved when it is free
 
 
 def show_value(value: object) -> str:

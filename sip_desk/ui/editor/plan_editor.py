@@ -40,6 +40,7 @@ from sip_desk.ui.editor.person_section import PersonSection
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
 from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.editor.store_busy import StoreBusyBanner
 from sip_desk.ui.editor.translation_section import TranslationSection
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
@@ -93,6 +94,11 @@ class PlanEditor(QWidget):
         self.changes = ChangesPanel(signed_plan, self)
         self.notice = _notice_label(self)
         self.conflicts = ConflictBar(self.session, self.bindings, self)
+        self.busy_banner = _notice_label(self)
+        self.busy_banner.setObjectName("editor_store_busy")
+        self.store_busy = StoreBusyBanner(
+            self.session, self.busy_banner, lambda: self._save_pending(ask=False), self
+        )
         self.session.resolver = lambda conflict: ConflictDialog.choose(self, conflict)
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice.hide)
@@ -132,6 +138,7 @@ class PlanEditor(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.notice)
+        layout.addWidget(self.busy_banner)
         layout.addWidget(self.conflicts)
         layout.addWidget(splitter, 1)
 

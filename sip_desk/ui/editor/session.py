@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from sip_desk.domain.errors import (
     DomainError,
     StaleEditError,
+    StoreError,
     ValidationError,
     ValidationErrors,
 )
@@ -57,6 +58,7 @@ class PlanSession(QObject):
     notice = Signal(str)
     plan_saved = Signal(int)
     deferred_changed = Signal()
+    store_busy = Signal(bool)  # True: another program holds the store; False: saved again
 
     def __init__(self, services: Services, plan_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,8 @@ class PlanSession(QObject):
         self.resolver: Resolver = decide_later
         self.deferred: dict[str, Edit] = {}
         self._asking = False
+        self.busy = False  # the last save found the store held by another program
+        self._probe = False  # while busy, the next save may try the store once
 
     @property
     def plan_id(self) -> int:
@@ -111,6 +115,15 @@ class PlanSession(QObject):
         _outcome, final = self._run(op, change, edit.fields, on_done, ask=True)
         edit.settled(final, forward)
 
+    def try_store_again(self, save: Callable[[], None]) -> None:
+        """While the store is busy, run ``save`` (which saves what waits) with one try of the
+        store, however many edits wait; once it gets through, the others follow."""
+        self._probe = True
+        save()
+        if self._probe:  # nothing waited any more
+            self._probe = False
+            self._set_busy(False)
+
     def run(self, op: Op, fields: tuple[str, ...] = ()) -> bool:
         """Save through ``op`` against the current plan; report problems, never raise."""
         return self._run(op, None, fields, None, ask=True)[0] is Outcome.SAVED
@@ -123,6 +136,9 @@ class PlanSession(QObject):
         on_done: Callable[[Saved], None] | None,
         ask: bool,
     ) -> tuple[Outcome, FieldChange | None]:
+        if self.busy and not self._probe:
+            return Outcome.BUSY, None  # no wait on a store known to be busy: kept for the retry
+        self._probe = False
         try:
             outcome, saved, change = self._save(op, change, ask)
         except (ValidationErrors, ValidationError) as exc:
@@ -130,9 +146,14 @@ class PlanSession(QObject):
             self.validation_failed.emit(list(errors))
             return Outcome.REFUSED, None
         except DomainError as exc:
+            if isinstance(exc, StoreError) and exc.code == "store.locked":
+                log.info("store busy; the edit waits for the next try")
+                self._set_busy(True)
+                return Outcome.BUSY, None
             self.notice.emit(exc.message(ui_lang()))
             self.reload()
             return Outcome.FAILED, None
+        self._set_busy(False)
         if outcome is Outcome.SAVED:
             if saved is not None and on_done is not None:
                 on_done(saved)
@@ -180,6 +201,11 @@ class PlanSession(QObject):
                 )
             return Outcome.SAVED, saved, change
         raise StaleEditError(self.plan.id, self.plan.version, self.plan.version)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.store_busy.emit(busy)
 
     def _decide(self, change: FieldChange, stored: object, ask: bool) -> Resolution:
         if not ask or self._asking:
