@@ -197,12 +197,13 @@ def test_escape_closes_a_cell_saved_while_typing_and_keeps_its_text(
     plan_id = sqlite_services.plans.create_plan(person).id
     editor = open_editor(plan_id)
     table = editor.person_section.representatives.table
+    assert isinstance(table, ItemTable)
     click_cell(qtbot, table, 0, R.EMAIL)
     press(qtbot, K.Key_F2)
     type_steadily(qtbot, "esc@test.se")
 
     def email() -> str:
-        return sqlite_services.plans.get_plan(plan_id).person.representatives[0].email
+        return str(sqlite_services.plans.get_plan(plan_id).person.representatives[0].email)
 
     qtbot.waitUntil(lambda: email() == "esc@test.se", timeout=SAVE_MS + 1000)
     qtbot.wait(2500)  # the user looks up, then presses Escape
@@ -224,6 +225,7 @@ def test_escape_in_a_row_just_typed_keeps_its_organisation(
     """Found by a tester: the organisation saved while typed was erased again by Escape."""
     editor = open_editor(new_plan_id)
     table = editor.participants_section.participants.table
+    assert isinstance(table, ItemTable)
     table.setFocus()
     press(qtbot, K.Key_Enter)  # the "+" line
     type_steadily(qtbot, "Anna Andersson")
