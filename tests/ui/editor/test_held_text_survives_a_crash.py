@@ -8,6 +8,7 @@ new editor on the same store offers the text, and the user restores it with the 
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import QApplication
 from sip_desk.bootstrap import open_services
 from sip_desk.domain.person import PersonData
 from sip_desk.paths import recovery_dir
+from sip_desk.services.registry import Services
 from sip_desk.ui.dialogs.conflict_dialog import ConflictDialog
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.events import AppEvents
 from tests.ui.editor.conflict_child import MINE, THEIRS
-from tests.ui.editor.helpers import focused, press
+from tests.ui.editor.helpers import focused, keys, press, type_text
 
 ROOT = Path(__file__).resolve().parents[3]
 K = Qt.Key
@@ -54,8 +56,8 @@ def _kill_with_text_held_back(tmp_path: Path) -> tuple[str, int]:
     return store, plan_id
 
 
-def _keep_mine_when_asked() -> list[str]:
-    """Answer the conflict dialog, once it shows, with Space on "Keep my text"."""
+def _answer_when_asked(choice: str = "keep_mine") -> list[str]:
+    """Answer the conflict dialog, once it shows: Space on "Keep my text", or Escape."""
     seen: list[str] = []
 
     def act(tries: int = 500) -> None:
@@ -65,11 +67,63 @@ def _keep_mine_when_asked() -> list[str]:
                 QTimer.singleShot(10, lambda: act(tries - 1))
             return
         seen.append(dialog.mine.toPlainText())
+        if choice == "later":
+            QTest.keyClick(dialog, K.Key_Escape)
+            return
         dialog.keep_mine.setFocus()
         QTest.keyClick(dialog.keep_mine, K.Key_Space)
 
     QTimer.singleShot(0, act)
     return seen
+
+
+def _editor(qtbot, services: Services, plan_id: int) -> PlanEditor:
+    editor = PlanEditor(services, AppEvents(), plan_id)
+    qtbot.addWidget(editor)
+    editor.resize(1400, 900)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    return editor
+
+
+def _held_texts() -> list[str]:
+    return [
+        h["text"] for f in recovery_dir().glob("*.json") for h in json.loads(f.read_text())["held"]
+    ]
+
+
+def test_held_back_text_is_on_disk_while_it_waits_and_gone_once_saved(
+    qtbot, new_plan_id: int, sqlite_services: Services
+) -> None:
+    anna = _editor(qtbot, sqlite_services, new_plan_id)
+    bo = _editor(qtbot, sqlite_services, new_plan_id)
+    anna.activateWindow()
+    qtbot.waitUntil(anna.isActiveWindow)
+    type_text(qtbot, anna.person_section.reason, THEIRS)
+    qtbot.keyClick(anna.person_section.reason, K.Key_Tab)
+    qtbot.waitUntil(lambda: sqlite_services.plans.get_plan(new_plan_id).fields.reason == THEIRS)
+    bo.activateWindow()
+    qtbot.waitUntil(bo.isActiveWindow)
+    field = bo.person_section.reason
+    bo.person_section.focus_widget(field)
+    keys(qtbot, field, MINE)
+    later = _answer_when_asked("later")
+    qtbot.keyClick(field, K.Key_Tab)  # leaving the field asks; Escape decides later
+
+    assert later == [MINE] and bo.session.deferred
+    assert _held_texts() == [MINE]
+    bo.activateWindow()  # the window manager gives the keys back after the dialog
+    qtbot.waitUntil(bo.isActiveWindow)
+    bo.person_section.focus_widget(field)
+    qtbot.waitUntil(lambda: focused() is field)
+    kept = _answer_when_asked()
+    qtbot.keyClick(field, K.Key_Tab)
+
+    assert kept == [MINE]
+    assert sqlite_services.plans.get_plan(new_plan_id).fields.reason == MINE
+    assert _held_texts() == []
 
 
 @pytest.mark.slow
@@ -97,7 +151,7 @@ def test_text_held_back_by_a_conflict_survives_sigkill_and_is_restored_by_keys(
     qtbot.waitUntil(lambda: focused() is bar.restore_button)
     assert services.plans.get_plan(plan_id).fields.reason == THEIRS  # only offered
     # Restore: the other text was saved meanwhile, so the conflict is asked; keep mine.
-    seen = _keep_mine_when_asked()
+    seen = _answer_when_asked()
     press(qtbot, K.Key_Return)
 
     assert seen == [MINE]
