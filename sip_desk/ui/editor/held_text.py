@@ -64,7 +64,12 @@ class HeldTextJournal:
                 held[key] = HeldText(key, c.label, c.show(c.new), c.show(c.old))
         if held != self._written:
             self._written = held
-            _write(recovery_dir() / self._name, list(held.values()))
+            try:
+                folder = recovery_dir()
+            except OSError as failure:
+                log.warning("no recovery folder: %s", failure)
+                return
+            _write(folder / self._name, list(held.values()))
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,10 @@ class LeftOver:
 def left_over(store: str, plan_id: int) -> list[LeftOver]:
     """Files of held-back text for this plan that no running editor keeps (oldest first)."""
     found = []
-    folder = recovery_dir()
+    try:
+        folder = recovery_dir()
+    except OSError:
+        return []  # nothing could have been kept there either
     paths = sorted(folder.glob(_prefix(store, plan_id) + "*.json"), key=_age)
     for path in paths:
         pid = path.stem.removeprefix(_prefix(store, plan_id)).split("-")[0]
