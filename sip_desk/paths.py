@@ -48,3 +48,10 @@ def resources_root() -> Path:
 def resource(*parts: str) -> Path:
     """The path of a bundled resource, e.g. ``resource("fonts", "NotoSans-Regular.ttf")``."""
     return resources_root().joinpath(*parts)
+
+
+def recovery_dir() -> Path:
+    """Where text a conflict holds back waits until it is saved (owner-only; made on demand)."""
+    path = data_dir() / "recovery"
+    path.mkdir(mode=0o700, exist_ok=True)
+    return path

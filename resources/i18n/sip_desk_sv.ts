@@ -2026,6 +2026,25 @@
     </message>
 </context>
 <context>
+    <name>RecoveryBar</name>
+    <message>
+        <source>Restore</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
+        <source>Text that could not be saved before SIP Desk ended, in “%1”: %2</source>
+        <translation>Text som inte hann sparas innan SIP Desk avslutades, i ”%1”: %2</translation>
+    </message>
+    <message>
+        <source>The text is copied: paste it where it belongs (Ctrl+V).</source>
+        <translation>Texten är kopierad: klistra in den där den hör hemma (Ctrl+V).</translation>
+    </message>
+</context>
+<context>
     <name>ReminderBanner</name>
     <message>
         <source>Show follow-ups</source>

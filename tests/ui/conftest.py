@@ -17,3 +17,9 @@ def _background_work_ends_with_the_test() -> Iterator[None]:
     if QCoreApplication.instance() is not None:
         assert app_lane().wait(30_000), "background work still running after 30 s"
         QCoreApplication.sendPostedEvents()
+
+
+@pytest.fixture(autouse=True)
+def _data_folder_of_the_test(tmp_path_factory, monkeypatch) -> None:
+    """The user's data folder (recovery journal, logs) is the test's own, child processes too."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg_data")))

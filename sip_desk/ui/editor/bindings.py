@@ -164,7 +164,9 @@ class FieldBinding(QObject):
         self._save_pending(ask=False, while_typing=False)
 
     def _save_pending(self, ask: bool, while_typing: bool) -> None:
-        if not self._dirty or (self.deferred and (not ask or self._asked)):
+        # Text held back by a conflict is offered again as typed (not asked): the session
+        # then holds the latest text, and so does the crash journal (held_text.py).
+        if not self._dirty or (self.deferred and ask and self._asked):
             return
         try:
             value = self._value()
@@ -194,6 +196,23 @@ class FieldBinding(QObject):
         self._asked = False
         self.commit(ask=True)
 
+    def restore(self, text: str, base: str) -> bool:
+        """Put back ``text`` a crash kept from the store, typed over ``base``: saved now, or
+        asked about if the field changed since (never saved over that silently)."""
+        w = self.widget
+        if not isinstance(w, QLineEdit | QPlainTextEdit):
+            return False
+        with self.quiet():
+            show_text(w, text)
+        try:
+            self.base = self._parse(base)
+        except ParseError:
+            self.base = object()  # equal to nothing stored: the user is asked
+        self._text = self._raw_text()
+        self._dirty, self._asked = True, False
+        self.commit(ask=True)
+        return True
+
     def _request(self, value: object, base: object, ask: bool) -> FieldSave:
         w = self.widget
         text = isinstance(w, QLineEdit | QPlainTextEdit) and all(
@@ -218,7 +237,7 @@ class FieldBinding(QObject):
             self.refresh(self._current())  # what is stored now: mine, theirs or the merge
         elif outcome is Outcome.DEFERRED:
             self._dirty = True
-            self._asked = ask
+            self._asked = self._asked or ask
             self._set_deferred(True)
         elif outcome is Outcome.FAILED:
             self._dirty = True  # kept, and saved again on leaving the field

@@ -8,9 +8,9 @@ unsaved keystroke, however steadily the typing goes on. The save goes through th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from sip_desk.ui.save_timer import SaveTimer
@@ -29,10 +29,7 @@ class CellAutosave(QObject):
         self._table = table
         self._editor: QLineEdit | None = None
         self._cell = QPersistentModelIndex()
-        self.original: Any = None  # the cell's value when its editor opened
         self._dirty = False
-        self.saved = False  # something typed in the open editor is stored
-        self.created = False  # ... and that save made the "+" line a row
         self.holding = False  # saving while typing: a refusal (half a date) is shown at a pause
         self._timer = SaveTimer(self._on_due, self, settled=self._on_settled)
 
@@ -40,19 +37,14 @@ class CellAutosave(QObject):
         """A text editor was opened on ``cell``."""
         self.forget(self._editor)
         self._editor, self._cell = editor, QPersistentModelIndex(cell)
-        self.original = cell.data(Qt.ItemDataRole.EditRole)
-        self.saved = self.created = False
         editor.textEdited.connect(lambda _text: self._on_typed(editor))
 
     def forget(self, editor: QWidget | None) -> None:
-        """``editor`` is closing (its text was committed, or cancelled): nothing more to save."""
+        """``editor`` is closing (its text was committed): nothing more to save."""
         if editor is None or editor is not self._editor:
             return
         self._timer.stop()
         self._editor, self._dirty = None, False
-
-    def is_watching(self, editor: QWidget) -> bool:
-        return editor is self._editor
 
     def _on_typed(self, editor: QLineEdit) -> None:
         if editor is not self._editor:
@@ -88,7 +80,5 @@ class CellAutosave(QObject):
         if model.last_edit_refused:
             self._dirty = while_typing  # tried again when the typist pauses
             return
-        self.saved = self.saved or not model.is_blank(self._cell.row())
         if was_draft and not model.is_blank(self._cell.row()):
-            self.created = True
             table.draft_became_row(self._cell)

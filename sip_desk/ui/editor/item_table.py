@@ -4,14 +4,15 @@ With a cell editor open, Tab and Shift+Tab save the cell and open the next or pr
 the row; they never take the editor into another stored row (Shift+Tab in the first column
 stays, Tab after the last column of the row being typed starts a fresh "+" line). Enter saves
 and goes on along the row being typed; elsewhere it only saves the cell; in the last column it
-starts a fresh "+" line. Escape on the "+" line forgets that draft, elsewhere it cancels the
-cell's edit. Delete removes the current row (an undoable edit, no confirmation). A text cell
-opens with the caret after its text, so typing adds to a stored value.
+starts a fresh "+" line. Escape closes the cell's editor and keeps what is typed, as a form
+field does: it saves the cell and the cursor stays on it (Ctrl+Z takes the typing back, one
+step). With no editor open, Escape on the "+" line forgets its draft (held in memory only).
+Delete removes the current row (an undoable edit, no confirmation). A text cell opens with the
+caret after its text, so typing adds to a stored value.
 
 Text typed into a cell is saved while it is typed (cell_autosave.py); on the "+" line that
-makes the line a row once its required column has text. Escape still cancels: the cell gets
-back the value it had when its editor opened, and a row so made is removed again. A value the
-cell cannot take keeps the editor open, with the message under the table.
+makes the line a row once its required column has text. A value the cell cannot take keeps the
+editor open, with the message under the table, whichever key tried to save it.
 """
 
 from __future__ import annotations
@@ -136,9 +137,6 @@ class ItemTable(QTableView):
         if not index.isValid() or self.indexWidget(index) is not editor:
             return False  # not the current cell's editor: Qt's own handling
         key = event.key()
-        if key == Qt.Key.Key_Escape:
-            self._cancel(editor, index)
-            return True
         cell = QPersistentModelIndex(index)  # follows the "+" line as it becomes a row
         was_draft = self.row_model.is_blank(index.row())
         self.row_model.last_edit_refused = False
@@ -152,27 +150,13 @@ class ItemTable(QTableView):
         back = key == Qt.Key.Key_Backtab or (
             key == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         )
-        if key in _ENTER:
+        if key == Qt.Key.Key_Escape:
+            self.setCurrentIndex(self.row_model.index(row, column))  # the cell just closed
+        elif key in _ENTER:
             self._after_enter(row, column)
         else:
             self._step(row, column, -1 if back else 1)
         return True
-
-    def _cancel(self, editor: QWidget, index: QModelIndex) -> None:
-        """Escape in a cell editor: nothing typed there stays (see the module docstring)."""
-        autosave, model = self._autosave, self.row_model
-        watched = autosave.is_watching(editor)
-        created, saved, original = watched and autosave.created, autosave.saved, autosave.original
-        row = index.data(RowRole)
-        model.last_edit_refused = False  # what was typed is dropped, refused or not
-        self.closeEditor(editor, _NO_HINT)  # without saving
-        if created and row is not None:
-            self.on_delete(row)  # typed on the "+" line and saved while typing
-            self.setCurrentIndex(model.index(model.rowCount() - 1, index.column()))
-        elif watched and saved:
-            model.setData(index, original)  # saved while typing: the stored value goes back
-        elif model.is_blank(index.row()):
-            model.discard_draft()
 
     def draft_became_row(self, cell: QPersistentModelIndex) -> None:
         """A save while typing made the "+" line the row of ``cell``: typing goes on there."""

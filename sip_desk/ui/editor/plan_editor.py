@@ -33,10 +33,12 @@ from sip_desk.ui.editor.editor_actions import EditorActions
 from sip_desk.ui.editor.follow_up_record_section import FollowUpRecordSection
 from sip_desk.ui.editor.follow_up_section import FollowUpSection
 from sip_desk.ui.editor.goals_section import GoalsSection
+from sip_desk.ui.editor.held_text import HeldTextJournal
 from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.live_reload import LiveReload
 from sip_desk.ui.editor.participants_section import ParticipantsSection
 from sip_desk.ui.editor.person_section import PersonSection
+from sip_desk.ui.editor.recovery_bar import RecoveryBar
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
 from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession, ui_lang
@@ -99,6 +101,8 @@ class PlanEditor(QWidget):
         self.store_busy = StoreBusyBanner(
             self.session, self.busy_banner, lambda: self._save_pending(ask=False), self
         )
+        self.held_text = HeldTextJournal(self.session)  # held back: on disk until saved
+        self.recovery = RecoveryBar(self.session, self.bindings, self.show_notice, self)
         self.session.resolver = lambda conflict: ConflictDialog.choose(self, conflict)
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice.hide)
@@ -140,6 +144,7 @@ class PlanEditor(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.busy_banner)
         layout.addWidget(self.conflicts)
+        layout.addWidget(self.recovery)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from sip_desk.ui.events import AppEvents
@@ -96,6 +97,16 @@ class PlanTabs(QTabWidget):
         del self._plan_ids[plan_id]
         self.removeTab(self.indexOf(widget))
         widget.deleteLater()
+        self._focus_current()
+
+    def _focus_current(self) -> None:
+        """The keys go to the tab now shown, where its focus last was (its shortcuts work)."""
+        current = self.currentWidget()
+        if current is None:
+            return
+        last = current.focusWidget()
+        target = last if last is not None and last.isVisibleTo(current) else current
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_ids(self) -> list[int]:
         return list(self._plan_ids)
