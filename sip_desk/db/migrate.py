@@ -63,15 +63,6 @@ def alembic_config() -> Config:
     return config
 
 
-def head_revision() -> str:
-    """The newest schema revision this build knows (from Alembic)."""
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
 def current_revision(db: Database) -> str | None:
     """The store's schema revision, or ``None`` for a brand-new (empty) store."""
     from alembic.runtime.migration import MigrationContext

@@ -205,16 +205,12 @@ def _items(
     return out
 
 
-def _participant_subject(p: Any) -> str:
-    return f"{p.name} ({p.organisation})" if p.organisation else str(p.name)
-
-
 # area, PlanDetail attribute, the item as the person knows it, field groups
 _LISTS: tuple[tuple[str, str, Callable[[Any], str], dict[str, tuple[str, ...]]], ...] = (
     ("goal", "goals", lambda g: g.text, {"description": ("text",), "goals": ("term", "parent_id")}),
     ("need", "needs", lambda n: n.description, {"description": ("description",)}),
     ("action", "actions", lambda a: a.description, _ACTION_GROUPS),
-    ("participant", "participants", _participant_subject, _PARTICIPANT_GROUPS),
+    ("participant", "participants", lambda p: p.label, _PARTICIPANT_GROUPS),
     ("consent", "consents", lambda c: c.organisation, _CONSENT_GROUPS),
     ("meeting", "meetings", lambda m: local_text(m.starts_at), _MEETING_GROUPS),
 )

@@ -37,6 +37,11 @@ class ParticipantDto(ParticipantData):
     id: int
     position: int = 0
 
+    @property
+    def label(self) -> str:
+        """The name, with the organisation in brackets when there is one."""
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
 
 @dataclass(frozen=True, kw_only=True)
 class InformationConsentData:

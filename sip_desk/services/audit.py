@@ -112,14 +112,3 @@ class AuditService:
         with self._ctx.db.read() as s:
             names = [f.name for f in dataclasses.fields(AuditEntryDto)]
             return [AuditEntryDto(**{n: getattr(e, n) for n in names}) for e in s.scalars(stmt)]
-
-    def units_with_access(self, person_id: int) -> list[str]:
-        """Which units have accessed a person's data (the person may ask)."""
-        stmt = (
-            select(AuditEntry.unit)
-            .where(AuditEntry.person_id == person_id)
-            .distinct()
-            .order_by(AuditEntry.unit)
-        )
-        with self._ctx.db.read() as s:
-            return [u for u in s.scalars(stmt) if u]

@@ -63,20 +63,17 @@ def stockholm_timezone() -> Timezone:
     """A compact VTIMEZONE for Europe/Stockholm (EU summer time rules, no end year)."""
     tz = Timezone()
     tz.add("tzid", TZID)
-    standard = TimezoneStandard()
-    standard.add("dtstart", datetime(1970, 10, 25, 3, 0))
-    standard.add("rrule", vRecur(freq="YEARLY", bymonth=10, byday="-1SU"))
-    standard.add("tzoffsetfrom", timedelta(hours=2))
-    standard.add("tzoffsetto", timedelta(hours=1))
-    standard.add("tzname", "CET")
-    daylight = TimezoneDaylight()
-    daylight.add("dtstart", datetime(1970, 3, 29, 2, 0))
-    daylight.add("rrule", vRecur(freq="YEARLY", bymonth=3, byday="-1SU"))
-    daylight.add("tzoffsetfrom", timedelta(hours=1))
-    daylight.add("tzoffsetto", timedelta(hours=2))
-    daylight.add("tzname", "CEST")
-    tz.add_component(standard)
-    tz.add_component(daylight)
+    rules = (
+        (TimezoneStandard(), datetime(1970, 10, 25, 3, 0), 10, (2, 1), "CET"),
+        (TimezoneDaylight(), datetime(1970, 3, 29, 2, 0), 3, (1, 2), "CEST"),
+    )
+    for part, start, month, (before, after), name in rules:
+        part.add("dtstart", start)
+        part.add("rrule", vRecur(freq="YEARLY", bymonth=month, byday="-1SU"))
+        part.add("tzoffsetfrom", timedelta(hours=before))
+        part.add("tzoffsetto", timedelta(hours=after))
+        part.add("tzname", name)
+        tz.add_component(part)
     return tz
 
 

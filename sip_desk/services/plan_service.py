@@ -14,7 +14,7 @@ from sip_desk.db.plan_write import Written
 from sip_desk.db.repositories import load_plan, organisation, person_by_identity
 from sip_desk.domain.completeness import MissingItem, check_completeness
 from sip_desk.domain.enums import AuditAction, PlanStatus
-from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
@@ -217,21 +217,6 @@ class PlanService:
             edit.close(reason, self._ctx.clock.today())
 
         return edit_plan(self._ctx, plan_id, expected_version, change)
-
-    def reopen(self, plan_id: int, expected_version: int) -> Saved:
-        """Reopen a closed plan as active."""
-
-        def change(edit: PlanEdit) -> None:
-            if edit.plan.status is not PlanStatus.CLOSED:
-                raise DomainError("error.plan_not_closed")
-            reopened: dict[str, object] = {
-                "status": PlanStatus.ACTIVE,
-                "closed_reason": "",
-                "closed_on": None,
-            }
-            edit.apply(edit.plan, "plan", reopened)
-
-        return edit_plan(self._ctx, plan_id, expected_version, change, allow_closed=True)
 
     def delete_plan(self, plan_id: int) -> None:
         """Delete (gallra) a plan and all its content. The deletion itself is logged."""

@@ -69,20 +69,19 @@ def edit_plan(
     plan_id: int,
     expected_version: int | None,
     change: Callable[[PlanEdit], None],
-    allow_closed: bool = False,
 ) -> Saved:
     """One write transaction on one plan, run again from the start while the store is busy.
 
     ``change`` makes the edit on the :class:`PlanEdit` it is given; it may run more than once
     (each time in a new transaction, after a busy error), so it must only touch the session.
     The stored version must equal ``expected_version`` (when given), else ``StaleEditError``;
-    a closed plan is refused unless ``allow_closed``. After ``change`` the plan is touched (its
+    a closed plan is refused. After ``change`` the plan is touched (its
     version rises, a new draft version starts after a signed one) and the result reloaded.
     """
 
     def work(session: Session) -> Saved:
         plan = load_plan(session, plan_id, expected_version)
-        if plan.status is PlanStatus.CLOSED and not allow_closed:
+        if plan.status is PlanStatus.CLOSED:
             raise DomainError("error.plan_closed")
         now = ctx.clock.now()
         log = AuditLog(session, ctx.user, now, plan.id, plan.person_id)

@@ -16,10 +16,6 @@ from sip_desk.ui.item_models.labels import enum_choices
 from sip_desk.ui.item_models.representative_table_model import RepresentativeTableModel
 
 
-def _identity_or_none(text: str) -> str | None:
-    return text.strip() or None
-
-
 def _representatives_text(value: object) -> str:
     """The representatives one a line, for the conflict dialog."""
     kinds = dict(enum_choices(RepresentativeKind))
@@ -43,7 +39,10 @@ class PersonSection(Section):
         self.identity = self.line()
         self.identity.setPlaceholderText(self.tr("YYYYMMDD-NNNN"))
         self.person_field(
-            "identity_number", self.tr("&Identity number"), self.identity, parse=_identity_or_none
+            "identity_number",
+            self.tr("&Identity number"),
+            self.identity,
+            parse=lambda text: text.strip() or None,
         )
         self.protected = self.check(self.tr("Protected identity: the address is never shown"))
         self._add(

@@ -61,7 +61,7 @@ class ActionTableModel(RowTableModel):
         self.goals = list(goals)
         none = QCoreApplication.translate("ActionTableModel", "(not chosen)")
         choices: list[tuple[object, str]] = [("", none)]
-        choices += [(p.id, _person_label(p)) for p in participants]
+        choices += [(p.id, p.label) for p in participants]
         self.set_choices("responsible_participant_id", choices)
         self.set_choices("need_id", NeedTableModel.need_choices(list(needs or ())))
 
@@ -87,7 +87,3 @@ class ActionTableModel(RowTableModel):
             return True
         action: ActionDto = self.rows[row]
         return self.commit_update(action, replace(self.row_data(action), goal_ids=goal_ids))
-
-
-def _person_label(p: ParticipantDto) -> str:
-    return f"{p.name} ({p.organisation})" if p.organisation else p.name
