@@ -1893,28 +1893,44 @@
         <translation>lätt att läsa</translation>
     </message>
     <message>
+        <source>medium difficulty</source>
+        <translation>medelsvår text</translation>
+    </message>
+    <message>
         <source>short text, not judged</source>
         <translation>kort text, bedöms inte</translation>
+    </message>
+    <message>
+        <source>hard text</source>
+        <translation>svår text</translation>
+    </message>
+    <message>
+        <source>very hard text</source>
+        <translation>mycket svår text</translation>
     </message>
     <message>
         <source>LIX %1 · %2</source>
         <translation>LIX %1 · %2</translation>
     </message>
     <message>
-        <source>LIX: words per sentence plus the percentage of words longer than six letters. Up to 30 is very easy, up to 40 easy; above 40 the person may find it hard. Texts under 10 words are not measured; a text under 30 words is called hard only when it has a sentence of more than 15 words or LIX above 50.</source>
-        <translation>LIX: antal ord per mening plus andelen ord (i procent) med fler än sex bokstäver. Upp till 30 är mycket lätt, upp till 40 lätt; över 40 kan texten vara svår för personen. Texter under 10 ord mäts inte; en text under 30 ord kallas svår bara om en mening har fler än 15 ord eller om LIX är över 50.</translation>
+        <source>LIX: words per sentence plus the percentage of words longer than six letters. Under 25 is very easy, 25–30 easy, 31–40 medium, 41–50 hard, above 50 very hard; above 40 the person may find it hard. Texts under 5 words are not measured, texts under 10 words only when LIX is above 60; a text under 30 words is called hard only when it has a sentence of more than 15 words or LIX above 50.</source>
+        <translation>LIX: ord per mening plus andelen ord längre än sex bokstäver i procent. Under 25 är mycket lätt, 25–30 lätt, 31–40 medelsvår, 41–50 svår och över 50 mycket svår text; över 40 kan personen ha svårt att läsa den. Texter under 5 ord mäts inte, texter under 10 ord bara när LIX är över 60; en text under 30 ord kallas svår bara när den har en mening med fler än 15 ord eller LIX över 50.</translation>
     </message>
     <message>
-        <source>hard text: long sentences and words</source>
-        <translation>svår text: långa meningar och ord</translation>
+        <source>long sentences and words</source>
+        <translation>långa meningar och ord</translation>
     </message>
     <message>
-        <source>hard text: long sentences</source>
-        <translation>svår text: långa meningar</translation>
+        <source>long sentences</source>
+        <translation>långa meningar</translation>
     </message>
     <message>
-        <source>hard text: long words</source>
-        <translation>svår text: långa ord</translation>
+        <source>long words</source>
+        <translation>långa ord</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -12,12 +12,14 @@ from sqlalchemy.orm import Session
 from sip_desk.db import repositories as repo
 from sip_desk.db.models import Action, Goal, InformationConsent, Need, Participant, Plan
 from sip_desk.db.plan_write import Written
+from sip_desk.db.row_restore import put_back, take_rows
 from sip_desk.domain.action import ActionData
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.errors import ValidationError, ValidationErrors
 from sip_desk.domain.goal import GoalData, NeedData
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.removal import Removal
 from sip_desk.domain.validation import (
     validate_action,
     validate_consent,
@@ -213,13 +215,38 @@ class PlanItemsService:
         return save_cells(self._ctx, plan, kind, k.table, item_id, changes)
 
     def remove(self, kind: str, plan_id: int, version: int, item_id: int) -> Saved:
-        """Remove a row of ``kind`` ("participant", "consent", "goal", "need", "action")."""
+        """Remove a row of ``kind`` ("participant", "consent", "goal", "need", "action").
+
+        The result's ``removal`` holds the row and all that went with it, for :meth:`restore`.
+        """
 
         def change(edit: PlanEdit) -> None:
             row = _find(edit, kind, item_id)
+            rows, unlinked = take_rows(edit.session.connection(), _KINDS[kind].table, item_id)
+            edit.removal = Removal(kind, plan_id, item_id, rows, unlinked)
             getattr(edit.plan, _KINDS[kind].attr).remove(row)
             edit.log.record(AuditAction.DELETE, kind, item_id, old=_label(row))
             edit.changed = True
+
+        return edit_plan(self._ctx, plan_id, version, change)
+
+    def restore(self, plan_id: int, version: int, removal: Removal) -> Saved:
+        """Undo a removal: put the row back as it was, under its old id when that is free.
+
+        Its position, its links (an action's goals, the actions that pointed at a need or a
+        participant, a goal's sub-goals), its translations and its reviews come back with it,
+        so the plan reads as before the removal. The result's ``item_id`` is the row's id now.
+        """
+        if removal.plan_id != plan_id:
+            raise ValueError(f"removal of plan {removal.plan_id}, not of plan {plan_id}")
+        k = _KINDS[removal.kind]
+
+        def change(edit: PlanEdit) -> None:
+            ids = put_back(edit.session.connection(), removal.rows, removal.unlinked)
+            item_id = ids[(k.table, removal.item_id)]
+            label = _label_of(dict(removal.rows[0].values))
+            edit.log.record(AuditAction.CREATE, removal.kind, item_id, new=label)
+            edit.item_id, edit.changed = item_id, True
 
         return edit_plan(self._ctx, plan_id, version, change)
 
@@ -249,7 +276,13 @@ def _validate(kind: str, data: Any, item_id: int | None = None) -> None:
 
 
 def _label(row: Any) -> str:
+    return _label_of(
+        {n: getattr(row, n) for n in ("name", "text", "description", "id") if hasattr(row, n)}
+    )
+
+
+def _label_of(values: dict[str, Any]) -> str:
     for name in ("name", "text", "description"):
-        if hasattr(row, name):
-            return str(getattr(row, name))[:200]
-    return str(getattr(row, "id", ""))
+        if name in values:
+            return str(values[name])[:200]
+    return str(values.get("id", ""))

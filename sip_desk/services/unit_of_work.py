@@ -23,6 +23,7 @@ from sip_desk.db.repositories import load_plan
 from sip_desk.domain.enums import AuditAction, PlanStatus, VersionState
 from sip_desk.domain.errors import DomainError, NotFoundError
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.removal import Removal
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
 
@@ -31,10 +32,14 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class Saved:
-    """The result of an edit: the plan as now stored, and the id of the row added, if any."""
+    """The result of an edit: the plan as now stored, and the id of the row added, if any.
+
+    ``removal`` is what a removal took away, for undo to put back.
+    """
 
     plan: PlanDetail
     item_id: int | None = None
+    removal: Removal | None = None
 
 
 @dataclass
@@ -52,6 +57,7 @@ class PlanEdit:
     changed: bool = False
     item_id: int | None = None
     content: bool = True
+    removal: Removal | None = None
 
     def apply(self, obj: object, entity: str, changes: dict[str, Any]) -> None:
         """Set changed attributes on ``obj`` with audit entries."""
@@ -94,7 +100,7 @@ def edit_plan(
                 ensure_draft_version(plan, now)
             session.flush()
             session.expire_all()
-        return Saved(read_plan(session.connection(), plan_id), edit.item_id)
+        return Saved(read_plan(session.connection(), plan_id), edit.item_id, edit.removal)
 
     return ctx.db.transaction(work)
 

@@ -65,8 +65,10 @@ class ReadabilityBadge(QLabel):
         words = {
             Ease.VERY_EASY: self.tr("very easy to read"),
             Ease.EASY: self.tr("easy to read"),
+            Ease.MEDIUM: self.tr("medium difficulty"),
             Ease.SHORT: self.tr("short text, not judged"),
-            Ease.HARD: self._why(found),
+            Ease.HARD: self._why(self.tr("hard text"), found),
+            Ease.VERY_HARD: self._why(self.tr("very hard text"), found),
         }.get(found.ease, "")
         text = self.tr("LIX %1 · %2").replace("%1", str(found.lix)).replace("%2", words)
         if found.hard and note:
@@ -76,9 +78,11 @@ class ReadabilityBadge(QLabel):
         self.setToolTip(
             self.tr(
                 "LIX: words per sentence plus the percentage of words longer than six letters. "
-                "Up to 30 is very easy, up to 40 easy; above 40 the person may find it hard. "
-                "Texts under 10 words are not measured; a text under 30 words is called hard "
-                "only when it has a sentence of more than 15 words or LIX above 50."
+                "Under 25 is very easy, 25–30 easy, 31–40 medium, 41–50 hard, above 50 very "
+                "hard; above 40 the person may find it hard. Texts under 5 words are not "
+                "measured, texts under 10 words only when LIX is above 60; a text under 30 "
+                "words is called hard only when it has a sentence of more than 15 words or "
+                "LIX above 50."
             )
         )
 
@@ -90,12 +94,15 @@ class ReadabilityBadge(QLabel):
         self.setPalette(palette)
         self.setAutoFillBackground(hard)
 
-    def _why(self, found: Reading) -> str:
+    def _why(self, level: str, found: Reading) -> str:
+        """``level`` ("hard text") and why: "hard text: long words"."""
         if found.long_sentences and found.long_words:
-            return self.tr("hard text: long sentences and words")
-        if found.long_sentences:
-            return self.tr("hard text: long sentences")
-        return self.tr("hard text: long words")
+            why = self.tr("long sentences and words")
+        elif found.long_sentences:
+            why = self.tr("long sentences")
+        else:
+            why = self.tr("long words")
+        return self.tr("%1: %2").replace("%1", level).replace("%2", why)
 
 
 class TextReadability(QObject):

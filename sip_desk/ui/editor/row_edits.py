@@ -20,6 +20,7 @@ from sip_desk.domain.participant import (
     ParticipantDto,
 )
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.removal import Removal
 from sip_desk.services.unit_of_work import Saved, touched
 from sip_desk.ui.editor.conflicts import GONE, FieldChange, Op, show_value
 from sip_desk.ui.editor.edit_command import Edit
@@ -65,10 +66,6 @@ def _adder(
         if "id" in state:
             session.remap(kind, state["id"], saved.item_id)
         state["id"] = saved.item_id
-        if "position" in state:
-            saved = services.items.move(
-                kind, plan.id, saved.plan.version, saved.item_id, state["position"]
-            )
         return saved
 
     return op
@@ -117,38 +114,33 @@ def _cell_key(kind: str, item_id: int | None, attr: str) -> str:
 
 
 def remove_item(session: PlanSession, kind: str, row: Row) -> Edit:
-    """Remove a row; undo adds it back at the same place (under a new id)."""
-    rows = getattr(session.plan, f"{kind}s")
-    position = next((i for i, r in enumerate(rows) if r.id == row.id), len(rows))
-    state = {"id": row.id, "position": position}
-    data = to_data(row, DATA_TYPES[kind])
-    undo = _adder(session, kind, data, state)
-    if kind == "need":
-        undo = _relinking_needs(session, undo, row.id)
-    return Edit(
-        text=undo_text(QT_TRANSLATE_NOOP("Edits", "Remove %1"), kind_name(kind)),
-        redo=_remover(session, kind, state),
-        undo=undo,
-        fields=(f"{kind}.",),
-    )
+    """Remove a row; undo puts it back exactly as it was, redo removes it again.
 
-
-def _relinking_needs(session: PlanSession, add: Op, need_id: int) -> Op:
-    """``add`` (a removed need coming back), then its actions point at it again."""
-    linked = [a.id for a in session.plan.actions if a.need_id == need_id]
+    Undo restores the row under its old id at its old place, with its links, translations
+    and reviews (see ``PlanItemsService.restore``), so nothing looks changed since signing.
+    """
     items = session.services.items
+    taken: list[Removal] = []
 
-    def op(plan: PlanDetail) -> Saved:
-        saved = add(plan)
-        new_id = session.resolve("need", need_id)
-        for action_id in (session.resolve("action", i) for i in linked):
-            action = next((a for a in saved.plan.actions if a.id == action_id), None)
-            if action is not None and action.need_id is None:
-                data = dataclasses.replace(to_data(action, ActionData), need_id=new_id)
-                saved = items.update("action", saved.plan.id, saved.plan.version, action_id, data)
+    def remove(plan: PlanDetail) -> Saved:
+        saved = items.remove(kind, plan.id, plan.version, session.resolve(kind, row.id))
+        assert saved.removal is not None
+        taken[:] = [saved.removal]
         return saved
 
-    return op
+    def restore(plan: PlanDetail) -> Saved:
+        removal = taken[0]
+        saved = items.restore(plan.id, plan.version, removal)
+        assert saved.item_id is not None
+        session.remap(kind, removal.item_id, saved.item_id)
+        return saved
+
+    return Edit(
+        text=undo_text(QT_TRANSLATE_NOOP("Edits", "Remove %1"), kind_name(kind)),
+        redo=remove,
+        undo=restore,
+        fields=(f"{kind}.",),
+    )
 
 
 def _row(plan: PlanDetail, kind: str, item_id: int) -> Row | None:

@@ -49,7 +49,7 @@ def test_the_badge_follows_the_text_and_flags_a_hard_one_calmly(
 
     type_text(qtbot, field, OFFICIAL)
     settle(qtbot, shown, "LIX 58")
-    assert shown.text().startswith("LIX 58 · svår text: långa meningar och ord.")
+    assert shown.text().startswith("LIX 58 · mycket svår text: långa meningar och ord.")
     assert "Den längsta meningen är markerad" in shown.text()
     marks = field.extraSelections()
     assert len(marks) == 1 and marks[0].cursor.selectedText() == LONGEST
@@ -151,3 +151,51 @@ def test_an_actions_short_description_is_judged_for_the_row_typed_in(
     qtbot.waitUntil(lambda: not cell.isVisible())
     table.setCurrentIndex(table.model().index(0, ActionTableModel.column_of("description")))
     qtbot.waitUntil(shown.isHidden, timeout=DEBOUNCE_MS + 2000)  # "Första": too short to measure
+
+
+OFFICIALESE = (
+    "Handläggningsansvarig myndighetsutövare tillhandahåller verksamhetsövergripande "
+    "samordningsinsatser enligt gällande överenskommelse."
+)
+
+
+def test_a_goal_of_eight_official_words_is_flagged_and_a_plain_one_is_not(
+    qtbot, swedish, open_editor, new_plan_id
+) -> None:
+    editor = open_editor(new_plan_id)
+    table = editor.goals_section.goals.table
+    shown = badge(editor, "goal_readability")
+    table.setFocus()
+    table.edit_cell(0, GoalTableModel.column_of("text"))
+    cell = table.indexWidget(table.model().index(0, GoalTableModel.column_of("text")))
+    assert isinstance(cell, QLineEdit)
+
+    keys(qtbot, cell, OFFICIALESE)
+    qtbot.waitUntil(lambda: "svår text" in shown.text(), timeout=DEBOUNCE_MS + 2000)
+    assert shown.text().startswith("Rad 1: LIX 96 · mycket svår text: långa ord.")
+
+    cell.selectAll()
+    keys(qtbot, cell, "Jag vill ha ett eget boende till sommaren.")
+    qtbot.waitUntil(shown.isHidden, timeout=DEBOUNCE_MS + 2000)  # 8 plain words: not judged
+    assert cell.toolTip() == ""
+
+
+def test_the_badge_names_lix_on_the_usual_scale(qtbot, swedish, open_editor, new_plan_id) -> None:
+    editor = open_editor(new_plan_id)
+    field = editor.goals_section.strengths
+    shown = badge(editor, "plan_strengths_readability")
+
+    # 20 words in 2 sentences, 3 longer than six letters: LIX 10 + 15 = 25
+    easy = (
+        "Jag är envis och jag ger inte upp så lätt. Jag tycker om musik, "
+        "matlagning, fotboll och långpromenader med hunden."
+    )
+    type_text(qtbot, field, easy)
+    settle(qtbot, shown, "LIX 25")
+    assert shown.text() == "LIX 25 · lätt att läsa"
+
+    # one sentence of 21 words, 3 of them long: LIX 21 + 14 = 35
+    type_text(qtbot, field, easy.replace("lätt. Jag", "lätt och jag"))
+    settle(qtbot, shown, "LIX 35")
+    assert shown.text() == "LIX 35 · medelsvår text"
+    assert shown.autoFillBackground() is False  # not flagged: 40 or less
