@@ -19,7 +19,8 @@ whose page 1 holds it all:
 5. body text 11 pt; 6. body text 10.5 pt (never smaller);
 7. each contact with a phone number as name and number only (role and e-mail left out);
 8. each long text of the person's own (what matters, strengths, what I do myself; never the
-   crisis plan) cut after three lines with "… (fortsättning på sidan 2)", its rest printed
+   crisis plan) cut after three lines with "… (fortsättning på sidan N)", N the page where
+   its own rest starts (found by laying the part out again), its rest printed
    after page 1 under the same heading with "(fortsättning)".
 
 A plan still longer (very many goals or actions) goes on to a second page; page 1 is never left
@@ -49,6 +50,7 @@ from sip_desk.pdf.person_head import changes_box, head, head_height
 from sip_desk.pdf.person_parts import (
     Cuts,
     Fit,
+    PageMark,
     consent,
     contacts,
     crisis,
@@ -96,8 +98,19 @@ def person_part(doc: PlanDocument, kit: Kit) -> PersonPart:
         pages = count_pages(_build(doc, kit, fit, Cuts(), continued=False), kit)
         if pages == 1:
             break
-    # built again: laying out a story uses up its flowables
-    return _build(doc, kit, fit, Cuts(page=pages + 1))
+    # built again (laying out a story uses up its flowables), each cut text naming the page its
+    # own continuation starts on: laid out until those pages no longer change
+    pages_of: dict[str, int] = {}
+    for _ in range(3):
+        cuts = Cuts(page=pages + 1, pages=pages_of)
+        part = _build(doc, kit, fit, cuts)
+        if not cuts.rest:
+            return part
+        count_pages(part, kit)
+        if cuts.found == pages_of:
+            break
+        pages_of = dict(cuts.found)
+    return _build(doc, kit, fit, Cuts(page=pages + 1, pages=pages_of))
 
 
 def count_pages(part: PersonPart, kit: Kit) -> int:
@@ -172,7 +185,11 @@ def _continued(kit: Kit, styles: Styles, cuts: Cuts) -> list[Flowable]:
     story: list[Flowable] = [PageBreak()]
     for title, rest in cuts.rest:
         heading = kit.labels("easy.continued", title=title)
-        story += [TextBlock(heading, styles.easy_heading), kit.text(rest, styles.easy)]
+        story += [
+            PageMark(title, cuts.found),
+            TextBlock(heading, styles.easy_heading),
+            kit.text(rest, styles.easy),
+        ]
     return story
 
 

@@ -66,7 +66,29 @@ class Cuts:
     """The parts of long texts that did not fit page 1: (heading, rest of the text)."""
 
     page: int = 2
+    """The page named when a text's own continuation page is not known yet."""
+    pages: dict[str, int] = field(default_factory=dict)
+    """Per heading, the page its continuation starts on (found by laying the part out)."""
     rest: list[tuple[str, str]] = field(default_factory=list)
+    found: dict[str, int] = field(default_factory=dict)
+    """Filled while laying out: where each continuation heading was drawn."""
+
+
+class PageMark(Flowable):
+    """Draws nothing; records the page it lands on in ``sink[key]`` (keeps with the next)."""
+
+    def __init__(self, key: str, sink: dict[str, int]) -> None:
+        super().__init__()
+        self.key, self.sink = key, sink
+        self.keepWithNext = 1
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """No room taken."""
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        """Remember the page."""
+        self.sink[self.key] = int(self.canv.getPageNumber())
 
 
 def sentence(text: str) -> str:
@@ -100,7 +122,7 @@ def cut_text(kit: Kit, styles: Styles, title: str, text: str, fit: Fit, cuts: Cu
     """``text`` as page 1 shows it: cut after ``fit.cut_lines`` lines, the rest kept in ``cuts``."""
     shown = text.strip()
     if fit.cut_lines:
-        more = kit.labels("easy.more", page=cuts.page)
+        more = kit.labels("easy.more", page=cuts.pages.get(title, cuts.page))
         shown, rest = _cut(shown, styles.easy, fit.cut_lines, more)
         if rest:
             cuts.rest.append((title, rest))
