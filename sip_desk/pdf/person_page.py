@@ -43,14 +43,13 @@ from sip_desk.domain.enums import MeetingStatus
 from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.translation import translated
 from sip_desk.pdf.doc_template import plan_template
-from sip_desk.pdf.flowables import TextBlock
+from sip_desk.pdf.flowables import PageMark, TextBlock
 from sip_desk.pdf.kit import Kit, fmt_local_date
 from sip_desk.pdf.outline import PartMark
 from sip_desk.pdf.person_head import changes_box, head, head_height
 from sip_desk.pdf.person_parts import (
     Cuts,
     Fit,
-    PageMark,
     consent,
     contacts,
     crisis,
