@@ -11,6 +11,7 @@ from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from sip_desk.domain.document import PlanDocument
@@ -65,3 +66,50 @@ def test_each_cut_text_names_the_page_its_own_continuation_starts_on(
     assert len(named) == 3
     assert named == found
     assert len(set(found)) > 1  # the three continuations do not all start on one page
+
+
+_ORGANISATION = (
+    "Barn- och ungdomspsykiatriska mottagningen, Region Mellansunds specialistpsykiatri för barn "
+    "och unga"
+)
+
+
+def _address(number: int) -> str:
+    return (
+        f"förnamn.efternamnsdubbelnamn{number}@barnochungdomspsykiatrin-regionmellansund.example.se"
+    )
+
+
+def _long_names(doc: PlanDocument) -> PlanDocument:
+    """Every participant with a long organisation name and a long e-mail address."""
+    participants = tuple(
+        replace(p, organisation=_ORGANISATION, email=_address(n))
+        for n, p in enumerate(doc.plan.participants)
+    )
+    return replace(doc, plan=replace(doc.plan, participants=participants))
+
+
+def _lines(pdf: bytes) -> list[str]:
+    """The printed lines, a table cell's lines one after another (pypdf: no line's end hyphen
+    is taken away, as pdftotext does)."""
+    reader = PdfReader(BytesIO(pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@needs_poppler
+@pytest.mark.parametrize("language", ["sv", "so"])
+def test_an_e_mail_address_broken_over_lines_reads_back_whole_without_added_hyphens(
+    demo_docs: dict[str, PlanDocument],  # noqa: F811
+    language: str,
+    tmp_path: Path,
+) -> None:
+    doc = _long_names(replace(demo_docs["Alva"], language=language))
+    lines = _lines(render_plan(doc))
+
+    joined = "".join(lines)
+    broken = [line for line in lines if "dubbelnamn" in line and "example.se" not in line]
+    assert broken  # the addresses are wider than their cells: they are broken
+    for n in range(len(doc.plan.participants)):
+        assert _address(n) in joined  # lines put together give the address, nothing added
+    assert not [line for line in lines if line.startswith("@")]  # an @ ends its line
