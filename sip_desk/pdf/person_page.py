@@ -17,8 +17,10 @@ whose page 1 holds it all:
 4. without the two fixed sentences that say what a plan is, and without the next meeting's
    convenor when they are in the contact list;
 5. body text 11 pt; 6. body text 10.5 pt (never smaller);
-7. each contact with a phone number as name and number only (role and e-mail left out);
-8. each long text of the person's own (what matters, strengths, what I do myself; never the
+7. each action's "who" names only the person responsible, without the organisation, when the
+   contact list has them (it gives their organisation);
+8. each contact with a phone number as name and number only (role and e-mail left out);
+9. each long text of the person's own (what matters, strengths, what I do myself; never the
    crisis plan) cut after three lines with "… (fortsättning på sidan N)", N the page where
    its own rest starts (found by laying the part out again), its rest printed
    after page 1 under the same heading with "(fortsättning)".
@@ -72,8 +74,9 @@ STEPS = (
     _SHORT,
     replace(_SHORT, size=11),
     replace(_SHORT, size=10.5),
-    replace(_SHORT, size=10.5, short_contacts=True),
-    replace(_SHORT, size=10.5, short_contacts=True, cut_lines=CUT_LINES),
+    replace(_SHORT, size=10.5, short_who=True),
+    replace(_SHORT, size=10.5, short_who=True, short_contacts=True),
+    replace(_SHORT, size=10.5, short_who=True, short_contacts=True, cut_lines=CUT_LINES),
 )
 
 

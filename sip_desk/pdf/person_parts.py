@@ -42,6 +42,8 @@ class Fit:
     """The fixed sentences that say what the plan is."""
     short_contacts: bool = False
     """Each contact as name and phone only (role and e-mail left out where there is a phone)."""
+    short_who: bool = False
+    """An action's "who" names only the person responsible when the contact list has them."""
 
 
 class WholeBlock(KeepTogether):
@@ -176,9 +178,13 @@ def who_does_what(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit) -> list[
         return []
     story: list[Flowable] = [TextBlock(labels("easy.who_does"), styles.easy_heading)]
     detail = replace(styles.easy, indent=styles.easy.size * 1.3)
+    listed = {p.id for p, _ in contacts(plan, fit.own_contacts)} if fit.short_who else set()
     for action in actions:
         lines: list[Flowable] = [kit.bullet(action.description, styles.easy_bold)]
-        who = ", ".join(x for x in (action.responsible_name, action.organisation) if x)
+        organisation = action.organisation
+        if action.responsible_name and action.responsible_participant_id in listed:
+            organisation = ""  # the contact list gives it
+        who = ", ".join(x for x in (action.responsible_name, organisation) if x)
         status = _status(
             action.status, kit, labels.date(action.end_date), labels.date(action.start_date)
         )
@@ -298,8 +304,10 @@ def consent(plan: PlanDetail, kit: Kit) -> str:
     if giver is ConsentGiver.PERSON:
         return labels("easy.consent_person")
     guardian = giver is ConsentGiver.GUARDIAN
+    # in a right-to-left document each name is isolated, so a list of Latin names joined by an
+    # Arabic "and" reads in the document's order (no single left-to-right run of names)
     names = [
-        r.name
+        isolate(r.name) if kit.rtl else r.name
         for r in plan.person.representatives
         if (r.kind is RepresentativeKind.GUARDIAN) == guardian
     ]

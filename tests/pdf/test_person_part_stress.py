@@ -15,10 +15,17 @@ import pytest
 from pypdf import PdfReader
 
 from sip_desk.domain.document import PlanDocument
+from sip_desk.pdf.kit import Kit
 from sip_desk.pdf.labels import Labels
+from sip_desk.pdf.person_parts import consent
 from sip_desk.pdf.render_plan import render_plan
+from sip_desk.pdf.text import layout
 from tests.pdf.pdf_text import needs_poppler, normalise, pdftotext
-from tests.pdf.test_person_part import demo_docs  # noqa: F401 (a fixture)
+from tests.pdf.test_person_part import (
+    LANGUAGES,
+    _four_six_six,
+    demo_docs,  # noqa: F401 (a fixture)
+)
 
 _LONG = (
     "Det viktigaste för mig är att jag får bo kvar hemma med mamma och min lillebror, att jag "
@@ -113,3 +120,74 @@ def test_an_e_mail_address_broken_over_lines_reads_back_whole_without_added_hyph
     for n in range(len(doc.plan.participants)):
         assert _address(n) in joined  # lines put together give the address, nothing added
     assert not [line for line in lines if line.startswith("@")]  # an @ ends its line
+
+
+def _plan_8(doc: PlanDocument) -> PlanDocument:
+    """Like the tester's plan 8: 4 goals, 6 actions, each of the 6 participants a contact with a
+    long organisation name and e-mail address, actions by long-named organisations, a crisis
+    plan."""
+    grown = _four_six_six(doc).plan
+    participants = tuple(
+        replace(p, organisation=_ORGANISATION, email=_address(n), contact_role="Kontakt")
+        for n, p in enumerate(doc.plan.participants)
+    )
+    actions = tuple(
+        replace(
+            a,
+            organisation=_ORGANISATION,
+            description=f"Samtal med kurator en gång i veckan om hur skolan går ({n + 1}).",
+        )
+        for n, a in enumerate(grown.actions)
+    )
+    goals = tuple(
+        replace(g, text=f"Jag vill gå till skolan varje dag och vara med i min klass ({n + 1}).")
+        for n, g in enumerate(grown.goals)
+    )
+    fields = replace(
+        doc.plan.fields,
+        crisis_warning_signs="Jag slutar äta, sover dåligt och svarar inte i telefon.",
+        crisis_actions="Jag säger till mamma eller ringer BUP-mottagningen.",
+        crisis_contacts="Mamma Petra 070-174 06 42, BUP-mottagningen 010-174 06 50.",
+    )
+    plan = replace(grown, participants=participants, actions=actions, goals=goals, fields=fields)
+    return replace(doc, plan=plan)
+
+
+@needs_poppler
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_typical_plan_with_long_names_keeps_rights_and_crisis_plan_on_page_1(
+    demo_docs: dict[str, PlanDocument],  # noqa: F811
+    language: str,
+    tmp_path: Path,
+) -> None:
+    """4 goals, 6 actions, 6 contacts, a crisis plan, long texts and organisation names."""
+    doc = _long_texts(_plan_8(replace(demo_docs["Alva"], language=language)))
+    labels = Labels(language)
+
+    page_1 = pdftotext(render_plan(doc), tmp_path, page=1)
+
+    assert normalise(labels("easy.rights")) in page_1
+    rights = labels("easy.rights_text", who=doc.plan.coordinator.name)  # type: ignore[union-attr]
+    assert [w for w in re.findall(r"\w+", normalise(rights)) if w not in page_1] == []
+    assert normalise(labels("easy.crisis")) in page_1 and "112" in page_1
+    assert "Mattias Nordin" in page_1
+
+
+@pytest.mark.parametrize("language", ["ar", "fa", "sv"])
+def test_guardians_names_read_in_the_documents_order(
+    demo_docs: dict[str, PlanDocument],  # noqa: F811
+    language: str,
+) -> None:
+    """Right to left: the first guardian stands rightmost, so the reader meets it first."""
+    plan = demo_docs["Alva"].plan
+    kit = Kit.for_language(language)
+    first, second = (r.name for r in plan.person.representatives[:2])
+
+    lines = layout(consent(plan, kit), 1000, 12, False, kit.rtl)
+    visual = "".join(part for _, part in lines[0].runs)
+
+    assert first in visual and second in visual
+    if kit.rtl:
+        assert visual.index(first) > visual.index(second)
+    else:
+        assert visual.index(first) < visual.index(second)
