@@ -7,6 +7,7 @@ no heading.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -23,6 +24,7 @@ from sip_desk.pdf.kit import Kit, fmt_time
 from sip_desk.pdf.styles import COLUMN_WIDTH, RULE, SOFT, Styles, TextStyle
 from sip_desk.pdf.text import layout
 
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
 _ENDS = (".", "!", "?", ":", "…", "؟", "።")
 
 
@@ -211,7 +213,9 @@ def crisis(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit, cuts: Cuts) -> 
     inner: list[Flowable] = [TextBlock(labels("easy.crisis"), heading)]
     for key, value in parts:
         if value.strip():
-            shown = value.strip()  # the crisis plan is never cut
+            # the crisis plan is never cut; a phone number typed in it ("070-174 06 42") is
+            # kept on one line (a space between two digits does not break)
+            shown = _DIGIT_SPACE.sub("\u00a0", value.strip())
             if fit.compact:
                 inner.append(kit.text(labels.pair(key.removeprefix("pdf."), shown), styles.easy))
             else:

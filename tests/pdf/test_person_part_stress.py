@@ -191,3 +191,17 @@ def test_guardians_names_read_in_the_documents_order(
         assert visual.index(first) > visual.index(second)
     else:
         assert visual.index(first) < visual.index(second)
+
+
+@pytest.mark.parametrize("language", ["sv", "so", "ti"])
+def test_a_phone_number_typed_in_the_crisis_plan_stays_on_one_line(
+    demo_docs: dict[str, PlanDocument],  # noqa: F811
+    language: str,
+) -> None:
+    doc = _long_texts(_plan_8(replace(demo_docs["Alva"], language=language)))
+    reader = PdfReader(BytesIO(render_plan(doc)))
+
+    lines = reader.pages[0].extract_text().replace("\u00a0", " ").splitlines()
+
+    for number in ("070-174 06 42", "010-174 06 50"):
+        assert any(number in line for line in lines), number
