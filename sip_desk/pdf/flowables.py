@@ -171,3 +171,20 @@ class RowTable(Table):
             return False
         usable = frame._height - frame._topPadding - frame._bottomPadding
         return sum(heights[: repeat + 1]) <= float(usable)
+
+
+class PageMark(Flowable):
+    """Draws nothing; records the page it lands on in ``sink[key]`` (keeps with the next)."""
+
+    def __init__(self, key: str, sink: dict[str, int]) -> None:
+        super().__init__()
+        self.key, self.sink = key, sink
+        self.keepWithNext = 1
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """No room taken."""
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        """Remember the page."""
+        self.sink[self.key] = int(self.canv.getPageNumber())

@@ -3,7 +3,10 @@
 A word that does not fit the rest of a line starts the next line; only a word wider than a whole
 line is broken, in this order of preference:
 
-1. an e-mail address or a web address only after ``@``, ``.`` or ``/`` (no hyphen added);
+1. an e-mail address or a web address only after ``@``, ``.``, ``/`` or a hyphen it has, never
+   with a hyphen added (a copied address must stay right); a part still wider than the line is
+   broken at the line's edge without a hyphen, and an ``@`` stays at the end of the line with
+   what precedes it;
 2. after a hyphen it already has ("BVC-" / "sjuksköterska");
 3. at a syllable boundary from pyphen's hyphenation dictionary (Swedish or English), with a
    hyphen added ("Familjebe-" / "handlare"): only words of at least seven letters, keeping three
@@ -54,13 +57,13 @@ def break_points(word: str, lang: str, address: bool = False) -> tuple[tuple[int
     """The places ``word`` may break: ``(index, hyphen added)``, in increasing order.
 
     ``lang`` is a pyphen dictionary (``sv``, ``en``); empty: no syllable breaks. ``address``:
-    the word is (the rest of) an address, broken only after ``@``, ``.`` or ``/``.
+    the word is (the rest of) an address, broken only after ``@``, ``.``, ``/`` or ``-``.
     """
     if address or is_address(word):
         return tuple(
             (i + 1, False)
             for i, char in enumerate(word[:-1])
-            if char in "@./" and word[i + 1] not in "@./"
+            if char in "@./-" and word[i + 1] not in "@./-"
         )
     points: set[tuple[int, bool]] = {
         (i + 1, False)
@@ -101,6 +104,17 @@ def force_split(word: str, room: float, measure: Callable[[str], float]) -> int:
     return count
 
 
+def force_split_address(word: str, room: float, measure: Callable[[str], float]) -> int:
+    """How many characters of an address fit ``room`` (no hyphen; an ``@`` ends a line)."""
+    best = 1
+    for count in range(1, len(word)):
+        end = count + 1 if word[count] == "@" else count
+        if measure(word[:end]) > room:
+            break
+        best = end
+    return min(best, len(word) - 1) if len(word) > 1 else best
+
+
 def break_lines(text: str, width: float, lang: str, measure: Callable[[str], float]) -> list[Piece]:
     """Greedy line breaking at spaces, in logical order; words too long are broken (see above).
 
@@ -130,7 +144,12 @@ def break_lines(text: str, width: float, lang: str, measure: Callable[[str], flo
                 out.append(Piece(line_start, line_end))
                 line_start = None
                 continue
-            index, hyphen = cut if cut is not None else (force_split(rest, room, measure), True)
+            if cut is not None:
+                index, hyphen = cut
+            elif address:
+                index, hyphen = force_split_address(rest, room, measure), False
+            else:
+                index, hyphen = force_split(rest, room, measure), True
             first = line_start if line_start is not None else start
             out.append(Piece(first, start + index, hyphen))
             line_start, start = None, start + index

@@ -17,9 +17,12 @@ whose page 1 holds it all:
 4. without the two fixed sentences that say what a plan is, and without the next meeting's
    convenor when they are in the contact list;
 5. body text 11 pt; 6. body text 10.5 pt (never smaller);
-7. each contact with a phone number as name and number only (role and e-mail left out);
-8. each long text of the person's own (what matters, strengths, what I do myself; never the
-   crisis plan) cut after three lines with "… (fortsättning på sidan 2)", its rest printed
+7. each action's "who" names only the person responsible, without the organisation, when the
+   contact list has them (it gives their organisation);
+8. each contact with a phone number as name and number only (role and e-mail left out);
+9. each long text of the person's own (what matters, strengths, what I do myself; never the
+   crisis plan) cut after three lines with "… (fortsättning på sidan N)", N the page where
+   its own rest starts (found by laying the part out again), its rest printed
    after page 1 under the same heading with "(fortsättning)".
 
 A plan still longer (very many goals or actions) goes on to a second page; page 1 is never left
@@ -42,7 +45,7 @@ from sip_desk.domain.enums import MeetingStatus
 from sip_desk.domain.follow_up import MeetingDto
 from sip_desk.domain.translation import translated
 from sip_desk.pdf.doc_template import plan_template
-from sip_desk.pdf.flowables import TextBlock
+from sip_desk.pdf.flowables import PageMark, TextBlock
 from sip_desk.pdf.kit import Kit, fmt_local_date
 from sip_desk.pdf.outline import PartMark
 from sip_desk.pdf.person_head import changes_box, head, head_height
@@ -71,8 +74,9 @@ STEPS = (
     _SHORT,
     replace(_SHORT, size=11),
     replace(_SHORT, size=10.5),
-    replace(_SHORT, size=10.5, short_contacts=True),
-    replace(_SHORT, size=10.5, short_contacts=True, cut_lines=CUT_LINES),
+    replace(_SHORT, size=10.5, short_who=True),
+    replace(_SHORT, size=10.5, short_who=True, short_contacts=True),
+    replace(_SHORT, size=10.5, short_who=True, short_contacts=True, cut_lines=CUT_LINES),
 )
 
 
@@ -96,8 +100,19 @@ def person_part(doc: PlanDocument, kit: Kit) -> PersonPart:
         pages = count_pages(_build(doc, kit, fit, Cuts(), continued=False), kit)
         if pages == 1:
             break
-    # built again: laying out a story uses up its flowables
-    return _build(doc, kit, fit, Cuts(page=pages + 1))
+    # built again (laying out a story uses up its flowables), each cut text naming the page its
+    # own continuation starts on: laid out until those pages no longer change
+    pages_of: dict[str, int] = {}
+    for _ in range(3):
+        cuts = Cuts(page=pages + 1, pages=pages_of)
+        part = _build(doc, kit, fit, cuts)
+        if not cuts.rest:
+            return part
+        count_pages(part, kit)
+        if cuts.found == pages_of:
+            break
+        pages_of = dict(cuts.found)
+    return _build(doc, kit, fit, Cuts(page=pages + 1, pages=pages_of))
 
 
 def count_pages(part: PersonPart, kit: Kit) -> int:
@@ -172,7 +187,11 @@ def _continued(kit: Kit, styles: Styles, cuts: Cuts) -> list[Flowable]:
     story: list[Flowable] = [PageBreak()]
     for title, rest in cuts.rest:
         heading = kit.labels("easy.continued", title=title)
-        story += [TextBlock(heading, styles.easy_heading), kit.text(rest, styles.easy)]
+        story += [
+            PageMark(title, cuts.found),
+            TextBlock(heading, styles.easy_heading),
+            kit.text(rest, styles.easy),
+        ]
     return story
 
 

@@ -7,6 +7,7 @@ no heading.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -23,6 +24,7 @@ from sip_desk.pdf.kit import Kit, fmt_time
 from sip_desk.pdf.styles import COLUMN_WIDTH, RULE, SOFT, Styles, TextStyle
 from sip_desk.pdf.text import layout
 
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
 _ENDS = (".", "!", "?", ":", "…", "؟", "።")
 
 
@@ -42,6 +44,8 @@ class Fit:
     """The fixed sentences that say what the plan is."""
     short_contacts: bool = False
     """Each contact as name and phone only (role and e-mail left out where there is a phone)."""
+    short_who: bool = False
+    """An action's "who" names only the person responsible when the contact list has them."""
 
 
 class WholeBlock(KeepTogether):
@@ -66,7 +70,12 @@ class Cuts:
     """The parts of long texts that did not fit page 1: (heading, rest of the text)."""
 
     page: int = 2
+    """The page named when a text's own continuation page is not known yet."""
+    pages: dict[str, int] = field(default_factory=dict)
+    """Per heading, the page its continuation starts on (found by laying the part out)."""
     rest: list[tuple[str, str]] = field(default_factory=list)
+    found: dict[str, int] = field(default_factory=dict)
+    """Filled while laying out: where each continuation heading was drawn."""
 
 
 def sentence(text: str) -> str:
@@ -100,7 +109,7 @@ def cut_text(kit: Kit, styles: Styles, title: str, text: str, fit: Fit, cuts: Cu
     """``text`` as page 1 shows it: cut after ``fit.cut_lines`` lines, the rest kept in ``cuts``."""
     shown = text.strip()
     if fit.cut_lines:
-        more = kit.labels("easy.more", page=cuts.page)
+        more = kit.labels("easy.more", page=cuts.pages.get(title, cuts.page))
         shown, rest = _cut(shown, styles.easy, fit.cut_lines, more)
         if rest:
             cuts.rest.append((title, rest))
@@ -171,9 +180,13 @@ def who_does_what(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit) -> list[
         return []
     story: list[Flowable] = [TextBlock(labels("easy.who_does"), styles.easy_heading)]
     detail = replace(styles.easy, indent=styles.easy.size * 1.3)
+    listed = {p.id for p, _ in contacts(plan, fit.own_contacts)} if fit.short_who else set()
     for action in actions:
         lines: list[Flowable] = [kit.bullet(action.description, styles.easy_bold)]
-        who = ", ".join(x for x in (action.responsible_name, action.organisation) if x)
+        organisation = action.organisation
+        if action.responsible_name and action.responsible_participant_id in listed:
+            organisation = ""  # the contact list gives it
+        who = ", ".join(x for x in (action.responsible_name, organisation) if x)
         status = _status(
             action.status, kit, labels.date(action.end_date), labels.date(action.start_date)
         )
@@ -200,7 +213,9 @@ def crisis(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit, cuts: Cuts) -> 
     inner: list[Flowable] = [TextBlock(labels("easy.crisis"), heading)]
     for key, value in parts:
         if value.strip():
-            shown = value.strip()  # the crisis plan is never cut
+            # the crisis plan is never cut; a phone number typed in it ("070-174 06 42") is
+            # kept on one line (a space between two digits does not break)
+            shown = _DIGIT_SPACE.sub("\u00a0", value.strip())
             if fit.compact:
                 inner.append(kit.text(labels.pair(key.removeprefix("pdf."), shown), styles.easy))
             else:
@@ -293,8 +308,10 @@ def consent(plan: PlanDetail, kit: Kit) -> str:
     if giver is ConsentGiver.PERSON:
         return labels("easy.consent_person")
     guardian = giver is ConsentGiver.GUARDIAN
+    # in a right-to-left document each name is isolated, so a list of Latin names joined by an
+    # Arabic "and" reads in the document's order (no single left-to-right run of names)
     names = [
-        r.name
+        isolate(r.name) if kit.rtl else r.name
         for r in plan.person.representatives
         if (r.kind is RepresentativeKind.GUARDIAN) == guardian
     ]

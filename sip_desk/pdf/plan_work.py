@@ -129,7 +129,8 @@ def responsibility_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
     coordinator = plan.coordinator
     who = ""
     if coordinator is not None:
-        parts = (coordinator.name, coordinator.organisation, coordinator.phone, coordinator.email)
+        phone = coordinator.phone.replace(" ", "\u00a0")  # a number is never broken
+        parts = (coordinator.name, coordinator.organisation, phone, coordinator.email)
         who = ", ".join(x for x in parts if x)
     rows = [("f.lead", lead), ("f.coordinator", who)]
     return [kit.heading("sec.responsibility"), kit.fields(rows)]
