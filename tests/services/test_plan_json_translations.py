@@ -65,7 +65,8 @@ def test_a_signed_version_keeps_its_translations_through_export_and_import(
     plan = _translated(services, make_plan)
     _sign(services, plan)
 
-    imported = services.transfer.import_with_report(services.transfer.export_plan(plan.id)).plan
+    exported = services.transfer.export_plan(plan.id)
+    imported = services.transfer.import_with_report(exported, as_new=True).plan
 
     signed = services.signing.get_version(imported.id, 1)
     assert signed.check is not None and signed.check.ok
