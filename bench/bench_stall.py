@@ -37,7 +37,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from sip_desk.bootstrap import open_services  # noqa: E402
 from sip_desk.services.registry import Services  # noqa: E402
-from sip_desk.ui import file_dialogs  # noqa: E402
+from sip_desk.ui import file_dialogs, prompts  # noqa: E402
 from sip_desk.ui.events import AppEvents  # noqa: E402
 from sip_desk.ui.main_window import MainWindow  # noqa: E402
 from sip_desk.ui.settings import AppSettings  # noqa: E402
@@ -193,6 +193,8 @@ class Bench:
         """Import until the status says so; the imported plan is not opened (see open_plan)."""
         path = self.folder / "plan.json"
         file_dialogs.ask_open_path = lambda *args: path  # type: ignore[assignment]
+        # the plan is already stored (a signed demo plan): answer "import as a new plan" with yes
+        prompts.confirm = lambda *args: True  # type: ignore[assignment]
         commands = self.window.commands
         opener = getattr(commands, "plan_imported", None)
         if opener is not None:  # the runner's window opens the plan from this signal
