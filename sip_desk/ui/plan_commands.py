@@ -253,7 +253,7 @@ class PlanCommands(QObject):
         """Store the demo cases not stored yet (running it twice adds nothing)."""
         if self.services is None:
             return False
-        demo = self.services.demo
+        services = self.services  # .demo imports plan_json and jsonschema: on the worker
 
         def loaded(result: DemoLoadResult) -> None:
             self._events.plans_changed.emit()
@@ -261,7 +261,10 @@ class PlanCommands(QObject):
             added, skipped = str(len(result.created)), str(len(result.skipped))
             self._status(text.replace("%1", added).replace("%2", skipped))
 
-        return self._op("demo", self.tr("Load demo data"), demo.load_cases, loaded)
+        def load() -> DemoLoadResult:
+            return services.demo.load_cases()
+
+        return self._op("demo", self.tr("Load demo data"), load, loaded)
 
     def generate_demo(self) -> bool:
         """Ask how many fictional plans to add, then add them (:meth:`generate_plans`)."""
@@ -290,10 +293,10 @@ class PlanCommands(QObject):
         if self.services is None:
             return False
         title = self.tr("Generate demo plans")
-        demo, progress, n = self.services.demo, Progress(), count
+        services, progress, n = self.services, Progress(), count
 
-        def generate() -> GenerationResult:
-            return demo.generate(n, progress=progress.report, batch_size=DEMO_BATCH)
+        def generate() -> GenerationResult:  # .demo imports on the worker, not the GUI thread
+            return services.demo.generate(n, progress=progress.report, batch_size=DEMO_BATCH)
 
         def generated(result: GenerationResult) -> None:
             self._events.plans_changed.emit()
