@@ -43,6 +43,7 @@ class TablePart(QWidget):
         self._rows_of = rows_of
         self.table = ItemTable(model, f"{kind}_table", title, self)
         self.error = ErrorLabel(f"{kind}_table_error", self)
+        self._refused = False  # the message is about a value the table did not keep
         caption = QLabel(f"<b>{title}</b>", self)
         caption.setBuddy(self.table)
         self.add_button = QPushButton(self.tr("Add row (Enter on last row)"), self)
@@ -120,12 +121,16 @@ class TablePart(QWidget):
 
     def _show_error(self, text: str) -> None:
         self.error.show_message(text)
+        self._refused = bool(text)
         if self.table.isAncestorOf(QApplication.focusWidget()) or self.table.hasFocus():
             reveal_soon(self.error)  # under the table the user is in: scrolled into sight
 
     def clear_errors(self, keys: tuple[str, ...]) -> None:
-        if f"{self.kind}." in keys:
+        # A refused value is gone from the table at once (the cell shows what is stored), so its
+        # message lasts until the next saved edit, here or anywhere in the plan.
+        if f"{self.kind}." in keys or (self._refused and keys):
             self.error.show_message("")
+            self._refused = False
 
     def focus(self, entity_id: int | None, attr: str = "") -> None:
         self.table.focus_row(entity_id, attr)

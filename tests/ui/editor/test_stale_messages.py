@@ -11,7 +11,7 @@ from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.ui.item_models.goal_table_model import GoalTableModel as G
 from tests.builders import PlanBuilder
 from tests.services.follow_up_builders import FollowUpPlans
-from tests.ui.editor.helpers import blank_row, pick_cell, type_cell, type_line
+from tests.ui.editor.helpers import blank_row, pick_cell, type_cell, type_line, type_text
 
 GOALS = ("Ha ett eget boende", "Vara drogfri ett år")
 
@@ -55,3 +55,21 @@ def test_a_past_next_follow_up_message_goes_after_a_valid_time(
 
     assert editor.plan.follow_up_draft.record.next_starts_at.astimezone(LOCAL_TZ).hour == 23
     assert not date_error.isVisible(), date_error.text()
+
+
+def test_sub_goal_of_itself_message_goes_when_the_user_moves_on(
+    qtbot, swedish, open_editor, new_plan_id
+):
+    editor = open_editor(new_plan_id)
+    part = editor.goals_section.goals
+    table = part.table
+    type_cell(qtbot, table, blank_row(table), G.column_of("text"), GOALS[0])
+    pick_cell(qtbot, table, 0, G.column_of("parent_id"), GOALS[0])
+    assert part.error.isVisible()
+    assert editor.plan.goals[0].parent_id is None  # the cell shows the stored, valid value
+
+    type_text(qtbot, editor.goals_section.strengths, "Envis")
+    qtbot.keyClick(editor.goals_section.strengths, Qt.Key.Key_Tab)  # leaving the field saves it
+
+    assert editor.plan.fields.strengths == "Envis"
+    assert not part.error.isVisible()
