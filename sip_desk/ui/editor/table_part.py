@@ -122,7 +122,8 @@ class TablePart(QWidget):
     def _show_error(self, text: str) -> None:
         self.error.show_message(text)
         self._refused = bool(text)
-        if self.table.isAncestorOf(QApplication.focusWidget()) or self.table.hasFocus():
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.table or self.table.isAncestorOf(focus)):
             reveal_soon(self.error)  # under the table the user is in: scrolled into sight
 
     def clear_errors(self, keys: tuple[str, ...]) -> None:

@@ -20,7 +20,7 @@ DIGITS = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)]
 @pytest.fixture
 def small_editor(qtbot, open_editor):
     def _open(plan_id: int) -> PlanEditor:
-        editor = open_editor(plan_id)
+        editor: PlanEditor = open_editor(plan_id)
         editor.resize(1100, 700)
         qtbot.wait(20)
         return editor
