@@ -30,6 +30,7 @@ class CompletenessPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.items, 1)
+        layout.addStretch(0)  # takes the room when the list is hidden
         self.items.itemActivated.connect(self._on_item)
         self.items.itemClicked.connect(self._on_item)
         self.missing: list[MissingItem] = []
@@ -54,6 +55,7 @@ class CompletenessPanel(QWidget):
             row.setData(_ENTITY, -1 if item.entity_id is None else item.entity_id)
             row.setToolTip(self.tr("Go to the field"))
         self.items.fit_rows()
+        self.items.setVisible(bool(missing))  # no empty white box under "Complete"
 
     def _on_item(self, item: QListWidgetItem) -> None:
         self.anchor_activated.emit(item.data(_ANCHOR), item.data(_ENTITY))

@@ -114,3 +114,16 @@ def test_whole_sentences_at_200_percent() -> None:
         check=False,
     )
     assert run.returncode == 0, run.stdout[-3000:]
+
+
+def test_a_complete_plan_shows_no_empty_list(qtbot, sqlite_services, events, make_complete_plan):
+    editor = _open(qtbot, sqlite_services, events, make_complete_plan())
+
+    assert editor.completeness.title.isVisible()
+    assert not editor.completeness.items.isVisible()
+
+
+def test_the_list_is_shown_when_something_is_missing(qtbot, sqlite_services, events, new_plan_id):
+    editor = _open(qtbot, sqlite_services, events, new_plan_id)
+
+    assert editor.completeness.items.isVisible()
