@@ -7,6 +7,7 @@ stay in the store (the menu looks the names up when it opens).
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -43,12 +44,19 @@ class AppSettings:
 
     @property
     def geometry(self) -> QByteArray | None:
-        value = self._s.value("window/geometry")
+        """The main window's geometry saved at the screen's current scale (None: never saved).
+
+        Kept per scale: a window saved at 200 % would reopen at 100 % at half its size.
+        """
+        key = geometry_key()
+        value = self._s.value(key)
+        if value is None and key == geometry_key(1.0):
+            value = self._s.value("window/geometry")  # saved before the scale was part of it
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
-        self._s.setValue("window/geometry", value)
+        self._s.setValue(geometry_key(), value)
 
     def recent_plans(self) -> list[int]:
         """Ids of recently opened plans, most recent first."""
@@ -83,3 +91,11 @@ class AppSettings:
 
     def sync(self) -> None:
         self._s.sync()
+
+
+def geometry_key(scale: float | None = None) -> str:
+    """The settings key of the window geometry at ``scale`` (default: the primary screen's)."""
+    if scale is None:
+        screen = QGuiApplication.primaryScreen()
+        scale = screen.devicePixelRatio() if screen is not None else 1.0
+    return f"window/geometry_{round(scale * 100)}"

@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from sip_desk.domain.changes import ChangeKind, ChangeSummary, PlanChange, summarise
 from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor.session import ui_lang
+from sip_desk.ui.editor.wrapped_list import WrappedList
 
 log = logging.getLogger(__name__)
 _ANCHOR = Qt.ItemDataRole.UserRole
@@ -82,13 +83,8 @@ class ChangesPanel(QFrame):
         self.approval = QLabel(self)
         self.approval.setObjectName("changes_approval")
         self.approval.setWordWrap(True)
-        self.items = QListWidget(self)
+        self.items = WrappedList(self, ITEM_PADDING)
         self.items.setObjectName("changes_list")
-        self.items.setWordWrap(True)
-        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.items.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.items.setStyleSheet(f"QListWidget::item {{ padding: {ITEM_PADDING}px; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
@@ -152,18 +148,9 @@ class ChangesPanel(QFrame):
 
     def _fit_list(self) -> None:
         # As tall as the lines (up to a limit), so the completeness list keeps its room.
-        metrics = self.items.fontMetrics()
-        width = max(40, self.items.viewport().width() - 2 * ITEM_PADDING - 4)
-        rows = sum(
-            metrics.boundingRect(
-                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, self.items.item(i).text()
-            ).height()
-            + 2 * ITEM_PADDING
-            + 2
-            for i in range(self.items.count())
-        )
+        self.items.fit_rows()
         frame = 2 * self.items.frameWidth()
-        self.items.setFixedHeight(min(rows + frame, MAX_LIST_HEIGHT))
+        self.items.setFixedHeight(min(self.items.content_height() + frame, MAX_LIST_HEIGHT))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The list's width decides how its lines wrap, hence its height.

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from sip_desk.domain.completeness import MissingItem
 from sip_desk.ui.editor.session import ui_lang
+from sip_desk.ui.editor.wrapped_list import WrappedList
 
 _ANCHOR = Qt.ItemDataRole.UserRole
 _ENTITY = Qt.ItemDataRole.UserRole + 1
@@ -23,14 +24,13 @@ class CompletenessPanel(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("completeness_title")
         self.title.setWordWrap(True)
-        self.items = QListWidget(self)
+        self.items = WrappedList(self)
         self.items.setObjectName("completeness_list")
         self.items.setAccessibleName(self.tr("What the plan lacks before signing"))
-        self.items.setWordWrap(True)
-        self.items.setStyleSheet("QListWidget::item { padding: 4px; }")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.items, 1)
+        layout.addStretch(0)  # takes the room when the list is hidden
         self.items.itemActivated.connect(self._on_item)
         self.items.itemClicked.connect(self._on_item)
         self.missing: list[MissingItem] = []
@@ -54,6 +54,8 @@ class CompletenessPanel(QWidget):
             row.setData(_ANCHOR, item.anchor)
             row.setData(_ENTITY, -1 if item.entity_id is None else item.entity_id)
             row.setToolTip(self.tr("Go to the field"))
+        self.items.fit_rows()
+        self.items.setVisible(bool(missing))  # no empty white box under "Complete"
 
     def _on_item(self, item: QListWidgetItem) -> None:
         self.anchor_activated.emit(item.data(_ANCHOR), item.data(_ENTITY))

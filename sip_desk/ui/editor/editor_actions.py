@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from sip_desk.ui.editor import undo_steps, unsaved
+from sip_desk.ui.editor.reveal import scroll_to_top
 
 if TYPE_CHECKING:
     from sip_desk.ui.editor.plan_editor import PlanEditor
@@ -113,6 +114,7 @@ class EditorActions(QObject):
         chain = section.focus_chain()
         if chain:
             section.focus_widget(chain[0])
+        scroll_to_top(section)  # its heading at the top, the section below it in view
 
     def _fill_toolbar(self) -> None:
         for action in (self.undo, self.redo, self.save):

@@ -243,6 +243,7 @@ class FollowUpRecordSection(Section):
     def clear_errors(self, keys: tuple[str, ...]) -> None:
         if any(k.startswith("record.") for k in keys):
             self.completion_error.show_message("")
+        self.next.clear_errors(keys)
         super().clear_errors(keys)
 
     def _focus_error(self, error: ValidationError) -> None:

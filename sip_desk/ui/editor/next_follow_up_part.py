@@ -40,6 +40,7 @@ class NextFollowUpPart(QObject):
         super().__init__(section)
         self.section = section
         self._time: time | None = None  # a time typed before any date: kept until one comes
+        self._message = ""  # the last message about the next follow-up shown beside the date
         form = section.form
         self.note = QLabel(section)
         self.note.setObjectName("record_next_note")
@@ -140,8 +141,17 @@ class NextFollowUpPart(QObject):
         """Show a refused next follow-up beside its date; return the other errors."""
         for error in errors:
             if error.field == "record.next_starts_at":
-                self.section.bindings[DATE_KEY].show_error(error.message(ui_lang()))
+                self._message = error.message(ui_lang())
+                self.section.bindings[DATE_KEY].show_error(self._message)
         return [e for e in errors if e.field != "record.next_starts_at"]
+
+    def clear_errors(self, keys: tuple[str, ...]) -> None:
+        """A saved date or time (or the record as a whole) answers a message beside the date."""
+        date = self.section.bindings[DATE_KEY]
+        if date.message == self._message and any(
+            k in ("record.next_starts_at", "record.") for k in keys
+        ):
+            date.show_error("")  # not a message about text typed into the date itself
 
     def focus_chain(self) -> list[QWidget]:
         """The suggestion buttons, then date, time, place and video link."""

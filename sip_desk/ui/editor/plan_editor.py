@@ -6,12 +6,11 @@ import dataclasses
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
-    QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -42,6 +41,7 @@ from sip_desk.ui.editor.recovery_bar import RecoveryBar
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
 from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession, ui_lang
+from sip_desk.ui.editor.side_splitter import SideSplitter
 from sip_desk.ui.editor.store_busy import StoreBusyBanner
 from sip_desk.ui.editor.translation_section import TranslationSection
 from sip_desk.ui.events import AppEvents
@@ -127,17 +127,13 @@ class PlanEditor(QWidget):
         self.scroll_area.setObjectName("editor_scroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(body)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        side = QWidget(self)
-        side.setObjectName("editor_side")
-        side_column = QVBoxLayout(side)
+        self.side = QWidget(self)
+        self.side.setObjectName("editor_side")
+        side_column = QVBoxLayout(self.side)
         side_column.setContentsMargins(0, 0, 0, 0)
         side_column.addWidget(self.changes)
         side_column.addWidget(self.completeness, 1)
-        splitter.addWidget(self.scroll_area)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        self.splitter = SideSplitter(self.scroll_area, self.side, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.toolbar)
@@ -145,7 +141,7 @@ class PlanEditor(QWidget):
         layout.addWidget(self.busy_banner)
         layout.addWidget(self.conflicts)
         layout.addWidget(self.recovery)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
 
     def _connect_signals(self) -> None:
         s = self.session

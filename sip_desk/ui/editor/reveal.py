@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 MARGIN = 8
@@ -26,3 +26,19 @@ def reveal(widget: QWidget) -> None:
     area = scroll_area_of(widget)
     if area is not None and widget.isVisible():
         area.ensureWidgetVisible(widget, MARGIN, MARGIN)
+
+
+def scroll_to_top(widget: QWidget) -> None:
+    """Scroll the page so that the top edge of ``widget`` (a section) is at the top of the view,
+    now and once more when the layout has settled."""
+
+    def scroll() -> None:
+        area = scroll_area_of(widget)
+        page = area.widget() if area is not None else None
+        if area is None or page is None or not widget.isVisible():
+            return
+        top = widget.mapTo(page, QPoint(0, 0)).y()
+        area.verticalScrollBar().setValue(max(0, top - MARGIN))
+
+    scroll()
+    QTimer.singleShot(0, widget, scroll)

@@ -6,7 +6,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.plan import PlanDetail
@@ -14,6 +21,7 @@ from sip_desk.ui.editor import row_edits
 from sip_desk.ui.editor.conflicts import Outcome, show_value
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.item_table import ItemTable
+from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
@@ -35,6 +43,7 @@ class TablePart(QWidget):
         self._rows_of = rows_of
         self.table = ItemTable(model, f"{kind}_table", title, self)
         self.error = ErrorLabel(f"{kind}_table_error", self)
+        self._refused = False  # the message is about a value the table did not keep
         caption = QLabel(f"<b>{title}</b>", self)
         caption.setBuddy(self.table)
         self.add_button = QPushButton(self.tr("Add row (Enter on last row)"), self)
@@ -102,17 +111,27 @@ class TablePart(QWidget):
 
     def _on_refused(self, text: str) -> None:
         if not self.table.saving_while_typing:  # half a date: no message while still typing
-            self.error.show_message(text)
+            self._show_error(text)
 
     def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
         mine = [e for e in errors if e.field.startswith(f"{self.kind}.")]
         if mine and not self.table.saving_while_typing:
-            self.error.show_message(" ".join(e.message(ui_lang()) for e in mine))
+            self._show_error(" ".join(e.message(ui_lang()) for e in mine))
         return [e for e in errors if e not in mine]
 
+    def _show_error(self, text: str) -> None:
+        self.error.show_message(text)
+        self._refused = bool(text)
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.table or self.table.isAncestorOf(focus)):
+            reveal_soon(self.error)  # under the table the user is in: scrolled into sight
+
     def clear_errors(self, keys: tuple[str, ...]) -> None:
-        if f"{self.kind}." in keys:
+        # A refused value is gone from the table at once (the cell shows what is stored), so its
+        # message lasts until the next saved edit, here or anywhere in the plan.
+        if f"{self.kind}." in keys or (self._refused and keys):
             self.error.show_message("")
+            self._refused = False
 
     def focus(self, entity_id: int | None, attr: str = "") -> None:
         self.table.focus_row(entity_id, attr)
