@@ -170,6 +170,10 @@
         <translation>Tryck Enter på en rad för att gå till fältet.</translation>
     </message>
     <message>
+        <source>Complete.</source>
+        <translation>Komplett.</translation>
+    </message>
+    <message>
         <source>Complete: the plan can be signed.</source>
         <translation>Komplett: planen kan undertecknas.</translation>
     </message>
@@ -2259,6 +2263,25 @@
     <message>
         <source>Sign here</source>
         <translation>Skriv under här</translation>
+    </message>
+</context>
+<context>
+    <name>SignedStateBar</name>
+    <message>
+        <source>Changed since version %1</source>
+        <translation>Ändrad sedan version %1</translation>
+    </message>
+    <message>
+        <source>Show the changes</source>
+        <translation>Visa ändringarna</translation>
+    </message>
+    <message>
+        <source>Signed version %1, %2</source>
+        <translation>Undertecknad version %1, %2</translation>
+    </message>
+    <message>
+        <source>Signed version %1</source>
+        <translation>Undertecknad version %1</translation>
     </message>
 </context>
 <context>
