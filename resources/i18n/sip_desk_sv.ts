@@ -1883,6 +1883,17 @@
     </message>
 </context>
 <context>
+    <name>PrivacyMask</name>
+    <message>
+        <source>%1 – show (%2)</source>
+        <translation>%1 – visa (%2)</translation>
+    </message>
+    <message>
+        <source>Protected – show (%1)</source>
+        <translation>Skyddad – visa (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ReadabilityBadge</name>
     <message>
         <source>Readability</source>
