@@ -142,6 +142,9 @@ class PersonSection(Section):
         super().refresh(plan)
         self.privacy.refresh(plan)
 
+    def focus_widget(self, widget: QWidget) -> None:
+        super().focus_widget(self.privacy.shown_in_place_of(widget))
+
     def focus_chain(self) -> list[QWidget]:
         chain: list[QWidget] = []
         for widget in super().focus_chain():  # each mask right after its field

@@ -68,6 +68,14 @@ class PrivacyMask(QObject):
         """True while a value is covered."""
         return any(not cover.isHidden() for cover in self.covers.values())
 
+    def shown_in_place_of(self, widget: QWidget) -> QWidget:
+        """The mask covering ``widget``, or ``widget`` itself when it is not covered."""
+        for binding in self.bindings:
+            cover = self.covers[binding.key]
+            if binding.widget is widget and not cover.isHidden():
+                return cover
+        return widget
+
     def refresh(self, plan: PlanDetail) -> None:
         """Cover or uncover the fields for ``plan`` as stored."""
         protected = plan.person.protected_identity

@@ -88,3 +88,13 @@ def test_meeting_mode_never_shows_them_even_while_shown_in_the_editor(
     assert protected.person.identity_number not in shown
     assert masked_identity(protected.person.identity_number)[:8] not in shown
     assert protected.person.address not in shown
+
+
+def test_going_to_a_masked_field_lands_on_its_mask(qtbot, open_editor, protected):
+    editor = open_editor(protected.id)
+    section = editor.person_section
+
+    assert section.focus_anchor("person.identity_number", None)  # as a change line leads there
+
+    assert section.privacy.covers["person.identity_number"].hasFocus()
+    assert protected.person.identity_number not in _on_screen(editor)
