@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor.bindings import FieldBinding
@@ -45,11 +45,18 @@ class PrivacyMask(QObject):
         self.timer = QTimer(self, singleShot=True, interval=reveal_ms)
         self.timer.timeout.connect(self.mask)
         self.covers: dict[str, QPushButton] = {}
+        self._captions = {  # the field's label: its mnemonic (Alt+N) leads to what is shown
+            b.key: label
+            for b in bindings
+            for label in section.findChildren(QLabel)
+            if label.buddy() is b.widget
+        }
         for binding in bindings:
             field = binding.widget
             assert isinstance(field, QLineEdit)
             cover = QPushButton(section)
             cover.setObjectName(field.objectName() + "_mask")
+            cover.setAutoDefault(True)  # Enter shows the values, as Space does
             cover.setStyleSheet("QPushButton { text-align: left; padding: 3px 6px; }")
             cover.clicked.connect(self.reveal)
             holder = field.parentWidget()
@@ -92,6 +99,8 @@ class PrivacyMask(QObject):
             had_focus = (binding.widget if hide else cover).hasFocus()
             cover.setVisible(hide)
             binding.widget.setVisible(not hide)
+            if binding.key in self._captions:
+                self._captions[binding.key].setBuddy(cover if hide else binding.widget)
             if had_focus:  # the focus stays on the field's place
                 (cover if hide else binding.widget).setFocus()
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.editor.privacy_mask import masked_identity
 from tests.person_helpers import load_demo
+from tests.ui.editor.helpers import focused as focused_widget
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -88,6 +89,23 @@ def test_meeting_mode_never_shows_them_even_while_shown_in_the_editor(
     assert protected.person.identity_number not in shown
     assert masked_identity(protected.person.identity_number)[:8] not in shown
     assert protected.person.address not in shown
+
+
+def test_the_fields_mnemonic_leads_to_its_mask_then_to_the_field(
+    qtbot, swedish, open_editor, protected
+):
+    editor = open_editor(protected.id)
+    section = editor.person_section
+    section.first_name.setFocus()
+
+    qtbot.keyClick(section.first_name, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert section.privacy.covers["person.identity_number"].hasFocus()  # "Person&nummer"
+
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_Return)
+    assert section.identity.hasFocus() and section.identity.text()
+    section.first_name.setFocus()
+    qtbot.keyClick(section.first_name, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert section.identity.hasFocus()
 
 
 def test_going_to_a_masked_field_lands_on_its_mask(qtbot, open_editor, protected):
