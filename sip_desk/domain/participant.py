@@ -8,6 +8,14 @@ from datetime import date
 from sip_desk.domain.enums import ConsentForm, ConsentGiver, InvitationKind, PrincipalType
 
 
+def invitation_for(principal: PrincipalType) -> InvitationKind:
+    """How a participant is asked to the meeting: summoned or invited.
+
+    Obliged principals (kommun, region) are summoned (kallas), other actors invited (bjuds in).
+    """
+    return InvitationKind.INVITED if principal is PrincipalType.OTHER else InvitationKind.SUMMONED
+
+
 @dataclass(frozen=True, kw_only=True)
 class ParticipantData:
     """Someone taking part in the plan: a professional, a relative or another actor.

@@ -34,6 +34,13 @@ class CompletenessPanel(QWidget):
         self.items.itemActivated.connect(self._on_item)
         self.items.itemClicked.connect(self._on_item)
         self.missing: list[MissingItem] = []
+        self.signed_unchanged = False  # signed and nothing changed since: nothing to sign
+
+    def set_signed_unchanged(self, signed_unchanged: bool) -> None:
+        """Say whether the plan is signed with nothing changed since (then it needs no signing)."""
+        if signed_unchanged != self.signed_unchanged:
+            self.signed_unchanged = signed_unchanged
+            self.show_missing(self.missing)
 
     def show_missing(self, missing: list[MissingItem]) -> None:
         """Show ``missing``; an empty list says the plan is ready to sign."""
@@ -47,6 +54,8 @@ class CompletenessPanel(QWidget):
                 + "</b><br>"
                 + self.tr("Press Enter on an item to go to its field.")
             )
+        elif self.signed_unchanged:
+            self.title.setText("<b>✓ " + self.tr("Complete.") + "</b>")
         else:
             self.title.setText("<b>✓ " + self.tr("Complete: the plan can be signed.") + "</b>")
         for item in missing:

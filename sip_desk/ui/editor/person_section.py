@@ -6,10 +6,12 @@ from PySide6.QtWidgets import QWidget
 
 from sip_desk.domain.enums import RepresentativeKind
 from sip_desk.domain.person import RepresentativeData
+from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui import prompts
 from sip_desk.ui.editor import edits
 from sip_desk.ui.editor.conflicts import FieldSave
 from sip_desk.ui.editor.languages import LanguageCombo, language_code, language_label
+from sip_desk.ui.editor.privacy_mask import PrivacyMask
 from sip_desk.ui.editor.section import Section
 from sip_desk.ui.editor.session import PlanSession
 from sip_desk.ui.item_models.labels import enum_choices
@@ -58,6 +60,8 @@ class PersonSection(Section):
         self.person_field("email", self.tr("E-mail"), self.email)
         self.address = self.line()
         self.person_field("address", self.tr("Address"), self.address)
+        private = [self.bindings["person.identity_number"], self.bindings["person.address"]]
+        self.privacy = PrivacyMask(self, private, lambda: self.session.plan)
         self._build_languages()
         self.representatives = self.table_part(
             "representative",
@@ -134,7 +138,19 @@ class PersonSection(Section):
         model.commit_add = lambda data: save(model.appended(data))
         part.table.on_delete = lambda row: save(model.removed(row.id))
 
+    def refresh(self, plan: PlanDetail) -> None:
+        super().refresh(plan)
+        self.privacy.refresh(plan)
+
+    def focus_widget(self, widget: QWidget) -> None:
+        super().focus_widget(self.privacy.shown_in_place_of(widget))
+
     def focus_chain(self) -> list[QWidget]:
-        chain = super().focus_chain()
+        chain: list[QWidget] = []
+        for widget in super().focus_chain():  # each mask right after its field
+            chain.append(widget)
+            chain.extend(
+                c for k, c in self.privacy.covers.items() if self.bindings[k].widget is widget
+            )
         at = chain.index(self.reason)
         return [*chain[:at], self.representatives.table, *chain[at:]]

@@ -6,7 +6,7 @@ import dataclasses
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -42,6 +42,7 @@ from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
 from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.editor.side_splitter import SideSplitter
+from sip_desk.ui.editor.signed_state import SignedStateBar
 from sip_desk.ui.editor.store_busy import StoreBusyBanner
 from sip_desk.ui.editor.translation_section import TranslationSection
 from sip_desk.ui.events import AppEvents
@@ -94,6 +95,7 @@ class PlanEditor(QWidget):
         # The signing service is imported when a signed version is first read, not before.
         signed_plan = lambda *version: services.signing.signed_plan(*version)  # noqa: E731, PLW0108
         self.changes = ChangesPanel(signed_plan, self)
+        self.signed_state = SignedStateBar(self)
         self.notice = _notice_label(self)
         self.conflicts = ConflictBar(self.session, self.bindings, self)
         self.busy_banner = _notice_label(self)
@@ -114,7 +116,7 @@ class PlanEditor(QWidget):
         self.live = LiveReload(self.session, self, lambda: any(b.pending for b in self.bindings()))
         self._set_tab_order()
         self._on_plan_changed(self.session.plan)
-        self.changes.show_plan(self.session.plan)
+        self._show_signed_state()
 
     # Building ---------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -131,6 +133,7 @@ class PlanEditor(QWidget):
         self.side.setObjectName("editor_side")
         side_column = QVBoxLayout(self.side)
         side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.addWidget(self.signed_state)
         side_column.addWidget(self.changes)
         side_column.addWidget(self.completeness, 1)
         self.splitter = SideSplitter(self.scroll_area, self.side, self)
@@ -152,6 +155,7 @@ class PlanEditor(QWidget):
         s.notice.connect(self.show_notice)
         self.completeness.anchor_activated.connect(self._on_anchor_activated)
         self.changes.anchor_activated.connect(self._on_anchor_activated)
+        self.signed_state.show_changes_requested.connect(self._focus_changes)
         self.events.plan_changed.connect(self._on_event_plan_changed)
         app = QCoreApplication.instance()
         if app is not None:
@@ -159,7 +163,7 @@ class PlanEditor(QWidget):
 
     def _set_tab_order(self) -> None:
         chain = [w for section in self.sections for w in section.focus_chain()]
-        chain_tabs([*chain, self.changes.items, self.completeness.items])
+        chain_tabs([*chain, self.signed_state.link, self.changes.items, self.completeness.items])
 
     # Public API -------------------------------------------------------------------------------
     @property
@@ -244,8 +248,18 @@ class PlanEditor(QWidget):
         if self.meeting_window is not None and self.meeting_window.isVisible():
             self.meeting_window.show_plan(plan)
 
-    def _on_plan_saved(self, plan_id: int) -> None:
+    def _show_signed_state(self) -> None:
         self.changes.show_plan(self.session.plan)
+        self.signed_state.show_state(self.session.plan, self.changes.summary)
+        self.completeness.set_signed_unchanged(self.signed_state.signed_unchanged)
+
+    def _focus_changes(self) -> None:
+        self.changes.items.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.changes.items.currentRow() < 0 and self.changes.items.count():
+            self.changes.items.setCurrentRow(0)
+
+    def _on_plan_saved(self, plan_id: int) -> None:
+        self._show_signed_state()
         self.plan_saved.emit(plan_id)
         self.events.plan_changed.emit(plan_id, self)
 

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
+from sip_desk.domain.enums import InvitationKind
 from sip_desk.domain.participant import ParticipantData
 from sip_desk.domain.person import PersonData
 from sip_desk.services.registry import Services
@@ -25,6 +26,7 @@ from tests.ui.editor.helpers import focused, press, type_here
 
 K = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+INVITED = InvitationKind.INVITED
 ANNA = ParticipantData(
     name="Anna Andersson", organisation="Socialtjänsten", contact_role="Samordnare"
 )
@@ -90,7 +92,7 @@ def test_shift_tab_in_the_new_rows_first_cell_keeps_typing_in_that_row(
     assert _stored(sqlite_services, plan_with_two) == [
         ANNA,
         BJORN,
-        ParticipantData(name="Cecilia CarlssonZZZ"),  # where it was typed, in plain sight
+        ParticipantData(name="Cecilia CarlssonZZZ", invitation=INVITED),  # where it was typed
     ]
 
 
@@ -105,7 +107,11 @@ def test_shift_tab_in_an_empty_new_row_stays_on_it(
     press(qtbot, K.Key_Tab)
 
     assert _cell(table) == (2, P.column_of("organisation"))
-    assert _stored(sqlite_services, plan_with_two) == [ANNA, BJORN, ParticipantData(name="ZZZ")]
+    assert _stored(sqlite_services, plan_with_two) == [
+        ANNA,
+        BJORN,
+        ParticipantData(name="ZZZ", invitation=INVITED),  # a new other actor is invited
+    ]
 
 
 def test_typing_on_a_stored_cell_reached_with_arrows_adds_to_its_text(
