@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         if self.services is None:
             return
         for plan_id in self.settings.recent_plans():
+            number = len(menu.actions()) + 1  # "&1 …" to "&9 …": Alt-free keys in the open menu
             try:
                 person = self.services.plans.get_plan(plan_id).person
             except NotFoundError:
@@ -230,7 +231,8 @@ class MainWindow(QMainWindow):
                 log.warning("recent plan %s could not be read", plan_id)
                 continue
             text = f"{person.full_name}  {person.masked_identity}".strip()
-            action = menu.addAction(text.replace("&", "&&"))
+            shown = text.replace("&", "&&")
+            action = menu.addAction(f"&{number} {shown}" if number < 10 else shown)
             action.triggered.connect(lambda _=False, p=plan_id: self.open_plan(p))
         if menu.isEmpty():
             menu.addAction(self.tr("(none)")).setEnabled(False)
