@@ -2170,6 +2170,10 @@
         <translation>Inställningar</translation>
     </message>
     <message>
+        <source>Language of the program</source>
+        <translation>Programmets språk</translation>
+    </message>
+    <message>
         <source>Confidentiality marking</source>
         <translation>Sekretessmarkering</translation>
     </message>
@@ -2196,6 +2200,14 @@
     <message>
         <source>Days allowed before the first meeting</source>
         <translation>Dagar till det första mötet</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Visning</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Sp&amp;råk:</translation>
     </message>
     <message>
         <source>Printed plans (PDF)</source>

@@ -180,9 +180,12 @@ class MainWindow(QMainWindow):
             return
         from sip_desk.ui.dialogs.settings_dialog import SettingsDialog
 
-        if SettingsDialog.edit(self, self.services, self.lang):
+        chosen = SettingsDialog.edit(self, self.services, self.lang)
+        if chosen is not None:
             self.events.plans_changed.emit()  # the worklist's warnings depend on the settings
             self.show_status(self.tr("Settings saved."))
+            if chosen != self.lang:
+                self.events.language_changed.emit(chosen)  # rebuilds the window at once
 
     def _on_caseload_triggered(self) -> None:
         if self.services is None:
