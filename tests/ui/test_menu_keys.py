@@ -53,8 +53,9 @@ def _entries(menu: QMenu) -> list[str]:
         if action.isSeparator() or not action.isVisible():
             continue
         texts.append(action.text())
-        if action.menu() is not None:
-            texts.extend(_entries(action.menu()))
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            texts.extend(_entries(submenu))
     return texts
 
 
@@ -82,7 +83,7 @@ def test_ctrl_shift_g_in_the_editor_opens_signing(qtbot, window, lang) -> None:
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     seen = act_in_next_dialog(SigningDialog, read_and_close)
-    QTest.keySequence(QApplication.focusWidget(), QKeySequence("Ctrl+Shift+G"))
+    QTest.keySequence(window.focusWidget() or window, QKeySequence("Ctrl+Shift+G"))
 
     assert seen, "Ctrl+Shift+G opened no signing dialog"
     assert titles == [{"sv": "Skriv under version 1", "en": "Sign version 1"}[lang]]

@@ -6,7 +6,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from sip_desk.db.engine import Database, make_engine
 from sip_desk.db.migrate import prepare_store
@@ -208,7 +207,7 @@ def test_page_down_and_page_up_turn_the_preview_one_page(qtbot, sqlite_services)
 
     tops = [bar.value()]
     for _press in range(2):
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+        QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
         qtbot.wait(10)
         tops.append(bar.value())
     page_height = tops[1] - tops[0]
@@ -217,17 +216,17 @@ def test_page_down_and_page_up_turn_the_preview_one_page(qtbot, sqlite_services)
     assert abs((tops[2] - tops[1]) - page_height) <= page_height / 100  # page by page
     assert dialog.language.currentData() == plan.fields.print_language  # the list kept its choice
 
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp)
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageUp)
     qtbot.wait(10)
     assert bar.value() == tops[1]
     assert dialog.view.pageNavigator().currentPage() == 1
 
     bar.setValue(tops[2] + page_height // 2)  # scrolled by hand to the middle of page 3
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp)
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageUp)
     qtbot.wait(10)
     assert bar.value() == tops[2]  # the top of the page being read
 
     bar.setValue(tops[1] + page_height // 2)  # by hand to the middle of page 2
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
     qtbot.wait(10)
     assert bar.value() == tops[2]  # the top of the next page, nothing of it skipped

@@ -46,7 +46,7 @@ def _choose_in_settings(qtbot, app, language: str, button: QDialogButtonBox.Stan
         shown.append(label.text())
         dialog.activateWindow()  # offscreen, a new window is not made active by itself
         qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
-        QTest.keySequence(QApplication.focusWidget(), QKeySequence.mnemonic(label.text()))
+        QTest.keySequence(dialog.focusWidget() or dialog, QKeySequence.mnemonic(label.text()))
         if QApplication.focusWidget() is dialog.language:
             shown.append("focused")
             qtbot.keyClicks(dialog.language, language)
