@@ -352,20 +352,28 @@
         <translation>Gå till det som saknas</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>Skriv ut…</translation>
+        <source>&amp;Print…</source>
+        <translation>Skriv &amp;ut…</translation>
     </message>
     <message>
-        <source>Sign…</source>
-        <translation>Skriv under…</translation>
+        <source>Si&amp;gn…</source>
+        <translation>Skriv un&amp;der…</translation>
     </message>
     <message>
-        <source>Undo %1</source>
-        <translation>Ångra %1</translation>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Ångra %1</translation>
     </message>
     <message>
-        <source>Redo %1</source>
-        <translation>Gör om %1</translation>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Gör om %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
     </message>
 </context>
 <context>
@@ -2177,6 +2185,10 @@
         <translation>Inställningar</translation>
     </message>
     <message>
+        <source>Language of the program</source>
+        <translation>Programmets språk</translation>
+    </message>
+    <message>
         <source>Confidentiality marking</source>
         <translation>Sekretessmarkering</translation>
     </message>
@@ -2203,6 +2215,14 @@
     <message>
         <source>Days allowed before the first meeting</source>
         <translation>Dagar till det första mötet</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Visning</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Sp&amp;råk:</translation>
     </message>
     <message>
         <source>Printed plans (PDF)</source>

@@ -180,9 +180,12 @@ class MainWindow(QMainWindow):
             return
         from sip_desk.ui.dialogs.settings_dialog import SettingsDialog
 
-        if SettingsDialog.edit(self, self.services, self.lang):
+        chosen = SettingsDialog.edit(self, self.services, self.lang)
+        if chosen is not None:
             self.events.plans_changed.emit()  # the worklist's warnings depend on the settings
             self.show_status(self.tr("Settings saved."))
+            if chosen != self.lang:
+                self.events.language_changed.emit(chosen)  # rebuilds the window at once
 
     def _on_caseload_triggered(self) -> None:
         if self.services is None:
@@ -221,6 +224,7 @@ class MainWindow(QMainWindow):
         if self.services is None:
             return
         for plan_id in self.settings.recent_plans():
+            number = len(menu.actions()) + 1  # "&1 …" to "&9 …": Alt-free keys in the open menu
             try:
                 person = self.services.plans.get_plan(plan_id).person
             except NotFoundError:
@@ -230,7 +234,8 @@ class MainWindow(QMainWindow):
                 log.warning("recent plan %s could not be read", plan_id)
                 continue
             text = f"{person.full_name}  {person.masked_identity}".strip()
-            action = menu.addAction(text.replace("&", "&&"))
+            shown = text.replace("&", "&&")
+            action = menu.addAction(f"&{number} {shown}" if number < 10 else shown)
             action.triggered.connect(lambda _=False, p=plan_id: self.open_plan(p))
         if menu.isEmpty():
             menu.addAction(self.tr("(none)")).setEnabled(False)

@@ -26,7 +26,7 @@ class MainMenus(QObject):
         self._create_other_actions(large_text)
         self.language_group = QActionGroup(self)
         for code, name in LANGUAGE_NAMES.items():
-            action = QAction(name, self.language_group)
+            action = QAction(f"&{name}", self.language_group)  # &Svenska, &English
             action.setObjectName(f"language_{code}")
             action.setCheckable(True)
             action.setChecked(code == lang)

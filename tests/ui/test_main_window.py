@@ -178,7 +178,7 @@ def test_main_window_recent_plans_menu_lists_opened_plans(
     window.menus.recent_menu.aboutToShow.emit()
 
     texts = [a.text() for a in window.menus.recent_menu.actions()]
-    assert len(texts) == 1 and texts[0].startswith("Åsa Öberg")
+    assert len(texts) == 1 and texts[0].startswith("&1 Åsa Öberg")
     assert texts[0].endswith("-****")
     assert settings.recent_plans() == [plan.id]
 

@@ -5,6 +5,7 @@ import sqlite3
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
 
 from sip_desk.db.engine import Database, make_engine
 from sip_desk.db.migrate import prepare_store
@@ -193,3 +194,39 @@ def test_every_language_name_renders_with_glyphs_once_the_app_has_started(
         app.translations.install("en")
         if app.services is not None:
             app.services.ctx.db.dispose()
+
+
+def test_page_down_and_page_up_turn_the_preview_one_page(qtbot, sqlite_services) -> None:
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = _preview(qtbot, sqlite_services, plan.id)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.language.setFocus()  # where the focus is after choosing a language
+    bar = dialog.view.verticalScrollBar()
+    assert dialog.document.pageCount() >= 3 and bar.value() == 0
+
+    tops = [bar.value()]
+    for _press in range(2):
+        QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
+        qtbot.wait(10)
+        tops.append(bar.value())
+    page_height = tops[1] - tops[0]
+    assert dialog.view.pageNavigator().currentPage() == 2
+    assert page_height > dialog.view.viewport().height() / 2  # a page, not a few lines
+    assert abs((tops[2] - tops[1]) - page_height) <= page_height / 100  # page by page
+    assert dialog.language.currentData() == plan.fields.print_language  # the list kept its choice
+
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageUp)
+    qtbot.wait(10)
+    assert bar.value() == tops[1]
+    assert dialog.view.pageNavigator().currentPage() == 1
+
+    bar.setValue(tops[2] + page_height // 2)  # scrolled by hand to the middle of page 3
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageUp)
+    qtbot.wait(10)
+    assert bar.value() == tops[2]  # the top of the page being read
+
+    bar.setValue(tops[1] + page_height // 2)  # by hand to the middle of page 2
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
+    qtbot.wait(10)
+    assert bar.value() == tops[2]  # the top of the next page, nothing of it skipped

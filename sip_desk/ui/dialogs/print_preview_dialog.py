@@ -39,6 +39,7 @@ from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.export_service import RenderedPdf
 from sip_desk.services.registry import Services
 from sip_desk.ui.background import BackgroundOp, error_text
+from sip_desk.ui.dialogs.pdf_page_keys import PdfPageKeys
 from sip_desk.ui.editor.session import ui_lang
 
 LANGUAGES = tuple((code, language_name(code)) for code in PRINT_LANGUAGES)
@@ -70,6 +71,7 @@ class PrintPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setAccessibleName(self.tr("Preview of the printed plan"))
+        self.page_keys = PdfPageKeys(self, self.view)
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Print language"))
         for code, name in LANGUAGES:

@@ -1,6 +1,7 @@
-"""Settings kept in the store: the PDF's confidentiality marking and digital seal, and the
-days allowed before the first SIP meeting. The seal certificate is checked when saving, so a
-wrong password is reported here, beside the field, not later when a PDF is saved."""
+"""Settings: the UI language (this user's, applied at once), and, kept in the store, the PDF's
+confidentiality marking and digital seal and the days allowed before the first SIP meeting.
+The seal certificate is checked when saving, so a wrong password is reported here, beside the
+field, not later when a PDF is saved."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from sip_desk.domain.errors import DomainError
 from sip_desk.ui import file_dialogs, prompts
 from sip_desk.ui.editor.field_parts import ErrorLabel
+from sip_desk.ui.i18n import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from sip_desk.services.export_service import ExportService
@@ -34,7 +37,7 @@ MAX_DAYS = 365
 
 
 class SettingsDialog(QDialog):
-    """Edits the print and seal settings and the limit for the first meeting."""
+    """Edits the UI language, the print and seal settings and the limit for the first meeting."""
 
     def __init__(
         self,
@@ -50,6 +53,12 @@ class SettingsDialog(QDialog):
         self._follow_ups = follow_ups
         self._lang = lang
         current = documents.settings()
+        self.language = QComboBox(self)
+        self.language.setObjectName("uiLanguageCombo")
+        self.language.setAccessibleName(self.tr("Language of the program"))
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.marking = self._line("confidentialityMarkingEdit", current.confidentiality_marking)
         self.marking.setAccessibleName(self.tr("Confidentiality marking"))
         self.seal_file = self._line("sealFileEdit", current.seal_pkcs12_path)
@@ -83,6 +92,8 @@ class SettingsDialog(QDialog):
         return edit
 
     def _build(self) -> None:
+        display = QGroupBox(self.tr("Display"), self)
+        QFormLayout(display).addRow(self.tr("&Language:"), self.language)
         pdf = QGroupBox(self.tr("Printed plans (PDF)"), self)
         form = QFormLayout(pdf)
         form.addRow(self.tr("Confidentiality &marking:"), self.marking)
@@ -108,13 +119,15 @@ class SettingsDialog(QDialog):
         follow_form = QFormLayout(follow)
         follow_form.addRow(self.tr("&First meeting within:"), self.first_meeting)
         layout = QVBoxLayout(self)
+        layout.addWidget(display)
         layout.addWidget(pdf)
         layout.addWidget(follow)
         layout.addWidget(self.buttons)
 
     def _values(self) -> tuple[object, ...]:
         edits = (self.marking, self.seal_file, self.password)
-        return (*(edit.text() for edit in edits), self.first_meeting.value())
+        values = (edit.text() for edit in edits)
+        return (*values, self.first_meeting.value(), self.language.currentData())
 
     def has_changes(self) -> bool:
         """True when a setting differs from what the dialog showed when it opened."""
@@ -177,7 +190,9 @@ class SettingsDialog(QDialog):
         super().accept()
 
     @classmethod
-    def edit(cls, parent: QWidget | None, services: Services, lang: str) -> bool:
-        """Show the dialog; ``True`` when the settings were saved."""
+    def edit(cls, parent: QWidget | None, services: Services, lang: str) -> str | None:
+        """Show the dialog; the UI language chosen when the settings were saved, else None."""
         dialog = cls(services.documents, services.follow_ups, lang, parent)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return str(dialog.language.currentData())

@@ -50,9 +50,10 @@ class EditorActions(QObject):
             self._go_to_first_missing,
         )
         self.print = self._action(
-            "print_plan", self.tr("Print…"), [_KEY(_KEY.StandardKey.Print)], self._print
+            "print_plan", self.tr("&Print…"), [_KEY(_KEY.StandardKey.Print)], self._print
         )
-        self.sign = self._action("sign_plan", self.tr("Sign…"), [], self._sign)
+        # Not Ctrl+Shift+U: IBus (GNOME) takes it for typing a Unicode character.
+        self.sign = self._action("sign_plan", self.tr("Si&gn…"), [_KEY("Ctrl+Shift+G")], self._sign)
         self._fill_toolbar()
         self.sections = [
             self._action(
@@ -76,7 +77,7 @@ class EditorActions(QObject):
         action.setObjectName(name)
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setIconText(text.removesuffix("…"))
+        action.setIconText(_plain(text).removesuffix("…"))  # no Alt+letter on the toolbar
         action.setToolTip(_with_shortcut(text, action))
         action.triggered.connect(lambda _=False: slot())
         self.editor.addAction(action)
@@ -131,17 +132,24 @@ class EditorActions(QObject):
                 button.setObjectName(f"{action.objectName()}_button")
 
     def _on_undo_text_changed(self, text: str) -> None:
-        full = self.tr("Undo %1").replace("%1", text) if text else self.tr("Undo")
+        step = text.replace("&", "&&")  # an edit's name is no mnemonic
+        full = self.tr("&Undo %1").replace("%1", step) if text else self.tr("&Undo")
         self.undo.setText(full)
         self.undo.setToolTip(_with_shortcut(full, self.undo))
 
     def _on_redo_text_changed(self, text: str) -> None:
-        full = self.tr("Redo %1").replace("%1", text) if text else self.tr("Redo")
+        step = text.replace("&", "&&")
+        full = self.tr("&Redo %1").replace("%1", step) if text else self.tr("&Redo")
         self.redo.setText(full)
         self.redo.setToolTip(_with_shortcut(full, self.redo))
+
+
+def _plain(text: str) -> str:
+    """``text`` as shown, without its mnemonic mark ("Si&gn…" -> "Sign…", "A&&B" -> "A&B")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def _with_shortcut(text: str, action: QAction) -> str:
     keys = action.shortcuts()
     shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
-    return f"{text} ({shortcut})" if shortcut else text
+    return f"{_plain(text)} ({shortcut})" if shortcut else _plain(text)

@@ -66,4 +66,4 @@ def test_language_switch_keeps_typed_text_and_shows_the_editor_in_english(qtbot,
     assert english.person_section.heading.text() == "1. The person and the reason"
     assert english.goals_section.strengths.toPlainText() == "Envis"
     assert english.goals_section.goals.table.model().index(0, 0).data() == "Eget boende"
-    assert english.editor_actions.print.text() == "Print…"
+    assert english.editor_actions.print.text() == "&Print…"

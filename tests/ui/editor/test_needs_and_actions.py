@@ -105,15 +105,15 @@ def test_undo_texts_name_the_field_and_the_column_in_the_ui_language(
     person.phone.setFocus()  # leaving the field saves it
 
     undo = editor.editor_actions.undo
-    assert undo.text() == "Ångra Ändra Anledning till SIP"
+    assert undo.text() == "&Ångra Ändra Anledning till SIP"
     assert undo.iconText() == "Ångra"  # the toolbar stays short
     assert "Ändra Anledning till SIP" in undo.toolTip()
 
     actions = editor.actions_section.action_part.table
     type_cell(qtbot, actions, blank_row(actions), A.column_of("description"), "Boendestöd")
-    assert undo.text() == "Ångra Lägg till insats"
+    assert undo.text() == "&Ångra Lägg till insats"
     type_cell(qtbot, actions, 0, A.column_of("cost_responsibility"), "Kommunen")
-    assert undo.text() == "Ångra Ändra insats: Kostnadsansvar"
+    assert undo.text() == "&Ångra Ändra insats: Kostnadsansvar"
 
     editor.editor_actions.undo.trigger()
-    assert editor.editor_actions.redo.text() == "Gör om Ändra insats: Kostnadsansvar"
+    assert editor.editor_actions.redo.text() == "&Gör om Ändra insats: Kostnadsansvar"

@@ -84,7 +84,7 @@ def test_a_typed_translation_is_autosaved_and_undone_with_ctrl_z(
 
     qtbot.waitUntil(lambda: stored() == ARABIC_GOAL, timeout=SAVE_MS + 2000)
     assert sqlite_services.plans.get_plan(plan.id).goals[0].text == "Ha ett eget boende"
-    assert editor.editor_actions.undo.text() == "Ångra Ändra översättning av Mål 1"
+    assert editor.editor_actions.undo.text() == "&Ångra Ändra översättning av Mål 1"
 
     qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
 
