@@ -30,6 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# An installed app imports from .pyc files; compiling a module holds the GIL for its whole length.
+sys.dont_write_bytecode = False
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402

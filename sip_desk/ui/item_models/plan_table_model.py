@@ -98,32 +98,37 @@ class PlanTableModel(PagedTableModel["PlanSummary"]):
         else:
             self.reload()
 
+    def _query_for(self, keep_loaded: bool) -> tuple[PlanPageQuery, bool]:
+        """The question for a reload; ``keep_loaded`` asks for as many rows as are shown now."""
+        tail = keep_loaded and self.more_before
+        want = max(self._page_size, len(self._rows)) if keep_loaded else self._page_size
+        return dataclasses.replace(self._query, limit=want, backwards=tail), tail
+
     def reload(self, keep_loaded: bool = False) -> None:
         """Re-query the store; ``keep_loaded`` reloads as many rows as are shown now."""
         if self._source is None:
             return
         self._generation += 1
-        tail = keep_loaded and self.more_before
-        want = max(self._page_size, len(self._rows)) if keep_loaded else self._page_size
-        query = dataclasses.replace(self._query, limit=want, backwards=tail)
+        query, tail = self._query_for(keep_loaded)
         try:
             self._show(self._read(self._source, query), query, tail)
         except DomainError as error:
             self._show((0, None), query)
             self._fail(error)
 
-    def reload_in_background(self) -> None:
+    def reload_in_background(self, keep_loaded: bool = False) -> None:
         """Read the first page and the count on a worker; the rows shown stay until then."""
         if self._source is None:
             return
         self._generation += 1
-        generation, source, query = self._generation, self._source, self._query
+        generation, source = self._generation, self._source
+        query, tail = self._query_for(keep_loaded)
         self.is_loading = True
         self._lane.drop_queued()
 
         def answered(result: tuple[int, PlanPage]) -> None:
             if generation == self._generation:
-                self._show(result, query)
+                self._show(result, query, tail)
 
         def failed(error: Exception) -> None:
             if generation == self._generation:

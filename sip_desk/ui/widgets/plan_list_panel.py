@@ -232,7 +232,10 @@ class PlanListPanel(QWidget):
     def _on_refresh_timeout(self) -> None:
         if self._stale and self.isVisible():
             self._stale = False
-            self.model.reload(keep_loaded=True)
+            if self.model.background:  # a store changed by other work: read it off the GUI thread
+                self.model.reload_in_background(keep_loaded=True)
+            else:
+                self.model.reload(keep_loaded=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
