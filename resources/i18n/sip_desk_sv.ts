@@ -2466,6 +2466,10 @@
       <translation>Visa radens övriga fält (Ctrl+Enter i tabellen). Esc sparar dem och går tillbaka till tabellen.</translation>
     </message>
     <message>
+      <source>Type the new row's %1 first: the details belong to a stored row.</source>
+      <translation>Skriv den nya radens %1 först: detaljerna hör till en sparad rad.</translation>
+    </message>
+    <message>
       <source>Not saved yet: someone else changed the same cell at the same time. Use “Choose…” above the plan to decide which text to keep.</source>
       <translation>Inte sparat ännu: någon annan ändrade samma cell samtidigt. Använd ”Välj…” ovanför planen för att bestämma vilken text som ska gälla.</translation>
     </message>

@@ -92,7 +92,20 @@ class TablePart(QWidget):
 
     def open_detail(self, attr: str = "") -> bool:
         """Open the detail form of the current row (focus in ``attr``); False if none opens."""
-        return self.detail is not None and self.detail.open(attr)
+        if self.detail is None:
+            return False
+        if self.detail.open(attr):
+            return True
+        current = self.table.currentIndex()
+        if current.isValid() and self.model.is_blank(current.row()):
+            required = self.model.column_of(self.model.REQUIRED)
+            header = self.model.headerData(required, Qt.Orientation.Horizontal)
+            self.error.show_message(
+                self.tr("Type the new row's %1 first: the details belong to a stored row.").replace(
+                    "%1", str(header).lower()
+                )
+            )
+        return False
 
     def save_row(self, row: Any, data: Any, ask: bool) -> Outcome:
         """Save ``data`` over ``row`` as the table showed it: one undoable edit (cell or form)."""

@@ -176,6 +176,9 @@ def test_a_detail_field_shows_why_its_text_is_not_saved(qtbot, sqlite_services, 
     assert email.error.isVisible()
     assert "ingen giltig e-postadress" in email.error.text()
     assert _stored_participant(sqlite_services, editor, 1).email == stored
+    press(qtbot, K.Key_S, CTRL)  # "save now" names what is not saved, and where
+    assert "Texten i Deltagare: E-post är inte sparad" in editor.notice.text()
+    assert focused() is email.widget
     _line().selectAll()
     keys(qtbot, focused(), "mohammed@example.invalid")
     press(qtbot, K.Key_Escape)
@@ -207,3 +210,21 @@ def test_ctrl_enter_in_a_new_rows_name_stores_it_and_opens_its_details(
     assert (stored.name, stored.phone) == ("Nils Holm", "070-111 22 33")
     assert focused() is table
     assert table.currentIndex().row() == len(editor.plan.participants) - 1
+
+
+def test_ctrl_enter_on_the_plus_line_says_the_details_come_with_the_row(
+    qtbot, sqlite_services, tmp_path, swedish
+):
+    editor, table = _participant_table(qtbot, sqlite_services, tmp_path)
+    part = editor.participants_section.participants
+    table.setCurrentIndex(table.model().index(table.model().rowCount() - 1, 0))
+
+    press(qtbot, K.Key_Return, CTRL)
+
+    assert part.detail is not None and not part.detail.isVisible()
+    assert focused() is table
+    assert "radens namn först" in part.error.text() and part.error.isVisible()
+    press(qtbot, K.Key_Return)  # Enter types the new row's name: the hint goes once it is saved
+    keys(qtbot, focused(), "Nils Holm")
+    press(qtbot, K.Key_Return, CTRL)
+    assert part.detail.isVisible() and not part.error.isVisible()
