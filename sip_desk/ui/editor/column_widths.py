@@ -9,22 +9,39 @@ CELL_PADDING = 12  # room beside a header's text, so it is never cut
 
 
 def fit_columns(table: QTableView, required: int, texts: set[int], most: int) -> None:
-    """Size the shown columns of ``table`` to fill its width: each as wide as its content (up
-    to ``most``) and its header's longest word; when that is too wide, the widest give way
-    first (their text wraps), the ``required`` column (what the row is) last; room left over
-    goes to the ``texts`` columns."""
+    """Size the shown columns of ``table`` to fill its width.
+
+    Each is as wide as its content (up to ``most``), never narrower than its header's or its
+    cells' longest word while they all fit (so no word is cut). When that is too wide, the
+    widest give way first (their text wraps); the ``required`` column (what the row is) keeps
+    a fifth of the width. Room left over goes to the ``texts`` columns.
+    """
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     shown = [c for c in range(header.count()) if not table.isColumnHidden(c)]
     room = table.viewport().width()
     natural = {c: header.sectionSize(c) for c in shown}
-    least = {c: header_width(table, c) for c in shown}
+    headers = {c: header_width(table, c) for c in shown}
+    least = {c: max(headers[c], longest_word(table, c)) for c in shown}
+    if sum(least.values()) > room:
+        least = headers  # rather a long word cut (large text) than sideways scrolling
     if required in natural:
-        least[required] = max(least[required], min(natural[required], room // 4))
+        least[required] = max(least[required], min(natural[required], room // 5))
     widths = fitted_widths({c: min(w, most) for c, w in natural.items()}, least, room)
     widths = widened(widths, natural, [c for c in shown if c in texts], room)
     for column, width in widths.items():
         header.resizeSection(column, width)
+
+
+def longest_word(table: QTableView, column: int) -> int:
+    """The width of the longest word in the column's cells: narrower, it would be cut."""
+    model, metrics = table.model(), table.fontMetrics()
+    words = {
+        word
+        for row in range(model.rowCount())
+        for word in str(model.index(row, column).data() or "").split()
+    }
+    return max((metrics.horizontalAdvance(w) for w in words), default=0) + CELL_PADDING
 
 
 def header_width(table: QTableView, column: int) -> int:
