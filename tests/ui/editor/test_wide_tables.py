@@ -123,6 +123,12 @@ def test_ctrl_enter_opens_the_rows_details_and_escape_saves_and_returns(
     assert detail.isVisible()
     assert focused() is detail.fields["unit"].widget
     assert "Mohammed Al-Hassan Abdulrahman" in detail.heading.text()
+    page = editor.scroll_area.viewport()
+    qtbot.waitUntil(  # the form is scrolled into sight under the table
+        lambda: page.rect().contains(
+            detail.rect().translated(detail.mapTo(page, detail.rect().topLeft()))
+        )
+    )
     press(qtbot, K.Key_Tab)  # unit → phone
     assert focused() is detail.fields["phone"].widget
     _line().selectAll()
