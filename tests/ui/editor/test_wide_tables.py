@@ -234,3 +234,20 @@ def test_ctrl_enter_on_the_plus_line_says_the_details_come_with_the_row(
     keys(qtbot, focused(), "Nils Holm")
     press(qtbot, K.Key_Return, CTRL)
     assert part.detail.isVisible() and not part.error.isVisible()
+
+
+def test_going_to_a_field_the_table_does_not_show_opens_the_rows_details_there(
+    qtbot, sqlite_services, tmp_path, swedish
+):
+    _window, editor = _editor_in_window(qtbot, sqlite_services, tmp_path, (1366, 768))
+    part = editor.participants_section.participants
+    sara = editor.plan.participants[7]
+
+    assert editor.focus_anchor("participants.email", sara.id)
+
+    assert part.detail is not None and part.detail.isVisible()
+    assert "Sara Nyström" in part.detail.heading.text()
+    assert focused() is part.detail.fields["email"].widget
+    press(qtbot, K.Key_Escape)
+    assert part.table.currentIndex().row() == 7
+    assert focused() is part.table
