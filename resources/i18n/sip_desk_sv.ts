@@ -2164,6 +2164,17 @@
     </message>
 </context>
 <context>
+    <name>RowDetail</name>
+    <message>
+        <source>Details: %1</source>
+        <translation>Detaljer: %1</translation>
+    </message>
+    <message>
+        <source>(Escape saves and returns to the table)</source>
+        <translation>(Esc sparar och går tillbaka till tabellen)</translation>
+    </message>
+</context>
+<context>
     <name>RowTableModel</name>
     <message>
         <source>Write the date as YYYY-MM-DD, e.g. 2026-11-23.</source>
@@ -2446,6 +2457,18 @@
     <message>
         <source>Remove row (Delete)</source>
         <translation>Ta bort rad (Delete)</translation>
+    </message>
+    <message>
+        <source>Details… (Ctrl+Enter)</source>
+        <translation>Detaljer… (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Show the other fields of the current row (Ctrl+Enter in the table). Escape saves them and returns to the table.</source>
+        <translation>Visa radens övriga fält (Ctrl+Enter i tabellen). Esc sparar dem och går tillbaka till tabellen.</translation>
+    </message>
+    <message>
+        <source>Type the new row&apos;s %1 first: the details belong to a stored row.</source>
+        <translation>Skriv den nya radens %1 först: detaljerna hör till en sparad rad.</translation>
     </message>
     <message>
         <source>Not saved yet: someone else changed the same cell at the same time. Use “Choose…” above the plan to decide which text to keep.</source>

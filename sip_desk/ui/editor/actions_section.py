@@ -80,5 +80,5 @@ class ActionsSection(Section):
         self.goal_links.setCurrentRow(current)
 
     def focus_chain(self) -> list[QWidget]:
-        tables = [self.need_part.table, self.action_part.table]
+        tables = [self.need_part.table, *self.action_part.focus_chain()]
         return [*tables, self.goal_links, *super().focus_chain()]

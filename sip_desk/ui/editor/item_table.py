@@ -10,6 +10,11 @@ step). With no editor open, Escape on the "+" line forgets its draft (held in me
 Delete removes the current row (an undoable edit, no confirmation). A text cell opens with the
 caret after its text, so typing adds to a stored value.
 
+Only a row's essential columns are shown (``Column.table``), so the table fits its width without
+sideways scrolling; the others are typed in the row's detail form (row_detail.py), which
+Ctrl+Enter opens (``on_details``), from the table or from an open cell editor (which is saved
+first). Typing along a row steps over the columns the table does not show.
+
 Text typed into a cell is saved while it is typed (cell_autosave.py); on the "+" line that
 makes the line a row once its required column has text. A value the cell cannot take keeps the
 editor open, with the message under the table, whichever key tried to save it.
@@ -21,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -32,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from sip_desk.ui.editor.cell_autosave import CellAutosave
 from sip_desk.ui.editor.cell_delegate import CellDelegate
+from sip_desk.ui.editor.column_widths import fit_columns
 from sip_desk.ui.editor.reveal import scroll_area_of
 from sip_desk.ui.item_models.row_table_model import RowRole, RowTableModel
 
@@ -73,9 +79,13 @@ class ItemTable(QTableView):
         self.setAlternatingRowColors(True)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # room left over goes to the text columns
         header.setMinimumSectionSize(60)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        for column, spec in enumerate(model.COLUMNS):
+            self.setColumnHidden(column, not spec.table)
         self.on_delete: Callable[[Any], object] = lambda _row: None
+        self.on_details: Callable[[], object] = lambda: None
         model.modelReset.connect(self.fit)
         model.rowsInserted.connect(self.fit)
         model.rowsRemoved.connect(self.fit)
@@ -83,18 +93,23 @@ class ItemTable(QTableView):
         self.fit()
 
     def fit(self, *_args: object) -> None:
-        """Columns as wide as their text (within reason) and the table as tall as its rows."""
-        self.resizeColumnsToContents()
-        header = self.horizontalHeader()
-        for column in range(header.count()):
-            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+        """Columns as wide as their text within the table's width, the table as tall as its rows."""
+        model = self.row_model
+        required = model.column_of(model.REQUIRED)
+        texts = {c for c, spec in enumerate(model.COLUMNS) if spec.kind == "text"}
+        fit_columns(self, required, texts, MAX_COLUMN_WIDTH)
         self.resizeRowsToContents()
+        header = self.horizontalHeader()
         rows = self.verticalHeader().length()
         frame = 2 * self.frameWidth() + header.height()
-        scrollbar = self.horizontalScrollBar().sizeHint().height()
-        self.setFixedHeight(
-            min(max(rows, MIN_ROWS * header.height()), MAX_HEIGHT) + frame + scrollbar
-        )
+        scrollbar = self.horizontalScrollBar()
+        extra = scrollbar.sizeHint().height() if scrollbar.maximum() > 0 else 0
+        self.setFixedHeight(min(max(rows, MIN_ROWS * header.height()), MAX_HEIGHT) + frame + extra)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
 
     @property
     def row_model(self) -> RowTableModel:
@@ -105,6 +120,9 @@ class ItemTable(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self.state() != QAbstractItemView.State.EditingState:
+            if key in _ENTER and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.on_details()
+                return
             if key in _ENTER:
                 self._on_enter()
                 return
@@ -125,7 +143,7 @@ class ItemTable(QTableView):
         current = self.currentIndex()
         row = current.row() if current.isValid() else model.rowCount() - 1
         column = current.column() if current.isValid() else 0
-        if row >= model.rowCount() - 2 or column == model.columnCount() - 1:
+        if row >= model.rowCount() - 2 or column == self.last_column():
             self.start_new_row()
         else:
             self.edit_cell(row, column)
@@ -147,6 +165,10 @@ class ItemTable(QTableView):
         row, column = cell.row(), cell.column()
         if was_draft and not self.row_model.is_blank(row):
             self._entry_row = QPersistentModelIndex(cell)
+        if key in _ENTER and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.setCurrentIndex(self.row_model.index(row, column))
+            self.on_details()
+            return True
         back = key == Qt.Key.Key_Backtab or (
             key == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         )
@@ -176,7 +198,7 @@ class ItemTable(QTableView):
         super().closeEditor(editor, hint)
 
     def _after_enter(self, row: int, column: int) -> None:
-        if column == self.row_model.columnCount() - 1:
+        if column == self.last_column():
             self.start_new_row()
         elif self.row_model.is_blank(row) or row == self._entry_row.row():
             self._step(row, column, 1)
@@ -188,15 +210,26 @@ class ItemTable(QTableView):
         Never another stored row, where the next keystrokes would change someone else's values.
         """
         model = self.row_model
-        column += direction
+        column = self._next_shown(column, direction)
         if column < 0:
-            column = 0
+            column = self._next_shown(-1, 1)
         elif column >= model.columnCount():
             if model.is_blank(row) or row == self._entry_row.row():
                 self.start_new_row()
                 return
-            column = model.columnCount() - 1
+            column = self.last_column()
         self.edit_cell(row, column)
+
+    def _next_shown(self, column: int, direction: int) -> int:
+        """The next column the table shows after ``column`` (-1 or columnCount() past the end)."""
+        column += direction
+        while 0 <= column < self.row_model.columnCount() and self.isColumnHidden(column):
+            column += direction
+        return column
+
+    def last_column(self) -> int:
+        """The last column the table shows."""
+        return self._next_shown(self.row_model.columnCount(), -1)
 
     def currentChanged(self, current: Index, previous: Index) -> None:
         super().currentChanged(current, previous)
@@ -219,7 +252,7 @@ class ItemTable(QTableView):
 
     def start_new_row(self) -> None:
         """Go to the blank line and start typing its first column."""
-        self.edit_cell(self.row_model.rowCount() - 1, 0)
+        self.edit_cell(self.row_model.rowCount() - 1, self._next_shown(-1, 1))
 
     def edit_cell(self, row: int, column: int) -> None:
         index = self.row_model.index(row, column)
@@ -257,6 +290,8 @@ class ItemTable(QTableView):
         if row < 0:
             row = 0 if model.rows else model.rowCount() - 1
         column = model.column_of(attr) if attr else 0
+        if self.isColumnHidden(column):
+            column = 0
         self.setFocus()
         index = model.index(row, column)
         self.setCurrentIndex(index)

@@ -78,4 +78,5 @@ class ParticipantsSection(Section):
         )
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.participants.table, *super().focus_chain(), self.consents.table]
+        chain = super().focus_chain()
+        return [*self.participants.focus_chain(), *chain, *self.consents.focus_chain()]

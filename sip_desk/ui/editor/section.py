@@ -176,7 +176,7 @@ class Section(QGroupBox):
         self, kind: str, model: RowTableModel, title: str, rows_of: Callable[[PlanDetail], Any]
     ) -> TablePart:
         """A table of ``kind`` rows (placed by the caller), refreshed and checked with the rest."""
-        part = TablePart(self.session, kind, model, title, rows_of, self)
+        part = TablePart(self.session, kind, model, title, rows_of, self, self.bound_box)
         self.parts.append(part)
         return part
 
@@ -248,7 +248,10 @@ class Section(QGroupBox):
 
     def clear_errors(self, keys: tuple[str, ...]) -> None:
         """Hide the messages of fields whose edit has now been saved."""
+        detail = self._detail_keys()
         for key, binding in self.bindings.items():
+            if key in detail and binding.refused:
+                continue  # another field of the row was saved: this one's text still is not
             if any(key == k or (k.endswith(".") and key.startswith(k)) for k in keys):
                 binding.show_error("")
         for part in self.parts:
@@ -278,8 +281,13 @@ class Section(QGroupBox):
             area.ensureWidgetVisible(widget)
 
     def focus_chain(self) -> list[QWidget]:
-        """The inputs in meeting order, for the editor's tab order."""
-        return [b.widget for b in self.bindings.values()]
+        """The inputs in meeting order, for the editor's tab order (a table's detail form is
+        chained after its table, see ``TablePart.focus_chain``)."""
+        detail = self._detail_keys()
+        return [b.widget for k, b in self.bindings.items() if k not in detail]
+
+    def _detail_keys(self) -> set[str]:
+        return {k for part in self.parts if part.detail is not None for k in part.detail.keys}
 
 
 def chain_tabs(widgets: list[QWidget]) -> None:

@@ -1,4 +1,5 @@
-"""A plan-item table inside a section: the table, its inline message and its buttons."""
+"""A plan-item table inside a section: the table, its row's detail form, its inline message and
+its buttons."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from sip_desk.ui.editor.conflicts import Outcome, show_value
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.reveal import reveal_soon
+from sip_desk.ui.editor.row_detail import BoxMaker, RowDetail
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.item_models.row_table_model import RowTableModel
 
@@ -37,11 +39,13 @@ class TablePart(QWidget):
         title: str,
         rows_of: Callable[[PlanDetail], Sequence[Any]],
         parent: QWidget | None = None,
+        bind: BoxMaker | None = None,
     ) -> None:
         super().__init__(parent)
         self.session, self.kind, self.model = session, kind, model
-        self._rows_of = rows_of
+        self.rows_of = rows_of
         self.table = ItemTable(model, f"{kind}_table", title, self)
+        self.detail = RowDetail(self, bind) if bind is not None else None
         self.error = ErrorLabel(f"{kind}_table_error", self)
         self._refused = False  # the message is about a value the table did not keep
         caption = QLabel(f"<b>{title}</b>", self)
@@ -50,16 +54,28 @@ class TablePart(QWidget):
         self.add_button.setObjectName(f"{kind}_add")
         self.remove_button = QPushButton(self.tr("Remove row (Delete)"), self)
         self.remove_button.setObjectName(f"{kind}_remove")
-        for button in (self.add_button, self.remove_button):
+        self.details_button = QPushButton(self.tr("Details… (Ctrl+Enter)"), self)
+        self.details_button.setObjectName(f"{kind}_details")
+        self.details_button.setToolTip(
+            self.tr(
+                "Show the other fields of the current row (Ctrl+Enter in the table). "
+                "Escape saves them and returns to the table."
+            )
+        )
+        self.details_button.setVisible(self.detail is not None and bool(self.detail.columns))
+        for button in (self.add_button, self.remove_button, self.details_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.details_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(caption)
         layout.addWidget(self.table)
+        if self.detail is not None:
+            layout.addWidget(self.detail)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self._connect_signals()
@@ -71,14 +87,37 @@ class TablePart(QWidget):
         self.table.on_delete = self._on_delete
         self.add_button.clicked.connect(self.table.start_new_row)
         self.remove_button.clicked.connect(self.table.delete_current)
+        self.table.on_details = self.open_detail
+        self.details_button.clicked.connect(lambda _=False: self.open_detail())
 
-    def _on_update(self, row: Any, data: Any) -> bool:
+    def open_detail(self, attr: str = "") -> bool:
+        """Open the detail form of the current row (focus in ``attr``); False if none opens."""
+        if self.detail is None:
+            return False
+        if self.detail.open(attr):
+            return True
+        current = self.table.currentIndex()
+        if current.isValid() and self.model.is_blank(current.row()):
+            required = self.model.column_of(self.model.REQUIRED)
+            header = self.model.headerData(required, Qt.Orientation.Horizontal)
+            self.error.show_message(
+                self.tr("Type the new row's %1 first: the details belong to a stored row.").replace(
+                    "%1", str(header).lower()
+                )
+            )
+        return False
+
+    def save_row(self, row: Any, data: Any, ask: bool) -> Outcome:
+        """Save ``data`` over ``row`` as the table showed it: one undoable edit (cell or form)."""
         label = self.model.changed_label(row, data)
         edit = row_edits.update_item(
             self.session, self.kind, row, data, label, self._shows(row, data)
         )
+        return self.session.apply(edit, ask=ask)
+
+    def _on_update(self, row: Any, data: Any) -> bool:
         # a cell saved while typing never asks about a conflict: that waits until the cell is left
-        outcome = self.session.apply(edit, ask=not self.table.saving_while_typing)
+        outcome = self.save_row(row, data, ask=not self.table.saving_while_typing)
         if outcome is Outcome.DEFERRED:
             self.error.show_message(
                 self.tr(
@@ -107,7 +146,9 @@ class TablePart(QWidget):
         return self.session.execute(row_edits.remove_item(self.session, self.kind, row))
 
     def refresh(self, plan: PlanDetail) -> None:
-        self.model.set_rows(self._rows_of(plan))
+        self.model.set_rows(self.rows_of(plan))
+        if self.detail is not None and self.detail.row_id is not None:
+            self.detail.refresh(plan)
 
     def _on_refused(self, text: str) -> None:
         if not self.table.saving_while_typing:  # half a date: no message while still typing
@@ -123,7 +164,7 @@ class TablePart(QWidget):
         self.error.show_message(text)
         self._refused = bool(text)
         focus = QApplication.focusWidget()
-        if focus is not None and (focus is self.table or self.table.isAncestorOf(focus)):
+        if focus is not None and (focus is self.table or self.isAncestorOf(focus)):
             reveal_soon(self.error)  # under the table the user is in: scrolled into sight
 
     def clear_errors(self, keys: tuple[str, ...]) -> None:
@@ -135,3 +176,10 @@ class TablePart(QWidget):
 
     def focus(self, entity_id: int | None, attr: str = "") -> None:
         self.table.focus_row(entity_id, attr)
+        column = self.model.COLUMNS[self.model.column_of(attr)] if attr else None
+        if column is not None and column.attr == attr and not column.table:
+            self.open_detail(attr)  # a field the table does not show: in the row's form
+
+    def focus_chain(self) -> list[QWidget]:
+        """The table, then its detail form's inputs (skipped while the form is closed)."""
+        return [self.table, *(self.detail.widgets if self.detail is not None else ())]

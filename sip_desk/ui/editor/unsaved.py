@@ -60,7 +60,8 @@ def unsaved_inputs(sections: Sequence[Section]) -> list[Unsaved]:
             if binding.refused:
                 reason = binding.message or _could_not()
                 focus = partial(_focus_field, section, binding.widget, binding.error)
-                found.append(Unsaved(label(key, ui_lang()), reason, focus, binding.widget))
+                place = _detail_place(section, key) or label(key, ui_lang())
+                found.append(Unsaved(place, reason, focus, binding.widget))
         for part in section.parts:
             found += _in_table(section, part)
     return found
@@ -87,6 +88,16 @@ def _in_table(section: Section, part: TablePart) -> list[Unsaved]:
         focus = partial(_edit_cell, section, table, row, required)
         return [Unsaved(place, reason, focus, table)]
     return []
+
+
+def _detail_place(section: Section, key: str) -> str:
+    """ "Participants: Phone" for a field of a table's detail form ("" for another input)."""
+    for part in section.parts:
+        if part.detail is not None and key in part.detail.keys:
+            model, attr = part.model, key.partition(".")[2]
+            header = model.headerData(model.column_of(attr), Qt.Orientation.Horizontal)
+            return f"{part.table.accessibleName()}: {header}"
+    return ""
 
 
 def _could_not() -> str:

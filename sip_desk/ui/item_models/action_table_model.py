@@ -25,7 +25,7 @@ class ActionTableModel(RowTableModel):
     REQUIRED = "description"
     COLUMNS = (
         Column("description", QT_TRANSLATE_NOOP("ActionTableModel", "What is done")),
-        Column("need_id", QT_TRANSLATE_NOOP("ActionTableModel", "Need"), "choice"),
+        Column("need_id", QT_TRANSLATE_NOOP("ActionTableModel", "Need"), "choice", table=False),
         Column(
             "responsible_principal",
             QT_TRANSLATE_NOOP("ActionTableModel", "Principal"),
@@ -33,18 +33,29 @@ class ActionTableModel(RowTableModel):
             PrincipalType,
         ),
         Column("organisation", QT_TRANSLATE_NOOP("ActionTableModel", "Organisation")),
-        Column("unit", QT_TRANSLATE_NOOP("ActionTableModel", "Unit")),
+        Column("unit", QT_TRANSLATE_NOOP("ActionTableModel", "Unit"), table=False),
         Column(
             "responsible_participant_id",
             QT_TRANSLATE_NOOP("ActionTableModel", "Responsible person"),
             "choice",
         ),
-        Column("is_other_actor", QT_TRANSLATE_NOOP("ActionTableModel", "Other actor"), "bool"),
+        Column(
+            "is_other_actor",
+            QT_TRANSLATE_NOOP("ActionTableModel", "Other actor"),
+            "bool",
+            table=False,
+        ),
         Column("start_date", QT_TRANSLATE_NOOP("ActionTableModel", "Start"), "date"),
         Column("end_date", QT_TRANSLATE_NOOP("ActionTableModel", "End"), "date"),
         Column("status", QT_TRANSLATE_NOOP("ActionTableModel", "Status"), "choice", ActionStatus),
-        Column("cost_responsibility", QT_TRANSLATE_NOOP("ActionTableModel", "Cost responsibility")),
-        Column("goal_ids", QT_TRANSLATE_NOOP("ActionTableModel", "Linked goals"), "goals"),
+        Column(
+            "cost_responsibility",
+            QT_TRANSLATE_NOOP("ActionTableModel", "Cost responsibility"),
+            table=False,
+        ),
+        Column(
+            "goal_ids", QT_TRANSLATE_NOOP("ActionTableModel", "Linked goals"), "goals", table=False
+        ),
     )
 
     def __init__(self, parent: Any = None) -> None:

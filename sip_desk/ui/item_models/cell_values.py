@@ -19,6 +19,7 @@ class Column:
     header: object  # a QT_TRANSLATE_NOOP source text
     kind: str = "text"  # text | date | bool | choice
     enum: type[StrEnum] | None = None
+    table: bool = True  # shown in the table; False: only in the row's detail form
 
 
 def default_value(data_type: type[Any], attr: str) -> Any:

@@ -30,15 +30,29 @@ class ConsentTableModel(RowTableModel):
         ),
         Column("information_shared", QT_TRANSLATE_NOOP("ConsentTableModel", "Information shared")),
         Column(
-            "information_excluded", QT_TRANSLATE_NOOP("ConsentTableModel", "Information excluded")
+            "information_excluded",
+            QT_TRANSLATE_NOOP("ConsentTableModel", "Information excluded"),
+            table=False,
         ),
         Column("valid_from", QT_TRANSLATE_NOOP("ConsentTableModel", "Valid from"), "date"),
         Column("valid_until", QT_TRANSLATE_NOOP("ConsentTableModel", "Valid until"), "date"),
-        Column("form", QT_TRANSLATE_NOOP("ConsentTableModel", "Form"), "choice", ConsentForm),
         Column(
-            "given_by", QT_TRANSLATE_NOOP("ConsentTableModel", "Given by"), "choice", ConsentGiver
+            "form",
+            QT_TRANSLATE_NOOP("ConsentTableModel", "Form"),
+            "choice",
+            ConsentForm,
+            table=False,
         ),
-        Column("given_by_name", QT_TRANSLATE_NOOP("ConsentTableModel", "Name of giver")),
+        Column(
+            "given_by",
+            QT_TRANSLATE_NOOP("ConsentTableModel", "Given by"),
+            "choice",
+            ConsentGiver,
+            table=False,
+        ),
+        Column(
+            "given_by_name", QT_TRANSLATE_NOOP("ConsentTableModel", "Name of giver"), table=False
+        ),
         Column("revoked_on", QT_TRANSLATE_NOOP("ConsentTableModel", "Revoked on"), "date"),
     )
 

@@ -34,10 +34,10 @@ class ParticipantTableModel(RowTableModel):
             "choice",
             PrincipalType,
         ),
-        Column("unit", QT_TRANSLATE_NOOP("ParticipantTableModel", "Unit")),
+        Column("unit", QT_TRANSLATE_NOOP("ParticipantTableModel", "Unit"), table=False),
         Column("role", QT_TRANSLATE_NOOP("ParticipantTableModel", "Role")),
-        Column("phone", QT_TRANSLATE_NOOP("ParticipantTableModel", "Phone")),
-        Column("email", QT_TRANSLATE_NOOP("ParticipantTableModel", "E-mail")),
+        Column("phone", QT_TRANSLATE_NOOP("ParticipantTableModel", "Phone"), table=False),
+        Column("email", QT_TRANSLATE_NOOP("ParticipantTableModel", "E-mail"), table=False),
         Column(
             "invitation",
             QT_TRANSLATE_NOOP("ParticipantTableModel", "Summoned/invited"),
@@ -45,9 +45,18 @@ class ParticipantTableModel(RowTableModel):
             InvitationKind,
         ),
         Column("present", QT_TRANSLATE_NOOP("ParticipantTableModel", "Present"), "bool"),
-        Column("is_relative", QT_TRANSLATE_NOOP("ParticipantTableModel", "Relative"), "bool"),
-        Column("is_chair", QT_TRANSLATE_NOOP("ParticipantTableModel", "Chair"), "bool"),
-        Column("contact_role", QT_TRANSLATE_NOOP("ParticipantTableModel", "Contact role")),
+        Column(
+            "is_relative",
+            QT_TRANSLATE_NOOP("ParticipantTableModel", "Relative"),
+            "bool",
+            table=False,
+        ),
+        Column(
+            "is_chair", QT_TRANSLATE_NOOP("ParticipantTableModel", "Chair"), "bool", table=False
+        ),
+        Column(
+            "contact_role", QT_TRANSLATE_NOOP("ParticipantTableModel", "Contact role"), table=False
+        ),
     )
 
     def new_data(self, draft: dict[str, Any]) -> Any:

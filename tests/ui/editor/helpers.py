@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from sip_desk.ui.editor.item_table import ItemTable
+from sip_desk.ui.editor.table_part import TablePart
 
 
 def keys(qtbot, widget: QWidget, text: str) -> None:
@@ -108,3 +109,47 @@ def type_here(qtbot, text: str) -> None:
     """Type ``text`` into whatever has the focus (a key may move it, e.g. open a cell editor)."""
     for ch in text:
         keys(qtbot, focused(), ch)
+
+
+def _detail_field(qtbot, part: TablePart, row: int, attr: str) -> QWidget:
+    """Open the detail form of ``row`` with Ctrl+Enter and Tab to its field ``attr``."""
+    QApplication.processEvents()
+    table = part.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(row, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert part.detail is not None and part.detail.isVisible()
+    widget = part.detail.fields[attr].widget
+    for _ in part.detail.fields:
+        if focused() is widget:
+            break
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is widget, focused()
+    return widget
+
+
+def type_detail(qtbot, part: TablePart, row: int, attr: str, text: str) -> None:
+    """Type ``text`` over the detail field ``attr`` of ``row``; Escape saves and goes back."""
+    widget = _detail_field(qtbot, part, row, attr)
+    assert isinstance(widget, QLineEdit), widget
+    widget.selectAll()
+    keys(qtbot, widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    assert focused() is part.table
+
+
+def pick_detail(qtbot, part: TablePart, row: int, attr: str, label: str) -> None:
+    """Choose ``label`` in the detail drop-down ``attr`` of ``row``; Escape goes back."""
+    widget = _detail_field(qtbot, part, row, attr)
+    assert isinstance(widget, QComboBox), widget
+    pick(qtbot, widget, label)
+    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    assert focused() is part.table
+
+
+def tick_detail(qtbot, part: TablePart, row: int, attr: str) -> None:
+    """Toggle the detail check box ``attr`` of ``row`` with the space bar; Escape goes back."""
+    widget = _detail_field(qtbot, part, row, attr)
+    qtbot.keyClick(widget, Qt.Key.Key_Space)
+    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    assert focused() is part.table

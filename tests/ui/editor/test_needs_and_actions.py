@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from sip_desk.services.registry import Services
 from sip_desk.ui.item_models.action_table_model import ActionTableModel as A
 from sip_desk.ui.item_models.need_table_model import NeedTableModel as N
-from tests.ui.editor.helpers import blank_row, pick_cell, type_cell
+from tests.ui.editor.helpers import blank_row, pick_detail, type_cell, type_detail
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -53,8 +53,9 @@ def test_action_picks_its_need_from_the_plans_needs_and_records_who_pays(
     type_cell(
         qtbot, actions, blank_row(actions), A.column_of("description"), "Öppenvårdsbehandling"
     )
-    pick_cell(qtbot, actions, 0, A.column_of("need_id"), "Behandling för beroende")
-    type_cell(qtbot, actions, 0, A.column_of("cost_responsibility"), "Regionen")
+    part = editor.actions_section.action_part  # need and payer are in the action's details
+    pick_detail(qtbot, part, 0, "need_id", "Behandling för beroende")
+    type_detail(qtbot, part, 0, "cost_responsibility", "Regionen")
 
     stored = sqlite_services.plans.get_plan(new_plan_id)
     action = stored.actions[0]
@@ -77,7 +78,7 @@ def test_removing_a_need_clears_it_from_its_actions_and_undo_links_it_again(
     type_cell(qtbot, needs, blank_row(needs), N.column_of("description"), "Housing")
     actions = editor.actions_section.action_part.table
     type_cell(qtbot, actions, blank_row(actions), A.column_of("description"), "Housing support")
-    pick_cell(qtbot, actions, 0, A.column_of("need_id"), "Housing")
+    pick_detail(qtbot, editor.actions_section.action_part, 0, "need_id", "Housing")
 
     needs.setFocus()
     needs.setCurrentIndex(needs.model().index(0, 0))
@@ -112,7 +113,7 @@ def test_undo_texts_name_the_field_and_the_column_in_the_ui_language(
     actions = editor.actions_section.action_part.table
     type_cell(qtbot, actions, blank_row(actions), A.column_of("description"), "Boendestöd")
     assert undo.text() == "&Ångra Lägg till insats"
-    type_cell(qtbot, actions, 0, A.column_of("cost_responsibility"), "Kommunen")
+    type_detail(qtbot, editor.actions_section.action_part, 0, "cost_responsibility", "Kommunen")
     assert undo.text() == "&Ångra Ändra insats: Kostnadsansvar"
 
     editor.editor_actions.undo.trigger()

@@ -28,7 +28,10 @@ from sip_desk.domain.person import PersonData, RepresentativeData
 from sip_desk.ui.editor.edits import to_data
 from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.plan_editor import PlanEditor
+from sip_desk.ui.item_models.action_table_model import ActionTableModel as A
+from sip_desk.ui.item_models.consent_table_model import ConsentTableModel as C
 from sip_desk.ui.item_models.participant_table_model import ParticipantTableModel as P
+from sip_desk.ui.item_models.row_table_model import RowTableModel
 from tests.ui.editor.helpers import focused, press, type_here
 
 K = Qt.Key
@@ -88,27 +91,73 @@ GOAL_TEXTS = ("Ha ett eget boende", "Skriva på ett hyreskontrakt")
 NEEDS = ("Ett eget boende", "Stöd i vardagen")
 
 
-def enter_row(qtbot: Any, table: ItemTable, cells: list[Cell], finish: K = K.Key_Enter) -> int:
-    """Type a row from the "+" line, cell by cell with Tab; ``finish`` ends the last cell.
+def enter_row(
+    qtbot: Any,
+    table: ItemTable,
+    cells: list[Cell],
+    finish: K = K.Key_Enter,
+    details: list[Cell] | None = None,
+) -> int:
+    """Type a row from the "+" line, cell by cell with Tab along the columns the table shows;
+    ``finish`` ends the last cell. With ``details``, Ctrl+Enter ends the last cell instead and
+    opens the row's detail form: its fields are typed with Tab, Escape goes back to the table
+    (and ``finish`` Enter on to a fresh "+" line).
 
     Returns the line the row was typed on.
     """
     model = table.row_model
     row = table.currentIndex().row()
+    shown = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
     assert model.is_blank(row) and table.state() == QAbstractItemView.State.EditingState
-    for column, cell in enumerate(cells):
+    for at, cell in enumerate(cells):
+        column = shown[at]
         # Typing goes on in the row being typed, with an editor open in the current cell.
         assert (table.currentIndex().row(), table.currentIndex().column()) == (row, column)
         assert focused().parentWidget() is table.viewport(), focused()
-        if isinstance(cell, str):
-            type_here(qtbot, cell)
-        for key in () if isinstance(cell, str) else cell:
-            press(qtbot, key)
-        press(qtbot, K.Key_Tab if column < len(cells) - 1 else finish)
+        _type(qtbot, cell)
+        if details is not None and at == len(cells) - 1:
+            press(qtbot, K.Key_Enter, CTRL)  # saved, and on to the row's other fields
+            break
+        press(qtbot, K.Key_Tab if at < len(cells) - 1 else finish)
         assert_focus_visible(f"{table.objectName()}_{row}_{column}")
         if column == model.column_of(model.REQUIRED):
             assert not model.is_blank(row), "the row is stored once its required column is typed"
+    if details is not None:
+        enter_details(qtbot, table, details)
+        assert (table.currentIndex().row(), table.currentIndex().column()) == (row, column)
+        if finish in (K.Key_Enter, K.Key_Return):
+            press(qtbot, finish)
     return row
+
+
+def enter_details(qtbot: Any, table: ItemTable, fields: list[Cell]) -> None:
+    """Type the open detail form's fields with Tab; Escape saves them and goes back."""
+    form = focused().parentWidget()
+    while form is not None and not form.objectName().endswith("_detail"):
+        form = form.parentWidget()
+    assert form is not None and form.isVisible(), focused()
+    for at, cell in enumerate(fields):
+        assert form.isAncestorOf(focused()), focused()
+        _type(qtbot, cell)
+        if at < len(fields) - 1:
+            press(qtbot, K.Key_Tab)
+    press(qtbot, K.Key_Escape)
+    assert focused() is table and not form.isVisible()
+
+
+def _type(qtbot: Any, cell: Cell) -> None:
+    if isinstance(cell, str):
+        type_here(qtbot, cell)
+    for key in () if isinstance(cell, str) else cell:
+        press(qtbot, key)
+
+
+def split(model: type[RowTableModel], cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """The cells of a row in column order: those the table shows, those its detail form has."""
+    columns = model.COLUMNS
+    shown = [c for c, col in zip(cells, columns, strict=False) if col.table]
+    detail = [c for c, col in zip(cells, columns, strict=False) if not col.table]
+    return shown, detail
 
 
 def assert_focus_visible(name: str) -> None:
@@ -139,7 +188,8 @@ def _participants(qtbot: Any, editor: PlanEditor) -> None:
     assert focused() is table
     press(qtbot, K.Key_Enter)  # Enter on the table starts the "+" line
     for number, person in enumerate(PEOPLE):
-        assert enter_row(qtbot, table, person) == number
+        shown, details = split(P, person)
+        assert enter_row(qtbot, table, shown, details=details) == number
     assert table.row_model.is_blank(table.currentIndex().row())
     press(qtbot, K.Key_Escape)  # leave the empty "+" line
 
@@ -180,9 +230,10 @@ def _action(qtbot: Any, editor: PlanEditor, cells: list[Cell], goal_row: int) ->
     section = editor.actions_section
     table = section.action_part.table
     press(qtbot, K.Key_Enter)
-    row = enter_row(qtbot, table, cells, finish=K.Key_Tab)
-    # The last column lists the linked goals; Tab goes on to the list that ticks them.
-    assert focused() is table and table.currentIndex().column() == len(cells)
+    shown, details = split(A, cells)
+    row = enter_row(qtbot, table, shown, finish=K.Key_Tab, details=details)
+    # Back on the row's status; Tab goes on to the list that ticks the linked goals.
+    assert focused() is table and table.currentIndex().column() == A.column_of("status")
     press(qtbot, K.Key_Tab)
     assert focused() is section.goal_links and section.goal_links.isEnabled()
     for _ in range(goal_row):
@@ -370,9 +421,9 @@ def test_enter_in_the_last_column_goes_to_a_fresh_plus_line(
 ):
     editor = open_editor(new_plan_id)
     table = _type_one_participant(qtbot, editor)
-    press(qtbot, K.Key_End)  # Anna's last column
+    press(qtbot, K.Key_End)  # Anna's last column: present
     press(qtbot, K.Key_F2)  # edit Anna's last column
-    type_here(qtbot, "Samordnare")
+    press(qtbot, K.Key_Space)
 
     press(qtbot, K.Key_Enter)
 
@@ -382,9 +433,9 @@ def test_enter_in_the_last_column_goes_to_a_fresh_plus_line(
     type_here(qtbot, "Björn Berg")
     press(qtbot, K.Key_Tab)
     stored = sqlite_services.plans.get_plan(new_plan_id).participants
-    assert [(p.name, p.contact_role) for p in stored] == [
-        ("Anna Andersson", "Samordnare"),
-        ("Björn Berg", ""),
+    assert [(p.name, p.present) for p in stored] == [
+        ("Anna Andersson", True),
+        ("Björn Berg", False),
     ]
     assert (table.currentIndex().row(), table.currentIndex().column()) == (
         1,
@@ -399,8 +450,9 @@ def test_a_date_the_cell_cannot_take_stays_in_the_open_editor(
     table = editor.actions_section.action_part.table
     table.setFocus()
     press(qtbot, K.Key_Enter)
-    enter_row(qtbot, table, ["Boendestöd", (), (), "", "", (), ()])
-    type_here(qtbot, "1 december")  # the start date
+    enter_row(qtbot, table, ["Boendestöd", (), "", ()])
+    assert table.currentIndex().column() == A.column_of("start_date")
+    type_here(qtbot, "1 december")
 
     press(qtbot, K.Key_Tab)
 
@@ -449,7 +501,16 @@ def test_a_consent_typed_along_its_row_lands_on_that_consent(
     table.setFocus()
     press(qtbot, K.Key_Enter)
 
-    enter_row(qtbot, table, ["Skolan", "Kom", "Närvaro och betyg", "Hälsa"])
+    enter_row(qtbot, table, ["Skolan", "Kom", "Närvaro och betyg"])
+    # Enter in a middle column of the row being typed goes on to the next column it shows.
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (
+        0,
+        C.column_of("valid_from"),
+    )
+    assert isinstance(focused(), QLineEdit)
+    press(qtbot, K.Key_Escape)
+    press(qtbot, K.Key_Enter, CTRL)
+    enter_details(qtbot, table, ["Hälsa"])
 
     (consent,) = sqlite_services.plans.get_plan(new_plan_id).consents
     assert (consent.organisation, consent.principal) == ("Skolan", PrincipalType.KOMMUN)
@@ -458,6 +519,3 @@ def test_a_consent_typed_along_its_row_lands_on_that_consent(
         "Hälsa",
     )
     assert consent.valid_from == sqlite_services.ctx.clock.today()
-    # Enter in a middle column of the row being typed goes on to the next column.
-    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 4)
-    assert isinstance(focused(), QLineEdit)

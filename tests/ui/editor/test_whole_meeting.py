@@ -21,8 +21,11 @@ from tests.ui.editor.helpers import (
     blank_row,
     pick,
     pick_cell,
+    pick_detail,
     tick_cell,
+    tick_detail,
     type_cell,
+    type_detail,
     type_line,
     type_text,
 )
@@ -58,10 +61,10 @@ def _participants_and_consent(qtbot: Any, editor: PlanEditor, today: date) -> No
         type_cell(qtbot, table, row, P.column_of("organisation"), org)
         pick_cell(qtbot, table, row, P.column_of("principal"), principal)
         type_cell(qtbot, table, row, P.column_of("role"), role)
-        type_cell(qtbot, table, row, P.column_of("phone"), phone)
+        type_detail(qtbot, section.participants, row, "phone", phone)
         tick_cell(qtbot, table, row, P.column_of("present"))
     type_cell(qtbot, table, blank_row(table), P.column_of("name"), "Sara Lind")
-    tick_cell(qtbot, table, 3, P.column_of("is_relative"))
+    tick_detail(qtbot, section.participants, 3, "is_relative")
     pick(qtbot, section.made_with_person, "Ja, tillsammans med personen")
     section.consent_given.setFocus()
     qtbot.keyClick(section.consent_given, Qt.Key.Key_Space)
@@ -112,9 +115,9 @@ def _actions(qtbot: Any, editor: PlanEditor, today: date) -> None:
     ]
     for row, (what, principal, org, who, goal) in enumerate(rows):
         type_cell(qtbot, table, blank_row(table), A.column_of("description"), what)
-        pick_cell(qtbot, table, row, A.column_of("need_id"), NEEDS[row])
+        pick_detail(qtbot, section.action_part, row, "need_id", NEEDS[row])
         pick_cell(qtbot, table, row, A.column_of("responsible_principal"), principal)
-        type_cell(qtbot, table, row, A.column_of("cost_responsibility"), principal)
+        type_detail(qtbot, section.action_part, row, "cost_responsibility", principal)
         type_cell(qtbot, table, row, A.column_of("organisation"), org)
         pick_cell(qtbot, table, row, A.column_of("responsible_participant_id"), f"{who} ({org})")
         type_cell(qtbot, table, row, A.column_of("start_date"), today.isoformat())
@@ -127,7 +130,7 @@ def _actions(qtbot: Any, editor: PlanEditor, today: date) -> None:
             links.setFocus()
             links.setCurrentRow(goal)
             qtbot.keyClick(links, Qt.Key.Key_Space)
-    tick_cell(qtbot, table, 2, A.column_of("is_other_actor"))
+    tick_detail(qtbot, section.action_part, 2, "is_other_actor")
     type_text(qtbot, section.person_own, "Jag går på alla samtal och söker lägenheter.")
     type_text(qtbot, section.relatives_own, "Sara följer med på visningar.")
 

@@ -1,0 +1,92 @@
+"""Widths of a table's columns that fit the table: no sideways scrolling, headers readable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+CELL_PADDING = 12  # room beside a header's text, so it is never cut
+
+
+def fit_columns(table: QTableView, required: int, texts: set[int], most: int) -> None:
+    """Size the shown columns of ``table`` to fill its width.
+
+    Each is as wide as its content (up to ``most``), never narrower than its header's or its
+    cells' longest word while they all fit (so no word is cut). When that is too wide, the
+    widest give way first (their text wraps); the ``required`` column (what the row is) keeps
+    a fifth of the width. Room left over goes to the ``texts`` columns.
+    """
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    shown = [c for c in range(header.count()) if not table.isColumnHidden(c)]
+    room = table.viewport().width()
+    natural = {c: header.sectionSize(c) for c in shown}
+    headers = {c: header_width(table, c) for c in shown}
+    least = {c: max(headers[c], longest_word(table, c)) for c in shown}
+    if sum(least.values()) > room:
+        least = headers  # rather a long word cut (large text) than sideways scrolling
+    if required in natural:
+        least[required] = max(least[required], min(natural[required], room // 5))
+    widths = fitted_widths({c: min(w, most) for c, w in natural.items()}, least, room)
+    widths = widened(widths, natural, [c for c in shown if c in texts], room)
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+
+
+def longest_word(table: QTableView, column: int) -> int:
+    """The width of the longest word in the column's cells: narrower, it would be cut."""
+    model, metrics = table.model(), table.fontMetrics()
+    words = {
+        word
+        for row in range(model.rowCount())
+        for word in str(model.index(row, column).data() or "").split()
+    }
+    return max((metrics.horizontalAdvance(w) for w in words), default=0) + CELL_PADDING
+
+
+def header_width(table: QTableView, column: int) -> int:
+    """The width a header's text needs (its longest word, when the header may wrap)."""
+    text = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    metrics = table.horizontalHeader().fontMetrics()
+    return max((metrics.horizontalAdvance(w) for w in text.split()), default=0) + CELL_PADDING
+
+
+def fitted_widths(wanted: dict[int, int], least: dict[int, int], room: int) -> dict[int, int]:
+    """Column widths (by column) that fit ``room``: each as ``wanted``, but never under its
+    header's ``least``; when they do not fit, the widest give way first (their text wraps)."""
+    widths = {c: max(w, least[c]) for c, w in wanted.items()}
+    excess = sum(widths.values()) - room
+    while excess > 0:
+        slack = {c: w - least[c] for c, w in widths.items() if w > least[c]}
+        if not slack:
+            break
+        widest = max(widths[c] for c in slack)
+        tied = [c for c in slack if widths[c] == widest]
+        lower = max([widths[c] for c in slack if widths[c] < widest] + [0])
+        step = min(widest - lower, *(slack[c] for c in tied), -(-excess // len(tied)))
+        for c in tied:
+            widths[c] -= step
+        excess -= step * len(tied)
+    return widths
+
+
+def widened(
+    widths: dict[int, int], natural: dict[int, int], texts: list[int], room: int
+) -> dict[int, int]:
+    """``widths`` grown to fill ``room``: first the columns whose text was cut, up to their
+    ``natural`` width, then the text columns (``texts``) alike; never a check box or a date."""
+    widths = dict(widths)
+    spare = room - sum(widths.values())
+    cut = [c for c in widths if natural[c] > widths[c]]
+    for column in sorted(cut, key=lambda c: natural[c] - widths[c]):
+        if spare <= 0:
+            break
+        give = min(natural[column] - widths[column], spare // len(cut) if cut else 0)
+        widths[column] += give
+        spare -= give
+    growing = texts or list(widths)[-1:]
+    for at, column in enumerate(growing):
+        give = spare // (len(growing) - at) if spare > 0 else 0
+        widths[column] += give
+        spare -= give
+    return widths
