@@ -48,6 +48,14 @@ def _email(value: str, field: str) -> Iterator[ValidationError]:
         yield ValidationError(field, "validation.email", value=value)
 
 
+def _unit_needs_organisation(
+    data: ParticipantData | ActionData, prefix: str
+) -> Iterator[ValidationError]:
+    # A unit is stored as part of its organisation; without one it would be dropped unseen.
+    if data.unit.strip() and not data.organisation.strip():
+        yield ValidationError(f"{prefix}.unit", "validation.unit_without_organisation")
+
+
 def _not_before(
     start: date | None, end: date | None, field: str, code: str
 ) -> Iterator[ValidationError]:
@@ -100,6 +108,7 @@ def validate_participant(data: ParticipantData) -> None:
         [
             *_required(data.name, "participant.name"),
             *_email(data.email, "participant.email"),
+            *_unit_needs_organisation(data, "participant"),
             *_lengths(data, "participant"),
         ]
     )
@@ -140,6 +149,7 @@ def validate_action(data: ActionData) -> None:
     _raise_if(
         [
             *_required(data.description, "action.description"),
+            *_unit_needs_organisation(data, "action"),
             *_lengths(data, "action"),
             *_not_before(
                 data.start_date, data.end_date, "action.end_date", "validation.end_before_start"

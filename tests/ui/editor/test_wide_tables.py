@@ -251,3 +251,29 @@ def test_going_to_a_field_the_table_does_not_show_opens_the_rows_details_there(
     press(qtbot, K.Key_Escape)
     assert part.table.currentIndex().row() == 7
     assert focused() is part.table
+
+
+def test_a_unit_typed_before_its_organisation_is_kept_with_a_message(
+    qtbot, sqlite_services, tmp_path, swedish
+):
+    """A unit belongs to an organisation: typed without one it was once dropped unseen."""
+    editor, table = _participant_table(qtbot, sqlite_services, tmp_path)
+    detail = editor.participants_section.participants.detail
+    assert detail is not None
+    table.start_new_row()
+    keys(qtbot, focused(), "Nils Holm")
+    press(qtbot, K.Key_Return, CTRL)
+    unit = detail.fields["unit"]
+    assert focused() is unit.widget
+    keys(qtbot, focused(), "Mottagning Syd")
+
+    press(qtbot, K.Key_Escape)
+
+    assert detail.isVisible(), "the refused unit keeps the form open"
+    assert _line().text() == "Mottagning Syd"
+    assert "Fyll i organisationen först" in unit.error.text() and unit.error.isVisible()
+    assert sqlite_services.plans.get_plan(editor.plan.id).participants[-1].unit == ""
+    _line().selectAll()  # the caseworker takes the unit back: nothing is left unsaved
+    press(qtbot, K.Key_Backspace)
+    press(qtbot, K.Key_Escape)
+    assert not detail.isVisible()
