@@ -13,16 +13,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from sip_desk.services.registry import Services
+from sip_desk.ui.dialogs.settings_dialog import SettingsDialog
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.main_window import MainWindow
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
+from sip_desk.ui.meeting_mode.screens import choose_screen, default_screen, screen_key
 from sip_desk.ui.settings import AppSettings
 from tests.builders import PlanBuilder
-from tests.ui.editor.helpers import blank_row, keys
+from tests.ui.editor.helpers import blank_row, keys, pick
+from tests.ui.question_boxes import act_in_next_dialog
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -217,3 +220,53 @@ def test_with_two_screens_meeting_mode_fills_the_chosen_one(
         "Laptop: 1366 × 768 at (0, 0)",
         "Projector: 1920 × 1080 at (1366, 0)",
     ] + (["Gone (not connected now)"] if remembered == "Gone" else [])
+
+
+def test_the_screen_is_chosen_in_the_settings_and_remembered(qtbot, window, editor, settings):
+    screen = QGuiApplication.primaryScreen()
+
+    def choose_and_save(dialog: SettingsDialog) -> None:
+        label = f"{screen.geometry().width()} × {screen.geometry().height()} at (0, 0)"
+        pick(qtbot, dialog.meeting_screen, f"{screen.name() or 'Screen'}: {label}")
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    seen = act_in_next_dialog(SettingsDialog, choose_and_save)
+    window.menus.settings_action.trigger()
+
+    assert seen and seen[0].result() == SettingsDialog.DialogCode.Accepted
+    assert settings.meeting_screen == screen_key(screen) != ""
+    assert AppSettings().meeting_screen == screen_key(screen)  # kept for the next start
+    window.activateWindow()  # back from the dialog (offscreen Qt does not do it by itself)
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    editor.person_section.first_name.setFocus()
+    qtbot.keyClick(editor.person_section.first_name, Qt.Key.Key_F11)
+    meeting = editor.meeting_window
+    assert meeting is not None and meeting.screen() is screen
+    assert meeting.geometry() == screen.geometry()
+
+
+def test_a_screen_not_connected_now_stays_chosen_when_other_settings_are_saved(
+    qtbot, sqlite_services, settings
+) -> None:
+    settings.meeting_screen = "HDMI-2"
+    dialog = SettingsDialog(
+        sqlite_services.documents, sqlite_services.follow_ups, "en", None, settings
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.meeting_screen.currentText() == "HDMI-2 (not connected now)"
+    dialog.first_meeting.setValue(20)
+
+    dialog.accept()
+
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert settings.meeting_screen == "HDMI-2"
+
+
+def test_the_default_choice_is_the_other_screen_else_the_same() -> None:
+    only = QGuiApplication.primaryScreen()
+    assert default_screen([only], only) is only
+    assert choose_screen([only], "", only) is only
+    assert choose_screen([only], "gone", only) is only
+    assert choose_screen([only], screen_key(only), None) is only
+    assert default_screen([], None) is None

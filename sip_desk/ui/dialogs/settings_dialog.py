@@ -29,7 +29,7 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.ui import file_dialogs, prompts
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.i18n import LANGUAGE_NAMES
-from sip_desk.ui.meeting_mode.screens import AUTOMATIC, screen_label
+from sip_desk.ui.meeting_mode.screens import AUTOMATIC, screen_key, screen_label
 from sip_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class SettingsDialog(QDialog):
         combo.setAccessibleName(self.tr("Screen for meeting mode"))
         combo.addItem(self.tr("The other screen when there are two, else the same"), AUTOMATIC)
         for screen in QGuiApplication.screens():
-            combo.addItem(screen_label(screen), screen.name())
+            combo.addItem(screen_label(screen), screen_key(screen))
         if chosen != AUTOMATIC and combo.findData(chosen) < 0:
             combo.addItem(self.tr("%1 (not connected now)").replace("%1", chosen), chosen)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))

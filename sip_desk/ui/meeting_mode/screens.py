@@ -1,9 +1,9 @@
 """Which screen meeting mode opens on.
 
 The user may name a screen in Inställningar ("Skärm för mötesläge"); the setting keeps the
-screen's name (e.g. "HDMI-1"). Without a choice, or when the chosen screen is gone (a projector
-unplugged), meeting mode goes to the other screen than the editor's when there is one, else to
-the editor's own screen.
+screen's :func:`screen_key` (its name, e.g. "HDMI-1"). Without a choice, or when the chosen
+screen is gone (a projector unplugged), meeting mode goes to the other screen than the editor's
+when there is one, else to the editor's own screen.
 """
 
 from __future__ import annotations
@@ -14,6 +14,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QScreen
 
 AUTOMATIC = ""  # the setting's value for "the other screen when there are two, else the same"
+
+
+def screen_key(screen: QScreen) -> str:
+    """What the setting keeps: the screen's name, or its place and size for a nameless one."""
+    if screen.name():
+        return screen.name()
+    g = screen.geometry()
+    return f"{g.width()}x{g.height()}+{g.x()}+{g.y()}"
 
 
 def default_screen(screens: Sequence[QScreen], editor_screen: QScreen | None) -> QScreen | None:
@@ -32,7 +40,7 @@ def choose_screen(
     """The remembered screen when it is connected, else :func:`default_screen` (quietly)."""
     if remembered != AUTOMATIC:
         for screen in screens:
-            if screen.name() == remembered:
+            if screen_key(screen) == remembered:
                 return screen
     return default_screen(screens, editor_screen)
 
