@@ -76,6 +76,7 @@ def main() -> int:
         "full_screen": bool(meeting.windowState() & Qt.WindowState.WindowFullScreen),
         "focus_in_editor": QApplication.focusWidget() is field,
         "typed_shown": typed_shown,
+        "point_sizes": sorted({label.font().pointSize() for label in meeting.text.part_labels()}),
         "choices": [combo.itemText(i) for i in range(combo.count())],
     }
     dialog.deleteLater()

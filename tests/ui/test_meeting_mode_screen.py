@@ -4,6 +4,7 @@ closes it; Escape in the editor keeps its own meaning there."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
 from sip_desk.services.registry import Services
 from sip_desk.ui.dialogs.settings_dialog import SettingsDialog
@@ -21,6 +22,7 @@ from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.main_window import MainWindow
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
+from sip_desk.ui.meeting_mode.meeting_page import MARGIN
 from sip_desk.ui.meeting_mode.screens import choose_screen, default_screen, screen_key
 from sip_desk.ui.settings import AppSettings
 from tests.builders import PlanBuilder
@@ -83,6 +85,8 @@ def test_f11_shows_the_plan_full_screen_while_typing_stays_in_the_editor(
     assert meeting.geometry() == QGuiApplication.primaryScreen().geometry()  # the only screen
     assert _has_keyboard(field) and window.isActiveWindow()
     assert _menu_entry(window).isChecked()
+    assert meeting.text.part_labels()
+    assert all(label.font().pointSize() >= 24 for label in meeting.text.part_labels())
 
     keys(qtbot, field, "Att ha en katt.")
 
@@ -215,6 +219,7 @@ def test_with_two_screens_meeting_mode_fills_the_chosen_one(
     assert found["geometry"] == geometry[expected]
     assert found["full_screen"] is True
     assert found["focus_in_editor"] is True and found["typed_shown"] is True
+    assert found["point_sizes"] == {"Laptop": [24], "Projector": [33]}[expected]  # grows
     assert found["choices"] == [
         "The other screen when there are two, else the same",
         "Laptop: 1366 × 768 at (0, 0)",
@@ -270,3 +275,57 @@ def test_the_default_choice_is_the_other_screen_else_the_same() -> None:
     assert choose_screen([only], "gone", only) is only
     assert choose_screen([only], screen_key(only), None) is only
     assert default_screen([], None) is None
+
+
+def _part_in_view(meeting: MeetingModeWindow, key: str) -> bool:
+    """The whole part is on the screen."""
+    label = meeting.text.findChild(QLabel, f"meeting_part_{key}")
+    viewport = meeting.scroll_area.viewport()
+    if label is None:
+        return False
+    top = label.mapTo(viewport, label.rect().topLeft()).y()
+    return label.height() > 0 and top >= 0 and top + label.height() <= viewport.height()
+
+
+@pytest.fixture
+def long_plan_editor(window: MainWindow, sqlite_services: Services) -> PlanEditor:
+    """A plan several screens long (what matters, strengths, own actions in many lines)."""
+    plan = PlanBuilder(sqlite_services).complete()
+    lines = "\n".join(f"Rad {n} om det som är viktigt för mig i vardagen." for n in range(12))
+    fields = dataclasses.replace(
+        plan.fields, what_matters=lines, strengths=lines, person_own_actions=lines
+    )
+    sqlite_services.plans.update_fields(plan.id, plan.version, fields)
+    window.open_plan(plan.id)
+    editor = window.tabs.currentWidget()
+    assert isinstance(editor, PlanEditor)
+    return editor
+
+
+def test_meeting_mode_brings_the_part_being_edited_into_view(
+    qtbot, window, long_plan_editor
+) -> None:
+    editor = long_plan_editor
+    first_name = editor.person_section.first_name
+    first_name.setFocus()
+    qtbot.keyClick(first_name, Qt.Key.Key_F11)
+    meeting = editor.meeting_window
+    assert meeting is not None
+    bar = meeting.scroll_area.verticalScrollBar()
+    assert bar.value() == 0 and _part_in_view(meeting, "top")
+    signs = editor.crisis_section.warning_signs
+    signs.setFocus()
+    keys(qtbot, signs, "Slutar svara i telefon. Sover dåligt flera nätter i rad.")
+    qtbot.waitUntil(lambda: "Sover dåligt" in meeting.text.text(), timeout=5000)
+
+    qtbot.waitUntil(lambda: bar.value() > 0 and _part_in_view(meeting, "crisis"), timeout=2000)
+    assert not _part_in_view(meeting, "top")
+    assert _has_keyboard(signs)
+
+    editor.goals_section.goals.table.setFocus()
+    goals_at_top = meeting.text.part_top("goals") - MARGIN
+    qtbot.waitUntil(lambda: bar.value() == goals_at_top > 0, timeout=2000)
+    assert _part_in_view(meeting, "goals")
+
+    first_name.setFocus()
+    qtbot.waitUntil(lambda: bar.value() == 0, timeout=2000)

@@ -1,5 +1,5 @@
 """An editor's meeting mode: opens the shared-screen window on the chosen screen, keeps it in
-step with the plan as it is saved, and closes it again."""
+step with the plan as it is saved and with the part of the plan being edited, and closes it."""
 
 from __future__ import annotations
 
@@ -7,12 +7,38 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 from sip_desk.ui.meeting_mode.screens import meeting_screen
 from sip_desk.ui.settings import AppSettings
+
+# The part of the meeting page (``meeting_text.meeting_parts``) shown for an editor input: the
+# first objectName found from the focused widget up to the editor decides.
+PART_OF = {
+    "plan_what_matters": "what_matters",
+    "plan_strengths": "strengths",
+    "plan_person_own_actions": "own",
+    "plan_relatives_own_actions": "relatives",
+    "section_person": "top",
+    "section_participants": "contacts",
+    "section_goals": "goals",
+    "section_actions": "actions",
+    "section_responsibility": "contacts",
+    "section_crisis": "crisis",
+    "section_follow_up": "next",
+}
+
+
+def part_of(widget: QWidget | None, editor: QWidget) -> str | None:
+    """The meeting-page part for the editor input ``widget`` (``None``: not in ``editor``)."""
+    while widget is not None and widget is not editor:
+        part = PART_OF.get(widget.objectName())
+        if part is not None:
+            return part
+        widget = widget.parentWidget()
+    return None
 
 
 class MeetingMode(QObject):
@@ -29,6 +55,9 @@ class MeetingMode(QObject):
         super().__init__(editor)
         self._now, self._editor, self._settings = now, editor, settings
         self.window: MeetingModeWindow | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     @property
     def active(self) -> bool:
@@ -43,6 +72,7 @@ class MeetingMode(QObject):
         if self.window.isVisible():
             self.window.raise_()
             return
+        self._on_focus_changed(None, QApplication.focusWidget())
         chosen = self._settings().meeting_screen
         self.window.show_on(meeting_screen(chosen, self._editor.screen()), self._editor)
 
@@ -54,3 +84,9 @@ class MeetingMode(QObject):
         """The plan was saved: show it as it is now."""
         if self.active and self.window is not None:
             self.window.show_plan(plan)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The caseworker moved to another part of the plan: the shared screen follows."""
+        part = part_of(new, self._editor)
+        if self.window is not None and part is not None:
+            self.window.show_part(part)

@@ -7,10 +7,11 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QScreen, QShowEvent
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.meeting_mode.meeting_text import meeting_html
+from sip_desk.ui.meeting_mode.meeting_page import MARGIN, MeetingPage
+from sip_desk.ui.meeting_mode.meeting_text import meeting_parts
 
 BASE_POINT_SIZE = 24
 # A platform that activates a new window despite WindowDoesNotAcceptFocus (Qt's offscreen
@@ -23,7 +24,7 @@ LINES_PER_POINT = 32
 # The scrollbars follow the high-contrast theme: a yellow handle on black, wide enough to grab.
 _STYLE = """
 QWidget#meeting_mode { background: #000000; }
-QLabel#meeting_mode_text { color: #ffffff; background: #000000; padding: 24px; }
+QWidget#meeting_mode_text, QWidget#meeting_mode_text QLabel { color: #ffffff; background: #000000; }
 QScrollBar:vertical { background: #000000; width: 24px; margin: 0; border-left: 2px solid #ffffff; }
 QScrollBar:horizontal {
     background: #000000; height: 24px; margin: 0; border-top: 2px solid #ffffff;
@@ -34,11 +35,6 @@ QScrollBar::handle:hover { background: #ffffff; }
 QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: none; }
 QScrollBar::add-page, QScrollBar::sub-page { background: #000000; }
 """
-
-_HTML_CSS = (
-    "<style>h1 { color: #ffe066; font-size: 150%; } h2 { color: #ffe066; font-size: 125%; "
-    "margin-top: 18px; } li { margin-bottom: 10px; } p { margin: 4px 0; }</style>"
-)
 
 
 class MeetingModeWindow(QWidget):
@@ -59,13 +55,9 @@ class MeetingModeWindow(QWidget):
         self.setWindowTitle(self.tr("SIP Desk: meeting mode"))
         self.setStyleSheet(_STYLE)
         self._now = now
-        self.text = QLabel(self)
-        self.text.setObjectName("meeting_mode_text")
+        self._part = "top"  # the part of the plan brought to the top of the screen
+        self.text = MeetingPage(self)
         self.text.setAccessibleName(self.tr("The plan as the person reads it"))
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         font = self.text.font()
         font.setPointSize(BASE_POINT_SIZE)
         self.text.setFont(font)
@@ -75,6 +67,8 @@ class MeetingModeWindow(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.text)
+        # The page grows or shrinks after a save once it is laid out: keep the part at the top.
+        scroll.verticalScrollBar().rangeChanged.connect(self._scroll_to_part)
         scroll.setStyleSheet("QScrollArea { background: #000000; border: none; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,7 +76,18 @@ class MeetingModeWindow(QWidget):
 
     def show_plan(self, plan: PlanDetail) -> None:
         """Show ``plan`` (called after every save while the window is open)."""
-        self.text.setText(_HTML_CSS + meeting_html(plan, self._now()))
+        self.text.set_parts(meeting_parts(plan, self._now()))
+        QTimer.singleShot(0, self, self._scroll_to_part)  # once the page has its new height
+
+    def show_part(self, key: str) -> None:
+        """Bring part ``key`` ("goals", "actions"…, see ``meeting_parts``) to the top."""
+        self._part = key
+        QTimer.singleShot(0, self, self._scroll_to_part)
+
+    def _scroll_to_part(self) -> None:
+        top = self.text.part_top(self._part)
+        if top is not None:
+            self.scroll_area.verticalScrollBar().setValue(max(0, top - MARGIN))
 
     def show_on(self, screen: QScreen | None, keyboard_owner: QWidget | None = None) -> None:
         """Fill ``screen`` (full screen) without activating this window; should the platform
