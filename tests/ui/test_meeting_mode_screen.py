@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
@@ -162,6 +163,18 @@ def test_closing_the_main_window_closes_meeting_mode(qtbot, window, editor) -> N
 
     assert not meeting.isVisible()
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is meeting]
+
+
+def test_closing_the_plan_closes_its_meeting_mode(qtbot, window, editor) -> None:
+    editor.person_section.first_name.setFocus()
+    qtbot.keyClick(editor.person_section.first_name, Qt.Key.Key_F11)
+    meeting = editor.meeting_window
+    assert meeting is not None and meeting.isVisible()
+
+    window.menus.close_tab_action.trigger()
+
+    qtbot.waitUntil(lambda: not shiboken6.isValid(meeting) or not meeting.isVisible())
+    assert window.tabs.currentWidget() is not editor
 
 
 def test_a_remembered_screen_that_is_gone_falls_back_quietly(

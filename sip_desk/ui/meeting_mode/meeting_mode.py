@@ -1,5 +1,11 @@
 """An editor's meeting mode: opens the shared-screen window on the chosen screen, keeps it in
-step with the plan as it is saved and with the part of the plan being edited, and closes it."""
+step with the plan as it is saved and with the part of the plan being edited, and closes it.
+
+Keys: F11 in the editor opens and closes it; Escape closes it only on the meeting screen itself.
+Escape in the editor keeps its editor meaning (close a cell's editor, forget a "+" row's draft,
+leave a dialog) and leaves the shared screen as it is: the caseworker presses Escape often while
+typing, and a stray one must not blank the screen the room is reading.
+"""
 
 from __future__ import annotations
 
