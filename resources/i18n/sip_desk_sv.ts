@@ -344,8 +344,8 @@
         <translation>Spara nu</translation>
     </message>
     <message>
-        <source>Meeting mode</source>
-        <translation>Mötesläge</translation>
+        <source>&amp;Meeting mode</source>
+        <translation>&amp;Mötesläge</translation>
     </message>
     <message>
         <source>Go to what is missing</source>
@@ -1046,6 +1046,10 @@
         <translation>S&amp;tor text</translation>
     </message>
     <message>
+        <source>&amp;Meeting mode</source>
+        <translation>&amp;Mötesläge</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -1110,6 +1114,17 @@
     <message>
         <source>The plan as the person reads it</source>
         <translation>Planen som personen läser den</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingScreens</name>
+    <message>
+        <source>Screen</source>
+        <translation>Skärm</translation>
+    </message>
+    <message>
+        <source>%1: %2 × %3 at (%4, %5)</source>
+        <translation>%1: %2 × %3 vid (%4, %5)</translation>
     </message>
 </context>
 <context>
@@ -2228,12 +2243,28 @@
         <translation>Dagar till det första mötet</translation>
     </message>
     <message>
+        <source>Screen for meeting mode</source>
+        <translation>Skärm för mötesläge</translation>
+    </message>
+    <message>
+        <source>The other screen when there are two, else the same</source>
+        <translation>Den andra skärmen när det finns två, annars samma</translation>
+    </message>
+    <message>
+        <source>%1 (not connected now)</source>
+        <translation>%1 (inte ansluten nu)</translation>
+    </message>
+    <message>
         <source>Display</source>
         <translation>Visning</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
         <translation>Sp&amp;råk:</translation>
+    </message>
+    <message>
+        <source>Screen for m&amp;eeting mode:</source>
+        <translation>S&amp;kärm för mötesläge:</translation>
     </message>
     <message>
         <source>Printed plans (PDF)</source>

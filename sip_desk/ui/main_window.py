@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
             return
         from sip_desk.ui.dialogs.settings_dialog import SettingsDialog
 
-        chosen = SettingsDialog.edit(self, self.services, self.lang)
+        chosen = SettingsDialog.edit(self, self.services, self.lang, self.settings)
         if chosen is not None:
             self.events.plans_changed.emit()  # the worklist's warnings depend on the settings
             self.show_status(self.tr("Settings saved."))
@@ -258,6 +258,10 @@ class MainWindow(QMainWindow):
             return
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
+        from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
+
+        for meeting in self.findChildren(MeetingModeWindow):  # the shared screen goes dark too
+            meeting.close()
         super().closeEvent(event)
 
 

@@ -96,6 +96,9 @@ class MainMenus(QObject):
         )
         self.large_text_action.setCheckable(True)
         self.large_text_action.setChecked(large_text)
+        # The current editor's own F11 action (checkable) takes its place when a plan is shown.
+        self.meeting_placeholder = self._action("meetingModeAction", self.tr("&Meeting mode"))
+        self.meeting_placeholder.setCheckable(True)
 
     def _menu(self, name: str, title: str) -> QMenu:
         menu = self._window.menuBar().addMenu(title)
@@ -125,6 +128,7 @@ class MainMenus(QObject):
         self.view_menu.addActions([self.find_action, self.list_action, self.worklist_action])
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.large_text_action)
+        self.view_menu.addAction(self.meeting_placeholder)
         self.follow_up_menu = self._menu("followUpMenu", self.tr("F&ollow-ups"))
         self.follow_up_menu.addActions([self.worklist_action, self.record_action])
         self.follow_up_menu.addActions([self.caseload_action, self.reminders_action])
@@ -135,6 +139,7 @@ class MainMenus(QObject):
             "sign": self.sign_placeholder,
             "undo": self.undo_placeholder,
             "redo": self.redo_placeholder,
+            "meeting": self.meeting_placeholder,
         }
         for placeholder in self._shown.values():
             placeholder.setEnabled(False)
@@ -160,12 +165,14 @@ class MainMenus(QObject):
         self.recent_menu.setEnabled(live)
 
     def show_editor_actions(self, editor_actions: object | None) -> None:
-        """Show the editor's ``EditorActions`` (print/sign/undo/redo), or the disabled stand-ins."""
+        """Show the editor's ``EditorActions`` (print/sign/undo/redo/meeting mode), or the
+        disabled stand-ins."""
         placeholders = {
             "print": (self.file_menu, self.print_placeholder, self.save_pdf_action),
             "sign": (self.file_menu, self.sign_placeholder, self.save_pdf_action),
             "undo": (self.edit_menu, self.undo_placeholder, self._edit_anchor),
             "redo": (self.edit_menu, self.redo_placeholder, self._edit_anchor),
+            "meeting": (self.view_menu, self.meeting_placeholder, None),
         }
         for key, (menu, placeholder, anchor) in placeholders.items():
             wanted = getattr(editor_actions, key, None) if editor_actions is not None else None
@@ -175,5 +182,8 @@ class MainMenus(QObject):
                 continue
             if shiboken6.isValid(shown):  # a closed editor's actions are already gone
                 menu.removeAction(shown)
-            menu.insertAction(anchor, wanted)
+            if anchor is None:
+                menu.addAction(wanted)
+            else:
+                menu.insertAction(anchor, wanted)
             self._shown[key] = wanted

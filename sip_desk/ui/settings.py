@@ -1,4 +1,5 @@
-"""User preferences kept between runs (QSettings): language, recent plans, window geometry.
+"""User preferences kept between runs (QSettings): language, recent plans, window geometry,
+the screen for meeting mode.
 
 Only plan ids are kept for the recent-plans menu: names and identity numbers are personal data and
 stay in the store (the menu looks the names up when it opens).
@@ -41,6 +42,15 @@ class AppSettings:
     @large_text.setter
     def large_text(self, value: bool) -> None:
         self._s.setValue("ui/large_text", bool(value))
+
+    @property
+    def meeting_screen(self) -> str:
+        """The name of the screen chosen for meeting mode; "" lets meeting mode choose."""
+        return str(self._s.value("meeting/screen", "") or "")
+
+    @meeting_screen.setter
+    def meeting_screen(self, value: str) -> None:
+        self._s.setValue("meeting/screen", value)
 
     @property
     def geometry(self) -> QByteArray | None:

@@ -1,4 +1,5 @@
-"""Settings: the UI language (this user's, applied at once), and, kept in the store, the PDF's
+"""Settings: the UI language (this user's, applied at once) and the screen for meeting mode, and,
+kept in the store, the PDF's
 confidentiality marking and digital seal and the days allowed before the first SIP meeting.
 The seal certificate is checked when saving, so a wrong password is reported here, beside the
 field, not later when a PDF is saved."""
@@ -8,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +29,8 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.ui import file_dialogs, prompts
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.i18n import LANGUAGE_NAMES
+from sip_desk.ui.meeting_mode.screens import AUTOMATIC, screen_key, screen_label
+from sip_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from sip_desk.services.export_service import ExportService
@@ -45,6 +49,7 @@ class SettingsDialog(QDialog):
         follow_ups: FollowUpService,
         lang: str,
         parent: QWidget | None = None,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -52,6 +57,7 @@ class SettingsDialog(QDialog):
         self._documents = documents
         self._follow_ups = follow_ups
         self._lang = lang
+        self._settings = settings if settings is not None else AppSettings()
         current = documents.settings()
         self.language = QComboBox(self)
         self.language.setObjectName("uiLanguageCombo")
@@ -59,6 +65,7 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.meeting_screen = self._screen_combo(self._settings.meeting_screen)
         self.marking = self._line("confidentialityMarkingEdit", current.confidentiality_marking)
         self.marking.setAccessibleName(self.tr("Confidentiality marking"))
         self.seal_file = self._line("sealFileEdit", current.seal_pkcs12_path)
@@ -91,9 +98,25 @@ class SettingsDialog(QDialog):
         edit.setObjectName(name)
         return edit
 
+    def _screen_combo(self, chosen: str) -> QComboBox:
+        """The screens connected now, after "automatic"; a chosen screen that is not connected
+        now stays listed (and chosen), so saving other settings does not forget it."""
+        combo = QComboBox(self)
+        combo.setObjectName("meetingScreenCombo")
+        combo.setAccessibleName(self.tr("Screen for meeting mode"))
+        combo.addItem(self.tr("The other screen when there are two, else the same"), AUTOMATIC)
+        for screen in QGuiApplication.screens():
+            combo.addItem(screen_label(screen), screen_key(screen))
+        if chosen != AUTOMATIC and combo.findData(chosen) < 0:
+            combo.addItem(self.tr("%1 (not connected now)").replace("%1", chosen), chosen)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        return combo
+
     def _build(self) -> None:
         display = QGroupBox(self.tr("Display"), self)
-        QFormLayout(display).addRow(self.tr("&Language:"), self.language)
+        display_form = QFormLayout(display)
+        display_form.addRow(self.tr("&Language:"), self.language)
+        display_form.addRow(self.tr("Screen for m&eeting mode:"), self.meeting_screen)
         pdf = QGroupBox(self.tr("Printed plans (PDF)"), self)
         form = QFormLayout(pdf)
         form.addRow(self.tr("Confidentiality &marking:"), self.marking)
@@ -127,7 +150,8 @@ class SettingsDialog(QDialog):
     def _values(self) -> tuple[object, ...]:
         edits = (self.marking, self.seal_file, self.password)
         values = (edit.text() for edit in edits)
-        return (*values, self.first_meeting.value(), self.language.currentData())
+        languages = (self.language.currentData(), self.meeting_screen.currentData())
+        return (*values, self.first_meeting.value(), *languages)
 
     def has_changes(self) -> bool:
         """True when a setting differs from what the dialog showed when it opened."""
@@ -187,12 +211,21 @@ class SettingsDialog(QDialog):
         except DomainError as error:
             self.seal_error.show_message(error.message(self._lang))
             return
+        screen = str(self.meeting_screen.currentData())
+        if screen != self._settings.meeting_screen:
+            self._settings.meeting_screen = screen
         super().accept()
 
     @classmethod
-    def edit(cls, parent: QWidget | None, services: Services, lang: str) -> str | None:
+    def edit(
+        cls,
+        parent: QWidget | None,
+        services: Services,
+        lang: str,
+        settings: AppSettings | None = None,
+    ) -> str | None:
         """Show the dialog; the UI language chosen when the settings were saved, else None."""
-        dialog = cls(services.documents, services.follow_ups, lang, parent)
+        dialog = cls(services.documents, services.follow_ups, lang, parent, settings)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return str(dialog.language.currentData())

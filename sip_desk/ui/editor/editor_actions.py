@@ -41,8 +41,10 @@ class EditorActions(QObject):
             "save_now", self.tr("Save now"), [_KEY(_KEY.StandardKey.Save)], self._save_now
         )
         self.meeting = self._action(
-            "meeting_mode", self.tr("Meeting mode"), [_KEY(Qt.Key.Key_F11)], e.show_meeting_mode
+            "meeting_mode", self.tr("&Meeting mode"), [_KEY(Qt.Key.Key_F11)], e.toggle_meeting_mode
         )
+        self.meeting.setCheckable(True)  # checked while the shared screen shows the plan
+        e.meeting_mode.active_changed.connect(self.meeting.setChecked)
         self.next_missing = self._action(
             "next_missing",
             self.tr("Go to what is missing"),

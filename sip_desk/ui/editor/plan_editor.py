@@ -46,6 +46,7 @@ from sip_desk.ui.editor.signed_state import SignedStateBar
 from sip_desk.ui.editor.store_busy import StoreBusyBanner
 from sip_desk.ui.editor.translation_section import TranslationSection
 from sip_desk.ui.events import AppEvents
+from sip_desk.ui.meeting_mode.meeting_mode import MeetingMode
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class PlanEditor(QWidget):
         self.services, self.events = services, events
         self.session = PlanSession(services, plan_id, self)
         self._shown: PlanDetail | None = None  # the plan the sections show
-        self.meeting_window: MeetingModeWindow | None = None
+        self.meeting_mode = MeetingMode(services.ctx.clock.now, self)
         self.person_section = PersonSection(self.session)
         self.participants_section = ParticipantsSection(self.session)
         self.goals_section = GoalsSection(self.session)
@@ -199,14 +200,21 @@ class PlanEditor(QWidget):
             return False
         return unsaved.may_close(self, reveal)
 
+    @property
+    def meeting_window(self) -> MeetingModeWindow | None:
+        return self.meeting_mode.window
+
     def show_meeting_mode(self) -> None:
-        """Open (or raise) the large-text window for the shared screen."""
+        """Open the large-text window full screen on the shared screen; the keyboard stays here."""
         self.flush()
-        if self.meeting_window is None:
-            self.meeting_window = MeetingModeWindow(self.services.ctx.clock.now, self)
-        self.meeting_window.show_plan(self.session.plan)
-        self.meeting_window.show()
-        self.meeting_window.raise_()
+        self.meeting_mode.open(self.session.plan)
+
+    def toggle_meeting_mode(self) -> None:
+        """F11: open meeting mode, or close it when it is open."""
+        if self.meeting_mode.active:
+            self.meeting_mode.close()
+        else:
+            self.show_meeting_mode()
 
     def show_notice(self, text: str, brief: bool = False) -> None:
         """A calm message above the editor (hidden again after a while; soon when ``brief``)."""
@@ -245,8 +253,7 @@ class PlanEditor(QWidget):
             for section in self.sections:
                 section.refresh(plan)
         self.completeness.show_missing(check_completeness(plan, self.services.ctx.clock.now()))
-        if self.meeting_window is not None and self.meeting_window.isVisible():
-            self.meeting_window.show_plan(plan)
+        self.meeting_mode.follow(plan)
 
     def _show_signed_state(self) -> None:
         self.changes.show_plan(self.session.plan)
@@ -291,8 +298,7 @@ class PlanEditor(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
-        if self.meeting_window is not None:
-            self.meeting_window.close()
+        self.meeting_mode.close()
         super().closeEvent(event)
 
 

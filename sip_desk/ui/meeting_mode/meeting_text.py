@@ -115,30 +115,53 @@ def _next_html(plan: PlanDetail, now: datetime) -> str:
 
 def meeting_html(plan: PlanDetail, now: datetime) -> str:
     """The whole shared-screen page: goals first, then who does what, whom to call, next meeting."""
+    return "".join(html for _, html in meeting_parts(plan, now))
+
+
+def meeting_parts(plan: PlanDetail, now: datetime) -> list[tuple[str, str]]:
+    """The page in parts, each with its key ("top", "goals", "what_matters", "strengths",
+    "actions", "own", "relatives", "contacts", "crisis", "next"); empty parts are left out."""
     f = plan.fields
     title = QCoreApplication.translate("MeetingText", "My plan")
     crisis = "".join(
         _paragraphs(t) for t in (f.crisis_warning_signs, f.crisis_actions, f.crisis_contacts)
     )
     sections = (
-        (QCoreApplication.translate("MeetingText", "My goals"), goals_html(plan)),
+        ("goals", QCoreApplication.translate("MeetingText", "My goals"), goals_html(plan)),
         (
+            "what_matters",
             QCoreApplication.translate("MeetingText", "What matters to me"),
             _paragraphs(f.what_matters),
         ),
-        (QCoreApplication.translate("MeetingText", "My strengths"), _paragraphs(f.strengths)),
-        (QCoreApplication.translate("MeetingText", "Who does what, and when"), actions_html(plan)),
         (
+            "strengths",
+            QCoreApplication.translate("MeetingText", "My strengths"),
+            _paragraphs(f.strengths),
+        ),
+        (
+            "actions",
+            QCoreApplication.translate("MeetingText", "Who does what, and when"),
+            actions_html(plan),
+        ),
+        (
+            "own",
             QCoreApplication.translate("MeetingText", "What I do myself"),
             _paragraphs(f.person_own_actions),
         ),
         (
+            "relatives",
             QCoreApplication.translate("MeetingText", "What my relatives do"),
             _paragraphs(f.relatives_own_actions),
         ),
-        (QCoreApplication.translate("MeetingText", "Whom to call"), contacts_html(plan)),
-        (QCoreApplication.translate("MeetingText", "If things get difficult"), crisis),
-        (QCoreApplication.translate("MeetingText", "Next meeting"), _next_html(plan, now)),
+        (
+            "contacts",
+            QCoreApplication.translate("MeetingText", "Whom to call"),
+            contacts_html(plan),
+        ),
+        ("crisis", QCoreApplication.translate("MeetingText", "If things get difficult"), crisis),
+        ("next", QCoreApplication.translate("MeetingText", "Next meeting"), _next_html(plan, now)),
     )
     head = f"<h1>{escape(title)}: {escape(plan.person.full_name)}</h1>" + language_html(plan)
-    return head + "".join(f"<h2>{escape(t)}</h2>{body}" for t, body in sections if body)
+    return [("top", head)] + [
+        (key, f"<h2>{escape(t)}</h2>{body}") for key, t, body in sections if body
+    ]
