@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sip_desk.ui.text_scale import relative_font
 from sip_desk.ui.views.plan_list_view import list_table
 from sip_desk.ui.views.sort_chooser import SortChooser
 
+CHIP_TEXT = 1.2  # a count's text, relative to the list's
 _COUNT_STYLE = (
     "QToolButton {{ background: {bg}; border: 1px solid {border}; border-radius: 6px;"
-    " padding: 5px 12px; font-size: 11pt; color: #1d232a; }}"
+    " padding: 5px 12px; color: #1d232a; }}"
     " QToolButton:checked {{ border: 3px solid #1d4f91; padding: 3px 10px; font-weight: bold; }}"
     " QToolButton:focus {{ border: 2px dashed #1d4f91; padding: 4px 11px; }}"
 )
@@ -36,6 +38,7 @@ def _count_chip(host: QWidget, name: str, bg: str, border: str) -> QToolButton:
     chip.setCheckable(True)
     chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     chip.setStyleSheet(_COUNT_STYLE.format(bg=bg, border=border))
+    relative_font(chip, CHIP_TEXT)
     return chip
 
 
