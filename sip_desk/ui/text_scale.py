@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 LARGE_TEXT_FACTOR = 1.4
 HEADING = 1.35  # a section heading, relative to the text around it
+SCREEN_SHARE = 0.9  # the largest part of the screen a window is sized to
 _NORMAL = "sipDeskNormalFont"  # a property of the QApplication: the font at scale 1.0
 
 
@@ -82,6 +83,28 @@ def scale() -> float:
     if normal.pointSizeF() > 0 and now.pointSizeF() > 0:
         return now.pointSizeF() / normal.pointSizeF()
     return now.pixelSize() / max(1, normal.pixelSize())
+
+
+def px(pixels: int) -> int:
+    """``pixels`` chosen for text at normal size, at the current scale (a column's width)."""
+    return round(pixels * scale())
+
+
+def fit_window(window: QWidget, width: int, height: int | None = None) -> None:
+    """Size ``window`` at ``width`` x ``height`` pixels chosen for text at normal size, grown
+    with the scale; never smaller than its content needs, never larger than its screen.
+
+    Without ``height``: as tall as the content at that width (wrapped labels included).
+    """
+    size = QSize(px(width), px(height) if height is not None else 0)
+    size = size.expandedTo(window.minimumSizeHint())
+    if height is None:
+        fitted = window.heightForWidth(size.width())
+        size.setHeight(max(fitted, window.sizeHint().height()))
+    screen = window.screen()
+    if screen is not None:  # room left for the window's frame
+        size = size.boundedTo(screen.availableGeometry().size() * SCREEN_SHARE)
+    window.resize(size)
 
 
 class _RelativeFont(QObject):

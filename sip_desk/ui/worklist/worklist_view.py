@@ -119,10 +119,9 @@ class WorklistView:
         for chip in (self.overdue, self.today, self.this_week, self.within_30):
             counts.addWidget(chip)
         counts.addStretch(1)
-        for part in (self.sort_label, self.sort, self.range_label, self.range, self.first_day,
-                     self.until_label):  # fmt: skip
-            counts.addWidget(part)
-        counts.addWidget(self.last_day)
+        span = QHBoxLayout()  # in the filters, not beside the counts: room for large text
+        for part in (self.range, self.first_day, self.until_label, self.last_day):
+            span.addWidget(part)
         left, right = QFormLayout(), QFormLayout()
         self.labels: dict[str, QLabel] = {}
         for form, pairs in (
@@ -136,6 +135,8 @@ class WorklistView:
                 label.setBuddy(widget)
                 self.labels[key] = label
                 form.addRow(label, widget)
+        left.addRow(self.sort_label, self.sort)
+        right.addRow(self.range_label, span)
         filter_row = QHBoxLayout()
         filter_row.addLayout(left, 1)
         filter_row.addLayout(right, 1)
