@@ -15,7 +15,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from sip_desk.domain.errors import DomainError, StoreError
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REST_OF_START_MS = 200
-LARGE_TEXT_FACTOR = 1.4
 
 
 class DesktopApp:
@@ -45,8 +43,6 @@ class DesktopApp:
         self.events = AppEvents()
         self.translations = Translations()
         self.lang = self.translations.install(getattr(args, "lang", None) or self.settings.language)
-        self._base_font = QFont(self.qapp.font())
-        self._apply_large_text(self.settings.large_text)
         self.services: Services | None = None
         self.store = ""
         self.log_path = ""
@@ -58,7 +54,6 @@ class DesktopApp:
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(self.events, self.settings, self.lang)
-        window.large_text_toggled.connect(self._on_large_text_toggled)
         window.reminders_requested.connect(self._on_reminders_requested)
         return window
 
@@ -173,18 +168,6 @@ class DesktopApp:
             self.log_path = install_log_file()
         except OSError:
             log.warning("no log file: the data folder is not writable")
-
-    def _apply_large_text(self, on: bool) -> None:
-        font = QFont(self._base_font)
-        if on:
-            font.setPointSizeF(font.pointSizeF() * LARGE_TEXT_FACTOR)
-        self.qapp.setFont(font)
-
-    def _on_large_text_toggled(self, on: bool) -> None:
-        self.settings.large_text = on
-        self._apply_large_text(on)
-        # The new font reaches the widgets through events; re-fit once they have it.
-        QTimer.singleShot(0, self.window.plan_list.refit)
 
     def _on_language_changed(self, lang: str) -> None:
         """Rebuild the window in ``lang``; editors save what is typed first."""

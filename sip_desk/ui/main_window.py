@@ -20,6 +20,7 @@ from sip_desk.ui.icons import Icon, icon
 from sip_desk.ui.menus import MainMenus
 from sip_desk.ui.plan_commands import PlanCommands
 from sip_desk.ui.settings import AppSettings
+from sip_desk.ui.text_scale import set_large_text
 from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs, open_plan_widget
 from sip_desk.ui.widgets.reminder_banner import ReminderBanner
@@ -36,7 +37,6 @@ class MainWindow(QMainWindow):
     """Shown before the store is open; :meth:`attach_services` makes it live."""
 
     first_painted = Signal()  # the app then opens the store
-    large_text_toggled = Signal(bool)
     reminders_requested = Signal()
 
     def __init__(
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("SIP Desk – coordinated individual plans"))
         self.events, self.settings, self.lang = events, settings, lang
+        set_large_text(settings.large_text)  # before any widget measures its text
         self.services: Services | None = None
         self.store = ""
         self._painted = False
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self.events.follow_up_record_requested.connect(self.recorder.record)
         m.caseload_action.triggered.connect(self._on_caseload_triggered)
         m.reminders_action.triggered.connect(self.reminders_requested)
-        m.large_text_action.toggled.connect(self.large_text_toggled)
+        m.large_text_action.toggled.connect(self._on_large_text_toggled)
         m.language_group.triggered.connect(self._on_language_triggered)
         m.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.tabs.currentChanged.connect(self._on_current_tab_changed)
@@ -193,6 +194,11 @@ class MainWindow(QMainWindow):
         from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 
         CaseloadDialog.show_for(self, self.services.follow_ups)
+
+    def _on_large_text_toggled(self, on: bool) -> None:
+        """Scale all text (text_scale.py) and keep the choice for the next start."""
+        self.settings.large_text = on
+        set_large_text(on)
 
     def _on_current_tab_changed(self, _index: int) -> None:
         self.menus.show_editor_actions(getattr(self.tabs.currentWidget(), "editor_actions", None))

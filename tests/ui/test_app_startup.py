@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sip_desk.domain.errors import StoreError
 from sip_desk.ui import prompts
 from sip_desk.ui.settings import AppSettings
+from sip_desk.ui.text_scale import set_large_text
 from sip_desk.ui.widgets import plan_tabs
 from tests.builders import person_data
 
@@ -57,7 +58,7 @@ def desktop(qtbot, tmp_path, settings):
     for app in apps:
         app.stop_reminders()
         app.translations.install("en")
-        app.qapp.setFont(app._base_font)
+        set_large_text(False)
         if app.services is not None:
             app.services.ctx.db.dispose()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sip_desk.ui.editor.conflicts import Choice, Conflict, Resolution
+from sip_desk.ui.text_scale import fit_window
 
 TEXT_LINES = 6
 
@@ -112,7 +113,7 @@ class ConflictDialog(QDialog):
         buttons.addWidget(self.later)
         layout.addLayout(buttons)
         (self.merged or self.mine).setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(760, 420 if self.merged is not None else 300)
+        fit_window(self, 760, 420 if self.merged is not None else 300)
 
     def _choose(self, choice: Choice) -> None:
         text = self.merged.toPlainText() if self.merged is not None else ""

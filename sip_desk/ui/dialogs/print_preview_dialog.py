@@ -41,7 +41,9 @@ from sip_desk.services.registry import Services
 from sip_desk.ui.background import BackgroundOp, error_text
 from sip_desk.ui.dialogs.pdf_page_keys import PdfPageKeys
 from sip_desk.ui.editor.session import ui_lang
+from sip_desk.ui.text_scale import relative_font
 
+WARNING_TEXT = 1.4  # the warning over a damaged version, relative to the dialog's text
 LANGUAGES = tuple((code, language_name(code)) for code in PRINT_LANGUAGES)
 
 
@@ -85,8 +87,9 @@ class PrintPreviewDialog(QDialog):
         self.warning.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.warning.setStyleSheet(
             "QLabel#previewWarning { background: #fdecea; color: #7a1111; border: 2px solid "
-            "#b71c1c; padding: 16px; font-size: 13pt; }"
+            "#b71c1c; padding: 16px; }"
         )
+        relative_font(self.warning, WARNING_TEXT)
         self.warning.hide()
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as PDF…"))

@@ -31,6 +31,7 @@ from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.i18n import LANGUAGE_NAMES
 from sip_desk.ui.meeting_mode.screens import AUTOMATIC, screen_key, screen_label
 from sip_desk.ui.settings import AppSettings
+from sip_desk.ui.text_scale import fit_window
 
 if TYPE_CHECKING:
     from sip_desk.services.export_service import ExportService
@@ -90,7 +91,7 @@ class SettingsDialog(QDialog):
         self.browse.clicked.connect(self._on_browse_clicked)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.resize(620, self.sizeHint().height())
+        fit_window(self, 620)
         self._shown = self._values()
 
     def _line(self, name: str, text: str) -> QLineEdit:

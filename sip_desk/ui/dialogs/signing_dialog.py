@@ -31,6 +31,7 @@ from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui import prompts
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.session import ui_lang
+from sip_desk.ui.text_scale import fit_window
 from sip_desk.ui.widgets.signature_pad import SignaturePad
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ class SigningDialog(QDialog):
         self.result_plan: PlanDetail | None = None
         number = plan.versions[-1].number if plan.versions else 1
         self.setWindowTitle(self.tr("Sign version %1").replace("%1", str(number)))
-        self.resize(760, 680)
+        fit_window(self, 760, 680)
         present = {p.name for p in plan.participants if p.present}
         self.rows = [SignerRow(s, QDate(today), s.name in present) for s in signers_of(plan)]
         self.error = ErrorLabel("signingError")

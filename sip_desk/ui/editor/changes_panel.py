@@ -14,6 +14,7 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor.session import ui_lang
 from sip_desk.ui.editor.wrapped_list import WrappedList
+from sip_desk.ui.text_scale import on_font_change
 
 log = logging.getLogger(__name__)
 _ANCHOR = Qt.ItemDataRole.UserRole
@@ -91,6 +92,7 @@ class ChangesPanel(QFrame):
         layout.addWidget(self.approval)
         layout.addWidget(self.items)
         self.items.viewport().installEventFilter(self)
+        on_font_change(self.items, self._fit_list)
         self.items.itemActivated.connect(self._on_item)
         self.items.itemClicked.connect(self._on_item)
         self.summary = ChangeSummary(since_version=None)

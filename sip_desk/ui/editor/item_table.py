@@ -40,6 +40,7 @@ from sip_desk.ui.editor.cell_delegate import CellDelegate
 from sip_desk.ui.editor.column_widths import fit_columns
 from sip_desk.ui.editor.reveal import scroll_area_of
 from sip_desk.ui.item_models.row_table_model import RowRole, RowTableModel
+from sip_desk.ui.text_scale import on_font_change
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_COLUMN_WIDTH = 260
@@ -90,6 +91,7 @@ class ItemTable(QTableView):
         model.rowsInserted.connect(self.fit)
         model.rowsRemoved.connect(self.fit)
         model.dataChanged.connect(self.fit)
+        on_font_change(self, self.fit)  # rows as tall as their text at any text size
         self.fit()
 
     def fit(self, *_args: object) -> None:

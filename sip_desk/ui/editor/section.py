@@ -37,9 +37,9 @@ from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.editor.table_part import TablePart
 from sip_desk.ui.item_models.cell_values import parse_date
 from sip_desk.ui.item_models.row_table_model import RowTableModel
+from sip_desk.ui.text_scale import HEADING, on_font_change, relative_font
 
 TEXT_LINES = 4
-HEADING_SCALE = 1.35
 
 
 def object_name(key: str) -> str:
@@ -65,10 +65,7 @@ class Section(QGroupBox):
         self.undo_filter = UndoKeyFilter(self)
         self._layout = QVBoxLayout(self)
         self.heading = QLabel(title, self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
-        self.heading.setFont(font)
+        relative_font(self.heading, HEADING, bold=True)  # larger than the labels at any scale
         self._layout.addWidget(self.heading)
         self.form = self.new_form()
 
@@ -185,11 +182,16 @@ class Section(QGroupBox):
         return QLineEdit()
 
     @staticmethod
-    def text() -> QPlainTextEdit:
+    def text(lines: int = TEXT_LINES) -> QPlainTextEdit:
+        """A text box ``lines`` lines tall (in its font, so taller with large text)."""
         widget = QPlainTextEdit()
         widget.setTabChangesFocus(True)
-        height = widget.fontMetrics().lineSpacing() * TEXT_LINES + 12
-        widget.setFixedHeight(height)
+
+        def fit() -> None:
+            widget.setFixedHeight(widget.fontMetrics().lineSpacing() * lines + 12)
+
+        fit()
+        on_font_change(widget, fit)
         return widget
 
     @staticmethod

@@ -10,6 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from sip_desk.ui.text_scale import px
+
 WIDTH_KEY = "editor/side_width"
 DEFAULT_WIDTH = 300
 MIN_WIDTH = 200
@@ -42,10 +44,11 @@ class SideSplitter(QSplitter):
 
     def side_width(self) -> int:
         """The width to open the side panel with."""
+        default = px(DEFAULT_WIDTH)  # until the user chooses: wider with large text
         try:
-            width = int(str(self._settings.value(WIDTH_KEY, DEFAULT_WIDTH)))
+            width = int(str(self._settings.value(WIDTH_KEY, default)))
         except ValueError:
-            width = DEFAULT_WIDTH
+            width = default
         return max(MIN_WIDTH, width)
 
     def showEvent(self, event: QShowEvent) -> None:

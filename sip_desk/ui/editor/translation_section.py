@@ -159,9 +159,7 @@ class TranslationSection(Section):
         original.setStyleSheet(ORIGINAL_STYLE)
         original.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         original.setAccessibleName(self.tr("Swedish text"))
-        field = self.text()
-        if text.target.field in (GOAL, ACTION):
-            field.setFixedHeight(field.fontMetrics().lineSpacing() * 2 + 12)
+        field = self.text(2) if text.target.field in (GOAL, ACTION) else self.text()
         if is_right_to_left(text.target.language):
             field.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             option = field.document().defaultTextOption()

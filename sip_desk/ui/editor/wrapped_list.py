@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtWidgets import QListWidget, QWidget
 
+from sip_desk.ui.text_scale import on_font_change
+
 ITEM_PADDING = 4  # matches the QListWidget::item padding set below
 _SLACK = 4  # the style's own margin around an item's text
 
@@ -27,6 +29,7 @@ class WrappedList(QListWidget):
         self.setUniformItemSizes(False)
         self.setStyleSheet(f"QListWidget::item {{ padding: {padding}px; }}")
         self._fitted_width = -1
+        on_font_change(self, self.fit_rows)  # rows as tall as their text at any text size
 
     def text_width(self) -> int:
         """The width a line's text wraps at."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sip_desk.ui.text_scale import HEADING, relative_font
+
 
 class EmptyStoreView(QFrame):
     """Shown instead of the table while the store holds no plans (widgets only)."""
@@ -14,10 +16,7 @@ class EmptyStoreView(QFrame):
         self.setObjectName("emptyStore")
         self.heading = QLabel(self)
         self.heading.setObjectName("emptyStoreHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        relative_font(self.heading, HEADING, bold=True)
         self.text = QLabel(self)
         self.text.setObjectName("emptyStoreText")
         self.text.setWordWrap(True)

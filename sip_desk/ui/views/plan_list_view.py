@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sip_desk.ui.icons import Icon, icon
+from sip_desk.ui.text_scale import on_font_change
 from sip_desk.ui.views.sort_arrow import SortArrowHeader
 from sip_desk.ui.views.sort_chooser import SortChooser
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 
 TableT = TypeVar("TableT", bound=QTableView)
+ROW_PADDING = 10  # pixels above and below a row's line of text
 
 
 def list_table(table: TableT, name: str) -> TableT:
@@ -40,9 +42,16 @@ def list_table(table: TableT, name: str) -> TableT:
     table.verticalHeader().setVisible(False)
     # Rows are fixed-height so the view never measures every row of a big store.
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    fit_row_height(table)
+    on_font_change(table, lambda: fit_row_height(table))
     table.setHorizontalHeader(SortArrowHeader(table))  # a click sorts; the arrow: up is A to Z
     table.horizontalHeader().setHighlightSections(False)
     return table
+
+
+def fit_row_height(table: QTableView) -> None:
+    """Rows as tall as a line of the table's text (again when the text size changes)."""
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + ROW_PADDING)
 
 
 class PlanTableView(QTableView):

@@ -11,6 +11,7 @@ from sip_desk.domain.enums import PlanStatus
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.item_models.plan_table_model import Column, PlanSource, PlanTableModel
 from sip_desk.ui.labels import status_label
+from sip_desk.ui.text_scale import on_font_change
 from sip_desk.ui.views.empty_store_view import EmptyStoreView
 from sip_desk.ui.views.plan_list_view import PlanListView
 
@@ -59,6 +60,7 @@ class PlanListPanel(QWidget):
         self._fill_status_filter()
         self._set_texts()
         self.refit()
+        on_font_change(self.view.table, self.refit)  # columns fit the text at any size
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -137,7 +139,6 @@ class PlanListPanel(QWidget):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             text = max(sample, title, key=metrics.horizontalAdvance)
             header.resizeSection(column, metrics.horizontalAdvance(text) + 28)
-        table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
 
     def set_source(self, source: PlanSource) -> None:
         self._attached = True

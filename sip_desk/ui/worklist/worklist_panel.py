@@ -20,6 +20,7 @@ from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 from sip_desk.ui.item_models.worklist_table_model import SORT_CAP, Column, WorklistTableModel
 from sip_desk.ui.labels import principal_label, status_label
+from sip_desk.ui.text_scale import on_font_change, px
 from sip_desk.ui.worklist.worklist_exports import export_calendar, save_invitation
 from sip_desk.ui.worklist.worklist_labels import count_number
 from sip_desk.ui.worklist.worklist_range import (
@@ -62,6 +63,7 @@ class WorklistPanel(QWidget):
         self.model.set_filter(self.current_filter(), background=False)
         self.model.set_source(services.follow_ups)
         self._size_columns()
+        on_font_change(self.view.table, self._size_columns)
 
     def _fill_filters(self) -> None:
         v = self.view
@@ -233,6 +235,7 @@ class WorklistPanel(QWidget):
         self.view.message.setVisible(True)
 
     def _size_columns(self) -> None:
+        """Widths for typical content at normal text size, grown with the text size."""
         header = self.view.table.horizontalHeader()
         widths = {
             Column.DUE: 130,
@@ -244,7 +247,7 @@ class WorklistPanel(QWidget):
             Column.WHAT: 260,
         }
         for column, width in widths.items():
-            header.resizeSection(column, width)
+            header.resizeSection(column, px(width))
 
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected_item()

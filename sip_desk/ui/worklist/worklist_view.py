@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sip_desk.ui.text_scale import relative_font
 from sip_desk.ui.views.plan_list_view import list_table
 from sip_desk.ui.views.sort_chooser import SortChooser
 
+CHIP_TEXT = 1.2  # a count's text, relative to the list's
 _COUNT_STYLE = (
     "QToolButton {{ background: {bg}; border: 1px solid {border}; border-radius: 6px;"
-    " padding: 5px 12px; font-size: 11pt; color: #1d232a; }}"
+    " padding: 5px 12px; color: #1d232a; }}"
     " QToolButton:checked {{ border: 3px solid #1d4f91; padding: 3px 10px; font-weight: bold; }}"
     " QToolButton:focus {{ border: 2px dashed #1d4f91; padding: 4px 11px; }}"
 )
@@ -36,6 +38,7 @@ def _count_chip(host: QWidget, name: str, bg: str, border: str) -> QToolButton:
     chip.setCheckable(True)
     chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     chip.setStyleSheet(_COUNT_STYLE.format(bg=bg, border=border))
+    relative_font(chip, CHIP_TEXT)
     return chip
 
 
@@ -116,10 +119,9 @@ class WorklistView:
         for chip in (self.overdue, self.today, self.this_week, self.within_30):
             counts.addWidget(chip)
         counts.addStretch(1)
-        for part in (self.sort_label, self.sort, self.range_label, self.range, self.first_day,
-                     self.until_label):  # fmt: skip
-            counts.addWidget(part)
-        counts.addWidget(self.last_day)
+        span = QHBoxLayout()  # in the filters, not beside the counts: room for large text
+        for part in (self.range, self.first_day, self.until_label, self.last_day):
+            span.addWidget(part)
         left, right = QFormLayout(), QFormLayout()
         self.labels: dict[str, QLabel] = {}
         for form, pairs in (
@@ -133,6 +135,8 @@ class WorklistView:
                 label.setBuddy(widget)
                 self.labels[key] = label
                 form.addRow(label, widget)
+        left.addRow(self.sort_label, self.sort)
+        right.addRow(self.range_label, span)
         filter_row = QHBoxLayout()
         filter_row.addLayout(left, 1)
         filter_row.addLayout(right, 1)
