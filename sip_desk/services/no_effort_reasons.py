@@ -24,6 +24,20 @@ def stored_reason(plan: PlanDetail, principal: PrincipalType, organisation: str)
     return next((r.reason for r in plan.no_effort_reasons if r.key == key), "")
 
 
+def _stored_name(plan: PlanDetail, principal: PrincipalType, organisation: str) -> str:
+    """The organisation's name as ``plan`` stores it (its reason's, else its participants')."""
+    key = principal_key(principal, organisation)
+    named = (
+        *(r.organisation for r in plan.no_effort_reasons if r.key == key),
+        *(
+            p.organisation
+            for p in plan.participants
+            if principal_key(p.principal, p.organisation) == key
+        ),
+    )
+    return next(iter(named), organisation)
+
+
 class NoEffortReasonService:
     """Reasons why a principal has no effort. Every method is one transaction."""
 
@@ -49,6 +63,7 @@ class NoEffortReasonService:
             raise ValidationErrors([ValidationError(field, "validation.unknown_reference")])
         if len(reason) > TEXT_MAX:
             raise ValidationErrors([ValidationError(field, "validation.too_long", max=TEXT_MAX)])
+        organisation = _stored_name(plan, principal, organisation)
         old = stored_reason(plan, principal, organisation)
         if old == reason:
             return Saved(plan)
