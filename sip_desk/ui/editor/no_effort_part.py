@@ -56,6 +56,8 @@ class NoEffortPart(QWidget):
         column.addLayout(self.grid)
         self.head_name = QLabel(self.tr("Principal"), self)
         self.head_reason = QLabel(self.tr("Why it has no effort"), self)
+        for head in (self.head_name, self.head_reason):  # column headings, as in a table
+            head.setStyleSheet("color: palette(dark); font-weight: bold;")
         self.rows: dict[str, _Row] = {}
         self._laying_out = False
 
