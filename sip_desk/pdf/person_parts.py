@@ -200,12 +200,12 @@ def who_does_what(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit) -> list[
         story.append(WholeBlock(lines))
     for t in idle:  # a principal at the table that does nothing now, and why
         reason = t.reason.strip()
-        said = (
+        line = (
             labels("easy.no_effort", name=t.label, reason=reason)
             if reason
             else labels("easy.no_effort_none", name=t.label)
         )
-        story.append(kit.bullet(said, styles.easy))
+        story.append(kit.bullet(line, styles.easy))
     return story
 
 

@@ -57,7 +57,8 @@ class ActionsSection(Section):
         self._show_links()
         if list(self.no_effort.rows) != rows:  # new rows: Tab goes through them in order
             chain = self.focus_chain()
-            chain_tabs([*chain, chain[-1].nextInFocusChain()])
+            after = chain[-1].nextInFocusChain()
+            chain_tabs([*chain, after] if after is not None else chain)
 
     def _show_links(self, *_args: object) -> None:
         row = self.action_part.table.currentIndex().row()
