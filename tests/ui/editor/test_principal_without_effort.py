@@ -15,7 +15,7 @@ from sip_desk.ui.item_models.action_table_model import ActionTableModel
 from tests.builders import PlanBuilder
 from tests.pdf.pdf_text import pypdf_text
 from tests.services.signing_helpers import paper_signature, person_signature
-from tests.ui.editor.helpers import blank_row, focused, pick_cell, type_cell
+from tests.ui.editor.helpers import blank_row, focused, pick_cell, press, type_cell
 
 REGION = PrincipalType.REGION
 ITEM = (
@@ -24,6 +24,7 @@ ITEM = (
 )
 ANCHOR = "no_effort.region.region skåne"
 WHY = "Behandlingen avslutades i oktober"
+SHIFT_CONTROL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -72,6 +73,14 @@ def test_a_reason_typed_at_the_item_completes_the_plan_and_is_kept_printed_and_e
     assert "Komplett" in editor.completeness.title.text()
     stored = sqlite_services.plans.get_plan(region_plan_id)
     assert [r.reason for r in stored.no_effort_reasons] == [WHY]
+
+    # Ctrl+Z takes the reason back (focus to its field), Ctrl+Shift+Z puts it back again
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is reason and reason.text() == ""
+    assert _missing(editor) == [ITEM]
+    assert sqlite_services.plans.get_plan(region_plan_id).no_effort_reasons == ()
+    press(qtbot, Qt.Key.Key_Z, SHIFT_CONTROL)
+    assert reason.text() == WHY and _missing(editor) == []
 
     editor.close()
     again = open_editor(region_plan_id)
