@@ -74,19 +74,14 @@ class TakingPart:
 
     @property
     def label(self) -> str:
-        """The organisation with its units: "Region Skåne (beroendemottagningen)"."""
-        units = ", ".join(_in_sentence(u) for u in self.units)
+        """The organisation with its units: "Region Skåne (Beroendemottagningen)"."""
+        units = ", ".join(self.units)
         return f"{self.organisation} ({units})" if units else self.organisation
 
     @property
     def anchor(self) -> str:
         """The editor field of its reason: ``no_effort.region.region skåne``."""
         return reason_anchor(self.principal, self.organisation)
-
-
-def _in_sentence(unit: str) -> str:
-    """A unit's name inside a sentence: "Beroendemottagningen" → "beroendemottagningen"."""
-    return unit[:1].lower() + unit[1:] if unit[1:2].islower() else unit
 
 
 def principal_key(principal: PrincipalType, organisation: str) -> tuple[str, str]:

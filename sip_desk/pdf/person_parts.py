@@ -200,10 +200,11 @@ def who_does_what(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit) -> list[
         story.append(WholeBlock(lines))
     for t in idle:  # a principal at the table that does nothing now, and why
         reason = t.reason.strip()
+        name = t.organisation if fit.short_who else t.label  # units left out when short
         line = (
-            labels("easy.no_effort", name=t.label, reason=reason)
+            labels("easy.no_effort", name=name, reason=reason)
             if reason
-            else labels("easy.no_effort_none", name=t.label)
+            else labels("easy.no_effort_none", name=name)
         )
         story.append(kit.bullet(line, styles.easy))
     return story

@@ -55,11 +55,11 @@ def test_a_region_taking_part_without_an_effort_is_missing_in_plain_words() -> N
     plan = _plan(_bo())
 
     assert _messages(plan) == [
-        "Region Skåne (beroendemottagningen) har ingen insats i planen – lägg till en insats "
+        "Region Skåne (Beroendemottagningen) har ingen insats i planen – lägg till en insats "
         "eller skriv varför."
     ]
     assert _messages(plan, "en") == [
-        "Region Skåne (beroendemottagningen) has no effort in the plan – add an effort or "
+        "Region Skåne (Beroendemottagningen) has no effort in the plan – add an effort or "
         "write why."
     ]
     [item] = [
@@ -110,7 +110,7 @@ def test_one_row_per_organisation_with_all_its_units() -> None:
 
     [region] = without_effort(plan)
     assert region.participant_ids == (22, 26, 27)
-    assert region.label == "Region Skåne (beroendemottagningen, BUP Malmö)"
+    assert region.label == "Region Skåne (Beroendemottagningen, BUP Malmö)"
 
 
 def test_no_principal_item_while_the_plan_has_no_actions_at_all() -> None:

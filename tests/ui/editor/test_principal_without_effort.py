@@ -19,7 +19,7 @@ from tests.ui.editor.helpers import blank_row, focused, pick_cell, press, type_c
 
 REGION = PrincipalType.REGION
 ITEM = (
-    "Region Skåne (beroendemottagningen) har ingen insats i planen – lägg till en insats "
+    "Region Skåne (Beroendemottagningen) har ingen insats i planen – lägg till en insats "
     "eller skriv varför."
 )
 ANCHOR = "no_effort.region.region skåne"
@@ -56,7 +56,7 @@ def test_a_reason_typed_at_the_item_completes_the_plan_and_is_kept_printed_and_e
     assert _missing(editor) == [ITEM]
     assert "Komplett" not in editor.completeness.title.text()
     assert part.title.text() == "Huvudmän utan insats – skäl"
-    assert [r.name.text() for r in part.rows.values()] == ["Region Skåne (beroendemottagningen)"]
+    assert [r.name.text() for r in part.rows.values()] == ["Region Skåne (Beroendemottagningen)"]
 
     items = editor.completeness.items
     items.setFocus()
@@ -88,7 +88,7 @@ def test_a_reason_typed_at_the_item_completes_the_plan_and_is_kept_printed_and_e
     assert _missing(again) == []
 
     pdf = pypdf_text(sqlite_services.documents.render(region_plan_id).data)
-    assert "Region Skåne (beroendemottagningen)" in pdf and WHY in pdf
+    assert "Region Skåne (Beroendemottagningen)" in pdf and WHY in pdf
 
     exported = sqlite_services.transfer.export_plan(region_plan_id)
     assert json.loads(exported)["plan"]["no_effort_reasons"][0]["reason"] == WHY
