@@ -60,7 +60,7 @@ def test_the_adult_case_has_a_principal_without_an_effort_and_its_reason(service
 
     [lindo] = without_effort(adult)
     assert lindo.label == "Lindö kommun (Socialtjänsten, vuxenenheten)"
-    assert lindo.reason == "Jonas flyttar till Lindö i vår. Då tar Lindö över boendestödet."
+    assert lindo.reason == "Lindö tar över boendestödet när Jonas har flyttat dit."
     # signed with it: the reason is part of the signed version
     signed = services.signing.get_version(adult.id, 1)
     assert signed.plan.no_effort_reasons == adult.no_effort_reasons
