@@ -57,7 +57,9 @@ class NoEffortPart(QWidget):
         self.head_name = QLabel(self.tr("Principal"), self)
         self.head_reason = QLabel(self.tr("Why it has no effort"), self)
         for head in (self.head_name, self.head_reason):  # column headings, as in a table
-            head.setStyleSheet("color: palette(dark); font-weight: bold;")
+            bold = head.font()
+            bold.setBold(True)
+            head.setFont(bold)
         self.rows: dict[str, _Row] = {}
         self._laying_out = False
 
