@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from sip_desk.domain.enums import PrincipalType
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
@@ -63,6 +63,7 @@ def test_a_reason_typed_at_the_item_completes_the_plan_and_is_kept_printed_and_e
     items.setCurrentRow(0)
     qtbot.keyClick(items, Qt.Key.Key_Return)
     reason = part.rows[ANCHOR].field
+    assert isinstance(reason, QLineEdit)
     assert focused() is reason
 
     qtbot.keyClicks(reason, WHY)
