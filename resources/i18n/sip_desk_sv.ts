@@ -1332,6 +1332,37 @@
     </message>
 </context>
 <context>
+    <name>NoEffortPart</name>
+    <message>
+        <source>Principals without an effort – reason</source>
+        <translation>Huvudmän utan insats – skäl</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Huvudman</translation>
+    </message>
+    <message>
+        <source>Why it has no effort</source>
+        <translation>Varför ingen insats</translation>
+    </message>
+    <message>
+        <source>Every kommun and region taking part needs an effort in the plan, or a reason why it has none.</source>
+        <translation>Varje kommun och region som deltar behöver en insats i planen, eller ett skäl till att den inte har någon.</translation>
+    </message>
+    <message>
+        <source>Every kommun and region taking part has an effort in the plan.</source>
+        <translation>Varje kommun och region som deltar har en insats i planen.</translation>
+    </message>
+    <message>
+        <source>Why %1 has no effort</source>
+        <translation>Varför %1 inte har någon insats</translation>
+    </message>
+    <message>
+        <source>reason why %1 has no effort</source>
+        <translation>skälet till att %1 inte har någon insats</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantTableModel</name>
     <message>
         <source>Name</source>

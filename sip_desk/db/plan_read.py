@@ -33,6 +33,7 @@ from sip_desk.domain.goal import GoalDto, NeedDto
 from sip_desk.domain.participant import InformationConsentDto, ParticipantDto
 from sip_desk.domain.person import PersonDto, RepresentativeData
 from sip_desk.domain.plan import PlanDetail, PlanFields, VersionSummary
+from sip_desk.domain.principals import NoEffortReasonDto
 from sip_desk.domain.translation import TranslationDto
 
 _t = Base.metadata.tables
@@ -43,7 +44,7 @@ goals, needs, actions, action_goals = _t["goals"], _t["needs"], _t["actions"], _
 meetings, action_reviews, goal_reviews = _t["meetings"], _t["action_reviews"], _t["goal_reviews"]
 versions, drafts = _t["plan_versions"], _t["follow_up_drafts"]
 draft_actions, draft_goals = _t["draft_action_reviews"], _t["draft_goal_reviews"]
-translations = _t["translations"]
+translations, reasons = _t["translations"], _t["no_effort_reasons"]
 
 T = TypeVar("T")
 
@@ -86,6 +87,11 @@ _TRANSLATIONS = select(
     func.coalesce(translations.c.goal_id, translations.c.action_id).label("item_id"),
     translations.c.text,
 ).order_by(translations.c.language, translations.c.field, translations.c.id)
+_REASONS = (
+    select(reasons, orgs.c.name.label("organisation"), orgs.c.principal_type.label("principal"))
+    .join(orgs, orgs.c.id == reasons.c.organisation_id)
+    .order_by(reasons.c.id)
+)
 _ACTION_GOALS = (
     select(action_goals.c.action_id, action_goals.c.goal_id)
     .join(goals, goals.c.id == action_goals.c.goal_id)
@@ -180,6 +186,15 @@ def read_plan(source: Connection | Session, plan_id: int) -> PlanDetail:
         translations=tuple(
             _dto(TranslationDto, r)
             for r in rows(_TRANSLATIONS.where(translations.c.plan_id == plan_id))
+        ),
+        no_effort_reasons=tuple(
+            sorted(
+                (
+                    _dto(NoEffortReasonDto, r)
+                    for r in rows(_REASONS.where(reasons.c.plan_id == plan_id))
+                ),
+                key=lambda r: r.key,
+            )
         ),
         versions=tuple(
             _dto(VersionSummary, r)

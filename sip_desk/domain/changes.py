@@ -35,7 +35,8 @@ class PlanChange:
 
     Attributes:
         area: "field", "person", "status", "participant", "consent", "goal", "need", "action",
-            "meeting" or "translation" (the subject is then the language's name).
+            "meeting", "no_effort" (a principal's reason for having no effort; the subject is
+            its organisation) or "translation" (the subject is then the language's name).
         kind: added, removed, changed (or revoked, for a consent).
         item_id: the id of the participant, goal, action… concerned (``None`` for plan fields).
         subject: the item as the person knows it (goal text, action, name, meeting time), or the
@@ -229,7 +230,20 @@ def diff_plans(old: PlanDetail, new: PlanDetail) -> tuple[PlanChange, ...]:
             out.append(PlanChange(area=area, kind=ChangeKind.CHANGED, fields=fields))
     for area, name, subject, groups in _LISTS:
         out += _items(area, getattr(old, name), getattr(new, name), subject, groups)
-    return tuple(out + _translations(old, new))
+    return tuple(out + _no_effort_reasons(old, new) + _translations(old, new))
+
+
+def _no_effort_reasons(old: PlanDetail, new: PlanDetail) -> list[PlanChange]:
+    """One change per principal whose reason for having no effort was written or changed."""
+    before = {r.key: r.reason for r in old.no_effort_reasons}
+    after = {r.key: r for r in new.no_effort_reasons}
+    names = {r.key: r.organisation for r in old.no_effort_reasons}
+    names.update({k: r.organisation for k, r in after.items()})
+    return [
+        PlanChange(area="no_effort", kind=ChangeKind.CHANGED, subject=names[key])
+        for key in sorted(before.keys() | after.keys())
+        if before.get(key, "") != (after[key].reason if key in after else "")
+    ]
 
 
 # translated text -> field group, in the order the person's page prints them

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.principals import without_effort
 from sip_desk.domain.text import text
 
 
@@ -48,6 +49,7 @@ def check_completeness(plan: PlanDetail, now: datetime) -> list[MissingItem]:
         *_consent_items(plan, now),
         *unless(plan.goals, "goal", "goals"),
         *_action_items(plan),
+        *_principal_items(plan),
         *unless(f.lead_principal is not None, "lead_principal", "plan.lead_principal"),
         *unless(plan.coordinator, "coordinator", "plan.coordinator_participant_id"),
         *unless(plan.next_follow_up(now), "follow_up", "meetings"),
@@ -92,4 +94,19 @@ def _action_items(plan: PlanDetail) -> list[MissingItem]:
             ),
         )
         if missing
+    ]
+
+
+def _principal_items(plan: PlanDetail) -> list[MissingItem]:
+    """Every principal taking part needs an effort, or a recorded reason why it has none."""
+    if not plan.actions:
+        return []  # "no efforts are described" says it already
+    return [
+        MissingItem(
+            code="completeness.principal_effort",
+            anchor=t.anchor,
+            params={"name": t.label},
+        )
+        for t in without_effort(plan)
+        if not t.reason.strip()
     ]

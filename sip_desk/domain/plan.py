@@ -19,6 +19,7 @@ from sip_desk.domain.follow_up import FollowUpDraftDto, MeetingDto
 from sip_desk.domain.goal import GoalDto, NeedDto
 from sip_desk.domain.participant import InformationConsentDto, ParticipantDto
 from sip_desk.domain.person import PersonDto
+from sip_desk.domain.principals import NoEffortReasonDto
 from sip_desk.domain.translation import TranslationDto
 
 DEFAULT_LEGAL_REFERENCE = (
@@ -90,6 +91,8 @@ class PlanDetail:
     meetings: tuple[MeetingDto, ...] = ()
     translations: tuple[TranslationDto, ...] = ()
     """The person's own texts translated at the meeting (``domain.translation``)."""
+    no_effort_reasons: tuple[NoEffortReasonDto, ...] = ()
+    """Why a principal taking part has no effort (``domain.principals``)."""
     versions: tuple[VersionSummary, ...] = field(default_factory=tuple)
     follow_up_draft: FollowUpDraftDto | None = None
     """The follow-up record being written, if any; not plan content (never signed)."""

@@ -20,7 +20,8 @@ hashes stay true, and every reader drops the address (:func:`parse_snapshot`,
 Translations made at the meeting (``domain.translation``) are plan content and part of the
 snapshot under ``translations``; the key is left out when a plan has none, so a plan without
 translations gives the same text (and hash) as before they existed, and an older snapshot reads
-back with none.
+back with none. The reasons why a principal has no effort (``no_effort_reasons``,
+``domain.principals``) are kept the same way.
 """
 
 from __future__ import annotations
@@ -53,7 +54,11 @@ _ORDER: dict[str, Callable[[Any], Any]] = {
     "actions": lambda x: (x.position, x.id),
     "meetings": lambda x: (x.starts_at, x.id),
     "translations": lambda x: x.key,
+    "no_effort_reasons": lambda x: x.key,
 }
+# Lists added after schema 2 was first written: left out when empty, so a plan without them
+# gives the same text (and hash) as before they existed, and an older snapshot reads back.
+_LATER_LISTS = ("translations", "no_effort_reasons")
 
 
 class SnapshotError(DomainError):
@@ -102,8 +107,9 @@ def snapshot_dict(plan: PlanDetail) -> dict[str, Any]:
     for action in out["actions"]:
         action["goal_ids"] = sorted(action["goal_ids"])
     out["person"].pop("address", None)  # contact data, not plan content (schema 2)
-    if not out["translations"]:  # a plan without translations hashes as it did before them
-        del out["translations"]
+    for name in _LATER_LISTS:
+        if not out[name]:
+            del out[name]
     return out
 
 

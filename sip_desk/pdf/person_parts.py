@@ -17,6 +17,7 @@ from sip_desk.domain.enums import ActionStatus, ConsentGiver, RepresentativeKind
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.participant import ParticipantDto
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.principals import without_effort
 from sip_desk.pdf.bidi_lines import isolate
 from sip_desk.pdf.flowables import RowTable, TextBlock
 from sip_desk.pdf.fonts import BASE
@@ -176,7 +177,8 @@ def who_does_what(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit) -> list[
     """Each action: what, who, its status and "done by" while not done; kept on one page."""
     labels = kit.labels
     actions = [a for a in plan.actions if a.status is not ActionStatus.CANCELLED]
-    if not actions:
+    idle = without_effort(plan)
+    if not actions and not idle:
         return []
     story: list[Flowable] = [TextBlock(labels("easy.who_does"), styles.easy_heading)]
     detail = replace(styles.easy, indent=styles.easy.size * 1.3)
@@ -196,6 +198,15 @@ def who_does_what(plan: PlanDetail, kit: Kit, styles: Styles, fit: Fit) -> list[
         else:
             lines += [kit.text(line, detail) for line in [*said, status]]
         story.append(WholeBlock(lines))
+    for t in idle:  # a principal at the table that does nothing now, and why
+        reason = t.reason.strip()
+        name = t.organisation if fit.short_who else t.label  # units left out when short
+        line = (
+            labels("easy.no_effort", name=name, reason=reason)
+            if reason
+            else labels("easy.no_effort_none", name=name)
+        )
+        story.append(kit.bullet(line, styles.easy))
     return story
 
 

@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable
 
 from sip_desk.domain.action import ActionDto
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.principals import without_effort
 from sip_desk.pdf.bidi_lines import isolate
 from sip_desk.pdf.kit import Cell, Kit, span
 
@@ -101,9 +102,29 @@ def actions_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:
     others = [a for a in plan.actions if a.is_other_actor]
     story: list[Flowable] = [kit.heading("sec.actions")]
     story += _actions_table(own, plan, kit) if own else [kit.text(kit.labels("none.actions"))]
+    story += _without_effort(plan, kit)
     if others:
         story += [kit.heading("sec.others"), *_actions_table(others, plan, kit)]
     return story
+
+
+def _without_effort(plan: PlanDetail, kit: Kit) -> list[Flowable]:
+    """The principals taking part with no effort, each with its reason (or "none written").
+
+    Nothing when every principal taking part has an effort.
+    """
+    missing = without_effort(plan)
+    if not missing:
+        return []
+    lines = [
+        kit.bullet(
+            kit.labels("no_effort.reason", name=t.label, reason=t.reason.strip())
+            if t.reason.strip()
+            else kit.labels("no_effort.none", name=t.label)
+        )
+        for t in missing
+    ]
+    return [kit.subheading("sec.no_effort"), *lines]
 
 
 def own_actions_section(plan: PlanDetail, kit: Kit) -> list[Flowable]:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sip_desk.services.follow_ups import FollowUpService
     from sip_desk.services.key_ring import KeyRing
     from sip_desk.services.meeting_service import MeetingService
+    from sip_desk.services.no_effort_reasons import NoEffortReasonService
     from sip_desk.services.plan_items_service import PlanItemsService
     from sip_desk.services.plan_json import PlanTransferService
     from sip_desk.services.plan_service import PlanService
@@ -61,6 +62,13 @@ class Services:
         from sip_desk.services.translations import TranslationService
 
         return TranslationService(self.ctx)
+
+    @cached_property
+    def no_effort_reasons(self) -> NoEffortReasonService:
+        """Why a principal taking part has no effort in the plan."""
+        from sip_desk.services.no_effort_reasons import NoEffortReasonService
+
+        return NoEffortReasonService(self.ctx)
 
     @cached_property
     def meetings(self) -> MeetingService:

@@ -44,6 +44,8 @@ def test_completeness_flags_action_without_responsible_and_expired_consent(sqlit
         "completeness.information_consent",
         "completeness.action_organisation",
         "completeness.action_responsible",
+        # the only action names neither organisation nor person: nobody answers for it
+        "completeness.principal_effort",
     ]
     assert missing[0].message("sv").endswith("Socialtjänsten Testkommun.")
     assert missing[2].entity_id == action.id

@@ -76,6 +76,9 @@ def cut_words(text: str, known: set[str]) -> list[str]:
     """
     joined = re.sub(r"([A-Za-zÀ-ɏ])-\s+([A-Za-zÀ-ɏ])", r"\1\2", text)
     joined = re.sub(r"([@/.])\s+(?=[A-Za-z])", r"\1", joined)
+    # a printed hash or verification code ("cdcb237c8dba") is no word: its letters between the
+    # digits are pieces of the full hash, which the plan's values hold
+    joined = re.sub(r"\b[0-9a-f]*[0-9][0-9a-f]*\b", " ", joined)
     parts = {part for k in known for part in k.split("-")}
     pieces = {k[:i] for k in known for i in range(1, len(k))}
     pieces |= {k[i:] for k in known for i in range(1, len(k))}

@@ -36,6 +36,9 @@ ADDRESS = "Hemliga vägen 7, 123 45 Testköping"
 CHANGES = ("Ett nytt mål: Börja på en kurs i svenska.", "Boendestödet flyttas till onsdagar.")
 
 
+NO_EFFORT_REASON = "Utredningen väntar tills behandlingen på beroendemottagningen är klar."
+
+
 def enrich(services: Services, plan: PlanDetail) -> PlanDetail:
     """Add relatives, other actors, a need, sub-goals, reviews and every text field."""
     items, now = services.items, services.ctx.clock.now()
@@ -146,6 +149,18 @@ def enrich(services: Services, plan: PlanDetail) -> PlanDetail:
         ),
     )
     saved = services.meetings.add_meeting(plan.id, saved.plan.version, held)
+    # psychiatry takes part without an effort, with the reason why
+    psychiatry = ParticipantData(
+        name="Pia Psykiatri",
+        organisation="Psykiatrin Testregion",
+        principal=PrincipalType.REGION,
+        unit="Allmänpsykiatrin",
+        role="Läkare",
+    )
+    saved = items.add("participant", plan.id, saved.plan.version, psychiatry)
+    services.no_effort_reasons.save(
+        saved.plan, PrincipalType.REGION, "Psykiatrin Testregion", NO_EFFORT_REASON
+    )
     return services.plans.get_plan(plan.id)
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from sip_desk.domain.document import PRINT_LANGUAGES
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.domain.principals import without_effort
 from sip_desk.pdf.labels import Labels
 from sip_desk.services.registry import Services
 from tests.domain.catalogues import entries
@@ -26,6 +27,7 @@ OPTIONAL: dict[str, Callable[[PlanDetail], bool]] = {
     "sec.needs": lambda p: bool(p.needs),
     "sec.own": lambda p: bool(p.fields.person_own_actions or p.fields.relatives_own_actions),
     "sec.perspective": lambda p: bool(p.fields.what_matters or p.fields.strengths),
+    "sec.no_effort": lambda p: bool(without_effort(p)),
 }
 
 

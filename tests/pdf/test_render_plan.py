@@ -10,6 +10,7 @@ from PIL import Image as PilImage
 from pypdf import PageObject, PdfReader
 
 from sip_desk.domain.document import PRINT_LANGUAGES, SignatureDto
+from sip_desk.domain.languages import is_right_to_left
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.pdf.labels import Labels
 from sip_desk.pdf.render_plan import render_plan
@@ -55,6 +56,10 @@ def test_render_plan_shows_every_section_participant_goal_and_action(
     for action in rich.actions:
         assert normalise(action.description) in text
     assert "Socialtjänstlagen (2025:400)" in text  # legal reference
+    # the region's psychiatry takes part without an effort: named with its reason (Swedish)
+    assert "Psykiatrin Testregion" in text and "Allmänpsykiatrin" in text
+    if not is_right_to_left(language):  # (a Swedish sentence in a right-to-left line is
+        assert normalise(rich_plan.NO_EFFORT_REASON) in text  # extracted in another order)
 
 
 @needs_poppler

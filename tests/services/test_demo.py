@@ -21,6 +21,7 @@ from sip_desk.domain.enums import (
 from sip_desk.domain.identity import make_identity, parse_identity
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail, PlanQuery
+from sip_desk.domain.principals import without_effort
 from sip_desk.domain.redaction import without_address
 from sip_desk.domain.translation import translated
 from sip_desk.services.context import ServiceContext
@@ -52,6 +53,17 @@ def test_demo_cases_load_and_pass_the_completeness_check(services) -> None:
         "Ha ett eget boende",
         "Vara drogfri ett år",
     ]
+
+
+def test_the_adult_case_has_a_principal_without_an_effort_and_its_reason(services) -> None:
+    adult = _cases(services)["adult"]
+
+    [lindo] = without_effort(adult)
+    assert lindo.label == "Lindö kommun (Socialtjänsten, vuxenenheten)"
+    assert lindo.reason == "Lindö tar över boendestödet när Jonas har flyttat dit."
+    # signed with it: the reason is part of the signed version
+    signed = services.signing.get_version(adult.id, 1)
+    assert signed.plan.no_effort_reasons == adult.no_effort_reasons
 
 
 def test_demo_cases_match_the_domain_examples(services, clock) -> None:

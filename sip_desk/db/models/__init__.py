@@ -3,6 +3,7 @@
 from sip_desk.db.models.audit import AuditEntry, Setting
 from sip_desk.db.models.follow_up_draft import DraftActionReview, DraftGoalReview, FollowUpDraft
 from sip_desk.db.models.meeting import ActionReview, GoalReview, Meeting
+from sip_desk.db.models.no_effort_reason import NoEffortReason
 from sip_desk.db.models.person import Organisation, Person, Representative, Unit
 from sip_desk.db.models.plan import Plan
 from sip_desk.db.models.plan_items import Action, Goal, InformationConsent, Need, Participant
@@ -21,6 +22,7 @@ __all__ = [
     "InformationConsent",
     "Meeting",
     "Need",
+    "NoEffortReason",
     "Organisation",
     "Participant",
     "Person",

@@ -40,6 +40,7 @@ from sip_desk.services.plan_json.model import (
     decode,
     decode_value,
 )
+from sip_desk.services.plan_json.no_effort import read_no_effort_reasons
 from sip_desk.services.plan_json.translations import read_translations
 from sip_desk.services.plan_json.versions import convert_versions, read_keys
 
@@ -119,6 +120,7 @@ class _Reader:
             ),
             signing_keys=dict(self.keys or {}),
             translations=read_translations(raw.get("translations", []), self.index, self.errors),
+            no_effort_reasons=read_no_effort_reasons(raw.get("no_effort_reasons", []), self.errors),
         )
         if self.errors:
             raise ValidationErrors(self.errors)

@@ -94,6 +94,7 @@ class _Exporter:
                 self.meeting(m) for m in sorted(p.meetings, key=lambda m: (m.starts_at, m.id))
             ],
             **self.translations(),
+            **self.no_effort_reasons(),
             "versions": [_version(v, redaction) for v in sorted(versions, key=lambda v: v.number)],
         }
 
@@ -110,6 +111,11 @@ class _Exporter:
             for t in sorted(self.plan.translations, key=lambda t: t.key)
         ]
         return {"translations": items} if items else {}
+
+    def no_effort_reasons(self) -> dict[str, Any]:
+        """Why a principal taking part has no effort; no key at all when there are none."""
+        items = [encode(r) for r in sorted(self.plan.no_effort_reasons, key=lambda r: r.key)]
+        return {"no_effort_reasons": items} if items else {}
 
     def person(self) -> dict[str, Any]:
         person = self.plan.person

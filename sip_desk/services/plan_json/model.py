@@ -19,6 +19,7 @@ from sip_desk.domain.goal import GoalData, NeedData
 from sip_desk.domain.participant import InformationConsentData, ParticipantData
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.plan import PlanFields, VersionSummary
+from sip_desk.domain.principals import NoEffortReasonDto
 from sip_desk.domain.seal_check import SealData
 from sip_desk.domain.translation import TranslationDto
 from sip_desk.services.plan_json.document import short_value
@@ -86,6 +87,7 @@ class PlanImport:
     signing_keys: dict[str, str] = dataclasses.field(default_factory=dict)
     translations: tuple[TranslationDto, ...] = ()
     """``item_id`` of a goal's or action's translation is its position in the file's list."""
+    no_effort_reasons: tuple[NoEffortReasonDto, ...] = ()
 
 
 def decode(cls: type[T], raw: dict[str, Any], where: str, **extra: Any) -> T:

@@ -37,6 +37,7 @@ from sip_desk.services.plan_items_service import (
     participant_columns,
 )
 from sip_desk.services.plan_json.model import PlanImport, VersionImport
+from sip_desk.services.plan_json.no_effort import no_effort_rows
 from sip_desk.services.plan_json.translations import translation_rows
 from sip_desk.services.unit_of_work import ensure_draft_version
 
@@ -106,6 +107,7 @@ def _items(session: Session, plan: Plan, data: PlanImport) -> None:
     plan.actions.extend(actions)
     session.flush()
     session.add_all(translation_rows(plan.id, data.translations, goals, actions))
+    session.add_all(no_effort_rows(session, plan.id, data.no_effort_reasons))
     plan.meetings.extend(_meeting(m, participants, actions, goals) for m in data.meetings)
 
 

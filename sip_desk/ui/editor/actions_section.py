@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.ui.editor.no_effort_part import NoEffortPart
 from sip_desk.ui.editor.readability_badge import TableReadability
-from sip_desk.ui.editor.section import Section
+from sip_desk.ui.editor.section import Section, chain_tabs
 from sip_desk.ui.editor.session import PlanSession
 from sip_desk.ui.item_models.action_table_model import ActionTableModel
 from sip_desk.ui.item_models.need_table_model import NeedTableModel
@@ -36,6 +37,8 @@ class ActionsSection(Section):
         caption.setBuddy(self.goal_links)
         for at, widget in enumerate((self.need_part, self.action_part, caption, self.goal_links)):
             self._layout.insertWidget(1 + at, widget)
+        self.no_effort = NoEffortPart(self)  # principals taking part without an effort
+        self._layout.insertWidget(5, self.no_effort)
         self.person_own = self.text()
         self.plan_field("person_own_actions", self.tr("What I do m&yself"), self.person_own)
         self.relatives_own = self.text()
@@ -48,8 +51,14 @@ class ActionsSection(Section):
 
     def refresh(self, plan: PlanDetail) -> None:
         self.model.set_context(list(plan.participants), list(plan.goals), list(plan.needs))
+        rows = list(self.no_effort.rows)
+        self.no_effort.refresh(plan)
         super().refresh(plan)
         self._show_links()
+        if list(self.no_effort.rows) != rows:  # new rows: Tab goes through them in order
+            chain = self.focus_chain()
+            after = chain[-1].nextInFocusChain()
+            chain_tabs([*chain, after] if after is not None else chain)
 
     def _show_links(self, *_args: object) -> None:
         row = self.action_part.table.currentIndex().row()
@@ -81,4 +90,6 @@ class ActionsSection(Section):
 
     def focus_chain(self) -> list[QWidget]:
         tables = [self.need_part.table, *self.action_part.focus_chain()]
-        return [*tables, self.goal_links, *super().focus_chain()]
+        reasons = self.no_effort.focus_chain()
+        fields = [w for w in super().focus_chain() if w not in reasons and w not in tables]
+        return [*tables, self.goal_links, *reasons, *fields]

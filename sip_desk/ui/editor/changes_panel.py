@@ -51,6 +51,8 @@ def change_anchor(change: PlanChange) -> tuple[str, int]:
     if change.area in _TABLES:  # a table's anchor is its kind in plural
         gone = change.kind is ChangeKind.REMOVED or change.item_id is None
         return f"{change.area}s", -1 if gone else int(change.item_id or -1)
+    if change.area == "no_effort":  # the reasons stand below the actions table
+        return "actions", -1
     if change.area == "translation":  # section 9, which starts with the print language
         return "plan.print_language", -1
     anchors = _PERSON_ANCHORS if change.area == "person" else _FIELD_ANCHORS
