@@ -1,15 +1,16 @@
 """Child process for the quit test: the real app, every window and dialog opened and closed, quit.
 
-Run as ``python -m tests.ui.every_dialog_child STORE [--unguarded]`` with ``HOME`` (holding a
-``Documents`` folder), ``XDG_CONFIG_HOME`` and ``XDG_DATA_HOME`` of the test's own. The app
-starts as a user starts it (``cli.run``) on an empty ``STORE``; a script then loads the demo
-data and, by key presses (a menu action only where there is no shortcut), opens and closes:
+Run as ``python -m tests.ui.every_dialog_child STORE [--rounds N] [--unguarded]`` with ``HOME``
+(holding a ``Documents`` folder), ``XDG_CONFIG_HOME`` and ``XDG_DATA_HOME`` of the test's own.
+The app starts as a user starts it (``cli.run``) on an empty ``STORE``; a script then loads the
+demo data and, by key presses (a menu action only where there is no shortcut), opens and closes:
 new plan, settings, caseload, worklist, "generate demo plans", the delete question, the save
 file dialogs (export is saved for real), import with the import-person dialog, the store error
 dialog (the store held by another connection), a plan's editor, meeting mode, the print preview
 of the Arabic-speaking person's plan with its print dialog, the conflict dialog (another copy
 saves the same field), the signing dialog (a drawn signature, signed), the other UI language;
-then Ctrl+Q. Prints ``quit`` before the last key; the exit code is the app's.
+that ``N`` times (default once), then Ctrl+Q. Each window closed is named on standard output
+("closed NewPlanDialog"), then ``quit`` before the last key; the exit code is the app's.
 ``--unguarded`` starts without :func:`protect_singletons`, to see whether the crash returns.
 """
 
@@ -138,21 +139,22 @@ def _list_dialogs() -> Script:
     yield from _dialog_by_key("Ctrl+Shift+Del", QMessageBox)  # Escape: not deleted
 
 
-def _file_dialogs(home: Path) -> Script:
+def _file_dialogs(home: Path, number: int) -> Script:
     from sip_desk.ui.dialogs.import_person_dialog import ImportPersonDialog
 
     yield from _find_plan(ARABIC_PLAN)
     yield from keys("Ctrl+Shift+S")
     yield from _closes(QFileDialog)  # cancelled
     yield from keys("Ctrl+Shift+E")
-    yield from _type_file_name("plan.json")
-    exported = home / "Documents" / "plan.json"
+    yield from _type_file_name(f"plan-{number}.json")
+    exported = home / "Documents" / f"plan-{number}.json"
     yield until("export written", exported.exists)
     doc = json.loads(exported.read_text(encoding="utf-8"))
     doc["plan"]["person"]["phone"] = "070-000 00 00"
-    (home / "Documents" / "changed.json").write_text(json.dumps(doc), encoding="utf-8")
+    changed = home / "Documents" / f"changed-{number}.json"
+    changed.write_text(json.dumps(doc), encoding="utf-8")
     yield from keys("Ctrl+Shift+I")
-    yield from _type_file_name("changed.json")
+    yield from _type_file_name(changed.name)
     yield from _closes(ImportPersonDialog)  # Escape: nothing imported
 
 
@@ -175,10 +177,10 @@ def _meeting_mode(editor: Any) -> Script:
 
     yield from keys(Qt.Key.Key_F11)
     meeting = yield until("meeting mode", lambda: top_level(MeetingModeWindow))
-    yield for_a_while("meeting mode active", meeting.isActiveWindow, 1.0)
-    for key in (Qt.Key.Key_Escape, Qt.Key.Key_F11):  # Escape where it has the keys, else F11
+    yield for_a_while("meeting mode active", meeting.isActiveWindow, 2.0)
+    for _ in range(4):  # Escape where it has the keys (its own window), else F11 in the editor
         if not gone(meeting):
-            yield from keys(key)
+            yield from keys(Qt.Key.Key_Escape if meeting.isActiveWindow() else Qt.Key.Key_F11)
             yield for_a_while("meeting mode left", lambda: gone(meeting), 2.0)
     yield from _closed("MeetingModeWindow", meeting)
     yield until("a window active", active_window)
@@ -260,19 +262,28 @@ def _tabs() -> list[Any]:
     return [tabs.widget(i) for i in range(tabs.count())]
 
 
-def script(store: str, home: Path) -> Script:
+def _other_language() -> Script:
+    """Language → the other one (no shortcut): the window is built anew."""
+    window = _window()
+    other = next(a for a in window.menus.language_group.actions() if not a.isChecked())
+    yield later(other.trigger)
+    rebuilt = yield until("window rebuilt", lambda: (w := _window()) is not window and w)
+    yield from _closed(f"MainWindow {window.lang}", window)
+    yield until("new window active", lambda: active_window() is rebuilt)
+
+
+def script(store: str, home: Path, rounds: int) -> Script:
+    """Demo data, then ``rounds`` rounds of every window and dialog, then Ctrl+Q."""
     window = yield until("main window", _window)
     yield until("store open", lambda: window.services is not None and window.isActiveWindow())
     yield later(window.menus.demo_action.trigger)  # Arkiv → Ladda demodata (no shortcut)
     yield until("demo plans", lambda: window.plan_list.model.rowCount() == DEMO_PLANS)
-    yield from _list_dialogs()
-    yield from _file_dialogs(home)
-    yield from _store_error(store)
-    yield from _editor_windows(store)
-    yield later(window.menus.language_group.actions()[1].trigger)  # English (no shortcut)
-    english = yield until("window in English", lambda: (w := _window()) is not window and w)
-    yield from _closed("MainWindow sv", window)
-    yield until("English window active", lambda: active_window() is english)
+    for number in range(1, rounds + 1):
+        yield from _list_dialogs()
+        yield from _file_dialogs(home, number)
+        yield from _store_error(store)
+        yield from _editor_windows(store)
+        yield from _other_language()
     say("quit")
     yield from keys("Ctrl+Q")
 
@@ -285,12 +296,13 @@ def main() -> int:
     from sip_desk.ui.qt_refcounts import protect_singletons
 
     store, home = sys.argv[1], Path(os.environ["HOME"])
+    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 1
     make_app = sip_desk.app._qapplication
     drivers: list[ScriptDriver] = []
 
     def app_with_script() -> QApplication:
         app = make_app()
-        QTimer.singleShot(0, lambda: drivers.append(ScriptDriver(script(store, home), app)))
+        QTimer.singleShot(0, lambda: drivers.append(ScriptDriver(script(store, home, rounds), app)))
         return app
 
     sip_desk.app._qapplication = app_with_script
