@@ -5,12 +5,14 @@ Run as ``python -m tests.ui.every_dialog_child STORE [--rounds N] [--unguarded]`
 The app starts as a user starts it (``cli.run``) on an empty ``STORE``; a script then loads the
 demo data and, by key presses (a menu action only where there is no shortcut), opens and closes:
 new plan, settings, caseload, worklist, "generate demo plans", the delete question, the save
-file dialogs (export is saved for real), import with the import-person dialog, the store error
-dialog (the store held by another connection), a plan's editor, meeting mode, the print preview
-of the Arabic-speaking person's plan with its print dialog, the conflict dialog (another copy
-saves the same field), the signing dialog (a drawn signature, signed), the other UI language;
-that ``N`` times (default once), then Ctrl+Q. Each window closed is named on standard output
-("closed NewPlanDialog"), then ``quit`` before the last key; the exit code is the app's.
+file dialogs (export is saved for real), import with the import-person dialog, import of a
+broken file (its warning), the store error dialog (the store held by another connection), a
+plan's editor, meeting mode, the print preview of the Arabic-speaking person's plan with its
+print dialog, the conflict dialog (another copy saves the same field), the signing dialog (a
+drawn signature, a stray Escape's question, signed), the File and recent plans menus, the
+other UI language; that ``N`` times (default once), then Ctrl+Q. Each window closed is named on
+standard output ("closed NewPlanDialog"), then ``quit`` before the last key; the exit code is
+the app's.
 ``--unguarded`` starts without :func:`protect_singletons`, to see whether the crash returns.
 """
 
@@ -156,6 +158,11 @@ def _file_dialogs(home: Path, number: int) -> Script:
     yield from keys("Ctrl+Shift+I")
     yield from _type_file_name(changed.name)
     yield from _closes(ImportPersonDialog)  # Escape: nothing imported
+    broken = home / "Documents" / f"broken-{number}.json"
+    broken.write_text('{"format": ', encoding="utf-8")
+    yield from keys("Ctrl+Shift+I")
+    yield from _type_file_name(broken.name)
+    yield from _closes(QMessageBox, name="warningBox")  # "The plan was not imported"
 
 
 def _store_error(store: str) -> Script:
@@ -236,6 +243,10 @@ def _sign(editor: Any) -> Script:
             QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 70))
             QTest.mouseMove(pad, QPoint(160, 30))
             QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(260, 60))
+    yield from keys(Qt.Key.Key_Escape)  # a stray Escape asks; Escape again keeps signing
+    yield from _closes(QMessageBox, name="discardBox")
+    if gone(dialog):
+        raise AssertionError("Escape closed the signing dialog with signatures drawn")
     yield later(lambda: QTest.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton))
     yield until("signed", lambda: gone(dialog) or (dialog.error.isVisible() and dialog.error))
     if not gone(dialog):
@@ -262,6 +273,26 @@ def _tabs() -> list[Any]:
     return [tabs.widget(i) for i in range(tabs.count())]
 
 
+def _mnemonic(text: str) -> str:
+    return text[text.index("&") + 1].upper()
+
+
+def _menus() -> Script:
+    """Alt + the File menu's letter, then the recent plans' letter; Escape closes each."""
+    window = _window()
+    file_menu, recent = window.menus.file_menu, window.menus.recent_menu
+    yield from keys(f"Alt+{_mnemonic(file_menu.title())}")
+    yield until("File menu", lambda: QApplication.activePopupWidget() is file_menu)
+    yield from keys(_mnemonic(recent.title()), file_menu)
+    yield until("recent plans", lambda: QApplication.activePopupWidget() is recent)
+    if not any(a.isEnabled() for a in recent.actions()):
+        raise AssertionError("no recent plan listed")
+    yield from keys(Qt.Key.Key_Escape, recent)
+    yield from _closed("QMenu recentPlansMenu", recent)
+    yield from keys(Qt.Key.Key_Escape, file_menu)
+    yield from _closed("QMenu fileMenu", file_menu)
+
+
 def _other_language() -> Script:
     """Language → the other one (no shortcut): the window is built anew."""
     window = _window()
@@ -283,6 +314,7 @@ def script(store: str, home: Path, rounds: int) -> Script:
         yield from _file_dialogs(home, number)
         yield from _store_error(store)
         yield from _editor_windows(store)
+        yield from _menus()
         yield from _other_language()
     say("quit")
     yield from keys("Ctrl+Q")
