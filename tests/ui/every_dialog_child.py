@@ -34,10 +34,20 @@ from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QFileDialog,
     QInputDialog,
-    QLineEdit,
     QMessageBox,
 )
 
+from tests.ui.app_steps import (
+    closed,
+    closes,
+    dialog_by_key,
+    find_plan,
+    main_window,
+    mnemonic,
+    open_editor,
+    tabs,
+    type_file_name,
+)
 from tests.ui.script_driver import (
     Script,
     ScriptDriver,
@@ -59,96 +69,33 @@ MINE = " och Bos om jobbet"
 DEMO_PLANS = 4
 
 
-def _window() -> Any:
-    from sip_desk.ui.main_window import MainWindow
-
-    return top_level(MainWindow)
-
-
-def _closes(kind: type, key: str | Qt.Key = Qt.Key.Key_Escape, name: str = "") -> Script:
-    """Wait for the modal ``kind``, press ``key`` in it, wait until it is gone."""
-    what = f"{kind.__name__} {name}".strip()
-    dialog = yield until(what, lambda: modal(kind, name))
-    yield from keys(key)
-    yield from _closed(what, dialog)
-
-
-def _closed(what: str, widget: Any) -> Script:
-    """Wait until ``widget`` is closed; say so on standard output."""
-    yield until(f"{what} closed", lambda: gone(widget))
-    say("closed", what)
-
-
-def _dialog_by_key(sequence: str, kind: type, name: str = "") -> Script:
-    yield from keys(sequence)
-    yield from _closes(kind, name=name)
-
-
-def _type_file_name(name: str) -> Script:
-    """In the open file dialog: type ``name``, then Enter until the dialog is gone."""
-    dialog = yield until("file dialog", lambda: modal(QFileDialog))
-    field = dialog.findChild(QLineEdit, "fileNameEdit")
-    yield later(lambda: (field.selectAll(), QTest.keyClicks(field, name)))
-    while not gone(dialog):  # the first Enter may only take the completer's choice
-        yield from keys(Qt.Key.Key_Return, field)
-        yield for_a_while("file dialog answered", lambda: gone(dialog), 1.0)
-    say("closed", "QFileDialog", name)
-
-
-def _find_plan(name: str) -> Script:
-    """Ctrl+F, type the first name (ASCII: QTest types no other keys), Down into the list."""
-    window = _window()
-    yield from keys("Ctrl+F")
-    search = window.plan_list.view.search
-    yield until("search box", search.hasFocus)
-    yield from keys("Ctrl+A", search)
-    yield later(lambda: QTest.keyClicks(search, name.split(maxsplit=1)[0]))
-    yield until(f"only {name} listed", lambda: window.plan_list.model.rowCount() == 1)
-    yield from keys(Qt.Key.Key_Down)
-    yield until(
-        f"{name} selected",
-        lambda: (plan := window.plan_list.current_plan()) and plan.person_name == name,
-    )
-
-
-def _open_editor(name: str) -> Script:
-    from sip_desk.ui.editor.plan_editor import PlanEditor
-
-    yield from _find_plan(name)
-    yield from keys(Qt.Key.Key_Return)
-    editor = yield until(
-        "editor", lambda: (e := _window().tabs.currentWidget()) and isinstance(e, PlanEditor) and e
-    )
-    return editor
-
-
 def _list_dialogs() -> Script:
     from sip_desk.ui.dialogs.new_plan_dialog import NewPlanDialog
     from sip_desk.ui.dialogs.settings_dialog import SettingsDialog
     from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 
-    window = _window()
-    yield from _dialog_by_key("Ctrl+N", NewPlanDialog)
-    yield from _dialog_by_key("Ctrl+,", SettingsDialog)
-    yield from _dialog_by_key("Ctrl+Shift+K", CaseloadDialog)
+    window = main_window()
+    yield from dialog_by_key("Ctrl+N", NewPlanDialog)
+    yield from dialog_by_key("Ctrl+,", SettingsDialog)
+    yield from dialog_by_key("Ctrl+Shift+K", CaseloadDialog)
     yield from keys("Ctrl+2")
     yield until("worklist", lambda: window.worklist.panel and window.worklist.panel.isVisible())
     yield from keys("Ctrl+1")
-    yield from _closed("WorklistPanel", window.worklist.panel)
+    yield from closed("WorklistPanel", window.worklist.panel)
     yield later(window.menus.generate_demo_action.trigger)  # no shortcut
-    yield from _closes(QInputDialog, name="generateDemoDialog")
-    yield from _find_plan(OTHER_PLAN)
-    yield from _dialog_by_key("Ctrl+Shift+Del", QMessageBox)  # Escape: not deleted
+    yield from closes(QInputDialog, name="generateDemoDialog")
+    yield from find_plan(OTHER_PLAN)
+    yield from dialog_by_key("Ctrl+Shift+Del", QMessageBox)  # Escape: not deleted
 
 
 def _file_dialogs(home: Path, number: int) -> Script:
     from sip_desk.ui.dialogs.import_person_dialog import ImportPersonDialog
 
-    yield from _find_plan(ARABIC_PLAN)
+    yield from find_plan(ARABIC_PLAN)
     yield from keys("Ctrl+Shift+S")
-    yield from _closes(QFileDialog)  # cancelled
+    yield from closes(QFileDialog)  # cancelled
     yield from keys("Ctrl+Shift+E")
-    yield from _type_file_name(f"plan-{number}.json")
+    yield from type_file_name(f"plan-{number}.json")
     exported = home / "Documents" / f"plan-{number}.json"
     yield until("export written", exported.exists)
     doc = json.loads(exported.read_text(encoding="utf-8"))
@@ -156,19 +103,19 @@ def _file_dialogs(home: Path, number: int) -> Script:
     changed = home / "Documents" / f"changed-{number}.json"
     changed.write_text(json.dumps(doc), encoding="utf-8")
     yield from keys("Ctrl+Shift+I")
-    yield from _type_file_name(changed.name)
-    yield from _closes(ImportPersonDialog)  # Escape: nothing imported
+    yield from type_file_name(changed.name)
+    yield from closes(ImportPersonDialog)  # Escape: nothing imported
     broken = home / "Documents" / f"broken-{number}.json"
     broken.write_text('{"format": ', encoding="utf-8")
     yield from keys("Ctrl+Shift+I")
-    yield from _type_file_name(broken.name)
-    yield from _closes(QMessageBox, name="warningBox")  # "The plan was not imported"
+    yield from type_file_name(broken.name)
+    yield from closes(QMessageBox, name="warningBox")  # "The plan was not imported"
 
 
 def _store_error(store: str) -> Script:
     from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
 
-    yield from _find_plan(OTHER_PLAN)
+    yield from find_plan(OTHER_PLAN)
     other = sqlite3.connect(store, isolation_level=None)  # another program holds the store
     other.execute("BEGIN EXCLUSIVE")
     yield from keys(Qt.Key.Key_Return)
@@ -176,7 +123,7 @@ def _store_error(store: str) -> Script:
     other.execute("COMMIT")
     other.close()
     yield from keys(Qt.Key.Key_Escape)
-    yield from _closed("StoreErrorDialog", dialog)
+    yield from closed("StoreErrorDialog", dialog)
 
 
 def _meeting_mode(editor: Any) -> Script:
@@ -189,7 +136,7 @@ def _meeting_mode(editor: Any) -> Script:
         if not gone(meeting):
             yield from keys(Qt.Key.Key_Escape if meeting.isActiveWindow() else Qt.Key.Key_F11)
             yield for_a_while("meeting mode left", lambda: gone(meeting), 2.0)
-    yield from _closed("MeetingModeWindow", meeting)
+    yield from closed("MeetingModeWindow", meeting)
     yield until("a window active", active_window)
 
 
@@ -206,9 +153,9 @@ def _print_preview() -> Script:
     for _ in range(3):
         yield from keys(Qt.Key.Key_PageDown)
     yield later(lambda: QTest.mouseClick(preview.print_button, Qt.MouseButton.LeftButton))
-    yield from _closes(QPrintDialog)
+    yield from closes(QPrintDialog)
     yield from keys(Qt.Key.Key_Escape)
-    yield from _closed("PrintPreviewDialog ar", preview)
+    yield from closed("PrintPreviewDialog ar", preview)
 
 
 def _conflict(editor: Any, store: str) -> Script:
@@ -229,7 +176,7 @@ def _conflict(editor: Any, store: str) -> Script:
     yield from keys(Qt.Key.Key_Tab, field)  # leaving the field asks
     dialog = yield until("conflict dialog", lambda: modal(ConflictDialog))
     yield later(lambda: QTest.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton))
-    yield from _closed("ConflictDialog", dialog)
+    yield from closed("ConflictDialog", dialog)
 
 
 def _sign(editor: Any) -> Script:
@@ -244,7 +191,7 @@ def _sign(editor: Any) -> Script:
             QTest.mouseMove(pad, QPoint(160, 30))
             QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(260, 60))
     yield from keys(Qt.Key.Key_Escape)  # a stray Escape asks; Escape again keeps signing
-    yield from _closes(QMessageBox, name="discardBox")
+    yield from closes(QMessageBox, name="discardBox")
     if gone(dialog):
         raise AssertionError("Escape closed the signing dialog with signatures drawn")
     yield later(lambda: QTest.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton))
@@ -258,54 +205,45 @@ def _sign(editor: Any) -> Script:
 def _editor_windows(store: str) -> Script:
     from sip_desk.ui.editor.plan_editor import PlanEditor
 
-    editor = yield from _open_editor(ARABIC_PLAN)
+    editor = yield from open_editor(ARABIC_PLAN)
     yield from _meeting_mode(editor)
     yield from _print_preview()
     yield from _conflict(editor, store)
     yield from _sign(editor)
     yield from keys("Ctrl+W")
-    yield until("plan closed", lambda: not any(isinstance(w, PlanEditor) for w in _tabs()))
+    yield until("plan closed", lambda: not any(isinstance(w, PlanEditor) for w in tabs()))
     say("closed", "PlanEditor")
-
-
-def _tabs() -> list[Any]:
-    tabs = _window().tabs
-    return [tabs.widget(i) for i in range(tabs.count())]
-
-
-def _mnemonic(text: str) -> str:
-    return text[text.index("&") + 1].upper()
 
 
 def _menus() -> Script:
     """Alt + the File menu's letter, then the recent plans' letter; Escape closes each."""
-    window = _window()
+    window = main_window()
     file_menu, recent = window.menus.file_menu, window.menus.recent_menu
-    yield from keys(f"Alt+{_mnemonic(file_menu.title())}")
+    yield from keys(f"Alt+{mnemonic(file_menu.title())}")
     yield until("File menu", lambda: QApplication.activePopupWidget() is file_menu)
-    yield from keys(_mnemonic(recent.title()), file_menu)
+    yield from keys(mnemonic(recent.title()), file_menu)
     yield until("recent plans", lambda: QApplication.activePopupWidget() is recent)
     if not any(a.isEnabled() for a in recent.actions()):
         raise AssertionError("no recent plan listed")
     yield from keys(Qt.Key.Key_Escape, recent)
-    yield from _closed("QMenu recentPlansMenu", recent)
+    yield from closed("QMenu recentPlansMenu", recent)
     yield from keys(Qt.Key.Key_Escape, file_menu)
-    yield from _closed("QMenu fileMenu", file_menu)
+    yield from closed("QMenu fileMenu", file_menu)
 
 
 def _other_language() -> Script:
     """Language → the other one (no shortcut): the window is built anew."""
-    window = _window()
+    window = main_window()
     other = next(a for a in window.menus.language_group.actions() if not a.isChecked())
     yield later(other.trigger)
-    rebuilt = yield until("window rebuilt", lambda: (w := _window()) is not window and w)
-    yield from _closed(f"MainWindow {window.lang}", window)
+    rebuilt = yield until("window rebuilt", lambda: (w := main_window()) is not window and w)
+    yield from closed(f"MainWindow {window.lang}", window)
     yield until("new window active", lambda: active_window() is rebuilt)
 
 
 def script(store: str, home: Path, rounds: int) -> Script:
     """Demo data, then ``rounds`` rounds of every window and dialog, then Ctrl+Q."""
-    window = yield until("main window", _window)
+    window = yield until("main window", main_window)
     yield until("store open", lambda: window.services is not None and window.isActiveWindow())
     yield later(window.menus.demo_action.trigger)  # Arkiv → Ladda demodata (no shortcut)
     yield until("demo plans", lambda: window.plan_list.model.rowCount() == DEMO_PLANS)
