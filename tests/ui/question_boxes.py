@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 POLL_MS = 10
-GIVE_UP_AFTER = 300  # polls: about three seconds
+GIVE_UP_AFTER = 1000  # polls: ten seconds at least (a first import loads its checker on a worker)
 
 
 D = TypeVar("D", bound=QDialog)
