@@ -127,12 +127,17 @@ def _freeze_startup_objects() -> None:
 
 class _Job(QRunnable):
     def __init__(
-        self, work: Callable[[], object], relay: _Relay, dropped: Callable[[], None]
+        self,
+        work: Callable[[], object],
+        relay: _Relay,
+        dropped: Callable[[], None],
+        forget: Callable[[], None],
     ) -> None:
         super().__init__()
         self._work = work
         self._relay = relay
         self.dropped = dropped
+        self._forget = forget
         self.started = False
 
     def run(self) -> None:
@@ -150,6 +155,7 @@ class _Job(QRunnable):
             self._relay.done.emit(ok, value)
         except RuntimeError:  # the relay went with its window (or the app quit): nobody waits
             log.debug("background result dropped: its window is gone")
+            self._forget()  # or a later op with the same key would never start
 
 
 class BackgroundOp(Generic[T]):
@@ -215,14 +221,18 @@ class BackgroundOp(Generic[T]):
         self._relay = relay
         if self._label is not None:
             QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
-        (self._lane or app_lane()).start(_Job(self._work, relay, self._release))
+        (self._lane or app_lane()).start(_Job(self._work, relay, self._release, self._forget))
         return True
 
-    def _release(self) -> None:
-        """The op has ended (or was dropped before it started): forget it, close its window."""
+    def _forget(self) -> None:
+        """No longer running: its key is free again (safe from any thread)."""
         self._live.discard(self)
         if self._key is not None:
             self._running.discard(self._key)
+
+    def _release(self) -> None:
+        """The op has ended (or was dropped before it started): forget it, close its window."""
+        self._forget()
         self._label = None
         if self._dialog is not None:
             self._dialog.close()

@@ -84,7 +84,7 @@ class PlanCommands(QObject):
 
     def _op(self, key: str, title: str, work: Callable[[], T], done: Callable[[T], None]) -> bool:
         """Start ``work`` on the runner; a second start of the same command waits its turn."""
-        op = BackgroundOp(self._parent, work, done).titled(title).single((key, id(self)))
+        op = BackgroundOp(self._parent, work, done).titled(title).single((key, self))
         started = op.with_progress(title).failure(lambda error: self._failed(title, error)).run()
         if not started:
             self._status(self.tr("Still busy with the last one: %1").replace("%1", title))
@@ -152,7 +152,7 @@ class PlanCommands(QObject):
             return text, transfer.preview_import(text)
 
         op = BackgroundOp(self._parent, check, lambda checked: self._import_checked(*checked))
-        op.titled(title).single(("import", id(self))).with_progress(title)
+        op.titled(title).single(("import", self)).with_progress(title)
         return op.failure(lambda error: self._import_failed(path, error)).run()
 
     def _import_checked(self, text: str, match: PersonMatch) -> None:
@@ -303,7 +303,7 @@ class PlanCommands(QObject):
             self._status(self.tr("Generated %1 demo plans.").replace("%1", str(result.plans)))
 
         op = BackgroundOp(self._parent, generate, generated).titled(title)
-        op.single(("generate", id(self))).with_progress(title, progress)
+        op.single(("generate", self)).with_progress(title, progress)
         return op.failure(lambda error: self._failed(title, error)).run()
 
 
