@@ -8,12 +8,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from sip_desk.ui.background import app_lane
+from tests.ui.question_boxes import forget_unused_answers
 
 
 @pytest.fixture(autouse=True)
 def _background_work_ends_with_the_test() -> Iterator[None]:
     """Work a test started on the runner ends before the next test starts."""
     yield
+    forget_unused_answers()
     if QCoreApplication.instance() is not None:
         assert app_lane().wait(30_000), "background work still running after 30 s"
         QCoreApplication.sendPostedEvents()

@@ -17,6 +17,13 @@ GIVE_UP_AFTER = 1000  # polls: ten seconds at least (a first import loads its ch
 
 
 D = TypeVar("D", bound=QDialog)
+_test_round = [0]
+"""Raised when a test ends: an answer its test never used must not answer the next test's box."""
+
+
+def forget_unused_answers() -> None:
+    """End every answer still waiting for its box (called when each test ends)."""
+    _test_round[0] += 1
 
 
 @contextmanager
@@ -89,9 +96,12 @@ def act_in_next_dialog(kind: type[D], act: Callable[[D], None]) -> list[D]:
     """
     seen: list[D] = []
     polls = 0
+    round_ = _test_round[0]
 
     def look() -> None:
         nonlocal polls
+        if round_ != _test_round[0]:
+            return  # its test has ended
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, kind) or not dialog.isVisible():
             polls += 1
