@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -15,13 +15,14 @@ from sip_desk.services.registry import Services
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.main_window import MainWindow
-from sip_desk.ui.settings import AppSettings
+from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 from tests.builders import person_data
+from tests.ui.meeting_windows import own_settings
 
 
 @pytest.fixture
 def window(qtbot, sqlite_services: Services, tmp_path: Path) -> MainWindow:
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings = own_settings(tmp_path)  # meeting mode reads them as the app does
     win = MainWindow(AppEvents(), settings, "en")
     qtbot.addWidget(win)
     win.attach_services(sqlite_services, str(tmp_path / "store.sqlite"))
@@ -79,3 +80,35 @@ def test_ctrl_shift_v_shows_the_masked_number_right_after_the_plan_opened(
     assert section.identity.text() == people[1].identity_number
     assert section.address.isVisible() and section.address.text() == "Grand 1"
     assert first.person_section.privacy.masked  # the plan in the other tab stays masked
+
+
+def _meeting_screens(window: MainWindow) -> list[MeetingModeWindow]:
+    return [m for m in window.findChildren(MeetingModeWindow) if m.isVisible()]
+
+
+def test_one_meeting_mode_shows_the_plan_of_the_current_tab(qtbot, window, sqlite_services):
+    for name in ("Ettan", "Andra"):
+        sqlite_services.plans.create_plan(person_data(first_name="Kim", last_name=name))
+    first = _open_by_keys(qtbot, window, "Ettan")
+    second = _open_by_keys(qtbot, window, "Andra")
+    first_field, second_field = (e.goals_section.what_matters for e in (first, second))
+    window.tabs.setCurrentWidget(first)
+    first_field.setFocus()
+
+    qtbot.keyClick(first_field, Qt.Key.Key_F11)
+    [screen] = _meeting_screens(window)
+    assert "Kim Ettan" in screen.text.text()
+
+    qtbot.keyClick(first_field, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # next tab
+    assert window.tabs.currentWidget() is second
+    [screen] = _meeting_screens(window)  # one, now with the plan shown in the editor
+    assert "Kim Andra" in screen.text.text() and "Kim Ettan" not in screen.text.text()
+
+    window.show_plan_list()  # the list: the room keeps seeing the last plan
+    [screen] = _meeting_screens(window)
+    assert "Kim Andra" in screen.text.text()
+
+    window.tabs.setCurrentWidget(second)
+    second_field.setFocus()
+    qtbot.keyClick(second_field, Qt.Key.Key_F11)  # F11 in the plan shown ends meeting mode
+    assert _meeting_screens(window) == []
