@@ -112,3 +112,20 @@ def test_one_meeting_mode_shows_the_plan_of_the_current_tab(qtbot, window, sqlit
     second_field.setFocus()
     qtbot.keyClick(second_field, Qt.Key.Key_F11)  # F11 in the plan shown ends meeting mode
     assert _meeting_screens(window) == []
+
+
+def test_the_status_bar_counts_what_the_current_tab_lists(qtbot, window, sqlite_services):
+    for name in ("Ettan", "Andra"):
+        sqlite_services.plans.create_plan(person_data(first_name="Kim", last_name=name))
+    window.events.plans_changed.emit()  # as after "New plan"
+    qtbot.waitUntil(lambda: window.counts.text() == "Plans shown: 2 of 2", timeout=3000)
+
+    _open_by_keys(qtbot, window, "Ettan")
+    assert window.counts.text() == ""  # a plan's tab: no count that means nothing there
+
+    _press(window, "Ctrl+2")  # the worklist: its own count, not the plans'
+    assert window.tabs.currentWidget() is window.worklist
+    qtbot.waitUntil(lambda: window.counts.text() == "Follow-ups in the range: 0", timeout=5000)
+
+    _press(window, "Ctrl+1")
+    assert window.counts.text().startswith("Plans shown: 1 of")  # the search for Ettan stays

@@ -16,6 +16,7 @@ from sip_desk.domain.worklist import (
     WorklistKind,
 )
 from sip_desk.services.registry import Services
+from sip_desk.ui.background_progress import thousands
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 from sip_desk.ui.item_models.worklist_table_model import SORT_CAP, Column, WorklistTableModel
@@ -228,6 +229,14 @@ class WorklistPanel(QWidget):
             capped = counts is not None and urgency in counts.capped
             chip.setText(text.replace("%1", count_number(value, capped)))
             chip.setToolTip((tip + " " if capped else "") + show)
+
+    def count_text(self) -> str:
+        """What the status bar says while the worklist is shown: the rows in the range."""
+        counts = self.model.counts
+        if counts is None:
+            return self.tr("Counting the follow-ups…")
+        number = thousands(counts.total) + ("+" if counts.capped else "")  # +: at least
+        return self.tr("Follow-ups in the range: %1").replace("%1", number)
 
     def _on_model_load_failed(self) -> None:
         error = self.model.last_error
