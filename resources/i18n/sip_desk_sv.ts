@@ -2683,6 +2683,10 @@
       <translation>Insats</translation>
     </message>
     <message>
+      <source>No coordinator or first meeting yet</source>
+      <translation>Ingen samordnare eller första möte ännu</translation>
+    </message>
+    <message>
       <source>Consent ends</source>
       <translation>Samtycke upphör</translation>
     </message>
@@ -2737,6 +2741,10 @@
     <message>
       <source>Due date (today, overdue, coming)</source>
       <translation>Datum (i dag, försenade, kommande)</translation>
+    </message>
+    <message>
+      <source>The last day is before the first day. Change one of them to see the worklist.</source>
+      <translation>Sista dagen är före första dagen. Ändra en av dem för att se arbetslistan.</translation>
     </message>
     <message>
       <source>Sorted the first %1 rows only; narrow the filter to sort them all.</source>
@@ -2811,15 +2819,15 @@
     <name>WorklistRange</name>
     <message>
       <source>Next 7 days</source>
-      <translation>Närmaste 7 dagarna</translation>
+      <translation>Närmaste 7 dagar</translation>
     </message>
     <message>
       <source>Next 30 days</source>
-      <translation>Närmaste 30 dagarna</translation>
+      <translation>Närmaste 30 dagar</translation>
     </message>
     <message>
       <source>Next 90 days</source>
-      <translation>Närmaste 90 dagarna</translation>
+      <translation>Närmaste 90 dagar</translation>
     </message>
     <message>
       <source>Everything</source>

@@ -39,6 +39,8 @@ def kind_label(item: WorklistItem) -> str:
         return QCoreApplication.translate("Worklist", "Follow-up meeting")
     if item.kind is WorklistKind.ACTION:
         return QCoreApplication.translate("Worklist", "Action")
+    if item.warning is WarningKind.NO_FIRST_MEETING and not item.coordinator:
+        return QCoreApplication.translate("Worklist", "No coordinator or first meeting yet")
     texts = {
         WarningKind.CONSENT_EXPIRING: QCoreApplication.translate("Worklist", "Consent ends"),
         WarningKind.CONSENT_REVOKED: QCoreApplication.translate("Worklist", "Consent revoked"),

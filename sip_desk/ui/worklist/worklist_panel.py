@@ -110,7 +110,7 @@ class WorklistPanel(QWidget):
             return WorklistRange(choice)
         first: date = v.first_day.date().toPython()  # type: ignore[assignment]
         last: date = v.last_day.date().toPython()  # type: ignore[assignment]
-        return WorklistRange(choice, min(first, last), max(first, last))
+        return WorklistRange(choice, first, last)  # as typed: a backwards one is refused
 
     def _connect_signals(self) -> None:
         v = self.view
@@ -160,8 +160,24 @@ class WorklistPanel(QWidget):
 
     def _on_range_changed(self, *_args: object) -> None:
         self._show_dates()
+        if self._refuse_backwards_range():
+            return  # the dates stay as typed, the rows as they were, until one is corrected
         save_range(self._settings, self.current_range())
         self._on_filter_changed()
+
+    def _refuse_backwards_range(self) -> bool:
+        """Say so when the range ends before it starts; True then (nothing is queried)."""
+        if not self.current_range().backwards:
+            return False
+        self._debounce.stop()
+        self.view.message.setText(
+            "⚠ "
+            + self.tr(
+                "The last day is before the first day. Change one of them to see the worklist."
+            )
+        )
+        self.view.message.setVisible(True)
+        return True
 
     def _span_headings(self, *_args: object) -> None:
         """A group heading spans the whole row."""
@@ -188,6 +204,8 @@ class WorklistPanel(QWidget):
     def apply_filter(self) -> None:
         """Re-query with the current filter; the old rows stay until the new ones arrive."""
         self._debounce.stop()
+        if self._refuse_backwards_range():
+            return
         counted = self.current_filter()
         today = self.services.ctx.clock.today()
         self.model.set_filter(narrow_to(counted, self._bucket, today), counts_query=counted)
