@@ -2683,10 +2683,6 @@
       <translation>Insats</translation>
     </message>
     <message>
-      <source>No coordinator or first meeting yet</source>
-      <translation>Ingen samordnare eller första möte ännu</translation>
-    </message>
-    <message>
       <source>Consent ends</source>
       <translation>Samtycke upphör</translation>
     </message>
@@ -2701,6 +2697,10 @@
     <message>
       <source>No first meeting yet</source>
       <translation>Inget första möte ännu</translation>
+    </message>
+    <message>
+      <source>None chosen</source>
+      <translation>Ingen vald</translation>
     </message>
     <message>
       <source>Overdue</source>

@@ -96,5 +96,6 @@ def test_a_backwards_range_of_dates_is_told_not_swapped(qtbot, panel, settings) 
 def test_a_new_plan_without_coordinator_or_meeting_needs_both(panel) -> None:
     assert "Nora Ny" in _rows(panel, Column.PERSON)
     row = _rows(panel, Column.PERSON).index("Nora Ny")
-    assert _rows(panel, Column.KIND)[row] == "Ingen samordnare eller första möte ännu"
+    assert _rows(panel, Column.KIND)[row] == "Inget första möte ännu"
+    assert _rows(panel, Column.COORDINATOR)[row] == "Ingen vald"
     assert _rows(panel, Column.URGENCY)[row] == "I dag"

@@ -39,8 +39,6 @@ def kind_label(item: WorklistItem) -> str:
         return QCoreApplication.translate("Worklist", "Follow-up meeting")
     if item.kind is WorklistKind.ACTION:
         return QCoreApplication.translate("Worklist", "Action")
-    if item.warning is WarningKind.NO_FIRST_MEETING and not item.coordinator:
-        return QCoreApplication.translate("Worklist", "No coordinator or first meeting yet")
     texts = {
         WarningKind.CONSENT_EXPIRING: QCoreApplication.translate("Worklist", "Consent ends"),
         WarningKind.CONSENT_REVOKED: QCoreApplication.translate("Worklist", "Consent revoked"),
@@ -74,7 +72,9 @@ def cell_text(item: WorklistItem, column: Column) -> str:
         Column.WHAT: item.title,
         Column.RESPONSIBLE: item.responsible,
         Column.ORGANISATION: item.organisation,
-        Column.COORDINATOR: item.coordinator,
+        # said, not left blank: a plan nobody coordinates is what a coordinator looks for
+        Column.COORDINATOR: item.coordinator
+        or QCoreApplication.translate("Worklist", "None chosen"),
     }
     return values[column]
 
@@ -85,6 +85,8 @@ def sort_key(item: WorklistItem, column: Column) -> Any:
         return (item.due, item.starts_at.isoformat() if item.starts_at else "")
     if column is Column.URGENCY:
         return item.urgency.value
+    if column is Column.COORDINATOR:
+        return item.coordinator.casefold()  # the plans nobody coordinates first
     return cell_text(item, column).casefold()
 
 
