@@ -84,11 +84,13 @@ def test_a_backwards_range_of_dates_is_told_not_swapped(qtbot, panel, settings) 
     assert not kept.backwards and "2026-12-05" not in (str(kept.first), str(kept.last))
     qtbot.wait(400)  # longer than the filter's pause: no query ran meanwhile
     assert v.message.isVisible() and v.message.text().startswith("⚠")
+    assert not v.table.isEnabled()  # the rows of the last range, greyed
 
     _type_date(qtbot, v.last_day, "2026-12-31")  # corrected: the worklist for those dates
     with qtbot.waitSignal(panel.model.loaded, timeout=5000):
         qtbot.keyClick(v.last_day, Qt.Key.Key_Tab)
     assert not v.message.text().startswith("⚠")
+    assert v.table.isEnabled()
     saved = load_range(settings)
     assert (str(saved.first), str(saved.last)) == ("2026-12-20", "2026-12-31")
 

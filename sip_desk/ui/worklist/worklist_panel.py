@@ -167,7 +167,9 @@ class WorklistPanel(QWidget):
 
     def _refuse_backwards_range(self) -> bool:
         """Say so when the range ends before it starts; True then (nothing is queried)."""
-        if not self.current_range().backwards:
+        backwards = self.current_range().backwards
+        self.view.table.setEnabled(not backwards)  # greyed: its rows are of the last range
+        if not backwards:
             return False
         self._debounce.stop()
         self.view.message.setText(
