@@ -282,16 +282,8 @@ def unstarted_draft_branch(f: WorklistFilter, today: date) -> Branch:
     stmt = _plan_stmt(f, literal(today)).where(
         Plan.status == PlanStatus.DRAFT, Plan.requested_on.is_(None), ~met
     )
-    return Branch(
-        WorklistKind.WARNING,
-        WarningKind.NO_FIRST_MEETING,
-        1,
-        None,
-        0,
-        Plan.id,
-        stmt,
-        anti_join=True,
-    )
+    warning = WarningKind.NO_FIRST_MEETING
+    return Branch(WorklistKind.WARNING, warning, 1, None, 0, Plan.id, stmt, anti_join=True)
 
 
 def branches(f: WorklistFilter, today: date, first_meeting_days: int) -> list[Branch]:
