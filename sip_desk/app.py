@@ -184,6 +184,9 @@ class DesktopApp:
             self.window.attach_services(self.services, self.store)
             for plan_id in open_ids:
                 self.window.open_plan(plan_id, log_access=False)
+        reminders = self.reminders
+        if not old.banner.isHidden() and reminders is not None and reminders.tray is None:
+            reminders.check_now()  # the reminder not dismissed: in the new window's language
         self.window.show()
         old.hide()
         old.deleteLater()

@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.services: Services | None = None
         self.store = ""
         self._painted = False
+        self._plan_count = ""  # the status bar's text while the plan list is shown
+        self._worklist_counted = False  # the worklist's counts update the status bar
         self.plan_list = PlanListPanel(events, lang, self)
         self.tabs = PlanTabs(self.plan_list, self.tr("Plans"), self)
         self.worklist = WorklistTab(events, lang, self, settings.store)
@@ -202,6 +204,22 @@ class MainWindow(QMainWindow):
 
     def _on_current_tab_changed(self, _index: int) -> None:
         self.menus.show_editor_actions(getattr(self.tabs.currentWidget(), "editor_actions", None))
+        self._show_tab_count()
+
+    def _show_tab_count(self) -> None:
+        """The status bar counts what the current tab lists; a plan's tab lists nothing."""
+        if self.services is None:
+            return  # "Opening the database…" (or why it cannot be opened) stays
+        current = self.tabs.currentWidget()
+        text = ""
+        if current is self.plan_list:
+            text = self._plan_count
+        elif current is self.worklist and (panel := self.worklist.ensure_panel()) is not None:
+            if not self._worklist_counted:
+                self._worklist_counted = True
+                panel.model.counts_loaded.connect(self._show_tab_count)
+            text = panel.count_text()
+        self.counts.setText(text)
 
     def _on_find_triggered(self) -> None:
         self.tabs.setCurrentWidget(self.plan_list)
@@ -218,11 +236,12 @@ class MainWindow(QMainWindow):
             action.setChecked(str(action.data()) == self.lang)
 
     def _on_counts_changed(self, shown: int, total: int) -> None:
-        self.counts.setText(
+        self._plan_count = (
             self.tr("Plans shown: %1 of %2")
             .replace("%1", thousands(shown))
             .replace("%2", thousands(total))
         )
+        self._show_tab_count()
 
     def _fill_recent_menu(self) -> None:
         menu = self.menus.recent_menu

@@ -273,6 +273,19 @@ def no_first_meeting_branch(f: WorklistFilter, limit_days: int) -> Branch:
     )
 
 
+def unstarted_draft_branch(f: WorklistFilter, today: date) -> Branch:
+    """Drafts with no request date and no meeting at all, often no coordinator: due today.
+
+    There is no deadline to count from; without this branch such a plan never reached the list.
+    """
+    met = exists().where(Meeting.plan_id == Plan.id, Meeting.status != MeetingStatus.CANCELLED)
+    stmt = _plan_stmt(f, literal(today)).where(
+        Plan.status == PlanStatus.DRAFT, Plan.requested_on.is_(None), ~met
+    )
+    warning = WarningKind.NO_FIRST_MEETING
+    return Branch(WorklistKind.WARNING, warning, 1, None, 0, Plan.id, stmt, anti_join=True)
+
+
 def branches(f: WorklistFilter, today: date, first_meeting_days: int) -> list[Branch]:
     """Every branch the filter asks for (paging ignored)."""
     unpaged = dataclasses.replace(f, offset=0, limit=None, from_due=None)
@@ -294,6 +307,7 @@ def _branches(f: WorklistFilter, today: date, first_meeting_days: int) -> tuple[
             consent_branch(f, WarningKind.CONSENT_EXPIRING, today),
             consent_branch(f, WarningKind.CONSENT_REVOKED, today),
             no_first_meeting_branch(f, first_meeting_days),
+            unstarted_draft_branch(f, today),
             # Last: a page already full of overdue rows never runs this anti-join.
             no_follow_up_branch(f, today),
         ]

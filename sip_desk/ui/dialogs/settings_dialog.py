@@ -168,7 +168,13 @@ class SettingsDialog(QDialog):
             self.tr("Discard the changes"),
         ):
             return
+        asked = self.has_changes()
         super().reject()
+        owner = self.parentWidget()
+        if asked and owner is not None:
+            # The question's window handed the activation back to this dialog, hidden before
+            # the window manager gave it: no window would have the keys (Ctrl+Q was dead).
+            owner.window().activateWindow()
 
     def _on_browse_clicked(self) -> None:
         path = file_dialogs.ask_open_path(

@@ -275,7 +275,7 @@ class PlanEditor(QWidget):
         if plan_id == self.session.plan_id and initiator is not self:
             self.flush()
             self.session.reload()
-            self.changes.show_plan(self.session.plan)
+            self._show_signed_state()  # e.g. just signed: "Signed version N" at once
 
     def _on_validation_failed(self, errors: list[ValidationError]) -> None:
         rest = errors

@@ -66,8 +66,11 @@ class PrivacyMask(QObject):
             cover.hide()
             field.textEdited.connect(self._on_typed)
             self.covers[binding.key] = cover
+        # Wherever the keyboard is in the window (the tab bar, the list the plan was opened
+        # from): a window shortcut works while its section is shown, so only for the plan
+        # whose tab is current.
         shortcut = QShortcut(QKeySequence(REVEAL_KEY), section)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self.toggle)
 
     @property

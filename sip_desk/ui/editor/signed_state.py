@@ -41,6 +41,7 @@ class SignedStateBar(QWidget):
         self.link = QPushButton(self)
         self.link.setObjectName("signed_state_link")
         self.link.setFlat(True)
+        self.link.setAutoDefault(True)  # Enter follows the link, as Space and a click do
         self.link.setStyleSheet("QPushButton { color: #0b4f8a; text-decoration: underline; }")
         self.link.clicked.connect(self.show_changes_requested)
         layout = QVBoxLayout(self)

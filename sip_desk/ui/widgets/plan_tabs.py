@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -67,6 +68,7 @@ class PlanTabs(QTabWidget):
         self._fixed = 0
         self.add_fixed(list_panel, title)
         self.tabCloseRequested.connect(self.close_tab)
+        self.currentChanged.connect(self._meeting_follows_tab)
         self._plan_ids: dict[int, QWidget] = {}
 
     def add_fixed(self, widget: QWidget, title: str) -> None:
@@ -121,6 +123,9 @@ class PlanTabs(QTabWidget):
 
     def add_plan(self, plan_id: int, widget: QWidget, title: str) -> None:
         self._plan_ids[plan_id] = widget
+        meeting = _meeting(widget)
+        if meeting is not None:  # an editor: its meeting mode, once shown, is the only one
+            meeting.active_changed.connect(partial(self._on_meeting_shown, widget))
         index = self.addTab(widget, title.replace("&", "&&"))  # a name is no mnemonic (Alt+…)
         self.setTabToolTip(index, title)
         self.setCurrentIndex(index)
@@ -161,3 +166,27 @@ class PlanTabs(QTabWidget):
 
     def close_current(self) -> None:
         self.close_tab(self.currentIndex())
+
+    # One meeting mode: the shared screen shows the plan of the current tab -------------------
+    def _on_meeting_shown(self, shown: QWidget, on: bool) -> None:
+        if not on:
+            return
+        for widget in self._plan_ids.values():
+            meeting = _meeting(widget)
+            if widget is not shown and meeting is not None and meeting.active:
+                meeting.close()
+
+    def _meeting_follows_tab(self, _index: int) -> None:
+        """Another plan's tab: the open meeting mode shows that plan (a fixed tab: it stays)."""
+        current = self.currentWidget()
+        show = getattr(current, "show_meeting_mode", None)
+        if current not in self._plan_ids.values() or not callable(show):
+            return
+        others = (_meeting(w) for w in self._plan_ids.values() if w is not current)
+        if any(m is not None and m.active for m in others):
+            show()  # opens this plan's; _on_meeting_shown closes the other
+
+
+def _meeting(widget: QWidget) -> Any:
+    """The editor's meeting mode (``MeetingMode``); ``None`` for a summary."""
+    return getattr(widget, "meeting_mode", None)

@@ -72,7 +72,9 @@ def cell_text(item: WorklistItem, column: Column) -> str:
         Column.WHAT: item.title,
         Column.RESPONSIBLE: item.responsible,
         Column.ORGANISATION: item.organisation,
-        Column.COORDINATOR: item.coordinator,
+        # said, not left blank: a plan nobody coordinates is what a coordinator looks for
+        Column.COORDINATOR: item.coordinator
+        or QCoreApplication.translate("Worklist", "None chosen"),
     }
     return values[column]
 
@@ -83,6 +85,8 @@ def sort_key(item: WorklistItem, column: Column) -> Any:
         return (item.due, item.starts_at.isoformat() if item.starts_at else "")
     if column is Column.URGENCY:
         return item.urgency.value
+    if column is Column.COORDINATOR:
+        return item.coordinator.casefold()  # the plans nobody coordinates first
     return cell_text(item, column).casefold()
 
 

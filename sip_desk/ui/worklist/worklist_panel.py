@@ -16,6 +16,7 @@ from sip_desk.domain.worklist import (
     WorklistKind,
 )
 from sip_desk.services.registry import Services
+from sip_desk.ui.background_progress import thousands
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 from sip_desk.ui.item_models.worklist_table_model import SORT_CAP, Column, WorklistTableModel
@@ -109,7 +110,7 @@ class WorklistPanel(QWidget):
             return WorklistRange(choice)
         first: date = v.first_day.date().toPython()  # type: ignore[assignment]
         last: date = v.last_day.date().toPython()  # type: ignore[assignment]
-        return WorklistRange(choice, min(first, last), max(first, last))
+        return WorklistRange(choice, first, last)  # as typed: a backwards one is refused
 
     def _connect_signals(self) -> None:
         v = self.view
@@ -159,8 +160,26 @@ class WorklistPanel(QWidget):
 
     def _on_range_changed(self, *_args: object) -> None:
         self._show_dates()
+        if self._refuse_backwards_range():
+            return  # the dates stay as typed, the rows as they were, until one is corrected
         save_range(self._settings, self.current_range())
         self._on_filter_changed()
+
+    def _refuse_backwards_range(self) -> bool:
+        """Say so when the range ends before it starts; True then (nothing is queried)."""
+        backwards = self.current_range().backwards
+        self.view.table.setEnabled(not backwards)  # greyed: its rows are of the last range
+        if not backwards:
+            return False
+        self._debounce.stop()
+        self.view.message.setText(
+            "⚠ "
+            + self.tr(
+                "The last day is before the first day. Change one of them to see the worklist."
+            )
+        )
+        self.view.message.setVisible(True)
+        return True
 
     def _span_headings(self, *_args: object) -> None:
         """A group heading spans the whole row."""
@@ -187,6 +206,8 @@ class WorklistPanel(QWidget):
     def apply_filter(self) -> None:
         """Re-query with the current filter; the old rows stay until the new ones arrive."""
         self._debounce.stop()
+        if self._refuse_backwards_range():
+            return
         counted = self.current_filter()
         today = self.services.ctx.clock.today()
         self.model.set_filter(narrow_to(counted, self._bucket, today), counts_query=counted)
@@ -228,6 +249,14 @@ class WorklistPanel(QWidget):
             capped = counts is not None and urgency in counts.capped
             chip.setText(text.replace("%1", count_number(value, capped)))
             chip.setToolTip((tip + " " if capped else "") + show)
+
+    def count_text(self) -> str:
+        """What the status bar says while the worklist is shown: the rows in the range."""
+        counts = self.model.counts
+        if counts is None:
+            return self.tr("Counting the follow-ups…")
+        number = thousands(counts.total) + ("+" if counts.capped else "")  # +: at least
+        return self.tr("Follow-ups in the range: %1").replace("%1", number)
 
     def _on_model_load_failed(self) -> None:
         error = self.model.last_error

@@ -44,6 +44,17 @@ class WorklistRange:
     first: date | None = None
     last: date | None = None
 
+    @property
+    def backwards(self) -> bool:
+        """A range of dates that ends before it starts (the user is told, not second-guessed)."""
+        first, last = self.first, self.last
+        return (
+            self.choice is RangeChoice.DATES
+            and first is not None
+            and last is not None
+            and (last < first)
+        )
+
     def apply(self, f: WorklistFilter) -> WorklistFilter:
         """``f`` limited to this range (overdue rows stay, except for a range of dates)."""
         if self.choice is RangeChoice.DATES:

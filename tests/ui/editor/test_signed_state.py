@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 
 from sip_desk.services.registry import Services
+from sip_desk.ui.dialogs.signing_dialog import SigningDialog
 from tests.services.signing_helpers import paper_signature, person_signature
 from tests.ui.editor.helpers import type_text
+from tests.ui.question_boxes import act_in_next_dialog
 
 
 @pytest.fixture
@@ -61,3 +65,58 @@ def test_signed_then_changed_then_the_link_leads_to_the_changes(
     editor.editor_actions.undo.trigger()  # back to what was signed
     assert state.words == "✓ Undertecknad version 1, 28 november 2026"
     assert not state.link.isVisible()
+
+
+def _sign_in_the_dialog(dialog) -> None:
+    """The person draws, the caseworker signed on paper, then "Sign"."""
+    person, kim = dialog.rows
+    QTest.mousePress(person.pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 70))
+    QTest.mouseMove(person.pad, QPoint(160, 30))
+    QTest.mouseRelease(person.pad, Qt.MouseButton.LeftButton, pos=QPoint(260, 60))
+    QTest.keyClick(kim.method, Qt.Key.Key_Down)  # "Signs here" -> "Signed on paper"
+    QTest.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+
+
+def test_signing_shows_the_new_signed_version_at_once_then_changed_on_the_next_edit(
+    qtbot, swedish, open_editor, signed_plan_id
+):
+    editor = open_editor(signed_plan_id)
+    state = editor.signed_state
+    type_text(qtbot, editor.goals_section.strengths, "Jag är envis.")
+    editor.flush()
+    assert state.words == "✎ Ändrad sedan version 1"
+
+    signed = act_in_next_dialog(SigningDialog, _sign_in_the_dialog)
+    QTest.keySequence(editor.goals_section.strengths, QKeySequence("Ctrl+Shift+G"))
+
+    assert signed and signed[0].result() == SigningDialog.DialogCode.Accepted
+    assert state.words == "✓ Undertecknad version 2, 28 november 2026"  # not reopened
+    assert not state.link.isVisible()
+    assert not editor.changes.isVisible()
+    assert "kan undertecknas" not in editor.completeness.title.text()
+
+    type_text(qtbot, editor.goals_section.what_matters, "Att få sova.")
+    editor.flush()
+
+    assert state.words == "✎ Ändrad sedan version 2"
+    assert state.link.isVisible()
+
+
+@pytest.mark.parametrize(
+    "key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space], ids=["Return", "Enter", "Space"]
+)
+def test_enter_or_space_on_the_changes_link_opens_the_changes(
+    qtbot, swedish, open_editor, signed_plan_id, key
+):
+    editor = open_editor(signed_plan_id)
+    type_text(qtbot, editor.goals_section.strengths, "Jag är envis.")
+    editor.flush()
+    link = editor.signed_state.link
+    editor.changes.items.setFocus()
+    qtbot.keyClick(editor.changes.items, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert link.hasFocus()
+
+    qtbot.keyClick(link, key)
+
+    assert editor.changes.items.hasFocus()
+    assert editor.changes.items.currentItem().text().startswith("• ")
