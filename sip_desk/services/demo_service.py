@@ -10,14 +10,21 @@ skipped, so loading the demo twice adds nothing.
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import json
+import os
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sip_desk.domain.codec import decode
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.enums import MeetingStatus, PlanStatus, SignatureMethod
+from sip_desk.domain.errors import DomainError
 from sip_desk.domain.goal import GoalData
 from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.plan import PlanDetail
@@ -83,6 +90,28 @@ class DemoService:
         """
         return generate_plans(self._ctx, n, seed, batch_size, progress)
 
+    def generate_apart(
+        self,
+        n: int,
+        seed: int = 1,
+        *,
+        lang: str = "sv",
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> GenerationResult:
+        """:meth:`generate` in a child process (``sip-desk demo --generated-only``).
+
+        A window calls this from its worker: thousands of plans built in Python would otherwise
+        hold the interpreter lock the window needs to paint (gaps of 40–90 ms measured with a
+        worker thread). The child writes to the same store (its URL passed in the environment,
+        never on the command line); its progress lines reach ``progress``. A failure raises a
+        :class:`DomainError` with the child's own message in ``lang``.
+        """
+        url = self._ctx.db.engine.url.render_as_string(hide_password=False)
+        args = ["demo", "--plans", str(n), "--seed", str(seed), "--generated-only", "--progress"]
+        args += ["--batch", str(batch_size), "--lang", lang, "--user", self._ctx.user.user]
+        return run_generation_child(args, {"SIP_DESK_DB": url}, progress)
+
 
 def demo_case_text(key: str) -> str:
     """The plan file of one example case."""
@@ -134,3 +163,53 @@ def _paper_signatures(plan: PlanDetail, services: Services) -> list[SignatureDto
         if p.present and not p.is_relative
     ]
     return signatures
+
+
+def run_generation_child(
+    args: list[str], env: dict[str, str], progress: Callable[[int, int], None] | None
+) -> GenerationResult:
+    """Run ``sip-desk ARGS`` (a ``demo --generated-only --progress`` command) and read its lines."""
+    frozen = getattr(sys, "frozen", False)  # a bundled app is its own command line
+    command = [sys.executable, *([] if frozen else ["-m", "sip_desk"]), *args]
+    result: GenerationResult | None = None
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8") as errors,
+        subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, **env},
+            text=True,
+            encoding="utf-8",
+        ) as child,
+    ):
+        _children.add(child)
+        try:
+            assert child.stdout is not None
+            for line in child.stdout:
+                kind, _, rest = line.strip().partition(" ")
+                if kind == "progress" and progress is not None:
+                    done, total = rest.split()
+                    progress(int(done), int(total))
+                elif kind == "generated":
+                    result = decode(GenerationResult, json.loads(rest), "generated")
+            code = child.wait()
+        finally:
+            _children.discard(child)
+        errors.seek(0)
+        said = errors.read().strip()
+    if code != 0 or result is None:
+        reason = said.splitlines()[-1] if said else f"exit code {code}"
+        raise DomainError("demo.generation_failed", reason=reason)
+    return result
+
+
+_children: set[subprocess.Popen[str]] = set()
+
+
+@atexit.register
+def _end_children() -> None:
+    """A window closed while generating: its child stops too (its open batch is rolled back)."""
+    for child in list(_children):
+        child.terminate()

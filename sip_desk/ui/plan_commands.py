@@ -295,8 +295,11 @@ class PlanCommands(QObject):
         title = self.tr("Generate demo plans")
         services, progress, n = self.services, Progress(), count
 
-        def generate() -> GenerationResult:  # .demo imports on the worker, not the GUI thread
-            return services.demo.generate(n, progress=progress.report, batch_size=DEMO_BATCH)
+        def generate() -> GenerationResult:  # in a child process, so the window keeps painting
+            demo = services.demo
+            return demo.generate_apart(
+                n, lang=self._lang, progress=progress.report, batch_size=DEMO_BATCH
+            )
 
         def generated(result: GenerationResult) -> None:
             self._events.plans_changed.emit()

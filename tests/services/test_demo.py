@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from sip_desk.db.engine import Database, make_engine
@@ -298,3 +299,32 @@ def test_a_moved_identity_number_keeps_the_age_and_is_valid() -> None:
     assert again.is_coordination_number and again.birth_date == date(1991, 5, 7)
     assert aged_identity("not a number", written, today) == "not a number"
     assert aged_identity(None, written, today) is None
+
+
+def test_plans_generated_apart_are_the_same_plans_with_their_progress(
+    sqlite_services, tmp_path, clock, user
+) -> None:
+    """The window's way (a child process) stores what the in-process generator stores."""
+    seen: list[tuple[int, int]] = []
+
+    result = sqlite_services.demo.generate_apart(
+        6, seed=3, batch_size=2, progress=lambda *p: seen.append(p)
+    )
+
+    assert result.plans == 6 and result.rows["plans"] == 6
+    assert seen == [(2, 6), (4, 6), (6, 6)]
+    assert sqlite_services.plan_list.count_plans() == 6
+    with sqlite_services.ctx.db.read() as s:
+        who = s.scalars(select(AuditEntry.user).where(AuditEntry.entity == "demo_generation"))
+        assert list(who) == [user.user]  # the window's user, not the child's OS account
+
+
+def test_a_generation_that_fails_apart_says_why_in_the_users_language(sqlite_services) -> None:
+    from sip_desk.domain.errors import DomainError
+    from sip_desk.services.demo_service import run_generation_child
+
+    with pytest.raises(DomainError) as refused:
+        run_generation_child(["demo", "--plans", "-1"], {}, None)
+
+    assert refused.value.message("sv").startswith("Det gick inte att skapa demoplanerna: ")
+    assert "--plans" in refused.value.message("en")

@@ -3,6 +3,8 @@ and sees the result (a file, the imported plan, the preview's pages) or a calm m
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -163,30 +165,34 @@ def test_ctrl_p_twice_while_the_preview_renders_opens_one_preview(
 
 
 def test_generating_demo_plans_shows_how_many_are_stored_so_far(qtbot, window, monkeypatch) -> None:
-    monkeypatch.setattr(plan_commands, "DEMO_BATCH", 5)
-    gate = Gate()
-    demo = window.services.demo
-    real = demo.generate
+    """The plans are made in a child process; its counts reach the progress window."""
+    monkeypatch.setattr(plan_commands, "DEMO_BATCH", 2)
+    store = window.services.ctx.db.engine.url.database
+    other_program = sqlite3.connect(store, isolation_level=None)
+    other_program.execute("BEGIN IMMEDIATE")  # holds the store: the child waits, the window shows
+    labels: list[str] = []
 
-    def generate(n, seed=1, *, batch_size, progress):
-        def reported(done: int, total: int) -> None:
-            progress(done, total)
-            if done == batch_size:
-                gate.wait()  # hold after the first batch, for the test to look
+    def look() -> None:
+        labels.extend(d.labelText() for d in window.findChildren(QProgressDialog) if d.isVisible())
 
-        return real(n, seed, batch_size=batch_size, progress=reported)
+    watch = QTimer(interval=5)
+    watch.timeout.connect(look)
+    watch.start()
+    window.commands.generate_plans(300)
+    qtbot.waitUntil(lambda: bool(labels), timeout=5000)
+    search = window.plan_list.view.search
+    qtbot.keyClicks(search, "Åsa")  # the window is in use meanwhile
+    other_program.rollback()
+    other_program.close()
 
-    monkeypatch.setattr(demo, "generate", generate)
-
-    window.commands.generate_plans(20)
     qtbot.waitUntil(
-        lambda: any("5 of 20" in d.labelText() for d in window.findChildren(QProgressDialog)),
-        timeout=5000,
+        lambda: window.statusBar().currentMessage() == "Generated 300 demo plans.", timeout=60_000
     )
-    gate.open()
-
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Generated 20 demo plans.")
-    assert window.services.plan_list.count_plans() == 20
+    watch.stop()
+    counts = {int(m[1]) for m in re.finditer(r"(\d+) of 300", "\n".join(labels))}
+    assert any(0 < count < 300 for count in counts), labels[-3:]
+    assert window.services.plan_list.count_plans() == 300
+    assert search.text() == "Åsa"
     assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
 
 
