@@ -16,11 +16,25 @@ ENV_DB = "SIP_DESK_DB"
 
 
 def data_dir() -> Path:
-    """The user's data folder for SIP Desk (created on demand)."""
+    """The user's data folder for SIP Desk (created on demand, owner-only: mode 0700)."""
     from platformdirs import user_data_path
 
     path = user_data_path(APP_NAME, APP_AUTHOR)
-    path.mkdir(parents=True, exist_ok=True)
+    private_folder(path)
+    return path
+
+
+def private_folder(path: Path) -> Path:
+    """Make ``path`` (and missing parents) a folder only its owner can enter (0700 on POSIX).
+
+    An existing folder is tightened too: use this only for folders that belong to SIP Desk.
+
+    Raises:
+        OSError: the folder cannot be created.
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
     return path
 
 
@@ -52,6 +66,4 @@ def resource(*parts: str) -> Path:
 
 def recovery_dir() -> Path:
     """Where text a conflict holds back waits until it is saved (owner-only; made on demand)."""
-    path = data_dir() / "recovery"
-    path.mkdir(mode=0o700, exist_ok=True)
-    return path
+    return private_folder(data_dir() / "recovery")
