@@ -19,7 +19,6 @@ import pytest
 
 from sip_desk.bootstrap import open_services
 from sip_desk.cli import run
-from sip_desk.db import store_files
 from sip_desk.domain.audit import UserContext
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -149,7 +148,7 @@ def test_a_store_file_that_cannot_be_changed_gets_a_warning_not_a_crash(
             raise PermissionError(1, "Operation not permitted", str(path))
         real_chmod(path, new_mode, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store_files.os, "chmod", not_ours)
+    monkeypatch.setattr("sip_desk.db.store_files.os.chmod", not_ours)
     with caplog.at_level(logging.WARNING, logger="sip_desk.db.store_files"):
         services = open_services(str(store), user=UserContext(user="t"))
     try:
