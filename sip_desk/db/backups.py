@@ -168,8 +168,12 @@ def daily_path(store: Path, day: date) -> Path:
     return backup_folder(store) / f"sip_desk_daily_{day.isoformat()}.sqlite"
 
 
-def daily_backup(store: Path, today: date, *, again: bool = False) -> Copy | None:
+def daily_backup(
+    store: Path, today: date, *, again: bool = False, check_source: bool = True
+) -> Copy | None:
     """Make today's backup of ``store`` unless there is one (``again``: replace it), then rotate.
+
+    ``check_source=False`` when the store was just checked (the copy is always checked).
 
     Returns the copy written, or ``None`` when today's existed already.
 
@@ -179,7 +183,7 @@ def daily_backup(store: Path, today: date, *, again: bool = False) -> Copy | Non
     target = daily_path(store, today)
     copied = None
     if again or not target.exists():
-        copied = copy_store(store, target)
+        copied = copy_store(store, target, check_source=check_source)
     rotate(backup_folder(store))
     return copied
 

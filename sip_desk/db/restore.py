@@ -116,10 +116,10 @@ def restore(store: Path, source: Path, now: datetime) -> Restored:
     folder = backup_folder(store)
     incoming = folder / f".restoring_{stamp}.sqlite"
     try:
-        copy_store(source, incoming)
-        check_backup(incoming)
-        kept = keep_current(store, folder / f"sip_desk_before_restore_{stamp}.sqlite")
-        _put_in_place(incoming, store)
+        copy_store(source, incoming, check_source=False)  # just checked; the copy is checked too
+        damaged = store.exists() and bool(file_problems(store))
+        kept = keep_current(store, folder / f"sip_desk_before_restore_{stamp}.sqlite", damaged)
+        _put_in_place(incoming, store, damaged)
     finally:
         with contextlib.suppress(OSError):
             incoming.unlink()
@@ -129,15 +129,16 @@ def restore(store: Path, source: Path, now: datetime) -> Restored:
     return Restored(source, kept, plan_count(store))
 
 
-def keep_current(store: Path, target: Path) -> Path | None:
+def keep_current(store: Path, target: Path, damaged: bool) -> Path | None:
     """Keep the store as it is at ``target``: a checked copy, or a damaged one's raw files."""
     if not store.exists() or store.stat().st_size == 0:
         return None
-    try:
-        copy_store(store, target)
-        return target
-    except DomainError as error:
-        log.warning("store %s kept as raw files: %s", store, error.message("en"))
+    if not damaged:
+        try:
+            copy_store(store, target, check_source=False)
+            return target
+        except DomainError as error:
+            log.warning("store %s kept as raw files: %s", store, error.message("en"))
     private_folder(target.parent)
     for suffix in ("", *COMPANIONS):
         part = Path(f"{store}{suffix}")
@@ -150,8 +151,8 @@ def keep_current(store: Path, target: Path) -> Path | None:
     return target
 
 
-def _put_in_place(incoming: Path, store: Path) -> None:
-    if store.exists() and not file_problems(store):
+def _put_in_place(incoming: Path, store: Path, damaged: bool) -> None:
+    if store.exists() and not damaged:
         try:
             with (
                 contextlib.closing(sqlite3.connect(incoming)) as src,

@@ -48,6 +48,8 @@ class StoreHealthService:
     def daily_backup(self) -> backups.Copy | None:
         """Make today's backup of an SQLite store unless there is one, and rotate the old ones.
 
+        Run it after :meth:`check_whole_store` found the store intact (the copy is checked).
+
         ``None`` when nothing was written (today's exists, a database server, after :meth:`stop`,
         or a failure, which is logged: a backup that fails must not stop the work).
         """
@@ -56,7 +58,7 @@ class StoreHealthService:
             if self._stopped or path is None:
                 return None
         try:
-            return backups.daily_backup(path, self._ctx.clock.today())
+            return backups.daily_backup(path, self._ctx.clock.today(), check_source=False)
         except DomainError as error:
             logging.getLogger(__name__).warning("daily backup failed: %s", error.message("en"))
             return None
