@@ -2517,8 +2517,8 @@
       <translation>Databasen är återställd</translation>
     </message>
     <message>
-      <source>Restored from the backup %1. The damaged database is kept at %2.</source>
-      <translation>Återställd från säkerhetskopian %1. Den skadade databasen finns kvar i %2.</translation>
+      <source>Restored from the backup %1. Changes made after it was taken are not in it. The damaged database is kept at %2.</source>
+      <translation>Återställd från säkerhetskopian %1. Det som ändrats efter att den togs finns inte i den. Den skadade databasen finns kvar i %2.</translation>
     </message>
     <message>
       <source>Open the database</source>

@@ -181,10 +181,31 @@ def test_damaged_store_at_start_is_restored_from_the_newest_good_backup(
     assert str(first["message"]).startswith("The database file is damaged")
     kept = path.parent / "backups"
     assert str(second["message"]).startswith(
-        f"Restored from the backup {good.path}. The damaged database is kept at {kept}"
+        f"Restored from the backup {good.path}. Changes made after it was taken are not in it. "
+        f"The damaged database is kept at {kept}"
     )
     assert app.services is not None  # "Open the database" opened the restored store
     assert app.services.plan_list.count_plans() == 44
+
+
+def test_damage_found_after_opening_is_restored_and_the_list_shown_again(
+    qtbot, desktop, tmp_path, monkeypatch
+) -> None:
+    path = _store(tmp_path / "sip_desk.sqlite")
+    make_backups(path)
+    damage_middle_page(path)
+    monkeypatch.setattr(integrity, "OPEN_BUDGET_S", 0.0)  # as for a store too large to check
+    app = desktop(str(path), lang="en")
+    app.open_store()
+    answers = DialogAnswers(qtbot).click("storeErrorRestore").click("storeErrorRetry")
+
+    app.start_store_check()
+
+    qtbot.waitUntil(lambda: len(answers.seen) == 2, timeout=20_000)
+    assert str(answers.seen[1]["message"]).startswith("Restored from the backup")
+    assert file_problems(path) == []
+    assert app.services is not None and app.services.plan_list.count_plans() == 44
+    assert app.store_check is not None and app.store_check.stop()
 
 
 def test_store_check_makes_the_day_s_backup_of_an_intact_store(qtbot, desktop, tmp_path) -> None:

@@ -104,7 +104,10 @@ class StoreErrorDialog(QDialog):
             QApplication.restoreOverrideCursor()
         self.setWindowTitle(self.tr("The database is restored"))
         self.message.setText(
-            self.tr("Restored from the backup %1. The damaged database is kept at %2.")
+            self.tr(
+                "Restored from the backup %1. Changes made after it was taken are not in it. "
+                "The damaged database is kept at %2."
+            )
             .replace("%1", str(done.source))
             .replace("%2", str(done.kept or "-"))
         )
