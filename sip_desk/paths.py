@@ -6,6 +6,7 @@ wheel (resources mapped into the package) and a PyInstaller bundle (``sys._MEIPA
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -41,11 +42,18 @@ def private_folder(path: Path) -> Path:
 def default_store() -> str:
     """``--db`` if given via ``SIP_DESK_DB``, else ``sip_desk.sqlite`` in the data folder.
 
-    The folder is not created here: opening the store does that, and says so when it cannot.
+    The folder is not created here: opening the store does that, and says so when it cannot. An
+    existing data folder others may enter is made owner-only (0700).
     """
     from platformdirs import user_data_path
 
-    return os.environ.get(ENV_DB) or str(user_data_path(APP_NAME, APP_AUTHOR) / "sip_desk.sqlite")
+    if chosen := os.environ.get(ENV_DB):
+        return chosen
+    folder = user_data_path(APP_NAME, APP_AUTHOR)
+    if os.name == "posix" and folder.is_dir() and folder.stat().st_mode & 0o077:
+        with contextlib.suppress(OSError):  # an older build's folder: owner-only from now on
+            os.chmod(folder, 0o700)
+    return str(folder / "sip_desk.sqlite")
 
 
 def resources_root() -> Path:

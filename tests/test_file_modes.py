@@ -159,3 +159,18 @@ def test_a_store_file_that_cannot_be_changed_gets_a_warning_not_a_crash(
     assert mode(store) == 0o644
     assert f"{store} can be read by other users (mode 644) and cannot be changed" in caplog.text
     assert "chmod 600" in caplog.text
+
+
+def test_the_default_store_and_an_older_open_data_folder_are_private(
+    umask: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("SIP_DESK_DB", raising=False)
+    data = tmp_path / "xdg" / "sip-desk"
+    data.mkdir(parents=True)
+    os.chmod(data, 0o755)  # as an older build made it
+
+    assert run(["--lang", "en", "list"]) == 0
+
+    capsys.readouterr()
+    assert (oct(mode(data)), oct(mode(data / "sip_desk.sqlite"))) == ("0o700", "0o600")

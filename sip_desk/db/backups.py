@@ -110,12 +110,13 @@ def copy_store(source: Path, target: Path, *, check_source: bool = True) -> Copy
     meanwhile: the backup API copies one consistent state.
 
     Raises:
-        DomainError: ``backup.damaged`` (``source`` or the copy is damaged),
+        DomainError: ``backup.no_store`` (no file ``source``), ``backup.damaged`` (``source``
+            or the copy is damaged),
             ``backup.failed`` (an OS or SQLite error).
     """
     start = time.monotonic()
     if not source.is_file():
-        raise DomainError("backup.failed", path=str(source), detail="no such file")
+        raise DomainError("backup.no_store", path=str(source))
     if check_source and (problems := file_problems(source)):
         raise DomainError("backup.damaged", path=str(source), detail="; ".join(problems[:3]))
     partial = target.with_name(f".{target.name}.partial")

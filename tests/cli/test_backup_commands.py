@@ -143,3 +143,17 @@ def test_a_database_server_is_backed_up_with_its_own_tools(
         "En databasserver (PostgreSQL) säkerhetskopieras med serverns egna verktyg (pg_dump); "
         "fråga dess administratör."
     )
+
+
+def test_backup_of_a_store_that_is_not_there_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.sqlite"
+
+    code, _, err = _run(missing, capsys, "backup", "-o", str(tmp_path / "copy.sqlite"))
+
+    assert code == 2
+    assert (
+        err.strip() == f"sip-desk: error: There is no database at {missing}: nothing was backed up."
+    )
+    assert not (tmp_path / "copy.sqlite").exists()
