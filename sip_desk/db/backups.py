@@ -33,6 +33,7 @@ DAILY = re.compile(r"^sip_desk_daily_(\d{4}-\d{2}-\d{2})\.sqlite$")
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 MAX_PROBLEMS = 20
+STALE_PARTIAL_S = 24 * 3600
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -209,7 +210,8 @@ def to_keep(
 def rotate(folder: Path) -> list[Path]:
     """Delete the daily backups :func:`to_keep` does not keep; returns those deleted.
 
-    Backups taken before an upgrade or a restore are never deleted here.
+    Backups taken before an upgrade or a restore are never deleted here; unfinished copies
+    left by a program that ended during a backup are, once a day old.
     """
     try:
         daily = {
@@ -220,7 +222,7 @@ def rotate(folder: Path) -> list[Path]:
     except (OSError, ValueError):
         return []
     kept = to_keep(list(daily))
-    removed = []
+    removed = _stale_partials(folder)
     for day, path in sorted(daily.items()):
         if day not in kept:
             try:
@@ -228,5 +230,17 @@ def rotate(folder: Path) -> list[Path]:
             except OSError as error:
                 log.warning("old backup %s cannot be deleted: %s", path, error)
             else:
+                removed.append(path)
+    return removed
+
+
+def _stale_partials(folder: Path) -> list[Path]:
+    """Remove unfinished copies (``.*.partial``, ``.restoring_*``) older than a day."""
+    removed = []
+    limit = time.time() - STALE_PARTIAL_S
+    for path in [*folder.glob(".*.partial"), *folder.glob(".restoring_*")]:
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < limit:
+                path.unlink()
                 removed.append(path)
     return removed

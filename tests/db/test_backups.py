@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -89,3 +91,17 @@ def test_a_damaged_store_writes_no_backup_and_keeps_the_older_ones(store: Path) 
     assert raised.value.code == "backup.damaged"
     assert "ingen säkerhetskopia skrevs" in raised.value.message("sv").lower()
     assert sorted(p.name for p in backup_folder(store).iterdir()) == before
+
+
+def test_an_unfinished_copy_left_by_an_ended_program_is_removed_a_day_later(store: Path) -> None:
+    daily_backup(store, START)
+    left = backup_folder(store) / f".sip_desk_daily_{START.isoformat()}.sqlite.partial"
+    left.write_bytes(b"SQLite format 3\x00")
+    fresh = backup_folder(store) / ".restoring_20260902T000000.sqlite"
+    fresh.write_bytes(b"")
+    os.utime(left, (time.time() - 2 * 24 * 3600, time.time() - 2 * 24 * 3600))
+
+    daily_backup(store, START + timedelta(days=2))
+
+    assert not left.exists()
+    assert fresh.exists()  # perhaps a restore running right now
