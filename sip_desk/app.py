@@ -120,7 +120,10 @@ class DesktopApp:
         from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
 
         self.window.counts.setText(error.message(self.lang))
-        StoreErrorDialog.show_error(self.window, error, self.store, self.lang)
+        if self.services is not None:
+            self.services.ctx.db.dispose()  # the dialog may restore a backup in its place
+        if StoreErrorDialog.show_error(self.window, error, self.store, self.lang) and self.services:
+            self.window.attach_services(self.services, self.store)  # restored: list it again
 
     def start_reminders(self, use_tray: bool | None = None) -> None:
         """Check what is due now and once a day; the tray shows it, else the window's banner."""

@@ -11,6 +11,7 @@ from sqlalchemy.exc import ArgumentError
 from sip_desk.db.engine import Database, make_engine
 from sip_desk.db.migrate import prepare_store
 from sip_desk.db.retry import INTERACTIVE_WAIT_S, LockWait
+from sip_desk.db.store_files import private_folder
 from sip_desk.domain.audit import UserContext
 from sip_desk.domain.errors import StoreError
 from sip_desk.services.context import Clock, ServiceContext
@@ -32,7 +33,7 @@ def _make_folder(target: str) -> None:
     """Create the folder of a store file, or say why it cannot be created."""
     folder = Path(target).expanduser().absolute().parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)  # 0700 when made here
     except OSError as error:
         detail = error.strerror or str(error)
         raise StoreError("store.no_folder", path=str(folder), detail=detail) from error

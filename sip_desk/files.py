@@ -14,14 +14,19 @@ from pathlib import Path
 
 from sip_desk.domain.errors import DomainError
 
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
 
 def write_atomically(
     path: Path, data: bytes | str, *, error: str = "export.write_failed", make_folder: bool = False
 ) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` through a temporary file and a rename.
 
-    The folder must exist unless ``make_folder`` (a path typed on the command line is checked, not
-    created). On any failure the temporary file is removed and ``path`` keeps its old contents.
+    The file is only its owner's (mode 0600 on POSIX, whatever the umask). The folder must exist
+    unless ``make_folder`` (a path typed on the command line is checked, not created); folders
+    made here are 0700. On any failure the temporary file is removed and ``path`` keeps its old
+    contents.
 
     Raises:
         DomainError: ``error`` (a message code taking ``path`` and ``detail``) on an OS error.
@@ -30,10 +35,14 @@ def write_atomically(
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent
     try:
-        if make_folder:
-            folder.mkdir(parents=True, exist_ok=True)
+        if make_folder and not folder.is_dir():
+            folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+            if os.name == "posix":
+                os.chmod(folder, PRIVATE_FOLDER)  # mkdir's mode is filtered by the umask
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
         try:
+            if os.name == "posix":
+                os.fchmod(fd, PRIVATE_FILE)  # mkstemp makes 0600 already; say so, keep it so
             with os.fdopen(fd, "wb") as out:
                 out.write(payload)
                 out.flush()

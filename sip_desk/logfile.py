@@ -6,7 +6,9 @@ support can find it.
 
 from __future__ import annotations
 
+import io
 import logging
+import os
 from logging.handlers import RotatingFileHandler
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -18,16 +20,25 @@ def file_handler() -> RotatingFileHandler:
     Raises:
         OSError: the data folder or the log file cannot be written.
     """
-    from sip_desk.paths import data_dir
+    from sip_desk.paths import data_dir, private_folder
 
-    folder = data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(
+    folder = private_folder(data_dir() / "logs")
+    handler = PrivateRotatingFileHandler(
         folder / "sip_desk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter(_FORMAT))
     return handler
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log file only its owner can read: each file is opened with mode 0600."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)  # also an older, more open log file; the umask filters os.open
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
 
 
 def install_log_file() -> str:

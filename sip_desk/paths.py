@@ -6,6 +6,7 @@ wheel (resources mapped into the package) and a PyInstaller bundle (``sys._MEIPA
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -16,22 +17,43 @@ ENV_DB = "SIP_DESK_DB"
 
 
 def data_dir() -> Path:
-    """The user's data folder for SIP Desk (created on demand)."""
+    """The user's data folder for SIP Desk (created on demand, owner-only: mode 0700)."""
     from platformdirs import user_data_path
 
     path = user_data_path(APP_NAME, APP_AUTHOR)
-    path.mkdir(parents=True, exist_ok=True)
+    private_folder(path)
+    return path
+
+
+def private_folder(path: Path) -> Path:
+    """Make ``path`` (and missing parents) a folder only its owner can enter (0700 on POSIX).
+
+    An existing folder is tightened too: use this only for folders that belong to SIP Desk.
+
+    Raises:
+        OSError: the folder cannot be created.
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
     return path
 
 
 def default_store() -> str:
     """``--db`` if given via ``SIP_DESK_DB``, else ``sip_desk.sqlite`` in the data folder.
 
-    The folder is not created here: opening the store does that, and says so when it cannot.
+    The folder is not created here: opening the store does that, and says so when it cannot. An
+    existing data folder others may enter is made owner-only (0700).
     """
     from platformdirs import user_data_path
 
-    return os.environ.get(ENV_DB) or str(user_data_path(APP_NAME, APP_AUTHOR) / "sip_desk.sqlite")
+    if chosen := os.environ.get(ENV_DB):
+        return chosen
+    folder = user_data_path(APP_NAME, APP_AUTHOR)
+    if os.name == "posix" and folder.is_dir() and folder.stat().st_mode & 0o077:
+        with contextlib.suppress(OSError):  # an older build's folder: owner-only from now on
+            os.chmod(folder, 0o700)
+    return str(folder / "sip_desk.sqlite")
 
 
 def resources_root() -> Path:
@@ -52,6 +74,4 @@ def resource(*parts: str) -> Path:
 
 def recovery_dir() -> Path:
     """Where text a conflict holds back waits until it is saved (owner-only; made on demand)."""
-    path = data_dir() / "recovery"
-    path.mkdir(mode=0o700, exist_ok=True)
-    return path
+    return private_folder(data_dir() / "recovery")

@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         follow_up_commands,
         key_commands,
         plan_commands,
+        store_commands,
         transfer_commands,
     )
 
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         follow_up_commands,
         document_commands,
         key_commands,
+        store_commands,
     ):
         module.register(sub)
     return parser

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sip_desk.db.backups import backup_folder, newest_backup
 from sip_desk.db.immutability import is_immutability_error
 from sip_desk.db.retry import LockStats, LockWait, Waiting, is_busy_error
+from sip_desk.db.store_files import prepare_store_file
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -53,6 +54,9 @@ def make_engine(target: str, busy_timeout_ms: int | None = None) -> Engine:
     if url.startswith("sqlite"):
         busy = SQLITE_BUSY_MS if busy_timeout_ms is None else busy_timeout_ms
         engine = create_engine(url, connect_args={"timeout": busy / 1000})
+        name = engine.url.database
+        if name and name != ":memory:" and not name.startswith("file:"):  # not a URI: a file
+            prepare_store_file(Path(name))  # 0600 before SQLite creates it
         _install_sqlite_hooks(engine, busy)
         return engine
     if url.startswith("postgresql"):

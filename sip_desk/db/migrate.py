@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 
 from sip_desk.db import integrity
-from sip_desk.db.backups import backup_folder
+from sip_desk.db.backups import backup_folder, copy_store
 from sip_desk.db.engine import Database, damaged_store_error, translate_store_errors
 from sip_desk.db.immutability import install_immutability
 from sip_desk.domain.errors import DamagedStoreError, StoreError
@@ -141,13 +140,5 @@ def backup_store(db: Database, revision: str, backups: Path | None) -> Path | No
     if source is None:
         return None
     folder = backups or backup_folder(source)
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    target = folder / f"sip_desk_{revision}_{stamp}.sqlite"
-    partial = target.with_suffix(".partial")
-    with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-    partial.replace(target)
-    return target
+    return copy_store(source, folder / f"sip_desk_{revision}_{stamp}.sqlite").path

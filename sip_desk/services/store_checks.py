@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
 
+from sip_desk.db import backups, restore
 from sip_desk.db.integrity import Interrupt, check_integrity, damaged_error
 from sip_desk.db.models import PlanVersion
 from sip_desk.domain.enums import VersionState
-from sip_desk.domain.errors import StoreError
+from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.verification import Problem
 from sip_desk.services.context import ServiceContext
 
@@ -41,12 +45,68 @@ class StoreHealthService:
             return None
         return damaged_error(self._ctx.db, report)
 
+    def daily_backup(self) -> backups.Copy | None:
+        """Make today's backup of an SQLite store unless there is one, and rotate the old ones.
+
+        Run it after :meth:`check_whole_store` found the store intact (the copy is checked).
+
+        ``None`` when nothing was written (today's exists, a database server, after :meth:`stop`,
+        or a failure, which is logged: a backup that fails must not stop the work).
+        """
+        path = self._ctx.db.path
+        with self._lock:
+            if self._stopped or path is None:
+                return None
+        try:
+            return backups.daily_backup(path, self._ctx.clock.today(), check_source=False)
+        except DomainError as error:
+            logging.getLogger(__name__).warning("daily backup failed: %s", error.message("en"))
+            return None
+
     def stop(self) -> None:
         """End a running check early and start no more (the application is closing)."""
         with self._lock:
             self._stopped = True
             if self._interrupt is not None:
                 self._interrupt.fire()
+
+
+# --- Backups of the SQLite store file, made and put back without opening the store.
+
+
+def store_file(target: str) -> Path:
+    """The SQLite file of ``--db`` ``target``.
+
+    Raises:
+        DomainError: ``backup.server_store`` for a database server (its own tools back it up).
+    """
+    if target.startswith("sqlite:///"):
+        target = target.removeprefix("sqlite:///")
+    elif "://" in target:
+        raise DomainError("backup.server_store")
+    return Path(target).expanduser().absolute()
+
+
+def back_up(target: str, output: Path | None, today: date) -> backups.Copy:
+    """Back up the store ``target`` to ``output``, or as today's backup (then rotate).
+
+    Raises:
+        DomainError: the store is a server, missing or damaged, or the copy cannot be written.
+    """
+    store = store_file(target)
+    if output is None:
+        copied = backups.daily_backup(store, today, again=True)
+        assert copied is not None  # again=True always writes
+        return copied
+    return backups.copy_store(store, output.expanduser().absolute())
+
+
+def restore_from(target: str, source: Path | None, now: datetime) -> restore.Restored:
+    """Put ``source`` (``None``: the newest good backup) in place of the store ``target``."""
+    store = store_file(target)
+    if source is None:
+        return restore.restore_newest(store, now)
+    return restore.restore(store, source, now)
 
 
 # --- What ``verify-store`` checks beyond each signed version: the shape of every plan's versions.

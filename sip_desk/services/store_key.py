@@ -157,7 +157,7 @@ def create_key(path: Path) -> StoreKey:
         serialization.NoEncryption(),
     )
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # owner-only when made here
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         raise

@@ -1,7 +1,8 @@
 """The whole store file checked for damage on a worker thread, after the window is in use.
 
 Opening a store checks it only for a moment (enough for a store of about a thousand plans);
-this finishes the job for a larger one without making the user wait.
+this finishes the job for a larger one without making the user wait. An intact store then gets
+its daily backup on the same worker (the first start of a day; old backups are rotated).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 
 
 class StoreCheck(QObject):
-    """Runs the whole-file check once."""
+    """Runs the whole-file check once, then the day's backup if the store is intact."""
 
     damaged = Signal(object)  # with the StoreError to show
 
@@ -34,10 +35,19 @@ class StoreCheck(QObject):
     def start(cls, health: StoreHealthService, parent: QObject | None = None) -> StoreCheck:
         """Start checking; ``damaged`` follows if the store is damaged."""
         check = cls(health, parent)
-        op = BackgroundOp(check, health.check_whole_store, check._checked).in_lane(check._lane)
+        op = BackgroundOp(check, check._check_and_back_up, check._checked).in_lane(check._lane)
         # An unfinished check finds nothing.
         op.failure(lambda error: log.warning("the store check failed: %s", error)).run()
         return check
+
+    def _check_and_back_up(self) -> StoreError | None:
+        """On the worker: the whole-file check; a good store is then backed up (once a day)."""
+        problem = self.health.check_whole_store()
+        if problem is None:
+            copied = self.health.daily_backup()
+            if copied is not None:
+                log.info("daily backup %s (%.2f s)", copied.path, copied.seconds)
+        return problem
 
     def _checked(self, problem: StoreError | None) -> None:
         if problem is not None:

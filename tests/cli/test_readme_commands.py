@@ -93,6 +93,8 @@ def store(tmp_path_factory) -> dict[str, str]:
     assert run(["--db", db_path, "pdf", "2", "-o", str(files["pdf"])]) == 0
     assert run(["--db", db_path, "export", "2", "-o", str(files["json"])]) == 0
     assert run(["--db", db_path, "key", "export", "-o", str(files["key"])]) == 0
+    files["backup"] = folder / "backup.sqlite"
+    assert run(["--db", db_path, "backup", "-o", str(files["backup"])]) == 0
     return {"db": db_path, "folder": str(folder), "cert": str(cert.pem_path)} | {
         name: str(path) for name, path in files.items()
     }
@@ -113,10 +115,18 @@ def _value(command: str, before: str, word: str, store: dict[str, str], index: i
     folder = store["folder"]
     if word == "FILE":
         if before in {"-o", "--ics"}:
-            ext = {"pdf": "pdf", "export": "json", "key": "pem", "followups": "ics"}[command]
+            ext = {
+                "pdf": "pdf",
+                "export": "json",
+                "key": "pem",
+                "followups": "ics",
+                "backup": "sqlite",
+            }[command]
             return f"{folder}/out-{index}.{ext}"
         if before == "--trust-key":
             return store["key"]
+        if command == "restore":
+            return store["backup"]
         return store["unsigned"] if command == "import" else store["pdf"]
     fixed = {
         "PLAN_ID": "2",

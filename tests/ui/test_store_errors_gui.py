@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,7 +24,9 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from sip_desk.bootstrap import open_services
 from sip_desk.db import integrity
+from sip_desk.db.backups import daily_backup, file_problems
 from sip_desk.domain.audit import UserContext
+from sip_desk.services.context import Clock
 from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
 from sip_desk.ui.settings import AppSettings
 from tests.db.damage import damage_middle_page, damage_schema_name, make_backups
@@ -154,6 +159,67 @@ def test_store_damage_found_after_opening_shows_the_dialog_with_the_newest_backu
     assert f"The newest backup is {newest}." in message
     assert app.window.counts.text() == message
     assert app.store_check is not None and app.store_check.stop()
+
+
+def test_damaged_store_at_start_is_restored_from_the_newest_good_backup(
+    qtbot, desktop, tmp_path
+) -> None:
+    path = _store(tmp_path / "sip_desk.sqlite")
+    good = daily_backup(path, date(2026, 11, 30))
+    assert good is not None
+    broken = path.parent / "backups" / "sip_desk_0008_20261201T070000000000.sqlite"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8000)  # newer, and damaged
+    os.utime(broken, (time.time() + 60, time.time() + 60))
+    damage_schema_name(path)
+    app = desktop(str(path), lang="en")
+    answers = DialogAnswers(qtbot).click("storeErrorRestore").click("storeErrorRetry")
+
+    app.open_store()
+
+    assert len(answers.seen) == 2
+    first, second = answers.seen
+    assert str(first["message"]).startswith("The database file is damaged")
+    kept = path.parent / "backups"
+    assert str(second["message"]).startswith(
+        f"Restored from the backup {good.path}. Changes made after it was taken are not in it. "
+        f"The damaged database is kept at {kept}"
+    )
+    assert app.services is not None  # "Open the database" opened the restored store
+    assert app.services.plan_list.count_plans() == 44
+
+
+def test_damage_found_after_opening_is_restored_and_the_list_shown_again(
+    qtbot, desktop, tmp_path, monkeypatch
+) -> None:
+    path = _store(tmp_path / "sip_desk.sqlite")
+    make_backups(path)
+    damage_middle_page(path)
+    monkeypatch.setattr(integrity, "OPEN_BUDGET_S", 0.0)  # as for a store too large to check
+    app = desktop(str(path), lang="en")
+    app.open_store()
+    answers = DialogAnswers(qtbot).click("storeErrorRestore").click("storeErrorRetry")
+
+    app.start_store_check()
+
+    qtbot.waitUntil(lambda: len(answers.seen) == 2, timeout=20_000)
+    assert str(answers.seen[1]["message"]).startswith("Restored from the backup")
+    assert file_problems(path) == []
+    assert app.services is not None and app.services.plan_list.count_plans() == 44
+    assert app.store_check is not None and app.store_check.stop()
+
+
+def test_store_check_makes_the_day_s_backup_of_an_intact_store(qtbot, desktop, tmp_path) -> None:
+    app = desktop(str(_store(tmp_path / "sip_desk.sqlite")))
+    app.open_store()
+
+    daily = tmp_path / "backups" / f"sip_desk_daily_{Clock().today().isoformat()}.sqlite"
+
+    app.start_store_check()
+
+    qtbot.waitUntil(daily.exists, timeout=20_000)
+    assert app.store_check is not None and app.store_check.stop(20_000)
+    assert stat.S_IMODE(daily.stat().st_mode) == 0o600
+    assert file_problems(daily) == []
 
 
 def test_store_check_of_an_intact_store_says_nothing(qtbot, desktop, tmp_path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sip_desk.domain.errors import StoreError
+from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.ui.icons import Icon, icon
 
 # Problems the user (or IT) can fix while the dialog is open.
@@ -27,12 +28,17 @@ RETRYABLE = {
 
 
 class StoreErrorDialog(QDialog):
-    """Shows a :class:`StoreError` in the user's language; offers "Try again" where it may help."""
+    """Shows a :class:`StoreError` in the user's language; offers "Try again" where it may help.
+
+    A damaged store file with backups beside it also gets "Restore the newest good backup": the
+    store as it is stays in ``backups/``, and "Open the database" then opens the restored one.
+    """
 
     def __init__(
         self, error: StoreError, path: str, lang: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.lang = lang
         self.setObjectName("storeErrorDialog")
         self.setWindowTitle(self.tr("The database cannot be used"))
         self.message = QLabel(error.message(lang), self)
@@ -50,6 +56,13 @@ class StoreErrorDialog(QDialog):
                 self.tr("Try again"), QDialogButtonBox.ButtonRole.AcceptRole
             )
             self.retry_button.setObjectName("storeErrorRetry")
+        self.restore_button = None
+        if error.code == "store.corrupt" and error.params.get("backup"):
+            self.restore_button = self.buttons.addButton(
+                self.tr("Restore the newest good backup"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.restore_button.setObjectName("storeErrorRestore")
+            self.restore_button.clicked.connect(self._restore)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("storeErrorClose")
         self.buttons.accepted.connect(self.accept)
@@ -74,7 +87,40 @@ class StoreErrorDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
+    def _restore(self) -> None:
+        """Put the newest intact backup in place; say what was done, then offer to open it."""
+        from sip_desk.services.context import Clock
+        from sip_desk.services.store_checks import restore_from
+
+        assert self.restore_button is not None
+        self.restore_button.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            done = restore_from(self.path.text(), None, Clock().now())
+        except DomainError as error:
+            self.message.setText(error.message(self.lang))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.setWindowTitle(self.tr("The database is restored"))
+        self.message.setText(
+            self.tr(
+                "Restored from the backup %1. Changes made after it was taken are not in it. "
+                "The damaged database is kept at %2."
+            )
+            .replace("%1", str(done.source))
+            .replace("%2", str(done.kept or "-"))
+        )
+        self.restore_button.hide()
+        if self.retry_button is None:
+            self.retry_button = self.buttons.addButton(
+                self.tr("Open the database"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.retry_button.setObjectName("storeErrorRetry")
+        self.retry_button.setDefault(True)
+        self.retry_button.setFocus()
+
     @classmethod
     def show_error(cls, parent: QWidget | None, error: StoreError, path: str, lang: str) -> bool:
-        """Show the error; ``True`` if the user chose "Try again"."""
+        """Show the error; ``True`` if the user chose "Try again" (or opening a restored store)."""
         return cls(error, path, lang, parent).exec() == QDialog.DialogCode.Accepted
