@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         document_commands,
         follow_up_commands,
         key_commands,
+        log_commands,
         plan_commands,
         transfer_commands,
     )
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         follow_up_commands,
         document_commands,
         key_commands,
+        log_commands,
     ):
         module.register(sub)
     return parser
