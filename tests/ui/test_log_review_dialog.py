@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -64,7 +65,7 @@ def _open_review(qtbot, window: MainWindow, lang: str) -> None:
     menu = QApplication.activePopupWidget()
     assert menu is window.menus.file_menu
     letter = mnemonic_of(window.menus.log_review_action.text()).removeprefix("Alt+")
-    QTest.keyClick(menu, letter.lower())
+    QTest.keyClicks(menu, letter.lower())
 
 
 def test_enter_opens_a_plan_and_loggkontroll_shows_that_open_for_the_person(
@@ -84,7 +85,7 @@ def test_enter_opens_a_plan_and_loggkontroll_shows_that_open_for_the_person(
     qtbot.keyClick(table, Qt.Key.Key_Return)
     editor = window.tabs.currentWidget()
     assert isinstance(editor, PlanEditor) and editor.plan.id == asa.id
-    seen: dict[str, object] = {}
+    seen: dict[str, Any] = {}
 
     def review(dialog: LogReviewDialog) -> None:
         try:
