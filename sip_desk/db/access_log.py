@@ -7,6 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, and_, column, func, literal, outerjoin, select, table
+from sqlalchemy.exc import DBAPIError
 
 from sip_desk.db.chain import ACCESS_LOG, AUDIT_TRAIL, append, first_break
 from sip_desk.db.engine import Database, translate_store_errors
@@ -40,8 +41,17 @@ def write_reads(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
     """Append ``rows`` to the access log in a transaction of their own."""
     if not rows:
         return
-    with translate_store_errors(db), db.engine.execution_options(sip_write=True).begin() as conn:
-        append(conn, ACCESS_LOG.name, _with_persons(conn, rows))
+    # Waits for a busy store as every write does (Database.transaction), without the ORM.
+    waiting = db._waiting()  # noqa: SLF001  (the store's own policy: shorter on the GUI thread)
+    with translate_store_errors(db):
+        while True:
+            try:
+                with db.engine.execution_options(sip_write=True).begin() as conn:
+                    append(conn, ACCESS_LOG.name, _with_persons(conn, rows))
+                    return
+            except DBAPIError as error:
+                if not waiting.again(error):
+                    raise
 
 
 def append_reads(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -11,7 +14,7 @@ from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.plan_list import PlanPageQuery
 from sip_desk.domain.worklist import WorklistFilter
 from sip_desk.services.registry import Services
-from tests.builders import PlanBuilder
+from tests.builders import PlanBuilder, person_data
 from tests.conftest import MutableClock
 from tests.services.follow_up_builders import FollowUpPlans
 
@@ -149,3 +152,23 @@ def test_review_filters_by_person_user_and_day_and_is_itself_logged(
     ]
     assert audit.check_chains().intact
     assert isinstance(day, date)
+
+
+def test_the_plan_list_waits_for_a_busy_store_to_log_its_rows(
+    sqlite_db, sqlite_services: Services
+) -> None:
+    # Given another program holding the write lock for longer than one attempt waits (100 ms)
+    plan = sqlite_services.plans.create_plan(person_data(first_name="Alva"))
+    assert sqlite_db.path is not None
+    holder = sqlite3.connect(sqlite_db.path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.4, lambda: holder.execute("ROLLBACK")).start()
+    try:
+        # When the list is shown, it waits (as every write does) and logs the person shown
+        page = sqlite_services.plan_list.plan_page(PlanPageQuery())
+    finally:
+        time.sleep(0.5)
+        holder.close()
+
+    assert [r.id for r in page.rows] == [plan.id]
+    assert _kinds(sqlite_services) == [(AccessKind.LIST, plan.id, plan.person.id)]
