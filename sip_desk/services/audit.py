@@ -169,7 +169,7 @@ def log_reads(
     now = ctx.clock.now()
     fresh: list[AccessRead] = []
     for read in reads:
-        key = (read.kind.value, read.plan_id or 0)
+        key = (read.kind.value, read.plan_id or 0, read.person_id or 0)
         last = ctx.shown.get(key) if read.kind in _SHOWN else None
         if last is None or now - last >= SHOWN_AGAIN_AFTER:
             fresh.append(read)
@@ -180,7 +180,7 @@ def log_reads(
         append_reads(conn, rows)
     for read in fresh:
         if read.kind in _SHOWN:
-            ctx.shown[read.kind.value, read.plan_id or 0] = now
+            ctx.shown[read.kind.value, read.plan_id or 0, read.person_id or 0] = now
 
 
 def log_read(

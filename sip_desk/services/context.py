@@ -43,6 +43,6 @@ class ServiceContext:
     key_path: Path | None = None
     program: str = "gui"
     command: str = ""
-    shown: dict[tuple[str, int], datetime] = field(
+    shown: dict[tuple[str, int, int], datetime] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )

@@ -58,7 +58,10 @@ class PlanService:
             return None
         with self._ctx.db.read() as s:
             row = person_by_identity(s, number)
-            return known_person(s, row) if row is not None else None
+            found = known_person(s, row) if row is not None else None
+        if row is not None:  # looking a person up by number shows who they are and their plans
+            log_read(self._ctx, AccessKind.SEARCH, None, row.id, "identity number")
+        return found
 
     def create_plan(self, person: PersonData, fields: PlanFields | None = None) -> PlanDetail:
         """Create a draft plan for a new person.

@@ -11,6 +11,7 @@ from pathlib import Path
 from sip_desk.db.access_log import read_entries
 from sip_desk.domain.access import AccessEntryDto, AccessKind, AccessQuery
 from sip_desk.domain.enums import AuditAction
+from sip_desk.domain.identity import make_identity
 from sip_desk.domain.plan_list import PlanPageQuery
 from sip_desk.domain.worklist import WorklistFilter
 from sip_desk.services.registry import Services
@@ -172,3 +173,18 @@ def test_the_plan_list_waits_for_a_busy_store_to_log_its_rows(
 
     assert [r.id for r in page.rows] == [plan.id]
     assert _kinds(sqlite_services) == [(AccessKind.LIST, plan.id, plan.person.id)]
+
+
+def test_looking_a_person_up_by_identity_number_is_logged(
+    services: Services, make_plan: PlanBuilder
+) -> None:
+    alva, bo = make_plan(first_name="Alva"), make_plan(first_name="Bo")
+
+    services.plans.find_person(alva.person.identity_number or "")
+    services.plans.find_person(bo.person.identity_number or "")
+    services.plans.find_person(make_identity(date(1950, 1, 1), 5))  # nobody: nothing logged
+
+    assert [(r.kind, r.person_id, r.detail) for r in _rows(services)] == [
+        (AccessKind.SEARCH, alva.person.id, "identity number"),
+        (AccessKind.SEARCH, bo.person.id, "identity number"),
+    ]
