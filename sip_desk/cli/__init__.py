@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         document_commands,
         follow_up_commands,
         key_commands,
+        log_commands,
         plan_commands,
         store_commands,
         transfer_commands,
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         document_commands,
         key_commands,
         store_commands,
+        log_commands,
     ):
         module.register(sub)
     return parser

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         m.record_action.triggered.connect(self.recorder.record_current)
         self.events.follow_up_record_requested.connect(self.recorder.record)
         m.caseload_action.triggered.connect(self._on_caseload_triggered)
+        m.log_review_action.triggered.connect(self._on_log_review_triggered)
         m.reminders_action.triggered.connect(self.reminders_requested)
         m.large_text_action.toggled.connect(self._on_large_text_toggled)
         m.language_group.triggered.connect(self._on_language_triggered)
@@ -196,6 +197,12 @@ class MainWindow(QMainWindow):
         from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 
         CaseloadDialog.show_for(self, self.services.follow_ups)
+
+    def _on_log_review_triggered(self) -> None:
+        if self.services is not None:
+            from sip_desk.ui.dialogs.log_review_dialog import LogReviewDialog
+
+            LogReviewDialog.show_for(self, self.services.audit, self.services.clock.today())
 
     def _on_large_text_toggled(self, on: bool) -> None:
         """Scale all text (text_scale.py) and keep the choice for the next start."""

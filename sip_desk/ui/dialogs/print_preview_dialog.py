@@ -135,9 +135,7 @@ class PrintPreviewDialog(QDialog):
         self.status.setText(self.tr("Preparing the preview…"))
         documents, plan_id, number = self._services.documents, self._plan_id, self._number
         code = self.language.currentData()
-        op = BackgroundOp(
-            self, lambda: documents.render(plan_id, number, code, seal=False), self._on_rendered
-        )
+        op = BackgroundOp(self, lambda: documents.preview(plan_id, number, code), self._on_rendered)
         op.failure(self._on_render_failed).run()
 
     def _rendered_again(self) -> bool:
@@ -264,7 +262,7 @@ class PrintPreviewDialog(QDialog):
         anchor = parent if parent is not None else QCoreApplication.instance()
         assert anchor is not None
         label = QCoreApplication.translate("PrintPreviewDialog", "Preparing the preview…")
-        op = BackgroundOp(anchor, lambda: documents.render(plan_id, number, seal=False), show)
+        op = BackgroundOp(anchor, lambda: documents.preview(plan_id, number), show)
         op.single(("print-preview", plan_id)).with_progress(label)
         # A failed render opens the dialog anyway: it renders again and shows the warning.
         return op.failure(lambda _error: show(None)).run()
