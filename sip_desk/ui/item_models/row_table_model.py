@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from sip_desk.ui.item_models.cell_values import Column, default_value, parse_cell
+from sip_desk.ui.item_models.held_cells import HeldCells
 from sip_desk.ui.item_models.labels import enum_choices
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -31,6 +32,20 @@ def _no_commit(*_args: object) -> bool:
     return False
 
 
+def _not_saved(text: str) -> str:
+    return QCoreApplication.translate("RowTableModel", "Not saved: %1").replace("%1", text)
+
+
+# How a cell shows text it refused: the text itself, marked as not saved.
+_HELD_ROLES: dict[int, Callable[[str], Any]] = {
+    Qt.ItemDataRole.DisplayRole: lambda text: text,
+    Qt.ItemDataRole.EditRole: lambda text: text,
+    Qt.ItemDataRole.AccessibleTextRole: _not_saved,
+    Qt.ItemDataRole.ToolTipRole: _not_saved,
+    Qt.ItemDataRole.ForegroundRole: lambda _text: QBrush(QColor("#b00020")),
+}
+
+
 class RowTableModel(QAbstractTableModel):
     """Editable rows of DTOs; edits are handed to ``commit_update`` / ``commit_add``.
 
@@ -38,6 +53,9 @@ class RowTableModel(QAbstractTableModel):
     other columns first. The blank line then *becomes* the new row and a fresh blank line
     follows, so the cell being typed in (and its open editor) stays on the row just added.
     ``last_edit_refused``: the last :meth:`setData` was refused (bad input or a failed save).
+    Text a stored row's cell refused is held (``held``, held_cells.py): the cell shows it, its
+    editor opens on it, and :meth:`retry_held` saves it once the row has changed.
+    ``commit_update`` sets ``last_save_invalid`` when it refused the values as invalid.
     """
 
     COLUMNS: ClassVar[Sequence[Column]] = ()
@@ -56,6 +74,8 @@ class RowTableModel(QAbstractTableModel):
         self.commit_update: Callable[[Any, Any], bool] = _no_commit
         self.commit_add: Callable[[Any], bool] = _no_commit
         self.last_edit_refused = False
+        self.last_save_invalid = False
+        self.held = HeldCells()
         self._adding_draft = False
         self._spare_line = False  # a second blank line, for a moment while one becomes a row
 
@@ -160,6 +180,9 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         column = self.COLUMNS[index.column()]
+        held = self._held_text(index.row(), column.attr)
+        if held is not None and role in _HELD_ROLES:
+            return _HELD_ROLES[role](held)
         value = self._value(index.row(), column.attr)
         if role == Qt.ItemDataRole.DisplayRole:
             if self.is_blank(index.row()) and column.attr == self.REQUIRED and not value:
@@ -218,21 +241,53 @@ class RowTableModel(QAbstractTableModel):
             return False
         column = self.COLUMNS[index.column()]
         self.last_edit_refused = False
+        row = None if self.is_blank(index.row()) else self.rows[index.row()]
         try:
             parsed = parse_cell(column, value, role)
         except ValueError as exc:
             self.last_edit_refused = True
+            self._hold(index, row, column.attr, value)
             self.input_refused.emit(str(exc))
             return False
-        if self.is_blank(index.row()):
+        if row is None:
             return self._set_draft(index, column.attr, parsed)
-        row = self.rows[index.row()]
         if getattr(row, column.attr) == parsed:
+            self._drop_held(index, row.id, column.attr)  # back to the stored value
             return False
         data = self.row_data(row)
+        self.last_save_invalid = False
         saved = self.commit_update(row, dataclasses.replace(data, **{column.attr: parsed}))
         self.last_edit_refused = not saved
+        if saved:
+            self._drop_held(index, row.id, column.attr)
+        elif self.last_save_invalid:
+            self._hold(index, row, column.attr, value)
         return saved
+
+    # Refused text held in its cell ------------------------------------------------------------
+    def _held_text(self, row: int, attr: str) -> str | None:
+        if not self.held or self.is_blank(row):
+            return None
+        return self.held.text(self.rows[row].id, attr)
+
+    def _hold(self, index: Index, row: Any, attr: str, value: Any) -> None:
+        if row is not None and isinstance(value, str):
+            self.held.hold(row, attr, value)
+            self.dataChanged.emit(index, index)
+
+    def _drop_held(self, index: Index, row_id: int, attr: str) -> None:
+        if self.held.text(row_id, attr) is not None:
+            self.held.drop(row_id, attr)
+            self.dataChanged.emit(index, index)
+
+    def retry_held(self) -> None:
+        """Save held text again where its row changed since it was refused (its other cell may
+        have been corrected); what is still refused stays held, with its message."""
+        for row_id, attr in self.held.due(self.rows):
+            row = self.row_of(row_id)
+            text = self.held.text(row_id, attr)
+            if row >= 0 and text is not None:
+                self.setData(self.index(row, self.column_of(attr)), text)
 
     def changed_label(self, row: Any, data: Any) -> str:
         """The header of the one column ``data`` changes on ``row`` ("" for none or several)."""
