@@ -12,6 +12,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from sip_desk.ui.editor.item_table import ItemTable
+from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.item_models.action_table_model import ActionTableModel as A
 from tests.ui.editor.helpers import focused, press, type_here
 
@@ -21,7 +23,7 @@ START, END = A.column_of("start_date"), A.column_of("end_date")
 END_BEFORE_START = "Slutdatum (2026-12-01) ligger före startdatum (2026-12-10)."
 
 
-def _action_with_end_before_start(qtbot, editor):
+def _action_with_end_before_start(qtbot, editor: PlanEditor) -> ItemTable:
     """Type a new action, its start 2026-12-10 and its end 2026-12-01 (refused); Tab."""
     section = editor.actions_section
     table = section.action_part.table
@@ -38,7 +40,7 @@ def _action_with_end_before_start(qtbot, editor):
     return table
 
 
-def _click(qtbot, table, row: int, column: int) -> None:
+def _click(qtbot, table: ItemTable, row: int, column: int) -> None:
     rect = table.visualRect(table.model().index(row, column))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     QApplication.processEvents()
@@ -64,7 +66,7 @@ def test_a_refused_end_date_is_saved_once_the_start_is_corrected(
     assert table.model().index(0, END).data() == "2026-12-01"  # still there, not saved
     _retype_cell(qtbot, "2026-11-20")
 
-    def stored():
+    def stored() -> tuple[date | None, date | None]:
         action = sqlite_services.plans.get_plan(new_plan_id).actions[0]
         return action.start_date, action.end_date
 
@@ -86,7 +88,8 @@ def test_a_refused_end_date_stays_in_its_cell_and_enter_saves_it(
     assert sqlite_services.plans.get_plan(new_plan_id).actions[0].end_date is None
     _click(qtbot, table, 0, END)
     press(qtbot, K.Key_F2)  # its editor opens on the text that was typed
-    assert isinstance(focused(), QLineEdit) and focused().text() == "2026-12-01"
+    cell_editor = focused()
+    assert isinstance(cell_editor, QLineEdit) and cell_editor.text() == "2026-12-01"
     press(qtbot, K.Key_Return)  # still before the start: refused again, still held
     assert END_BEFORE_START in editor.actions_section.action_part.error.text()
     press(qtbot, K.Key_A, CTRL)
