@@ -84,6 +84,7 @@ class TablePart(QWidget):
         self.model.commit_update = self._on_update
         self.model.commit_add = self._on_add
         self.model.input_refused.connect(self._on_refused)
+        self.model.refusal_withdrawn.connect(lambda: self.clear_errors((f"{self.kind}.",)))
         self.table.on_delete = self._on_delete
         self.add_button.clicked.connect(self.table.start_new_row)
         self.remove_button.clicked.connect(self.table.delete_current)

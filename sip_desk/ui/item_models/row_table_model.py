@@ -15,10 +15,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from sip_desk.ui.item_models.cell_values import Column, default_value, parse_cell
-from sip_desk.ui.item_models.held_cells import HeldCells
+from sip_desk.ui.item_models.held_cells import HELD_ROLES, HeldCells, HoldsRefusedText
 from sip_desk.ui.item_models.labels import enum_choices
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -32,21 +32,7 @@ def _no_commit(*_args: object) -> bool:
     return False
 
 
-def _not_saved(text: str) -> str:
-    return QCoreApplication.translate("RowTableModel", "Not saved: %1").replace("%1", text)
-
-
-# How a cell shows text it refused: the text itself, marked as not saved.
-_HELD_ROLES: dict[int, Callable[[str], Any]] = {
-    Qt.ItemDataRole.DisplayRole: lambda text: text,
-    Qt.ItemDataRole.EditRole: lambda text: text,
-    Qt.ItemDataRole.AccessibleTextRole: _not_saved,
-    Qt.ItemDataRole.ToolTipRole: _not_saved,
-    Qt.ItemDataRole.ForegroundRole: lambda _text: QBrush(QColor("#b00020")),
-}
-
-
-class RowTableModel(QAbstractTableModel):
+class RowTableModel(QAbstractTableModel, HoldsRefusedText):
     """Editable rows of DTOs; edits are handed to ``commit_update`` / ``commit_add``.
 
     The last line is blank: typing its required column adds a row, with what was typed in its
@@ -65,6 +51,7 @@ class RowTableModel(QAbstractTableModel):
     PLACEHOLDER: ClassVar[object] = ""  # the blank line's required column while it is empty
 
     input_refused = Signal(str)
+    refusal_withdrawn = Signal()  # the refused cell was set back to its stored value
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -76,6 +63,7 @@ class RowTableModel(QAbstractTableModel):
         self.last_edit_refused = False
         self.last_save_invalid = False
         self.held = HeldCells()
+        self._refused_at: tuple[int | None, str] | None = None  # the cell last refused
         self._adding_draft = False
         self._spare_line = False  # a second blank line, for a moment while one becomes a row
 
@@ -181,8 +169,8 @@ class RowTableModel(QAbstractTableModel):
             return None
         column = self.COLUMNS[index.column()]
         held = self._held_text(index.row(), column.attr)
-        if held is not None and role in _HELD_ROLES:
-            return _HELD_ROLES[role](held)
+        if held is not None and role in HELD_ROLES:
+            return HELD_ROLES[role](held)
         value = self._value(index.row(), column.attr)
         if role == Qt.ItemDataRole.DisplayRole:
             if self.is_blank(index.row()) and column.attr == self.REQUIRED and not value:
@@ -246,13 +234,17 @@ class RowTableModel(QAbstractTableModel):
             parsed = parse_cell(column, value, role)
         except ValueError as exc:
             self.last_edit_refused = True
+            self._refused_at = (None if row is None else row.id, column.attr)
             self._hold(index, row, column.attr, value)
             self.input_refused.emit(str(exc))
             return False
         if row is None:
             return self._set_draft(index, column.attr, parsed)
-        if getattr(row, column.attr) == parsed:
-            self._drop_held(index, row.id, column.attr)  # back to the stored value
+        if getattr(row, column.attr) == parsed:  # back to the stored value: nothing to refuse
+            self._drop_held(index, row.id, column.attr)
+            if self._refused_at == (row.id, column.attr):
+                self._refused_at = None
+                self.refusal_withdrawn.emit()
             return False
         data = self.row_data(row)
         self.last_save_invalid = False
@@ -261,33 +253,9 @@ class RowTableModel(QAbstractTableModel):
         if saved:
             self._drop_held(index, row.id, column.attr)
         elif self.last_save_invalid:
+            self._refused_at = (row.id, column.attr)
             self._hold(index, row, column.attr, value)
         return saved
-
-    # Refused text held in its cell ------------------------------------------------------------
-    def _held_text(self, row: int, attr: str) -> str | None:
-        if not self.held or self.is_blank(row):
-            return None
-        return self.held.text(self.rows[row].id, attr)
-
-    def _hold(self, index: Index, row: Any, attr: str, value: Any) -> None:
-        if row is not None and isinstance(value, str):
-            self.held.hold(row, attr, value)
-            self.dataChanged.emit(index, index)
-
-    def _drop_held(self, index: Index, row_id: int, attr: str) -> None:
-        if self.held.text(row_id, attr) is not None:
-            self.held.drop(row_id, attr)
-            self.dataChanged.emit(index, index)
-
-    def retry_held(self) -> None:
-        """Save held text again where its row changed since it was refused (its other cell may
-        have been corrected); what is still refused stays held, with its message."""
-        for row_id, attr in self.held.due(self.rows):
-            row = self.row_of(row_id)
-            text = self.held.text(row_id, attr)
-            if row >= 0 and text is not None:
-                self.setData(self.index(row, self.column_of(attr)), text)
 
     def changed_label(self, row: Any, data: Any) -> str:
         """The header of the one column ``data`` changes on ``row`` ("" for none or several)."""
