@@ -1765,6 +1765,10 @@
       <source>Keep other text: %1</source>
       <translation>Behåll den andras text: %1</translation>
     </message>
+    <message>
+      <source>Restore my text: %1</source>
+      <translation>Återställ min text: %1</translation>
+    </message>
   </context>
   <context>
     <name>PlanSummaryView</name>

@@ -219,6 +219,38 @@ def test_same_field_keep_mine(qtbot, meeting: Meeting) -> None:
     assert not meeting.bo.conflicts.isVisible()
 
 
+def test_the_other_copy_is_told_when_its_text_was_replaced(qtbot, meeting: Meeting) -> None:
+    _on_conflict(_click(qtbot, lambda d: d.keep_mine))  # Bo keeps his text
+    _anna_then_bo_write_the_reason(qtbot, meeting)
+    assert meeting.stored().fields.reason == "Bo skriver"
+
+    meeting.anna.live.look()  # Anna's copy looks at the store (every 3 s)
+
+    bar = meeting.anna.conflicts
+    assert bar.isVisible() and "Reason" in bar.message.text()  # named, never silent
+    assert meeting.anna.person_section.reason.toPlainText() == "Bo skriver"
+    seen = _on_conflict(_click(qtbot, lambda d: d.keep_mine))  # Anna keeps hers
+    _use(qtbot, meeting.anna)
+    qtbot.mouseClick(bar.button, LEFT)
+    assert [(s.theirs, s.mine) for s in seen] == [("Bo skriver", "Anna skriver")]
+    assert meeting.stored().fields.reason == "Anna skriver"
+    assert meeting.anna.person_section.reason.toPlainText() == "Anna skriver"
+    assert not bar.isVisible()
+
+
+def test_the_other_copy_may_take_the_replacing_text(qtbot, meeting: Meeting) -> None:
+    _on_conflict(_click(qtbot, lambda d: d.keep_mine))
+    _anna_then_bo_write_the_reason(qtbot, meeting)
+    meeting.anna.live.look()
+
+    _on_conflict(_click(qtbot, lambda d: d.take_theirs))
+    _use(qtbot, meeting.anna)
+    qtbot.mouseClick(meeting.anna.conflicts.button, LEFT)
+
+    assert meeting.stored().fields.reason == "Bo skriver"
+    assert not meeting.anna.conflicts.isVisible()
+
+
 def test_same_field_use_theirs_and_undo_brings_mine_back(qtbot, meeting: Meeting) -> None:
     seen = _on_conflict(_click(qtbot, lambda d: d.take_theirs))
 
