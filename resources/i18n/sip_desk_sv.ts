@@ -1909,6 +1909,10 @@
         <source>Keep other text: %1</source>
         <translation>Behåll den andras text: %1</translation>
     </message>
+    <message>
+        <source>Restore my text: %1</source>
+        <translation>Återställ min text: %1</translation>
+    </message>
 </context>
 <context>
     <name>PlanSummaryView</name>
@@ -2377,6 +2381,10 @@
         <source>No</source>
         <translation>Nej</translation>
     </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Inte sparad: %1</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2614,6 +2622,10 @@
     <message>
         <source>Discard the signatures</source>
         <translation>Kasta underskrifterna</translation>
+    </message>
+    <message>
+        <source>Signature missing for: %1. Each of them is marked in the list.</source>
+        <translation>Underskrift saknas för: %1. Var och en är markerad i listan.</translation>
     </message>
 </context>
 <context>
