@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -105,6 +105,24 @@ def fit_window(window: QWidget, width: int, height: int | None = None) -> None:
     if screen is not None:  # room left for the window's frame
         size = size.boundedTo(screen.availableGeometry().size() * SCREEN_SHARE)
     window.resize(size)
+
+
+def place_on_screen(window: QWidget, rect: QRect) -> None:
+    """Give ``window`` the place and size ``rect`` (saved on another screen, perhaps): moved
+    onto its screen's available room, and shrunk only where it does not fit there."""
+    screen = window.screen()
+    if screen is None:
+        window.setGeometry(rect)
+        return
+    room = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()  # title bar and borders
+    inner = room.size() - frame
+    size = rect.size().boundedTo(inner).expandedTo(window.minimumSize().boundedTo(inner))
+    outer = size + frame
+    x = min(max(rect.x(), room.left()), room.left() + room.width() - outer.width())
+    y = min(max(rect.y(), room.top()), room.top() + room.height() - outer.height())
+    window.resize(size)
+    window.move(x, y)  # a window's position is its frame's
 
 
 class _RelativeFont(QObject):
