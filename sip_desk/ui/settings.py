@@ -119,7 +119,12 @@ class AppSettings:
 
 def geometry_key(scale: float | None = None) -> str:
     """The settings key of the window geometry at ``scale`` (default: the primary screen's)."""
+    return scale_key("window/geometry", scale)
+
+
+def scale_key(key: str, scale: float | None = None) -> str:
+    """``key`` for sizes kept per screen scale ``scale`` (default: the primary screen's)."""
     if scale is None:
         screen = QGuiApplication.primaryScreen()
         scale = screen.devicePixelRatio() if screen is not None else 1.0
-    return f"window/geometry_{round(scale * 100)}"
+    return f"{key}_{round(scale * 100)}"
