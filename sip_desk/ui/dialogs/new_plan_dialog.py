@@ -28,6 +28,7 @@ from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.ui import prompts
 from sip_desk.ui.dialogs.known_person_panel import KnownPersonPanel
 from sip_desk.ui.editor.field_parts import ErrorLabel
+from sip_desk.ui.text_scale import SCREEN_SHARE
 
 if TYPE_CHECKING:
     from sip_desk.domain.plan import PlanDetail
@@ -106,7 +107,12 @@ class NewPlanDialog(QDialog):
         layout.addWidget(self.known_panel)
         layout.addWidget(self.errors[""])
         layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        # Room for a message of a line or two, but never wider than the screen (200 % on a
+        # laptop is 683 px); longer messages wrap and the dialog grows (_grow_to_content).
+        wanted = self.fontMetrics().averageCharWidth() * 80
+        screen = self.screen()
+        room = screen.availableGeometry().width() * SCREEN_SHARE if screen is not None else wanted
+        self.setMinimumWidth(min(wanted, int(room)))
 
     def person(self) -> PersonData:
         return PersonData(
@@ -217,6 +223,24 @@ class NewPlanDialog(QDialog):
         label.setText(f"⚠ {text}" if not label.text() else f"{label.text()}\n⚠ {text}")
         label.setVisible(True)
         label.setAccessibleName(text)
+        self._grow_to_content()
+
+    def _grow_to_content(self) -> None:
+        """As tall as the wrapped messages need at the dialog's width (a dialog does not grow
+        by itself for a label that wraps), within the screen."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        width = self.width()
+        need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+        need = max(need, layout.totalSizeHint().height())
+        screen = self.screen()
+        if screen is not None:
+            frame = self.frameGeometry().height() - self.height()
+            need = min(need, screen.availableGeometry().height() - frame)
+        if need > self.height():
+            self.resize(width, need)
 
 
 def _today() -> date:
