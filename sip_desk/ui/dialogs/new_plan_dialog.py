@@ -28,7 +28,7 @@ from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.ui import prompts
 from sip_desk.ui.dialogs.known_person_panel import KnownPersonPanel
 from sip_desk.ui.editor.field_parts import ErrorLabel
-from sip_desk.ui.text_scale import SCREEN_SHARE
+from sip_desk.ui.text_scale import SCREEN_SHARE, grow_to_content
 
 if TYPE_CHECKING:
     from sip_desk.domain.plan import PlanDetail
@@ -223,24 +223,7 @@ class NewPlanDialog(QDialog):
         label.setText(f"⚠ {text}" if not label.text() else f"{label.text()}\n⚠ {text}")
         label.setVisible(True)
         label.setAccessibleName(text)
-        self._grow_to_content()
-
-    def _grow_to_content(self) -> None:
-        """As tall as the wrapped messages need at the dialog's width (a dialog does not grow
-        by itself for a label that wraps), within the screen."""
-        layout = self.layout()
-        if layout is None or not self.isVisible():
-            return
-        layout.activate()
-        width = self.width()
-        need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
-        need = max(need, layout.totalSizeHint().height())
-        screen = self.screen()
-        if screen is not None:
-            frame = self.frameGeometry().height() - self.height()
-            need = min(need, screen.availableGeometry().height() - frame)
-        if need > self.height():
-            self.resize(width, need)
+        grow_to_content(self)  # the dialog grows for a message that wraps
 
 
 def _today() -> date:

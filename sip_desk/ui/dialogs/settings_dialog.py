@@ -31,7 +31,7 @@ from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.i18n import LANGUAGE_NAMES
 from sip_desk.ui.meeting_mode.screens import AUTOMATIC, screen_key, screen_label
 from sip_desk.ui.settings import AppSettings
-from sip_desk.ui.text_scale import fit_window
+from sip_desk.ui.text_scale import fit_window, grow_to_content
 
 if TYPE_CHECKING:
     from sip_desk.services.export_service import ExportService
@@ -111,6 +111,9 @@ class SettingsDialog(QDialog):
         if chosen != AUTOMATIC and combo.findData(chosen) < 0:
             combo.addItem(self.tr("%1 (not connected now)").replace("%1", chosen), chosen)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        # Its longest choice cut short rather than the dialog wider than a small screen.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)
         return combo
 
     def _build(self) -> None:
@@ -199,6 +202,7 @@ class SettingsDialog(QDialog):
         problem = self._check_seal(path, password)
         self.seal_error.show_message(problem)
         if problem:
+            grow_to_content(self)  # the message wraps: all of it shown
             self.seal_file.setFocus()
             return
         settings = DocumentSettings(
@@ -211,6 +215,7 @@ class SettingsDialog(QDialog):
             self._follow_ups.set_first_meeting_days(self.first_meeting.value())
         except DomainError as error:
             self.seal_error.show_message(error.message(self._lang))
+            grow_to_content(self)
             return
         screen = str(self.meeting_screen.currentData())
         if screen != self._settings.meeting_screen:
