@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
@@ -98,7 +99,7 @@ def test_new_plan_identity_message_wraps_and_the_dialog_grows(qtbot, window) -> 
 
 
 def test_settings_show_the_certificate_text_and_its_error_whole(qtbot, window, tmp_path) -> None:
-    seen: dict[str, object] = {}
+    seen: dict[str, Any] = {}
     not_a_certificate = tmp_path / "seal.p12"
     not_a_certificate.write_bytes(b"not a PKCS#12 file")
 

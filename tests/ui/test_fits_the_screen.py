@@ -1,9 +1,12 @@
 """The main window fits the screen it is on, at 100 % and 200 % and with large text: its plan
-list, its worklist (with a range of dates shown) and an open plan. Widgets wrap, stack or cut
-their text short instead of widening the window past the screen (it could not be narrowed).
+list, its worklist (with a range of dates shown) and an open plan; and so do the print preview
+(Ctrl+P), the new-plan dialog (Ctrl+N) and the settings (Ctrl+,) opened from it. Widgets wrap,
+stack or cut their text short instead of widening the window past the screen (it could not be
+narrowed).
 
 Each case is the app in a child process on one offscreen screen of the size given, driven by
-keys (Ctrl+Shift+L, Ctrl+2, the time span list, Enter on a plan) as a user would."""
+keys (Ctrl+Shift+L, Ctrl+2, the time span list, Enter on a plan, the dialogs' keys) as a user
+would."""
 
 from __future__ import annotations
 
@@ -12,13 +15,16 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _open_everything(tmp_path: Path, width: int, height: int, scale: int, large: bool) -> dict:
+def _open_everything(
+    tmp_path: Path, width: int, height: int, scale: int, large: bool
+) -> dict[str, Any]:
     screen = {"name": "one", "x": 0, "y": 0, "width": width, "height": height}
     screen.update(logicalDpi=96, logicalBaseDpi=96, dpr=1)
     config = tmp_path / "screen.json"
@@ -43,7 +49,7 @@ def _open_everything(tmp_path: Path, width: int, height: int, scale: int, large:
         cwd=ROOT,
     )
     assert run.returncode == 0, run.stdout + run.stderr[-3000:]
-    found: dict = json.loads(run.stdout.strip().splitlines()[-1])
+    found: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
     return found
 
 
@@ -55,7 +61,14 @@ def test_every_tab_fits_the_screen(tmp_path: Path, width, height, scale, large) 
     found = _open_everything(tmp_path, width, height, scale, large)
     room_width, room_height = found["room"]
 
-    for step in ("plan_list", "worklist", "worklist_dates"):
+    for step in (
+        "plan_list",
+        "worklist",
+        "worklist_dates",
+        "print_preview",
+        "new_plan",
+        "settings",
+    ):
         assert found[step]["inside"], (step, found)
         assert found[step]["min_width"] <= room_width, (step, found)
         assert found[step]["min_height"] <= room_height, (step, found)

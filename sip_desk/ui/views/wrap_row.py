@@ -1,5 +1,5 @@
-"""A row of groups (a search bar's parts, two filter forms, two sets of buttons) that puts them
-one under the other when the row is too narrow for them side by side.
+"""A row of groups (a search bar's parts, two filter forms, two sets of buttons) that wraps
+them onto more lines, as words wrap, when the row is too narrow for all of them side by side.
 
 A row of widgets asks for the sum of their widths as its minimum, and a window never gets
 narrower than its content's minimum: with large text, or at 200 % on a small screen, that is
@@ -10,41 +10,73 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
-
-_WIDE = QBoxLayout.Direction.LeftToRight
-_NARROW = QBoxLayout.Direction.TopToBottom
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 
 class WrapRow(QWidget):
-    """``groups`` side by side while their preferred widths fit, else stacked."""
+    """``groups`` side by side while their preferred widths fit, else on as many lines as
+    needed (each line as many groups, in order, as fit its width)."""
 
     def __init__(self, parent: QWidget, *groups: QLayout, stretches: tuple[int, ...] = ()) -> None:
         super().__init__(parent)
-        self._groups = groups
-        self._box = QBoxLayout(_WIDE, self)
-        self._box.setContentsMargins(0, 0, 0, 0)
-        for index, group in enumerate(groups):
-            self._box.addLayout(group, stretches[index] if index < len(stretches) else 0)
+        self._groups = list(groups)
+        self._stretches = [stretches[i] if i < len(stretches) else 0 for i in range(len(groups))]
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._lines: list[QBoxLayout] = []
+        self._breaks: tuple[int, ...] = ()
+        self._arrange(())
 
-    def _wide_width(self) -> int:
-        """The width the groups want side by side."""
-        hints = [group.sizeHint().width() for group in self._groups]
-        return sum(hints) + self._box.spacing() * (len(hints) - 1)
+    def _spacing(self) -> int:
+        return max(0, self._column.spacing())
+
+    def _breaks_for(self, width: int) -> tuple[int, ...]:
+        """Where new lines start (group indexes) for ``width``, filling each line greedily."""
+        breaks: list[int] = []
+        used = 0
+        for index, group in enumerate(self._groups):
+            wanted = group.sizeHint().width()
+            if index and used + self._spacing() + wanted > width:
+                breaks.append(index)
+                used = wanted
+            else:
+                used += (self._spacing() if index else 0) + wanted
+        return tuple(breaks)
+
+    def _arrange(self, breaks: tuple[int, ...]) -> None:
+        for line in self._lines:  # the groups stay: they move to their new lines
+            while line.count():
+                line.takeAt(0)
+            self._column.removeItem(line)
+            line.deleteLater()
+        for group in self._groups:
+            group.setParent(None)
+        self._lines = []
+        starts = [0, *breaks]
+        for number, start in enumerate(starts):
+            end = starts[number + 1] if number + 1 < len(starts) else len(self._groups)
+            line = QHBoxLayout()
+            self._column.addLayout(line)
+            for index in range(start, end):
+                line.addLayout(self._groups[index], self._stretches[index])
+            self._lines.append(line)
+        self._breaks = breaks
 
     def minimumSizeHint(self) -> QSize:
         widest = max(group.minimumSize().width() for group in self._groups)
-        return QSize(widest, self._box.minimumSize().height())
+        return QSize(widest, self._column.minimumSize().height())
 
     def sizeHint(self) -> QSize:
-        return QSize(self._wide_width(), self._box.sizeHint().height())
+        hints = [group.sizeHint().width() for group in self._groups]
+        wide = sum(hints) + self._spacing() * (len(hints) - 1)
+        return QSize(wide, self._column.sizeHint().height())
 
-    def is_wrapped(self) -> bool:
-        return self._box.direction() == _NARROW
+    def line_count(self) -> int:
+        return len(self._lines)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        direction = _WIDE if event.size().width() >= self._wide_width() else _NARROW
-        if direction != self._box.direction():
-            self._box.setDirection(direction)
+        breaks = self._breaks_for(event.size().width())
+        if breaks != self._breaks:
+            self._arrange(breaks)
             self.updateGeometry()  # taller or shorter now: the parent lays out again
         super().resizeEvent(event)
