@@ -41,9 +41,14 @@ class Looker:
             "min_height": max(hint.height(), widget.minimumHeight()),
             "inside": self.room.contains(widget.frameGeometry()),
             "plan_list_scrolls_sideways": sideways.isVisible(),
+            "worklist_scrolls_sideways": self._worklist_scrolls(),
         }
         if self.shots:
             widget.grab().save(str(Path(self.shots) / f"{name}.png"))
+
+    def _worklist_scrolls(self) -> bool:
+        panel = self.window.worklist.panel  # type: ignore[attr-defined]
+        return panel is not None and panel.view.table.horizontalScrollBar().isVisible()
 
     def press(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = CTRL) -> None:
         QTest.keyClick(self.window.focusWidget() or self.window, key, modifiers)

@@ -76,8 +76,10 @@ def test_every_tab_fits_the_screen(tmp_path: Path, width, height, scale, large) 
 
 
 @pytest.mark.parametrize(("scale", "large"), [(1, True), (2, True)])
-def test_the_plan_list_never_scrolls_sideways(tmp_path: Path, scale: int, large: bool) -> None:
+def test_the_lists_never_scroll_sideways(tmp_path: Path, scale: int, large: bool) -> None:
     found = _open_everything(tmp_path, 1366, 768, scale, large)
 
     for step in ("plan_list", "worklist", "worklist_dates", "editor"):
         assert found[step]["plan_list_scrolls_sideways"] is False, (step, found)
+    for step in ("worklist", "worklist_dates"):
+        assert found[step]["worklist_scrolls_sideways"] is False, (step, found)
