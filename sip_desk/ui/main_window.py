@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         if not maximised:
             default = self.geometry() if saved is not None else QRect(0, 0, 1100, 700)
             place_on_screen(self, rect or default)
+        self._placed_size = self.size()  # placed again once shown, unless resized meanwhile
 
     def _connect_signals(self) -> None:
         m, c = self.menus, self.commands
@@ -257,7 +258,8 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            if not self.windowState() & Qt.WindowState.WindowMaximized:
+            maximised = self.windowState() & Qt.WindowState.WindowMaximized
+            if not maximised and self.size() == self._placed_size:
                 place_on_screen(self, self.normalGeometry())  # the frame is known once shown
             self.first_painted.emit()
             QTimer.singleShot(0, self._apply_icons)

@@ -83,8 +83,18 @@ class SideSplitter(QSplitter):
         if not self._placed:
             return
         total = sum(self.sizes())
-        side = min(self.side_width(), max(MIN_WIDTH, total - MIN_MAIN_WIDTH))
+        side = min(self.side_width(), max(MIN_WIDTH, total - self._main_width()))
         self.setSizes([total - side, side])
+
+    def _main_width(self) -> int:
+        """The width the sections need without scrolling sideways (the panel gives way)."""
+        main = self.widget(0)
+        inner = main.widget() if isinstance(main, QScrollArea) else None
+        if not isinstance(main, QScrollArea) or inner is None:
+            return MIN_MAIN_WIDTH
+        bar = main.verticalScrollBar().sizeHint().width()
+        need: int = inner.minimumSizeHint().width() + bar + 2 * main.frameWidth()
+        return max(MIN_MAIN_WIDTH, need)
 
     def _remember(self, _pos: int, _index: int) -> None:
         self._settings.setValue(scale_key(WIDTH_KEY), round(self.sizes()[1] / scale()))

@@ -5,21 +5,29 @@ list is narrower than that, so that it never needs a horizontal scrollbar: with 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 
 class ColumnFit(QObject):
-    """Keeps ``table``'s columns (the last one stretches) within its width, again on resize."""
+    """Keeps ``table``'s columns (the last one stretches) within its width, again on resize.
+
+    It lives on the table's viewport and keeps no other Qt object: Qt creates and deletes the
+    viewport and header, and a kept Python wrapper of one would outlive it.
+    """
 
     def __init__(self, table: QTableView) -> None:
-        # Only the viewport and header are kept: the viewport's events still arrive while the
-        # table is being destroyed, when the table itself can no longer be asked anything.
-        self._viewport, self._header = table.viewport(), table.horizontalHeader()
-        super().__init__(self._viewport)
+        super().__init__(table.viewport())
         self._wanted: dict[int, int] = {}
         self._room = -1
-        self._header.setStretchLastSection(True)
-        self._viewport.installEventFilter(self)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.viewport().installEventFilter(self)
+
+    def _parts(self) -> tuple[QWidget, QHeaderView] | None:
+        viewport = self.parent()
+        table = viewport.parent() if isinstance(viewport, QWidget) else None
+        if not isinstance(viewport, QWidget) or not isinstance(table, QTableView):
+            return None
+        return viewport, table.horizontalHeader()
 
     def set_wanted(self, widths: dict[int, int]) -> None:
         """The width each column would like (its typical text and title)."""
@@ -30,11 +38,14 @@ class ColumnFit(QObject):
     def fit(self) -> None:
         """Each column its wanted width while they all fit; else the widest are cut first,
         all to one width (a short date or status stays whole, a long name is elided)."""
-        room = self._viewport.width()
-        if room == self._room or not self._wanted:
+        parts = self._parts()
+        if parts is None or not self._wanted:
+            return
+        viewport, header = parts
+        room = viewport.width()
+        if room == self._room:
             return
         self._room = room
-        header = self._header
         least = header.minimumSectionSize()
         widths = sorted(self._wanted.values())
         cap, left = max(widths), room
@@ -48,6 +59,6 @@ class ColumnFit(QObject):
             header.resizeSection(column, max(least, min(width, cap)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self._viewport:
+        if event.type() == QEvent.Type.Resize and watched is self.parent():
             self.fit()
         return False

@@ -44,13 +44,15 @@ class WrapRow(QWidget):
         return tuple(breaks)
 
     def _arrange(self, breaks: tuple[int, ...]) -> None:
-        for line in self._lines:  # the groups stay: they move to their new lines
-            while line.count():
-                line.takeAt(0)
+        # The groups move to their new lines. Not takeAt(): its item (the group) would belong
+        # to Python and be deleted with the discarded result.
+        for line in self._lines:
+            for group in self._groups:
+                line.removeItem(group)
             self._column.removeItem(line)
             line.deleteLater()
         for group in self._groups:
-            group.setParent(None)
+            group.setParent(None)  # kept alive by self._groups until a new line takes it
         self._lines = []
         starts = [0, *breaks]
         for number, start in enumerate(starts):

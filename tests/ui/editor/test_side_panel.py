@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitterHandle
 
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.editor.side_splitter import DEFAULT_WIDTH
+from sip_desk.ui.editor.side_splitter import DEFAULT_WIDTH, MIN_WIDTH
 from sip_desk.ui.item_models.goal_table_model import GoalTableModel
 from sip_desk.ui.text_scale import LARGE_TEXT_FACTOR, set_large_text
 from tests.services.signing_helpers import paper_signature, person_signature
@@ -147,7 +147,7 @@ def test_with_large_text_in_a_small_window_the_side_panel_cuts_no_line(
 def test_large_text_widens_the_side_panel_and_off_restores_it_exactly(
     qtbot, sqlite_services, events, new_plan_id
 ):
-    editor = _open(qtbot, sqlite_services, events, new_plan_id)
+    editor = _open(qtbot, sqlite_services, events, new_plan_id, (1600, 900))  # room for both
     normal = editor.splitter.sizes()
 
     set_large_text(True)
@@ -236,3 +236,17 @@ def test_the_list_is_shown_when_something_is_missing(qtbot, sqlite_services, eve
     editor = _open(qtbot, sqlite_services, events, new_plan_id)
 
     assert editor.completeness.items.isVisible()
+
+
+def test_with_large_text_the_panel_gives_way_to_the_sections(
+    qtbot, sqlite_services, events, make_complete_plan
+):
+    """In the default window with large text the sections keep the width they need (they
+    scrolled sideways beside a panel opened at its full large width); the panel's lines wrap."""
+    set_large_text(True)
+    editor = _open(qtbot, sqlite_services, events, make_complete_plan())
+    qtbot.wait(50)
+
+    assert not editor.scroll_area.horizontalScrollBar().isVisible()
+    assert editor.side.width() >= MIN_WIDTH
+    assert_label_whole(editor.completeness.title)

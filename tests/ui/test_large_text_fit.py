@@ -36,23 +36,20 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture(autouse=True)
-def _normal_text_after_the_test(qapp: QApplication) -> Iterator[None]:
-    yield
-    set_large_text(False)
-
-
 @pytest.fixture
 def settings(tmp_path: Path) -> AppSettings:
     return own_settings(tmp_path)
 
 
 @pytest.fixture
-def window(qtbot, sqlite_services: Services, settings: AppSettings, tmp_path) -> MainWindow:
+def window(
+    qtbot, sqlite_services: Services, settings: AppSettings, tmp_path
+) -> Iterator[MainWindow]:
     win = main_window(qtbot, sqlite_services, settings, tmp_path)
     qtbot.keyClick(win.focusWidget() or win, Qt.Key.Key_L, CTRL_SHIFT)
     assert win.menus.large_text_action.isChecked()
-    return win
+    yield win
+    set_large_text(False)  # while the window is still there (before pytest-qt closes it)
 
 
 def shown_whole(label: QLabel) -> bool:
