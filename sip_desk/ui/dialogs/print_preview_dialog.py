@@ -41,9 +41,10 @@ from sip_desk.services.registry import Services
 from sip_desk.ui.background import BackgroundOp, error_text
 from sip_desk.ui.dialogs.pdf_page_keys import PdfPageKeys
 from sip_desk.ui.editor.session import ui_lang
-from sip_desk.ui.text_scale import relative_font
+from sip_desk.ui.text_scale import fit_window, relative_font
 
 WARNING_TEXT = 1.4  # the warning over a damaged version, relative to the dialog's text
+PREFERRED_WIDTH, PREFERRED_HEIGHT = 820, 960  # shrunk to the screen's available room
 LANGUAGES = tuple((code, language_name(code)) for code in PRINT_LANGUAGES)
 
 
@@ -66,7 +67,6 @@ class PrintPreviewDialog(QDialog):
         self._number = number
         self.pdf: RenderedPdf | None = None
         self.setWindowTitle(self.tr("Print preview"))
-        self.resize(820, 960)
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)
         self.view = QPdfView(self)
@@ -97,6 +97,8 @@ class PrintPreviewDialog(QDialog):
         self._rendering = False
         self._render_again = False
         self._build()
+        # An A4 page's width, as tall as the screen lets it be (a 768 px screen is not 960 px).
+        fit_window(self, PREFERRED_WIDTH, PREFERRED_HEIGHT)
         language = language or (pdf.language if pdf is not None else None)
         index = self.language.findData(language or plan.fields.print_language)
         self.language.setCurrentIndex(max(0, index))
