@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -97,7 +97,14 @@ class ItemTable(QTableView):
         self.fit()
 
     def fit(self, *_args: object) -> None:
-        """Columns as wide as their text within the table's width, the table as tall as its rows."""
+        """Columns as wide as their text within the table's width, the table as tall as its rows.
+
+        A table not on screen yet (an editor being built) is fitted once, when it is shown.
+        """
+        if not self.isVisible():
+            self._unfitted = True
+            return
+        self._unfitted = False
         model = self.row_model
         required = model.column_of(model.REQUIRED)
         texts = {c for c, spec in enumerate(model.COLUMNS) if spec.kind == "text"}
@@ -115,6 +122,11 @@ class ItemTable(QTableView):
         """The text size changed: every column is fitted afresh."""
         self._fitted = False
         self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if getattr(self, "_unfitted", False):
+            self.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
