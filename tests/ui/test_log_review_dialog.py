@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -16,11 +16,9 @@ from sip_desk.domain.access import AccessKind, AccessQuery
 from sip_desk.services.registry import Services
 from sip_desk.ui.dialogs.log_review_dialog import LogReviewDialog
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.events import AppEvents
-from sip_desk.ui.i18n import Translations
 from sip_desk.ui.main_window import MainWindow
-from sip_desk.ui.settings import AppSettings
 from tests.builders import person_data
+from tests.ui.lang_window import shown_window
 from tests.ui.mnemonics import mnemonic_of
 from tests.ui.question_boxes import act_in_next_dialog
 
@@ -30,22 +28,9 @@ TEXTS = {  # menu entry, "opened", "listed", the chain's verdict
 }
 
 
-@pytest.fixture(params=["sv", "en"])
-def lang(request, qapp: QApplication):
-    translations = Translations()
-    translations.install(request.param)
-    yield request.param
-    translations.install("en")
-
-
 @pytest.fixture
 def window(qtbot, lang: str, sqlite_services: Services, tmp_path: Path) -> MainWindow:
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(AppEvents(), settings, lang)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, lang, tmp_path, None)
     return win
 
 
