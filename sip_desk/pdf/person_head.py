@@ -16,7 +16,7 @@ from sip_desk.domain.enums import VersionState
 from sip_desk.pdf.flowables import RowTable, TextBlock
 from sip_desk.pdf.fonts import BASE
 from sip_desk.pdf.kit import Kit
-from sip_desk.pdf.person_parts import Fit
+from sip_desk.pdf.person_fit import Fit
 from sip_desk.pdf.styles import CHANGE, FRAME_PADDING, FRAME_WIDTH, Styles
 
 # below the head, before the columns start

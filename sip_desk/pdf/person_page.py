@@ -48,14 +48,12 @@ from sip_desk.pdf.doc_template import plan_template
 from sip_desk.pdf.flowables import PageMark, TextBlock
 from sip_desk.pdf.kit import Kit, fmt_local_date
 from sip_desk.pdf.outline import PartMark
+from sip_desk.pdf.person_fit import Cuts, Fit, fit_styles
 from sip_desk.pdf.person_head import changes_box, head, head_height
 from sip_desk.pdf.person_parts import (
-    Cuts,
-    Fit,
     consent,
     contacts,
     crisis,
-    fit_styles,
     goals,
     meeting_when,
     own_text,

@@ -10,6 +10,7 @@ import ast
 import re
 from pathlib import Path
 
+import sip_desk.pdf.person_fit
 import sip_desk.pdf.person_head
 import sip_desk.pdf.person_page
 import sip_desk.pdf.person_parts
@@ -17,7 +18,12 @@ from sip_desk.domain.plain_language import reading
 from sip_desk.domain.readability import lix
 from tests.domain.catalogues import entries
 
-PAGE_MODULES = (sip_desk.pdf.person_page, sip_desk.pdf.person_parts, sip_desk.pdf.person_head)
+PAGE_MODULES = (
+    sip_desk.pdf.person_page,
+    sip_desk.pdf.person_parts,
+    sip_desk.pdf.person_fit,
+    sip_desk.pdf.person_head,
+)
 DATE_KEYS = ("pdf.weekdays", "pdf.months", "pdf.date_long")
 """Printed through ``Labels.date`` (dates in words on the person's page)."""
 
