@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, QSettings, QTimer
+from PySide6.QtCore import QDate, QSettings, QTimer
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from sip_desk.domain.enums import PlanStatus, PrincipalType
@@ -18,12 +18,10 @@ from sip_desk.domain.worklist import (
 from sip_desk.services.registry import Services
 from sip_desk.ui.background_progress import thousands
 from sip_desk.ui.events import AppEvents
-from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 from sip_desk.ui.item_models.worklist_table_model import SORT_CAP, Column, WorklistTableModel
 from sip_desk.ui.labels import principal_label, status_label
 from sip_desk.ui.text_scale import on_font_change, px
 from sip_desk.ui.views.column_fit import ColumnFit
-from sip_desk.ui.worklist.worklist_exports import export_calendar, save_invitation
 from sip_desk.ui.worklist.worklist_labels import count_number
 from sip_desk.ui.worklist.worklist_range import (
     RangeChoice,
@@ -32,6 +30,7 @@ from sip_desk.ui.worklist.worklist_range import (
     narrow_to,
     save_range,
 )
+from sip_desk.ui.worklist.worklist_row_actions import WorklistRowActions
 from sip_desk.ui.worklist.worklist_view import WorklistView
 
 
@@ -132,17 +131,10 @@ class WorklistPanel(QWidget):
         self.model.loaded.connect(self._on_model_loaded)
         self.model.counts_loaded.connect(self._on_counts_loaded)
         self.model.load_failed.connect(self._on_model_load_failed)
-        v.table.activated.connect(self._on_table_activated)
-        v.table.doubleClicked.connect(self._on_table_activated)
-        v.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        v.open_plan.clicked.connect(self._on_open_plan_clicked)
-        v.record.clicked.connect(self._on_record_clicked)
-        v.invitation.clicked.connect(self._on_invitation_clicked)
-        v.export_ics.clicked.connect(self._on_export_ics_clicked)
-        v.caseload.clicked.connect(self._on_caseload_clicked)
+        self._row_actions = WorklistRowActions(self)  # the table's activation and buttons
         self.events.plan_changed.connect(self._on_filter_changed)
         self.events.plans_changed.connect(self._on_filter_changed)
-        self._update_buttons()
+        self._row_actions.update_buttons()
 
     def _chips(self) -> tuple[tuple[QToolButton, Urgency], ...]:
         v = self.view
@@ -233,7 +225,7 @@ class WorklistPanel(QWidget):
         elif capped:
             text = self.tr("Sorted the first %1 rows only; narrow the filter to sort them all.")
             self.view.message.setText(text.replace("%1", str(SORT_CAP)))
-        self._update_buttons()
+        self._row_actions.update_buttons()
 
     def _on_counts_loaded(self) -> None:
         counts = self.model.counts
@@ -279,37 +271,3 @@ class WorklistPanel(QWidget):
             Column.COORDINATOR: 150,
         }
         self._columns.set_wanted({int(column): px(width) for column, width in widths.items()})
-
-    def _update_buttons(self, *_args: object) -> None:
-        item = self.selected_item()
-        meeting = item is not None and item.kind is WorklistKind.FOLLOW_UP_MEETING
-        self.view.open_plan.setEnabled(item is not None)
-        self.view.record.setEnabled(meeting)
-        self.view.invitation.setEnabled(meeting)
-
-    def _on_table_activated(self, index: QModelIndex) -> None:
-        item = self.model.row_at(index.row())
-        if item is not None:
-            self.events.open_plan_requested.emit(item.plan_id)
-
-    def _on_open_plan_clicked(self) -> None:
-        item = self.selected_item()
-        if item is not None:
-            self.events.open_plan_requested.emit(item.plan_id)
-
-    def _on_record_clicked(self) -> None:
-        # The record is written in the plan's editor, as a draft that is never lost.
-        item = self.selected_item()
-        if item is not None and item.item_id is not None:
-            self.events.follow_up_record_requested.emit(item.plan_id, item.item_id)
-
-    def _on_invitation_clicked(self) -> None:
-        item = self.selected_item()
-        if item is not None and item.item_id is not None:
-            save_invitation(self, self.services, item, self.lang)
-
-    def _on_export_ics_clicked(self) -> None:
-        export_calendar(self, self.services, self.model.filter, self.lang)
-
-    def _on_caseload_clicked(self) -> None:
-        CaseloadDialog.show_for(self, self.services.follow_ups)
