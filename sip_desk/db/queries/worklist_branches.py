@@ -13,10 +13,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, String, exists, literal, null, select, type_coerce
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import Select, exists, literal, null, select
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.functions import FunctionElement
 
 from sip_desk.db.models import (
     Action,
@@ -27,6 +25,7 @@ from sip_desk.db.models import (
     Person,
     Plan,
 )
+from sip_desk.db.queries.worklist_filters import plan_filters, responsible_ids, status_is
 from sip_desk.domain.enums import ActionStatus, MeetingKind, MeetingStatus, PlanStatus
 from sip_desk.domain.worklist import WarningKind, WorklistFilter, WorklistKind
 
@@ -34,7 +33,6 @@ OPEN_ACTION_STATUSES = (ActionStatus.PLANNED, ActionStatus.ONGOING)
 
 # Built once: making aliases per query cost more than running the query on a small store.
 _COORDINATOR = aliased(Participant, name="coordinator_p")
-_COORDINATOR_FILTER = aliased(Participant, name="coordinator_f")
 _PERSON_IN_CHARGE = aliased(Participant, name="in_charge")
 _ORGANISATION = aliased(Organisation, name="item_org")
 _COORDINATOR_NAME = (
@@ -85,69 +83,6 @@ def _columns(**values: Any) -> list[Any]:
     return cols
 
 
-def _plan_filters(
-    stmt: Select[Any], f: WorklistFilter, org_col: Any, plan_col: Any = Plan.id
-) -> Select[Any]:
-    """Filters every branch shares: plan status, lead principal, organisation, coordinator."""
-    if f.plan_status is not None:
-        stmt = stmt.where(Plan.status == f.plan_status)
-    else:
-        stmt = stmt.where(Plan.status != PlanStatus.CLOSED)
-    if f.lead_principal is not None:
-        stmt = stmt.where(Plan.lead_principal == f.lead_principal)
-    if f.organisation.strip():
-        ids = select(Organisation.id).where(Organisation.name == f.organisation.strip())
-        stmt = stmt.where(org_col.in_(ids))
-    if f.coordinator.strip():
-        # IN on the row's own plan_id (not EXISTS): a coordinator has few plans, so the planner
-        # starts from them and the row's plan_id index instead of walking every row in due order.
-        c = _COORDINATOR_FILTER
-        named = name_matches(c.name, f.coordinator)
-        plans = select(c.plan_id).where(c.is_coordinator.is_(True), named)
-        stmt = stmt.where(plan_col.in_(plans))
-    return stmt
-
-
-def _status_is(col: Any, value: Any, few_rows: bool) -> Any:
-    """``col == value``; unusable by an index when ``few_rows`` (a person is chosen).
-
-    The status leads the due-order index; without statistics SQLite would walk that index
-    through every row in the window, where a coordinator's plans or a responsible person's
-    actions are a few rows reached through their own index.
-    """
-    if few_rows:
-        return type_coerce(col, String()).concat("") == str(value.value)
-    return col == value
-
-
-class _Fold(FunctionElement[str]):
-    """Unicode lower case: ``sip_fold`` on SQLite (its ``lower`` folds ASCII only)."""
-
-    type = String()
-    inherit_cache = True
-    name = "fold"
-
-
-@compiles(_Fold)
-def _fold_default(element: _Fold, compiler: Any, **kw: Any) -> str:
-    return f"lower({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(_Fold, "sqlite")
-def _fold_sqlite(element: _Fold, compiler: Any, **kw: Any) -> str:
-    return f"sip_fold({compiler.process(element.clauses, **kw)})"
-
-
-def name_matches(col: Any, text: str) -> Any:
-    """``col`` holds ``text`` anywhere, ignoring case ("lind" finds "Ulla Lind")."""
-    cleaned = text.strip().replace("%", "").replace("_", "").lower()
-    return _Fold(col).like(f"%{cleaned}%")
-
-
-def _responsible_ids(f: WorklistFilter) -> Any:
-    return select(Participant.id).where(name_matches(Participant.name, f.responsible))
-
-
 def meeting_branch(f: WorklistFilter) -> Branch:
     """Booked follow-up meetings (overdue ones were never recorded as held)."""
     convenor = _PERSON_IN_CHARGE
@@ -170,13 +105,13 @@ def meeting_branch(f: WorklistFilter) -> Branch:
         .outerjoin(convenor, convenor.id == Meeting.convenor_participant_id)
         .outerjoin(lead, lead.id == Plan.lead_organisation_id)
         .where(
-            _status_is(Meeting.status, MeetingStatus.BOOKED, bool(f.coordinator.strip())),
+            status_is(Meeting.status, MeetingStatus.BOOKED, bool(f.coordinator.strip())),
             Meeting.kind == MeetingKind.FOLLOW_UP,
         )
     )
-    stmt = _plan_filters(stmt, f, Plan.lead_organisation_id, Meeting.plan_id)
+    stmt = plan_filters(stmt, f, Plan.lead_organisation_id, Meeting.plan_id)
     if f.responsible.strip():
-        stmt = stmt.where(Meeting.convenor_participant_id.in_(_responsible_ids(f)))
+        stmt = stmt.where(Meeting.convenor_participant_id.in_(responsible_ids(f)))
     return Branch(WorklistKind.FOLLOW_UP_MEETING, None, 0, Meeting.starts_at, 0, Meeting.id, stmt)
 
 
@@ -200,11 +135,11 @@ def action_branch(f: WorklistFilter, status: ActionStatus) -> Branch:
         .join(Person, Person.id == Plan.person_id)
         .outerjoin(responsible, responsible.id == Action.responsible_participant_id)
         .outerjoin(org, org.id == Action.organisation_id)
-        .where(_status_is(Action.status, status, few), Action.end_date.is_not(None))
+        .where(status_is(Action.status, status, few), Action.end_date.is_not(None))
     )
-    stmt = _plan_filters(stmt, f, Action.organisation_id, Action.plan_id)
+    stmt = plan_filters(stmt, f, Action.organisation_id, Action.plan_id)
     if f.responsible.strip():
-        stmt = stmt.where(Action.responsible_participant_id.in_(_responsible_ids(f)))
+        stmt = stmt.where(Action.responsible_participant_id.in_(responsible_ids(f)))
     return Branch(WorklistKind.ACTION, None, 2, Action.end_date, 0, Action.id, stmt)
 
 
@@ -225,7 +160,7 @@ def consent_branch(f: WorklistFilter, warning: WarningKind, today: date) -> Bran
         .join(org, org.id == c.organisation_id)
         .where(*rows)
     )
-    stmt = _plan_filters(stmt, f, c.organisation_id, c.plan_id)
+    stmt = plan_filters(stmt, f, c.organisation_id, c.plan_id)
     return Branch(WorklistKind.WARNING, warning, 1, due, 0, c.id, stmt)
 
 
@@ -237,7 +172,7 @@ def _plan_stmt(f: WorklistFilter, due: Any) -> Select[Any]:
         .join(Person, Person.id == Plan.person_id)
         .outerjoin(lead, lead.id == Plan.lead_organisation_id)
     )
-    return _plan_filters(stmt, f, Plan.lead_organisation_id)
+    return plan_filters(stmt, f, Plan.lead_organisation_id)
 
 
 def no_follow_up_branch(f: WorklistFilter, today: date) -> Branch:
