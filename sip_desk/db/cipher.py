@@ -1,0 +1,126 @@
+"""Encryption at rest: SQLCipher (through ``sqlcipher3``) for a local store with a passphrase.
+
+A plain SQLite file starts with ``SQLite format 3`` and a zero byte; an encrypted one does not
+(its first page is ciphertext). ``sqlcipher3`` is imported only when an encrypted store is
+opened, so a plain store starts as fast as before. Every connection to an encrypted file sets
+the key first, before any other statement touches the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from sip_desk.domain.errors import DomainError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PASSPHRASE_STDIN_ENV = "SIP_DESK_PASSPHRASE_STDIN"
+"""Set to ``1`` for a child process that reads the passphrase from its standard input."""
+
+
+def is_encrypted(path: Path) -> bool:
+    """True when ``path`` looks like an SQLCipher file.
+
+    That is: whole pages (a multiple of 512 bytes), starting not with SQLite's header but with
+    SQLCipher's random salt (not text). A text file or a stray document is not taken for one.
+    """
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+            size = os.fstat(file.fileno()).st_size
+    except OSError:
+        return False
+    if size < 512 or size % 512 or head == SQLITE_HEADER:
+        return False
+    return any(b < 9 or b > 126 for b in head)
+
+
+def dbapi() -> Any:
+    """The ``sqlcipher3`` module.
+
+    Raises:
+        DomainError: ``cipher.missing`` when it is not installed (no wheel for this platform).
+    """
+    try:
+        import sqlcipher3
+    except ImportError as error:
+        raise DomainError("cipher.missing") from error
+    return sqlcipher3.dbapi2
+
+
+def db_errors(*more: type[BaseException]) -> tuple[type[BaseException], ...]:
+    """The driver errors to catch: sqlite3's, sqlcipher3's once it is loaded, and ``more``."""
+    loaded = sys.modules.get("sqlcipher3.dbapi2")
+    found = (sqlite3.Error, loaded.Error) if loaded is not None else (sqlite3.Error,)
+    return found + more
+
+
+def quoted(passphrase: str) -> str:
+    """``passphrase`` as an SQL string literal (for ``PRAGMA key``/``rekey``)."""
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def connect(path: Path | str, passphrase: str | None, timeout: float = 5.0) -> Any:
+    """A DBAPI connection to ``path``: sqlite3 without a passphrase, else SQLCipher keyed.
+
+    ``PRAGMA key`` is the first statement; SQLCipher's own error log (to stderr) is silenced.
+    An empty ``passphrase`` gives an SQLCipher connection to a plain file (for an export).
+    """
+    if passphrase is None:
+        return sqlite3.connect(path, timeout=timeout)
+    conn = dbapi().connect(str(path), timeout=timeout)
+    if passphrase:
+        conn.execute(f"PRAGMA key = {quoted(passphrase)}")
+    with contextlib.suppress(*db_errors()):
+        conn.execute("PRAGMA cipher_log_level = NONE")
+    return conn
+
+
+def key_for(path: Path, passphrase: str | None) -> str | None:
+    """The passphrase to open ``path`` with: ``None`` for a plain (or missing) file."""
+    return passphrase if passphrase is not None and is_encrypted(path) else None
+
+
+def passphrase_opens(path: Path, passphrase: str) -> bool:
+    """True when ``passphrase`` decrypts the encrypted store file ``path``."""
+    try:
+        with contextlib.closing(connect(path, passphrase)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except db_errors():
+        return False
+    return True
+
+
+def check_passphrase(path: Path, passphrase: str | None) -> None:
+    """Refuse to open the encrypted store ``path`` without its passphrase.
+
+    Raises:
+        DomainError: ``cipher.passphrase_needed`` (none given) or ``cipher.wrong_passphrase``.
+    """
+    if not is_encrypted(path):
+        return
+    if passphrase is None:
+        raise DomainError("cipher.passphrase_needed", path=str(path))
+    if not passphrase_opens(path, passphrase):
+        raise DomainError("cipher.wrong_passphrase", path=str(path))
+
+
+def export(source: Path, source_key: str | None, target: Path, target_key: str | None) -> None:
+    """Write the whole of ``source`` into the new file ``target`` with ``sqlcipher_export``.
+
+    Each side is encrypted with its key, or plain (``None``). ``target`` must be empty.
+    """
+    key = "''" if target_key is None else quoted(target_key)
+    conn = connect(source, source_key if source_key is not None else "")
+    try:
+        conn.execute(f"ATTACH DATABASE ? AS target KEY {key}", (str(target),))
+        conn.execute("SELECT sqlcipher_export('target')")
+        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+        conn.execute(f"PRAGMA target.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE target")
+    finally:
+        conn.close()
