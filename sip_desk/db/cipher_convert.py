@@ -51,14 +51,14 @@ def encrypt(store: Path, new: str, now: datetime) -> Converted:
     return convert(store, None, new, now, "encrypt")
 
 
-def decrypt(store: Path, old: str, now: datetime) -> Converted:
+def decrypt(store: Path, old: str | None, now: datetime) -> Converted:
     """Write the encrypted store ``store`` back as plain SQLite."""
     if not is_encrypted(store):
         raise DomainError("cipher.not_encrypted", path=str(store))
     return convert(store, old, None, now, "decrypt")
 
 
-def rekey(store: Path, old: str, new: str, now: datetime) -> Converted:
+def rekey(store: Path, old: str | None, new: str, now: datetime) -> Converted:
     """Give the encrypted store ``store`` the passphrase ``new`` instead of ``old``."""
     if not is_encrypted(store):
         raise DomainError("cipher.not_encrypted", path=str(store))

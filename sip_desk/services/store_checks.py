@@ -132,7 +132,6 @@ def convert_store(
     if kind == "encrypt":
         assert new is not None
         return cipher_convert.encrypt(store, new, now)
-    assert old is not None
     if kind == "decrypt":
         return cipher_convert.decrypt(store, old, now)
     assert new is not None
