@@ -64,15 +64,19 @@ def quoted(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def connect(path: Path | str, passphrase: str | None, timeout: float = 5.0) -> Any:
+def connect(
+    path: Path | str, passphrase: str | None, timeout: float = 5.0, *, pooled: bool = False
+) -> Any:
     """A DBAPI connection to ``path``: sqlite3 without a passphrase, else SQLCipher keyed.
 
     ``PRAGMA key`` is the first statement; SQLCipher's own error log (to stderr) is silenced.
     An empty ``passphrase`` gives an SQLCipher connection to a plain file (for an export).
+    ``pooled``: for an engine's pool, which hands a connection from thread to thread (as
+    SQLAlchemy does for pysqlite file databases).
     """
     if passphrase is None:
         return sqlite3.connect(path, timeout=timeout)
-    conn = dbapi().connect(str(path), timeout=timeout)
+    conn = dbapi().connect(str(path), timeout=timeout, check_same_thread=not pooled)
     if passphrase:
         conn.execute(f"PRAGMA key = {quoted(passphrase)}")
     with contextlib.suppress(*db_errors()):

@@ -90,7 +90,7 @@ def _cipher_engine(url: str, passphrase: str, timeout: float) -> Engine:
     path = make_url(url).database or ""
 
     def keyed() -> Any:
-        return cipher.connect(path, passphrase, timeout)
+        return cipher.connect(path, passphrase, timeout, pooled=True)
 
     return create_engine(url, module=driver, creator=keyed)
 
