@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import logging
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import ArgumentError
 
@@ -59,9 +60,9 @@ def open_services(
     """
     if "://" not in target:
         _make_folder(target)
-    key = store_key(target, passphrase)
+    key, first = _checked(target, passphrase)
     try:
-        engine = make_engine(target, passphrase=key)
+        engine = make_engine(target, passphrase=key, first_connection=first)
     except (ArgumentError, ImportError) as error:  # a malformed URL, a missing driver
         raise StoreError("store.unreachable", detail=str(error)[:300]) from error
     wait = LockWait(INTERACTIVE_WAIT_S) if interactive else None
@@ -93,15 +94,22 @@ def store_key(target: str, passphrase: str | None) -> str | None:
         StoreError: ``cipher.passphrase_needed``, ``cipher.wrong_passphrase`` or
             ``cipher.missing`` (SQLCipher not installed).
     """
+    key, first = _checked(target, passphrase)
+    if first is not None:
+        first.close()
+    return key
+
+
+def _checked(target: str, passphrase: str | None) -> tuple[str | None, Any]:
+    """The key and a keyed, checked connection for an encrypted store; ``(None, None)`` else."""
     if not store_is_encrypted(target):
-        return None
+        return None, None
     path = sqlite_file(target)
     assert path is not None
     try:
-        cipher.check_passphrase(path, passphrase)
+        return passphrase, cipher.open_checked(path, passphrase)
     except DomainError as error:
         raise StoreError(error.code, **error.params) from error
-    return passphrase
 
 
 def _ensure_key(services: Services) -> None:

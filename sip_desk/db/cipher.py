@@ -92,9 +92,8 @@ def key_for(path: Path, passphrase: str | None) -> str | None:
 def passphrase_opens(path: Path, passphrase: str) -> bool:
     """True when ``passphrase`` decrypts the encrypted store file ``path``."""
     try:
-        with contextlib.closing(connect(path, passphrase)) as conn:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except db_errors():
+        check_passphrase(path, passphrase)
+    except DomainError:
         return False
     return True
 
@@ -105,12 +104,32 @@ def check_passphrase(path: Path, passphrase: str | None) -> None:
     Raises:
         DomainError: ``cipher.passphrase_needed`` (none given) or ``cipher.wrong_passphrase``.
     """
+    conn = open_checked(path, passphrase)
+    if conn is not None:
+        conn.close()
+
+
+def open_checked(path: Path, passphrase: str | None, timeout: float = 5.0) -> Any | None:
+    """A keyed connection to the encrypted store ``path``, its passphrase checked (plain: None).
+
+    The connection may go to an engine's pool (see :func:`connect`): deriving the key from the
+    passphrase is the slow part of opening an encrypted store (about 0.1-0.2 s), so it is done
+    once for the check and the first pooled connection together.
+
+    Raises:
+        DomainError: ``cipher.passphrase_needed`` (none given) or ``cipher.wrong_passphrase``.
+    """
     if not is_encrypted(path):
-        return
+        return None
     if passphrase is None:
         raise DomainError("cipher.passphrase_needed", path=str(path))
-    if not passphrase_opens(path, passphrase):
-        raise DomainError("cipher.wrong_passphrase", path=str(path))
+    conn = connect(path, passphrase, timeout, pooled=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except db_errors() as error:
+        conn.close()
+        raise DomainError("cipher.wrong_passphrase", path=str(path)) from error
+    return conn
 
 
 def export(source: Path, source_key: str | None, target: Path, target_key: str | None) -> None:

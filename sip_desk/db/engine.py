@@ -55,14 +55,18 @@ def sqlite_file(target: str) -> Path | None:
 
 
 def make_engine(
-    target: str, busy_timeout_ms: int | None = None, passphrase: str | None = None
+    target: str,
+    busy_timeout_ms: int | None = None,
+    passphrase: str | None = None,
+    first_connection: Any = None,
 ) -> Engine:
     """Create the engine for ``target`` (a file path or an SQLAlchemy URL), production settings.
 
     ``busy_timeout_ms`` is how long one attempt waits for a lock another writer holds (default
     :data:`SQLITE_BUSY_MS` or :data:`PG_LOCK_TIMEOUT_MS`). With ``passphrase`` an SQLite file
     is opened (or created) encrypted with SQLCipher: ``sqlcipher3`` is the driver, and each
-    new connection sets the key before anything else.
+    new connection sets the key before anything else; ``first_connection`` (keyed, from
+    :func:`~sip_desk.db.cipher.open_checked`) is the pool's first.
     """
     url = url_for(target)
     if url.startswith("sqlite"):
@@ -70,7 +74,7 @@ def make_engine(
         if passphrase is None:
             engine = create_engine(url, connect_args={"timeout": busy / 1000})
         else:
-            engine = _cipher_engine(url, passphrase, busy / 1000)
+            engine = _cipher_engine(url, passphrase, busy / 1000, first_connection)
         name = engine.url.database
         if name and name != ":memory:" and not name.startswith("file:"):  # not a URI: a file
             prepare_store_file(Path(name))  # 0600 before SQLite creates it
@@ -84,12 +88,15 @@ def make_engine(
     return create_engine(url, pool_pre_ping=True)
 
 
-def _cipher_engine(url: str, passphrase: str, timeout: float) -> Engine:
+def _cipher_engine(url: str, passphrase: str, timeout: float, first: Any) -> Engine:
     """An SQLite engine whose connections are SQLCipher's, keyed first (see :func:`connect`)."""
     driver = cipher.dbapi()
     path = make_url(url).database or ""
+    spare = [] if first is None else [first]
 
     def keyed() -> Any:
+        if spare:  # keyed and checked already; the connect hook sets busy_timeout
+            return spare.pop()
         return cipher.connect(path, passphrase, timeout, pooled=True)
 
     return create_engine(url, module=driver, creator=keyed)
