@@ -105,7 +105,7 @@ class DesktopApp:
                 problem = StoreError("store.unreachable", detail=str(error)[:300])
             log.warning("store %s cannot be opened: %s", self.store, problem)
             self.window.counts.setText(problem.message(self.lang))
-            if not StoreErrorDialog.show_error(self.window, problem, self.store, self.lang):
+            if not StoreErrorDialog.show_error(self.window, problem, self.store, self.lang, key):
                 return
         self.window.attach_services(self.services, self.store)
         self.events.store_opened.emit()
@@ -159,7 +159,9 @@ class DesktopApp:
         self.window.counts.setText(error.message(self.lang))
         if self.services is not None:
             self.services.ctx.db.dispose()  # the dialog may restore a backup in its place
-        if StoreErrorDialog.show_error(self.window, error, self.store, self.lang) and self.services:
+        key = self.services.ctx.db.passphrase if self.services else None
+        restored = StoreErrorDialog.show_error(self.window, error, self.store, self.lang, key)
+        if restored and self.services:
             self.window.attach_services(self.services, self.store)  # restored: list it again
 
     def start_reminders(self, use_tray: bool | None = None) -> None:

@@ -6,6 +6,8 @@ write-ahead log holds new pages) and backed up; then the raw bytes are searched.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from sip_desk.domain.audit import UserContext
 from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
+from sip_desk.services.store_checks import restore_from
 
 KEY = "korp fjäder lampa 'sju'"
 NOW = datetime(2026, 12, 1, 9, 0)
@@ -205,3 +208,49 @@ def test_window_demo_generation_child_gets_the_passphrase_on_its_stdin(
     assert result.plans == 3
     assert count == 27
     assert cipher.is_encrypted(path)
+
+
+def test_the_newest_encrypted_backup_is_restored_with_the_passphrase(
+    store: tuple[Path, list[PlanDetail]],
+) -> None:
+    path, _ = store
+    cipher_convert.encrypt(path, KEY, NOW)
+    services = _open(path, KEY)
+    assert services.store_health.daily_backup() is not None
+    services.plans.delete_plan(1)
+    services.ctx.db.dispose()
+
+    with pytest.raises(DomainError) as refused:
+        restore_from(str(path), None, NOW)  # no passphrase: no backup it can check
+    done = restore_from(str(path), None, NOW, KEY)
+
+    assert refused.value.code == "restore.no_backup"
+    assert done.plans == 24
+    assert cipher.is_encrypted(path) and done.kept is not None and cipher.is_encrypted(done.kept)
+
+
+def test_a_plain_store_opens_without_loading_sqlcipher(tmp_path: Path) -> None:
+    path = tmp_path / "plain.sqlite"
+    code = (
+        "import sys; from sip_desk.bootstrap import open_services; "
+        f"s = open_services({str(path)!r}); s.plan_list; s.ctx.db.dispose(); "
+        "print('sqlcipher3' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+    assert done.stdout.strip() == "False"
+
+
+def test_without_sqlcipher_an_encrypted_store_says_what_to_install(
+    store: tuple[Path, list[PlanDetail]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = store
+    cipher_convert.encrypt(path, KEY, NOW)
+    for name in ("sqlcipher3", "sqlcipher3.dbapi2"):
+        monkeypatch.setitem(sys.modules, name, None)  # as on a platform without the wheel
+
+    with pytest.raises(StoreError) as missing:
+        _open(path, KEY)
+
+    assert missing.value.code == "cipher.missing"
+    assert "sqlcipher3-binary" in missing.value.message("sv")
