@@ -46,8 +46,11 @@ def from_file() -> str | None:
     name = os.environ.get(FILE_ENV)
     if not name:
         return None
+    path = Path(name).expanduser()
     try:
-        first = Path(name).expanduser().read_text("utf-8").splitlines()
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            log.warning("passphrase file %s can be read by others: make it mode 0600", path)
+        first = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         detail = getattr(error, "strerror", None) or str(error)
         raise DomainError("cipher.passphrase_file", path=name, detail=detail) from error

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 pytest.importorskip("sqlcipher3")
 
@@ -24,6 +25,7 @@ from sip_desk.domain.plan import PlanDetail
 from sip_desk.services.registry import Services
 from sip_desk.services.store_checks import restore_from
 
+PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "trusted_schema")
 KEY = "korp fjäder lampa 'sju'"
 NOW = datetime(2026, 12, 1, 9, 0)
 
@@ -254,3 +256,25 @@ def test_without_sqlcipher_an_encrypted_store_says_what_to_install(
 
     assert missing.value.code == "cipher.missing"
     assert "sqlcipher3-binary" in missing.value.message("sv")
+
+
+def test_an_encrypted_store_keeps_wal_full_sync_and_begin_immediate(
+    store: tuple[Path, list[PlanDetail]],
+) -> None:
+    path, _ = store
+    cipher_convert.encrypt(path, KEY, NOW)
+    services = _open(path, KEY)
+    statements: list[str] = []
+    engine = services.ctx.db.engine
+    event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    try:
+        with services.ctx.db.read_connection() as conn:
+            modes = [conn.exec_driver_sql(f"PRAGMA {p}").scalar() for p in PRAGMAS]
+        plan = services.plans.get_plan(2)
+        services.plans.save_field(plan, "what_matters", "Att få bo kvar")
+    finally:
+        services.ctx.db.dispose()
+
+    assert engine.dialect.loaded_dbapi.__name__ == "sqlcipher3.dbapi2"
+    assert modes == ["wal", 2, 1, 0]  # journal_mode, synchronous=FULL, foreign_keys, trusted_schema
+    assert "BEGIN IMMEDIATE" in statements
