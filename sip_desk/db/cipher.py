@@ -13,9 +13,12 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sip_desk.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PASSPHRASE_STDIN_ENV = "SIP_DESK_PASSPHRASE_STDIN"
@@ -82,6 +85,26 @@ def connect(
     with contextlib.suppress(*db_errors()):
         conn.execute("PRAGMA cipher_log_level = NONE")
     return conn
+
+
+def engine(url: str, passphrase: str, timeout: float, first: Any = None) -> Engine:
+    """An SQLite engine for ``url`` whose connections are SQLCipher's, keyed first.
+
+    ``first``: a connection :func:`open_checked` made, used as the pool's first (the key is
+    derived once). The engine's own hooks (WAL, synchronous=FULL, BEGIN IMMEDIATE) come after.
+    """
+    from sqlalchemy import create_engine, make_url
+
+    driver = dbapi()
+    path = make_url(url).database or ""
+    spare = [] if first is None else [first]
+
+    def keyed() -> Any:
+        if spare:  # keyed and checked already; the connect hook sets busy_timeout
+            return spare.pop()
+        return connect(path, passphrase, timeout, pooled=True)
+
+    return create_engine(url, module=driver, creator=keyed)
 
 
 def key_for(path: Path, passphrase: str | None) -> str | None:

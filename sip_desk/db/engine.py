@@ -74,7 +74,7 @@ def make_engine(
         if passphrase is None:
             engine = create_engine(url, connect_args={"timeout": busy / 1000})
         else:
-            engine = _cipher_engine(url, passphrase, busy / 1000, first_connection)
+            engine = cipher.engine(url, passphrase, busy / 1000, first_connection)
         name = engine.url.database
         if name and name != ":memory:" and not name.startswith("file:"):  # not a URI: a file
             prepare_store_file(Path(name))  # 0600 before SQLite creates it
@@ -86,20 +86,6 @@ def make_engine(
         options = {"options": f"-c lock_timeout={int(wait)}"}
         return create_engine(url, pool_pre_ping=True, connect_args=options)
     return create_engine(url, pool_pre_ping=True)
-
-
-def _cipher_engine(url: str, passphrase: str, timeout: float, first: Any) -> Engine:
-    """An SQLite engine whose connections are SQLCipher's, keyed first (see :func:`connect`)."""
-    driver = cipher.dbapi()
-    path = make_url(url).database or ""
-    spare = [] if first is None else [first]
-
-    def keyed() -> Any:
-        if spare:  # keyed and checked already; the connect hook sets busy_timeout
-            return spare.pop()
-        return cipher.connect(path, passphrase, timeout, pooled=True)
-
-    return create_engine(url, module=driver, creator=keyed)
 
 
 def _fold(value: str | None) -> str | None:

@@ -50,11 +50,19 @@ def desktop(qtbot, tmp_path):
 
     yield make
     for app in apps:
+        app.stop_reminders()
         if app.store_check is not None:
             app.store_check.stop()
         app.translations.install("en")
         if app.services is not None:
             app.services.ctx.db.dispose()
+
+
+def _started(qtbot, app) -> None:
+    """Wait for the rest of the start (reminders, the store check): it must end with the test."""
+    qtbot.waitUntil(
+        lambda: app.store_check is not None and app.reminders is not None, timeout=10_000
+    )
 
 
 def _answer(steps: list[Callable[[PassphraseDialog], None]]) -> list[str]:
@@ -95,6 +103,7 @@ def test_a_wrong_passphrase_is_said_and_asked_again_then_the_right_one_opens(
         "Kontrollera den och försök igen."
     )
     assert app.services is not None
+    _started(qtbot, app)
     with app.services.ctx.db.read_connection() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM plans").scalar() == 5
 
@@ -107,6 +116,7 @@ def test_the_message_is_in_english_for_an_english_user(desktop, qtbot, encrypted
 
     assert said[0].startswith("Wrong passphrase: it does not open the encrypted store")
     assert app.services is not None
+    _started(qtbot, app)
 
 
 def test_escape_quits_calmly_without_opening_the_store(desktop, qtbot, encrypted: str) -> None:
@@ -122,7 +132,7 @@ def test_escape_quits_calmly_without_opening_the_store(desktop, qtbot, encrypted
 
 
 def test_a_passphrase_file_opens_the_store_without_asking(
-    desktop, encrypted: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    desktop, qtbot, encrypted: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     key_file = tmp_path / "key"
     key_file.write_text(KEY + "\n", encoding="utf-8")
@@ -133,3 +143,4 @@ def test_a_passphrase_file_opens_the_store_without_asking(
 
     assert app.services is not None
     assert app.services.ctx.db.passphrase == KEY
+    _started(qtbot, app)
