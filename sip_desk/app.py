@@ -80,15 +80,23 @@ class DesktopApp:
 
     def open_store(self) -> None:
         """Open (create or upgrade) the store; on a store error explain and offer a retry."""
-        from sip_desk.bootstrap import current_user, open_services
+        from sip_desk.bootstrap import current_user, open_services, store_is_encrypted
         from sip_desk.domain.audit import UserContext
         from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
 
         name = getattr(self.args, "user", None)
         user = UserContext(user=name) if name else current_user()
+        key = None
+        if store_is_encrypted(self.store):
+            key = self.ask_passphrase()
+            if key is None:  # the user chose not to open it: end calmly
+                self.window.close()
+                return
         while True:
             try:
-                self.services = open_services(self.store, user=user, interactive=True)
+                self.services = open_services(
+                    self.store, user=user, interactive=True, passphrase=key
+                )
                 break
             except StoreError as error:
                 problem = error
@@ -97,7 +105,7 @@ class DesktopApp:
                 problem = StoreError("store.unreachable", detail=str(error)[:300])
             log.warning("store %s cannot be opened: %s", self.store, problem)
             self.window.counts.setText(problem.message(self.lang))
-            if not StoreErrorDialog.show_error(self.window, problem, self.store, self.lang):
+            if not StoreErrorDialog.show_error(self.window, problem, self.store, self.lang, key):
                 return
         self.window.attach_services(self.services, self.store)
         self.events.store_opened.emit()
@@ -105,6 +113,35 @@ class DesktopApp:
         # due in a later turn of the event loop, so the first page is painted first.
         QTimer.singleShot(REST_OF_START_MS, self.start_reminders)
         QTimer.singleShot(REST_OF_START_MS, self.start_store_check)
+
+    def ask_passphrase(self) -> str | None:
+        """The passphrase of the encrypted store: known (a file, the keyring), else asked.
+
+        ``None`` when the user quit the dialog.
+        """
+        from sip_desk import passphrase
+        from sip_desk.bootstrap import store_key
+        from sip_desk.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        def check(key: str) -> DomainError | None:
+            try:
+                store_key(self.store, key)
+            except StoreError as error:
+                return error
+            return None
+
+        try:
+            known = passphrase.known(self.store)
+        except DomainError as error:  # an unreadable passphrase file: ask instead
+            log.warning("passphrase not read: %s", error.message("en"))
+            known = None
+        if known is not None and check(known) is None:
+            return known
+        where, can_remember = passphrase.store_id(self.store), passphrase.keyring_available()
+        answer = PassphraseDialog.ask(self.window, where, check, self.lang, can_remember)
+        if answer is not None and answer.remember:
+            passphrase.remember(self.store, answer.passphrase)
+        return None if answer is None else answer.passphrase
 
     def start_store_check(self) -> None:
         """Check the whole store file for damage on a worker thread (opening checked only part
@@ -122,7 +159,9 @@ class DesktopApp:
         self.window.counts.setText(error.message(self.lang))
         if self.services is not None:
             self.services.ctx.db.dispose()  # the dialog may restore a backup in its place
-        if StoreErrorDialog.show_error(self.window, error, self.store, self.lang) and self.services:
+        key = self.services.ctx.db.passphrase if self.services else None
+        restored = StoreErrorDialog.show_error(self.window, error, self.store, self.lang, key)
+        if restored and self.services:
             self.window.attach_services(self.services, self.store)  # restored: list it again
 
     def start_reminders(self, use_tray: bool | None = None) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import getpass
 import logging
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import ArgumentError
 
-from sip_desk.db.engine import Database, make_engine
+from sip_desk.db import cipher
+from sip_desk.db.engine import Database, make_engine, sqlite_file
 from sip_desk.db.migrate import prepare_store
 from sip_desk.db.retry import INTERACTIVE_WAIT_S, LockWait
 from sip_desk.db.store_files import private_folder
 from sip_desk.domain.audit import UserContext
-from sip_desk.domain.errors import StoreError
+from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.services.context import Clock, ServiceContext
 from sip_desk.services.registry import Services
 
@@ -46,23 +48,28 @@ def open_services(
     interactive: bool = False,
     program: str = "gui",
     command: str = "",
+    passphrase: str | None = None,
 ) -> Services:
     """Open (create or upgrade) the store at ``target`` and build the services on it.
 
     ``program`` and ``command`` name the caller in the access log (``cli`` and its command).
     ``interactive``: for a window; its own thread's writes give up on a busy store within
     :data:`~sip_desk.db.retry.INTERACTIVE_WAIT_S` (background work still waits the full time).
+    ``passphrase`` opens an encrypted SQLite store (it is ignored for a plain one).
 
     Raises:
-        StoreError: the store cannot be used (message for the user included).
+        StoreError: the store cannot be used (message for the user included), also
+            ``cipher.passphrase_needed`` / ``cipher.wrong_passphrase`` for an encrypted store.
     """
     if "://" not in target:
         _make_folder(target)
+    key, first = _checked(target, passphrase)
     try:
-        engine = make_engine(target)
+        engine = make_engine(target, passphrase=key, first_connection=first)
     except (ArgumentError, ImportError) as error:  # a malformed URL, a missing driver
         raise StoreError("store.unreachable", detail=str(error)[:300]) from error
-    db = Database(engine, interactive_wait=LockWait(INTERACTIVE_WAIT_S) if interactive else None)
+    wait = LockWait(INTERACTIVE_WAIT_S) if interactive else None
+    db = Database(engine, interactive_wait=wait, passphrase=key)
     try:
         prepare_store(db)
     except Exception:
@@ -80,14 +87,46 @@ def open_services(
     return services
 
 
+def store_is_encrypted(target: str) -> bool:
+    """True when ``target`` is an SQLite file encrypted with SQLCipher (read from its header)."""
+    try:
+        path = sqlite_file(target)
+    except ArgumentError:
+        return False
+    return path is not None and cipher.is_encrypted(path)
+
+
+def store_key(target: str, passphrase: str | None) -> str | None:
+    """The passphrase to open ``target`` with (``None``: a plain store), checked.
+
+    Raises:
+        StoreError: ``cipher.passphrase_needed``, ``cipher.wrong_passphrase`` or
+            ``cipher.missing`` (SQLCipher not installed).
+    """
+    key, first = _checked(target, passphrase)
+    if first is not None:
+        first.close()
+    return key
+
+
+def _checked(target: str, passphrase: str | None) -> tuple[str | None, Any]:
+    """The key and a keyed, checked connection for an encrypted store; ``(None, None)`` else."""
+    if not store_is_encrypted(target):
+        return None, None
+    path = sqlite_file(target)
+    assert path is not None
+    try:
+        return passphrase, cipher.open_checked(path, passphrase)
+    except DomainError as error:
+        raise StoreError(error.code, **error.params) from error
+
+
 def _ensure_key(services: Services) -> None:
     """Make the store's signing key with the store (or at the first open after an upgrade).
 
     A store that cannot get its key now (read-only, key file elsewhere) still opens; signing
     then says what is wrong.
     """
-    from sip_desk.domain.errors import DomainError
-
     try:
         services.keys.own()
     except DomainError as error:

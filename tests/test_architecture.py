@@ -25,7 +25,7 @@ def _rule(own: set[str], third_party: set[str] | None = None) -> Rule:
 # nor is "db": no Session, no ORM class, no select() in the UI or the CLI.
 RULES: dict[str, Rule] = {
     "domain": _rule(set(), {"personnummer", "cattrs"}),  # cattrs: the one dataclass-JSON codec
-    "db": _rule({"domain"}, {"sqlalchemy", "alembic"}),
+    "db": _rule({"domain"}, {"sqlalchemy", "alembic", "sqlcipher3"}),
     "services": _rule(
         {"domain", "db", "pdf", "paths", "files"},
         {
@@ -41,10 +41,13 @@ RULES: dict[str, Rule] = {
         {"domain", "paths"}, {"reportlab", "arabic_reshaper", "bidi", "pikepdf", "pyphen"}
     ),
     "ui": _rule({"domain", "services", "paths", "files"}, {"PySide6", "shiboken6"}),
-    "cli": _rule({"domain", "services", "bootstrap", "paths", "files", "logfile", "app"}),
+    "cli": _rule(
+        {"domain", "services", "bootstrap", "paths", "files", "logfile", "app", "passphrase"}
+    ),
     # The composition root and its helpers.
     "app": _rule(
-        {"bootstrap", "domain", "logfile", "paths", "services", "ui"}, {"PySide6", "shiboken6"}
+        {"bootstrap", "domain", "logfile", "paths", "services", "ui", "passphrase"},
+        {"PySide6", "shiboken6"},
     ),
     "bootstrap": _rule({"db", "domain", "services"}, {"sqlalchemy"}),
     "__main__": _rule({"cli"}),
@@ -52,6 +55,7 @@ RULES: dict[str, Rule] = {
     "paths": _rule(set(), {"platformdirs"}),
     "files": _rule({"domain"}),
     "logfile": _rule({"paths"}),
+    "passphrase": _rule({"db", "domain"}, {"keyring"}),  # where an encrypted store's key comes from
     "sip_desk": _rule(set()),  # sip_desk/__init__.py: the version only
 }
 

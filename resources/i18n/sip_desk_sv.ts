@@ -1616,6 +1616,41 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Encrypted database</source>
+        <translation>Krypterad databas</translation>
+    </message>
+    <message>
+        <source>The database is encrypted. Enter its passphrase to open it.</source>
+        <translation>Databasen är krypterad. Ange dess lösenfras för att öppna den.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Lösenfras:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember on this computer</source>
+        <translation>&amp;Kom ihåg på den här datorn</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring of your account on this computer, not in the database.</source>
+        <translation>Sparas i nyckelringen för ditt konto på den här datorn, inte i databasen.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ppna</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+</context>
+<context>
     <name>PersonSection</name>
     <message>
         <source>1. The person and the reason</source>

@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     # Imported only when a command is given, so that starting the GUI stays cheap.
     from sip_desk.cli import (
+        cipher_commands,
         demo_commands,
         document_commands,
         follow_up_commands,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         key_commands,
         store_commands,
         log_commands,
+        cipher_commands,
     ):
         module.register(sub)
     return parser

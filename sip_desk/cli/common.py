@@ -84,14 +84,17 @@ class Runner:
     def services(self) -> Services:
         """The services on the chosen store (created or upgraded on first use)."""
         if self._services is None:
-            from sip_desk.bootstrap import current_user, open_services
+            from sip_desk.bootstrap import current_user, open_services, store_is_encrypted
             from sip_desk.domain.audit import UserContext
+            from sip_desk.passphrase import for_terminal
             from sip_desk.paths import default_store
 
             user = UserContext(user=self.args.user) if self.args.user else current_user()
             command = self.args.command or ""
+            target = self.args.db or default_store()
+            key = for_terminal(target, self.lang) if store_is_encrypted(target) else None
             self._services = open_services(
-                self.args.db or default_store(), user=user, program="cli", command=command
+                target, user=user, passphrase=key, program="cli", command=command
             )
         return self._services
 

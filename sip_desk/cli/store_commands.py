@@ -32,7 +32,8 @@ def register(sub: Any) -> None:
         "restore",
         "put a backup back in place of the local store (SQLite)",
         "Checks FILE (an intact SIP Desk store this version can open), keeps the current store "
-        "in backups/ and puts FILE in its place, checked again after. Close SIP Desk first.",
+        "in backups/ and puts FILE in its place, checked again after. Close SIP Desk first. "
+        "An encrypted backup needs the store's passphrase.",
     )
     p.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
     p.set_defaults(func=restore_command)
@@ -44,12 +45,23 @@ def _store(runner: Runner) -> str:
     return str(runner.args.db or default_store())
 
 
+def _passphrase(runner: Runner, target: str, *others: Path) -> str | None:
+    """The passphrase, when the store (or the backup ``others``) is encrypted."""
+    from sip_desk.passphrase import for_terminal
+    from sip_desk.services.store_checks import needs_passphrase, store_file
+
+    if not needs_passphrase(store_file(target), *others):
+        return None
+    return for_terminal(target, runner.lang)
+
+
 def backup_command(args: argparse.Namespace, runner: Runner) -> int:
     """Write the backup and say where, how many plans and how long it took."""
     from sip_desk.services.context import Clock
     from sip_desk.services.store_checks import back_up
 
-    copied = back_up(_store(runner), args.output, Clock().today())
+    target = _store(runner)
+    copied = back_up(target, args.output, Clock().today(), _passphrase(runner, target))
     seconds = f"{copied.seconds:.2f}"
     print(
         text(runner.lang, "cli.backup.done", path=copied.path, plans=copied.plans, seconds=seconds)
@@ -62,7 +74,9 @@ def restore_command(args: argparse.Namespace, runner: Runner) -> int:
     from sip_desk.services.context import Clock
     from sip_desk.services.store_checks import restore_from
 
-    done = restore_from(_store(runner), args.file, Clock().now())
+    target = _store(runner)
+    key = _passphrase(runner, target, args.file)
+    done = restore_from(target, args.file, Clock().now(), key)
     print(text(runner.lang, "cli.restore.done", path=done.source, plans=done.plans))
     if done.kept is not None:
         print(text(runner.lang, "cli.restore.kept", path=done.kept))

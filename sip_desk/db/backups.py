@@ -17,12 +17,12 @@ import contextlib
 import logging
 import os
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sip_desk.db.cipher import SQLITE_HEADER, connect, db_errors, is_encrypted, key_for
 from sip_desk.db.store_files import create_private_file, private_folder
 from sip_desk.domain.errors import DomainError
 
@@ -34,7 +34,6 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 MAX_PROBLEMS = 20
 STALE_PARTIAL_S = 24 * 3600
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -75,40 +74,45 @@ def looks_like_sqlite(path: Path) -> bool:
         return False
 
 
-def file_problems(path: Path) -> list[str]:
+def file_problems(path: Path, passphrase: str | None = None) -> list[str]:
     """What ``PRAGMA integrity_check`` and ``foreign_key_check`` find wrong in ``path`` ([]: none).
 
     Opens ``path`` read and write (a hot journal is rolled back): use it on the store or on a copy.
+    An encrypted file is opened with ``passphrase`` (a wrong one is a problem).
     """
-    if not looks_like_sqlite(path):
+    encrypted = passphrase is not None and is_encrypted(path)
+    if not encrypted and not looks_like_sqlite(path):
         return ["not an SQLite database"]
     try:
-        with contextlib.closing(sqlite3.connect(path)) as conn:
+        with contextlib.closing(connect(path, passphrase if encrypted else None)) as conn:
             rows = conn.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})").fetchall()
             problems = [str(r[0]) for r in rows if r[0] != "ok"]
             if not problems:
                 dangling = conn.execute("PRAGMA foreign_key_check").fetchmany(MAX_PROBLEMS)
                 problems = [f"row {r[1]} of {r[0]} points to a missing {r[2]}" for r in dangling]
             return problems
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+    except db_errors(UnicodeDecodeError) as error:
         return [str(error)]
 
 
-def plan_count(path: Path) -> int:
+def plan_count(path: Path, passphrase: str | None = None) -> int:
     """How many plans the store file ``path`` holds (-1 when it cannot say)."""
     try:
-        with contextlib.closing(sqlite3.connect(path)) as conn:
+        with contextlib.closing(connect(path, key_for(path, passphrase))) as conn:
             return int(conn.execute("SELECT count(*) FROM plans").fetchone()[0])
-    except sqlite3.DatabaseError:
+    except db_errors():
         return -1
 
 
-def copy_store(source: Path, target: Path, *, check_source: bool = True) -> Copy:
+def copy_store(
+    source: Path, target: Path, *, check_source: bool = True, passphrase: str | None = None
+) -> Copy:
     """Copy the store ``source`` to ``target`` with SQLite's online backup API, checked.
 
     ``source`` is checked first (``check_source``), the copy after; only a good copy takes the
     name ``target`` (mode 0600; its folder is made 0700). Other programs may use ``source``
-    meanwhile: the backup API copies one consistent state.
+    meanwhile: the backup API copies one consistent state. The copy of an encrypted store is
+    encrypted with the same ``passphrase``.
 
     Raises:
         DomainError: ``backup.no_store`` (no file ``source``), ``backup.damaged`` (``source``
@@ -118,7 +122,8 @@ def copy_store(source: Path, target: Path, *, check_source: bool = True) -> Copy
     start = time.monotonic()
     if not source.is_file():
         raise DomainError("backup.no_store", path=str(source))
-    if check_source and (problems := file_problems(source)):
+    key = key_for(source, passphrase)
+    if check_source and (problems := file_problems(source, key)):
         raise DomainError("backup.damaged", path=str(source), detail="; ".join(problems[:3]))
     partial = target.with_name(f".{target.name}.partial")
     try:
@@ -126,8 +131,8 @@ def copy_store(source: Path, target: Path, *, check_source: bool = True) -> Copy
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
         create_private_file(partial)
-        _backup(source, partial)
-        problems = file_problems(partial)
+        _backup(source, partial, key)
+        problems = file_problems(partial, key)
         if problems:
             raise DomainError("backup.damaged", path=str(source), detail="; ".join(problems[:3]))
         _fsync(partial)
@@ -135,21 +140,25 @@ def copy_store(source: Path, target: Path, *, check_source: bool = True) -> Copy
         _fsync(target.parent)
     except OSError as error:
         raise DomainError("backup.failed", path=str(target), detail=error.strerror) from error
-    except sqlite3.Error as error:
+    except db_errors() as error:
         raise DomainError("backup.failed", path=str(target), detail=str(error)) from error
     finally:
         with contextlib.suppress(OSError):
             partial.unlink()
-    copied = Copy(target, plan_count(target), time.monotonic() - start)
+    copied = Copy(target, plan_count(target, key), time.monotonic() - start)
     log.info("backup of %s written to %s in %.2f s", source, target, copied.seconds)
     return copied
 
 
-def _backup(source: Path, target: Path) -> None:
-    """The online backup itself; the copy is left a single file (journal mode DELETE)."""
+def _backup(source: Path, target: Path, key: str | None) -> None:
+    """The online backup itself; the copy is left a single file (journal mode DELETE).
+
+    With ``key`` both ends are SQLCipher connections with that key: the pages are copied
+    encrypted, and the plain text never reaches the copy's file.
+    """
     with (
-        contextlib.closing(sqlite3.connect(source)) as src,
-        contextlib.closing(sqlite3.connect(target)) as dst,
+        contextlib.closing(connect(source, key)) as src,
+        contextlib.closing(connect(target, key)) as dst,
     ):
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
@@ -171,7 +180,12 @@ def daily_path(store: Path, day: date) -> Path:
 
 
 def daily_backup(
-    store: Path, today: date, *, again: bool = False, check_source: bool = True
+    store: Path,
+    today: date,
+    *,
+    again: bool = False,
+    check_source: bool = True,
+    passphrase: str | None = None,
 ) -> Copy | None:
     """Make today's backup of ``store`` unless there is one (``again``: replace it), then rotate.
 
@@ -185,7 +199,7 @@ def daily_backup(
     target = daily_path(store, today)
     copied = None
     if again or not target.exists():
-        copied = copy_store(store, target, check_source=check_source)
+        copied = copy_store(store, target, check_source=check_source, passphrase=passphrase)
     rotate(backup_folder(store))
     return copied
 

@@ -10,8 +10,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc, make_url
 
+from sip_desk.db import cipher
 from sip_desk.db.backups import backup_folder, newest_backup
 from sip_desk.db.immutability import is_immutability_error
 from sip_desk.db.retry import LockStats, LockWait, Waiting, is_busy_error
@@ -44,16 +45,36 @@ def url_for(target: str) -> str:
     return f"sqlite:///{Path(target).expanduser().absolute()}"
 
 
-def make_engine(target: str, busy_timeout_ms: int | None = None) -> Engine:
+def sqlite_file(target: str) -> Path | None:
+    """The SQLite file of ``target`` (a path or URL); ``None`` for a server or in-memory store."""
+    url = make_url(url_for(target))
+    name = url.database
+    if url.get_backend_name() != "sqlite" or not name or name == ":memory:":
+        return None
+    return None if name.startswith("file:") else Path(name)
+
+
+def make_engine(
+    target: str,
+    busy_timeout_ms: int | None = None,
+    passphrase: str | None = None,
+    first_connection: Any = None,
+) -> Engine:
     """Create the engine for ``target`` (a file path or an SQLAlchemy URL), production settings.
 
     ``busy_timeout_ms`` is how long one attempt waits for a lock another writer holds (default
-    :data:`SQLITE_BUSY_MS` or :data:`PG_LOCK_TIMEOUT_MS`).
+    :data:`SQLITE_BUSY_MS` or :data:`PG_LOCK_TIMEOUT_MS`). With ``passphrase`` an SQLite file
+    is opened (or created) encrypted with SQLCipher: ``sqlcipher3`` is the driver, and each
+    new connection sets the key before anything else; ``first_connection`` (keyed, from
+    :func:`~sip_desk.db.cipher.open_checked`) is the pool's first.
     """
     url = url_for(target)
     if url.startswith("sqlite"):
         busy = SQLITE_BUSY_MS if busy_timeout_ms is None else busy_timeout_ms
-        engine = create_engine(url, connect_args={"timeout": busy / 1000})
+        if passphrase is None:
+            engine = create_engine(url, connect_args={"timeout": busy / 1000})
+        else:
+            engine = cipher.engine(url, passphrase, busy / 1000, first_connection)
         name = engine.url.database
         if name and name != ":memory:" and not name.startswith("file:"):  # not a URI: a file
             prepare_store_file(Path(name))  # 0600 before SQLite creates it
@@ -111,8 +132,11 @@ class Database:
         engine: Engine,
         lock_wait: LockWait | None = None,
         interactive_wait: LockWait | None = None,
+        passphrase: str | None = None,
     ) -> None:
         self.engine = engine
+        self.passphrase = passphrase
+        """The key of an encrypted SQLite store (for its backups and child processes), else None."""
         self.lock_wait = lock_wait or LockWait()
         self.interactive_wait = interactive_wait
         self.lock_stats = LockStats()

@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, cast
 
 from sip_desk.db.engine import Database, damaged_store_error
 from sip_desk.domain.errors import DamagedStoreError
@@ -54,8 +55,9 @@ def check_integrity(
     problems: tuple[str, ...] = ()
     raw = db.engine.raw_connection()
     try:
-        driver = raw.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
+        # sqlite3's connection, or sqlcipher3's for an encrypted store (the same API)
+        driver = cast(sqlite3.Connection, raw.driver_connection)
+        dbapi: Any = db.engine.dialect.loaded_dbapi
         with interrupt.watching(driver, budget_s):
             try:
                 if budget_s is not None and budget_s <= 0:
@@ -63,10 +65,10 @@ def check_integrity(
                 if not interrupt.fired:
                     rows = driver.execute(f"PRAGMA quick_check({MAX_PROBLEMS})").fetchall()
                     problems = tuple(str(r[0]) for r in rows if r[0] != "ok")
-            except sqlite3.OperationalError:
+            except dbapi.OperationalError:
                 if not interrupt.fired:
                     raise
-            except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+            except (dbapi.DatabaseError, UnicodeDecodeError) as error:
                 problems = (str(error),)
     finally:
         raw.close()

@@ -143,4 +143,5 @@ def backup_store(db: Database, revision: str, backups: Path | None) -> Path | No
         return None
     folder = backups or backup_folder(source)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    return copy_store(source, folder / f"sip_desk_{revision}_{stamp}.sqlite").path
+    target = folder / f"sip_desk_{revision}_{stamp}.sqlite"
+    return copy_store(source, target, passphrase=db.passphrase).path

@@ -12,7 +12,6 @@ import logging
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +25,7 @@ from sip_desk.db.backups import (
     looks_like_sqlite,
     plan_count,
 )
+from sip_desk.db.cipher import check_passphrase, connect, db_errors, is_encrypted, key_for
 from sip_desk.db.migrate import MIGRATIONS
 from sip_desk.db.store_files import COMPANIONS, create_private_file, private_folder
 from sip_desk.domain.errors import DomainError
@@ -49,46 +49,50 @@ def known_revisions() -> set[str]:
     return {m.group(1) for m in found if m}
 
 
-def store_revision(path: Path) -> str | None:
+def store_revision(path: Path, passphrase: str | None = None) -> str | None:
     """The schema revision of the SIP Desk store ``path``; ``None`` if it is not one."""
     try:
-        with contextlib.closing(sqlite3.connect(path)) as conn:
+        with contextlib.closing(connect(path, key_for(path, passphrase))) as conn:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             if not {"alembic_version", "plans"} <= tables:
                 return None
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
+    except db_errors():
         return None
     return str(row[0]) if row else None
 
 
-def check_backup(path: Path) -> None:
+def check_backup(path: Path, passphrase: str | None = None) -> None:
     """Refuse ``path`` unless it is an intact SIP Desk store this build can open.
+
+    An encrypted backup is opened with ``passphrase``.
 
     Raises:
         DomainError: ``restore.missing``, ``restore.not_store``, ``restore.damaged``,
-            ``restore.too_new``.
+            ``restore.too_new``, ``cipher.passphrase_needed``, ``cipher.wrong_passphrase``.
     """
     if not path.is_file():
         raise DomainError("restore.missing", path=str(path))
-    if not looks_like_sqlite(path):
+    if is_encrypted(path):
+        check_passphrase(path, passphrase)
+    elif not looks_like_sqlite(path):
         raise DomainError("restore.not_store", path=str(path))
-    if problems := file_problems(path):
+    if problems := file_problems(path, passphrase):
         raise DomainError("restore.damaged", path=str(path), detail="; ".join(problems[:3]))
-    revision = store_revision(path)
+    revision = store_revision(path, passphrase)
     if revision is None:
         raise DomainError("restore.not_store", path=str(path))
     if revision not in known_revisions():
         raise DomainError("restore.too_new", path=str(path), revision=revision)
 
 
-def newest_good_backup(store: Path) -> Path | None:
+def newest_good_backup(store: Path, passphrase: str | None = None) -> Path | None:
     """The most recent backup of ``store`` that :func:`check_backup` accepts."""
     for path in backups_newest_first(store):
         try:
-            check_backup(path)
+            check_backup(path, passphrase)
         except DomainError as refused:
             log.warning("backup %s passed over: %s", path, refused.message("en"))
         else:
@@ -96,8 +100,11 @@ def newest_good_backup(store: Path) -> Path | None:
     return None
 
 
-def restore(store: Path, source: Path, now: datetime) -> Restored:
+def restore(store: Path, source: Path, now: datetime, passphrase: str | None = None) -> Restored:
     """Replace the store file ``store`` with the backup ``source``; the old store is kept.
+
+    ``passphrase`` opens an encrypted backup and an encrypted store (the same key: backups of
+    an encrypted store are encrypted with its key). An encrypted backup stays encrypted.
 
     The backup is copied beside the store and checked, the old store is kept in ``backups/``,
     then the copy goes in: through the backup API into a healthy store (other programs see the
@@ -111,31 +118,35 @@ def restore(store: Path, source: Path, now: datetime) -> Restored:
     source = source.expanduser().absolute()
     if store.exists() and source.exists() and os.path.samefile(store, source):
         raise DomainError("restore.same_file", path=str(source))
-    check_backup(source)
+    check_backup(source, passphrase)
     stamp = now.strftime("%Y%m%dT%H%M%S%f")
     folder = backup_folder(store)
     incoming = folder / f".restoring_{stamp}.sqlite"
     try:
-        copy_store(source, incoming, check_source=False)  # just checked; the copy is checked too
-        damaged = store.exists() and bool(file_problems(store))
-        kept = keep_current(store, folder / f"sip_desk_before_restore_{stamp}.sqlite", damaged)
-        _put_in_place(incoming, store, damaged)
+        # just checked; the copy is checked too
+        copy_store(source, incoming, check_source=False, passphrase=passphrase)
+        damaged = store.exists() and bool(file_problems(store, passphrase))
+        target = folder / f"sip_desk_before_restore_{stamp}.sqlite"
+        kept = keep_current(store, target, damaged, passphrase)
+        _put_in_place(incoming, store, damaged, key_for(incoming, passphrase))
     finally:
         with contextlib.suppress(OSError):
             incoming.unlink()
-    if problems := file_problems(store):
+    if problems := file_problems(store, passphrase):
         raise DomainError("restore.failed", path=str(store), detail="; ".join(problems[:3]))
     log.warning("store %s restored from %s; the old store is kept at %s", store, source, kept)
-    return Restored(source, kept, plan_count(store))
+    return Restored(source, kept, plan_count(store, passphrase))
 
 
-def keep_current(store: Path, target: Path, damaged: bool) -> Path | None:
+def keep_current(
+    store: Path, target: Path, damaged: bool, passphrase: str | None = None
+) -> Path | None:
     """Keep the store as it is at ``target``: a checked copy, or a damaged one's raw files."""
     if not store.exists() or store.stat().st_size == 0:
         return None
     if not damaged:
         try:
-            copy_store(store, target, check_source=False)
+            copy_store(store, target, check_source=False, passphrase=passphrase)
             return target
         except DomainError as error:
             log.warning("store %s kept as raw files: %s", store, error.message("en"))
@@ -151,16 +162,18 @@ def keep_current(store: Path, target: Path, damaged: bool) -> Path | None:
     return target
 
 
-def _put_in_place(incoming: Path, store: Path, damaged: bool) -> None:
-    if store.exists() and not damaged:
+def _put_in_place(incoming: Path, store: Path, damaged: bool, key: str | None) -> None:
+    # Through the backup API only between files of the same kind (both plain, or both with
+    # ``key``): otherwise the file is replaced.
+    if store.exists() and not damaged and key_for(store, key) == key:
         try:
             with (
-                contextlib.closing(sqlite3.connect(incoming)) as src,
-                contextlib.closing(sqlite3.connect(store)) as dst,
+                contextlib.closing(connect(incoming, key)) as src,
+                contextlib.closing(connect(store, key)) as dst,
             ):
                 src.backup(dst)
             return
-        except sqlite3.Error as error:
+        except db_errors() as error:
             if "locked" in str(error) or "busy" in str(error):
                 raise DomainError("store.locked") from error
             log.warning("backup API into %s failed (%s); replacing the file", store, error)
@@ -176,16 +189,16 @@ def _put_in_place(incoming: Path, store: Path, damaged: bool) -> None:
     os.replace(replacement, store)
 
 
-def restore_newest(store: Path, now: datetime) -> Restored:
+def restore_newest(store: Path, now: datetime, passphrase: str | None = None) -> Restored:
     """Restore ``store`` from its newest good backup.
 
     Raises:
         DomainError: ``restore.no_backup`` when there is none, else as :func:`restore`.
     """
-    source = newest_good_backup(store)
+    source = newest_good_backup(store, passphrase)
     if source is None:
         raise DomainError("restore.no_backup", folder=str(backup_folder(store)))
-    return restore(store, source, now)
+    return restore(store, source, now, passphrase)
 
 
 __all__ = ["Copy", "Restored", "check_backup", "newest_good_backup", "restore", "restore_newest"]

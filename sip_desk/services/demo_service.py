@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sip_desk.db.cipher import PASSPHRASE_STDIN_ENV
 from sip_desk.domain.codec import decode
 from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.enums import MeetingStatus, PlanStatus, SignatureMethod
@@ -105,12 +106,14 @@ class DemoService:
         hold the interpreter lock the window needs to paint (gaps of 40–90 ms measured with a
         worker thread). The child writes to the same store (its URL passed in the environment,
         never on the command line); its progress lines reach ``progress``. A failure raises a
-        :class:`DomainError` with the child's own message in ``lang``.
+        :class:`DomainError` with the child's own message in ``lang``. The passphrase of an
+        encrypted store goes to the child on its standard input (a pipe only the two share).
         """
         url = self._ctx.db.engine.url.render_as_string(hide_password=False)
         args = ["demo", "--plans", str(n), "--seed", str(seed), "--generated-only", "--progress"]
         args += ["--batch", str(batch_size), "--lang", lang, "--user", self._ctx.user.user]
-        return run_generation_child(args, {"SIP_DESK_DB": url}, progress)
+        key = self._ctx.db.passphrase
+        return run_generation_child(args, {"SIP_DESK_DB": url}, progress, key)
 
 
 def demo_case_text(key: str) -> str:
@@ -166,9 +169,18 @@ def _paper_signatures(plan: PlanDetail, services: Services) -> list[SignatureDto
 
 
 def run_generation_child(
-    args: list[str], env: dict[str, str], progress: Callable[[int, int], None] | None
+    args: list[str],
+    env: dict[str, str],
+    progress: Callable[[int, int], None] | None,
+    passphrase: str | None = None,
 ) -> GenerationResult:
-    """Run ``sip-desk ARGS`` (a ``demo --generated-only --progress`` command) and read its lines."""
+    """Run ``sip-desk ARGS`` (a ``demo --generated-only --progress`` command) and read its lines.
+
+    ``passphrase`` is written to the child's standard input, with ``SIP_DESK_PASSPHRASE_STDIN``
+    telling it to read it from there.
+    """
+    if passphrase is not None:
+        env = {**env, PASSPHRASE_STDIN_ENV: "1"}
     frozen = getattr(sys, "frozen", False)  # a bundled app is its own command line
     command = [sys.executable, *([] if frozen else ["-m", "sip_desk"]), *args]
     result: GenerationResult | None = None
@@ -178,7 +190,7 @@ def run_generation_child(
             command,
             stdout=subprocess.PIPE,
             stderr=errors,
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL if passphrase is None else subprocess.PIPE,
             env={**os.environ, **env},
             text=True,
             encoding="utf-8",
@@ -186,6 +198,10 @@ def run_generation_child(
     ):
         _children.add(child)
         try:
+            if passphrase is not None:
+                assert child.stdin is not None
+                child.stdin.write(passphrase + "\n")
+                child.stdin.close()
             assert child.stdout is not None
             for line in child.stdout:
                 kind, _, rest = line.strip().partition(" ")

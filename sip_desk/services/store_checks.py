@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
-from sip_desk.db import backups, restore
+from sip_desk.db import backups, cipher, cipher_convert, restore
 from sip_desk.db.integrity import Interrupt, check_integrity, damaged_error
 from sip_desk.db.models import PlanVersion
 from sip_desk.domain.enums import VersionState
@@ -58,7 +58,8 @@ class StoreHealthService:
             if self._stopped or path is None:
                 return None
         try:
-            return backups.daily_backup(path, self._ctx.clock.today(), check_source=False)
+            today, key = self._ctx.clock.today(), self._ctx.db.passphrase
+            return backups.daily_backup(path, today, check_source=False, passphrase=key)
         except DomainError as error:
             logging.getLogger(__name__).warning("daily backup failed: %s", error.message("en"))
             return None
@@ -87,26 +88,54 @@ def store_file(target: str) -> Path:
     return Path(target).expanduser().absolute()
 
 
-def back_up(target: str, output: Path | None, today: date) -> backups.Copy:
+def back_up(
+    target: str, output: Path | None, today: date, passphrase: str | None = None
+) -> backups.Copy:
     """Back up the store ``target`` to ``output``, or as today's backup (then rotate).
+
+    The copy of an encrypted store (``passphrase``) is encrypted with the same key.
 
     Raises:
         DomainError: the store is a server, missing or damaged, or the copy cannot be written.
     """
     store = store_file(target)
     if output is None:
-        copied = backups.daily_backup(store, today, again=True)
+        copied = backups.daily_backup(store, today, again=True, passphrase=passphrase)
         assert copied is not None  # again=True always writes
         return copied
-    return backups.copy_store(store, output.expanduser().absolute())
+    return backups.copy_store(store, output.expanduser().absolute(), passphrase=passphrase)
 
 
-def restore_from(target: str, source: Path | None, now: datetime) -> restore.Restored:
+def restore_from(
+    target: str, source: Path | None, now: datetime, passphrase: str | None = None
+) -> restore.Restored:
     """Put ``source`` (``None``: the newest good backup) in place of the store ``target``."""
     store = store_file(target)
     if source is None:
-        return restore.restore_newest(store, now)
-    return restore.restore(store, source, now)
+        return restore.restore_newest(store, now, passphrase)
+    return restore.restore(store, source, now, passphrase)
+
+
+def needs_passphrase(*files: Path) -> bool:
+    """True when one of ``files`` (a store, a backup) is encrypted."""
+    return any(cipher.is_encrypted(f.expanduser().absolute()) for f in files)
+
+
+def convert_store(
+    target: str, kind: str, old: str | None, new: str | None, now: datetime
+) -> cipher_convert.Converted:
+    """``encrypt``, ``decrypt`` or ``rekey`` the SQLite store ``target`` in place.
+
+    See :mod:`sip_desk.db.cipher_convert`.
+    """
+    store = store_file(target)
+    if kind == "encrypt":
+        assert new is not None
+        return cipher_convert.encrypt(store, new, now)
+    if kind == "decrypt":
+        return cipher_convert.decrypt(store, old, now)
+    assert new is not None
+    return cipher_convert.rekey(store, old, new, now)
 
 
 # --- What ``verify-store`` checks beyond each signed version: the shape of every plan's versions.

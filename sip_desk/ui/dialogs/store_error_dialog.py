@@ -35,10 +35,16 @@ class StoreErrorDialog(QDialog):
     """
 
     def __init__(
-        self, error: StoreError, path: str, lang: str, parent: QWidget | None = None
+        self,
+        error: StoreError,
+        path: str,
+        lang: str,
+        parent: QWidget | None = None,
+        passphrase: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.lang = lang
+        self._passphrase = passphrase  # of an encrypted store: its backups have the same key
         self.setObjectName("storeErrorDialog")
         self.setWindowTitle(self.tr("The database cannot be used"))
         self.message = QLabel(error.message(lang), self)
@@ -96,7 +102,7 @@ class StoreErrorDialog(QDialog):
         self.restore_button.setEnabled(False)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            done = restore_from(self.path.text(), None, Clock().now())
+            done = restore_from(self.path.text(), None, Clock().now(), self._passphrase)
         except DomainError as error:
             self.message.setText(error.message(self.lang))
             return
@@ -121,6 +127,17 @@ class StoreErrorDialog(QDialog):
         self.retry_button.setFocus()
 
     @classmethod
-    def show_error(cls, parent: QWidget | None, error: StoreError, path: str, lang: str) -> bool:
-        """Show the error; ``True`` if the user chose "Try again" (or opening a restored store)."""
-        return cls(error, path, lang, parent).exec() == QDialog.DialogCode.Accepted
+    def show_error(
+        cls,
+        parent: QWidget | None,
+        error: StoreError,
+        path: str,
+        lang: str,
+        passphrase: str | None = None,
+    ) -> bool:
+        """Show the error; ``True`` if the user chose "Try again" (or opening a restored store).
+
+        ``passphrase``: of an encrypted store, to restore one of its (encrypted) backups.
+        """
+        dialog = cls(error, path, lang, parent, passphrase)
+        return dialog.exec() == QDialog.DialogCode.Accepted

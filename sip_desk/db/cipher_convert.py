@@ -1,0 +1,166 @@
+"""Encrypting, decrypting and re-keying a local store in place, with a backup first.
+
+Each conversion: the store's passphrase is checked; a checked copy of the store as it is goes to
+``backups/`` (encrypted as the store is); the store is written anew with ``sqlcipher_export``
+beside it, checked (integrity, foreign keys, the same number of plans), and only then takes the
+store's name in one atomic rename. The copy kept before is deleted only after the new store has
+passed its check: a failed conversion leaves the store as it was, or names the copy kept.
+
+The backups in ``backups/`` follow the store: encrypting (or re-keying) a store re-writes every
+backup the old key opens with the new one, so no plain-text (or old-key) copy is left beside an
+encrypted store. Plain text that once lay on disk may still sit in unused disk blocks: encrypt a
+store before real data goes into it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sip_desk.db.backups import (
+    backup_folder,
+    backups_newest_first,
+    copy_store,
+    file_problems,
+    plan_count,
+)
+from sip_desk.db.cipher import check_passphrase, connect, db_errors, export, is_encrypted
+from sip_desk.db.store_files import COMPANIONS, create_private_file
+from sip_desk.domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What a conversion did: the store, the plans it holds, the backups re-written."""
+
+    store: Path
+    plans: int
+    backups: int
+
+
+def encrypt(store: Path, new: str, now: datetime) -> Converted:
+    """Encrypt the plain store ``store`` with the passphrase ``new``."""
+    if is_encrypted(store):
+        raise DomainError("cipher.already_encrypted", path=str(store))
+    return convert(store, None, new, now, "encrypt")
+
+
+def decrypt(store: Path, old: str | None, now: datetime) -> Converted:
+    """Write the encrypted store ``store`` back as plain SQLite."""
+    if not is_encrypted(store):
+        raise DomainError("cipher.not_encrypted", path=str(store))
+    return convert(store, old, None, now, "decrypt")
+
+
+def rekey(store: Path, old: str | None, new: str, now: datetime) -> Converted:
+    """Give the encrypted store ``store`` the passphrase ``new`` instead of ``old``."""
+    if not is_encrypted(store):
+        raise DomainError("cipher.not_encrypted", path=str(store))
+    return convert(store, old, new, now, "rekey")
+
+
+def convert(store: Path, old: str | None, new: str | None, now: datetime, kind: str) -> Converted:
+    """Write ``store`` anew with key ``new`` (``None``: plain) from key ``old``; see the module.
+
+    Raises:
+        DomainError: ``backup.no_store``, ``cipher.wrong_passphrase``, ``store.locked`` (another
+            program has the store open), ``backup.*`` (the copy first failed) or
+            ``cipher.failed`` (the new store failed its check; the store is as it was).
+    """
+    if not store.is_file():
+        raise DomainError("backup.no_store", path=str(store))
+    check_passphrase(store, old)
+    if new == "":
+        raise DomainError("cipher.empty_passphrase")
+    stamp = now.strftime("%Y%m%dT%H%M%S%f")
+    kept = copy_store(
+        store, backup_folder(store) / f"sip_desk_before_{kind}_{stamp}.sqlite", passphrase=old
+    ).path
+    plans = plan_count(store, old)
+    _leave_wal(store, old)
+    fresh = store.with_name(f".{store.name}.{kind}")
+    try:
+        _remove(fresh)
+        create_private_file(fresh)
+        export(store, old, fresh, new)
+        problems = file_problems(fresh, new)
+        if not problems and plan_count(fresh, new) != plans:
+            problems = [f"{plan_count(fresh, new)} plans instead of {plans}"]
+        if problems:
+            raise DomainError("cipher.failed", kept=str(kept), detail="; ".join(problems[:3]))
+        _fsync(fresh)
+        os.replace(fresh, store)
+        _fsync(store.parent)
+    except db_errors() as error:
+        raise DomainError("cipher.failed", kept=str(kept), detail=str(error)) from error
+    finally:
+        _remove(fresh)
+    if problems := file_problems(store, new):
+        raise DomainError("cipher.failed", kept=str(kept), detail="; ".join(problems[:3]))
+    _remove(kept)
+    done = _convert_backups(store, old, new)
+    log.warning("store %s: %s done (%d plans, %d backups re-written)", store, kind, plans, done)
+    return Converted(store, plans, done)
+
+
+def _leave_wal(store: Path, key: str | None) -> None:
+    """Fold the write-ahead log into the file and leave WAL mode: no stale ``-wal`` after the swap.
+
+    SQLite refuses while another program has the store open: then ``store.locked``.
+    """
+    try:
+        with contextlib.closing(connect(store, key, timeout=2.0)) as conn:
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except db_errors() as error:
+        raise DomainError("store.locked") from error
+    if str(mode).lower() != "delete" or any(
+        Path(f"{store}{suffix}").exists() for suffix in COMPANIONS if suffix.endswith("wal")
+    ):
+        raise DomainError("store.locked")
+
+
+def _convert_backups(store: Path, old: str | None, new: str | None) -> int:
+    """Re-write each backup that ``old`` opens with ``new``; others are left (and logged)."""
+    done = 0
+    for path in backups_newest_first(store):
+        if is_encrypted(path) != (old is not None):
+            continue
+        if old is not None and file_problems(path, old):
+            log.warning("backup %s is not opened by the old passphrase: left as it is", path)
+            continue
+        fresh = path.with_name(f".{path.name}.partial")
+        try:
+            _remove(fresh)
+            create_private_file(fresh)
+            export(path, old, fresh, new)
+            if file_problems(fresh, new):
+                log.warning("backup %s could not be re-written: left as it is", path)
+                continue
+            os.replace(fresh, path)
+            done += 1
+        except db_errors(OSError) as error:
+            log.warning("backup %s could not be re-written: %s", path, error)
+        finally:
+            _remove(fresh)
+    return done
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _fsync(path: Path) -> None:
+    if os.name != "posix" and path.is_dir():
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

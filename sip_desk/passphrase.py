@@ -1,0 +1,126 @@
+"""Where the passphrase of an encrypted store comes from, for the window and the command line.
+
+In this order: a parent SIP Desk process (the first line of standard input, when
+``SIP_DESK_PASSPHRASE_STDIN=1``: the window's demo generation); the file named by
+``SIP_DESK_PASSPHRASE_FILE`` (scripts); the operating system's keyring ("remember on this
+computer"); else the user is asked (a dialog, or a terminal prompt). The passphrase is never put
+on a command line, in the environment or in a file SIP Desk writes.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import sys
+from pathlib import Path
+
+from sip_desk.db.cipher import PASSPHRASE_STDIN_ENV
+from sip_desk.domain.errors import DomainError
+from sip_desk.domain.text import text
+
+FILE_ENV = "SIP_DESK_PASSPHRASE_FILE"
+KEYRING_SERVICE = "SIP Desk store"
+log = logging.getLogger(__name__)
+
+
+def store_id(target: str) -> str:
+    """The name a store's passphrase is remembered under: its absolute path."""
+    return str(Path(target).expanduser().absolute()) if "://" not in target else target
+
+
+def from_parent() -> str | None:
+    """The passphrase a parent SIP Desk process wrote on this process's standard input."""
+    if os.environ.get(PASSPHRASE_STDIN_ENV) != "1":
+        return None
+    line = sys.stdin.readline()
+    return line.removesuffix("\n") or None
+
+
+def from_file() -> str | None:
+    """The first line of the file ``SIP_DESK_PASSPHRASE_FILE`` names, if it is set.
+
+    Raises:
+        DomainError: ``cipher.passphrase_file`` when the file cannot be read.
+    """
+    name = os.environ.get(FILE_ENV)
+    if not name:
+        return None
+    path = Path(name).expanduser()
+    try:
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            log.warning("passphrase file %s can be read by others: make it mode 0600", path)
+        first = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        detail = getattr(error, "strerror", None) or str(error)
+        raise DomainError("cipher.passphrase_file", path=name, detail=detail) from error
+    return first[0] if first and first[0] else None
+
+
+def _keyring() -> object | None:
+    """The ``keyring`` module when a real keyring backend is there, else ``None``."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    try:
+        backend = keyring.get_keyring()
+    except Exception:  # a broken backend configuration: no keyring
+        return None
+    return None if isinstance(backend, fail.Keyring) else keyring
+
+
+def keyring_available() -> bool:
+    """True when this computer has a keyring the passphrase can be remembered in."""
+    return _keyring() is not None
+
+
+def remembered(target: str) -> str | None:
+    """The passphrase remembered for ``target`` in the keyring, if any."""
+    ring = _keyring()
+    if ring is None:
+        return None
+    try:
+        value = ring.get_password(KEYRING_SERVICE, store_id(target))  # type: ignore[attr-defined]
+    except Exception as error:  # a locked or failing keyring: ask instead
+        log.warning("keyring not readable: %s", error)
+        return None
+    return str(value) if value else None
+
+
+def remember(target: str, passphrase: str | None) -> bool:
+    """Remember ``passphrase`` for ``target`` (``None``: forget it); False when it cannot."""
+    ring = _keyring()
+    if ring is None:
+        return False
+    try:
+        if passphrase is None:
+            ring.delete_password(KEYRING_SERVICE, store_id(target))  # type: ignore[attr-defined]
+        else:
+            ring.set_password(KEYRING_SERVICE, store_id(target), passphrase)  # type: ignore[attr-defined]
+    except Exception as error:  # keyring.errors.PasswordDeleteError and backend failures
+        log.warning("keyring not written: %s", error)
+        return False
+    return True
+
+
+def known(target: str) -> str | None:
+    """The passphrase without asking anyone: from a parent process, a file or the keyring."""
+    return from_parent() or from_file() or remembered(target)
+
+
+def ask_terminal(lang: str, prompt_key: str, **params: object) -> str:
+    """Ask on the terminal without echo.
+
+    Raises:
+        DomainError: ``cipher.no_terminal`` when standard input is not a terminal.
+    """
+    if not sys.stdin.isatty():
+        raise DomainError("cipher.no_terminal", path=str(params.get("path", "")))
+    return getpass.getpass(text(lang, prompt_key, **params))
+
+
+def for_terminal(target: str, lang: str) -> str:
+    """The passphrase of the encrypted store ``target`` for a command: known, else asked."""
+    return known(target) or ask_terminal(lang, "cli.passphrase.prompt", path=store_id(target))
