@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     # Imported only when a command is given, so that starting the GUI stays cheap.
     from sip_desk.cli import (
+        admin_commands,
         demo_commands,
         document_commands,
         follow_up_commands,
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         document_commands,
         key_commands,
         store_commands,
+        admin_commands,
     ):
         module.register(sub)
     return parser
