@@ -136,6 +136,9 @@ def _value(command: str, before: str, word: str, store: dict[str, str], index: i
         "TEXT": "Nordin",
         "DAYS": "30",
         "NAME": "Sara Holm",
+        "ORG": "Björkviks kommun",
+        "ROLE": "anna.berg",
+        "U": "1",
     }
     return fixed[word]
 
