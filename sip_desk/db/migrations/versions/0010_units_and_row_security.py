@@ -56,8 +56,10 @@ def upgrade() -> None:
 
 def _add_plan_unit() -> None:
     # On SQLite in place (ADD COLUMN … REFERENCES): rebuilding ``plans`` would break the
-    # triggers on ``plan_versions`` that name it.
+    # triggers on ``plan_versions`` that name it. A downgrade there leaves the column.
     if op.get_bind().dialect.name == "sqlite":
+        if "unit_id" in {c["name"] for c in sa.inspect(op.get_bind()).get_columns("plans")}:
+            return
         op.execute("ALTER TABLE plans ADD COLUMN unit_id INTEGER REFERENCES units (id)")
         return
     op.add_column("plans", sa.Column("unit_id", sa.Integer(), nullable=True))
@@ -65,15 +67,16 @@ def _add_plan_unit() -> None:
 
 
 def downgrade() -> None:
+    # Plain DROP COLUMN (SQLite 3.35+): rebuilding a table would trip the foreign keys.
     remove_row_security(op.get_bind())
-    with op.batch_alter_table("participants", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_participants_db_role"))
-        batch_op.drop_column("db_role")
-    with op.batch_alter_table("persons", schema=None) as batch_op:
-        batch_op.drop_column("created_by")
+    op.drop_index(op.f("ix_participants_db_role"), "participants")
+    op.drop_column("participants", "db_role")
+    op.drop_column("persons", "created_by")
     op.drop_index(op.f("ix_plans_unit_id"), "plans")
     op.drop_column("plans", "created_by")
     if op.get_bind().dialect.name != "sqlite":
         op.drop_constraint(op.f("fk_plans_unit_id_units"), "plans", type_="foreignkey")
-    op.drop_column("plans", "unit_id")  # SQLite 3.35+: the column's own REFERENCES goes with it
+        op.drop_column("plans", "unit_id")
+    # SQLite cannot drop a column with a foreign key (nor rebuild ``plans`` without cascading
+    # deletes): ``plans.unit_id`` stays, unused, and a new upgrade finds it in place.
     op.drop_table("memberships")
