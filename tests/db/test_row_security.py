@@ -213,3 +213,40 @@ def test_the_administrator_manages_memberships_and_a_user_cannot(cast: Cast) -> 
     with cast.engine("a").connect() as conn:
         mine = set(conn.execute(text("SELECT role_name FROM memberships")).scalars())
     assert mine == {cast.roles["a"]}
+
+
+def test_a_user_of_no_unit_cannot_make_a_plan_and_is_told_why(cast: Cast) -> None:
+    # The administrator role is a member of no unit: a new plan would belong to nobody.
+    with pytest.raises(StoreError) as refused:
+        PlanBuilder(cast.services("admin"))(first_name="Ingen", last_name="Enhetsson")
+
+    assert refused.value.code == "store.denied"
+    assert "din databasroll saknar rättigheten" in refused.value.message("sv")
+    with cast.owner.engine.connect() as conn:
+        made = conn.execute(text("SELECT 1 FROM persons WHERE last_name = 'Enhetsson'")).scalar()
+    assert made is None  # the person registered first went with the refused plan
+
+
+def test_a_unit_taking_part_through_a_participant_sees_the_plan(
+    cast: Cast, plans: dict[str, PlanDetail]
+) -> None:
+    a_id = plans["a"].id
+
+    def b_sees() -> bool:
+        with cast.engine("b").connect() as conn:
+            found = conn.execute(text("SELECT 1 FROM plans WHERE id = :id"), {"id": a_id})
+            return found.scalar() is not None
+
+    assert not b_sees()
+    with cast.engine("a").begin() as conn:
+        unit_b = conn.execute(text("SELECT id FROM units WHERE name = 'Beroendemottagningen'"))
+        conn.execute(
+            text(
+                "INSERT INTO participants (plan_id, position, name, role, phone, email, "
+                "invitation, present, is_relative, is_chair, is_coordinator, contact_role, "
+                "unit_id) VALUES (:p, 5, 'Bea Beroende', '', '', '', 'summoned', false, false, "
+                "false, false, '', :u)"
+            ),
+            {"p": a_id, "u": unit_b.scalar_one()},
+        )
+    assert b_sees()
