@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         document_commands,
         follow_up_commands,
         key_commands,
+        log_commands,
         plan_commands,
         store_commands,
         transfer_commands,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         key_commands,
         store_commands,
         admin_commands,
+        log_commands,
     ):
         module.register(sub)
     return parser

@@ -90,7 +90,10 @@ class Runner:
             from sip_desk.paths import default_store
 
             user = UserContext(user=self.args.user) if self.args.user else current_user()
-            self._services = open_services(self.args.db or default_store(), user=user)
+            command = self.args.command or ""
+            self._services = open_services(
+                self.args.db or default_store(), user=user, program="cli", command=command
+            )
             if self.args.user and not self._services.ctx.db.is_sqlite:
                 acting = self._services.ctx.user.user
                 note = catalogue_text(self.lang, "cli.user_ignored", user=acting)

@@ -12,6 +12,7 @@ from sip_desk.db.models import Person, Plan
 from sip_desk.db.plan_read import PLAN_COLUMNS, read_plan
 from sip_desk.db.plan_write import Written
 from sip_desk.db.repositories import load_plan, organisation, person_by_identity
+from sip_desk.domain.access import AccessKind
 from sip_desk.domain.completeness import MissingItem, check_completeness
 from sip_desk.domain.enums import AuditAction, PlanStatus
 from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
@@ -20,7 +21,7 @@ from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.domain.plan import PlanDetail, PlanFields
 from sip_desk.domain.validation import validate_person, validate_plan_fields
-from sip_desk.services.audit import AuditLog
+from sip_desk.services.audit import AuditLog, log_read
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.persons import (
     PERSON_COLUMNS,
@@ -57,7 +58,10 @@ class PlanService:
             return None
         with self._ctx.db.read() as s:
             row = person_by_identity(s, number)
-            return known_person(s, row) if row is not None else None
+            found = known_person(s, row) if row is not None else None
+        if row is not None:  # looking a person up by number shows who they are and their plans
+            log_read(self._ctx, AccessKind.SEARCH, None, row.id, "identity number")
+        return found
 
     def create_plan(self, person: PersonData, fields: PlanFields | None = None) -> PlanDetail:
         """Create a draft plan for a new person.
@@ -131,6 +135,7 @@ class PlanService:
             detail = read_plan(s.connection(), plan_id)
             log = AuditLog(s, ctx.user, ctx.clock.now(), detail.id, detail.person.id)
             log.record(AuditAction.READ, "plan", detail.id)
+            log_read(ctx, AccessKind.OPEN, detail.id, detail.person.id, conn=s.connection())
             return detail
 
     def update_fields(self, plan_id: int, expected_version: int, fields: PlanFields) -> Saved:
@@ -233,4 +238,5 @@ class PlanService:
     def check(self, plan_id: int) -> list[MissingItem]:
         """What the plan still lacks before it can be signed."""
         plan = self.get_plan(plan_id)
+        log_read(self._ctx, AccessKind.CHECK, plan.id, plan.person.id)
         return check_completeness(plan, self._ctx.clock.now())

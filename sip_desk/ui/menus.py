@@ -68,6 +68,7 @@ class MainMenus(QObject):
             "deletePlanAction", self.tr("&Delete plan (gallring)…"), "Ctrl+Shift+Del"
         )
         self.demo_action = self._action("loadDemoAction", self.tr("Load de&mo data"))
+        self.log_review_action = self._action("logReviewAction", self.tr("Access log re&view…"))
         self.generate_demo_action = self._action(
             "generateDemoAction", self.tr("Genera&te demo plans…")
         )
@@ -118,6 +119,7 @@ class MainMenus(QObject):
         file_menu.addActions([self.export_json_action, self.import_json_action])
         file_menu.addSeparator()
         file_menu.addActions([self.delete_plan_action, self.demo_action, self.generate_demo_action])
+        file_menu.addAction(self.log_review_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = self._menu("editMenu", self.tr("&Edit"))
@@ -160,6 +162,7 @@ class MainMenus(QObject):
             self.record_action,
             self.caseload_action,
             self.reminders_action,
+            self.log_review_action,
         ):
             action.setEnabled(live)
         self.recent_menu.setEnabled(live)

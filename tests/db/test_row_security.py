@@ -72,8 +72,16 @@ def test_a_new_plan_gets_its_makers_unit_and_logs_the_database_user(
                 {"id": plans["a"].id},
             ).scalars()
         )
+        cast.services("a").plans.open_plan(plans["a"].id)  # logged as a read
+        readers = set(
+            conn.execute(
+                text('SELECT DISTINCT "user" FROM access_log WHERE plan_id = :id'),
+                {"id": plans["a"].id},
+            ).scalars()
+        )
     assert (unit, maker) == ("Vuxenenheten", cast.roles["a"])
     assert users == {cast.roles["a"]}
+    assert readers == {cast.roles["a"]}
 
 
 def test_user_a_cannot_list_search_open_export_or_print_unit_bs_plan(
@@ -188,10 +196,16 @@ def test_a_protected_persons_plan_is_seen_only_by_users_named_on_it(
     assert seen("b") == (False, False)
 
 
-def test_the_application_role_cannot_change_or_remove_audit_rows(
+def test_the_application_role_cannot_change_or_remove_log_rows(
     cast: Cast, plans: dict[str, PlanDetail]
 ) -> None:
-    for sql in ("UPDATE audit_entries SET \"user\" = 'x'", "DELETE FROM audit_entries"):
+    statements = [
+        f"{verb} {table}"
+        for table in ("audit_entries", "access_log")
+        for verb in ("DELETE FROM", "TRUNCATE")
+    ]
+    statements += ["UPDATE audit_entries SET old = 'x'", "UPDATE access_log SET detail = 'x'"]
+    for sql in statements:
         with cast.engine("a").connect() as conn, pytest.raises(exc.ProgrammingError) as caught:
             conn.execute(text(sql))
         assert "permission denied" in str(caught.value)

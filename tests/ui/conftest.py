@@ -6,9 +6,20 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
 from sip_desk.ui.background import app_lane
+from sip_desk.ui.i18n import Translations
 from tests.ui.question_boxes import forget_unused_answers
+
+
+@pytest.fixture(params=["sv", "en"])
+def lang(request, qapp: QApplication) -> Iterator[str]:
+    """The UI's language: a test asking for it runs once in Swedish and once in English."""
+    translations = Translations()
+    translations.install(request.param)
+    yield request.param
+    translations.install("en")
 
 
 @pytest.fixture(autouse=True)

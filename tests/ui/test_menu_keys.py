@@ -7,40 +7,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 
 from sip_desk.services.registry import Services
 from sip_desk.ui.dialogs.signing_dialog import SigningDialog
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.events import AppEvents
-from sip_desk.ui.i18n import Translations
 from sip_desk.ui.main_window import MainWindow
-from sip_desk.ui.settings import AppSettings
 from tests.builders import PlanBuilder
+from tests.ui.lang_window import shown_window
 from tests.ui.mnemonics import mnemonic_of
 from tests.ui.question_boxes import act_in_next_dialog
 
 
-@pytest.fixture(params=["sv", "en"])
-def lang(request, qapp: QApplication):
-    translations = Translations()
-    translations.install(request.param)
-    yield request.param
-    translations.install("en")
-
-
 @pytest.fixture
 def window(qtbot, lang: str, sqlite_services: Services, tmp_path: Path) -> MainWindow:
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(AppEvents(), settings, lang)
-    qtbot.addWidget(win)
-    win.attach_services(sqlite_services, str(tmp_path / "store.sqlite"))
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, lang, tmp_path, sqlite_services)
     win.open_plan(PlanBuilder(sqlite_services).complete().id)
     return win
 

@@ -6,42 +6,27 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 
 from sip_desk.services.registry import Services
+from sip_desk.ui.dialogs.log_review_dialog import LogReviewDialog
 from sip_desk.ui.dialogs.new_plan_dialog import NewPlanDialog
 from sip_desk.ui.dialogs.settings_dialog import SettingsDialog
 from sip_desk.ui.dialogs.signing_dialog import SigningDialog
 from sip_desk.ui.editor.plan_editor import PlanEditor
-from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
-from sip_desk.ui.i18n import Translations
 from sip_desk.ui.main_window import MainWindow
-from sip_desk.ui.settings import AppSettings
 from tests.builders import PlanBuilder
+from tests.ui.lang_window import shown_window
 from tests.ui.mnemonics import clashes, live_mnemonics, menu_item_mnemonics, mnemonic_of
-
-
-@pytest.fixture(params=["sv", "en"])
-def lang(request, qapp: QApplication):
-    translations = Translations()
-    translations.install(request.param)
-    yield request.param
-    translations.install("en")
 
 
 @pytest.fixture
 def window(qtbot, lang: str, sqlite_services: Services, tmp_path: Path) -> MainWindow:
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(AppEvents(), settings, lang)
-    qtbot.addWidget(win)
-    win.attach_services(sqlite_services, str(tmp_path / "store.sqlite"))
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, lang, tmp_path, sqlite_services)
     plan = PlanBuilder(sqlite_services).complete()
     win.open_plan(plan.id)
     return win
@@ -87,6 +72,7 @@ def test_mnemonics_are_unique_in_every_dialog_with_input(qtbot, lang, sqlite_ser
         SettingsDialog(sqlite_services.documents, sqlite_services.follow_ups, lang),
         SigningDialog(sqlite_services.signing, sqlite_services.clock.today(), plan),
         CaseloadDialog(sqlite_services.follow_ups.caseload()),
+        LogReviewDialog(sqlite_services.audit, sqlite_services.clock.today()),
     ]
     found = {}
     for dialog in dialogs:

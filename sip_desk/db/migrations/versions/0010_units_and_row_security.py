@@ -1,7 +1,7 @@
 """plans belong to units; memberships; row-level security on PostgreSQL
 
 Revision ID: 0010_units_and_row_security
-Revises: 0008_no_effort_reasons
+Revises: 0009_access_log
 Create Date: 2026-12-01 12:00:00
 
 Adds ``memberships`` (a database role's units), ``plans.unit_id`` and ``plans.created_by``,
@@ -18,8 +18,7 @@ from sip_desk.db.base import UTCDateTime
 from sip_desk.db.row_security import install_row_security, remove_row_security
 
 revision = "0010_units_and_row_security"
-# After the access log's 0009 ("0009_access_log") once that is merged.
-down_revision = "0008_no_effort_reasons"
+down_revision = "0009_access_log"
 branch_labels = None
 depends_on = None
 
