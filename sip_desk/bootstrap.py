@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import ArgumentError
 
@@ -19,6 +19,10 @@ from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.services.context import Clock, ServiceContext
 from sip_desk.services.registry import Services
 
+if TYPE_CHECKING:
+    from sip_desk.db.roles import StoreAdmin  # also the command line's type
+
+__all__ = ["StoreAdmin", "current_user", "database_user", "open_services", "open_store_admin"]
 log = logging.getLogger(__name__)
 
 
@@ -29,6 +33,38 @@ def current_user() -> UserContext:
     except (KeyError, OSError):
         name = "unknown"
     return UserContext(user=name)
+
+
+def database_user(db: Database) -> UserContext:
+    """On a shared store the user is the database's ``session_user``, with their units.
+
+    What the client claims (``--user``, the OS account) is not used: each person logs in with
+    their own database role.
+    """
+    from sip_desk.db.roles import identity
+
+    with db.read_connection() as conn:
+        found = identity(conn)
+    return UserContext(user=found.user, unit=", ".join(found.units))
+
+
+def open_store_admin(target: str) -> StoreAdmin:
+    """Open (create or upgrade) the store at ``target`` for ``sip-desk admin``."""
+    from sip_desk.db.roles import StoreAdmin
+
+    if "://" not in target:
+        _make_folder(target)
+    try:
+        engine = make_engine(target)
+    except (ArgumentError, ImportError) as error:
+        raise StoreError("store.unreachable", detail=str(error)[:300]) from error
+    db = Database(engine)
+    try:
+        prepare_store(db)
+    except Exception:
+        db.dispose()
+        raise
+    return StoreAdmin(db)
 
 
 def _make_folder(target: str) -> None:
@@ -72,12 +108,13 @@ def open_services(
     db = Database(engine, interactive_wait=wait, passphrase=key)
     try:
         prepare_store(db)
+        acting = (user or current_user()) if db.is_sqlite else database_user(db)
     except Exception:
         db.dispose()
         raise
     ctx = ServiceContext(
         db=db,
-        user=user or current_user(),
+        user=acting,
         clock=clock or Clock(),
         program=program,
         command=command,

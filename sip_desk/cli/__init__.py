@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     # Imported only when a command is given, so that starting the GUI stays cheap.
     from sip_desk.cli import (
+        admin_commands,
         cipher_commands,
         demo_commands,
         document_commands,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         document_commands,
         key_commands,
         store_commands,
+        admin_commands,
         log_commands,
         cipher_commands,
     ):

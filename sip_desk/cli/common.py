@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sip_desk.domain.errors import DomainError, UnexpectedError
@@ -72,6 +72,7 @@ class Runner:
         self.args = args
         self.lang: str = args.lang or default_lang()
         self._services: Services | None = None
+        self._closers: list[Callable[[], None]] = []
 
     @staticmethod
     def fill_defaults(args: argparse.Namespace) -> None:
@@ -96,6 +97,10 @@ class Runner:
             self._services = open_services(
                 target, user=user, passphrase=key, program="cli", command=command
             )
+            if self.args.user and not self._services.ctx.db.is_sqlite:
+                acting = self._services.ctx.user.user
+                note = catalogue_text(self.lang, "cli.user_ignored", user=acting)
+                print(f"sip-desk: {note}", file=sys.stderr)
         return self._services
 
     def error(self, error: DomainError | str) -> int:
@@ -122,10 +127,16 @@ class Runner:
         """Print ``value`` as indented JSON (UTF-8, not escaped)."""
         print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
+    def on_close(self, closer: Callable[[], None]) -> None:
+        """Call ``closer`` when the command ends (a store opened by the command itself)."""
+        self._closers.append(closer)
+
     def close(self) -> None:
         """Release the store."""
         if self._services is not None:
             self._services.ctx.db.dispose()
+        for closer in self._closers:
+            closer()
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], cap: int = 0) -> None:

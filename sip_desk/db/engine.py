@@ -282,6 +282,12 @@ def store_error_for(error: BaseException, path: Path | None) -> StoreError:
     where = str(path or "")
     if is_busy_error(error) or "locked" in text or "busy" in text:
         return StoreError("store.locked")
+    if (
+        "row-level security" in text
+        or "permission denied for" in text
+        or "sip_desk: a plan" in text
+    ):
+        return StoreError("store.denied", detail=text[:300])  # PostgreSQL: the role lacks it
     if "readonly" in text or "read-only" in text or "permission denied" in text:
         return StoreError("store.read_only", path=where)
     if "disk is full" in text or "database or disk is full" in text or "no space" in text:

@@ -137,8 +137,10 @@ def _value(command: str, before: str, word: str, store: dict[str, str], index: i
         "DAYS": "30",
         "NAME": "Sara Holm",
         "PNR": "19840314-2386",  # a demo person (fictional)
-        "U": "t",
+        "U": "1" if before == "--unit" else "t",
         "DATE": "2026-01-01",
+        "ORG": "Björkviks kommun",
+        "ROLE": "anna.berg",
     }
     return fixed[word]
 

@@ -5,7 +5,7 @@ from sip_desk.db.models.audit import AuditEntry, Setting
 from sip_desk.db.models.follow_up_draft import DraftActionReview, DraftGoalReview, FollowUpDraft
 from sip_desk.db.models.meeting import ActionReview, GoalReview, Meeting
 from sip_desk.db.models.no_effort_reason import NoEffortReason
-from sip_desk.db.models.person import Organisation, Person, Representative, Unit
+from sip_desk.db.models.person import Membership, Organisation, Person, Representative, Unit
 from sip_desk.db.models.plan import Plan
 from sip_desk.db.models.plan_items import Action, Goal, InformationConsent, Need, Participant
 from sip_desk.db.models.translation import Translation
@@ -23,6 +23,7 @@ __all__ = [
     "GoalReview",
     "InformationConsent",
     "Meeting",
+    "Membership",
     "Need",
     "NoEffortReason",
     "Organisation",

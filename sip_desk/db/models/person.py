@@ -31,6 +31,9 @@ class Person(Base):
     interpreter_language: Mapped[str] = mapped_column(default="")
     protected_identity: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # PostgreSQL: the database role that registered the person (set by a trigger; see
+    # ``db.row_security``). ``NULL`` on SQLite.
+    created_by: Mapped[str | None] = mapped_column(String(63))
 
     representatives: Mapped[list[Representative]] = owned("Representative.position", "person")
 
@@ -73,3 +76,21 @@ class Unit(Base):
     name: Mapped[str] = mapped_column(String(200))
 
     organisation: Mapped[Organisation] = relationship()
+
+
+class Membership(Base):
+    """A database role's membership of a unit (PostgreSQL row-level security; ``db.row_security``).
+
+    A user sees the plans of the units they are a member of. On SQLite the rows are kept but
+    nothing is enforced: the single-user store has one user, the OS account.
+    """
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("role_name", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role_name: Mapped[str] = mapped_column(String(63), index=True)
+    unit_id: Mapped[int] = owner_id("units")
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    unit: Mapped[Unit] = relationship()

@@ -65,6 +65,11 @@ class Plan(Base):
     crisis_contacts: Mapped[str] = mapped_column(default="")
     legal_reference: Mapped[str] = mapped_column(default="")
     print_language: Mapped[str] = mapped_column(String(16), default="sv")
+    # The unit the plan belongs to, and the database role that made it (PostgreSQL row-level
+    # security, ``db.row_security``: a new plan gets its maker's unit). ``NULL`` on SQLite.
+    # A unit holding plans cannot be removed (its plans would lose their readers).
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    created_by: Mapped[str | None] = mapped_column(String(63))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -59,6 +59,9 @@ class Participant(Base):
     is_chair: Mapped[bool] = mapped_column(default=False)
     is_coordinator: Mapped[bool] = mapped_column(default=False)
     contact_role: Mapped[str] = mapped_column(default="")
+    # PostgreSQL: the database role of this participant, when they use SIP Desk; a named
+    # participant sees the plan (``db.row_security``).
+    db_role: Mapped[str | None] = mapped_column(String(63), index=True)
 
     plan: Mapped[Plan] = relationship(back_populates="participants")
     organisation: Mapped[Organisation | None] = relationship()

@@ -1,0 +1,259 @@
+"""Database roles, units and memberships: what ``sip-desk admin`` does, and who the user is.
+
+On PostgreSQL every person has their own login role. Two group roles per database carry the
+rights: ``<database>_users`` (the application's rights: read and write plans under row-level
+security, only read and append the logs) and ``<database>_admin`` (manage units and
+memberships). Creating login roles needs ``CREATEROLE``: the DBA (or the tables' owner given
+that right) runs those commands. On SQLite units and memberships are kept but enforce nothing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, delete, func, insert, inspect, select, text
+
+from sip_desk.db.base import Base
+from sip_desk.db.engine import Database
+from sip_desk.db.models import Membership, Organisation, Plan, Unit
+from sip_desk.domain.enums import PrincipalType
+from sip_desk.domain.errors import DomainError
+from sip_desk.domain.membership import Identity, MemberInfo, UnitInfo, checked_role
+
+LOG_TABLES = ("audit_entries", "access_log")
+"""Append-only: the application may read and add rows, never change or remove them."""
+_ADMIN_TABLES = ("memberships", "units", "organisations")
+
+
+def identity(conn: Connection) -> Identity:
+    """``session_user`` and their units, read from the database (PostgreSQL)."""
+    user = str(conn.execute(text("SELECT session_user")).scalar_one())
+    rows = conn.execute(
+        select(Organisation.name, Unit.name)
+        .join(Unit, Unit.organisation_id == Organisation.id)
+        .join(Membership, Membership.unit_id == Unit.id)
+        .where(Membership.role_name == user)
+        .order_by(Organisation.name, Unit.name)
+    ).all()
+    admin = bool(conn.execute(text("SELECT sip_desk_is_admin()")).scalar_one())
+    return Identity(user=user, units=tuple(f"{o} / {u}" for o, u in rows), admin=admin)
+
+
+class StoreAdmin:
+    """Units, memberships, roles and grants of one store."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- units and memberships (both backends) -------------------------------------------
+
+    def units(self) -> list[UnitInfo]:
+        """Every unit with its organisation, member count and plan count."""
+        members = select(func.count()).where(Membership.unit_id == Unit.id).scalar_subquery()
+        plans = select(func.count()).where(Plan.unit_id == Unit.id).scalar_subquery()
+        with self.db.read_connection() as conn:
+            rows = conn.execute(
+                select(Unit.id, Organisation.name, Unit.name, members, plans)
+                .join(Organisation, Organisation.id == Unit.organisation_id)
+                .order_by(Organisation.name, Unit.name)
+            ).all()
+        return [
+            UnitInfo(id=r[0], organisation=r[1], name=r[2], members=r[3], plans=r[4]) for r in rows
+        ]
+
+    def add_unit(self, organisation: str, name: str, principal: PrincipalType) -> int:
+        """Add ``name`` in ``organisation`` (made if new); the id of the unit (new or existing)."""
+        organisation, name = organisation.strip(), name.strip()
+        if not organisation or not name:
+            raise DomainError("admin.blank_unit")
+        with self.db.write() as session:
+            conn = session.connection()
+            org_id = conn.execute(
+                select(Organisation.id).where(Organisation.name == organisation)
+            ).scalar()
+            if org_id is None:
+                org_id = conn.execute(
+                    insert(Organisation)
+                    .values(name=organisation, principal_type=principal)
+                    .returning(Organisation.id)
+                ).scalar_one()
+            found = conn.execute(
+                select(Unit.id).where(Unit.organisation_id == org_id, Unit.name == name)
+            ).scalar()
+            if found is not None:
+                return int(found)
+            return int(
+                conn.execute(
+                    insert(Unit).values(organisation_id=org_id, name=name).returning(Unit.id)
+                ).scalar_one()
+            )
+
+    def unit_id(self, conn: Connection, ref: str) -> int:
+        """The unit named by ``ref``: its id, its name, or ``Organisation/Unit``."""
+        query = select(Unit.id).join(Organisation, Organisation.id == Unit.organisation_id)
+        if ref.strip().isdigit():
+            query = query.where(Unit.id == int(ref))
+        elif "/" in ref:
+            org, _, name = ref.partition("/")
+            query = query.where(Organisation.name == org.strip(), Unit.name == name.strip())
+        else:
+            query = query.where(Unit.name == ref.strip())
+        found = conn.execute(query.limit(2)).scalars().all()
+        if len(found) != 1:
+            raise DomainError("admin.no_unit" if not found else "admin.unit_ambiguous", unit=ref)
+        return int(found[0])
+
+    def members(self, unit: str | None = None) -> list[MemberInfo]:
+        """Every membership, or those of one unit."""
+        with self.db.read_connection() as conn:
+            query = (
+                select(Membership.role_name, Unit.id, Unit.name, Organisation.name)
+                .join(Unit, Unit.id == Membership.unit_id)
+                .join(Organisation, Organisation.id == Unit.organisation_id)
+                .order_by(Membership.role_name, Organisation.name, Unit.name)
+            )
+            if unit is not None:
+                query = query.where(Unit.id == self.unit_id(conn, unit))
+            rows = conn.execute(query).all()
+        return [MemberInfo(role=r[0], unit_id=r[1], unit=r[2], organisation=r[3]) for r in rows]
+
+    def add_member(self, role: str, unit: str) -> bool:
+        """Make ``role`` a member of ``unit``; ``False`` when it already was."""
+        role = checked_role(role)
+        with self.db.write() as session:
+            conn = session.connection()
+            unit_id = self.unit_id(conn, unit)
+            exists = conn.execute(
+                select(Membership.id).where(
+                    Membership.role_name == role, Membership.unit_id == unit_id
+                )
+            ).scalar()
+            if exists is not None:
+                return False
+            session.add(Membership(role_name=role, unit_id=unit_id))
+            return True
+
+    def remove_member(self, role: str, unit: str) -> None:
+        """End ``role``'s membership of ``unit``."""
+        with self.db.write() as session:
+            conn = session.connection()
+            unit_id = self.unit_id(conn, unit)
+            gone = conn.execute(
+                delete(Membership).where(
+                    Membership.role_name == role, Membership.unit_id == unit_id
+                )
+            ).rowcount
+            if not gone:
+                raise DomainError("admin.not_member", role=role, unit=unit)
+
+    # --- roles and grants (PostgreSQL) ----------------------------------------------------
+
+    def _postgres(self) -> None:
+        if self.db.is_sqlite:
+            raise DomainError("admin.postgres_only")
+
+    def groups(self, conn: Connection) -> tuple[str, str]:
+        """The names of this store's user and administrator group roles."""
+        admin = str(conn.execute(text("SELECT sip_desk_admin_group()")).scalar_one())
+        return admin.removesuffix("_admin") + "_users", admin
+
+    def setup(self) -> tuple[str, str]:
+        """Create the group roles if missing and (re)grant their rights on every table.
+
+        Run again after an upgrade that adds tables.
+        """
+        self._postgres()
+        with self.db.write() as session:
+            conn = session.connection()
+            users, admin = self.groups(conn)
+            for group in (users, admin):
+                conn.execute(
+                    text(
+                        "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                        f"'{group}') THEN CREATE ROLE {_q(conn, group)} NOLOGIN; END IF; END$$"
+                    )
+                )
+            for statement in _grants(conn, _q(conn, users), _q(conn, admin)):
+                conn.execute(text(statement))
+            return users, admin
+
+    def add_role(
+        self, role: str, unit: str | None, admin: bool = False, password: str | None = None
+    ) -> None:
+        """Create login role ``role`` with the application's rights, in ``unit``."""
+        self._postgres()
+        role = checked_role(role)
+        self.setup()
+        with self.db.write() as session:
+            conn = session.connection()
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
+            ).scalar()
+            if exists:
+                raise DomainError("admin.role_exists", role=role)
+            secret = "" if password is None else f" PASSWORD {_literal(password)}"
+            conn.execute(text(f"CREATE ROLE {_q(conn, role)} LOGIN{secret}"))
+        self.grant_app_role(role, admin)
+        if unit is not None:
+            self.add_member(role, unit)
+
+    def grant_app_role(self, role: str, admin: bool = False) -> None:
+        """Give an existing role (e.g. one that logs in by certificate) the application's rights."""
+        self._postgres()
+        role = checked_role(role)
+        users, admin_group = self.setup()
+        with self.db.write() as session:
+            conn = session.connection()
+            if not conn.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
+            ).scalar():
+                raise DomainError("admin.no_role", role=role)
+            conn.execute(text(f"GRANT {_q(conn, users)} TO {_q(conn, role)}"))
+            if admin:
+                conn.execute(text(f"GRANT {_q(conn, admin_group)} TO {_q(conn, role)}"))
+
+    def remove_role(self, role: str) -> None:
+        """End all of ``role``'s memberships and drop the login role."""
+        self._postgres()
+        role = checked_role(role)
+        with self.db.write() as session:
+            conn = session.connection()
+            conn.execute(delete(Membership).where(Membership.role_name == role))
+            if not conn.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
+            ).scalar():
+                raise DomainError("admin.no_role", role=role)
+            conn.execute(text(f"DROP ROLE {_q(conn, role)}"))
+
+
+def _q(conn: Connection, name: str) -> str:
+    return conn.dialect.identifier_preparer.quote_identifier(name)
+
+
+def _literal(value: str) -> str:
+    if "\x00" in value:
+        raise DomainError("admin.bad_password")
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _grants(conn: Connection, users: str, admin: str) -> list[str]:
+    tables = set(inspect(conn).get_table_names())
+    data = sorted(
+        t.name
+        for t in Base.metadata.sorted_tables
+        if t.name in tables and t.name not in (*LOG_TABLES, *_ADMIN_TABLES)
+    )
+    schema = _q(conn, str(conn.execute(text("SELECT current_schema()")).scalar_one()))
+    out = [
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(data)} TO {users}",
+        # Organisations and units are named while a plan is written; only admins change them.
+        f"GRANT SELECT, INSERT ON organisations, units TO {users}",
+        f"GRANT SELECT ON memberships, alembic_version TO {users}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {users}",
+    ]
+    for log in (t for t in LOG_TABLES if t in tables):
+        out += [
+            f"REVOKE ALL ON {log} FROM {users}",
+            f"GRANT SELECT, INSERT ON {log} TO {users}",
+        ]
+    out.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(_ADMIN_TABLES)} TO {admin}")
+    out.append(f"GRANT {users} TO {admin}")
+    return out
