@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         follow_up_commands,
         key_commands,
         plan_commands,
+        retention_commands,
         store_commands,
         transfer_commands,
     )
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         document_commands,
         key_commands,
         store_commands,
+        retention_commands,
     ):
         module.register(sub)
     return parser

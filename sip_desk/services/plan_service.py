@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sip_desk.db.models import Person, Plan
+from sip_desk.db.models import Person, Plan, Setting
 from sip_desk.db.plan_read import PLAN_COLUMNS, read_plan
 from sip_desk.db.plan_write import Written
+from sip_desk.db.queries.retention import closed_plans, delete_plan_rows
 from sip_desk.db.repositories import load_plan, organisation, person_by_identity
 from sip_desk.domain.completeness import MissingItem, check_completeness
 from sip_desk.domain.enums import AuditAction, PlanStatus
-from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.domain.plan import PlanDetail, PlanFields
+from sip_desk.domain.retention import (
+    DEFAULT_YEARS,
+    YEARS_SETTING,
+    DueForDeletion,
+    due_on,
+    parse_years,
+)
 from sip_desk.domain.validation import validate_person, validate_plan_fields
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
@@ -219,16 +228,72 @@ class PlanService:
         return edit_plan(self._ctx, plan_id, expected_version, change)
 
     def delete_plan(self, plan_id: int) -> None:
-        """Delete (gallra) a plan and all its content. The deletion itself is logged."""
+        """Delete (gallra) a plan and all its content; its person too when no plan is left.
+
+        The deletion is logged with the plan id and the time, no name.
+        """
         ctx = self._ctx
         with ctx.db.write() as s:
             plan = load_plan(s, plan_id)
             log = AuditLog(s, ctx.user, ctx.clock.now(), plan.id, plan.person_id)
-            log.record(AuditAction.DELETE, "plan", plan.id, old=plan.person.last_name)
-            # One statement; the database cascades to every row of the plan. (The ORM would
-            # delete signed versions row by row, which the immutability triggers refuse.)
-            s.execute(delete(Plan).where(Plan.id == plan_id))
+            log.record(AuditAction.DELETE, "plan", plan.id)
+            s.flush()
+            delete_plan_rows(s.connection(), plan_id)
             s.expunge_all()
+
+    # --- Retention (gallring): closed plans whose retention period has ended.
+
+    def retention_years(self) -> int:
+        """The retention period in years (the ``retention.years`` setting, default 5)."""
+        with self._ctx.db.read() as s:
+            row = s.get(Setting, YEARS_SETTING)
+            return parse_years(row.value) if row is not None else DEFAULT_YEARS
+
+    def set_retention_years(self, years: int) -> None:
+        """Store the retention period (1–100 years)."""
+        value = parse_years(years)
+        with self._ctx.db.write() as s:
+            s.merge(Setting(key=YEARS_SETTING, value=str(value)))
+
+    def due_for_deletion(self) -> list[DueForDeletion]:
+        """Closed plans whose last entry is the retention period or more ago, oldest first."""
+        years, today = self.retention_years(), self._ctx.clock.today()
+        with self._ctx.db.read_connection() as conn:
+            rows = closed_plans(conn)
+        due = [
+            DueForDeletion(
+                plan_id=plan_id,
+                person_name=name,
+                closed_on=closed_on,
+                last_entry=last,
+                due_on=due_on(last, years),
+            )
+            for plan_id, name, closed_on, last in rows
+            if due_on(last, years) <= today
+        ]
+        return sorted(due, key=lambda d: (d.due_on, d.plan_id))
+
+    def delete_due(self, plan_ids: Sequence[int]) -> int:
+        """Delete these plans, each only if still due; all or none. Returns how many.
+
+        Each deletion is logged as a retention deletion with the plan id and the date of its
+        last entry: no name, no identity number.
+        """
+        due = {d.plan_id: d for d in self.due_for_deletion()}
+        missing = [i for i in plan_ids if i not in due]
+        if missing:
+            raise DomainError("retention.not_due", plan_id=missing[0])
+        ctx = self._ctx
+        with ctx.db.write() as s:
+            conn = s.connection()
+            for plan_id in dict.fromkeys(plan_ids):
+                log = AuditLog(s, ctx.user, ctx.clock.now(), plan_id)
+                log.record(
+                    AuditAction.DELETE, "plan", plan_id, "retention", old=due[plan_id].last_entry
+                )
+                s.flush()
+                delete_plan_rows(conn, plan_id)
+        return len(dict.fromkeys(plan_ids))
 
     def check(self, plan_id: int) -> list[MissingItem]:
         """What the plan still lacks before it can be signed."""
