@@ -2348,6 +2348,10 @@
       <translation>Certifikatets lösenord</translation>
     </message>
     <message>
+      <source>Full &amp;names in calendar files</source>
+      <translation>Hela &amp;namn i kalenderfiler</translation>
+    </message>
+    <message>
       <source> days</source>
       <translation> dagar</translation>
     </message>
@@ -2396,8 +2400,12 @@
       <translation>Certifikatets &amp;lösenord:</translation>
     </message>
     <message>
-      <source>With a certificate, every saved PDF carries the organisation's digital seal. The password is kept in the database: use a certificate meant only for sealing plans.</source>
-      <translation>Med ett certifikat får varje sparad PDF organisationens digitala sigill. Lösenordet sparas i databasen: använd ett certifikat som bara är till för att försegla planer.</translation>
+      <source>With a certificate, every saved PDF carries the organisation's digital seal. The password is kept in the computer's keyring, never in the database; without a keyring it is asked for again after each start.</source>
+      <translation>Med ett certifikat får varje sparad PDF organisationens digitala sigill. Lösenordet sparas i datorns nyckelring, aldrig i databasen; utan nyckelring efterfrågas det igen efter varje start.</translation>
+    </message>
+    <message>
+      <source>This computer has no keyring: the certificate password is kept until SIP Desk closes, and asked for again after the next start.</source>
+      <translation>Den här datorn har ingen nyckelring: certifikatets lösenord gäller tills SIP Desk stängs och efterfrågas igen efter nästa start.</translation>
     </message>
     <message>
       <source>Follow-ups</source>
