@@ -2318,6 +2318,17 @@
     </message>
   </context>
   <context>
+    <name>SealPassword</name>
+    <message>
+      <source>Seal certificate password</source>
+      <translation>Sigillcertifikatets lösenord</translation>
+    </message>
+    <message>
+      <source>This computer has no keyring, so the password of the organisation's certificate is not kept. Password (kept until SIP Desk closes):</source>
+      <translation>Den här datorn har ingen nyckelring, så lösenordet till organisationens certifikat sparas inte. Lösenord (gäller tills SIP Desk stängs):</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
