@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QStyle, QWidget
 from sip_desk.domain.errors import DomainError
 from sip_desk.ui import file_dialogs, prompts
 from sip_desk.ui.background import BackgroundOp, Progress, error_text
-from sip_desk.ui.dialogs.seal_password import ensure_seal_password
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs
@@ -106,6 +105,8 @@ class PlanCommands(QObject):
         if path is None:
             return False
         documents = self.services.documents
+        from sip_desk.ui.dialogs.seal_password import ensure_seal_password
+
         if not ensure_seal_password(self._parent, documents):
             return False
 
