@@ -44,9 +44,12 @@ def open_services(
     user: UserContext | None = None,
     clock: Clock | None = None,
     interactive: bool = False,
+    program: str = "gui",
+    command: str = "",
 ) -> Services:
     """Open (create or upgrade) the store at ``target`` and build the services on it.
 
+    ``program`` and ``command`` name the caller in the access log (``cli`` and its command).
     ``interactive``: for a window; its own thread's writes give up on a busy store within
     :data:`~sip_desk.db.retry.INTERACTIVE_WAIT_S` (background work still waits the full time).
 
@@ -65,7 +68,13 @@ def open_services(
     except Exception:
         db.dispose()
         raise
-    ctx = ServiceContext(db=db, user=user or current_user(), clock=clock or Clock())
+    ctx = ServiceContext(
+        db=db,
+        user=user or current_user(),
+        clock=clock or Clock(),
+        program=program,
+        command=command,
+    )
     services = Services(ctx)
     _ensure_key(services)
     _move_seal_password(services)

@@ -737,7 +737,7 @@
     </message>
     <message>
       <source>Detail</source>
-      <translation>Uppgift</translation>
+      <translation>Detalj</translation>
     </message>
     <message>
       <source>Stored</source>
@@ -955,6 +955,145 @@
     </message>
   </context>
   <context>
+    <name>LogReviewDialog</name>
+    <message>
+      <source>Access log review (loggkontroll)</source>
+      <translation>Loggkontroll: vem har läst vad</translation>
+    </message>
+    <message>
+      <source>YYYYMMDD-NNNN</source>
+      <translation>ÅÅÅÅMMDD-NNNN</translation>
+    </message>
+    <message>
+      <source>YYYY-MM-DD</source>
+      <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>&amp;Visa</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>När</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Användare</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Vad</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Program</source>
+      <translation>Program</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>Detalj</translation>
+    </message>
+    <message>
+      <source>&amp;Person (identity number):</source>
+      <translation>&amp;Person (personnummer):</translation>
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation>&amp;Användare:</translation>
+    </message>
+    <message>
+      <source>&amp;From date:</source>
+      <translation>&amp;Från datum:</translation>
+    </message>
+    <message>
+      <source>&amp;To date:</source>
+      <translation>&amp;Till datum:</translation>
+    </message>
+    <message>
+      <source>Reading the log…</source>
+      <translation>Läser loggen…</translation>
+    </message>
+    <message>
+      <source>Rows shown: %1. The logs are intact: no row changed or removed (%2 rows in the access log, %3 in the audit trail).</source>
+      <translation>Rader som visas: %1. Loggarna är obrutna: ingen rad har ändrats eller tagits bort (%2 rader i åtkomstloggen, %3 i ändringsloggen).</translation>
+    </message>
+    <message>
+      <source>BROKEN: %1, row %2: %3</source>
+      <translation>BRUTEN: %1, rad %2: %3</translation>
+    </message>
+    <message>
+      <source>the access log</source>
+      <translation>åtkomstloggen</translation>
+    </message>
+    <message>
+      <source>the audit trail</source>
+      <translation>ändringsloggen</translation>
+    </message>
+    <message>
+      <source>the row was changed after it was written</source>
+      <translation>raden har ändrats efter att den skrevs</translation>
+    </message>
+    <message>
+      <source>one or more rows before it have been removed</source>
+      <translation>en eller flera rader före den har tagits bort</translation>
+    </message>
+    <message>
+      <source>the row has no hash</source>
+      <translation>raden saknar kontrollsumma</translation>
+    </message>
+    <message>
+      <source>opened</source>
+      <translation>öppnad</translation>
+    </message>
+    <message>
+      <source>listed</source>
+      <translation>listad</translation>
+    </message>
+    <message>
+      <source>search hit</source>
+      <translation>sökträff</translation>
+    </message>
+    <message>
+      <source>exported</source>
+      <translation>exporterad</translation>
+    </message>
+    <message>
+      <source>printed</source>
+      <translation>utskriven</translation>
+    </message>
+    <message>
+      <source>print preview</source>
+      <translation>förhandsgranskning</translation>
+    </message>
+    <message>
+      <source>completeness check</source>
+      <translation>fullständighetskontroll</translation>
+    </message>
+    <message>
+      <source>worklist</source>
+      <translation>arbetslista</translation>
+    </message>
+    <message>
+      <source>calendar file</source>
+      <translation>kalenderfil</translation>
+    </message>
+    <message>
+      <source>import</source>
+      <translation>import</translation>
+    </message>
+    <message>
+      <source>log review</source>
+      <translation>loggkontroll</translation>
+    </message>
+  </context>
+  <context>
     <name>MainMenus</name>
     <message>
       <source>&amp;New plan…</source>
@@ -999,6 +1138,10 @@
     <message>
       <source>Load de&amp;mo data</source>
       <translation>&amp;Ladda demodata</translation>
+    </message>
+    <message>
+      <source>Access log re&amp;view…</source>
+      <translation>Logg&amp;kontroll…</translation>
     </message>
     <message>
       <source>Genera&amp;te demo plans…</source>
@@ -1773,6 +1916,10 @@
       <source>Keep other text: %1</source>
       <translation>Behåll den andras text: %1</translation>
     </message>
+    <message>
+      <source>Restore my text: %1</source>
+      <translation>Återställ min text: %1</translation>
+    </message>
   </context>
   <context>
     <name>PlanSummaryView</name>
@@ -2316,6 +2463,10 @@
       <source>No</source>
       <translation>Nej</translation>
     </message>
+    <message>
+      <source>Not saved: %1</source>
+      <translation>Inte sparad: %1</translation>
+    </message>
   </context>
   <context>
     <name>SealPassword</name>
@@ -2572,6 +2723,10 @@
     <message>
       <source>Discard the signatures</source>
       <translation>Kasta underskrifterna</translation>
+    </message>
+    <message>
+      <source>Signature missing for: %1. Each of them is marked in the list.</source>
+      <translation>Underskrift saknas för: %1. Var och en är markerad i listan.</translation>
     </message>
   </context>
   <context>

@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         document_commands,
         follow_up_commands,
         key_commands,
+        log_commands,
         plan_commands,
         retention_commands,
         store_commands,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         key_commands,
         store_commands,
         retention_commands,
+        log_commands,
     ):
         module.register(sub)
     return parser

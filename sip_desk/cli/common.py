@@ -89,7 +89,10 @@ class Runner:
             from sip_desk.paths import default_store
 
             user = UserContext(user=self.args.user) if self.args.user else current_user()
-            self._services = open_services(self.args.db or default_store(), user=user)
+            command = self.args.command or ""
+            self._services = open_services(
+                self.args.db or default_store(), user=user, program="cli", command=command
+            )
         return self._services
 
     def error(self, error: DomainError | str) -> int:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 
 from sip_desk.db import integrity
+from sip_desk.db.append_only import install_append_only
 from sip_desk.db.backups import backup_folder, copy_store
 from sip_desk.db.engine import Database, damaged_store_error, translate_store_errors
 from sip_desk.db.immutability import install_immutability
@@ -126,6 +127,7 @@ def _create_new(db: Database) -> None:
     with db.engine.begin() as conn:
         Base.metadata.create_all(conn)
         install_immutability(conn)
+        install_append_only(conn)
         config = alembic_config()
         config.attributes["connection"] = conn
         command.stamp(config, "head")

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from sip_desk.db.base import Base
+from sip_desk.db.chain import append
 from sip_desk.domain.enums import PlanStatus, VersionState
 from sip_desk.domain.errors import DomainError, NotFoundError, StaleEditError
 from sip_desk.domain.plan import VersionSummary
@@ -75,7 +76,7 @@ def write_cells(
         if conn.execute(update(target).where(where).values(values)).rowcount != 1:
             raise NotFoundError(table, row_id)
     if audit_rows:
-        conn.execute(insert(audit).values(audit_rows))
+        append(conn, "audit_entries", audit_rows)
     return Written(expected_version + 1, now, values, start_draft_version(conn, plan_id, now))
 
 

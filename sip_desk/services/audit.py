@@ -1,19 +1,30 @@
-"""The audit trail: entries written in a unit of work, and the access log read for review."""
+"""The audit trail (changes) and the access log (reads): writing them, and their review."""
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
-from sip_desk.db.models import AuditEntry
+from sip_desk.db.access_log import append_reads, chain_report, read_entries, write_reads
+from sip_desk.db.chain import append
+from sip_desk.domain.access import (
+    AccessEntryDto,
+    AccessKind,
+    AccessQuery,
+    AccessRead,
+    ChainReport,
+)
 from sip_desk.domain.audit import AuditEntryDto, UserContext
 from sip_desk.domain.enums import AuditAction
 from sip_desk.services.context import ServiceContext
+
+if TYPE_CHECKING:  # the ORM loads on the first unit of work, not for the plan list's log
+    from sqlalchemy.orm import Session
 
 # --- Writing audit entries inside a service's unit of work.
 
@@ -52,8 +63,12 @@ class AuditLog:
         old: Any = None,
         new: Any = None,
     ) -> None:
-        """Add one entry."""
-        self.session.add(AuditEntry(**self.row(action, entity, entity_id, field, old, new)))
+        """Append one entry (hash-chained, at once: the trail is written in order)."""
+        append(
+            self.session.connection(),
+            "audit_entries",
+            [self.row(action, entity, entity_id, field, old, new)],
+        )
 
     def row(
         self,
@@ -104,6 +119,8 @@ class AuditService:
         self, plan_id: int | None = None, person_id: int | None = None, limit: int = 1000
     ) -> list[AuditEntryDto]:
         """Entries for a plan and/or a person, oldest first."""
+        from sip_desk.db.models import AuditEntry
+
         stmt = select(AuditEntry).order_by(AuditEntry.id).limit(limit)
         if plan_id is not None:
             stmt = stmt.where(AuditEntry.plan_id == plan_id)
@@ -112,3 +129,82 @@ class AuditService:
         with self._ctx.db.read() as s:
             names = [f.name for f in dataclasses.fields(AuditEntryDto)]
             return [AuditEntryDto(**{n: getattr(e, n) for n in names}) for e in s.scalars(stmt)]
+
+    def review_access(self, query: AccessQuery) -> list[AccessEntryDto]:
+        """Access-log rows matching ``query``, oldest first. The review is itself logged first."""
+        filters = [
+            f"person={query.identity_number}" if query.identity_number else "",
+            f"user={query.user}" if query.user else "",
+            f"since={query.since.isoformat()}" if query.since else "",
+            f"until={query.until.isoformat()}" if query.until else "",
+        ]
+        detail = " ".join(f for f in filters if f)
+        log_reads(
+            self._ctx, [AccessRead(kind=AccessKind.LOG_REVIEW, person_id=None, detail=detail)]
+        )
+        with self._ctx.db.read_connection() as conn:
+            return read_entries(conn, query)
+
+    def check_chains(self) -> ChainReport:
+        """Walk the access log and the audit trail: is every row as written, none missing?"""
+        with self._ctx.db.read_connection() as conn:
+            return chain_report(conn)
+
+
+# --- Logging reads of a person's data (the access log).
+
+SHOWN_AGAIN_AFTER = timedelta(minutes=15)
+_SHOWN = frozenset({AccessKind.LIST, AccessKind.SEARCH, AccessKind.WORKLIST})
+
+
+def log_reads(
+    ctx: ServiceContext, reads: Iterable[AccessRead], conn: Connection | None = None
+) -> None:
+    """Append one access-log row per read (in ``conn``'s transaction, else in one of its own).
+
+    A person shown in a list, a search or the worklist is logged once per
+    :data:`SHOWN_AGAIN_AFTER` per kind: scrolling and re-sorting show the same rows again and
+    add nothing a reviewer needs. Opening, printing, exporting and the rest are always logged.
+    """
+    now = ctx.clock.now()
+    fresh: list[AccessRead] = []
+    for read in reads:
+        key = (read.kind.value, read.plan_id or 0, read.person_id or 0)
+        last = ctx.shown.get(key) if read.kind in _SHOWN else None
+        if last is None or now - last >= SHOWN_AGAIN_AFTER:
+            fresh.append(read)
+    rows = [_access_row(ctx, read, now) for read in fresh]
+    if conn is None:
+        write_reads(ctx.db, rows)
+    else:
+        append_reads(conn, rows)
+    for read in fresh:
+        if read.kind in _SHOWN:
+            ctx.shown[read.kind.value, read.plan_id or 0, read.person_id or 0] = now
+
+
+def log_read(
+    ctx: ServiceContext,
+    kind: AccessKind,
+    plan_id: int | None,
+    person_id: int | None = None,
+    detail: str = "",
+    conn: Connection | None = None,
+) -> None:
+    """Log one read (see :func:`log_reads`)."""
+    read = AccessRead(kind=kind, plan_id=plan_id, person_id=person_id, detail=detail)
+    log_reads(ctx, [read], conn)
+
+
+def _access_row(ctx: ServiceContext, read: AccessRead, now: datetime) -> dict[str, Any]:
+    return {
+        "at": now,
+        "user": ctx.user.user,
+        "unit": ctx.user.unit,
+        "kind": read.kind,
+        "person_id": read.person_id,
+        "plan_id": read.plan_id,
+        "program": ctx.program,
+        "command": ctx.command,
+        "detail": read.detail[:200],
+    }

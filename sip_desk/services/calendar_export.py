@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session, aliased
 
 from sip_desk.db.models import Meeting, Participant, Person, Plan, Setting
 from sip_desk.db.queries.worklist import follow_up_meeting_ids
+from sip_desk.domain.access import AccessKind
 from sip_desk.domain.enums import AuditAction
 from sip_desk.domain.errors import NotFoundError
 from sip_desk.domain.worklist import WorklistFilter
 from sip_desk.files import write_atomically
-from sip_desk.services.audit import AuditLog
+from sip_desk.services.audit import AuditLog, log_read
 from sip_desk.services.calendar_ics import (
     CALENDAR_FULL_NAMES,
     Attendee,
@@ -139,6 +140,7 @@ class CalendarService:
             AuditLog(s, self._ctx.user, now, plan_id, person_id).record(
                 AuditAction.EXPORT, "calendar", plan_id
             )
+            log_read(self._ctx, AccessKind.CALENDAR, plan_id, person_id, "ics", s.connection())
         store_id = self._store_id(s)
         return build_calendar(events, store_id, now, lang, name="SIP Desk", full_names=full_names)
 

@@ -32,10 +32,17 @@ class ServiceContext:
     """The store, the acting user and the clock, shared by all services.
 
     ``key_path`` names the store's signing-key file; ``None`` uses ``$SIP_DESK_SIGNING_KEY`` or
-    the default place (see ``services.store_key.key_location``).
+    the default place (see ``services.store_key.key_location``). ``program`` and ``command``
+    name the program in the access log (``gui``, or ``cli`` and the command); ``shown`` is the
+    access log's memory of the persons lately shown in lists (see ``services.audit``).
     """
 
     db: Database
     user: UserContext
     clock: Clock = field(default_factory=Clock)
     key_path: Path | None = None
+    program: str = "gui"
+    command: str = ""
+    shown: dict[tuple[str, int, int], datetime] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )

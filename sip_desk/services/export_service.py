@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import delete, select, text
 
 from sip_desk.db.models import PlanVersion, Setting
+from sip_desk.domain.access import AccessKind
 from sip_desk.domain.changes import summarise
 from sip_desk.domain.document import PRINT_LANGUAGES, PlanDocument
 from sip_desk.domain.enums import AuditAction, VersionState
@@ -18,7 +19,7 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.domain.redaction import without_address
 from sip_desk.domain.verification import DamagedVersionError, KeyOrigin, VerificationReport
 from sip_desk.files import write_atomically
-from sip_desk.services.audit import AuditLog, as_text
+from sip_desk.services.audit import AuditLog, as_text, log_read
 from sip_desk.services.calendar_ics import CALENDAR_FULL_NAMES
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.pdf_seal import (
@@ -233,6 +234,16 @@ class ExportService:
             if where:
                 log.record(action, "plan_version", row.id, "file", new=where)
             log.record(action, FINGERPRINT_ENTITY, row.id, FINGERPRINT_FIELD, new=pdf.sha256)
+            kind = AccessKind.PRINT if action is AuditAction.PRINT else AccessKind.EXPORT
+            log_read(ctx, kind, pdf.plan_id, person_id, f"pdf {where}".strip(), s.connection())
+
+    def preview(
+        self, plan_id: int, number: int | None = None, language: str | None = None
+    ) -> RenderedPdf:
+        """Render a plan PDF (unsealed) to show in the print preview; logged as a preview."""
+        pdf = self.render(plan_id, number, language, seal=False)
+        log_read(self._ctx, AccessKind.PREVIEW, plan_id, detail=f"version {pdf.version_number}")
+        return pdf
 
     def export_pdf(
         self,

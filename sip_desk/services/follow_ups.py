@@ -10,6 +10,7 @@ from sip_desk.db.plan_read import read_plan
 from sip_desk.db.queries import worklist as worklist_queries
 from sip_desk.db.queries import worklist_counts
 from sip_desk.db.repositories import load_plan
+from sip_desk.domain.access import AccessKind, AccessRead
 from sip_desk.domain.enums import (
     AuditAction,
     MeetingStatus,
@@ -29,7 +30,7 @@ from sip_desk.domain.worklist import (
     WorklistFilter,
     WorklistItem,
 )
-from sip_desk.services.audit import AuditLog
+from sip_desk.services.audit import AuditLog, log_read, log_reads
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.follow_up_record import FollowUpRecordService
 from sip_desk.services.unit_of_work import find_row
@@ -118,6 +119,7 @@ class FollowUpMeetingService:
             AuditLog(s, ctx.user, ctx.clock.now(), row.id, row.person_id).record(
                 AuditAction.PRINT, entity, meeting_id
             )
+            log_read(ctx, AccessKind.PRINT, row.id, row.person_id, entity, s.connection())
             return read_plan(s, row.id)
 
 
@@ -151,7 +153,13 @@ class FollowUpService:
         query = query or WorklistFilter()
         with self._ctx.db.read() as s:
             days = worklist_queries.first_meeting_days(s)
-            return worklist_queries.list_items(s, query, self._ctx.clock.today(), days)
+            items = worklist_queries.list_items(s, query, self._ctx.clock.today(), days)
+        shown = dict.fromkeys(i.plan_id for i in items)
+        log_reads(
+            self._ctx,
+            [AccessRead(kind=AccessKind.WORKLIST, plan_id=p, person_id=None) for p in shown],
+        )
+        return items
 
     def counts(self, query: WorklistFilter | None = None, cap: int | None = None) -> WorklistCounts:
         """How many rows of the (filtered, not paged) worklist fall in each urgency bucket.

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from sip_desk.db.models import Person, Plan, Setting
 from sip_desk.db.plan_read import PLAN_COLUMNS, read_plan
 from sip_desk.db.plan_write import Written
-from sip_desk.db.queries.retention import closed_plans, delete_plan_rows
+from sip_desk.db.queries.retention import delete_plan_rows, due_for_deletion, retention_years
 from sip_desk.db.repositories import load_plan, organisation, person_by_identity
+from sip_desk.domain.access import AccessKind, AccessRead
 from sip_desk.domain.completeness import MissingItem, check_completeness
 from sip_desk.domain.enums import AuditAction, PlanStatus
 from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
@@ -21,15 +22,9 @@ from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.domain.plan import PlanDetail, PlanFields
-from sip_desk.domain.retention import (
-    DEFAULT_YEARS,
-    YEARS_SETTING,
-    DueForDeletion,
-    due_on,
-    parse_years,
-)
+from sip_desk.domain.retention import YEARS_SETTING, DueForDeletion, parse_years
 from sip_desk.domain.validation import validate_person, validate_plan_fields
-from sip_desk.services.audit import AuditLog
+from sip_desk.services.audit import AuditLog, log_read, log_reads
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.persons import (
     PERSON_COLUMNS,
@@ -66,7 +61,10 @@ class PlanService:
             return None
         with self._ctx.db.read() as s:
             row = person_by_identity(s, number)
-            return known_person(s, row) if row is not None else None
+            found = known_person(s, row) if row is not None else None
+        if row is not None:  # looking a person up by number shows who they are and their plans
+            log_read(self._ctx, AccessKind.SEARCH, None, row.id, "identity number")
+        return found
 
     def create_plan(self, person: PersonData, fields: PlanFields | None = None) -> PlanDetail:
         """Create a draft plan for a new person.
@@ -140,6 +138,7 @@ class PlanService:
             detail = read_plan(s.connection(), plan_id)
             log = AuditLog(s, ctx.user, ctx.clock.now(), detail.id, detail.person.id)
             log.record(AuditAction.READ, "plan", detail.id)
+            log_read(ctx, AccessKind.OPEN, detail.id, detail.person.id, conn=s.connection())
             return detail
 
     def update_fields(self, plan_id: int, expected_version: int, fields: PlanFields) -> Saved:
@@ -245,9 +244,8 @@ class PlanService:
 
     def retention_years(self) -> int:
         """The retention period in years (the ``retention.years`` setting, default 5)."""
-        with self._ctx.db.read() as s:
-            row = s.get(Setting, YEARS_SETTING)
-            return parse_years(row.value) if row is not None else DEFAULT_YEARS
+        with self._ctx.db.read_connection() as conn:
+            return retention_years(conn)
 
     def set_retention_years(self, years: int) -> None:
         """Store the retention period (1–100 years)."""
@@ -256,22 +254,15 @@ class PlanService:
             s.merge(Setting(key=YEARS_SETTING, value=str(value)))
 
     def due_for_deletion(self) -> list[DueForDeletion]:
-        """Closed plans whose last entry is the retention period or more ago, oldest first."""
-        years, today = self.retention_years(), self._ctx.clock.today()
+        """Closed plans past their retention period, longest due first; logged as shown."""
         with self._ctx.db.read_connection() as conn:
-            rows = closed_plans(conn)
-        due = [
-            DueForDeletion(
-                plan_id=plan_id,
-                person_name=name,
-                closed_on=closed_on,
-                last_entry=last,
-                due_on=due_on(last, years),
-            )
-            for plan_id, name, closed_on, last in rows
-            if due_on(last, years) <= today
+            due = due_for_deletion(conn, self._ctx.clock.today())
+        shown = [
+            AccessRead(kind=AccessKind.LIST, plan_id=d.plan_id, person_id=None, detail="retention")
+            for d in due
         ]
-        return sorted(due, key=lambda d: (d.due_on, d.plan_id))
+        log_reads(self._ctx, shown)
+        return due
 
     def delete_due(self, plan_ids: Sequence[int]) -> int:
         """Delete these plans, each only if still due; all or none. Returns how many.
@@ -279,23 +270,22 @@ class PlanService:
         Each deletion is logged as a retention deletion with the plan id and the date of its
         last entry: no name, no identity number.
         """
-        due = {d.plan_id: d for d in self.due_for_deletion()}
-        missing = [i for i in plan_ids if i not in due]
-        if missing:
-            raise DomainError("retention.not_due", plan_id=missing[0])
-        ctx = self._ctx
+        ctx, ids = self._ctx, list(dict.fromkeys(plan_ids))
         with ctx.db.write() as s:
             conn = s.connection()
-            for plan_id in dict.fromkeys(plan_ids):
+            due = {d.plan_id: d for d in due_for_deletion(conn, ctx.clock.today())}
+            for plan_id in ids:
+                if plan_id not in due:
+                    raise DomainError("retention.not_due", plan_id=plan_id)
                 log = AuditLog(s, ctx.user, ctx.clock.now(), plan_id)
-                log.record(
-                    AuditAction.DELETE, "plan", plan_id, "retention", old=due[plan_id].last_entry
-                )
+                last = due[plan_id].last_entry
+                log.record(AuditAction.DELETE, "plan", plan_id, "retention", old=last)
                 s.flush()
                 delete_plan_rows(conn, plan_id)
-        return len(dict.fromkeys(plan_ids))
+        return len(ids)
 
     def check(self, plan_id: int) -> list[MissingItem]:
         """What the plan still lacks before it can be signed."""
         plan = self.get_plan(plan_id)
+        log_read(self._ctx, AccessKind.CHECK, plan.id, plan.person.id)
         return check_completeness(plan, self._ctx.clock.now())

@@ -8,7 +8,7 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
@@ -20,7 +20,7 @@ from sip_desk.ui.icons import Icon, icon
 from sip_desk.ui.menus import MainMenus
 from sip_desk.ui.plan_commands import PlanCommands
 from sip_desk.ui.settings import AppSettings
-from sip_desk.ui.text_scale import set_large_text
+from sip_desk.ui.text_scale import place_on_screen, set_large_text
 from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs, open_plan_widget
 from sip_desk.ui.widgets.reminder_banner import ReminderBanner
@@ -78,10 +78,18 @@ class MainWindow(QMainWindow):
         )
         self._connect_signals()
         self._set_live(False)
-        if settings.geometry is not None:
-            self.restoreGeometry(settings.geometry)
-        else:
-            self.resize(1100, 700)
+        self._restore_geometry()
+
+    def _restore_geometry(self) -> None:
+        """The saved place and size at this scale, on the screen as it is now (never larger)."""
+        saved, rect = self.settings.geometry, self.settings.window_rect
+        if saved is not None:
+            self.restoreGeometry(saved)
+        maximised = self.windowState() & Qt.WindowState.WindowMaximized
+        if not maximised:
+            default = self.geometry() if saved is not None else QRect(0, 0, 1100, 700)
+            place_on_screen(self, rect or default)
+        self._placed_size = self.size()  # placed again once shown, unless resized meanwhile
 
     def _connect_signals(self) -> None:
         m, c = self.menus, self.commands
@@ -104,6 +112,7 @@ class MainWindow(QMainWindow):
         m.record_action.triggered.connect(self.recorder.record_current)
         self.events.follow_up_record_requested.connect(self.recorder.record)
         m.caseload_action.triggered.connect(self._on_caseload_triggered)
+        m.log_review_action.triggered.connect(self._on_log_review_triggered)
         m.reminders_action.triggered.connect(self.reminders_requested)
         m.large_text_action.toggled.connect(self._on_large_text_toggled)
         m.language_group.triggered.connect(self._on_language_triggered)
@@ -198,6 +207,12 @@ class MainWindow(QMainWindow):
 
         CaseloadDialog.show_for(self, self.services.follow_ups)
 
+    def _on_log_review_triggered(self) -> None:
+        if self.services is not None:
+            from sip_desk.ui.dialogs.log_review_dialog import LogReviewDialog
+
+            LogReviewDialog.show_for(self, self.services.audit, self.services.clock.today())
+
     def _on_large_text_toggled(self, on: bool) -> None:
         """Scale all text (text_scale.py) and keep the choice for the next start."""
         self.settings.large_text = on
@@ -270,6 +285,9 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            maximised = self.windowState() & Qt.WindowState.WindowMaximized
+            if not maximised and self.size() == self._placed_size:
+                place_on_screen(self, self.normalGeometry())  # the frame is known once shown
             self.first_painted.emit()
             QTimer.singleShot(0, self._apply_icons)
 
@@ -283,6 +301,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.geometry = self.saveGeometry()
+        self.settings.window_rect = self.normalGeometry()
         self.settings.sync()
         from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 

@@ -71,6 +71,7 @@ class MainMenus(QObject):
             "retentionAction", self.tr("Plans d&ue for deletion (gallring)…")
         )
         self.demo_action = self._action("loadDemoAction", self.tr("Load de&mo data"))
+        self.log_review_action = self._action("logReviewAction", self.tr("Access log re&view…"))
         self.generate_demo_action = self._action(
             "generateDemoAction", self.tr("Genera&te demo plans…")
         )
@@ -122,6 +123,7 @@ class MainMenus(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.delete_plan_action, self.retention_action])
         file_menu.addActions([self.demo_action, self.generate_demo_action])
+        file_menu.addAction(self.log_review_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = self._menu("editMenu", self.tr("&Edit"))
@@ -165,6 +167,7 @@ class MainMenus(QObject):
             self.record_action,
             self.caseload_action,
             self.reminders_action,
+            self.log_review_action,
         ):
             action.setEnabled(live)
         self.recent_menu.setEnabled(live)

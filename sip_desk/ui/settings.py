@@ -7,7 +7,7 @@ stay in the store (the menu looks the names up when it opens).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings
 from PySide6.QtGui import QGuiApplication
 
 LANGUAGES = ("sv", "en")
@@ -68,6 +68,20 @@ class AppSettings:
     def geometry(self, value: QByteArray) -> None:
         self._s.setValue(geometry_key(), value)
 
+    @property
+    def window_rect(self) -> QRect | None:
+        """The window's normal (not maximised) place and size saved with :attr:`geometry`.
+
+        Qt's own restore squeezes a window saved on a larger screen (1920×1080 → 738×309 on a
+        1366×768 one); with this the window is moved onto the screen and only shrunk to fit.
+        """
+        value = self._s.value(geometry_key().replace("geometry_", "rect_"))
+        return value if isinstance(value, QRect) and value.isValid() else None
+
+    @window_rect.setter
+    def window_rect(self, value: QRect) -> None:
+        self._s.setValue(geometry_key().replace("geometry_", "rect_"), value)
+
     def recent_plans(self) -> list[int]:
         """Ids of recently opened plans, most recent first."""
         size = self._s.beginReadArray("recent")
@@ -105,7 +119,12 @@ class AppSettings:
 
 def geometry_key(scale: float | None = None) -> str:
     """The settings key of the window geometry at ``scale`` (default: the primary screen's)."""
+    return scale_key("window/geometry", scale)
+
+
+def scale_key(key: str, scale: float | None = None) -> str:
+    """``key`` for sizes kept per screen scale ``scale`` (default: the primary screen's)."""
     if scale is None:
         screen = QGuiApplication.primaryScreen()
         scale = screen.devicePixelRatio() if screen is not None else 1.0
-    return f"window/geometry_{round(scale * 100)}"
+    return f"{key}_{round(scale * 100)}"

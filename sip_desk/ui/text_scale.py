@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 LARGE_TEXT_FACTOR = 1.4
 HEADING = 1.35  # a section heading, relative to the text around it
@@ -60,6 +60,8 @@ def set_scale(factor: float) -> None:
     font = scaled(normal_font(), factor)
     if font == app.font() and font.resolveMask() == app.font().resolveMask():
         return
+    if factor != 1.0:
+        _scale_indicators(app)
     app.setFont(font)
     # Qt posts the change to the windows; deliver it now, so that widgets made from here on
     # inherit the new font, and styled ones are polished (below) after their parents have it.
@@ -70,6 +72,35 @@ def set_scale(factor: float) -> None:
             style = widget.style()
             style.unpolish(widget)
             style.polish(widget)
+
+
+class _ScaledStyle(QProxyStyle):
+    """The application's style, with check boxes' and radio buttons' boxes grown with the text
+    (a style measures them in fixed pixels: beside large text they stayed small)."""
+
+    _SCALED = (
+        QStyle.PixelMetric.PM_IndicatorWidth,
+        QStyle.PixelMetric.PM_IndicatorHeight,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    )
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        return round(value * scale()) if metric in self._SCALED else value
+
+
+def _scale_indicators(app: QApplication) -> None:
+    """Install :class:`_ScaledStyle` once (first time the text is scaled; 1.0 changes nothing)."""
+    if not isinstance(app.style(), _ScaledStyle):
+        style = _ScaledStyle(app.style().name())
+        app.setProperty("sipDeskStyle", style)  # kept referenced as long as the application
+        app.setStyle(style)
 
 
 def set_large_text(on: bool) -> None:
@@ -105,6 +136,42 @@ def fit_window(window: QWidget, width: int, height: int | None = None) -> None:
     if screen is not None:  # room left for the window's frame
         size = size.boundedTo(screen.availableGeometry().size() * SCREEN_SHARE)
     window.resize(size)
+
+
+def grow_to_content(window: QWidget) -> None:
+    """Make a shown ``window`` as tall as its content needs at its width, within its screen:
+    a window does not grow by itself when a label in it wraps onto more lines (a message)."""
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.activate()
+    width = window.width()
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+    need = max(need, layout.totalSizeHint().height())
+    screen = window.screen()
+    if screen is not None:
+        frame = window.frameGeometry().height() - window.height()
+        need = min(need, screen.availableGeometry().height() - frame)
+    if need > window.height():
+        window.resize(width, need)
+
+
+def place_on_screen(window: QWidget, rect: QRect) -> None:
+    """Give ``window`` the place and size ``rect`` (saved on another screen, perhaps): moved
+    onto its screen's available room, and shrunk only where it does not fit there."""
+    screen = window.screen()
+    if screen is None:
+        window.setGeometry(rect)
+        return
+    room = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()  # title bar and borders
+    inner = room.size() - frame
+    size = rect.size().boundedTo(inner).expandedTo(window.minimumSize().boundedTo(inner))
+    outer = size + frame
+    x = min(max(rect.x(), room.left()), room.left() + room.width() - outer.width())
+    y = min(max(rect.y(), room.top()), room.top() + room.height() - outer.height())
+    window.resize(size)
+    window.move(x, y)  # a window's position is its frame's
 
 
 class _RelativeFont(QObject):

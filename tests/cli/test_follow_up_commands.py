@@ -25,7 +25,7 @@ def store(sqlite_services, sqlite_db, clock, monkeypatch) -> str:
     monkeypatch.setattr(
         bootstrap,
         "open_services",
-        lambda target, user=None, clock_=None: real(target, user=user, clock=clock),
+        lambda target, user=None, clock_=None, **kw: real(target, user=user, clock=clock, **kw),
     )
     return str(sqlite_db.path)
 

@@ -136,6 +136,9 @@ def _value(command: str, before: str, word: str, store: dict[str, str], index: i
         "TEXT": "Nordin",
         "DAYS": "30",
         "NAME": "Sara Holm",
+        "PNR": "19840314-2386",  # a demo person (fictional)
+        "U": "t",
+        "DATE": "2026-01-01",
     }
     return fixed[word]
 

@@ -69,6 +69,7 @@ def test_the_unchanged_file_is_not_called_changed_when_the_stored_version_was_ed
     _sql(
         store,
         "DROP TRIGGER trg_plan_versions_signed_no_update",
+        "DROP TRIGGER trg_audit_entries_no_delete",
         "DELETE FROM audit_entries WHERE entity = 'pdf'",
         "UPDATE plan_versions SET snapshot = ?, content_hash = ? WHERE id = 3",
         params=(forged, chain_hash(forged, previous)),

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sip_desk.db.models import AuditEntry, Person
+from sip_desk.domain.access import AccessKind, AccessQuery
 from sip_desk.domain.enums import AuditAction, MeetingKind
 from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError
 from sip_desk.domain.follow_up import MeetingData
@@ -131,3 +132,16 @@ def test_a_person_with_another_plan_stays_when_one_plan_is_deleted(
     services.plans.delete_due([plan.id])
 
     assert services.plans.get_plan(other.id).person.identity_number == person.identity_number
+
+
+def test_showing_the_due_list_is_logged_as_a_read_of_those_plans(
+    services: Services, make_plan, clock: MutableClock
+) -> None:
+    plan = _closed(services, make_plan)
+    clock.set(FIXED_NOW + 6 * YEAR)
+
+    services.plans.due_for_deletion()
+
+    reads = services.audit.review_access(AccessQuery())
+    shown = [(r.kind, r.plan_id, r.detail) for r in reads if r.detail == "retention"]
+    assert shown == [(AccessKind.LIST, plan.id, "retention")]

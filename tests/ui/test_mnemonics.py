@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 
 from sip_desk.services.registry import Services
+from sip_desk.ui.dialogs.log_review_dialog import LogReviewDialog
 from sip_desk.ui.dialogs.new_plan_dialog import NewPlanDialog
 from sip_desk.ui.dialogs.settings_dialog import SettingsDialog
 from sip_desk.ui.dialogs.signing_dialog import SigningDialog
@@ -87,6 +88,7 @@ def test_mnemonics_are_unique_in_every_dialog_with_input(qtbot, lang, sqlite_ser
         SettingsDialog(sqlite_services.documents, sqlite_services.follow_ups, lang),
         SigningDialog(sqlite_services.signing, sqlite_services.clock.today(), plan),
         CaseloadDialog(sqlite_services.follow_ups.caseload()),
+        LogReviewDialog(sqlite_services.audit, sqlite_services.clock.today()),
     ]
     found = {}
     for dialog in dialogs:

@@ -230,3 +230,47 @@ def test_page_down_and_page_up_turn_the_preview_one_page(qtbot, sqlite_services)
     QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
     qtbot.wait(10)
     assert bar.value() == tops[2]  # the top of the next page, nothing of it skipped
+
+
+def test_the_preview_fits_on_the_screen(qtbot, sqlite_services) -> None:
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = _preview(qtbot, sqlite_services, plan.id)
+
+    room = dialog.screen().availableGeometry()
+    assert room.height() < 960  # the test screen is smaller than the preview's preferred size
+    assert room.contains(dialog.frameGeometry())
+    assert not dialog.view.horizontalScrollBar().isVisible()  # fit to width: no sideways scrolling
+
+
+def _page_starts_at_the_top(dialog: PrintPreviewDialog) -> bool:
+    """What the user sees: a page's top edge is the view's first row (the gap above it is not)."""
+    view, bar = dialog.view, dialog.view.verticalScrollBar()
+    x = view.viewport().width() // 2
+    shown = view.viewport().grab().toImage()
+    gap, first_row = shown.pixel(1, 0), shown.pixel(x, 0)  # the margin beside the pages: the gap
+    bar.setValue(bar.value() - 1)
+    row_above = view.viewport().grab().toImage().pixel(x, 0)
+    bar.setValue(bar.value() + 1)
+    return first_row != gap and row_above == gap
+
+
+def test_page_down_lands_on_each_page_top_at_any_width(qtbot, sqlite_services) -> None:
+    """The pages' tops are worked out in whole pixels as the view lays them out, so a press
+    lands exactly on the next page after the user narrowed or widened the preview."""
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = _preview(qtbot, sqlite_services, plan.id)
+    bar = dialog.view.verticalScrollBar()
+    for width in (433, 555, 613, 700, 760):
+        dialog.resize(width, dialog.height())
+        qtbot.waitUntil(lambda w=width: dialog.width() == w)
+        bar.setValue(0)
+        for page in range(1, dialog.document.pageCount()):
+            bar.setValue(bar.value() + 3)  # read a few lines of the page first
+            QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
+            if bar.value() == bar.maximum():
+                break  # the last page's top cannot reach the view's top
+            assert dialog.view.pageNavigator().currentPage() == page
+            assert _page_starts_at_the_top(dialog), (width, page)
+            QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageUp)
+            QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
+            assert dialog.view.pageNavigator().currentPage() == page  # back and forth: same

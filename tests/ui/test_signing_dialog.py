@@ -6,12 +6,14 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QScrollArea
 
-from sip_desk.domain.enums import SignatureMethod, VersionState
+from sip_desk.domain.enums import PrincipalType, SignatureMethod, VersionState
+from sip_desk.domain.participant import ParticipantData
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.dialogs.signing_dialog import LATER, PAPER, SigningDialog
 from sip_desk.ui.i18n import Translations
+from sip_desk.ui.text_scale import set_large_text
 from tests.builders import PlanBuilder
 from tests.ui.question_boxes import Questions, answer_next_question, click, press, showing
 
@@ -249,5 +251,64 @@ def test_a_message_about_the_signers_goes_when_they_change(qtbot, sqlite_service
     assert dialog.error.isVisible()
 
     _draw(person.pad)
+    assert "Testa Testsson" not in dialog.error.text() and not person.error.isVisible()
+    assert "Kim Handläggare" in dialog.error.text() and kim.error.isVisible()
 
-    assert not dialog.error.isVisible()
+    _draw(kim.pad)
+    assert not dialog.error.isVisible() and not kim.error.isVisible()
+
+
+def _six_signers(services) -> PlanDetail:
+    plan = PlanBuilder(services).complete()
+    people = [
+        (
+            "Alexandra Johansson-Lindqvist",
+            "Region Västra Götaland, Beroendemottagningen Sahlgrenska",
+        ),
+        ("Muhammed Al-Hassan", "Arbetsförmedlingen Göteborg Centrum, rehabiliteringsenheten"),
+        ("Eva Berg", "Försäkringskassan"),
+        ("Lisa Ström", "Skolan Nordstan"),
+    ]
+    for name, organisation in people:
+        data = ParticipantData(
+            name=name,
+            organisation=organisation,
+            role="Sjuksköterska med specialistansvar för samordning",
+            principal=PrincipalType.REGION,
+            present=True,
+        )
+        plan = services.items.add("participant", plan.id, plan.version, data).plan
+    return plan
+
+
+def test_drawing_one_signature_clears_only_that_signers_message(qtbot, sqlite_services) -> None:
+    dialog = _dialog(qtbot, sqlite_services, _six_signers(sqlite_services))
+    assert len(dialog.rows) == 6
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)  # nobody has signed
+    assert all(row.error.isVisible() for row in dialog.rows)
+    eva = next(row for row in dialog.rows if row.signer.name == "Eva Berg")
+
+    _draw(eva.pad)
+
+    assert not eva.error.isVisible() and "Eva Berg" not in dialog.error.text()
+    others = [row for row in dialog.rows if row is not eva]
+    assert all(row.error.isVisible() for row in others)
+    assert all(row.signer.name in dialog.error.text() for row in others)
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_signers_fit_without_sideways_scrolling(qtbot, sqlite_services, large) -> None:
+    set_large_text(large)
+    try:
+        dialog = _dialog(qtbot, sqlite_services, _six_signers(sqlite_services))
+        qtbot.waitExposed(dialog)
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)  # messages, too
+        scroll = dialog.findChild(QScrollArea)
+        assert scroll is not None
+        body = scroll.widget()
+        assert body is not None and body.width() <= scroll.viewport().width()
+        assert scroll.horizontalScrollBar().maximum() == 0
+        screen = dialog.screen().availableGeometry()
+        assert dialog.width() <= screen.width()
+    finally:
+        set_large_text(False)

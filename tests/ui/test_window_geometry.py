@@ -12,12 +12,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _run(tmp_path: Path, scale: int, resize: tuple[int, int] | None = None) -> tuple[str, str]:
-    """Open and close the window in a fresh process at ``scale``; its (opened, closed) sizes."""
-    screen = tmp_path / "screen.json"  # one 3840×2160 screen, as a 4K monitor
-    screen.write_text(
-        json.dumps({"screens": [{"name": "4k", "x": 0, "y": 0, "width": 3840, "height": 2160}]})
-    )
+def _run(
+    tmp_path: Path,
+    scale: int,
+    resize: tuple[int, ...] | None = None,
+    screen_size: tuple[int, int] = (3840, 2160),  # as a 4K monitor
+    inside: bool = True,
+) -> tuple[str, str]:
+    """Open and close the window in a fresh process at ``scale`` on one screen of
+    ``screen_size``; its (opened, closed) sizes. It opens ``inside`` the screen's room or not."""
+    screen = tmp_path / "screen.json"
+    width, height = screen_size
+    one = {"name": "one", "x": 0, "y": 0, "width": width, "height": height}
+    screen.write_text(json.dumps({"screens": [one]}))
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
@@ -36,7 +43,8 @@ def _run(tmp_path: Path, scale: int, resize: tuple[int, int] | None = None) -> t
         check=False,
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    opened, closed = run.stdout.split()[-2:]
+    where, opened, closed = run.stdout.split()[-3:]
+    assert where == ("inside" if inside else "outside"), run.stdout + run.stderr
     return opened, closed
 
 
@@ -48,3 +56,25 @@ def test_each_scale_reopens_with_its_own_size(tmp_path: Path) -> None:
     _run(tmp_path, 1, (1300, 850))
     assert _run(tmp_path, 1)[0] == "1300x850"
     assert _run(tmp_path, 2)[0] == "900x600"
+
+
+def test_a_window_saved_on_a_larger_screen_is_moved_onto_a_smaller_one(tmp_path: Path) -> None:
+    """Saved at 1800×1000 at (100, 60) on 1920×1080, reopened on 1366×768: on the screen, as
+    large as it fits (it was 738×309: Qt's own restore squeezes it), never tiny."""
+    full_hd, laptop = (1920, 1080), (1366, 768)
+    _run(tmp_path, 1, (1800, 1000, 100, 60), screen_size=full_hd)
+
+    opened, _closed = _run(tmp_path, 1, screen_size=laptop)
+
+    assert opened == "1362x764"  # the whole room, less the offscreen platform's 2 px frame
+
+
+def test_a_small_saved_window_keeps_its_size_and_moves_onto_the_screen(tmp_path: Path) -> None:
+    _run(tmp_path, 1, (900, 600, 1500, 700), screen_size=(1920, 1080))
+
+    assert _run(tmp_path, 1, screen_size=(1366, 768))[0] == "900x600"
+
+
+def test_the_default_size_fits_a_small_screen_at_200_percent(tmp_path: Path) -> None:
+    """1366×768 at 200 % is 683×384 logical pixels: the first window fits in it."""
+    assert _run(tmp_path, 2, screen_size=(1366, 768))[0] == "681x382"  # less the frame

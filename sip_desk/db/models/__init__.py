@@ -1,5 +1,6 @@
 """ORM classes, one module per aggregate. Import from here."""
 
+from sip_desk.db.models.access import AccessEntry
 from sip_desk.db.models.audit import AuditEntry, Setting
 from sip_desk.db.models.follow_up_draft import DraftActionReview, DraftGoalReview, FollowUpDraft
 from sip_desk.db.models.meeting import ActionReview, GoalReview, Meeting
@@ -11,6 +12,7 @@ from sip_desk.db.models.translation import Translation
 from sip_desk.db.models.version import PlanVersion, Signature, SigningKey, VersionSeal
 
 __all__ = [
+    "AccessEntry",
     "Action",
     "ActionReview",
     "AuditEntry",

@@ -1,4 +1,4 @@
-"""Audit trail (access log) and application settings."""
+"""Audit trail (changes to a person's data) and application settings."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(String(100), default="")
     old: Mapped[str | None]
     new: Mapped[str | None]
+    # The hash chain (sip_desk.db.chain): rows are appended through chain.append only.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Setting(Base):

@@ -10,9 +10,16 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, delete, exists, func, select
 
-from sip_desk.db.models import Meeting, Person, Plan, PlanVersion
+from sip_desk.db.models import Meeting, Person, Plan, PlanVersion, Setting
 from sip_desk.domain.enums import PlanStatus
 from sip_desk.domain.local_time import LOCAL_TZ
+from sip_desk.domain.retention import (
+    DEFAULT_YEARS,
+    YEARS_SETTING,
+    DueForDeletion,
+    due_on,
+    parse_years,
+)
 
 
 def _day(value: date | datetime | None) -> date | None:
@@ -56,6 +63,29 @@ def closed_plans(conn: Connection) -> list[tuple[int, str, date | None, date]]:
         name = f"{row.first_name} {row.last_name}".strip()
         out.append((row.id, name, row.closed_on, last))
     return out
+
+
+def retention_years(conn: Connection) -> int:
+    """The retention period in years (the ``retention.years`` setting, default 5)."""
+    value = conn.scalar(select(Setting.value).where(Setting.key == YEARS_SETTING))
+    return parse_years(value) if value is not None else DEFAULT_YEARS
+
+
+def due_for_deletion(conn: Connection, today: date) -> list[DueForDeletion]:
+    """Closed plans whose last entry is the retention period or more ago, longest due first."""
+    years = retention_years(conn)
+    due = [
+        DueForDeletion(
+            plan_id=plan_id,
+            person_name=name,
+            closed_on=closed_on,
+            last_entry=last,
+            due_on=due_on(last, years),
+        )
+        for plan_id, name, closed_on, last in closed_plans(conn)
+        if due_on(last, years) <= today
+    ]
+    return sorted(due, key=lambda d: (d.due_on, d.plan_id))
 
 
 def delete_plan_rows(conn: Connection, plan_id: int) -> bool:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 from sip_desk.db.models import PlanVersion, SigningKey
 from sip_desk.db.plan_read import read_plan
 from sip_desk.db.repositories import load_plan, plan_with_signed_version
+from sip_desk.domain.access import AccessKind
 from sip_desk.domain.enums import AuditAction, VersionState
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.person_match import ImportResult, PersonMatch
@@ -24,7 +25,7 @@ from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.redaction import without_address
 from sip_desk.domain.snapshot import snapshot_address
 from sip_desk.domain.verification import DamagedVersionError
-from sip_desk.services.audit import AuditLog
+from sip_desk.services.audit import AuditLog, log_read
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
 from sip_desk.services.persons import attach_person, match_person
@@ -88,6 +89,7 @@ class PlanTransferService:
             doc = plan_document(detail, versions, now, public, redaction)
             log = AuditLog(s, ctx.user, now, plan.id, plan.person_id)
             log.record(AuditAction.EXPORT, "plan", plan.id, new=f"{FORMAT} v{SCHEMA_VERSION}")
+            log_read(ctx, AccessKind.EXPORT, plan.id, plan.person_id, "json", s.connection())
         return dumps(doc)
 
     def _own_key(self) -> StoreKey | None:
@@ -110,6 +112,7 @@ class PlanTransferService:
             if found is not None:
                 log = AuditLog(s, ctx.user, ctx.clock.now(), person_id=found.id)
                 log.record(AuditAction.READ, "person", found.id, "import_preview")
+                log_read(ctx, AccessKind.IMPORT, None, found.id, "preview", s.connection())
             return match
 
     def import_with_report(
@@ -143,6 +146,7 @@ class PlanTransferService:
             log = AuditLog(s, ctx.user, ctx.clock.now())
             person, match = attach_person(s, data.person, data.has_address, log, update_person)
             plan_id = write_plan(s, data, log, person).id
+            log_read(ctx, AccessKind.IMPORT, plan_id, person.id, "json", s.connection())
             return ImportResult(plan=read_plan(s, plan_id), person=match)
 
     def _read(self, text: str, *, as_of_today: bool = False) -> PlanImport:

@@ -28,6 +28,7 @@ from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.ui import prompts
 from sip_desk.ui.dialogs.known_person_panel import KnownPersonPanel
 from sip_desk.ui.editor.field_parts import ErrorLabel
+from sip_desk.ui.text_scale import SCREEN_SHARE, grow_to_content
 
 if TYPE_CHECKING:
     from sip_desk.domain.plan import PlanDetail
@@ -106,7 +107,12 @@ class NewPlanDialog(QDialog):
         layout.addWidget(self.known_panel)
         layout.addWidget(self.errors[""])
         layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        # Room for a message of a line or two, but never wider than the screen (200 % on a
+        # laptop is 683 px); longer messages wrap and the dialog grows (_grow_to_content).
+        wanted = self.fontMetrics().averageCharWidth() * 80
+        screen = self.screen()
+        room = screen.availableGeometry().width() * SCREEN_SHARE if screen is not None else wanted
+        self.setMinimumWidth(min(wanted, int(room)))
 
     def person(self) -> PersonData:
         return PersonData(
@@ -217,6 +223,7 @@ class NewPlanDialog(QDialog):
         label.setText(f"⚠ {text}" if not label.text() else f"{label.text()}\n⚠ {text}")
         label.setVisible(True)
         label.setAccessibleName(text)
+        grow_to_content(self)  # the dialog grows for a message that wraps
 
 
 def _today() -> date:

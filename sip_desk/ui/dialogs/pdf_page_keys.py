@@ -7,12 +7,19 @@ with the view's own layout: its margins, the space between pages and the zoom.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QObject, QPointF, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QWidget
 
 _SLACK = 4  # pixels: a page top this close to the view's top counts as reached
+
+
+def _qround(value: float) -> int:
+    """Qt's qRound: halves away from zero (Python's round() takes halves to even)."""
+    return math.floor(value + 0.5) if value >= 0 else math.ceil(value - 0.5)
 
 
 class PdfPageKeys(QObject):
@@ -24,20 +31,26 @@ class PdfPageKeys(QObject):
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), window, lambda: self.go(1))
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), window, lambda: self.go(-1))
 
-    def _page_tops(self) -> list[float]:
-        """Where each page's top lies in the scrolled area, in pixels."""
+    def _page_tops(self) -> list[int]:
+        """Where each page's top lies in the scrolled area, in pixels: the view's own layout
+        arithmetic (QPdfViewPrivate::calculateDocumentLayout), whole pixels rounded as it
+        rounds them. Fractions would drift a pixel or more from its pages after a few."""
         view, document = self._view, self._view.document()
-        sizes = [document.pagePointSize(i) for i in range(document.pageCount())]
+        screen = QGuiApplication.primaryScreen()
+        resolution = (screen.logicalDotsPerInch() if screen is not None else 72.0) / 72
         margins = view.documentMargins()
-        if view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
-            room = view.viewport().width() - margins.left() - margins.right()
-            scale = room / max(size.width() for size in sizes)
-        else:
-            scale = view.zoomFactor() * view.logicalDpiY() / 72
-        tops, top = [], float(margins.top())
-        for size in sizes:
+        room = view.viewport().width() - margins.left() - margins.right()
+        tops, top = [], margins.top()
+        for index in range(document.pageCount()):
+            points = document.pagePointSize(index)
+            width = _qround(points.width() * resolution)
+            height = _qround(points.height() * resolution)
+            if view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
+                height = _qround(height * room / max(1, width))
+            elif view.zoomMode() == QPdfView.ZoomMode.Custom:
+                height = _qround(points.height() * resolution * view.zoomFactor())
             tops.append(top)
-            top += size.height() * scale + view.pageSpacing()
+            top += height + view.pageSpacing()
         return tops
 
     def go(self, step: int) -> None:

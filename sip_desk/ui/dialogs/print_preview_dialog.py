@@ -42,9 +42,10 @@ from sip_desk.ui.background import BackgroundOp, error_text
 from sip_desk.ui.dialogs.pdf_page_keys import PdfPageKeys
 from sip_desk.ui.dialogs.seal_password import ensure_seal_password
 from sip_desk.ui.editor.session import ui_lang
-from sip_desk.ui.text_scale import relative_font
+from sip_desk.ui.text_scale import fit_window, relative_font
 
 WARNING_TEXT = 1.4  # the warning over a damaged version, relative to the dialog's text
+PREFERRED_WIDTH, PREFERRED_HEIGHT = 820, 960  # shrunk to the screen's available room
 LANGUAGES = tuple((code, language_name(code)) for code in PRINT_LANGUAGES)
 
 
@@ -67,7 +68,6 @@ class PrintPreviewDialog(QDialog):
         self._number = number
         self.pdf: RenderedPdf | None = None
         self.setWindowTitle(self.tr("Print preview"))
-        self.resize(820, 960)
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)
         self.view = QPdfView(self)
@@ -98,6 +98,8 @@ class PrintPreviewDialog(QDialog):
         self._rendering = False
         self._render_again = False
         self._build()
+        # An A4 page's width, as tall as the screen lets it be (a 768 px screen is not 960 px).
+        fit_window(self, PREFERRED_WIDTH, PREFERRED_HEIGHT)
         language = language or (pdf.language if pdf is not None else None)
         index = self.language.findData(language or plan.fields.print_language)
         self.language.setCurrentIndex(max(0, index))
@@ -136,9 +138,7 @@ class PrintPreviewDialog(QDialog):
         self.status.setText(self.tr("Preparing the preview…"))
         documents, plan_id, number = self._services.documents, self._plan_id, self._number
         code = self.language.currentData()
-        op = BackgroundOp(
-            self, lambda: documents.render(plan_id, number, code, seal=False), self._on_rendered
-        )
+        op = BackgroundOp(self, lambda: documents.preview(plan_id, number, code), self._on_rendered)
         op.failure(self._on_render_failed).run()
 
     def _rendered_again(self) -> bool:
@@ -267,7 +267,7 @@ class PrintPreviewDialog(QDialog):
         anchor = parent if parent is not None else QCoreApplication.instance()
         assert anchor is not None
         label = QCoreApplication.translate("PrintPreviewDialog", "Preparing the preview…")
-        op = BackgroundOp(anchor, lambda: documents.render(plan_id, number, seal=False), show)
+        op = BackgroundOp(anchor, lambda: documents.preview(plan_id, number), show)
         op.single(("print-preview", plan_id)).with_progress(label)
         # A failed render opens the dialog anyway: it renders again and shows the warning.
         return op.failure(lambda _error: show(None)).run()

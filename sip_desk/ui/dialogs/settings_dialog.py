@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,7 +35,7 @@ from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.i18n import LANGUAGE_NAMES
 from sip_desk.ui.meeting_mode.screens import AUTOMATIC, screen_key, screen_label
 from sip_desk.ui.settings import AppSettings
-from sip_desk.ui.text_scale import fit_window
+from sip_desk.ui.text_scale import SCREEN_SHARE, fit_window, grow_to_content
 
 if TYPE_CHECKING:
     from sip_desk.services.export_service import ExportService
@@ -96,7 +99,25 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         fit_window(self, 620)
+        self._fit_height()
         self._shown = self._values()
+
+    def _fit_height(self) -> None:
+        """As tall as all the settings at the dialog's width, if the screen has the room (the
+        scroll area around them asks for less)."""
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        body = self._body
+        need = body.heightForWidth(width) if body.hasHeightForWidth() else -1
+        need = max(need, body.sizeHint().height())
+        extra = margins.top() + margins.bottom() + layout.spacing()
+        height = need + extra + self.buttons.sizeHint().height()
+        screen = self.screen()
+        if screen is not None:
+            height = min(height, int(screen.availableGeometry().height() * SCREEN_SHARE))
+        self.resize(self.width(), max(self.height(), height))
 
     def _line(self, name: str, text: str) -> QLineEdit:
         edit = QLineEdit(text, self)
@@ -115,6 +136,9 @@ class SettingsDialog(QDialog):
         if chosen != AUTOMATIC and combo.findData(chosen) < 0:
             combo.addItem(self.tr("%1 (not connected now)").replace("%1", chosen), chosen)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        # Its longest choice cut short rather than the dialog wider than a small screen.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)
         return combo
 
     def _build(self) -> None:
@@ -147,10 +171,22 @@ class SettingsDialog(QDialog):
         follow_form = QFormLayout(follow)
         follow_form.addRow(self.tr("&First meeting within:"), self.first_meeting)
         follow_form.addRow("", self.full_names)  # else initials and the plan id
+        self._body = body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        for group in (display, pdf, follow):
+            column.addWidget(group)
+        column.addStretch(1)
+        # Taller than a small screen (200 % with large text on 768 px): the settings scroll,
+        # the Save and Cancel buttons stay in view.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(display)
-        layout.addWidget(pdf)
-        layout.addWidget(follow)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
 
     def _values(self) -> tuple[object, ...]:
@@ -210,6 +246,7 @@ class SettingsDialog(QDialog):
         problem = self._check_seal(path, password)
         self.seal_error.show_message(problem)
         if problem:
+            grow_to_content(self)  # the message wraps: all of it shown
             self.seal_file.setFocus()
             return
         settings = DocumentSettings(
@@ -223,6 +260,7 @@ class SettingsDialog(QDialog):
             self._follow_ups.set_first_meeting_days(self.first_meeting.value())
         except DomainError as error:
             self.seal_error.show_message(error.message(self._lang))
+            grow_to_content(self)
             return
         if not in_keyring:
             prompts.inform(self, self.windowTitle(), self._no_keyring_text())

@@ -2,165 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from sip_desk.domain.document import SignatureDto
-from sip_desk.domain.enums import SignatureMethod
-from sip_desk.domain.errors import DomainError
+from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui import prompts
+from sip_desk.ui.dialogs.signer_row import DRAW, LATER, PAPER, SignerRow, signers_of
 from sip_desk.ui.editor.field_parts import ErrorLabel
 from sip_desk.ui.editor.session import ui_lang
 from sip_desk.ui.text_scale import fit_window
-from sip_desk.ui.widgets.signature_pad import SignaturePad
 
 if TYPE_CHECKING:
     from sip_desk.services.registry import Services
     from sip_desk.services.signing_service import SigningService
 
-DRAW, PAPER, LATER = 0, 1, 2
-
-
-@dataclass(frozen=True)
-class Signer:
-    """Someone who may sign: the person, a guardian, or a participant."""
-
-    name: str
-    organisation: str = ""
-    role: str = ""
-    is_person: bool = False
-
-
-def signers_of(plan: PlanDetail) -> list[Signer]:
-    """The person (or the guardians) first, then every other participant, relatives included."""
-    reps = plan.person.representatives
-    first = [Signer(r.name, role="guardian", is_person=True) for r in reps] or [
-        Signer(plan.person.full_name, is_person=True)
-    ]
-    names = {s.name for s in first}
-    others = [
-        Signer(p.name, p.organisation, p.role) for p in plan.participants if p.name not in names
-    ]
-    return first + others
-
-
-class _WheelPassesBy:
-    """A wheel turned over an input the user has not chosen scrolls the list, not the input.
-
-    Scrolling the signers must never switch someone to "Signed on paper" or change a date.
-    """
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.hasFocus():  # type: ignore[attr-defined]
-            super().wheelEvent(event)  # type: ignore[misc]
-        else:
-            event.ignore()  # goes on to the scroll area
-
-
-class MethodBox(_WheelPassesBy, QComboBox):
-    """How a signer signs."""
-
-
-class DateBox(_WheelPassesBy, QDateEdit):
-    """The date a signer signed on paper."""
-
-
-class SignerRow(QFrame):
-    """One signer: how they sign (here, on paper, not now), the date, and the pad."""
-
-    def __init__(
-        self, signer: Signer, today: QDate, present: bool, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.signer = signer
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.method = MethodBox()
-        self.method.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.method.addItems(
-            [self.tr("Signs here"), self.tr("Signed on paper"), self.tr("Does not sign now")]
-        )
-        self.method.setAccessibleName(self.tr("How %1 signs").replace("%1", signer.name))
-        self.date = DateBox(today)
-        self.date.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setMaximumDate(today)
-        self.date.setAccessibleName(self.tr("Date signed by %1").replace("%1", signer.name))
-        self.pad = SignaturePad()
-        self.pad.setAccessibleName(self.tr("Signature of %1").replace("%1", signer.name))
-        self.clear = QPushButton(self.tr("Clear"))
-        self.clear.setAccessibleName(
-            self.tr("Clear the signature of %1").replace("%1", signer.name)
-        )
-        self._layout(signer)
-        self.method.currentIndexChanged.connect(self._on_method_changed)
-        self.clear.clicked.connect(self.pad.clear)
-        self.method.setCurrentIndex(DRAW if present or signer.is_person else LATER)
-        self._on_method_changed(self.method.currentIndex())
-
-    def _layout(self, signer: Signer) -> None:
-        title = QLabel(f"<b>{escape(signer.name)}</b>")
-        detail = ", ".join(x for x in (signer.organisation, self._role_text(signer)) if x)
-        grid = QGridLayout(self)
-        grid.addWidget(title, 0, 0)
-        grid.addWidget(QLabel(detail), 1, 0)
-        controls = QHBoxLayout()
-        controls.addWidget(self.method)
-        controls.addWidget(self.date)
-        controls.addWidget(self.clear)
-        grid.addLayout(controls, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.pad, 2, 0, 1, 2)
-
-    def _role_text(self, signer: Signer) -> str:
-        if signer.role == "guardian":
-            return self.tr("Guardian")
-        if signer.is_person:
-            return self.tr("The person the plan is about")
-        return signer.role
-
-    def _on_method_changed(self, index: int) -> None:
-        self.pad.setVisible(index == DRAW)
-        self.clear.setVisible(index == DRAW)
-        self.date.setEnabled(index == PAPER)
-
-    def has_signature(self) -> bool:
-        """True when something was drawn on the pad or a paper signature is recorded."""
-        return not self.pad.is_empty() or self.method.currentIndex() == PAPER
-
-    def signature(self) -> SignatureDto | None:
-        """The signature given, ``None`` when this person does not sign now."""
-        index, signed = self.method.currentIndex(), self.date.date()
-        if index == LATER:
-            return None
-        return SignatureDto(
-            signer_name=self.signer.name,
-            organisation=self.signer.organisation,
-            role=self._role_text(self.signer) if self.signer.is_person else self.signer.role,
-            is_person=self.signer.is_person,
-            method=SignatureMethod.DRAWN if index == DRAW else SignatureMethod.PAPER,
-            signed_on=date(signed.year(), signed.month(), signed.day()),
-            image_png=(self.pad.to_png() or None) if index == DRAW else None,
-        )
+__all__ = ["DRAW", "LATER", "PAPER", "SignerRow", "SigningDialog", "signers_of"]
 
 
 class SigningDialog(QDialog):
@@ -189,9 +61,11 @@ class SigningDialog(QDialog):
             self.tr("Sign version"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self._build(number)
-        for row in self.rows:  # a message about the signers is gone once they change
-            row.method.currentIndexChanged.connect(self.error.hide)
-            row.pad.signature_changed.connect(self.error.hide)
+        # Messages about the signers: each signer's own goes once that signer changes.
+        self._messages: list[tuple[SignerRow | None, str]] = []
+        for row in self.rows:
+            row.method.currentIndexChanged.connect(self._on_signer_changed)
+            row.pad.signature_changed.connect(self._on_signer_changed)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -225,7 +99,12 @@ class SigningDialog(QDialog):
         rows.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        # As wide as the signers need (the dialog grows to it): rows wrap, never scroll sideways.
+        bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        need = body.minimumSizeHint().width() + bar + 2 * scroll.frameWidth()
+        scroll.setMinimumWidth(need)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -267,10 +146,42 @@ class SigningDialog(QDialog):
             self.result_plan = self._signing.sign_version(
                 self._plan.id, self._plan.version, self.signatures()
             )
+        except ValidationErrors as errors:
+            self._show([(self._row_of(e), e.message(ui_lang())) for e in errors.errors])
+            return
         except DomainError as error:
-            self.error.show_message(error.message(ui_lang()))
+            self._show([(None, error.message(ui_lang()))])
             return
         super().accept()
+
+    def _row_of(self, error: ValidationError) -> SignerRow | None:
+        """The row of the signer ``error`` is about (None: about the signing as a whole)."""
+        name = error.params.get("name")
+        return next((r for r in self.rows if name is not None and r.signer.name == name), None)
+
+    def _show(self, messages: list[tuple[SignerRow | None, str]]) -> None:
+        """Each signer's message in their row; above the buttons the others, and the names of
+        the signers who have one (one short line, so the list keeps its room at any size)."""
+        self._messages = messages
+        lines = [text for row, text in messages if row is None]
+        names = [r.signer.name for r in self.rows if any(row is r for row, _t in messages)]
+        if names:
+            lines.append(
+                self.tr("Signature missing for: %1. Each of them is marked in the list.").replace(
+                    "%1", ", ".join(names)
+                )
+            )
+        self.error.show_message("\n".join(lines))
+        for row in self.rows:
+            row.error.show_message(" ".join(t for r, t in messages if r is row))
+
+    def _on_signer_changed(self, *_args: object) -> None:
+        """A signer changed: their messages go (and those about the signing as a whole, which a
+        change of any signer may answer); the other signers' stay."""
+        sender = self.sender()
+        row = next((r for r in self.rows if sender in (r.method, r.pad)), None)
+        if self._messages:
+            self._show([(r, t) for r, t in self._messages if r is not None and r is not row])
 
     @classmethod
     def sign(

@@ -8,26 +8,36 @@ from PySide6.QtWidgets import QTableView
 CELL_PADDING = 12  # room beside a header's text, so it is never cut
 
 
-def fit_columns(table: QTableView, required: int, texts: set[int], most: int) -> None:
+def fit_columns(
+    table: QTableView, required: int, texts: set[int], most: int, stable: bool = False
+) -> None:
     """Size the shown columns of ``table`` to fill its width.
+
+    ``stable``: the columns were fitted before at this width and text size; they keep their
+    widths (rows added, values typed) unless a header or a word would no longer fit.
 
     Each is as wide as its content (up to ``most``), never narrower than its header's or its
     cells' longest word while they all fit (so no word is cut). When that is too wide, the
     widest give way first (their text wraps); the ``required`` column (what the row is) keeps
     a fifth of the width. Room left over goes to the ``texts`` columns.
     """
-    table.resizeColumnsToContents()
     header = table.horizontalHeader()
     shown = [c for c in range(header.count()) if not table.isColumnHidden(c)]
+    current = {c: header.sectionSize(c) for c in shown}
+    table.resizeColumnsToContents()
     room = table.viewport().width()
     natural = {c: header.sectionSize(c) for c in shown}
     headers = {c: header_width(table, c) for c in shown}
     least = {c: max(headers[c], longest_word(table, c)) for c in shown}
     if sum(least.values()) > room:
         least = headers  # rather a long word cut (large text) than sideways scrolling
-    if required in natural:
-        least[required] = max(least[required], min(natural[required], room // 5))
-    widths = fitted_widths({c: min(w, most) for c, w in natural.items()}, least, room)
+    if stable and all(current.values()):
+        # Rows added or values typed: the columns keep their widths, unless a header or a word
+        # would be cut, or the room changed (a scroll bar came or went); then the widest give
+        # way, or the spare goes to cut and text columns, as on a fresh fit.
+        widths = fitted_widths(current, least, room)
+    else:
+        widths = fitted_widths({c: min(w, most) for c, w in natural.items()}, least, room)
     widths = widened(widths, natural, [c for c in shown if c in texts], room)
     for column, width in widths.items():
         header.resizeSection(column, width)

@@ -63,6 +63,7 @@ class ConflictBar(QFrame):
             if binding.deferred:
                 binding.decide()  # the field holds the latest text: it asks itself
         for key in list(self.session.deferred):
-            if key not in fields and key in self.session.deferred:
+            # the rest: cells, and text another copy replaced (the field shows theirs by now)
+            if key in self.session.deferred and not (key in fields and fields[key].deferred):
                 self.session.settle(key)
         return not self.session.deferred and not any(b.deferred for b in fields.values())

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 from sip_desk.ui.editor.cell_autosave import CellAutosave
 from sip_desk.ui.editor.cell_delegate import CellDelegate
 from sip_desk.ui.editor.column_widths import fit_columns
-from sip_desk.ui.editor.reveal import scroll_area_of
+from sip_desk.ui.editor.reveal import reveal_cell
 from sip_desk.ui.item_models.row_table_model import RowRole, RowTableModel
 from sip_desk.ui.text_scale import on_font_change
 
@@ -91,7 +92,8 @@ class ItemTable(QTableView):
         model.rowsInserted.connect(self.fit)
         model.rowsRemoved.connect(self.fit)
         model.dataChanged.connect(self.fit)
-        on_font_change(self, self.fit)  # rows as tall as their text at any text size
+        self._fitted = False  # columns fitted at this width and text size: they keep theirs
+        on_font_change(self, self._refit)  # rows as tall as their text at any text size
         self.fit()
 
     def fit(self, *_args: object) -> None:
@@ -99,7 +101,8 @@ class ItemTable(QTableView):
         model = self.row_model
         required = model.column_of(model.REQUIRED)
         texts = {c for c, spec in enumerate(model.COLUMNS) if spec.kind == "text"}
-        fit_columns(self, required, texts, MAX_COLUMN_WIDTH)
+        fit_columns(self, required, texts, MAX_COLUMN_WIDTH, stable=self._fitted)
+        self._fitted = True
         self.resizeRowsToContents()
         header = self.horizontalHeader()
         rows = self.verticalHeader().length()
@@ -108,9 +111,18 @@ class ItemTable(QTableView):
         extra = scrollbar.sizeHint().height() if scrollbar.maximum() > 0 else 0
         self.setFixedHeight(min(max(rows, MIN_ROWS * header.height()), MAX_HEIGHT) + frame + extra)
 
+    def _refit(self) -> None:
+        """The text size changed: every column is fitted afresh."""
+        self._fitted = False
+        self.fit()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
+        change = abs(event.size().width() - event.oldSize().width())
+        if change:
+            # A new width is fitted afresh; the page's scroll bar coming or going is not one.
+            bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            self._fitted = self._fitted and change <= 2 * bar
             self.fit()
 
     @property
@@ -241,16 +253,7 @@ class ItemTable(QTableView):
         QTimer.singleShot(0, self, self._reveal_current)  # again once the layout has settled
 
     def _reveal_current(self) -> None:
-        """Scroll the editor's page so the current cell can be seen."""
-        index = self.currentIndex()
-        area = scroll_area_of(self)
-        page = area.widget() if area is not None else None
-        if not index.isValid() or area is None or page is None:
-            return
-        rect = self.visualRect(index)
-        centre = self.viewport().mapTo(page, rect.center())
-        # Room for a line above and below, so the cell never sits on the page's edge.
-        area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, 2 * rect.height() + 8)
+        reveal_cell(self, self.currentIndex())
 
     def start_new_row(self) -> None:
         """Go to the blank line and start typing its first column."""

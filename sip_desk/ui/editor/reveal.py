@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QTimer
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QScrollArea, QWidget
 
 MARGIN = 8
 
@@ -42,3 +42,15 @@ def scroll_to_top(widget: QWidget) -> None:
 
     scroll()
     QTimer.singleShot(0, widget, scroll)
+
+
+def reveal_cell(view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex) -> None:
+    """Scroll the editor's page so the cell ``index`` of ``view`` can be seen."""
+    area = scroll_area_of(view)
+    page = area.widget() if area is not None else None
+    if not index.isValid() or area is None or page is None:
+        return
+    rect = view.visualRect(index)
+    centre = view.viewport().mapTo(page, rect.center())
+    # Room for a line above and below, so the cell never sits on the page's edge.
+    area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, 2 * rect.height() + 8)

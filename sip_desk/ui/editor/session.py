@@ -68,6 +68,7 @@ class PlanSession(QObject):
         self._id_map: dict[tuple[str, int], int] = {}
         self.resolver: Resolver = decide_later
         self.deferred: dict[str, Edit] = {}
+        self._mine: dict[str, FieldChange] = {}  # the text this copy stored last, by field
         self._asking = False
         self.busy = False  # the last save found the store held by another program
         self._probe = False  # while busy, the next save may try the store once
@@ -102,6 +103,10 @@ class PlanSession(QObject):
             self.undo_stack.push(EditCommand(self, self._kept_theirs(edit, final)))
         if change is not None and outcome in (Outcome.SAVED, Outcome.THEIRS, Outcome.DEFERRED):
             self._set_deferred(change.key, edit if outcome is Outcome.DEFERRED else None)
+        if final is not None and outcome is Outcome.SAVED:
+            self._mine[final.key] = final
+        elif change is not None:
+            self._mine.pop(change.key, None)
         return outcome
 
     def settle(self, key: str) -> Outcome:
@@ -247,9 +252,27 @@ class PlanSession(QObject):
     def reload(self) -> None:
         """Read the plan as stored now."""
         try:
-            self._accept(self.services.plans.get_plan(self.plan.id), saved=False)
+            plan = self.services.plans.get_plan(self.plan.id)
         except DomainError as exc:
             self.notice.emit(exc.message(ui_lang()))
+            return
+        self._accept(plan, saved=False)
+        self._offer_replaced(plan)
+
+    def _offer_replaced(self, plan: PlanDetail) -> None:
+        """Text this copy stored that another copy has replaced since (its user kept their own
+        text in a conflict) is never replaced without a word: it waits for a choice, as a
+        conflict does (the conflict bar names the field; "Choose…" shows both texts)."""
+        for key, mine in list(self._mine.items()):
+            stored = mine.read(plan)
+            if stored is GONE or stored == mine.new or key in self.deferred:
+                continue
+            del self._mine[key]
+            # Stored as the user left it, so the choice shows theirs against the stored text.
+            change = mine.rebased(mine.new, mine.new)
+            text = self.tr("Restore my text: %1").replace("%1", mine.label)
+            step = Edit(text, change.write(mine.new), change.write(stored), change=change)
+            self._set_deferred(key, step)
 
     def _accept(self, plan: PlanDetail, saved: bool = True) -> None:
         self.plan = plan

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -84,6 +84,7 @@ class TablePart(QWidget):
         self.model.commit_update = self._on_update
         self.model.commit_add = self._on_add
         self.model.input_refused.connect(self._on_refused)
+        self.model.refusal_withdrawn.connect(lambda: self.clear_errors((f"{self.kind}.",)))
         self.table.on_delete = self._on_delete
         self.add_button.clicked.connect(self.table.start_new_row)
         self.remove_button.clicked.connect(self.table.delete_current)
@@ -118,6 +119,7 @@ class TablePart(QWidget):
     def _on_update(self, row: Any, data: Any) -> bool:
         # a cell saved while typing never asks about a conflict: that waits until the cell is left
         outcome = self.save_row(row, data, ask=not self.table.saving_while_typing)
+        self.model.last_save_invalid = outcome is Outcome.REFUSED  # held in its cell
         if outcome is Outcome.DEFERRED:
             self.error.show_message(
                 self.tr(
@@ -147,6 +149,8 @@ class TablePart(QWidget):
 
     def refresh(self, plan: PlanDetail) -> None:
         self.model.set_rows(self.rows_of(plan))
+        if self.model.held:  # the row of a refused cell may have changed: try it again
+            QTimer.singleShot(0, self, self.model.retry_held)
         if self.detail is not None and self.detail.row_id is not None:
             self.detail.refresh(plan)
 

@@ -78,6 +78,15 @@ def _in_table(section: Section, part: TablePart) -> list[Unsaved]:
         editor = table.indexWidget(index)
         focus = partial(_focus_cell, section, table, editor)
         return [Unsaved(f"{title}: {header}", reason, focus, table)]
+    found = []
+    for row_id, attr in model.held.cells():  # refused text held in a closed cell
+        row, column = model.row_of(row_id), model.column_of(attr)
+        header = model.headerData(column, Qt.Orientation.Horizontal)
+        reason = part.error.text().removeprefix(_WARNING_SIGN) or _could_not()
+        focus = partial(_edit_cell, section, table, row, column)
+        found.append(Unsaved(f"{title}: {header}", reason, focus, table))
+    if found:
+        return found
     if _typed_draft(model):
         required = model.column_of(model.REQUIRED)
         header = str(model.headerData(required, Qt.Orientation.Horizontal))

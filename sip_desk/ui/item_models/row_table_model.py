@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from sip_desk.ui.item_models.cell_values import Column, default_value, parse_cell
+from sip_desk.ui.item_models.held_cells import HELD_ROLES, HeldCells, HoldsRefusedText
 from sip_desk.ui.item_models.labels import enum_choices
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -31,13 +32,16 @@ def _no_commit(*_args: object) -> bool:
     return False
 
 
-class RowTableModel(QAbstractTableModel):
+class RowTableModel(QAbstractTableModel, HoldsRefusedText):
     """Editable rows of DTOs; edits are handed to ``commit_update`` / ``commit_add``.
 
     The last line is blank: typing its required column adds a row, with what was typed in its
     other columns first. The blank line then *becomes* the new row and a fresh blank line
     follows, so the cell being typed in (and its open editor) stays on the row just added.
     ``last_edit_refused``: the last :meth:`setData` was refused (bad input or a failed save).
+    Text a stored row's cell refused is held (``held``, held_cells.py): the cell shows it, its
+    editor opens on it, and :meth:`retry_held` saves it once the row has changed.
+    ``commit_update`` sets ``last_save_invalid`` when it refused the values as invalid.
     """
 
     COLUMNS: ClassVar[Sequence[Column]] = ()
@@ -47,6 +51,7 @@ class RowTableModel(QAbstractTableModel):
     PLACEHOLDER: ClassVar[object] = ""  # the blank line's required column while it is empty
 
     input_refused = Signal(str)
+    refusal_withdrawn = Signal()  # the refused cell was set back to its stored value
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -56,6 +61,9 @@ class RowTableModel(QAbstractTableModel):
         self.commit_update: Callable[[Any, Any], bool] = _no_commit
         self.commit_add: Callable[[Any], bool] = _no_commit
         self.last_edit_refused = False
+        self.last_save_invalid = False
+        self.held = HeldCells()
+        self._refused_at: tuple[int | None, str] | None = None  # the cell last refused
         self._adding_draft = False
         self._spare_line = False  # a second blank line, for a moment while one becomes a row
 
@@ -160,6 +168,9 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         column = self.COLUMNS[index.column()]
+        held = self._held_text(index.row(), column.attr)
+        if held is not None and role in HELD_ROLES:
+            return HELD_ROLES[role](held)
         value = self._value(index.row(), column.attr)
         if role == Qt.ItemDataRole.DisplayRole:
             if self.is_blank(index.row()) and column.attr == self.REQUIRED and not value:
@@ -218,20 +229,32 @@ class RowTableModel(QAbstractTableModel):
             return False
         column = self.COLUMNS[index.column()]
         self.last_edit_refused = False
+        row = None if self.is_blank(index.row()) else self.rows[index.row()]
         try:
             parsed = parse_cell(column, value, role)
         except ValueError as exc:
             self.last_edit_refused = True
+            self._refused_at = (None if row is None else row.id, column.attr)
+            self._hold(index, row, column.attr, value)
             self.input_refused.emit(str(exc))
             return False
-        if self.is_blank(index.row()):
+        if row is None:
             return self._set_draft(index, column.attr, parsed)
-        row = self.rows[index.row()]
-        if getattr(row, column.attr) == parsed:
+        if getattr(row, column.attr) == parsed:  # back to the stored value: nothing to refuse
+            self._drop_held(index, row.id, column.attr)
+            if self._refused_at == (row.id, column.attr):
+                self._refused_at = None
+                self.refusal_withdrawn.emit()
             return False
         data = self.row_data(row)
+        self.last_save_invalid = False
         saved = self.commit_update(row, dataclasses.replace(data, **{column.attr: parsed}))
         self.last_edit_refused = not saved
+        if saved:
+            self._drop_held(index, row.id, column.attr)
+        elif self.last_save_invalid:
+            self._refused_at = (row.id, column.attr)
+            self._hold(index, row, column.attr, value)
         return saved
 
     def changed_label(self, row: Any, data: Any) -> str:

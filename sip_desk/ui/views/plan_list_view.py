@@ -22,6 +22,7 @@ from sip_desk.ui.icons import Icon, icon
 from sip_desk.ui.text_scale import on_font_change
 from sip_desk.ui.views.sort_arrow import SortArrowHeader
 from sip_desk.ui.views.sort_chooser import SortChooser
+from sip_desk.ui.views.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -109,19 +110,30 @@ class PlanListView:
         self.message.setWordWrap(True)
         self.message.setVisible(False)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_label)
-        bar.addWidget(self.search, 3)
-        bar.addSpacing(12)
-        bar.addWidget(self.status_label)
-        bar.addWidget(self.status_filter, 1)
-        bar.addSpacing(12)
-        bar.addWidget(self.sort_label)
-        bar.addWidget(self.sort)
-        bar.addSpacing(12)
-        bar.addWidget(self.new_plan)
+        # Narrow (large text, 200 % on a small screen): the filters go under the search box,
+        # and the lists' choices are cut short rather than widening the window.
+        for combo, letters in ((self.status_filter, 10), (self.sort, 14)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(letters)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 16)
+        on_font_change(
+            self.search,
+            lambda: self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 16),
+        )
+        find, status, order = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        find.addWidget(self.search_label)
+        find.addWidget(self.search, 1)
+        status.addWidget(self.status_label)
+        status.addWidget(self.status_filter, 1)
+        order.addWidget(self.sort_label)
+        order.addWidget(self.sort, 1)
+        order.addSpacing(12)
+        order.addWidget(self.new_plan)
+        self.bar = WrapRow(host, find, status, order, stretches=(3, 1, 1))
         layout = QVBoxLayout(host)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
 

@@ -12,6 +12,7 @@ from sip_desk.ui.events import AppEvents
 from sip_desk.ui.item_models.plan_table_model import Column, PlanSource, PlanTableModel
 from sip_desk.ui.labels import status_label
 from sip_desk.ui.text_scale import on_font_change
+from sip_desk.ui.views.column_fit import ColumnFit
 from sip_desk.ui.views.empty_store_view import EmptyStoreView
 from sip_desk.ui.views.plan_list_view import PlanListView
 
@@ -59,6 +60,7 @@ class PlanListPanel(QWidget):
         self._refresh.setInterval(REFRESH_DELAY_MS)
         self._fill_status_filter()
         self._set_texts()
+        self._columns = ColumnFit(self.view.table)
         self.refit()
         on_font_change(self.view.table, self.refit)  # columns fit the text at any size
         self._connect_signals()
@@ -119,7 +121,8 @@ class PlanListPanel(QWidget):
     def refit(self) -> None:
         """Fit the columns to typical content (again after large text); the last takes the rest.
 
-        With large text the table scrolls sideways rather than cutting every column short.
+        When the list is narrower than that (large text, a small screen) the columns shrink in
+        proportion and cut their text with "…" rather than the list scrolling sideways.
         """
         table = self.view.table
         header = table.horizontalHeader()
@@ -132,13 +135,14 @@ class PlanListPanel(QWidget):
             Column.COORDINATOR: "Förnamn Efternamnsson",
             Column.NEXT_FOLLOW_UP: "2026-11-23 10:00",
         }
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(metrics.horizontalAdvance("Status") + 16)
+        wanted: dict[int, int] = {}
         for column, sample in samples.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             text = max(sample, title, key=metrics.horizontalAdvance)
-            header.resizeSection(column, metrics.horizontalAdvance(text) + 28)
+            wanted[int(column)] = metrics.horizontalAdvance(text) + 28
+        self._columns.set_wanted(wanted)
 
     def set_source(self, source: PlanSource) -> None:
         self._attached = True

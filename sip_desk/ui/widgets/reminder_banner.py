@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from sip_desk.ui.text_scale import on_font_change, px
+
 
 class ReminderBanner(QFrame):
     """Shows the reminder text, a button to the worklist and a button to dismiss it."""
@@ -28,7 +30,8 @@ class ReminderBanner(QFrame):
         self.dismiss = QPushButton(self.tr("Dismiss"), self)
         self.dismiss.setObjectName("reminderDismiss")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        self._fit_margins()
+        on_font_change(self, self._fit_margins)  # padding grows and shrinks with the text
         layout.addWidget(self.text, 1)
         layout.addWidget(self.show_worklist)
         layout.addWidget(self.dismiss)
@@ -36,6 +39,12 @@ class ReminderBanner(QFrame):
         self.show_worklist.clicked.connect(self.worklist_requested)
         self.dismiss.clicked.connect(self.hide)
         self.hide()
+
+    def _fit_margins(self) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(px(8), px(4), px(8), px(4))
+            layout.setSpacing(px(6))
 
     def show_notice(self, text: str) -> None:
         self.text.setText("ℹ " + text)

@@ -22,6 +22,7 @@ from sip_desk.ui.follow_up.caseload_dialog import CaseloadDialog
 from sip_desk.ui.item_models.worklist_table_model import SORT_CAP, Column, WorklistTableModel
 from sip_desk.ui.labels import principal_label, status_label
 from sip_desk.ui.text_scale import on_font_change, px
+from sip_desk.ui.views.column_fit import ColumnFit
 from sip_desk.ui.worklist.worklist_exports import export_calendar, save_invitation
 from sip_desk.ui.worklist.worklist_labels import count_number
 from sip_desk.ui.worklist.worklist_range import (
@@ -63,6 +64,7 @@ class WorklistPanel(QWidget):
         self._on_counts_loaded()
         self.model.set_filter(self.current_filter(), background=False)
         self.model.set_source(services.follow_ups)
+        self._columns = ColumnFit(self.view.table)  # within the list's width: no sideways scroll
         self._size_columns()
         on_font_change(self.view.table, self._size_columns)
 
@@ -264,8 +266,8 @@ class WorklistPanel(QWidget):
         self.view.message.setVisible(True)
 
     def _size_columns(self) -> None:
-        """Widths for typical content at normal text size, grown with the text size."""
-        header = self.view.table.horizontalHeader()
+        """Widths for typical content at normal text size, grown with the text size; shrunk
+        (widest first, text elided) when the list is narrower."""
         widths = {
             Column.DUE: 130,
             Column.URGENCY: 110,
@@ -274,9 +276,9 @@ class WorklistPanel(QWidget):
             Column.RESPONSIBLE: 150,
             Column.ORGANISATION: 170,
             Column.WHAT: 260,
+            Column.COORDINATOR: 150,
         }
-        for column, width in widths.items():
-            header.resizeSection(column, px(width))
+        self._columns.set_wanted({int(column): px(width) for column, width in widths.items()})
 
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected_item()

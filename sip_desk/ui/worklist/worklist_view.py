@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from sip_desk.ui.text_scale import relative_font
 from sip_desk.ui.views.plan_list_view import list_table
 from sip_desk.ui.views.sort_chooser import SortChooser
+from sip_desk.ui.views.wrap_row import WrapRow
 
 CHIP_TEXT = 1.2  # a count's text, relative to the list's
 _COUNT_STYLE = (
@@ -60,6 +62,18 @@ def _combo(host: QWidget, name: str, editable: bool = False) -> QComboBox:
     return combo
 
 
+def _scrolled(frame: QFrame) -> QScrollArea:
+    """The filters, scrolled within their box when the window is too short for all of them
+    (200 % with large text on a 768 px screen) instead of the window growing off the screen."""
+    area = QScrollArea(frame.parentWidget())
+    area.setObjectName("worklistFilters")
+    area.setWidget(frame)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # they wrap
+    return area
+
+
 class WorklistView:
     """Builds the worklist's widgets on ``host``; the panel wires them."""
 
@@ -93,6 +107,10 @@ class WorklistView:
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.sort = SortChooser(header, host)
         self.sort.setObjectName("worklistSort")
+        self.sort.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sort.setMinimumContentsLength(14)  # a long order is cut short, not the window widened
         self.sort_label = QLabel(host)
         self.sort_label.setBuddy(self.sort)
 
@@ -119,9 +137,10 @@ class WorklistView:
         for chip in (self.overdue, self.today, self.this_week, self.within_30):
             counts.addWidget(chip)
         counts.addStretch(1)
-        span = QHBoxLayout()  # in the filters, not beside the counts: room for large text
-        for part in (self.range, self.first_day, self.until_label, self.last_day):
+        span = QHBoxLayout()  # the dates under the span: one line was wider than a screen
+        for part in (self.first_day, self.until_label, self.last_day):
             span.addWidget(part)
+        span.addStretch(1)
         left, right = QFormLayout(), QFormLayout()
         self.labels: dict[str, QLabel] = {}
         for form, pairs in (
@@ -136,25 +155,26 @@ class WorklistView:
                 self.labels[key] = label
                 form.addRow(label, widget)
         left.addRow(self.sort_label, self.sort)
-        right.addRow(self.range_label, span)
-        filter_row = QHBoxLayout()
-        filter_row.addLayout(left, 1)
-        filter_row.addLayout(right, 1)
+        right.addRow(self.range_label, self.range)
+        right.addRow("", span)
         frame = QFrame(host)
         frame.setFrameShape(QFrame.Shape.StyledPanel)
-        frame.setLayout(filter_row)
-        buttons = QHBoxLayout()
+        filter_row = QHBoxLayout(frame)  # the two forms side by side, or stacked when narrow
+        filter_row.addWidget(WrapRow(frame, left, right, stretches=(1, 1)))
+        row_actions, list_actions = QHBoxLayout(), QHBoxLayout()
         for button in (self.open_plan, self.record, self.invitation):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.caseload)
-        buttons.addWidget(self.export_ics)
+            row_actions.addWidget(button)
+        row_actions.addStretch(1)
+        list_actions.addStretch(1)
+        list_actions.addWidget(self.caseload)
+        list_actions.addWidget(self.export_ics)
+        buttons = WrapRow(host, row_actions, list_actions, stretches=(1, 0))
         outer = QVBoxLayout(host)
         outer.addLayout(counts)
-        outer.addWidget(frame)
+        outer.addWidget(_scrolled(frame))
         outer.addWidget(self.message)
         outer.addWidget(self.table, 1)
-        outer.addLayout(buttons)
+        outer.addWidget(buttons)
 
     def retranslate(self) -> None:
         """Set every static text (again, after a language change)."""

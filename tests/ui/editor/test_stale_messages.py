@@ -73,3 +73,19 @@ def test_sub_goal_of_itself_message_goes_when_the_user_moves_on(
 
     assert editor.plan.fields.strengths == "Envis"
     assert not part.error.isVisible()
+
+
+def test_sub_goal_of_itself_message_goes_when_the_stored_choice_is_picked_again(
+    qtbot, swedish, open_editor, new_plan_id
+):
+    editor = open_editor(new_plan_id)
+    part = editor.goals_section.goals
+    table = part.table
+    type_cell(qtbot, table, blank_row(table), G.column_of("text"), GOALS[0])
+    pick_cell(qtbot, table, 0, G.column_of("parent_id"), GOALS[0])
+    assert part.error.isVisible() and "delmål till sig självt" in part.error.text()
+
+    pick_cell(qtbot, table, 0, G.column_of("parent_id"), "(huvudmål)")  # the stored value
+
+    assert editor.plan.goals[0].parent_id is None
+    assert not part.error.isVisible()

@@ -67,6 +67,10 @@ def meeting(qtbot, sqlite_db: Database, sqlite_services: Services, clock) -> Ite
     editors = []
     for services in (sqlite_services, bo_services):
         editor = PlanEditor(services, AppEvents(), plan.id)
+        # The two type at the same moment: neither copy looks at the store on its own timer
+        # (under load its 3 s could show Bo Anna's text before he types: no conflict at all).
+        # Live reload has its own tests (test_live_reload.py).
+        editor.live.timer.stop()
         editor.resize(1400, 900)
         editor.show()
         qtbot.waitExposed(editor)
@@ -213,6 +217,38 @@ def test_same_field_keep_mine(qtbot, meeting: Meeting) -> None:
     assert meeting.stored().fields.reason == "Bo skriver"
     assert meeting.bo.person_section.reason.toPlainText() == "Bo skriver"
     assert not meeting.bo.conflicts.isVisible()
+
+
+def test_the_other_copy_is_told_when_its_text_was_replaced(qtbot, meeting: Meeting) -> None:
+    _on_conflict(_click(qtbot, lambda d: d.keep_mine))  # Bo keeps his text
+    _anna_then_bo_write_the_reason(qtbot, meeting)
+    assert meeting.stored().fields.reason == "Bo skriver"
+
+    meeting.anna.live.look()  # Anna's copy looks at the store (every 3 s)
+
+    bar = meeting.anna.conflicts
+    assert bar.isVisible() and "Reason" in bar.message.text()  # named, never silent
+    assert meeting.anna.person_section.reason.toPlainText() == "Bo skriver"
+    seen = _on_conflict(_click(qtbot, lambda d: d.keep_mine))  # Anna keeps hers
+    _use(qtbot, meeting.anna)
+    qtbot.mouseClick(bar.button, LEFT)
+    assert [(s.theirs, s.mine) for s in seen] == [("Bo skriver", "Anna skriver")]
+    assert meeting.stored().fields.reason == "Anna skriver"
+    assert meeting.anna.person_section.reason.toPlainText() == "Anna skriver"
+    assert not bar.isVisible()
+
+
+def test_the_other_copy_may_take_the_replacing_text(qtbot, meeting: Meeting) -> None:
+    _on_conflict(_click(qtbot, lambda d: d.keep_mine))
+    _anna_then_bo_write_the_reason(qtbot, meeting)
+    meeting.anna.live.look()
+
+    _on_conflict(_click(qtbot, lambda d: d.take_theirs))
+    _use(qtbot, meeting.anna)
+    qtbot.mouseClick(meeting.anna.conflicts.button, LEFT)
+
+    assert meeting.stored().fields.reason == "Bo skriver"
+    assert not meeting.anna.conflicts.isVisible()
 
 
 def test_same_field_use_theirs_and_undo_brings_mine_back(qtbot, meeting: Meeting) -> None:
