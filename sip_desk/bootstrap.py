@@ -121,6 +121,7 @@ def open_services(
     )
     services = Services(ctx)
     _ensure_key(services)
+    _move_seal_password(services)
     return services
 
 
@@ -156,6 +157,22 @@ def _checked(target: str, passphrase: str | None) -> tuple[str | None, Any]:
         return passphrase, cipher.open_checked(path, passphrase)
     except DomainError as error:
         raise StoreError(error.code, **error.params) from error
+
+
+def _move_seal_password(services: Services) -> None:
+    """A seal password an earlier build stored in the store goes to the OS keyring (or away).
+
+    Only a store that holds one pays for loading the export service.
+    """
+    from sqlalchemy import text
+
+    query = text("SELECT 1 FROM settings WHERE key = 'seal.pkcs12_password'")
+    with services.ctx.db.read_connection() as conn:
+        if conn.execute(query).first() is None:
+            return
+    from sip_desk.services.export_service import move_stored_seal_password
+
+    move_stored_seal_password(services.ctx)
 
 
 def _ensure_key(services: Services) -> None:

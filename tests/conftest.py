@@ -22,6 +22,7 @@ from sip_desk.services.context import Clock, ServiceContext  # noqa: E402
 from sip_desk.services.registry import Services  # noqa: E402
 from sip_desk.ui.qt_refcounts import protect_singletons  # noqa: E402
 from tests.builders import PlanBuilder  # noqa: E402
+from tests.keyring_memory import MemoryKeyring, NoKeyring  # noqa: E402
 
 protect_singletons()  # as the app does: a long test session reads many empty QVariants
 
@@ -38,6 +39,31 @@ class MutableClock(Clock):
 
     def set(self, now: datetime) -> None:
         self.current = now
+
+
+@pytest.fixture(autouse=True, scope="session")
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory OS keyring for the whole session: tests never touch the developer's own.
+
+    Its passwords are kept by certificate path (each test's own temporary folder).
+    """
+    import keyring
+
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def no_keyring(memory_keyring: MemoryKeyring) -> Iterator[None]:
+    """A computer without an OS keyring (the backend keyring falls back to)."""
+    import keyring
+
+    keyring.set_keyring(NoKeyring())  # type: ignore[no-untyped-call]
+    yield
+    keyring.set_keyring(memory_keyring)
 
 
 @pytest.fixture

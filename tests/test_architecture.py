@@ -33,6 +33,7 @@ RULES: dict[str, Rule] = {
             "cryptography",
             "icalendar",
             "jsonschema",
+            "keyring",  # the seal password (services/pdf_seal.py)
             "pyhanko",
             "pyhanko_certvalidator",
         },

@@ -1133,6 +1133,10 @@
         <translation>Ta &amp;bort plan (gallring)…</translation>
     </message>
     <message>
+        <source>Plans d&amp;ue for deletion (gallring)…</source>
+        <translation>Gall&amp;ringsbara planer…</translation>
+    </message>
+    <message>
         <source>Load de&amp;mo data</source>
         <translation>&amp;Ladda demodata</translation>
     </message>
@@ -1816,6 +1820,10 @@
         <translation>Planen för %1 är borttagen.</translation>
     </message>
     <message>
+        <source>Deleted %1 plans due for deletion.</source>
+        <translation>%1 gallringsbara planer togs bort.</translation>
+    </message>
+    <message>
         <source>Load demo data</source>
         <translation>Ladda demodata</translation>
     </message>
@@ -2392,6 +2400,81 @@
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Plans due for deletion (gallring)</source>
+        <translation>Gallringsbara planer</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Verkställ</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected plans…</source>
+        <translation>&amp;Ta bort markerade planer…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Last entry</source>
+        <translation>Senaste anteckning</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Gallras från</translation>
+    </message>
+    <message>
+        <source>Plans due for deletion</source>
+        <translation>Gallringsbara planer</translation>
+    </message>
+    <message>
+        <source>&amp;Retention period after the last entry:</source>
+        <translation>&amp;Gallringstid efter senaste anteckningen:</translation>
+    </message>
+    <message>
+        <source>Closed plans whose last entry (change, closing, version or meeting) is the retention period or more ago; the Social Services Act keeps records five years. A deleted plan remains in the backups until they rotate out (7 daily, 4 weekly).</source>
+        <translation>Avslutade planer vars senaste anteckning (ändring, avslut, version eller möte) är gallringstiden eller äldre; enligt socialtjänstlagen bevaras akter i fem år. En borttagen plan finns kvar i säkerhetskopiorna tills de roteras bort (7 dagliga, 4 veckovisa).</translation>
+    </message>
+    <message>
+        <source>%1 plans are due for deletion.</source>
+        <translation>%1 planer ska gallras.</translation>
+    </message>
+    <message>
+        <source>No plan is due.</source>
+        <translation>Ingen plan ska gallras.</translation>
+    </message>
+    <message>
+        <source>Delete plans</source>
+        <translation>Ta bort planer</translation>
+    </message>
+    <message>
+        <source>Delete 1 plan and everything in it?</source>
+        <translation>Ta bort 1 plan och allt i den?</translation>
+    </message>
+    <message>
+        <source>Delete %1 plans and everything in them?</source>
+        <translation>Ta bort %1 planer och allt i dem?</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Each deletion is logged with the plan id and the date, without names.</source>
+        <translation>Det går inte att ångra. Varje borttagning loggas med planens id och datum, utan namn.</translation>
+    </message>
+</context>
+<context>
     <name>RowDetail</name>
     <message>
         <source>Details: %1</source>
@@ -2419,6 +2502,17 @@
     <message>
         <source>Not saved: %1</source>
         <translation>Inte sparad: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SealPassword</name>
+    <message>
+        <source>Seal certificate password</source>
+        <translation>Sigillcertifikatets lösenord</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring, so the password of the organisation&apos;s certificate is not kept. Password (kept until SIP Desk closes):</source>
+        <translation>Den här datorn har ingen nyckelring, så lösenordet till organisationens certifikat sparas inte. Lösenord (gäller tills SIP Desk stängs):</translation>
     </message>
 </context>
 <context>
@@ -2450,6 +2544,10 @@
     <message>
         <source>Certificate password</source>
         <translation>Certifikatets lösenord</translation>
+    </message>
+    <message>
+        <source>Full &amp;names in calendar files</source>
+        <translation>Hela &amp;namn i kalenderfiler</translation>
     </message>
     <message>
         <source> days</source>
@@ -2500,8 +2598,12 @@
         <translation>Certifikatets &amp;lösenord:</translation>
     </message>
     <message>
-        <source>With a certificate, every saved PDF carries the organisation&apos;s digital seal. The password is kept in the database: use a certificate meant only for sealing plans.</source>
-        <translation>Med ett certifikat får varje sparad PDF organisationens digitala sigill. Lösenordet sparas i databasen: använd ett certifikat som bara är till för att försegla planer.</translation>
+        <source>With a certificate, every saved PDF carries the organisation&apos;s digital seal. The password is kept in the computer&apos;s keyring, never in the database; without a keyring it is asked for again after each start.</source>
+        <translation>Med ett certifikat får varje sparad PDF organisationens digitala sigill. Lösenordet sparas i datorns nyckelring, aldrig i databasen; utan nyckelring efterfrågas det igen efter varje start.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: the certificate password is kept until SIP Desk closes, and asked for again after the next start.</source>
+        <translation>Den här datorn har ingen nyckelring: certifikatets lösenord gäller tills SIP Desk stängs och efterfrågas igen efter nästa start.</translation>
     </message>
     <message>
         <source>Follow-ups</source>

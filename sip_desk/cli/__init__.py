@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         key_commands,
         log_commands,
         plan_commands,
+        retention_commands,
         store_commands,
         transfer_commands,
     )
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         key_commands,
         store_commands,
         admin_commands,
+        retention_commands,
         log_commands,
         cipher_commands,
     ):

@@ -7,12 +7,14 @@ the global ``--lang`` given before the command (or ``SIP_DESK_LANG``).
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, add_global_options, command_parser
 from sip_desk.cli.verify_report import print_report, report_json, report_lines, text
 from sip_desk.domain.document import PRINT_LANGUAGES
+from sip_desk.domain.text import text as catalogue_text
 
 
 def register(sub: Any) -> None:
@@ -68,7 +70,11 @@ def register(sub: Any) -> None:
 def pdf_command(args: argparse.Namespace, runner: Runner) -> int:
     """Render and save the PDF; prints where it went. A damaged signed version: exit 1."""
     t = text(runner.lang)
-    pdf = runner.services.documents.export_pdf(
+    documents = runner.services.documents
+    settings = documents.settings()
+    if args.seal is not False and settings.seal_configured and not settings.seal_password_known:
+        _ask_seal_password(runner)
+    pdf = documents.export_pdf(
         args.plan_id, args.output, args.version_number, args.print_lang, args.seal
     )
     state = t("signed") if pdf.signed else t("draft")
@@ -80,6 +86,15 @@ def pdf_command(args: argparse.Namespace, runner: Runner) -> int:
     if pdf.sealed:
         print(t("sealed"))
     return EXIT_OK
+
+
+def _ask_seal_password(runner: Runner) -> None:
+    """No keyring keeps the seal password: ask for it at a terminal (else sealing says so)."""
+    if sys.stdin.isatty():
+        import getpass
+
+        prompt = catalogue_text(runner.lang, "cli.pdf.seal_password")
+        runner.services.documents.remember_seal_password(getpass.getpass(prompt))
 
 
 def verify_command(args: argparse.Namespace, runner: Runner) -> int:

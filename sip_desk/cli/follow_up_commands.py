@@ -33,6 +33,13 @@ def register(sub: Any) -> None:
     p.add_argument("--coordinator", default="", metavar="NAME", help="only this coordinator")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--ics", metavar="FILE", help="also write the follow-up meetings to FILE")
+    p.add_argument(
+        "--full-names",
+        action="store_true",
+        default=None,
+        help="name people in full in the .ics events (default: initials and the plan id, "
+        "unless the setting says otherwise)",
+    )
     p.set_defaults(func=followups_command)
 
 
@@ -107,7 +114,8 @@ def followups_command(args: argparse.Namespace, runner: Runner) -> int:
         print(_summary(items, runner.lang))
     if args.ics:
         calendar = runner.services.calendar
-        path = calendar.write(args.ics, calendar.worklist_calendar(query, runner.lang))
+        data = calendar.worklist_calendar(query, runner.lang, args.full_names)
+        path = calendar.write(args.ics, data)
         meetings = sum(1 for i in items if i.starts_at is not None)
         key = "cli.followups.wrote_one" if meetings == 1 else "cli.followups.wrote_many"
         print(text(runner.lang, key, count=meetings, path=path), file=sys.stderr)

@@ -23,7 +23,12 @@ from sip_desk.domain.errors import NotFoundError
 from sip_desk.domain.worklist import WorklistFilter
 from sip_desk.files import write_atomically
 from sip_desk.services.audit import AuditLog, log_read
-from sip_desk.services.calendar_ics import Attendee, MeetingEvent, build_calendar
+from sip_desk.services.calendar_ics import (
+    CALENDAR_FULL_NAMES,
+    Attendee,
+    MeetingEvent,
+    build_calendar,
+)
 from sip_desk.services.context import ServiceContext
 
 STORE_ID_SETTING = "store.uuid"
@@ -71,8 +76,13 @@ class CalendarService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
-    def worklist_calendar(self, query: WorklistFilter | None = None, lang: str = "sv") -> bytes:
-        """The booked follow-up meetings of the (filtered) worklist window."""
+    def worklist_calendar(
+        self, query: WorklistFilter | None = None, lang: str = "sv", full_names: bool | None = None
+    ) -> bytes:
+        """The booked follow-up meetings of the (filtered) worklist window.
+
+        ``full_names``: name the person in full (``None``: as the setting says).
+        """
         with self._ctx.db.write() as s:
             ids = follow_up_meeting_ids(s, query or WorklistFilter(), self._ctx.clock.today())
             rows: list[Row[Any]] = []
@@ -80,9 +90,11 @@ class CalendarService:
                 chunk = ids[start : start + _CHUNK]
                 rows += s.execute(_event_stmt().where(Meeting.id.in_(chunk))).all()
             rows.sort(key=lambda r: (r.starts_at, r.meeting_id))
-            return self._calendar(s, [_event(r) for r in rows], rows, lang)
+            return self._calendar(s, [_event(r) for r in rows], rows, lang, full_names)
 
-    def invitation_calendar(self, plan_id: int, meeting_id: int, lang: str = "sv") -> bytes:
+    def invitation_calendar(
+        self, plan_id: int, meeting_id: int, lang: str = "sv", full_names: bool | None = None
+    ) -> bytes:
         """One meeting with its summoned and invited participants as attendees."""
         with self._ctx.db.write() as s:
             row = s.execute(
@@ -98,7 +110,7 @@ class CalendarService:
             attendees = tuple(
                 Attendee(name=p.name, email=p.email, invitation=p.invitation) for p in people
             )
-            return self._calendar(s, [_event(row, attendees)], [row], lang)
+            return self._calendar(s, [_event(row, attendees)], [row], lang, full_names)
 
     def store_id(self) -> str:
         """The store's own UUID (created on first use)."""
@@ -113,15 +125,24 @@ class CalendarService:
         return target
 
     def _calendar(
-        self, s: Session, events: list[MeetingEvent], rows: Sequence[Row[Any]], lang: str
+        self,
+        s: Session,
+        events: list[MeetingEvent],
+        rows: Sequence[Row[Any]],
+        lang: str,
+        full_names: bool | None,
     ) -> bytes:
         now = self._ctx.clock.now()
+        if full_names is None:
+            setting = s.get(Setting, CALENDAR_FULL_NAMES)
+            full_names = setting is not None and setting.value == "true"
         for plan_id, person_id in sorted({(r.plan_id, r.person_id) for r in rows}):
             AuditLog(s, self._ctx.user, now, plan_id, person_id).record(
                 AuditAction.EXPORT, "calendar", plan_id
             )
             log_read(self._ctx, AccessKind.CALENDAR, plan_id, person_id, "ics", s.connection())
-        return build_calendar(events, self._store_id(s), now, lang, name="SIP Desk")
+        store_id = self._store_id(s)
+        return build_calendar(events, store_id, now, lang, name="SIP Desk", full_names=full_names)
 
     @staticmethod
     def _store_id(s: Session) -> str:

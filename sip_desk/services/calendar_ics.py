@@ -1,8 +1,9 @@
 """Building RFC 5545 calendars from meeting rows (pure: no store, no clock).
 
-The person's address and identity number are never written. For a person with a protected
-identity the meeting place is left out too (it tells where they will be) and the summary carries
-initials only.
+The person's address and identity number are never written. The summary names the person by
+initials and the plan id (a calendar is often shared or synced to a phone); in full only when
+the ``calendar.full_names`` setting says so. For a person with a protected identity the meeting
+place is left out too (it tells where they will be) and the summary carries initials only.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from sip_desk.domain.local_time import LOCAL_TZ
 from sip_desk.domain.text import text
 
 PRODID = "-//SIP Desk//SIP Desk//SV"
+CALENDAR_FULL_NAMES = "calendar.full_names"
+"""The setting ("true"/"false") that lets calendar events name the person in full."""
 TZID = LOCAL_TZ.key
 
 
@@ -77,12 +80,19 @@ def stockholm_timezone() -> Timezone:
     return tz
 
 
-def _summary(event: MeetingEvent, lang: str) -> str:
+def _summary(event: MeetingEvent, lang: str, full_names: bool) -> str:
+    """The person's initials and the plan id, or the full name when asked for.
+
+    A person with protected identity is named by initials only, whatever was asked.
+    """
     label = text(lang, f"ics.kind.{event.kind.value}")
+    initials = ".".join(n[:1] for n in (event.first_name, event.last_name) if n)
     if event.protected_identity:
-        initials = ".".join(n[:1] for n in (event.first_name, event.last_name) if n)
         return f"{label} ({initials}.)"
-    return f"{label}: {event.first_name} {event.last_name}".strip()
+    if full_names:
+        return f"{label}: {event.first_name} {event.last_name}".strip()
+    plan = f"{text(lang, 'ics.plan').lower()} {event.plan_id}"
+    return f"{label}: {initials}. ({plan})" if initials else f"{label} ({plan})"
 
 
 def _location(event: MeetingEvent) -> str:
@@ -116,7 +126,9 @@ def _attendee(a: Attendee) -> vCalAddress:
     return address
 
 
-def build_event(event: MeetingEvent, store_id: str, stamp: datetime, lang: str) -> Event:
+def build_event(
+    event: MeetingEvent, store_id: str, stamp: datetime, lang: str, full_names: bool = False
+) -> Event:
     """One VEVENT; SEQUENCE follows the plan's edit counter so later exports win."""
     out = Event()
     out.add("uid", meeting_uid(event.meeting_id, store_id))
@@ -125,7 +137,7 @@ def build_event(event: MeetingEvent, store_id: str, stamp: datetime, lang: str) 
     out.add(
         "dtend", (event.starts_at + timedelta(minutes=event.duration_minutes)).astimezone(LOCAL_TZ)
     )
-    out.add("summary", _summary(event, lang))
+    out.add("summary", _summary(event, lang, full_names))
     out.add("description", _description(event, lang))
     location = _location(event)
     if location:
@@ -144,9 +156,17 @@ def build_event(event: MeetingEvent, store_id: str, stamp: datetime, lang: str) 
 
 
 def build_calendar(
-    events: Iterable[MeetingEvent], store_id: str, stamp: datetime, lang: str = "sv", name: str = ""
+    events: Iterable[MeetingEvent],
+    store_id: str,
+    stamp: datetime,
+    lang: str = "sv",
+    name: str = "",
+    full_names: bool = False,
 ) -> bytes:
-    """A whole VCALENDAR (METHOD:PUBLISH) with the Stockholm VTIMEZONE and one event each."""
+    """A whole VCALENDAR (METHOD:PUBLISH) with the Stockholm VTIMEZONE and one event each.
+
+    Events name the person by initials and the plan id unless ``full_names``.
+    """
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -156,6 +176,6 @@ def build_calendar(
         cal.add("x-wr-calname", name)
     cal.add_component(stockholm_timezone())
     for event in events:
-        cal.add_component(build_event(event, store_id, stamp, lang))
+        cal.add_component(build_event(event, store_id, stamp, lang, full_names))
     data: bytes = cal.to_ical()
     return data

@@ -6,8 +6,9 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, text
 
 from sip_desk.db.models import PlanVersion, Setting
 from sip_desk.domain.access import AccessKind
@@ -18,11 +19,13 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.domain.redaction import without_address
 from sip_desk.domain.verification import DamagedVersionError, KeyOrigin, VerificationReport
 from sip_desk.files import write_atomically
-from sip_desk.services.audit import AuditLog, log_read
+from sip_desk.services.audit import AuditLog, as_text, log_read
+from sip_desk.services.calendar_ics import CALENDAR_FULL_NAMES
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.pdf_seal import (
     FINGERPRINT_ENTITY,
     FINGERPRINT_FIELD,
+    SealPasswords,
     certificate_of,
     load_certificate,
     seal_pdf,
@@ -34,21 +37,31 @@ from sip_desk.services.store_key import key_id_of, read_file, read_public_pem
 # --- Settings for printed documents, kept in the store's ``settings`` table.
 
 DEFAULT_MARKING = "Sekretess enligt offentlighets- och sekretesslagen (OSL)"
-# DocumentSettings field → its key in the store's ``settings`` table.
+# DocumentSettings field → its key in the store's ``settings`` table. The seal password is
+# never stored there: it is kept in the OS keyring (:class:`SealPasswords`).
 _SETTING_KEYS = {
     "confidentiality_marking": "print.confidentiality_marking",
     "seal_pkcs12_path": "seal.pkcs12_path",
-    "seal_pkcs12_password": "seal.pkcs12_password",
+    "calendar_full_names": CALENDAR_FULL_NAMES,
 }
+OLD_PASSWORD_SETTING = "seal.pkcs12_password"
+"""Where builds before the keyring stored the seal password; removed at start-up."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class DocumentSettings:
-    """How plans are printed and sealed (an empty PKCS#12 path: no digital seal)."""
+    """How plans are printed and sealed (an empty PKCS#12 path: no digital seal).
+
+    ``seal_password_known`` is False when neither the OS keyring nor this program run holds
+    the certificate's password (``seal_pkcs12_password`` is then empty). Calendar files name
+    the person in full only with ``calendar_full_names``.
+    """
 
     confidentiality_marking: str = DEFAULT_MARKING
     seal_pkcs12_path: str = ""
     seal_pkcs12_password: str = ""
+    seal_password_known: bool = True
+    calendar_full_names: bool = False
 
     @property
     def seal_configured(self) -> bool:
@@ -90,19 +103,47 @@ class ExportService:
     def __init__(self, ctx: ServiceContext, signing: SigningService) -> None:
         self._ctx = ctx
         self._signing = signing
+        self._passwords = SealPasswords()
 
     def settings(self) -> DocumentSettings:
         """The stored print and seal settings (defaults where nothing is stored)."""
         with self._ctx.db.read() as s:
             rows = s.execute(select(Setting).where(Setting.key.in_(_SETTING_KEYS.values())))
             stored = {row.key: row.value for row in rows.scalars()}
-        return DocumentSettings(**{f: stored[k] for f, k in _SETTING_KEYS.items() if k in stored})
+        values: dict[str, Any] = {f: stored[k] for f, k in _SETTING_KEYS.items() if k in stored}
+        values["calendar_full_names"] = values.get("calendar_full_names") == "true"
+        path = values.get("seal_pkcs12_path", "")
+        password = self._passwords.get(path) if path.strip() else ""
+        return DocumentSettings(
+            **values, seal_pkcs12_password=password or "", seal_password_known=password is not None
+        )
 
-    def save_settings(self, settings: DocumentSettings) -> None:
-        """Store print and seal settings."""
+    def save_settings(self, settings: DocumentSettings) -> bool:
+        """Store print and seal settings; the seal password goes to the OS keyring.
+
+        Returns False when there is no keyring: the password is then kept for this program
+        run only, and asked again next time.
+        """
         with self._ctx.db.write() as s:
             for field, key in _SETTING_KEYS.items():
-                s.merge(Setting(key=key, value=getattr(settings, field)))
+                s.merge(Setting(key=key, value=as_text(getattr(settings, field))))
+        if not settings.seal_configured:
+            return True
+        return self._passwords.put(settings.seal_pkcs12_path, settings.seal_pkcs12_password)
+
+    def remember_seal_password(self, password: str) -> bool:
+        """Keep the seal certificate's password (asked when sealing); True: in the keyring."""
+        return self._passwords.put(self.settings().seal_pkcs12_path, password)
+
+    def _seal_password(self, settings: DocumentSettings) -> str:
+        """The password to seal with; a certificate without one needs none."""
+        if settings.seal_password_known:
+            return settings.seal_pkcs12_password
+        try:
+            certificate_of(settings.seal_pkcs12_path, "")
+        except DomainError:
+            raise DomainError("seal.password_needed", path=settings.seal_pkcs12_path) from None
+        return ""
 
     def build_document(
         self, plan_id: int, number: int | None = None, language: str | None = None
@@ -163,7 +204,7 @@ class ExportService:
             data = seal_pdf(
                 data,
                 settings.seal_pkcs12_path,
-                settings.seal_pkcs12_password,
+                self._seal_password(settings),
                 reason=f"SIP plan {plan_id} version {doc.version_number}",
             )
         return RenderedPdf(
@@ -231,6 +272,27 @@ class ExportService:
         keys = {key_id_of(k): k for k in (read_public_pem(Path(p)) for p in trust_keys)}
         settings = self.settings()
         if settings.seal_configured:
-            roots.append(certificate_of(settings.seal_pkcs12_path, settings.seal_pkcs12_password))
+            roots.append(certificate_of(settings.seal_pkcs12_path, self._seal_password(settings)))
         with self._ctx.db.read() as s:
             return verify_bytes(s, data, roots, self._signing.keys.table(s, keys))
+
+
+def move_stored_seal_password(ctx: ServiceContext) -> bool | None:
+    """Start-up step: a seal password an earlier build kept in the store leaves it.
+
+    It goes to the OS keyring when there is one (True), else it is dropped and asked for when
+    next needed (False); ``None``: nothing was stored. On SQLite the row is overwritten on
+    disk (``secure_delete``), not only unlinked.
+    """
+    with ctx.db.read() as s:
+        old = s.get(Setting, OLD_PASSWORD_SETTING)
+        path = s.get(Setting, "seal.pkcs12_path")
+        if old is None:
+            return None
+        password, where = old.value, path.value if path is not None else ""
+    moved = bool(where.strip()) and SealPasswords().put(where, password)
+    with ctx.db.write() as s:
+        if s.get_bind().dialect.name == "sqlite":
+            s.execute(text("PRAGMA secure_delete = ON"))
+        s.execute(delete(Setting).where(Setting.key == OLD_PASSWORD_SETTING))
+    return moved

@@ -41,6 +41,49 @@ def seal_pdf(data: bytes, pkcs12_path: str, password: str, reason: str = "") -> 
     return bytes(out.getvalue())
 
 
+class SealPasswords:
+    """The seal certificate's password: in the OS keyring, never in the store.
+
+    Without a usable keyring (a server, a minimal desktop) the password is kept in memory for
+    this program run only, and asked again next time. Keyed by the certificate file's path.
+    """
+
+    SERVICE = "SIP Desk seal certificate"
+
+    def __init__(self) -> None:
+        self._session: dict[str, str] = {}
+
+    @staticmethod
+    def _key(pkcs12_path: str) -> str:
+        return str(Path(pkcs12_path).expanduser())
+
+    def get(self, pkcs12_path: str) -> str | None:
+        """The password, or ``None`` when neither the keyring nor this run knows it."""
+        key = self._key(pkcs12_path)
+        if key in self._session:
+            return self._session[key]
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            return keyring.get_password(self.SERVICE, key)
+        except KeyringError:
+            return None
+
+    def put(self, pkcs12_path: str, password: str) -> bool:
+        """Keep ``password``; True when it went to the keyring (else for this run only)."""
+        import keyring
+        from keyring.errors import KeyringError
+
+        key = self._key(pkcs12_path)
+        self._session[key] = password
+        try:
+            keyring.set_password(self.SERVICE, key, password)
+        except KeyringError:
+            return False
+        return True
+
+
 def _align_producer(writer: Any) -> None:
     """Keep a PDF/A file PDF/A through the seal's incremental update.
 

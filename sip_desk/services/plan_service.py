@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sip_desk.db.models import Person, Plan
+from sip_desk.db.models import Person, Plan, Setting
 from sip_desk.db.plan_read import PLAN_COLUMNS, read_plan
 from sip_desk.db.plan_write import Written
+from sip_desk.db.queries.retention import delete_plan_rows, due_for_deletion, retention_years
 from sip_desk.db.repositories import load_plan, organisation, person_by_identity
-from sip_desk.domain.access import AccessKind
+from sip_desk.domain.access import AccessKind, AccessRead
 from sip_desk.domain.completeness import MissingItem, check_completeness
 from sip_desk.domain.enums import AuditAction, PlanStatus
-from sip_desk.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from sip_desk.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.person import PersonData
 from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.domain.plan import PlanDetail, PlanFields
+from sip_desk.domain.retention import YEARS_SETTING, DueForDeletion, parse_years
 from sip_desk.domain.validation import validate_person, validate_plan_fields
-from sip_desk.services.audit import AuditLog, log_read
+from sip_desk.services.audit import AuditLog, log_read, log_reads
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.persons import (
     PERSON_COLUMNS,
@@ -224,16 +227,62 @@ class PlanService:
         return edit_plan(self._ctx, plan_id, expected_version, change)
 
     def delete_plan(self, plan_id: int) -> None:
-        """Delete (gallra) a plan and all its content. The deletion itself is logged."""
+        """Delete (gallra) a plan and all its content; its person too when no plan is left.
+
+        The deletion is logged with the plan id and the time, no name.
+        """
         ctx = self._ctx
         with ctx.db.write() as s:
             plan = load_plan(s, plan_id)
             log = AuditLog(s, ctx.user, ctx.clock.now(), plan.id, plan.person_id)
-            log.record(AuditAction.DELETE, "plan", plan.id, old=plan.person.last_name)
-            # One statement; the database cascades to every row of the plan. (The ORM would
-            # delete signed versions row by row, which the immutability triggers refuse.)
-            s.execute(delete(Plan).where(Plan.id == plan_id))
+            log.record(AuditAction.DELETE, "plan", plan.id)
+            s.flush()
+            delete_plan_rows(s.connection(), plan_id)
             s.expunge_all()
+
+    # --- Retention (gallring): closed plans whose retention period has ended.
+
+    def retention_years(self) -> int:
+        """The retention period in years (the ``retention.years`` setting, default 5)."""
+        with self._ctx.db.read_connection() as conn:
+            return retention_years(conn)
+
+    def set_retention_years(self, years: int) -> None:
+        """Store the retention period (1–100 years)."""
+        value = parse_years(years)
+        with self._ctx.db.write() as s:
+            s.merge(Setting(key=YEARS_SETTING, value=str(value)))
+
+    def due_for_deletion(self) -> list[DueForDeletion]:
+        """Closed plans past their retention period, longest due first; logged as shown."""
+        with self._ctx.db.read_connection() as conn:
+            due = due_for_deletion(conn, self._ctx.clock.today())
+        shown = [
+            AccessRead(kind=AccessKind.LIST, plan_id=d.plan_id, person_id=None, detail="retention")
+            for d in due
+        ]
+        log_reads(self._ctx, shown)
+        return due
+
+    def delete_due(self, plan_ids: Sequence[int]) -> int:
+        """Delete these plans, each only if still due; all or none. Returns how many.
+
+        Each deletion is logged as a retention deletion with the plan id and the date of its
+        last entry: no name, no identity number.
+        """
+        ctx, ids = self._ctx, list(dict.fromkeys(plan_ids))
+        with ctx.db.write() as s:
+            conn = s.connection()
+            due = {d.plan_id: d for d in due_for_deletion(conn, ctx.clock.today())}
+            for plan_id in ids:
+                if plan_id not in due:
+                    raise DomainError("retention.not_due", plan_id=plan_id)
+                log = AuditLog(s, ctx.user, ctx.clock.now(), plan_id)
+                last = due[plan_id].last_entry
+                log.record(AuditAction.DELETE, "plan", plan_id, "retention", old=last)
+                s.flush()
+                delete_plan_rows(conn, plan_id)
+        return len(ids)
 
     def check(self, plan_id: int) -> list[MissingItem]:
         """What the plan still lacks before it can be signed."""

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         m.import_json_action.triggered.connect(c.import_json)
         c.plan_imported.connect(lambda plan_id: self.open_plan(plan_id, log_access=False))
         m.delete_plan_action.triggered.connect(c.delete_plan)
+        m.retention_action.triggered.connect(c.show_retention)
         m.demo_action.triggered.connect(c.load_demo)
         m.generate_demo_action.triggered.connect(c.generate_demo)
         m.quit_action.triggered.connect(self.close)

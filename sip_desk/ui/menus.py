@@ -67,6 +67,9 @@ class MainMenus(QObject):
         self.delete_plan_action = self._action(
             "deletePlanAction", self.tr("&Delete plan (gallring)…"), "Ctrl+Shift+Del"
         )
+        self.retention_action = self._action(
+            "retentionAction", self.tr("Plans d&ue for deletion (gallring)…")
+        )
         self.demo_action = self._action("loadDemoAction", self.tr("Load de&mo data"))
         self.log_review_action = self._action("logReviewAction", self.tr("Access log re&view…"))
         self.generate_demo_action = self._action(
@@ -118,7 +121,8 @@ class MainMenus(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.export_json_action, self.import_json_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.delete_plan_action, self.demo_action, self.generate_demo_action])
+        file_menu.addActions([self.delete_plan_action, self.retention_action])
+        file_menu.addActions([self.demo_action, self.generate_demo_action])
         file_menu.addAction(self.log_review_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -155,6 +159,7 @@ class MainMenus(QObject):
             self.export_json_action,
             self.import_json_action,
             self.delete_plan_action,
+            self.retention_action,
             self.demo_action,
             self.generate_demo_action,
             self.settings_action,

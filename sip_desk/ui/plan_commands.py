@@ -105,6 +105,10 @@ class PlanCommands(QObject):
         if path is None:
             return False
         documents = self.services.documents
+        from sip_desk.ui.dialogs.seal_password import ensure_seal_password
+
+        if not ensure_seal_password(self._parent, documents):
+            return False
 
         def saved(_pdf: object) -> None:
             self._status(self.tr("Saved the plan as PDF: %1").replace("%1", str(path)))
@@ -248,6 +252,20 @@ class PlanCommands(QObject):
         self._events.plans_changed.emit()
         self._status(self.tr("Deleted the plan for %1.").replace("%1", name))
         return True
+
+    def show_retention(self) -> None:
+        """The plans due for deletion; a deletion closes their tabs and refreshes the list."""
+        if self.services is None:
+            return
+        from sip_desk.ui.dialogs.retention_dialog import RetentionDialog
+
+        def deleted(ids: list[int]) -> None:
+            for plan_id in ids:
+                self._tabs.close_plan(plan_id, ask=False)
+            self._events.plans_changed.emit()
+            self._status(self.tr("Deleted %1 plans due for deletion.").replace("%1", str(len(ids))))
+
+        RetentionDialog.show_for(self._parent, self.services.plans).deleted.connect(deleted)
 
     def load_demo(self) -> bool:
         """Store the demo cases not stored yet (running it twice adds nothing)."""

@@ -80,3 +80,17 @@ def test_followups_refuses_negative_days(store, capsys) -> None:
 
     assert code == 2
     assert "--due-within ska vara mellan 0 och 3650" in capsys.readouterr().err
+
+
+def test_followups_ics_names_people_in_full_only_with_full_names(store, tmp_path: Path) -> None:
+    target = tmp_path / "kalender.ics"
+
+    run(["followups", "--db", store, "--ics", str(target)])
+    (initials,) = [
+        str(e["SUMMARY"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    ]
+    run(["followups", "--db", store, "--ics", str(target), "--full-names"])
+    (full,) = [str(e["SUMMARY"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")]
+
+    assert initials.startswith("SIP-uppföljning: A.T. (plan ") and "Alva" not in initials
+    assert full == "SIP-uppföljning: Alva Testsson"

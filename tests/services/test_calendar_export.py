@@ -40,7 +40,7 @@ def test_calendar_export_plan_events_parse_with_stockholm_time(services, plans) 
     assert event.decoded("DTSTART") == meeting.starts_at.astimezone(LOCAL_TZ)
     assert event["DTSTART"].params["TZID"] == "Europe/Stockholm"
     assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=60)
-    assert str(event["SUMMARY"]) == "SIP-uppföljning: Åsa Öberg"
+    assert str(event["SUMMARY"]) == f"SIP-uppföljning: Å.Ö. (plan {plan.id})"
     assert str(event["LOCATION"]) == "Socialtjänsten, Storgatan 1"
     assert b"Europe/Stockholm" in data
 
@@ -109,8 +109,8 @@ def test_calendar_export_worklist_holds_booked_meetings_in_window(services, plan
     near = _events(services.calendar.worklist_calendar(WorklistFilter(due_within_days=7)))
 
     assert [str(e["SUMMARY"]) for e in events] == [
-        "SIP-uppföljning: Alva Testsson",
-        "SIP-uppföljning: Bo Testsson",
+        f"SIP-uppföljning: A.T. (plan {alva.id})",
+        f"SIP-uppföljning: B.T. (plan {alva.id + 1})",
     ]
     assert [str(e["UID"]).split("@")[0] for e in near] == [f"sip-desk-meeting-{soon.id}"]
 
@@ -144,3 +144,21 @@ def test_calendar_export_write_reports_missing_folder(services, tmp_path: Path) 
         services.calendar.write(tmp_path / "saknas" / "plan.ics", b"x")
 
     assert "kunde inte skrivas" in info.value.message("sv")
+
+
+def test_calendar_events_name_the_person_in_full_only_when_the_setting_says_so(
+    services, plans
+) -> None:
+    plan = plans.meeting(plans.active(first_name="Åsa", last_name="Öberg"), 4)
+    plans.meeting(plans.active(first_name="Sara", last_name="Dold", protected_identity=True), 5)
+    default = services.calendar.worklist_calendar(WorklistFilter()).decode()
+    assert "Öberg" not in default and "Åsa" not in default
+    assert f"Å.Ö. (plan {plan.id})" in default
+
+    documents = services.documents
+    documents.save_settings(replace(documents.settings(), calendar_full_names=True))
+    full = [str(e["SUMMARY"]) for e in _events(services.calendar.worklist_calendar())]
+    assert "(plan" not in " ".join(full)
+    assert full == ["SIP-uppföljning: Åsa Öberg", "SIP-uppföljning (S.D.)"]  # protected: never
+    asked = services.calendar.worklist_calendar(WorklistFilter(), full_names=False).decode()
+    assert "Öberg" not in asked

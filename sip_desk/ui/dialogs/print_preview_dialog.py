@@ -40,6 +40,7 @@ from sip_desk.services.export_service import RenderedPdf
 from sip_desk.services.registry import Services
 from sip_desk.ui.background import BackgroundOp, error_text
 from sip_desk.ui.dialogs.pdf_page_keys import PdfPageKeys
+from sip_desk.ui.dialogs.seal_password import ensure_seal_password
 from sip_desk.ui.editor.session import ui_lang
 from sip_desk.ui.text_scale import fit_window, relative_font
 
@@ -232,6 +233,8 @@ class PrintPreviewDialog(QDialog):
     def save_to(self, path: Path) -> None:
         """Save the plan as a PDF (sealed when a certificate is configured), on the runner."""
         documents, plan_id, number = self._services.documents, self._plan_id, self._number
+        if not ensure_seal_password(self, documents):
+            return
         code = self.language.currentData()
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving to %1…").replace("%1", str(path)))

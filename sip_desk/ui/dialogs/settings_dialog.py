@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -81,6 +82,9 @@ class SettingsDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Certificate password"))
         self.seal_error = ErrorLabel("sealError", self)
+        self.full_names = QCheckBox(self.tr("Full &names in calendar files"), self)
+        self.full_names.setObjectName("calendarFullNamesCheck")
+        self.full_names.setChecked(current.calendar_full_names)
         self.first_meeting = QSpinBox(self)
         self.first_meeting.setObjectName("firstMeetingDaysSpin")
         self.first_meeting.setRange(1, MAX_DAYS)
@@ -156,8 +160,8 @@ class SettingsDialog(QDialog):
         hint = QLabel(
             self.tr(
                 "With a certificate, every saved PDF carries the organisation's digital seal."
-                " The password is kept in the database: use a certificate meant only for"
-                " sealing plans."
+                " The password is kept in the computer's keyring, never in the database;"
+                " without a keyring it is asked for again after each start."
             ),
             self,
         )
@@ -166,6 +170,7 @@ class SettingsDialog(QDialog):
         follow = QGroupBox(self.tr("Follow-ups"), self)
         follow_form = QFormLayout(follow)
         follow_form.addRow(self.tr("&First meeting within:"), self.first_meeting)
+        follow_form.addRow("", self.full_names)  # else initials and the plan id
         self._body = body = QWidget(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +193,7 @@ class SettingsDialog(QDialog):
         edits = (self.marking, self.seal_file, self.password)
         values = (edit.text() for edit in edits)
         languages = (self.language.currentData(), self.meeting_screen.currentData())
-        return (*values, self.first_meeting.value(), *languages)
+        return (*values, self.first_meeting.value(), self.full_names.isChecked(), *languages)
 
     def has_changes(self) -> bool:
         """True when a setting differs from what the dialog showed when it opened."""
@@ -248,18 +253,27 @@ class SettingsDialog(QDialog):
             confidentiality_marking=self.marking.text().strip(),
             seal_pkcs12_path=path,
             seal_pkcs12_password=password if path else "",
+            calendar_full_names=self.full_names.isChecked(),
         )
         try:
-            self._documents.save_settings(settings)
+            in_keyring = self._documents.save_settings(settings)
             self._follow_ups.set_first_meeting_days(self.first_meeting.value())
         except DomainError as error:
             self.seal_error.show_message(error.message(self._lang))
             grow_to_content(self)
             return
+        if not in_keyring:
+            prompts.inform(self, self.windowTitle(), self._no_keyring_text())
         screen = str(self.meeting_screen.currentData())
         if screen != self._settings.meeting_screen:
             self._settings.meeting_screen = screen
         super().accept()
+
+    def _no_keyring_text(self) -> str:
+        return self.tr(
+            "This computer has no keyring: the certificate password is kept until SIP Desk"
+            " closes, and asked for again after the next start."
+        )
 
     @classmethod
     def edit(
