@@ -18,7 +18,8 @@ SAVE = QDialogButtonBox.StandardButton.Save
 def _type(window, text: str) -> None:
     """Keys as the window system delivers them: to whatever has the keyboard in ``window``."""
     for ch in text:
-        QTest.keyClick(window.windowHandle(), ch)
+        # PySide6 takes a one-character string for the key (its stubs do not say so)
+        QTest.keyClick(window.windowHandle(), ch)  # type: ignore[call-overload]
 
 
 def _editor(app) -> PlanEditor:
@@ -41,6 +42,7 @@ def test_the_field_with_the_keyboard_keeps_it_after_a_language_switch(
     qtbot.waitUntil(app.window.isActiveWindow, timeout=2000)
     editor = _editor(app)
     field = editor.findChild(QPlainTextEdit, "plan_crisis_contacts")
+    assert field is not None
     field.setFocus()  # a lower section, scrolled into view
     editor.crisis_section.focus_widget(field)
     qtbot.waitUntil(lambda: editor.scroll_area.verticalScrollBar().value() > 0, timeout=2000)
@@ -56,6 +58,7 @@ def test_the_field_with_the_keyboard_keeps_it_after_a_language_switch(
     focused = QApplication.focusWidget()
     assert focused is not None and focused.objectName() == "plan_crisis_contacts"
     assert editor.isAncestorOf(focused)
+    assert app.window.isAncestorOf(editor)
     bar = editor.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.value() > 0, timeout=2000)  # not back at section 1
     _type(app.window, "Eva")
@@ -64,4 +67,6 @@ def test_the_field_with_the_keyboard_keeps_it_after_a_language_switch(
     assert plans.get_plan(second.id).fields.crisis_contacts.startswith("Mamma")
 
     QTest.keyClick(app.window.windowHandle(), Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: editor.person_section.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(
+        lambda: editor.person_section.isAncestorOf(QApplication.focusWidget() or editor)
+    )
