@@ -21,6 +21,7 @@ class WindowPlace:
     current_index: int = 0
     scrolled: dict[int, tuple[int, int]] = field(default_factory=dict)  # section, pixels into it
     focus: str = ""  # the objectName of the focused input (or its nearest named parent)
+    # in the current tab
 
 
 def capture(window: MainWindow) -> WindowPlace:
@@ -33,7 +34,7 @@ def capture(window: MainWindow) -> WindowPlace:
     current = tabs.currentWidget()
     focused = QApplication.focusWidget() if window.isActiveWindow() else None
     focused = focused or window.focusWidget()
-    if place.current_plan is not None and current is not None:
+    if current is not None:
         place.focus = _unique_name(focused, current)
     return place
 

@@ -70,3 +70,24 @@ def test_the_field_with_the_keyboard_keeps_it_after_a_language_switch(
     qtbot.waitUntil(
         lambda: editor.person_section.isAncestorOf(QApplication.focusWidget() or editor)
     )
+
+
+def test_the_plan_list_search_keeps_the_keyboard_after_a_language_switch(
+    qtbot,
+    swedish_app,  # noqa: F811
+) -> None:
+    app = swedish_app
+    plan = app.services.plans.create_plan(PersonData(first_name="Maria", last_name="Lind"))
+    app.window.open_plan(plan.id)
+    app.window.activateWindow()
+    qtbot.waitUntil(app.window.isActiveWindow, timeout=2000)
+    QTest.keyClick(app.window.windowHandle(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert app.window.tabs.currentWidget() is app.window.plan_list
+
+    _choose_in_settings(qtbot, app, "English", SAVE)
+
+    assert app.window.tabs.currentWidget() is app.window.plan_list
+    assert app.window.open_plan_ids() == [plan.id]
+    qtbot.waitUntil(app.window.isActiveWindow, timeout=2000)
+    _type(app.window, "Lind")
+    assert app.window.plan_list.view.search.text() == "Lind"
