@@ -213,25 +213,27 @@ class DesktopApp:
 
     def _on_language_changed(self, lang: str) -> None:
         """Rebuild the window in ``lang``; editors save what is typed first."""
+        from sip_desk.ui import window_place
+
         old = self.window
+        place = window_place.capture(old)  # before a question may show another tab
         if not old.tabs.can_close_all():  # saves what is typed; False while a text waits
             old.keep_language()
             return
-        open_ids = old.open_plan_ids()
         old.settings.geometry = old.saveGeometry()
         self.settings.language = lang
         self.lang = self.translations.install(lang)
         self.window = self._make_window()
         if self.services is not None:
             self.window.attach_services(self.services, self.store)
-            for plan_id in open_ids:
-                self.window.open_plan(plan_id, log_access=False)
+            window_place.restore_tabs(self.window, place)
         reminders = self.reminders
         if not old.banner.isHidden() and reminders is not None and reminders.tray is None:
             reminders.check_now()  # the reminder not dismissed: in the new window's language
         self.window.show()
         old.hide()
         old.deleteLater()
+        window_place.restore_view(self.window, place)  # same place, the keyboard there
 
     def handle_exception(
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None

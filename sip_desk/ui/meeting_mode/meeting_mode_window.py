@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QScreen, QShowEvent
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QScreen, QShowEvent
+from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.meeting_mode.meeting_page import MARGIN, MeetingPage
@@ -41,7 +41,10 @@ class MeetingModeWindow(QWidget):
     """A full-screen window for the shared screen that never takes the keyboard from the editor.
 
     F11 or Escape closes it when it has the keyboard after all (a click on it, on a platform
-    that gives it focus anyway); from the editor, F11 closes it.
+    that gives it focus anyway), and it hands the keyboard back to the main window. F11 in the
+    main window closes it wherever the focus is there (a fixed tab, the tab bar: the editor's
+    own F11 is only heard inside the editor); so does Escape right after a click on this window
+    (a window manager that never gives it the keyboard leaves the keys in the main window).
     """
 
     shown_changed = Signal(bool)  # True when shown, False when closed or hidden
@@ -49,6 +52,8 @@ class MeetingModeWindow(QWidget):
     def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self._give_back_to: QWidget | None = None  # changeEvent reads it from here on
+        self._owner: QWidget | None = None  # the main window, whose keys may close this one
+        self._clicked = False  # the user clicked this window: Escape in the main window closes
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("meeting_mode")
@@ -93,6 +98,7 @@ class MeetingModeWindow(QWidget):
         """Fill ``screen`` (full screen) without activating this window; should the platform
         activate it all the same, ``keyboard_owner``'s window gets the keyboard back."""
         self._give_back_to = keyboard_owner.window() if keyboard_owner is not None else None
+        self._owner = self._give_back_to
         QTimer.singleShot(GIVE_BACK_MS, self, self._keep_activation)
         if screen is not None:
             self.setScreen(screen)
@@ -117,14 +123,46 @@ class MeetingModeWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
-            self.close()
+            self._close_by_key()
             return
         super().keyPressEvent(event)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._clicked = True
+        super().mousePressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keys for the main window (installed on the application while this one is shown)."""
+        if not isinstance(watched, QWidget) or watched.window() is not self._owner:
+            return False
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._clicked = False  # back in the main window: Escape has its meaning there
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        clicked, self._clicked = self._clicked, False
+        # F11 here reached no editor's own F11 (that one is a shortcut, never a key press).
+        if event.key() == Qt.Key.Key_F11 or (event.key() == Qt.Key.Key_Escape and clicked):
+            self._close_by_key()
+            return True
+        return False
+
+    def _close_by_key(self) -> None:
+        active = self.isActiveWindow()
+        self.close()
+        if active and self._owner is not None:
+            self._owner.activateWindow()  # the keyboard back where the user types
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.shown_changed.emit(True)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
+        self._clicked = False
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.shown_changed.emit(False)

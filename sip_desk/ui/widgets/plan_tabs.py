@@ -8,6 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from sip_desk.ui.events import AppEvents
@@ -70,6 +71,13 @@ class PlanTabs(QTabWidget):
         self.tabCloseRequested.connect(self.close_tab)
         self.currentChanged.connect(self._meeting_follows_tab)
         self._plan_ids: dict[int, QWidget] = {}
+        # Ctrl+Tab reaches QTabWidget from any field; Ctrl+PgDown/PgUp need their own keys.
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(partial(self._step, step))
+            self.addAction(action)
 
     def add_fixed(self, widget: QWidget, title: str) -> None:
         """Add a tab that cannot be closed, after the other fixed tabs."""
@@ -78,6 +86,11 @@ class PlanTabs(QTabWidget):
         for side in (bar.ButtonPosition.RightSide, bar.ButtonPosition.LeftSide):
             bar.setTabButton(index, side, None)
         self._fixed += 1
+
+    def _step(self, step: int, _checked: bool = False) -> None:
+        """The next (``step`` 1) or previous tab, round the end, as Ctrl+Tab does."""
+        if self.count() > 1:
+            self.setCurrentIndex((self.currentIndex() + step) % self.count())
 
     def current_plan_id(self) -> int | None:
         """The plan of the current tab; ``None`` on a fixed tab."""
