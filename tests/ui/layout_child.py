@@ -98,6 +98,9 @@ def walk(looker: Looker) -> None:
     table.setFocus()
     QTest.keyClick(table, Qt.Key.Key_Return)
     looker.look("editor", window)
+    from tests.ui.table_looks import table_looks
+
+    looker.found["editor_tables"] = table_looks(window, looker.shots)
     for name, key in (
         ("print_preview", Qt.Key.Key_P),
         ("new_plan", Qt.Key.Key_N),
