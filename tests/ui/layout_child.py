@@ -93,6 +93,11 @@ def walk(looker: Looker) -> None:
         combo.setFocus()
         QTest.keyClick(combo, Qt.Key.Key_End)  # the last choice: a range of dates
         looker.look("worklist_dates", window)
+        area = panel.view.filters.viewport()
+        looker.found["dates_in_sight"] = all(
+            area.rect().contains(w.rect().translated(w.mapTo(area, w.rect().topLeft())))
+            for w in (panel.view.first_day, panel.view.last_day)
+        )
     looker.press(Qt.Key.Key_1)
     table = window.plan_list.view.table  # type: ignore[attr-defined]
     table.setFocus()

@@ -83,6 +83,7 @@ def test_the_lists_never_scroll_sideways(tmp_path: Path, scale: int, large: bool
         assert found[step]["plan_list_scrolls_sideways"] is False, (step, found)
     for step in ("worklist", "worklist_dates"):
         assert found[step]["worklist_scrolls_sideways"] is False, (step, found)
+    assert found["dates_in_sight"], found  # "Dates…" chosen: both dates wholly in sight
 
 
 @pytest.mark.parametrize(("width", "height", "scale"), [(1366, 768, 1), (1920, 1080, 2)])
