@@ -86,7 +86,8 @@ class FilterArea(QScrollArea):
     def _tall(self) -> int:
         frame, screen = self.widget(), self.screen()
         most = screen.availableGeometry().height() // 3 if screen is not None else 200
-        return min(frame.sizeHint().height(), max(most, 1))
+        tall = frame.sizeHint().height() if frame is not None else most
+        return min(tall, max(most, 1))
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._tall())
