@@ -93,11 +93,19 @@ def walk(looker: Looker) -> None:
         combo.setFocus()
         QTest.keyClick(combo, Qt.Key.Key_End)  # the last choice: a range of dates
         looker.look("worklist_dates", window)
+        area = panel.view.filters.viewport()
+        looker.found["dates_in_sight"] = all(
+            area.rect().contains(w.rect().translated(w.mapTo(area, w.rect().topLeft())))
+            for w in (panel.view.first_day, panel.view.last_day)
+        )
     looker.press(Qt.Key.Key_1)
     table = window.plan_list.view.table  # type: ignore[attr-defined]
     table.setFocus()
     QTest.keyClick(table, Qt.Key.Key_Return)
     looker.look("editor", window)
+    from tests.ui.table_looks import table_looks
+
+    looker.found["editor_tables"] = table_looks(window, looker.shots)
     for name, key in (
         ("print_preview", Qt.Key.Key_P),
         ("new_plan", Qt.Key.Key_N),

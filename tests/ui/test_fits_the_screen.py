@@ -83,3 +83,28 @@ def test_the_lists_never_scroll_sideways(tmp_path: Path, scale: int, large: bool
         assert found[step]["plan_list_scrolls_sideways"] is False, (step, found)
     for step in ("worklist", "worklist_dates"):
         assert found[step]["worklist_scrolls_sideways"] is False, (step, found)
+    assert found["dates_in_sight"], found  # "Dates…" chosen: both dates wholly in sight
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), [(1366, 768, 1), (1920, 1080, 2)])
+def test_what_each_row_is_stays_readable_in_the_editor_tables(
+    tmp_path: Path, width: int, height: int, scale: int
+) -> None:
+    """With large text on a small screen the tables of actions, participants and consents had
+    every column squeezed: "What is done" 86 px wide (words cut mid-word, rows nine lines
+    tall), headers clipped. Now the least essential columns leave the table (they stay in the
+    row's form, Ctrl+Enter) and what the row is stays readable."""
+    found = _open_everything(tmp_path, width, height, scale, large=True)
+    tables = found["editor_tables"]
+
+    for name in ("action_table", "participant_table", "consent_table"):
+        table = tables[name]
+        assert table["rows"] > 1, (name, table)
+        assert table["headers_cut"] == [], (name, table)
+        assert table["required_width"] >= table["longest_word"], (name, table)  # no word cut
+        wanted = min(table["required_needs"], table["room"] // 3)
+        assert table["required_width"] >= wanted, (name, table)
+    for name in ("action_table", "participant_table"):  # a consent's long text may wrap more
+        assert tables[name]["tallest_row_lines"] <= 4, (name, tables[name])
+    assert "Principal" in tables["action_table"]["left_out"], tables  # the first to give way
+    assert "Status" not in tables["action_table"]["left_out"], tables  # the last

@@ -196,40 +196,65 @@ def test_every_language_name_renders_with_glyphs_once_the_app_has_started(
             app.services.ctx.db.dispose()
 
 
-def test_page_down_and_page_up_turn_the_preview_one_page(qtbot, sqlite_services) -> None:
+def _press(dialog: PrintPreviewDialog, key: Qt.Key) -> int:
+    """Presses ``key`` where the focus is; how far the view moved (pixels, down positive)."""
+    bar = dialog.view.verticalScrollBar()
+    before = bar.value()
+    QTest.keyClick(dialog.focusWidget() or dialog, key)
+    return bar.value() - before
+
+
+def test_page_down_reads_a_tall_page_to_its_end_before_the_next_one(qtbot, sqlite_services) -> None:
+    """At a large zoom a page is taller than the view: Page Down shows the rest of it, a view's
+    height at a time with a little overlap, and only then the next page's top; Page Up the
+    same backwards. (Before, each press jumped to the next page's top: the lower half of
+    every page was never shown.)"""
     plan = PlanBuilder(sqlite_services).complete()
     dialog = _preview(qtbot, sqlite_services, plan.id)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
     dialog.language.setFocus()  # where the focus is after choosing a language
-    bar = dialog.view.verticalScrollBar()
+    dialog.resize(dialog.width(), 420)  # a short window: a page is two or three views tall
+    qtbot.waitUntil(lambda: dialog.height() == 420)
+    view, bar = dialog.view, dialog.view.verticalScrollBar()
+    height = view.viewport().height()
     assert dialog.document.pageCount() >= 3 and bar.value() == 0
 
-    tops = [bar.value()]
-    for _press in range(2):
-        QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
-        qtbot.wait(10)
-        tops.append(bar.value())
-    page_height = tops[1] - tops[0]
-    assert dialog.view.pageNavigator().currentPage() == 2
-    assert page_height > dialog.view.viewport().height() / 2  # a page, not a few lines
-    assert abs((tops[2] - tops[1]) - page_height) <= page_height / 100  # page by page
+    steps = []
+    while view.pageNavigator().currentPage() == 0:
+        steps.append(_press(dialog, Qt.Key.Key_PageDown))
+        assert len(steps) < 10
+    assert len(steps) >= 3  # the first page took more than one press
+    gap = view.pageSpacing()  # between pages: all that a press may pass over
+    assert all(0 < step <= height + gap for step in steps)  # no line skipped
+    assert all(step > height / 2 for step in steps[:2])  # nor crawling
+    assert _page_starts_at_the_top(dialog)  # then the second page, from its top
     assert dialog.language.currentData() == plan.fields.print_language  # the list kept its choice
 
-    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageUp)
-    qtbot.wait(10)
-    assert bar.value() == tops[1]
-    assert dialog.view.pageNavigator().currentPage() == 1
+    back = [-_press(dialog, Qt.Key.Key_PageUp)]
+    while back[-1]:
+        back.append(-_press(dialog, Qt.Key.Key_PageUp))
+        assert len(back) < 10
+    assert bar.value() < 20  # at the first page's top: the document's margin above it
+    assert len(back) - 1 == len(steps)  # the first page again, its end first, then its top
+    assert all(0 < step <= height + gap for step in back[:-1])
 
-    bar.setValue(tops[2] + page_height // 2)  # scrolled by hand to the middle of page 3
-    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageUp)
-    qtbot.wait(10)
-    assert bar.value() == tops[2]  # the top of the page being read
 
-    bar.setValue(tops[1] + page_height // 2)  # by hand to the middle of page 2
-    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
-    qtbot.wait(10)
-    assert bar.value() == tops[2]  # the top of the next page, nothing of it skipped
+def test_page_down_at_a_page_end_turns_to_the_next_page(qtbot, sqlite_services) -> None:
+    """When a page's end is in view, Page Down shows the next page from its top, even when
+    the user scrolled there by hand; Page Up from a page's top shows the previous page's end."""
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = _preview(qtbot, sqlite_services, plan.id)
+    view, bar = dialog.view, dialog.view.verticalScrollBar()
+    while view.pageNavigator().currentPage() == 0:
+        _press(dialog, Qt.Key.Key_PageDown)
+    second = bar.value()
+    bar.setValue(second - 20)  # by hand: the first page's end and the gap in view
+    _press(dialog, Qt.Key.Key_PageDown)
+    assert bar.value() == second and _page_starts_at_the_top(dialog)
+    _press(dialog, Qt.Key.Key_PageUp)
+    height, gap = view.viewport().height(), view.pageSpacing()
+    assert bar.value() == second - gap - height  # the first page's end at the view's bottom
 
 
 def test_the_preview_fits_on_the_screen(qtbot, sqlite_services) -> None:
@@ -266,7 +291,10 @@ def test_page_down_lands_on_each_page_top_at_any_width(qtbot, sqlite_services) -
         bar.setValue(0)
         for page in range(1, dialog.document.pageCount()):
             bar.setValue(bar.value() + 3)  # read a few lines of the page first
-            QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
+            while dialog.view.pageNavigator().currentPage() < page:  # to the page's end
+                QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
+                if bar.value() == bar.maximum():
+                    break
             if bar.value() == bar.maximum():
                 break  # the last page's top cannot reach the view's top
             assert dialog.view.pageNavigator().currentPage() == page

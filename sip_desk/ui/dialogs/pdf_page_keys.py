@@ -1,5 +1,7 @@
-"""Page Down / Page Up in a PDF preview: one page of the document per press, wherever the
-keyboard focus is in the dialog (the language list, a button or the pages themselves).
+"""Page Down / Page Up in a PDF preview, wherever the keyboard focus is in the dialog (the
+language list, a button or the pages themselves): within a page taller than the view, about a
+view's height per press (a few lines overlap); from a page whose end is shown, to the next
+page's top (Page Up: to the previous page's end). Nothing of a page is skipped.
 
 The page being read is found from the scroll position (the user may have scrolled by hand),
 with the view's own layout: its margins, the space between pages and the zoom.
@@ -15,6 +17,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QWidget
 
 _SLACK = 4  # pixels: a page top this close to the view's top counts as reached
+_OVERLAP = 0.1  # of the view's height: kept in view when scrolling within a page
 
 
 def _qround(value: float) -> int:
@@ -31,16 +34,16 @@ class PdfPageKeys(QObject):
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), window, lambda: self.go(1))
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), window, lambda: self.go(-1))
 
-    def _page_tops(self) -> list[int]:
-        """Where each page's top lies in the scrolled area, in pixels: the view's own layout
-        arithmetic (QPdfViewPrivate::calculateDocumentLayout), whole pixels rounded as it
-        rounds them. Fractions would drift a pixel or more from its pages after a few."""
+    def _page_spans(self) -> list[tuple[int, int]]:
+        """Where each page's top and bottom lie in the scrolled area, in pixels: the view's own
+        layout arithmetic (QPdfViewPrivate::calculateDocumentLayout), whole pixels rounded as
+        it rounds them. Fractions would drift a pixel or more from its pages after a few."""
         view, document = self._view, self._view.document()
         screen = QGuiApplication.primaryScreen()
         resolution = (screen.logicalDotsPerInch() if screen is not None else 72.0) / 72
         margins = view.documentMargins()
         room = view.viewport().width() - margins.left() - margins.right()
-        tops, top = [], margins.top()
+        spans, top = [], margins.top()
         for index in range(document.pageCount()):
             points = document.pagePointSize(index)
             width = _qround(points.width() * resolution)
@@ -49,23 +52,41 @@ class PdfPageKeys(QObject):
                 height = _qround(height * room / max(1, width))
             elif view.zoomMode() == QPdfView.ZoomMode.Custom:
                 height = _qround(points.height() * resolution * view.zoomFactor())
-            tops.append(top)
+            spans.append((top, top + height))
             top += height + view.pageSpacing()
-        return tops
+        return spans
 
     def go(self, step: int) -> None:
-        """Page Down (``step`` 1): the next page's top. Page Up (-1): the top of the page being
-        read, or of the one before when its top is shown already."""
+        """Page Down (``step`` 1): a view further down the page being read, or the next page's
+        top when this page's end is shown. Page Up (-1): a view further up the page, or the
+        previous page's end when this page's top is shown."""
         document = self._view.document()
         if document is None or document.pageCount() == 0:
             return
-        shown = self._view.verticalScrollBar().value()
-        tops = self._page_tops()
-        current = max(i for i, top in enumerate(tops) if top <= shown + _SLACK or i == 0)
-        above = step < 0 and shown > tops[current] + _SLACK
-        page = current if above else min(max(current + step, 0), len(tops) - 1)
+        bar = self._view.verticalScrollBar()
+        shown, height = bar.value(), self._view.viewport().height()
+        spans = self._page_spans()
+        current = max(i for i, (top, _end) in enumerate(spans) if top <= shown + _SLACK or i == 0)
+        top, end = spans[current]
+        stride = max(1, height - int(height * _OVERLAP))
+        longest = (stride + height) // 2  # a page's last part: at once, keeping some overlap
+        if step > 0 and end > shown + height:
+            # The rest of this page; its end at once rather than a last press of a few lines.
+            rest = end - height - shown
+            bar.setValue(shown + (rest if rest <= longest else stride))
+        elif step < 0 and shown > top + _SLACK:
+            rest = shown - top
+            bar.setValue(shown - (rest if rest <= longest else stride))  # further up
+        elif step < 0 and current > 0:
+            before_top, before_end = spans[current - 1]
+            bar.setValue(max(before_top, before_end - height))  # the previous page's end
+        elif step > 0 and current + 1 < len(spans):
+            self._jump(current + 1)
+
+    def _jump(self, page: int) -> None:
+        """The top of ``page``, as the view itself places it."""
         navigator = self._view.pageNavigator()
         # The view scrolls only when the navigator's page changes: step off it and back.
-        if page == navigator.currentPage() and len(tops) > 1:
-            navigator.jump(page + 1 if page + 1 < len(tops) else page - 1, QPointF(), 0)
+        if page == navigator.currentPage():
+            navigator.jump(page - 1, QPointF(), 0)
         navigator.jump(page, QPointF(), 0)

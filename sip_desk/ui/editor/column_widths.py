@@ -6,6 +6,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 CELL_PADDING = 12  # room beside a header's text, so it is never cut
+READABLE_SHARE = (
+    2 / 5
+)  # of the table's width: what the row is keeps at least this (or all it needs)
+
+
+def columns_to_drop(table: QTableView, drops: dict[int, int], required: int, most: int) -> set[int]:
+    """The columns (of ``drops``: column -> its ``Column.drop``) to leave out of ``table`` so
+    that the rest fit its width, each no narrower than its header's and its cells' longest word,
+    and the ``required`` column (what the row is) as wide as it needs up to a readable share.
+    The highest ``drop`` goes first; a column of ``drop`` 0 stays. They stay in the row's form.
+    """
+    room = table.viewport().width()
+    least = {c: max(header_width(table, c), longest_word(table, c)) for c in drops}
+    least[required] = readable(least[required], table.sizeHintForColumn(required), most, room)
+    dropped: set[int] = set()
+    for column in sorted((c for c in drops if drops[c] > 0), key=lambda c: -drops[c]):
+        if sum(w for c, w in least.items() if c not in dropped) <= room:
+            break
+        dropped.add(column)
+    return dropped
 
 
 def fit_columns(
@@ -30,7 +50,9 @@ def fit_columns(
     headers = {c: header_width(table, c) for c in shown}
     least = {c: max(headers[c], longest_word(table, c)) for c in shown}
     if sum(least.values()) > room:
-        least = headers  # rather a long word cut (large text) than sideways scrolling
+        least = dict(headers)  # rather a long word cut (large text) than sideways scrolling
+    if required in least:
+        least[required] = readable(least[required], natural[required], most, room)
     if stable and all(current.values()):
         # Rows added or values typed: the columns keep their widths, unless a header or a word
         # would be cut, or the room changed (a scroll bar came or went); then the widest give
@@ -41,6 +63,12 @@ def fit_columns(
     widths = widened(widths, natural, [c for c in shown if c in texts], room)
     for column, width in widths.items():
         header.resizeSection(column, width)
+
+
+def readable(least: int, natural: int, most: int, room: int) -> int:
+    """The least width of the column that says what the row is: all it needs (up to ``most``)
+    or a readable share of the table's ``room``, whichever is less; never under ``least``."""
+    return max(least, min(natural, most, int(room * READABLE_SHARE)))
 
 
 def longest_word(table: QTableView, column: int) -> int:

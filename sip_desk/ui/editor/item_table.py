@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from sip_desk.ui.editor.cell_autosave import CellAutosave
 from sip_desk.ui.editor.cell_delegate import CellDelegate
-from sip_desk.ui.editor.column_widths import fit_columns
+from sip_desk.ui.editor.column_widths import columns_to_drop, fit_columns
 from sip_desk.ui.editor.reveal import reveal_cell
 from sip_desk.ui.item_models.row_table_model import RowRole, RowTableModel
 from sip_desk.ui.text_scale import on_font_change
@@ -108,6 +108,12 @@ class ItemTable(QTableView):
         model = self.row_model
         required = model.column_of(model.REQUIRED)
         texts = {c for c, spec in enumerate(model.COLUMNS) if spec.kind == "text"}
+        drops = {c: spec.drop for c, spec in enumerate(model.COLUMNS) if spec.table}
+        dropped = columns_to_drop(self, drops, required, MAX_COLUMN_WIDTH)
+        for column in drops:
+            if self.isColumnHidden(column) != (column in dropped):
+                self.setColumnHidden(column, column in dropped)  # too narrow: in the row's form
+                self._fitted = False
         fit_columns(self, required, texts, MAX_COLUMN_WIDTH, stable=self._fitted)
         self._fitted = True
         self.resizeRowsToContents()

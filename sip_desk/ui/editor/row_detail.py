@@ -62,7 +62,10 @@ class RowDetail(QFrame):
         grid = QGridLayout(self)
         grid.addWidget(self.heading, 0, 0, 1, 2 * PAIRS_PER_LINE)
         self.fields: dict[str, FieldBinding] = {}
-        self.columns = [c for c in part.model.COLUMNS if not c.table and c.kind != "goals"]
+        # The fields the table does not show; then those it leaves out when it is narrow.
+        columns = [c for c in part.model.COLUMNS if c.kind != "goals"]
+        self.columns = [c for c in columns if not c.table] + [c for c in columns if c.drop]
+        self._droppable: dict[str, list[QWidget]] = {}  # attr -> caption and input
         for at, column in enumerate(self.columns):
             self._add_field(grid, bind, column, at)
         for pair in range(PAIRS_PER_LINE):
@@ -90,6 +93,8 @@ class RowDetail(QFrame):
         line, pair = divmod(at, PAIRS_PER_LINE)
         grid.addWidget(caption, 1 + line, 2 * pair, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(box, 1 + line, 2 * pair + 1)
+        if column.table:
+            self._droppable[attr] = [caption, box]
 
     def _reader(self, attr: str) -> Callable[[PlanDetail], object]:
         def read(plan: PlanDetail) -> object:
@@ -126,6 +131,16 @@ class RowDetail(QFrame):
         return {b.key for b in self.fields.values()}
 
     @property
+    def in_table(self) -> set[str]:
+        """The keys of fields the table shows now (their messages are shown under it)."""
+        model, table = self.part.model, self.part.table
+        return {
+            self.fields[a].key
+            for a in self._droppable
+            if not table.isColumnHidden(model.column_of(a))
+        }
+
+    @property
     def widgets(self) -> list[QWidget]:
         return [b.widget for b in self.fields.values()]
 
@@ -140,8 +155,19 @@ class RowDetail(QFrame):
         if not self._show_row(self.part.model.rows[index.row()].id):
             return False
         self._back = QPersistentModelIndex(index)
+        model = self.part.model
+        for name, widgets in self._droppable.items():
+            for widget in widgets:  # in the form when the table left it out
+                widget.setVisible(table.isColumnHidden(model.column_of(name)))
+        shown = [
+            b
+            for a, b in self.fields.items()
+            if a not in self._droppable or b.widget.isVisibleTo(self)
+        ]
+        if not shown:
+            return False
         self.show()
-        binding = self.fields.get(attr) or next(iter(self.fields.values()))
+        binding = next((b for b in shown if self.fields.get(attr) is b), shown[0])
         binding.widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
         reveal_soon(self)
         return True

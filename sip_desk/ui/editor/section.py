@@ -238,9 +238,12 @@ class Section(QGroupBox):
     def show_errors(self, errors: list[ValidationError]) -> list[ValidationError]:
         """Show the errors this section owns beside their fields; return the others."""
         rest = []
+        in_tables = {
+            k for part in self.parts if part.detail is not None for k in part.detail.in_table
+        }
         for error in errors:
             binding = self.bindings.get(error.field)
-            if binding is None:
+            if binding is None or error.field in in_tables:
                 rest.append(error)
             else:
                 binding.show_error(error.message(ui_lang()))

@@ -20,6 +20,9 @@ class Column:
     kind: str = "text"  # text | date | bool | choice
     enum: type[StrEnum] | None = None
     table: bool = True  # shown in the table; False: only in the row's detail form
+    # When the table is too narrow for its columns, the highest ``drop`` leaves it first (then
+    # only in the row's detail form); 0: never (what the row is).
+    drop: int = 0
 
 
 def default_value(data_type: type[Any], attr: str) -> Any:

@@ -27,15 +27,22 @@ class ConsentTableModel(RowTableModel):
             QT_TRANSLATE_NOOP("ConsentTableModel", "Principal"),
             "choice",
             PrincipalType,
+            drop=5,
         ),
-        Column("information_shared", QT_TRANSLATE_NOOP("ConsentTableModel", "Information shared")),
+        Column(
+            "information_shared",
+            QT_TRANSLATE_NOOP("ConsentTableModel", "Information shared"),
+            drop=1,
+        ),
         Column(
             "information_excluded",
             QT_TRANSLATE_NOOP("ConsentTableModel", "Information excluded"),
             table=False,
         ),
-        Column("valid_from", QT_TRANSLATE_NOOP("ConsentTableModel", "Valid from"), "date"),
-        Column("valid_until", QT_TRANSLATE_NOOP("ConsentTableModel", "Valid until"), "date"),
+        Column("valid_from", QT_TRANSLATE_NOOP("ConsentTableModel", "Valid from"), "date", drop=4),
+        Column(
+            "valid_until", QT_TRANSLATE_NOOP("ConsentTableModel", "Valid until"), "date", drop=2
+        ),
         Column(
             "form",
             QT_TRANSLATE_NOOP("ConsentTableModel", "Form"),
@@ -53,7 +60,7 @@ class ConsentTableModel(RowTableModel):
         Column(
             "given_by_name", QT_TRANSLATE_NOOP("ConsentTableModel", "Name of giver"), table=False
         ),
-        Column("revoked_on", QT_TRANSLATE_NOOP("ConsentTableModel", "Revoked on"), "date"),
+        Column("revoked_on", QT_TRANSLATE_NOOP("ConsentTableModel", "Revoked on"), "date", drop=3),
     )
 
     def __init__(self, today: date, parent: Any = None) -> None:

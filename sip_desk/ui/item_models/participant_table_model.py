@@ -27,15 +27,16 @@ class ParticipantTableModel(RowTableModel):
     REQUIRED = "name"
     COLUMNS = (
         Column("name", QT_TRANSLATE_NOOP("ParticipantTableModel", "Name")),
-        Column("organisation", QT_TRANSLATE_NOOP("ParticipantTableModel", "Organisation")),
+        Column("organisation", QT_TRANSLATE_NOOP("ParticipantTableModel", "Organisation"), drop=4),
         Column(
             "principal",
             QT_TRANSLATE_NOOP("ParticipantTableModel", "Principal"),
             "choice",
             PrincipalType,
+            drop=5,
         ),
         Column("unit", QT_TRANSLATE_NOOP("ParticipantTableModel", "Unit"), table=False),
-        Column("role", QT_TRANSLATE_NOOP("ParticipantTableModel", "Role")),
+        Column("role", QT_TRANSLATE_NOOP("ParticipantTableModel", "Role"), drop=3),
         Column("phone", QT_TRANSLATE_NOOP("ParticipantTableModel", "Phone"), table=False),
         Column("email", QT_TRANSLATE_NOOP("ParticipantTableModel", "E-mail"), table=False),
         Column(
@@ -43,8 +44,9 @@ class ParticipantTableModel(RowTableModel):
             QT_TRANSLATE_NOOP("ParticipantTableModel", "Summoned/invited"),
             "choice",
             InvitationKind,
+            drop=2,
         ),
-        Column("present", QT_TRANSLATE_NOOP("ParticipantTableModel", "Present"), "bool"),
+        Column("present", QT_TRANSLATE_NOOP("ParticipantTableModel", "Present"), "bool", drop=1),
         Column(
             "is_relative",
             QT_TRANSLATE_NOOP("ParticipantTableModel", "Relative"),

@@ -10,7 +10,7 @@ from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QScreen, QShowEven
 from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.meeting_mode.meeting_page import MARGIN, MeetingPage
+from sip_desk.ui.meeting_mode.meeting_page import MeetingPage
 from sip_desk.ui.meeting_mode.meeting_text import meeting_parts
 
 BASE_POINT_SIZE = 24
@@ -90,9 +90,9 @@ class MeetingModeWindow(QWidget):
         QTimer.singleShot(0, self, self._scroll_to_part)
 
     def _scroll_to_part(self) -> None:
-        top = self.text.part_top(self._part)
+        top = self.text.part_scroll(self._part)
         if top is not None:
-            self.scroll_area.verticalScrollBar().setValue(max(0, top - MARGIN))
+            self.scroll_area.verticalScrollBar().setValue(top)
 
     def show_on(self, screen: QScreen | None, keyboard_owner: QWidget | None = None) -> None:
         """Fill ``screen`` (full screen) without activating this window; should the platform

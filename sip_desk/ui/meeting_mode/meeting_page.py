@@ -62,6 +62,17 @@ class MeetingPage(QWidget):
         label = self._labels.get(key)
         return None if label is None else label.y()
 
+    def part_scroll(self, key: str) -> int | None:
+        """The scroll position that puts part ``key``'s heading at the top of the screen with
+        only the empty space between the parts above it: not a sliver of the part before
+        (``None`` when the plan has nothing there)."""
+        labels = list(self._labels.values())
+        label = self._labels.get(key)
+        if label is None:
+            return None
+        at = labels.index(label)
+        return 0 if at == 0 else labels[at - 1].geometry().bottom() + 1
+
     def _part_label(self, key: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(f"meeting_part_{key}")

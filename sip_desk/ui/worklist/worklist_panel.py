@@ -102,6 +102,8 @@ class WorklistPanel(QWidget):
         dates = self.view.range.currentData() == RangeChoice.DATES.value
         for widget in (self.view.first_day, self.view.until_label, self.view.last_day):
             widget.setVisible(dates)
+        if dates:  # in sight, also when the filters scroll (200 %, large text)
+            QTimer.singleShot(0, lambda: self.view.filters.ensureWidgetVisible(self.view.last_day))
 
     def current_range(self) -> WorklistRange:
         """The range chosen in the selector."""

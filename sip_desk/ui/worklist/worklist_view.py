@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -62,16 +63,34 @@ def _combo(host: QWidget, name: str, editable: bool = False) -> QComboBox:
     return combo
 
 
-def _scrolled(frame: QFrame) -> QScrollArea:
-    """The filters, scrolled within their box when the window is too short for all of them
-    (200 % with large text on a 768 px screen) instead of the window growing off the screen."""
-    area = QScrollArea(frame.parentWidget())
-    area.setObjectName("worklistFilters")
-    area.setWidget(frame)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # they wrap
-    return area
+class FilterArea(QScrollArea):
+    """The filters, as tall as they are (the dates' line too, once shown) up to a third of the
+    screen's height; beyond that (200 % with large text on a 768 px screen) they scroll
+    within their box instead of the window growing off the screen."""
+
+    def __init__(self, frame: QFrame) -> None:
+        super().__init__(frame.parentWidget())
+        self.setObjectName("worklistFilters")
+        self.setWidget(frame)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # they wrap
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        frame.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a line shown or hidden: the box follows
+        return super().eventFilter(watched, event)
+
+    def _tall(self) -> int:
+        frame, screen = self.widget(), self.screen()
+        most = screen.availableGeometry().height() // 3 if screen is not None else 200
+        tall = frame.sizeHint().height() if frame is not None else most
+        return min(tall, max(most, 1))
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._tall())
 
 
 class WorklistView:
@@ -171,7 +190,8 @@ class WorklistView:
         buttons = WrapRow(host, row_actions, list_actions, stretches=(1, 0))
         outer = QVBoxLayout(host)
         outer.addLayout(counts)
-        outer.addWidget(_scrolled(frame))
+        self.filters = FilterArea(frame)
+        outer.addWidget(self.filters)
         outer.addWidget(self.message)
         outer.addWidget(self.table, 1)
         outer.addWidget(buttons)
