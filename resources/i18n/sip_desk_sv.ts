@@ -3076,6 +3076,10 @@
         <translation>Tryck för att bara visa de här raderna; tryck igen för att visa alla.</translation>
     </message>
     <message>
+        <source>No follow-ups counted: the range of dates runs backwards.</source>
+        <translation>Inga uppföljningar räknade: datumen går baklänges.</translation>
+    </message>
+    <message>
         <source>Counting the follow-ups…</source>
         <translation>Räknar uppföljningarna…</translation>
     </message>

@@ -85,12 +85,17 @@ def test_a_backwards_range_of_dates_is_told_not_swapped(qtbot, panel, settings) 
     qtbot.wait(400)  # longer than the filter's pause: no query ran meanwhile
     assert v.message.isVisible() and v.message.text().startswith("⚠")
     assert not v.table.isEnabled()  # the rows of the last range, greyed
+    chips = (v.overdue, v.today, v.this_week, v.within_30)
+    assert [c.text() for c in chips] == ["Försenade: –", "I dag: –", "Denna vecka: –", "Senare: –"]
+    assert not any(c.isEnabled() for c in chips)  # not the last range's counts
+    assert panel.count_text() == "Inga uppföljningar räknade: datumen går baklänges."
 
     _type_date(qtbot, v.last_day, "2026-12-31")  # corrected: the worklist for those dates
     with qtbot.waitSignal(panel.model.loaded, timeout=5000):
         qtbot.keyClick(v.last_day, Qt.Key.Key_Tab)
     assert not v.message.text().startswith("⚠")
-    assert v.table.isEnabled()
+    assert v.table.isEnabled() and all(c.isEnabled() for c in chips)
+    assert not any(c.text().endswith("–") for c in chips)
     saved = load_range(settings)
     assert (str(saved.first), str(saved.last)) == ("2026-12-20", "2026-12-31")
 

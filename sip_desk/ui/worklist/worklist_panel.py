@@ -56,6 +56,7 @@ class WorklistPanel(QWidget):
         self.view.table.setModel(self.model)
         self.view.table.setSortingEnabled(True)  # the model sorts each group
         self._bucket: Urgency | None = None  # the pressed count chip
+        self._backwards = False  # the chosen range of dates ends before it starts
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._fill_filters()
         self._show_range(load_range(self._settings))
@@ -165,6 +166,12 @@ class WorklistPanel(QWidget):
         """Say so when the range ends before it starts; True then (nothing is queried)."""
         backwards = self.current_range().backwards
         self.view.table.setEnabled(not backwards)  # greyed: its rows are of the last range
+        was_backwards, self._backwards = self._backwards, backwards
+        for chip, _bucket in self._chips():
+            chip.setEnabled(not backwards)  # the last range's counts would mislead
+        if backwards != was_backwards:
+            self._on_counts_loaded()
+            self.model.counts_loaded.emit()  # the status bar reads count_text() again
         if not backwards:
             return False
         self._debounce.stop()
@@ -241,6 +248,9 @@ class WorklistPanel(QWidget):
         tip = self.tr("More than %1; counting stops there.").replace("%1", str(COUNT_CAP - 1))
         show = self.tr("Press to show only these rows; press again to show all.")
         for chip, text, urgency in texts:
+            if self._backwards:
+                chip.setText(text.replace("%1", "–"))
+                continue
             value = None if counts is None else counts.of(urgency)
             capped = counts is not None and urgency in counts.capped
             chip.setText(text.replace("%1", count_number(value, capped)))
@@ -249,6 +259,8 @@ class WorklistPanel(QWidget):
     def count_text(self) -> str:
         """What the status bar says while the worklist is shown: the rows in the range."""
         counts = self.model.counts
+        if self._backwards:
+            return self.tr("No follow-ups counted: the range of dates runs backwards.")
         if counts is None:
             return self.tr("Counting the follow-ups…")
         number = thousands(counts.total) + ("+" if counts.capped else "")  # +: at least
