@@ -3259,6 +3259,10 @@
         <source>C&amp;aseload…</source>
         <translation>Ärende&amp;mängd…</translation>
     </message>
+    <message>
+        <source>Fil&amp;ters</source>
+        <translation>&amp;Filter</translation>
+    </message>
 </context>
 <context>
     <name>self.model</name>

@@ -106,3 +106,22 @@ def test_a_new_plan_without_coordinator_or_meeting_needs_both(panel) -> None:
     assert _rows(panel, Column.KIND)[row] == "Inget första möte ännu"
     assert _rows(panel, Column.COORDINATOR)[row] == "Ingen vald"
     assert _rows(panel, Column.URGENCY)[row] == "I dag"
+
+
+def test_alt_f_hides_the_filters_so_the_list_gets_the_room_and_it_is_remembered(
+    qtbot, panel, settings, sqlite_services
+) -> None:
+    v = panel.view
+    tall = v.table.height()
+    assert v.filters.isVisible() and v.filter_toggle.text() == "▾ &Filter"
+
+    qtbot.keyClick(panel, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+
+    qtbot.waitUntil(lambda: not v.filters.isVisible())
+    assert v.filter_toggle.text() == "▸ &Filter"
+    qtbot.waitUntil(lambda: v.table.height() > tall)
+    again = WorklistPanel(sqlite_services, AppEvents(), "sv", settings=settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.view.filters.isVisible()  # as the user left it
+    again.model.wait_until_idle(5000)

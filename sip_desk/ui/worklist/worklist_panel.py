@@ -31,7 +31,7 @@ from sip_desk.ui.worklist.worklist_range import (
     save_range,
 )
 from sip_desk.ui.worklist.worklist_row_actions import WorklistRowActions
-from sip_desk.ui.worklist.worklist_view import WorklistView
+from sip_desk.ui.worklist.worklist_view import WorklistView, show_filters
 
 
 class WorklistPanel(QWidget):
@@ -60,6 +60,7 @@ class WorklistPanel(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._fill_filters()
         self._show_range(load_range(self._settings))
+        show_filters(self.view, self._settings)
         self._connect_signals()
         self._on_counts_loaded()
         self.model.set_filter(self.current_filter(), background=False)

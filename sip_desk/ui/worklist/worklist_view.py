@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +34,11 @@ _COUNT_STYLE = (
 )
 
 
+SHORT_SCREEN_PX = 560
+"""Below this height (logical pixels) the filters start hidden, so the list has room."""
+FILTERS_SHOWN_KEY = "worklist/filtersShown"
+
+
 def _count_chip(host: QWidget, name: str, bg: str, border: str) -> QToolButton:
     """A count that filters the list to its rows when pressed (and back when pressed again)."""
     chip = QToolButton(host)
@@ -43,6 +48,26 @@ def _count_chip(host: QWidget, name: str, bg: str, border: str) -> QToolButton:
     chip.setStyleSheet(_COUNT_STYLE.format(bg=bg, border=border))
     relative_font(chip, CHIP_TEXT)
     return chip
+
+
+def _filter_toggle(host: QWidget) -> QToolButton:
+    """The button that hides the filters, so the list gets the room."""
+    toggle = QToolButton(host)
+    toggle.setObjectName("filterToggle")
+    toggle.setCheckable(True)
+    toggle.setChecked(True)
+    toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return toggle
+
+
+def show_filters(view: WorklistView, settings: QSettings) -> None:
+    """Filters shown as last time; on a short screen (a laptop at 200 %) hidden at first."""
+    toggle = view.filter_toggle
+    short = toggle.screen().availableGeometry().height() < SHORT_SCREEN_PX
+    shown = settings.value(FILTERS_SHOWN_KEY, not short)
+    toggle.setChecked(shown in (True, "true"))
+    view.filters.setVisible(toggle.isChecked())
+    toggle.toggled.connect(lambda on: settings.setValue(FILTERS_SHOWN_KEY, on))
 
 
 def _date_edit(host: QWidget, name: str) -> QDateEdit:
@@ -148,6 +173,7 @@ class WorklistView:
         self.export_ics.setObjectName("exportIcsButton")
         self.caseload = QPushButton(host)
         self.caseload.setObjectName("caseloadButton")
+        self.filter_toggle = _filter_toggle(host)
         self._layout(host)
         self.retranslate()
 
@@ -156,6 +182,7 @@ class WorklistView:
         for chip in (self.overdue, self.today, self.this_week, self.within_30):
             counts.addWidget(chip)
         counts.addStretch(1)
+        counts.addWidget(self.filter_toggle)
         span = QHBoxLayout()  # the dates under the span: one line was wider than a screen
         for part in (self.first_day, self.until_label, self.last_day):
             span.addWidget(part)
@@ -191,6 +218,8 @@ class WorklistView:
         outer = QVBoxLayout(host)
         outer.addLayout(counts)
         self.filters = FilterArea(frame)
+        self.filter_toggle.toggled.connect(self.filters.setVisible)
+        self.filter_toggle.toggled.connect(lambda _on: self._name_filter_toggle())
         outer.addWidget(self.filters)
         outer.addWidget(self.message)
         outer.addWidget(self.table, 1)
@@ -220,3 +249,8 @@ class WorklistView:
         self.invitation.setText(QCoreApplication.translate("WorklistView", "&Invitation (PDF)…"))
         self.export_ics.setText(QCoreApplication.translate("WorklistView", "E&xport to calendar…"))
         self.caseload.setText(QCoreApplication.translate("WorklistView", "C&aseload…"))
+        self._name_filter_toggle()
+
+    def _name_filter_toggle(self) -> None:
+        text = QCoreApplication.translate("WorklistView", "Fil&ters")
+        self.filter_toggle.setText(("▾ " if self.filter_toggle.isChecked() else "▸ ") + text)
