@@ -29,7 +29,6 @@ from sip_desk.domain.document import SignatureDto
 from sip_desk.domain.enums import AuditAction, PlanStatus, SignatureMethod, VersionState
 from sip_desk.domain.errors import DomainError, ValidationError, ValidationErrors
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.services.signature_ink import MIN_INKED_PIXELS, inked_pixels
 from sip_desk.domain.snapshot import (
     VersionDetail,
     canonical_snapshot,
@@ -40,6 +39,7 @@ from sip_desk.domain.verification import VersionCheck
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
+from sip_desk.services.signature_ink import MIN_INKED_PIXELS, inked_pixels
 from sip_desk.services.store_checks import structure_problems
 from sip_desk.services.store_key import key_id_of, read_public_pem
 from sip_desk.services.version_reader import (

@@ -65,7 +65,7 @@ class SignaturePad(QWidget):
         length = sum(
             (b - a).manhattanLength()
             for stroke in self._strokes
-            for a, b in zip(stroke, stroke[1:])
+            for a, b in zip(stroke, stroke[1:], strict=False)
         )
         xs, ys = [p.x() for p in points], [p.y() for p in points]
         span = max(max(xs) - min(xs), max(ys) - min(ys))
