@@ -305,9 +305,20 @@ class FieldBinding(QObject):
             return
         self._failed_on = _NOTHING
         self.base = value
+        if self._typing_in(value):
+            return  # the store's tidied form of the typed text: the typist's spaces stay
         with self.quiet():
             self._set(value)
         self._text = self._raw_text()
+
+    def _typing_in(self, value: object) -> bool:
+        """True when the user is in this text field and it shows ``value`` but for spaces
+        the store trims (``"Tar "`` stored as ``"Tar"``): rewriting it would eat the space."""
+        w = self.widget
+        if not isinstance(w, QLineEdit | QPlainTextEdit) or not w.hasFocus():
+            return False
+        shown, stored = self._raw_text(), str(self._show(value))
+        return shown != stored and shown.split() == stored.split()
 
     def _set(self, value: object) -> None:
         w = self.widget

@@ -15,7 +15,7 @@ from sip_desk.ui.item_models.action_table_model import ActionTableModel
 from tests.builders import PlanBuilder
 from tests.pdf.pdf_text import pypdf_text
 from tests.services.signing_helpers import paper_signature, person_signature
-from tests.ui.editor.helpers import blank_row, focused, pick_cell, press, type_cell
+from tests.ui.editor.helpers import blank_row, focused, keys, pick_cell, press, type_cell
 
 REGION = PrincipalType.REGION
 ITEM = (
@@ -136,3 +136,24 @@ def test_a_reason_typed_after_signing_shows_changed_since_that_version(
     assert sqlite_services.plans.get_plan(region_plan_id).no_effort_reasons[0].reason == (
         "Inget behov just nu"
     )
+
+
+def test_a_pause_after_a_space_in_the_reason_keeps_the_space(
+    qtbot, swedish, open_editor, sqlite_services: Services, region_plan_id: int
+) -> None:
+    editor = open_editor(region_plan_id)
+    reason = editor.actions_section.no_effort.rows[ANCHOR].field
+    reason.setFocus()
+
+    def stored() -> list[str]:
+        return [r.reason for r in sqlite_services.plans.get_plan(region_plan_id).no_effort_reasons]
+
+    qtbot.keyClicks(reason, "Tar ")
+    qtbot.waitUntil(lambda: stored() == ["Tar"], timeout=3000)  # the autosave at the pause
+    qtbot.wait(300)
+    assert reason.text() == "Tar "
+    keys(qtbot, reason, "över")
+    qtbot.keyClick(reason, Qt.Key.Key_Tab)
+
+    assert stored() == ["Tar över"]
+    assert reason.text() == "Tar över"
