@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from sip_desk.domain.enums import PrincipalType
@@ -157,3 +157,23 @@ def test_a_pause_after_a_space_in_the_reason_keeps_the_space(
 
     assert stored() == ["Tar över"]
     assert reason.text() == "Tar över"
+
+
+def test_enter_on_the_item_puts_the_field_near_the_top_of_the_view(
+    qtbot, swedish, open_editor, region_plan_id: int
+) -> None:
+    editor = open_editor(region_plan_id)
+    editor.resize(1100, 700)
+    qtbot.wait(50)
+    editor.scroll_area.verticalScrollBar().setValue(0)
+    items = editor.completeness.items
+    items.setFocus()
+    items.setCurrentRow(0)
+
+    qtbot.keyClick(items, Qt.Key.Key_Return)
+
+    reason = editor.actions_section.no_effort.rows[ANCHOR].field
+    viewport = editor.scroll_area.viewport()
+    top = reason.mapTo(viewport, QPoint(0, 0)).y()
+    assert focused() is reason
+    assert 0 <= top <= viewport.height() // 3, top  # at the top, not at the bottom edge
