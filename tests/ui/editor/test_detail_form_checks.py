@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from tests.ui.editor.helpers import _detail_field, keys
 
@@ -25,6 +26,7 @@ def test_the_detail_form_refuses_a_bad_phone_or_email(
     before = getattr(sqlite_services.plans.get_plan(plan_id).participants[0], attr)
 
     field = _detail_field(qtbot, part, 0, attr)
+    assert isinstance(field, QLineEdit)
     field.selectAll()
     keys(qtbot, field, typed)
     qtbot.keyClick(field, leave)
