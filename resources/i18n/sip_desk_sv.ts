@@ -1851,6 +1851,10 @@
         <translation>Planen förblir öppen: välj först vilken text som ska gälla, annars skulle den gå förlorad.</translation>
     </message>
     <message>
+        <source>Changed in another copy at %1</source>
+        <translation>Ändrat i en annan kopia kl. %1</translation>
+    </message>
+    <message>
         <source>Nothing to undo.</source>
         <translation>Det finns inget att ångra.</translation>
     </message>
@@ -1951,10 +1955,6 @@
     <message>
         <source>Keep other text: %1</source>
         <translation>Behåll den andras text: %1</translation>
-    </message>
-    <message>
-        <source>Restore my text: %1</source>
-        <translation>Återställ min text: %1</translation>
     </message>
 </context>
 <context>

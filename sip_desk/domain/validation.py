@@ -21,6 +21,9 @@ from sip_desk.domain.plan import PlanFields
 NAME_MAX = 200
 TEXT_MAX = 20_000
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# A phone number holds digits (and is no e-mail address); words beside them are kept, as in
+# "08-123 45 67 (växel)": stored numbers written so must still save with their row.
+_PHONE = re.compile(r"^[^@]*[0-9][^@]*$")
 
 
 def _raise_if(errors: list[ValidationError]) -> None:
@@ -46,6 +49,11 @@ def _required(value: str, field: str) -> Iterator[ValidationError]:
 def _email(value: str, field: str) -> Iterator[ValidationError]:
     if value and not _EMAIL.match(value.strip()):
         yield ValidationError(field, "validation.email", value=value)
+
+
+def _phone(value: str, field: str) -> Iterator[ValidationError]:
+    if value.strip() and not _PHONE.match(value.strip()):
+        yield ValidationError(field, "validation.phone", value=value)
 
 
 def _unit_needs_organisation(
@@ -108,6 +116,7 @@ def validate_participant(data: ParticipantData) -> None:
         [
             *_required(data.name, "participant.name"),
             *_email(data.email, "participant.email"),
+            *_phone(data.phone, "participant.phone"),
             *_unit_needs_organisation(data, "participant"),
             *_lengths(data, "participant"),
         ]

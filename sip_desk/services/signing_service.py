@@ -39,6 +39,7 @@ from sip_desk.domain.verification import VersionCheck
 from sip_desk.services.audit import AuditLog
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.key_ring import KeyRing
+from sip_desk.services.signature_ink import MIN_INKED_PIXELS, inked_pixels
 from sip_desk.services.store_checks import structure_problems
 from sip_desk.services.store_key import key_id_of, read_public_pem
 from sip_desk.services.version_reader import (
@@ -134,7 +135,7 @@ class SigningService:
             if not sig.signer_name.strip():
                 errors.append(ValidationError("signature.signer_name", "validation.required"))
             drawing = sig.image_png or b""
-            if sig.method is SignatureMethod.DRAWN and not drawing.startswith(PNG_MAGIC):
+            if sig.method is SignatureMethod.DRAWN and not _has_ink(drawing):
                 code = "signing.drawing_missing"
                 errors.append(ValidationError("signature.image_png", code, name=sig.signer_name))
             if sig.signed_on > today:
@@ -258,3 +259,11 @@ def _signature_row(sig: SignatureDto, position: int) -> Signature:
         signed_on=sig.signed_on,
         image_png=sig.image_png if sig.method is SignatureMethod.DRAWN else None,
     )
+
+
+def _has_ink(drawing: bytes) -> bool:
+    """A PNG with a drawn stroke in it; a blank or near-blank image is no signature."""
+    if not drawing.startswith(PNG_MAGIC):
+        return False
+    inked = inked_pixels(drawing)
+    return inked is None or inked >= MIN_INKED_PIXELS

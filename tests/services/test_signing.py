@@ -112,6 +112,54 @@ def test_signing_refuses_drawn_signature_without_drawing(services, make_plan) ->
     assert "Rita" in info.value.message("sv")
 
 
+def _rgba_png(inked: set[tuple[int, int]], width: int = 300, height: int = 160) -> bytes:
+    """A transparent RGBA PNG (what the signature pad exports) with ink at ``inked``."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    rows = b"".join(
+        b"\x00"
+        + b"".join(b"\x0b\x2a\x5b\xff" if (x, y) in inked else bytes(4) for x in range(width))
+        for y in range(height)
+    )
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    ihdr, idat = chunk(b"IHDR", header), chunk(b"IDAT", zlib.compress(rows))
+    return b"\x89PNG\r\n\x1a\n" + ihdr + idat + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(
+    "ink",
+    [set(), {(150 + dx, 80 + dy) for dx in range(3) for dy in range(3)}],
+    ids=["blank", "dot"],
+)
+def test_signing_refuses_a_blank_or_dot_drawing(services, make_plan, ink) -> None:
+    plan = make_plan.complete()
+    today = services.ctx.clock.today()
+    blank = dataclasses.replace(person_signature(today), image_png=_rgba_png(ink))
+
+    with pytest.raises(ValidationErrors) as info:
+        services.signing.sign_version(plan.id, plan.version, [blank])
+
+    assert "Rita" in info.value.message("sv")
+
+
+def test_signing_takes_a_drawn_stroke(services, make_plan) -> None:
+    plan = make_plan.complete()
+    stroke = {(x, 80 + d) for x in range(40, 240) for d in range(3)}
+    drawn = dataclasses.replace(
+        person_signature(services.ctx.clock.today()), image_png=_rgba_png(stroke)
+    )
+
+    signed = services.signing.sign_version(plan.id, plan.version, [drawn])
+
+    assert signed.versions[-1].state is VersionState.SIGNED
+
+
 def test_signing_refuses_no_signatures(services, make_plan) -> None:
     plan = make_plan.complete()
 

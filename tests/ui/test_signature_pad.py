@@ -100,3 +100,29 @@ def test_ctrl_z_takes_back_the_last_stroke_only(qtbot) -> None:
     assert pad.is_empty()
     QTest.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing more
     assert pad.is_empty()
+
+
+def test_a_click_or_a_dot_is_no_signature_and_the_hint_stays(qtbot) -> None:
+    pad = _pad(qtbot)
+    blank = pad.grab().toImage()
+
+    qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(200, 70))
+    qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(200, 0))  # the top edge
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(100, 60))
+    QTest.mouseMove(pad, QPoint(103, 62))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(104, 61))
+
+    assert pad.is_empty() and pad.to_png() == b""
+    hint = blank.copy(10, 40, 80, 70)  # "Sign here" still shown where it was
+    assert pad.grab().toImage().copy(10, 40, 80, 70) == hint
+
+
+def test_a_real_stroke_counts_at_any_pad_size(qtbot) -> None:
+    pad = _pad(qtbot)
+    pad.resize(800, 280)  # large text / zoom: the same gesture scaled up
+
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 160))
+    QTest.mouseMove(pad, QPoint(240, 60))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(440, 180))
+
+    assert not pad.is_empty()

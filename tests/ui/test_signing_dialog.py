@@ -312,3 +312,21 @@ def test_the_signers_fit_without_sideways_scrolling(qtbot, sqlite_services, larg
         assert dialog.width() <= screen.width()
     finally:
         set_large_text(False)
+
+
+def test_a_click_in_the_signature_box_leaves_the_person_missing(qtbot, sqlite_services) -> None:
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = _dialog(qtbot, sqlite_services, plan)
+    person, kim = dialog.rows
+    kim.method.setCurrentIndex(PAPER)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert "Testa Testsson" in dialog.error.text()
+
+    qtbot.mouseClick(person.pad, Qt.MouseButton.LeftButton, pos=QPoint(150, 50))
+    qtbot.mouseClick(person.pad, Qt.MouseButton.LeftButton, pos=QPoint(150, 0))
+
+    assert "Testa Testsson" in dialog.error.text() and person.error.text()
+    assert not person.has_signature()
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert sqlite_services.plans.get_plan(plan.id).versions[-1].state is VersionState.DRAFT

@@ -180,6 +180,8 @@ class SigningDialog(QDialog):
         change of any signer may answer); the other signers' stay."""
         sender = self.sender()
         row = next((r for r in self.rows if sender in (r.method, r.pad)), None)
+        if row is not None and sender is row.pad and row.pad.is_empty():
+            return  # a click or a dot is no signature: the person is still missing
         if self._messages:
             self._show([(r, t) for r, t in self._messages if r is not None and r is not row])
 

@@ -52,6 +52,7 @@ class FieldBinding(QObject):
     ) -> None:
         super().__init__(widget)
         self.key, self.widget, self.error = key, widget, error
+        self.noted = False  # a calm note (another copy's text) is shown beside the field
         self._current, self._read, self._save = current, read, save
         if parse is None:
             parse = _none_if_empty if isinstance(widget, QComboBox) else _same
@@ -120,6 +121,8 @@ class FieldBinding(QObject):
         if self._updating:
             return
         self._dirty = True
+        if self.noted:
+            self.show_error("")  # the note about the other copy's text goes at the next edit
         start, _end, new_end = changed_span(before, self._text)
         if new_end - start > 1:  # pasted or dropped, not typed: saved (or refused) at once
             self.commit(ask=False)
@@ -287,9 +290,17 @@ class FieldBinding(QObject):
     def _stored(self) -> object:
         return self._read(self._current())
 
+    def show_note(self, text: str) -> None:
+        """A calm note beside the field (another copy's text shown); cleared at the next edit."""
+        if self.message:
+            return  # a message to act on stays
+        self.noted = True
+        self.error.show_note(text)
+
     def show_error(self, text: str) -> None:
         if text and self._holding:
             return
+        self.noted = False
         self.message = text
         self.error.show_message(text)
         if text and self.widget.hasFocus():
@@ -305,9 +316,20 @@ class FieldBinding(QObject):
             return
         self._failed_on = _NOTHING
         self.base = value
+        if self._typing_in(value):
+            return  # the store's tidied form of the typed text: the typist's spaces stay
         with self.quiet():
             self._set(value)
         self._text = self._raw_text()
+
+    def _typing_in(self, value: object) -> bool:
+        """True when the user is in this text field and it shows ``value`` but for spaces
+        the store trims (``"Tar "`` stored as ``"Tar"``): rewriting it would eat the space."""
+        w = self.widget
+        if not isinstance(w, QLineEdit | QPlainTextEdit) or not w.hasFocus():
+            return False
+        shown, stored = self._raw_text(), str(self._show(value))
+        return shown != stored and shown.split() == stored.split()
 
     def _set(self, value: object) -> None:
         w = self.widget

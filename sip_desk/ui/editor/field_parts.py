@@ -27,8 +27,15 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, text: str) -> None:
+        self.setStyleSheet("color: #9b1c1c; font-weight: bold;")
         self.setText(f"⚠ {text}" if text else "")
         self.setVisible(bool(text))
+
+    def show_note(self, text: str) -> None:
+        """A calm note (no sign, not red): something to know, nothing to do."""
+        self.setStyleSheet("color: #4b5563;")
+        self.setText(f"ℹ {text}")
+        self.setVisible(True)
 
 
 class UndoKeyFilter(QObject):

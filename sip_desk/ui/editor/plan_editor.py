@@ -154,6 +154,7 @@ class PlanEditor(QWidget):
         s.validation_failed.connect(self._on_validation_failed)
         s.fields_ok.connect(self._on_fields_ok)
         s.notice.connect(self.show_notice)
+        s.replaced_elsewhere.connect(self._on_replaced_elsewhere)
         self.completeness.anchor_activated.connect(self._on_anchor_activated)
         self.changes.anchor_activated.connect(self._on_anchor_activated)
         self.signed_state.show_changes_requested.connect(self._focus_changes)
@@ -215,6 +216,12 @@ class PlanEditor(QWidget):
             self.meeting_mode.close()
         else:
             self.show_meeting_mode()
+
+    def _on_replaced_elsewhere(self, key: str, when: str) -> None:
+        """Another copy saved over text this copy saved: said calmly beside the field."""
+        for binding in self.bindings():
+            if binding.key == key:
+                binding.show_note(self.tr("Changed in another copy at %1").replace("%1", when))
 
     def show_notice(self, text: str, brief: bool = False) -> None:
         """A calm message above the editor (hidden again after a while; soon when ``brief``)."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QScrollArea, QWidget
 
 MARGIN = 8
+CAPTION_ROOM = 48  # above a field brought to the top: its caption or heading stays in sight
 
 
 def reveal_soon(widget: QWidget) -> None:
@@ -26,6 +27,20 @@ def reveal(widget: QWidget) -> None:
     area = scroll_area_of(widget)
     if area is not None and widget.isVisible():
         area.ensureWidgetVisible(widget, MARGIN, MARGIN)
+
+
+def bring_near_top(widget: QWidget) -> None:
+    """Scroll the page so ``widget`` (a field a link leads to) is near the top of the view, with
+    room for its caption above; no scrolling when it is already wholly in view."""
+    area = scroll_area_of(widget)
+    page = area.widget() if area is not None else None
+    if area is None or page is None:
+        return
+    top = widget.mapTo(area.viewport(), QPoint(0, 0)).y()
+    if top >= 0 and top + widget.height() <= area.viewport().height():
+        return
+    bar = area.verticalScrollBar()
+    bar.setValue(max(0, widget.mapTo(page, QPoint(0, 0)).y() - CAPTION_ROOM))
 
 
 def scroll_to_top(widget: QWidget) -> None:

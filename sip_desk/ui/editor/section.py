@@ -32,7 +32,7 @@ from sip_desk.ui.editor.conflicts import FieldSave, Outcome
 from sip_desk.ui.editor.field_parts import ErrorLabel, UndoKeyFilter
 from sip_desk.ui.editor.length_counter import LengthCounter
 from sip_desk.ui.editor.readability_badge import PERSON_PAGE_FIELDS, text_badge
-from sip_desk.ui.editor.reveal import scroll_area_of
+from sip_desk.ui.editor.reveal import bring_near_top
 from sip_desk.ui.editor.session import PlanSession, ui_lang
 from sip_desk.ui.editor.table_part import TablePart
 from sip_desk.ui.item_models.cell_values import parse_date
@@ -281,9 +281,7 @@ class Section(QGroupBox):
 
     def focus_widget(self, widget: QWidget) -> None:
         widget.setFocus()
-        area = scroll_area_of(self)
-        if area is not None:
-            area.ensureWidgetVisible(widget)
+        bring_near_top(widget)  # at the top of the view, not at its bottom edge
 
     def focus_chain(self) -> list[QWidget]:
         """The inputs in meeting order, for the editor's tab order (a table's detail form is

@@ -59,6 +59,7 @@ class PlanSession(QObject):
     plan_saved = Signal(int)
     deferred_changed = Signal()
     store_busy = Signal(bool)  # True: another program holds the store; False: saved again
+    replaced_elsewhere = Signal(str, str)  # field key, "HH:MM": another copy saved over mine
 
     def __init__(self, services: Services, plan_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -260,19 +261,16 @@ class PlanSession(QObject):
         self._offer_replaced(plan)
 
     def _offer_replaced(self, plan: PlanDetail) -> None:
-        """Text this copy stored that another copy has replaced since (its user kept their own
-        text in a conflict) is never replaced without a word: it waits for a choice, as a
-        conflict does (the conflict bar names the field; "Choose…" shows both texts)."""
+        """Text this copy stored that another copy has replaced since is shown as stored now
+        (the field refreshes itself): nothing of this copy's is unsaved there, so there is no
+        conflict and nothing to write back; the field only gets a calm note. Text still typed
+        and unsaved meets the other copy's in the usual conflict when it is saved."""
         for key, mine in list(self._mine.items()):
             stored = mine.read(plan)
             if stored is GONE or stored == mine.new or key in self.deferred:
                 continue
             del self._mine[key]
-            # Stored as the user left it, so the choice shows theirs against the stored text.
-            change = mine.rebased(mine.new, mine.new)
-            text = self.tr("Restore my text: %1").replace("%1", mine.label)
-            step = Edit(text, change.write(mine.new), change.write(stored), change=change)
-            self._set_deferred(key, step)
+            self.replaced_elsewhere.emit(key, plan.updated_at.astimezone().strftime("%H:%M"))
 
     def _accept(self, plan: PlanDetail, saved: bool = True) -> None:
         self.plan = plan

@@ -20,6 +20,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 INK = QColor("#0b2a5b")
 PNG_HEIGHT = 160  # pixels of the exported image; printed at about 4.5 cm wide
+# A signature is a drawn stroke, not a click or a dot: the ink must run at least this far and
+# span at least this much, both as a share of the pad's height (so it holds at any size/zoom).
+MIN_INK_LENGTH = 0.5
+MIN_INK_SPAN = 0.2
 
 
 class SignaturePad(QWidget):
@@ -53,7 +57,19 @@ class SignaturePad(QWidget):
         self.setToolTip(self.tr("Sign here. Delete clears the signature; Ctrl+Z takes it back."))
 
     def is_empty(self) -> bool:
-        return not any(len(s) > 0 for s in self._strokes)
+        """True unless a real stroke was drawn: a click, a dot or a twitch is no signature."""
+        points = [p for stroke in self._strokes for p in stroke]
+        if not points:
+            return True
+        size = max(1, self.height())
+        length = sum(
+            (b - a).manhattanLength()
+            for stroke in self._strokes
+            for a, b in zip(stroke, stroke[1:], strict=False)
+        )
+        xs, ys = [p.x() for p in points], [p.y() for p in points]
+        span = max(max(xs) - min(xs), max(ys) - min(ys))
+        return length < MIN_INK_LENGTH * size or span < MIN_INK_SPAN * size
 
     def clear(self) -> None:
         """Remove the signature (:meth:`undo` brings it back)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from sip_desk.domain.enums import PrincipalType
@@ -15,7 +15,7 @@ from sip_desk.ui.item_models.action_table_model import ActionTableModel
 from tests.builders import PlanBuilder
 from tests.pdf.pdf_text import pypdf_text
 from tests.services.signing_helpers import paper_signature, person_signature
-from tests.ui.editor.helpers import blank_row, focused, pick_cell, press, type_cell
+from tests.ui.editor.helpers import blank_row, focused, keys, pick_cell, press, type_cell
 
 REGION = PrincipalType.REGION
 ITEM = (
@@ -136,3 +136,44 @@ def test_a_reason_typed_after_signing_shows_changed_since_that_version(
     assert sqlite_services.plans.get_plan(region_plan_id).no_effort_reasons[0].reason == (
         "Inget behov just nu"
     )
+
+
+def test_a_pause_after_a_space_in_the_reason_keeps_the_space(
+    qtbot, swedish, open_editor, sqlite_services: Services, region_plan_id: int
+) -> None:
+    editor = open_editor(region_plan_id)
+    reason = editor.actions_section.no_effort.rows[ANCHOR].field
+    reason.setFocus()
+
+    def stored() -> list[str]:
+        return [r.reason for r in sqlite_services.plans.get_plan(region_plan_id).no_effort_reasons]
+
+    qtbot.keyClicks(reason, "Tar ")
+    qtbot.waitUntil(lambda: stored() == ["Tar"], timeout=3000)  # the autosave at the pause
+    qtbot.wait(300)
+    assert reason.text() == "Tar "
+    keys(qtbot, reason, "över")
+    qtbot.keyClick(reason, Qt.Key.Key_Tab)
+
+    assert stored() == ["Tar över"]
+    assert reason.text() == "Tar över"
+
+
+def test_enter_on_the_item_puts_the_field_near_the_top_of_the_view(
+    qtbot, swedish, open_editor, region_plan_id: int
+) -> None:
+    editor = open_editor(region_plan_id)
+    editor.resize(1100, 700)
+    qtbot.wait(50)
+    editor.scroll_area.verticalScrollBar().setValue(0)
+    items = editor.completeness.items
+    items.setFocus()
+    items.setCurrentRow(0)
+
+    qtbot.keyClick(items, Qt.Key.Key_Return)
+
+    reason = editor.actions_section.no_effort.rows[ANCHOR].field
+    viewport = editor.scroll_area.viewport()
+    top = reason.mapTo(viewport, QPoint(0, 0)).y()
+    assert focused() is reason
+    assert 0 <= top <= viewport.height() // 3, top  # at the top, not at the bottom edge
