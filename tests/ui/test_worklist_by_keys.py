@@ -125,3 +125,18 @@ def test_alt_f_hides_the_filters_so_the_list_gets_the_room_and_it_is_remembered(
     again.show()
     assert not again.view.filters.isVisible()  # as the user left it
     again.model.wait_until_idle(5000)
+
+
+def test_a_narrow_column_s_heading_ends_in_an_ellipsis_not_cut_at_both_ends(qtbot, panel) -> None:
+    from PySide6.QtWidgets import QStyleOptionHeader
+
+    panel.resize(520, 600)  # a laptop at 200 %: the columns shrink
+    header = panel.view.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(Column.ORGANISATION) < 100)
+    option = QStyleOptionHeader()
+    header.initStyleOptionForIndex(option, Column.ORGANISATION)  # what the header paints
+
+    assert option.text.startswith("Org") and option.text.endswith("…")
+    assert header.fontMetrics().horizontalAdvance(option.text) < header.sectionSize(
+        Column.ORGANISATION
+    )
