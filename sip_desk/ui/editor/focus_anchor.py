@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from shiboken6 import isValid
 
 
 class FocusAnchor(QObject):
@@ -26,6 +27,8 @@ class FocusAnchor(QObject):
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
 
     def _focused(self) -> QWidget | None:
+        if not isValid(self._area):
+            return None  # the editor is being closed: the focus moves on without it
         widget = QApplication.focusWidget()
         page = self._area.widget()
         if widget is None or page is None or not page.isAncestorOf(widget):
@@ -65,6 +68,8 @@ class FocusAnchor(QObject):
     def _restore(self) -> None:
         self._pending = False
         self._range_moved = False
+        if not isValid(self._area):
+            return
         widget = self._widget
         if widget is None or widget is not self._focused() or not widget.isVisible():
             self.remember()
