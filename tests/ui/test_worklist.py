@@ -252,3 +252,31 @@ def test_worklist_panel_shows_capped_counts_as_999_plus(
     assert panel.view.today.text() == "Today: 3"
     assert panel.view.this_week.text() == "This week: 1000"  # exact, though above the cap
     assert panel.view.within_30.text() == "Later: 0"
+
+
+def test_a_narrow_worklist_leaves_out_the_least_needed_columns(qtbot, panel) -> None:
+    """At 600 px (200 % text on a laptop, a narrow window) the person and what to do stay
+    readable: urgency, organisation and coordinator leave the list; at 1366 they are back."""
+    table = panel.view.table
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+
+    panel.resize(600, 600)
+    qtbot.wait(50)
+
+    for column in (Column.URGENCY, Column.ORGANISATION, Column.COORDINATOR):
+        assert header.isSectionHidden(column), column
+    for column in (Column.PERSON, Column.WHAT, Column.DUE):
+        assert not header.isSectionHidden(column)
+        for text in _column(panel, column):
+            first_word = text.split()[0]
+            # the first word and the ellipsis after it, with the cell's padding
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(first_word + " …") + 8
+    assert sum(header.sectionSize(c) for c in Column if not header.isSectionHidden(c)) <= (
+        table.viewport().width()
+    )
+    assert table.horizontalScrollBar().maximum() == 0
+
+    panel.resize(1366, 600)
+    qtbot.wait(50)
+    assert not any(header.isSectionHidden(c) for c in Column)

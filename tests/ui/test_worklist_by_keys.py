@@ -130,13 +130,16 @@ def test_alt_f_hides_the_filters_so_the_list_gets_the_room_and_it_is_remembered(
 def test_a_narrow_column_s_heading_ends_in_an_ellipsis_not_cut_at_both_ends(qtbot, panel) -> None:
     from PySide6.QtWidgets import QStyleOptionHeader
 
-    panel.resize(520, 600)  # a laptop at 200 %: the columns shrink
     header = panel.view.table.horizontalHeader()
-    qtbot.waitUntil(lambda: header.sectionSize(Column.ORGANISATION) < 100)
+    title = panel.model.headerData(Column.RESPONSIBLE, Qt.Orientation.Horizontal)
+    wide = header.fontMetrics().horizontalAdvance(title)
+    # The user narrows the column by dragging its edge (the fit gives every column room
+    # for its title, leaving out the least needed ones at 200 %).
+    header.resizeSection(Column.RESPONSIBLE, wide * 2 // 3)
     option = QStyleOptionHeader()
-    header.initStyleOptionForIndex(option, Column.ORGANISATION)  # what the header paints
+    header.initStyleOptionForIndex(option, Column.RESPONSIBLE)  # what the header paints
 
-    assert option.text.startswith("Org") and option.text.endswith("…")
+    assert option.text.startswith(title[:2]) and option.text.endswith("…")
     assert header.fontMetrics().horizontalAdvance(option.text) < header.sectionSize(
-        Column.ORGANISATION
+        Column.RESPONSIBLE
     )

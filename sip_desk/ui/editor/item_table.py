@@ -30,6 +30,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QStyle,
     QTableView,
@@ -271,7 +272,11 @@ class ItemTable(QTableView):
         QTimer.singleShot(0, self, self._reveal_current)  # again once the layout has settled
 
     def _reveal_current(self) -> None:
-        reveal_cell(self, self.currentIndex())
+        # Only for the user working in the table: a current cell set while the focus is
+        # elsewhere (a reload, the side panel) must not scroll the page away from it.
+        focus = QApplication.focusWidget()
+        if focus is self or (focus is not None and self.isAncestorOf(focus)):
+            reveal_cell(self, self.currentIndex())
 
     def start_new_row(self) -> None:
         """Go to the blank line and start typing its first column."""

@@ -29,6 +29,7 @@ from sip_desk.ui.editor.completeness_panel import CompletenessPanel
 from sip_desk.ui.editor.conflict_bar import ConflictBar
 from sip_desk.ui.editor.crisis_section import CrisisSection
 from sip_desk.ui.editor.editor_actions import EditorActions
+from sip_desk.ui.editor.focus_anchor import FocusAnchor
 from sip_desk.ui.editor.follow_up_record_section import FollowUpRecordSection
 from sip_desk.ui.editor.follow_up_section import FollowUpSection
 from sip_desk.ui.editor.goals_section import GoalsSection
@@ -130,6 +131,7 @@ class PlanEditor(QWidget):
         self.scroll_area.setObjectName("editor_scroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(body)
+        self.focus_keeper = FocusAnchor(self.scroll_area)
         self.side = QWidget(self)
         self.side.setObjectName("editor_side")
         side_column = QVBoxLayout(self.side)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QScrollArea, QWidget
 
 MARGIN = 8
 CAPTION_ROOM = 48  # above a field brought to the top: its caption or heading stays in sight
@@ -25,8 +25,27 @@ def scroll_area_of(widget: QWidget) -> QScrollArea | None:
 def reveal(widget: QWidget) -> None:
     """Scroll the nearest scroll area around ``widget`` so that ``widget`` is on screen."""
     area = scroll_area_of(widget)
-    if area is not None and widget.isVisible():
-        area.ensureWidgetVisible(widget, MARGIN, MARGIN)
+    if area is None or not widget.isVisible():
+        return
+    focused = QApplication.focusWidget()
+    page = area.widget()
+    keep = (
+        focused if focused is not None and page is not None and page.isAncestorOf(focused) else None
+    )
+    if keep is not None and not _in_view(area, keep):
+        keep = None
+    bar = area.verticalScrollBar()
+    before = bar.value()
+    area.ensureWidgetVisible(widget, MARGIN, MARGIN)
+    if keep is not None and not _in_view(area, keep):
+        bar.setValue(
+            before
+        )  # the field the user is in stays in sight, even if the message does not
+
+
+def _in_view(area: QScrollArea, widget: QWidget) -> bool:
+    top = widget.mapTo(area.viewport(), QPoint(0, 0)).y()
+    return top >= 0 and top + widget.height() <= area.viewport().height()
 
 
 def bring_near_top(widget: QWidget) -> None:

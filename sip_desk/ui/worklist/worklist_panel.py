@@ -285,4 +285,21 @@ class WorklistPanel(QWidget):
             Column.WHAT: 260,
             Column.COORDINATOR: 150,
         }
-        self._columns.set_wanted({int(column): px(width) for column, width in widths.items()})
+        # Readable: a date whole, a name or a kind's first words; below that a column is
+        # better left out (the row's colour and group heading already say the urgency).
+        readable = {
+            Column.DUE: 130,  # a meeting: its day and time
+            Column.URGENCY: 80,
+            Column.KIND: 100,
+            Column.PERSON: 130,
+            Column.RESPONSIBLE: 110,
+            Column.ORGANISATION: 110,
+            Column.WHAT: 160,
+            Column.COORDINATOR: 110,
+        }
+        drops = {Column.URGENCY: 4, Column.ORGANISATION: 3, Column.COORDINATOR: 2, Column.KIND: 1}
+        self._columns.set_wanted(
+            {int(column): px(width) for column, width in widths.items()},
+            {int(column): px(width) for column, width in readable.items()},
+            {int(column): rank for column, rank in drops.items()},
+        )

@@ -120,3 +120,32 @@ def test_enter_or_space_on_the_changes_link_opens_the_changes(
 
     assert editor.changes.items.hasFocus()
     assert editor.changes.items.currentItem().text().startswith("• ")
+
+
+def test_enter_on_the_show_changes_link_leaves_the_page_where_it_is(
+    qtbot, swedish, open_editor, signed_plan_id
+):
+    """A cell chosen earlier in the participants table does not pull the page back to it
+    when the user, scrolled elsewhere, follows the link to the changes (Enter, then Space)."""
+    editor = open_editor(signed_plan_id)
+    editor.resize(1100, 700)
+    type_text(qtbot, editor.goals_section.strengths, "Jag är envis.")
+    editor.flush()
+    table = editor.participants_section.participants.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    link = editor.signed_state.link
+    link.setFocus()
+    bar = editor.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the user scrolls down to the end with the mouse wheel
+    where = bar.value()
+    qtbot.wait(20)
+
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Space):
+        link.setFocus()
+        qtbot.keyClick(link, key)
+        qtbot.wait(20)
+        assert editor.changes.items.hasFocus()
+        assert editor.changes.lines == ["Ändrat: dina styrkor."]
+        assert bar.value() == where
