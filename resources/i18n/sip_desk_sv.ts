@@ -3260,7 +3260,7 @@
         <translation>Ärende&amp;mängd…</translation>
     </message>
     <message>
-        <source>Fil&amp;ters</source>
+        <source>Fil&amp;ter</source>
         <translation>&amp;Filter</translation>
     </message>
 </context>

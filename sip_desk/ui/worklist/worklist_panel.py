@@ -104,8 +104,13 @@ class WorklistPanel(QWidget):
         dates = self.view.range.currentData() == RangeChoice.DATES.value
         for widget in (self.view.first_day, self.view.until_label, self.view.last_day):
             widget.setVisible(dates)
-        if dates:  # in sight, also when the filters scroll (200 %, large text)
-            QTimer.singleShot(0, lambda: self.view.filters.ensureWidgetVisible(self.view.last_day))
+        if dates:  # in sight, also when the filters were hidden or scroll (200 %, large text)
+            self.view.filter_toggle.setChecked(True)
+            for delay in (0, 40):  # again once a box just shown has its layout
+                QTimer.singleShot(delay, self._dates_in_sight)
+
+    def _dates_in_sight(self) -> None:
+        self.view.filters.ensureWidgetVisible(self.view.last_day)
 
     def current_range(self) -> WorklistRange:
         """The range chosen in the selector."""

@@ -178,11 +178,12 @@ class WorklistView:
         self.retranslate()
 
     def _layout(self, host: QWidget) -> None:
-        counts = QHBoxLayout()
+        counts, toggle = QHBoxLayout(), QHBoxLayout()  # on two lines when narrow
         for chip in (self.overdue, self.today, self.this_week, self.within_30):
             counts.addWidget(chip)
         counts.addStretch(1)
-        counts.addWidget(self.filter_toggle)
+        toggle.addStretch(1)
+        toggle.addWidget(self.filter_toggle)
         span = QHBoxLayout()  # the dates under the span: one line was wider than a screen
         for part in (self.first_day, self.until_label, self.last_day):
             span.addWidget(part)
@@ -216,7 +217,7 @@ class WorklistView:
         list_actions.addWidget(self.export_ics)
         buttons = WrapRow(host, row_actions, list_actions, stretches=(1, 0))
         outer = QVBoxLayout(host)
-        outer.addLayout(counts)
+        outer.addWidget(WrapRow(host, counts, toggle, stretches=(1, 0)))
         self.filters = FilterArea(frame)
         self.filter_toggle.toggled.connect(self.filters.setVisible)
         self.filter_toggle.toggled.connect(lambda _on: self._name_filter_toggle())
@@ -252,5 +253,5 @@ class WorklistView:
         self._name_filter_toggle()
 
     def _name_filter_toggle(self) -> None:
-        text = QCoreApplication.translate("WorklistView", "Fil&ters")
+        text = QCoreApplication.translate("WorklistView", "Fil&ter")
         self.filter_toggle.setText(("▾ " if self.filter_toggle.isChecked() else "▸ ") + text)
