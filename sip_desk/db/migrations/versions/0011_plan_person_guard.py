@@ -1,0 +1,28 @@
+"""a plan only for a person its maker may already see (PostgreSQL)
+
+Revision ID: 0011_plan_person_guard
+Revises: 0010_units_and_row_security
+Create Date: 2026-12-01 13:00:00
+
+Installs :mod:`sip_desk.db.plan_person_guard`: inserting a plan (or moving one) that points at
+a person the user could not see no longer opens that person to them. Nothing on SQLite.
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+from sip_desk.db.plan_person_guard import install_plan_person_guard, remove_plan_person_guard
+
+revision = "0011_plan_person_guard"
+down_revision = "0010_units_and_row_security"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    install_plan_person_guard(op.get_bind())
+
+
+def downgrade() -> None:
+    remove_plan_person_guard(op.get_bind())
