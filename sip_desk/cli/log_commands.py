@@ -9,7 +9,13 @@ from datetime import date
 from typing import Any
 
 from sip_desk.cli.common import EXIT_FAILED, EXIT_OK, Runner, add_global_options, print_table
-from sip_desk.domain.access import AccessEntryDto, AccessQuery, ChainReport
+from sip_desk.domain.access import (
+    AccessEntryDto,
+    AccessKind,
+    AccessQuery,
+    ChainReport,
+    shown_unknown_kind,
+)
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.local_time import LOCAL_TZ
@@ -66,7 +72,9 @@ def _cells(entry: AccessEntryDto, lang: str) -> list[str]:
     return [
         entry.at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S"),
         entry.user,
-        text(lang, f"cli.log.kind.{entry.kind.value}"),
+        text(lang, f"cli.log.kind.{entry.kind.value}")
+        if isinstance(entry.kind, AccessKind)
+        else shown_unknown_kind(entry.kind),
         entry.person or (str(entry.person_id) if entry.person_id else "–"),
         str(entry.plan_id) if entry.plan_id else "–",
         program,

@@ -13,10 +13,10 @@ from sip_desk.db.chain import ACCESS_LOG, AUDIT_TRAIL, append, first_break
 from sip_desk.db.engine import Database, translate_store_errors
 from sip_desk.domain.access import (
     AccessEntryDto,
-    AccessKind,
     AccessQuery,
     ChainBreak,
     ChainReport,
+    access_kind,
 )
 from sip_desk.domain.local_time import LOCAL_TZ
 
@@ -114,7 +114,7 @@ def _dto(row: Mapping[Any, Any], sqlite: bool) -> AccessEntryDto:
         at=at.replace(tzinfo=UTC) if sqlite or at.tzinfo is None else at.astimezone(UTC),
         user=row["user"],
         unit=row["unit"],
-        kind=AccessKind(row["kind"]),
+        kind=access_kind(str(row["kind"])),
         person_id=row["person_id"],
         plan_id=row["plan_id"],
         program=row["program"],

@@ -20,6 +20,8 @@ from sip_desk.db.append_only import install_append_only
 from sip_desk.db.backups import backup_folder, copy_store
 from sip_desk.db.engine import Database, damaged_store_error, translate_store_errors
 from sip_desk.db.immutability import install_immutability
+from sip_desk.db.log_guard import install_log_guard
+from sip_desk.db.plan_person_guard import install_plan_person_guard
 from sip_desk.db.row_security import install_row_security
 from sip_desk.domain.errors import DamagedStoreError, StoreError
 
@@ -130,6 +132,8 @@ def _create_new(db: Database) -> None:
         install_immutability(conn)
         install_append_only(conn)
         install_row_security(conn)
+        install_plan_person_guard(conn)
+        install_log_guard(conn)
         config = alembic_config()
         config.attributes["connection"] = conn
         command.stamp(config, "head")

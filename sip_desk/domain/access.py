@@ -23,6 +23,22 @@ class AccessKind(StrEnum):
     LOG_REVIEW = "log_review"  # the access log or audit trail reviewed
 
 
+def access_kind(value: str) -> AccessKind | str:
+    """The kind a stored row names, or its text when this program does not know it.
+
+    A forged or newer row comes back as it is, for the review to show flagged, never to fail.
+    """
+    try:
+        return AccessKind(value)
+    except ValueError:
+        return value
+
+
+def shown_unknown_kind(value: str) -> str:
+    """How a review shows a kind it does not know: flagged, with the stored text."""
+    return f"⚠ {value}"
+
+
 @dataclass(frozen=True, kw_only=True)
 class AccessRead:
     """One read to log: which person and plan, what, with an optional short detail."""
@@ -41,7 +57,7 @@ class AccessEntryDto:
     at: datetime
     user: str
     unit: str
-    kind: AccessKind
+    kind: AccessKind | str  # a kind this program does not know stays the stored text
     person_id: int | None
     plan_id: int | None
     program: str

@@ -36,7 +36,7 @@ def store(sqlite_services, sqlite_db, clock, monkeypatch) -> tuple[str, PlanDeta
     return str(sqlite_db.path), alva, bo
 
 
-def _logged(services: Services) -> list[tuple[AccessKind, int | None, int | None, str, str]]:
+def _logged(services: Services) -> list[tuple[AccessKind | str, int | None, int | None, str, str]]:
     with services.ctx.db.read_connection() as conn:
         rows = read_entries(conn, AccessQuery(limit=None))
     return [(r.kind, r.plan_id, r.person_id, r.user, f"{r.program} {r.command}") for r in rows]
@@ -167,3 +167,26 @@ def test_log_refuses_bad_filters_with_a_message(store, capsys, args, message):
 
     err = capsys.readouterr().err
     assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_log_shows_a_row_of_an_unknown_kind_flagged_instead_of_failing(
+    store, sqlite_services, capsys
+):
+    db, alva, _ = store
+    run(["--db", db, "--user", "eva", "check", str(alva.id)])
+    with sqlite_services.ctx.db.engine.begin() as conn:  # a forged row, as a tester wrote it
+        conn.execute(
+            sql(
+                "INSERT INTO access_log (at, user, unit, kind, person_id, plan_id, program, "
+                "command, detail) VALUES ('2026-11-24 10:00:00', 'mallory', '', 'opened', "
+                "NULL, :p, 'cli', '', '')"
+            ),
+            {"p": alva.id},
+        )
+    capsys.readouterr()
+
+    code = run(["--db", db, "--lang", "en", "log"])
+
+    out = capsys.readouterr().out
+    assert code == 1  # the forged row breaks the chain; the review still runs
+    assert "⚠ opened" in out and "mallory" in out and "completeness check" in out

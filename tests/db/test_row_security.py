@@ -264,3 +264,61 @@ def test_a_unit_taking_part_through_a_participant_sees_the_plan(
             {"p": a_id, "u": unit_b.scalar_one()},
         )
     assert b_sees()
+
+
+_PLAN_FOR_PERSON = (
+    "INSERT INTO plans (version, person_id, status, closed_reason, reason, "
+    "meeting_question, requested_by, not_with_person_reason, plan_consent_given, "
+    "what_matters, strengths, "
+    "person_own_actions, relatives_own_actions, crisis_warning_signs, crisis_actions, "
+    "crisis_contacts, legal_reference, print_language, created_at, updated_at, unit_id, "
+    "created_by) "
+    "VALUES (1, :p, 'draft', '', '', '', '', '', false, '', '', '', '', '', '', '', '', "
+    "'sv', now(), now(), :u, :me)"
+)
+
+
+def test_a_plan_pointing_at_someone_elses_person_does_not_open_that_person(
+    cast: Cast, plans: dict[str, PlanDetail]
+) -> None:
+    # plans of their own (the module's plans are shared with other units by earlier tests)
+    mine = {
+        "a": PlanBuilder(cast.services("a")).complete(first_name="Ulf", last_name="Uddman"),
+        "b": PlanBuilder(cast.services("b")).complete(first_name="Vera", last_name="Vik"),
+        "hidden": PlanBuilder(cast.services("a"))(
+            first_name="Wilma", last_name="Wall", protected_identity=True, address="Hemlig 2"
+        ),
+    }
+    with cast.owner.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT id, person_id, unit_id FROM plans WHERE id IN (:a, :b, :s)"),
+            {"a": mine["a"].id, "b": mine["b"].id, "s": mine["hidden"].id},
+        ).all()
+    by_plan = {plan: (person, unit) for plan, person, unit in rows}
+    person_a, unit_a = by_plan[mine["a"].id]
+    person_b, unit_b = by_plan[mine["b"].id]
+    hidden = by_plan[mine["hidden"].id][0]
+    # each user, on their own plan and unit, tries the tester's trick (a2: same unit as the
+    # protected person's plan, but not named on it)
+    for who, own, unit, target in (
+        ("a", "a", unit_a, person_b),
+        ("b", "b", unit_b, person_a),
+        ("b", "b", unit_b, hidden),
+        ("a2", "a", unit_a, hidden),
+    ):
+        with cast.engine(who).connect() as conn:
+            with pytest.raises(exc.DBAPIError, match="person you may already see"):
+                conn.execute(text(_PLAN_FOR_PERSON), {"p": target, "u": unit, "me": "x"})
+            conn.rollback()
+            with pytest.raises(exc.DBAPIError, match="person you may already see"):
+                conn.execute(
+                    text("UPDATE plans SET person_id = :p WHERE id = :own"),
+                    {"p": target, "own": mine[own].id},
+                )
+            conn.rollback()
+            seen = set(conn.execute(text("SELECT id FROM persons")).scalars())
+        assert target not in seen, (who, target)
+    # a second plan for a person the user already sees through a plan is still fine
+    with cast.engine("a2").connect() as conn:
+        conn.execute(text(_PLAN_FOR_PERSON), {"p": person_a, "u": unit_a, "me": "x"})
+        conn.rollback()

@@ -25,7 +25,7 @@ def _rows(services: Services) -> list[AccessEntryDto]:
         return read_entries(conn, AccessQuery(limit=None))
 
 
-def _kinds(services: Services) -> list[tuple[AccessKind, int | None, int | None]]:
+def _kinds(services: Services) -> list[tuple[AccessKind | str, int | None, int | None]]:
     return [(r.kind, r.plan_id, r.person_id) for r in _rows(services)]
 
 

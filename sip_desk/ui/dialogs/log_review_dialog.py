@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sip_desk.domain.access import AccessEntryDto, AccessKind, AccessQuery, ChainReport
+from sip_desk.domain.access import (
+    AccessEntryDto,
+    AccessKind,
+    AccessQuery,
+    ChainReport,
+    shown_unknown_kind,
+)
 from sip_desk.domain.errors import DomainError, ValidationError
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.local_time import LOCAL_TZ
@@ -206,7 +212,9 @@ class LogReviewDialog(QDialog):
             return self.tr("one or more rows before it have been removed")
         return self.tr("the row has no hash")
 
-    def _kind(self, kind: AccessKind) -> str:
+    def _kind(self, kind: AccessKind | str) -> str:
+        if not isinstance(kind, AccessKind):
+            return shown_unknown_kind(kind)
         names = {
             AccessKind.OPEN: self.tr("opened"),
             AccessKind.LIST: self.tr("listed"),

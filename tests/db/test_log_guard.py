@@ -1,0 +1,80 @@
+"""The access log and audit trail on PostgreSQL name their writer and cannot be emptied.
+
+Skipped when SIP_DESK_TEST_PG_URL is unset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import exc, text
+
+from sip_desk.cli import run
+from sip_desk.db.engine import Database
+from tests.builders import PlanBuilder
+from tests.conftest import _truncate
+from tests.db.pg_roles import Cast, make_cast, require_pg
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def cast(_pg_database: Database | None, tmp_path_factory) -> Iterator[Cast]:
+    owner = require_pg(_pg_database)
+    _truncate(owner)
+    yield from make_cast(owner, tmp_path_factory.mktemp("roles"))
+
+
+@pytest.fixture(autouse=True)
+def _key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIP_DESK_SIGNING_KEY", str(tmp_path / "cli.key"))
+
+
+def test_a_log_row_forged_with_another_users_name_is_stored_under_the_writer(
+    cast: Cast, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = PlanBuilder(cast.services("a")).complete(first_name="Gun", last_name="Gran")
+    with cast.engine("a").begin() as conn:  # as the tester did, on a's own connection
+        conn.execute(
+            text(
+                'INSERT INTO access_log (at, "user", unit, kind, person_id, plan_id, program, '
+                "command, detail) VALUES (now(), :other, '', 'open', NULL, :p, 'cli', '', '')"
+            ),
+            {"other": cast.roles["b"], "p": plan.id},
+        )
+        conn.execute(
+            text(
+                'INSERT INTO audit_entries (id, at, "user", unit, action, plan_id, entity, '
+                "entity_id, field, old, new) VALUES "
+                "((SELECT max(id) + 1 FROM audit_entries), now(), :other, '', 'update', :p, "
+                "'plan', :p, 'reason', '', 'x')"
+            ),
+            {"other": cast.roles["b"], "p": plan.id},
+        )
+    with cast.owner.engine.connect() as conn:
+        users = {
+            table: set(
+                conn.execute(
+                    text(f'SELECT DISTINCT "user" FROM {table} WHERE plan_id = :p'),
+                    {"p": plan.id},
+                ).scalars()
+            )
+            for table in ("access_log", "audit_entries")
+        }
+    assert users == {"access_log": {cast.roles["a"]}, "audit_entries": {cast.roles["a"]}}
+    # the review names the forged rows as breaks of the chain, and does not fail
+    assert run(["--db", cast.url("admin"), "--lang", "en", "log"]) in (0, 1)
+    assert cast.roles["b"] not in capsys.readouterr().out
+
+
+def test_no_one_can_truncate_the_logs_not_even_the_owner(cast: Cast) -> None:
+    for engine in (cast.owner.engine, cast.engine("a")):
+        for table in ("access_log", "audit_entries"):
+            with engine.connect() as conn, pytest.raises(exc.DBAPIError) as caught:
+                conn.execute(text(f"TRUNCATE {table}"))
+            message = str(caught.value)
+            assert "cannot be emptied" in message or "permission denied" in message
+    with cast.owner.engine.connect() as conn, pytest.raises(exc.DBAPIError, match="emptied"):
+        conn.execute(text("TRUNCATE access_log, audit_entries"))
