@@ -135,9 +135,9 @@ def copy_store(
         problems = file_problems(partial, key)
         if problems:
             raise DomainError("backup.damaged", path=str(source), detail="; ".join(problems[:3]))
-        _fsync(partial)
+        fsync_path(partial)
         os.replace(partial, target)
-        _fsync(target.parent)
+        fsync_path(target.parent)
     except OSError as error:
         raise DomainError("backup.failed", path=str(target), detail=error.strerror) from error
     except db_errors() as error:
@@ -164,7 +164,8 @@ def _backup(source: Path, target: Path, key: str | None) -> None:
         dst.execute("PRAGMA journal_mode=DELETE")
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """Flush ``path`` (a file, or a folder after a rename) to the disk."""
     if os.name != "posix" and path.is_dir():
         return
     fd = os.open(path, os.O_RDONLY)

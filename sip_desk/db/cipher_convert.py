@@ -26,6 +26,7 @@ from sip_desk.db.backups import (
     backups_newest_first,
     copy_store,
     file_problems,
+    fsync_path,
     plan_count,
 )
 from sip_desk.db.cipher import check_passphrase, connect, db_errors, export, is_encrypted
@@ -94,9 +95,9 @@ def convert(store: Path, old: str | None, new: str | None, now: datetime, kind: 
             problems = [f"{plan_count(fresh, new)} plans instead of {plans}"]
         if problems:
             raise DomainError("cipher.failed", kept=str(kept), detail="; ".join(problems[:3]))
-        _fsync(fresh)
+        fsync_path(fresh)
         os.replace(fresh, store)
-        _fsync(store.parent)
+        fsync_path(store.parent)
     except db_errors() as error:
         raise DomainError("cipher.failed", kept=str(kept), detail=str(error)) from error
     finally:
@@ -154,13 +155,3 @@ def _convert_backups(store: Path, old: str | None, new: str | None) -> int:
 def _remove(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
-
-
-def _fsync(path: Path) -> None:
-    if os.name != "posix" and path.is_dir():
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
