@@ -26,6 +26,7 @@ from sip_desk.db.backups import (
     backups_newest_first,
     copy_store,
     file_problems,
+    looks_like_sqlite,
     plan_count,
 )
 from sip_desk.db.cipher import check_passphrase, connect, db_errors, export, is_encrypted
@@ -107,6 +108,42 @@ def convert(store: Path, old: str | None, new: str | None, now: datetime, kind: 
     done = _convert_backups(store, old, new)
     log.warning("store %s: %s done (%d plans, %d backups re-written)", store, kind, plans, done)
     return Converted(store, plans, done)
+
+
+LEFTOVERS = ("sip_desk_before_encrypt_*.sqlite", ".*.partial", ".restoring_*")
+"""Files in ``backups/`` a conversion or restore stopped half-way (a kill -9) can leave."""
+
+
+def sweep_plain_leftovers(store: Path, passphrase: str | None) -> list[Path]:
+    """Beside an encrypted ``store``, remove plain-text leftovers and encrypt plain backups.
+
+    A conversion killed after the swap leaves the plain copy kept before (and maybe plain
+    ``.partial`` files): the encrypted store holds all of it, so they are deleted (unlinked
+    only: overwriting first is not reliable on SSDs, the old blocks may remain until trimmed).
+    A plain backup of an older day is the only copy of that day: it is encrypted with
+    ``passphrase`` instead. Each is logged. Returns the files removed.
+    """
+    if passphrase is None or not is_encrypted(store):
+        return []
+    folder = backup_folder(store)
+    found = [store.with_name(f".{store.name}.encrypt")]
+    with contextlib.suppress(OSError):
+        found += [p for pattern in LEFTOVERS for p in sorted(folder.glob(pattern))]
+    removed = []
+    for path in found:
+        if not looks_like_sqlite(path):  # absent, encrypted or empty: no plain text
+            continue
+        try:
+            path.unlink()
+        except OSError as error:
+            log.warning("plain-text leftover %s could not be removed: %s", path, error)
+            continue
+        log.warning("plain-text leftover %s beside an encrypted store removed (unlinked)", path)
+        removed.append(path)
+    if any(not is_encrypted(p) for p in backups_newest_first(store)):
+        done = _convert_backups(store, None, passphrase)
+        log.warning("store %s: %d plain-text backups encrypted", store, done)
+    return removed
 
 
 def _leave_wal(store: Path, key: str | None) -> None:

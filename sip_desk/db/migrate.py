@@ -18,6 +18,7 @@ from sqlalchemy import inspect, text
 from sip_desk.db import integrity
 from sip_desk.db.append_only import install_append_only
 from sip_desk.db.backups import backup_folder, copy_store
+from sip_desk.db.cipher_convert import sweep_plain_leftovers
 from sip_desk.db.engine import Database, damaged_store_error, translate_store_errors
 from sip_desk.db.immutability import install_immutability
 from sip_desk.db.row_security import install_row_security
@@ -84,6 +85,8 @@ def prepare_store(db: Database, backups: Path | None = None) -> str | None:
     """
     with translate_store_errors(db):
         integrity.require_intact(db, integrity.OPEN_BUDGET_S)
+        if db.path is not None:
+            sweep_plain_leftovers(db.path, db.passphrase)
         return _prepare(db, backups)
 
 
