@@ -21,6 +21,7 @@ class AccessKind(StrEnum):
     CALENDAR = "calendar"  # a person's meetings written to a calendar file
     IMPORT = "import"  # a plan file read (preview or import)
     LOG_REVIEW = "log_review"  # the access log or audit trail reviewed
+    RESTORE = "restore"  # the store replaced by a backup (detail: the replaced log's tail)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -219,6 +219,7 @@ class LogReviewDialog(QDialog):
             AccessKind.CALENDAR: self.tr("calendar file"),
             AccessKind.IMPORT: self.tr("import"),
             AccessKind.LOG_REVIEW: self.tr("log review"),
+            AccessKind.RESTORE: self.tr("restored from a backup"),
         }
         return names[kind]
 
