@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 
 from sip_desk.db import integrity
-from sip_desk.db.append_only import install_append_only
+from sip_desk.db.append_only import install_append_only, missing_append_only
 from sip_desk.db.backups import backup_folder, copy_store
 from sip_desk.db.cipher_convert import sweep_plain_leftovers
 from sip_desk.db.engine import Database, damaged_store_error, translate_store_errors
@@ -87,7 +87,22 @@ def prepare_store(db: Database, backups: Path | None = None) -> str | None:
         integrity.require_intact(db, integrity.OPEN_BUDGET_S)
         if db.path is not None:
             sweep_plain_leftovers(db.path, db.passphrase)
-        return _prepare(db, backups)
+        written = _prepare(db, backups)
+        _restore_append_only(db)
+        return written
+
+
+def _restore_append_only(db: Database) -> None:
+    """Recreate dropped append-only triggers (read check first: no write lock when all there)."""
+    with db.engine.begin() as conn:
+        missing = missing_append_only(conn)
+    if not missing:
+        return
+    with db.engine.connect() as conn:
+        conn.execution_options(sip_write=True)
+        with conn.begin():
+            install_append_only(conn)  # CREATE TRIGGER IF NOT EXISTS: only the missing ones
+    log.warning("append-only triggers were missing and are recreated: %s", ", ".join(missing))
 
 
 def _prepare(db: Database, backups: Path | None) -> str | None:

@@ -83,6 +83,10 @@ class ChainReport:
     access_rows: int
     audit_rows: int
     breaks: tuple[ChainBreak, ...] = ()
+    access_tail: tuple[int, str] = (0, "")
+    """The access log's row count and newest row hash: to be written down elsewhere."""
+    audit_tail: tuple[int, str] = (0, "")
+    """The audit trail's row count and newest row hash."""
 
     @property
     def intact(self) -> bool:
