@@ -22,12 +22,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sip_desk.db.backups import (
-    backup_folder,
     backups_newest_first,
     copy_store,
     file_problems,
     looks_like_sqlite,
     plan_count,
+    safe_backup_folder,
 )
 from sip_desk.db.cipher import check_passphrase, connect, db_errors, export, is_encrypted
 from sip_desk.db.store_files import COMPANIONS, create_private_file
@@ -81,7 +81,7 @@ def convert(store: Path, old: str | None, new: str | None, now: datetime, kind: 
         raise DomainError("cipher.empty_passphrase")
     stamp = now.strftime("%Y%m%dT%H%M%S%f")
     kept = copy_store(
-        store, backup_folder(store) / f"sip_desk_before_{kind}_{stamp}.sqlite", passphrase=old
+        store, safe_backup_folder(store) / f"sip_desk_before_{kind}_{stamp}.sqlite", passphrase=old
     ).path
     plans = plan_count(store, old)
     _leave_wal(store, old)
@@ -125,7 +125,11 @@ def sweep_plain_leftovers(store: Path, passphrase: str | None) -> list[Path]:
     """
     if passphrase is None or not is_encrypted(store):
         return []
-    folder = backup_folder(store)
+    try:
+        folder = safe_backup_folder(store)
+    except DomainError as refused:
+        log.warning("leftovers not swept: %s", refused.message("en"))
+        return []
     found = [store.with_name(f".{store.name}.encrypt")]
     with contextlib.suppress(OSError):
         found += [p for pattern in LEFTOVERS for p in sorted(folder.glob(pattern))]

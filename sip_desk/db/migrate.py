@@ -17,7 +17,7 @@ from sqlalchemy import inspect, text
 
 from sip_desk.db import integrity
 from sip_desk.db.append_only import install_append_only, missing_append_only
-from sip_desk.db.backups import backup_folder, copy_store
+from sip_desk.db.backups import copy_store, safe_backup_folder
 from sip_desk.db.cipher_convert import sweep_plain_leftovers
 from sip_desk.db.engine import Database, damaged_store_error, translate_store_errors
 from sip_desk.db.immutability import install_immutability
@@ -161,7 +161,7 @@ def backup_store(db: Database, revision: str, backups: Path | None) -> Path | No
     source = db.path
     if source is None:
         return None
-    folder = backups or backup_folder(source)
+    folder = backups or safe_backup_folder(source)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = folder / f"sip_desk_{revision}_{stamp}.sqlite"
     return copy_store(source, target, passphrase=db.passphrase).path

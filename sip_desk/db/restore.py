@@ -24,6 +24,7 @@ from sip_desk.db.backups import (
     file_problems,
     looks_like_sqlite,
     plan_count,
+    safe_backup_folder,
 )
 from sip_desk.db.cipher import check_passphrase, connect, db_errors, is_encrypted, key_for
 from sip_desk.db.migrate import MIGRATIONS
@@ -137,7 +138,7 @@ def restore(store: Path, source: Path, now: datetime, passphrase: str | None = N
         raise DomainError("restore.same_file", path=str(source))
     check_backup(source, passphrase)
     stamp = now.strftime("%Y%m%dT%H%M%S%f")
-    folder = backup_folder(store)
+    folder = safe_backup_folder(store)
     incoming = folder / f".restoring_{stamp}.sqlite"
     try:
         # just checked; the copy is checked too

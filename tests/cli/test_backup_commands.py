@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -181,3 +182,22 @@ def test_restore_is_logged_with_the_tail_of_the_access_log_it_replaced(
     assert ",cli restore," in restored
     assert not any(",exported," in row for row in out.splitlines())  # the read itself is gone
     assert code == 0  # the chain stays intact: the row went through the chain writer
+
+
+def test_a_planted_backups_symlink_is_refused_and_nothing_is_written_through_it(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)  # a world-writable folder, as /tmp
+    folder = store.parent / "backups"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.symlink_to(shared)
+
+    code, out, err = _run(store, capsys, "backup")
+    sv = run(["--db", str(store), "--lang", "sv", "backup"])
+
+    assert (code, out, sv) == (2, "", 2)
+    assert f"The backups folder {folder} is a symbolic link or belongs to another account" in err
+    assert "Mappen för säkerhetskopior" in capsys.readouterr().err
+    assert list(shared.iterdir()) == []

@@ -137,3 +137,22 @@ def test_plain_text_left_by_a_killed_encrypt_is_removed_when_the_store_is_next_o
     for path in folder.iterdir():
         data = path.read_bytes()
         assert not any(name.split()[-1].encode() in data for name in names), path
+
+
+def test_a_passphrase_file_others_can_read_is_refused_with_what_to_do(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = _key_file(tmp_path, "key", "blå kaffekopp i regnet")
+    assert _run(store, capsys, "store", "encrypt", "--new-passphrase-file", str(key))[0] == 0
+    key.chmod(0o644)
+    monkeypatch.setenv("SIP_DESK_PASSPHRASE_FILE", str(key))
+
+    code, out, err = _run(store, capsys, "--lang", "sv", "list")
+    en = _run(store, capsys, "--lang", "en", "list")[2]
+
+    assert (code, out) == (2, "")
+    assert f"Lösenfrasfilen {key} kan läsas av andra (läge 644)" in err
+    assert f"chmod 600 {key}" in err and "Traceback" not in err
+    assert f"The passphrase file {key} can be read by others (mode 644)" in en
+    key.chmod(0o600)
+    assert _run(store, capsys, "list")[0] == 0
