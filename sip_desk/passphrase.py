@@ -48,8 +48,9 @@ def from_file() -> str | None:
         return None
     path = Path(name).expanduser()
     try:
-        if os.name == "posix" and path.stat().st_mode & 0o077:
-            log.warning("passphrase file %s can be read by others: make it mode 0600", path)
+        mode = path.stat().st_mode
+        if os.name == "posix" and mode & 0o077:
+            raise DomainError("cipher.passphrase_file_open", path=name, mode=f"{mode & 0o777:o}")
         first = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         detail = getattr(error, "strerror", None) or str(error)

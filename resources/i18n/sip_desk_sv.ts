@@ -1022,6 +1022,10 @@
         <translation>Läser loggen…</translation>
     </message>
     <message>
+        <source>Newest hashes (write them down elsewhere): access log %1 rows, %2; audit trail %3 rows, %4.</source>
+        <translation>Senaste kontrollsummor (skriv upp dem på annat ställe): åtkomstloggen %1 rader, %2; ändringsloggen %3 rader, %4.</translation>
+    </message>
+    <message>
         <source>Rows shown: %1. The logs are intact: no row changed or removed (%2 rows in the access log, %3 in the audit trail).</source>
         <translation>Rader som visas: %1. Loggarna är obrutna: ingen rad har ändrats eller tagits bort (%2 rader i åtkomstloggen, %3 i ändringsloggen).</translation>
     </message>
@@ -1092,6 +1096,10 @@
     <message>
         <source>log review</source>
         <translation>loggkontroll</translation>
+    </message>
+    <message>
+        <source>restored from a backup</source>
+        <translation>återställd från en säkerhetskopia</translation>
     </message>
 </context>
 <context>

@@ -83,10 +83,23 @@ def _cells(entry: AccessEntryDto, lang: str) -> list[str]:
 
 
 def chain_lines(report: ChainReport, lang: str) -> list[str]:
-    """What the chain check found, one line per log that is broken (or one saying all is well)."""
+    """What the chain check found, one line per log that is broken (or one saying all is well).
+
+    Then the newest hash and row count of each log, to be written down elsewhere.
+    """
+    (access, access_hash), (audit, audit_hash) = report.access_tail, report.audit_tail
+    newest = text(
+        lang,
+        "cli.log.chain_tail",
+        access=access,
+        access_hash=access_hash,
+        audit=audit,
+        audit_hash=audit_hash,
+    )
     if report.intact:
         return [
-            text(lang, "cli.log.chain_intact", access=report.access_rows, audit=report.audit_rows)
+            text(lang, "cli.log.chain_intact", access=report.access_rows, audit=report.audit_rows),
+            newest,
         ]
     return [
         text(
@@ -97,7 +110,7 @@ def chain_lines(report: ChainReport, lang: str) -> list[str]:
             what=text(lang, f"cli.log.break.{b.kind}"),
         )
         for b in report.breaks
-    ]
+    ] + [newest]
 
 
 def log_command(args: argparse.Namespace, runner: Runner) -> int:

@@ -69,6 +69,20 @@ def backup_command(args: argparse.Namespace, runner: Runner) -> int:
     return EXIT_OK
 
 
+def _log_restore(runner: Runner, source: Path, replaced: tuple[int, str] | None) -> None:
+    """Append the restore to the restored store's access log, naming the replaced log's tail.
+
+    The reads logged since the backup are gone with the replaced store; this row says so, and
+    its hash can be compared with one written down before.
+    """
+    from sip_desk.domain.access import AccessKind
+    from sip_desk.services.audit import log_read
+
+    count, newest = replaced or (0, "-")
+    detail = f"{source.name[-80:]}; replaced log: {count} rows, newest {newest}"
+    log_read(runner.services.ctx, AccessKind.RESTORE, None, None, detail)
+
+
 def restore_command(args: argparse.Namespace, runner: Runner) -> int:
     """Restore ``FILE``; say what is in place now and where the old store was kept."""
     from sip_desk.services.context import Clock
@@ -77,6 +91,7 @@ def restore_command(args: argparse.Namespace, runner: Runner) -> int:
     target = _store(runner)
     key = _passphrase(runner, target, args.file)
     done = restore_from(target, args.file, Clock().now(), key)
+    _log_restore(runner, done.source, done.replaced_log)
     print(text(runner.lang, "cli.restore.done", path=done.source, plans=done.plans))
     if done.kept is not None:
         print(text(runner.lang, "cli.restore.kept", path=done.kept))

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, column, func, literal, outerjoin, select, table
 from sqlalchemy.exc import DBAPIError
 
-from sip_desk.db.chain import ACCESS_LOG, AUDIT_TRAIL, append, first_break
+from sip_desk.db.chain import ACCESS_LOG, AUDIT_TRAIL, append, first_break, tail
 from sip_desk.db.engine import Database, translate_store_errors
 from sip_desk.domain.access import (
     AccessEntryDto,
@@ -129,4 +129,10 @@ def chain_report(conn: Connection) -> ChainReport:
     access_rows, access_break = first_break(conn, ACCESS_LOG.name)
     audit_rows, audit_break = first_break(conn, AUDIT_TRAIL.name)
     breaks: tuple[ChainBreak, ...] = tuple(b for b in (access_break, audit_break) if b)
-    return ChainReport(access_rows=access_rows, audit_rows=audit_rows, breaks=breaks)
+    return ChainReport(
+        access_rows=access_rows,
+        audit_rows=audit_rows,
+        breaks=breaks,
+        access_tail=tail(conn, ACCESS_LOG.name),
+        audit_tail=tail(conn, AUDIT_TRAIL.name),
+    )

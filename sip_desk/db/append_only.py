@@ -70,6 +70,24 @@ def install_append_only(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+def missing_append_only(conn: Connection) -> list[str]:
+    """The SQLite triggers that were dropped (a store made by this build has them all).
+
+    Empty for a store without the log tables (an older schema: migration ``0009`` installs
+    them) and on PostgreSQL (only the owner role can drop them there).
+    """
+    if conn.dialect.name != "sqlite":
+        return []
+    rows = conn.execute(
+        text("SELECT type, name FROM sqlite_master WHERE type IN ('table','trigger')")
+    )
+    found = {(kind, name) for kind, name in rows}
+    if not all(("table", t) in found for t in LOG_TABLES):
+        return []
+    wanted = [f"trg_{t}_no_{op}" for t in LOG_TABLES for op in ("update", "delete")]
+    return [name for name in wanted if ("trigger", name) not in found]
+
+
 def is_append_only_error(error: BaseException) -> bool:
     """True when a driver error comes from these triggers."""
     return APPEND_ONLY_MESSAGE in str(getattr(error, "orig", error))

@@ -17,6 +17,7 @@ import contextlib
 import logging
 import os
 import re
+import stat
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -48,6 +49,28 @@ class Copy:
 def backup_folder(store: Path) -> Path:
     """The folder holding the backups of the store file ``store``."""
     return store.parent / FOLDER
+
+
+def safe_backup_folder(store: Path) -> Path:
+    """The backups folder of ``store``, refused when another account could plant or read copies.
+
+    A ``backups`` that is a symbolic link (it could point anywhere, a world-writable folder
+    included) or a folder owned by another account is not written to.
+
+    Raises:
+        DomainError: ``backup.unsafe_folder``.
+    """
+    folder = backup_folder(store)
+    try:
+        info = folder.lstat()
+    except FileNotFoundError:
+        return folder
+    except OSError as error:
+        raise DomainError("backup.failed", path=str(folder), detail=str(error)) from error
+    foreign = os.name == "posix" and info.st_uid != os.getuid()
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode) or foreign:
+        raise DomainError("backup.unsafe_folder", path=str(folder))
+    return folder
 
 
 def backups_newest_first(store: Path) -> list[Path]:
@@ -197,6 +220,7 @@ def daily_backup(
     Raises:
         DomainError: as :func:`copy_store`; older backups are then left as they are.
     """
+    safe_backup_folder(store)
     target = daily_path(store, today)
     copied = None
     if again or not target.exists():

@@ -21,7 +21,18 @@ from enum import Enum
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, Integer, String, column, insert, select, table, text
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Integer,
+    String,
+    column,
+    func,
+    insert,
+    select,
+    table,
+    text,
+)
 
 from sip_desk.domain.access import ChainBreak
 
@@ -103,6 +114,13 @@ def _tail(conn: Connection, spec: ChainedTable) -> tuple[int, str]:
     t = spec.clause
     last = conn.execute(select(t.c.id, t.c.row_hash).order_by(t.c.id.desc()).limit(1)).first()
     return (0, GENESIS) if last is None else (int(last[0]), last[1] or GENESIS)
+
+
+def tail(conn: Connection, name: str) -> tuple[int, str]:
+    """The log ``name``'s row count and newest row hash (by id; the genesis hash when empty)."""
+    t = TABLES[name].clause
+    count = conn.execute(select(func.count()).select_from(t)).scalar_one()
+    return int(count), _tail(conn, TABLES[name])[1]
 
 
 def append(conn: Connection, name: str, rows: Sequence[Mapping[str, Any]]) -> None:

@@ -22,12 +22,13 @@ from datetime import datetime
 from pathlib import Path
 
 from sip_desk.db.backups import (
-    backup_folder,
     backups_newest_first,
     copy_store,
     file_problems,
     fsync_path,
+    looks_like_sqlite,
     plan_count,
+    safe_backup_folder,
 )
 from sip_desk.db.cipher import check_passphrase, connect, db_errors, export, is_encrypted
 from sip_desk.db.store_files import COMPANIONS, create_private_file
@@ -81,7 +82,7 @@ def convert(store: Path, old: str | None, new: str | None, now: datetime, kind: 
         raise DomainError("cipher.empty_passphrase")
     stamp = now.strftime("%Y%m%dT%H%M%S%f")
     kept = copy_store(
-        store, backup_folder(store) / f"sip_desk_before_{kind}_{stamp}.sqlite", passphrase=old
+        store, safe_backup_folder(store) / f"sip_desk_before_{kind}_{stamp}.sqlite", passphrase=old
     ).path
     plans = plan_count(store, old)
     _leave_wal(store, old)
@@ -108,6 +109,46 @@ def convert(store: Path, old: str | None, new: str | None, now: datetime, kind: 
     done = _convert_backups(store, old, new)
     log.warning("store %s: %s done (%d plans, %d backups re-written)", store, kind, plans, done)
     return Converted(store, plans, done)
+
+
+LEFTOVERS = ("sip_desk_before_encrypt_*.sqlite", ".*.partial", ".restoring_*")
+"""Files in ``backups/`` a conversion or restore stopped half-way (a kill -9) can leave."""
+
+
+def sweep_plain_leftovers(store: Path, passphrase: str | None) -> list[Path]:
+    """Beside an encrypted ``store``, remove plain-text leftovers and encrypt plain backups.
+
+    A conversion killed after the swap leaves the plain copy kept before (and maybe plain
+    ``.partial`` files): the encrypted store holds all of it, so they are deleted (unlinked
+    only: overwriting first is not reliable on SSDs, the old blocks may remain until trimmed).
+    A plain backup of an older day is the only copy of that day: it is encrypted with
+    ``passphrase`` instead. Each is logged. Returns the files removed.
+    """
+    if passphrase is None or not is_encrypted(store):
+        return []
+    try:
+        folder = safe_backup_folder(store)
+    except DomainError as refused:
+        log.warning("leftovers not swept: %s", refused.message("en"))
+        return []
+    found = [store.with_name(f".{store.name}.encrypt")]
+    with contextlib.suppress(OSError):
+        found += [p for pattern in LEFTOVERS for p in sorted(folder.glob(pattern))]
+    removed = []
+    for path in found:
+        if not looks_like_sqlite(path):  # absent, encrypted or empty: no plain text
+            continue
+        try:
+            path.unlink()
+        except OSError as error:
+            log.warning("plain-text leftover %s could not be removed: %s", path, error)
+            continue
+        log.warning("plain-text leftover %s beside an encrypted store removed (unlinked)", path)
+        removed.append(path)
+    if any(not is_encrypted(p) for p in backups_newest_first(store)):
+        done = _convert_backups(store, None, passphrase)
+        log.warning("store %s: %d plain-text backups encrypted", store, done)
+    return removed
 
 
 def _leave_wal(store: Path, key: str | None) -> None:

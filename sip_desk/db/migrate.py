@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 
 from sip_desk.db import integrity
-from sip_desk.db.append_only import install_append_only
-from sip_desk.db.backups import backup_folder, copy_store
+from sip_desk.db.append_only import install_append_only, missing_append_only
+from sip_desk.db.backups import copy_store, safe_backup_folder
+from sip_desk.db.cipher_convert import sweep_plain_leftovers
 from sip_desk.db.engine import Database, damaged_store_error, translate_store_errors
 from sip_desk.db.immutability import install_immutability
 from sip_desk.db.log_guard import install_log_guard
@@ -86,7 +87,24 @@ def prepare_store(db: Database, backups: Path | None = None) -> str | None:
     """
     with translate_store_errors(db):
         integrity.require_intact(db, integrity.OPEN_BUDGET_S)
-        return _prepare(db, backups)
+        if db.path is not None:
+            sweep_plain_leftovers(db.path, db.passphrase)
+        written = _prepare(db, backups)
+        _restore_append_only(db)
+        return written
+
+
+def _restore_append_only(db: Database) -> None:
+    """Recreate dropped append-only triggers (read check first: no write lock when all there)."""
+    with db.engine.begin() as conn:
+        missing = missing_append_only(conn)
+    if not missing:
+        return
+    with db.engine.connect() as conn:
+        conn.execution_options(sip_write=True)
+        with conn.begin():
+            install_append_only(conn)  # CREATE TRIGGER IF NOT EXISTS: only the missing ones
+    log.warning("append-only triggers were missing and are recreated: %s", ", ".join(missing))
 
 
 def _prepare(db: Database, backups: Path | None) -> str | None:
@@ -147,7 +165,7 @@ def backup_store(db: Database, revision: str, backups: Path | None) -> Path | No
     source = db.path
     if source is None:
         return None
-    folder = backups or backup_folder(source)
+    folder = backups or safe_backup_folder(source)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = folder / f"sip_desk_{revision}_{stamp}.sqlite"
     return copy_store(source, target, passphrase=db.passphrase).path

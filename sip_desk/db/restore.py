@@ -24,6 +24,7 @@ from sip_desk.db.backups import (
     file_problems,
     looks_like_sqlite,
     plan_count,
+    safe_backup_folder,
 )
 from sip_desk.db.cipher import check_passphrase, connect, db_errors, is_encrypted, key_for
 from sip_desk.db.migrate import MIGRATIONS
@@ -41,6 +42,8 @@ class Restored:
     source: Path
     kept: Path | None
     plans: int
+    replaced_log: tuple[int, str] | None = None
+    """The replaced store's access log: its row count and newest row hash (``None``: none)."""
 
 
 def known_revisions() -> set[str]:
@@ -62,6 +65,21 @@ def store_revision(path: Path, passphrase: str | None = None) -> str | None:
     except db_errors():
         return None
     return str(row[0]) if row else None
+
+
+def access_log_tail(path: Path, passphrase: str | None = None) -> tuple[int, str] | None:
+    """The access log of the store file ``path``: its row count and newest hash, if it has one."""
+    if not path.is_file():
+        return None
+    try:
+        with contextlib.closing(connect(path, key_for(path, passphrase))) as conn:
+            count = conn.execute("SELECT count(*) FROM access_log").fetchone()[0]
+            newest = conn.execute(
+                "SELECT row_hash FROM access_log ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+    except db_errors():
+        return None
+    return int(count), str(newest[0]) if newest and newest[0] else "-"
 
 
 def check_backup(path: Path, passphrase: str | None = None) -> None:
@@ -120,12 +138,13 @@ def restore(store: Path, source: Path, now: datetime, passphrase: str | None = N
         raise DomainError("restore.same_file", path=str(source))
     check_backup(source, passphrase)
     stamp = now.strftime("%Y%m%dT%H%M%S%f")
-    folder = backup_folder(store)
+    folder = safe_backup_folder(store)
     incoming = folder / f".restoring_{stamp}.sqlite"
     try:
         # just checked; the copy is checked too
         copy_store(source, incoming, check_source=False, passphrase=passphrase)
         damaged = store.exists() and bool(file_problems(store, passphrase))
+        replaced = access_log_tail(store, passphrase)
         target = folder / f"sip_desk_before_restore_{stamp}.sqlite"
         kept = keep_current(store, target, damaged, passphrase)
         _put_in_place(incoming, store, damaged, key_for(incoming, passphrase))
@@ -135,7 +154,7 @@ def restore(store: Path, source: Path, now: datetime, passphrase: str | None = N
     if problems := file_problems(store, passphrase):
         raise DomainError("restore.failed", path=str(store), detail="; ".join(problems[:3]))
     log.warning("store %s restored from %s; the old store is kept at %s", store, source, kept)
-    return Restored(source, kept, plan_count(store, passphrase))
+    return Restored(source, kept, plan_count(store, passphrase), replaced)
 
 
 def keep_current(

@@ -21,6 +21,7 @@ class AccessKind(StrEnum):
     CALENDAR = "calendar"  # a person's meetings written to a calendar file
     IMPORT = "import"  # a plan file read (preview or import)
     LOG_REVIEW = "log_review"  # the access log or audit trail reviewed
+    RESTORE = "restore"  # the store replaced by a backup (detail: the replaced log's tail)
 
 
 def access_kind(value: str) -> AccessKind | str:
@@ -98,6 +99,10 @@ class ChainReport:
     access_rows: int
     audit_rows: int
     breaks: tuple[ChainBreak, ...] = ()
+    access_tail: tuple[int, str] = (0, "")
+    """The access log's row count and newest row hash: to be written down elsewhere."""
+    audit_tail: tuple[int, str] = (0, "")
+    """The audit trail's row count and newest row hash."""
 
     @property
     def intact(self) -> bool:

@@ -1,9 +1,12 @@
 """Building RFC 5545 calendars from meeting rows (pure: no store, no clock).
 
-The person's address and identity number are never written. The summary names the person by
-initials and the plan id (a calendar is often shared or synced to a phone); in full only when
-the ``calendar.full_names`` setting says so. For a person with a protected identity the meeting
-place is left out too (it tells where they will be) and the summary carries initials only.
+A calendar is often shared or synced to a phone, so by default an event carries only what a
+coordinator needs to get to the meeting: the kind of meeting, the person's initials and the plan
+id, date and time, the place and the video link. No free text (the meeting question), no other
+people's names (convenor, attendees). All of that only when the ``calendar.full_names`` setting
+(or ``--full-names``) asks for it. The address and identity number are never written. For a
+person with a protected identity an event is never more than "SIP-uppföljning (plan N)" and the
+time: no initials, place, link, text or attendees, whatever was asked.
 """
 
 from __future__ import annotations
@@ -83,15 +86,15 @@ def stockholm_timezone() -> Timezone:
 def _summary(event: MeetingEvent, lang: str, full_names: bool) -> str:
     """The person's initials and the plan id, or the full name when asked for.
 
-    A person with protected identity is named by initials only, whatever was asked.
+    A person with protected identity is not named at all, whatever was asked.
     """
     label = text(lang, f"ics.kind.{event.kind.value}")
     initials = ".".join(n[:1] for n in (event.first_name, event.last_name) if n)
+    plan = f"{text(lang, 'ics.plan').lower()} {event.plan_id}"
     if event.protected_identity:
-        return f"{label} ({initials}.)"
+        return f"{label} ({plan})"
     if full_names:
         return f"{label}: {event.first_name} {event.last_name}".strip()
-    plan = f"{text(lang, 'ics.plan').lower()} {event.plan_id}"
     return f"{label}: {initials}. ({plan})" if initials else f"{label} ({plan})"
 
 
@@ -104,7 +107,11 @@ def _location(event: MeetingEvent) -> str:
     return place
 
 
-def _description(event: MeetingEvent, lang: str) -> str:
+def _description(event: MeetingEvent, lang: str, full_names: bool) -> str:
+    """The plan id; the question, convenor and link only in full mode (never when protected)."""
+    plan = f"{text(lang, 'ics.plan')} {event.plan_id}"
+    if event.protected_identity or not full_names:
+        return plan
     lines = []
     if event.meeting_question.strip():
         lines.append(f"{text(lang, 'ics.question')}: {event.meeting_question.strip()}")
@@ -112,9 +119,7 @@ def _description(event: MeetingEvent, lang: str) -> str:
         lines.append(f"{text(lang, 'ics.convenor')}: {event.convenor}")
     if event.video_link:
         lines.append(f"{text(lang, 'ics.video')}: {event.video_link}")
-    if event.protected_identity and event.place:
-        lines.append(text(lang, "ics.protected"))
-    lines.append(f"{text(lang, 'ics.plan')} {event.plan_id}")
+    lines.append(plan)
     return "\n".join(lines)
 
 
@@ -138,18 +143,19 @@ def build_event(
         "dtend", (event.starts_at + timedelta(minutes=event.duration_minutes)).astimezone(LOCAL_TZ)
     )
     out.add("summary", _summary(event, lang, full_names))
-    out.add("description", _description(event, lang))
+    out.add("description", _description(event, lang, full_names))
     location = _location(event)
     if location:
         out.add("location", location)
-    if event.video_link:
+    if event.video_link and not event.protected_identity:
         out.add("url", event.video_link)
     out.add("sequence", event.plan_version)
     out.add("last-modified", event.updated_at)
     cancelled = event.status is MeetingStatus.CANCELLED
     out.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     out.add("transp", "OPAQUE")
-    for attendee in event.attendees:
+    named = full_names and not event.protected_identity
+    for attendee in event.attendees if named else ():
         if attendee.email.strip():
             out.add("attendee", _attendee(attendee))
     return out

@@ -190,3 +190,45 @@ def test_log_shows_a_row_of_an_unknown_kind_flagged_instead_of_failing(
     out = capsys.readouterr().out
     assert code == 1  # the forged row breaks the chain; the review still runs
     assert "⚠ opened" in out and "mallory" in out and "completeness check" in out
+
+
+def test_log_prints_the_newest_hash_and_count_of_both_logs(store, sqlite_services, capsys):
+    db, alva, _ = store
+    run(["--db", db, "check", str(alva.id)])
+    capsys.readouterr()
+
+    code = run(["--db", db, "--lang", "en", "log"])
+
+    out = capsys.readouterr().out
+    with sqlite_services.ctx.db.read_connection() as conn:
+        tails = [
+            conn.execute(
+                sql(
+                    f"SELECT count(*), (SELECT row_hash FROM {t} ORDER BY id DESC LIMIT 1) FROM {t}"
+                )
+            ).one()
+            for t in ("access_log", "audit_entries")
+        ]
+    (access, access_hash), (audit, audit_hash) = tails
+    assert code == 0
+    assert (
+        f"access log {access} rows, {access_hash}; audit trail {audit} rows, {audit_hash}." in out
+    )
+
+
+def test_dropped_append_only_triggers_are_recreated_when_the_store_is_opened(
+    store, sqlite_services, capsys, caplog
+):
+    db, alva, _ = store
+    with sqlite_services.ctx.db.engine.begin() as conn:
+        for statement in append_only_statements("sqlite", drop=True):
+            conn.execute(sql(statement))
+
+    assert run(["--db", db, "check", str(alva.id)]) == 0
+
+    assert "append-only triggers were missing and are recreated" in caplog.text
+    engine = sqlite_services.ctx.db.engine
+    with pytest.raises(Exception, match="append-only"), engine.begin() as conn:
+        conn.execute(sql("DELETE FROM access_log WHERE id = 1"))
+    with sqlite_services.ctx.db.read_connection() as conn:
+        assert conn.execute(sql("SELECT count(*) FROM access_log WHERE id = 1")).scalar() == 1

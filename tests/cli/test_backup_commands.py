@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -157,3 +158,46 @@ def test_backup_of_a_store_that_is_not_there_says_so(
         err.strip() == f"sip-desk: error: There is no database at {missing}: nothing was backed up."
     )
     assert not (tmp_path / "copy.sqlite").exists()
+
+
+def test_restore_is_logged_with_the_tail_of_the_access_log_it_replaced(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A restore erases the reads logged since the backup: it must leave a trace of them."""
+    copy = tmp_path / "copy.sqlite"
+    assert _run(store, capsys, "backup", "-o", str(copy))[0] == 0
+    assert _run(store, capsys, "export", "1", "-o", str(tmp_path / "plan.json"))[0] == 0
+    with sqlite3.connect(store) as conn:
+        count, newest = conn.execute(
+            "SELECT count(*), (SELECT row_hash FROM access_log ORDER BY id DESC LIMIT 1)"
+            " FROM access_log"
+        ).fetchone()
+    conn.close()
+
+    assert _run(store, capsys, "restore", str(copy))[0] == 0
+    code, out, _ = _run(store, capsys, "log", "--csv")
+
+    (restored,) = [row for row in out.splitlines() if ",restored from a backup," in row]
+    assert f"copy.sqlite; replaced log: {count} rows, newest {newest}" in restored
+    assert ",cli restore," in restored
+    assert not any(",exported," in row for row in out.splitlines())  # the read itself is gone
+    assert code == 0  # the chain stays intact: the row went through the chain writer
+
+
+def test_a_planted_backups_symlink_is_refused_and_nothing_is_written_through_it(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)  # a world-writable folder, as /tmp
+    folder = store.parent / "backups"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.symlink_to(shared)
+
+    code, out, err = _run(store, capsys, "backup")
+    sv = run(["--db", str(store), "--lang", "sv", "backup"])
+
+    assert (code, out, sv) == (2, "", 2)
+    assert f"The backups folder {folder} is a symbolic link or belongs to another account" in err
+    assert "Mappen för säkerhetskopior" in capsys.readouterr().err
+    assert list(shared.iterdir()) == []

@@ -111,3 +111,48 @@ def test_decrypt_and_rekey_from_the_command_line(
     assert (code, len(json.loads(out))) == (0, 14)
     code, _, err = _run(store, capsys, "--lang", "en", "store", "decrypt")
     assert code == 2 and "is not encrypted" in err
+
+
+def test_plain_text_left_by_a_killed_encrypt_is_removed_when_the_store_is_next_opened(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kill -9 after the swap leaves the plain copy kept before and plain partial files."""
+    names = [p["person"] for p in json.loads(_run(store, capsys, "list", "--json")[1])]
+    plain = store.read_bytes()
+    key = _key_file(tmp_path, "key", "blå kaffekopp i regnet")
+    assert _run(store, capsys, "store", "encrypt", "--new-passphrase-file", str(key))[0] == 0
+    folder = store.parent / "backups"
+    kept = folder / "sip_desk_before_encrypt_20261201T120000000000.sqlite"
+    partial = folder / ".sip_desk_daily_2026-11-30.sqlite.partial"
+    older = folder / "sip_desk_daily_2026-11-30.sqlite"  # an older day: the only copy of it
+    for path in (kept, partial, older):
+        path.write_bytes(plain)
+    monkeypatch.setenv("SIP_DESK_PASSPHRASE_FILE", str(key))
+
+    code, out, _ = _run(store, capsys, "list", "--json")
+
+    assert code == 0 and len(json.loads(out)) == len(names)
+    assert not kept.exists() and not partial.exists()
+    assert older.exists() and not older.read_bytes().startswith(b"SQLite format 3")
+    for path in folder.iterdir():
+        data = path.read_bytes()
+        assert not any(name.split()[-1].encode() in data for name in names), path
+
+
+def test_a_passphrase_file_others_can_read_is_refused_with_what_to_do(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = _key_file(tmp_path, "key", "blå kaffekopp i regnet")
+    assert _run(store, capsys, "store", "encrypt", "--new-passphrase-file", str(key))[0] == 0
+    key.chmod(0o644)
+    monkeypatch.setenv("SIP_DESK_PASSPHRASE_FILE", str(key))
+
+    code, out, err = _run(store, capsys, "--lang", "sv", "list")
+    en = _run(store, capsys, "--lang", "en", "list")[2]
+
+    assert (code, out) == (2, "")
+    assert f"Lösenfrasfilen {key} kan läsas av andra (läge 644)" in err
+    assert f"chmod 600 {key}" in err and "Traceback" not in err
+    assert f"The passphrase file {key} can be read by others (mode 644)" in en
+    key.chmod(0o600)
+    assert _run(store, capsys, "list")[0] == 0

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -94,3 +95,53 @@ def test_followups_ics_names_people_in_full_only_with_full_names(store, tmp_path
 
     assert initials.startswith("SIP-uppföljning: A.T. (plan ") and "Alva" not in initials
     assert full == "SIP-uppföljning: Alva Testsson"
+
+
+def test_followups_ics_carries_no_free_text_or_names_by_default(
+    store, sqlite_services, tmp_path: Path
+) -> None:
+    """The tester's case: the meeting question, convenor and link leaked into DESCRIPTION."""
+    plans = FollowUpPlans(sqlite_services, PlanBuilder(sqlite_services))
+    plan = plans.active(first_name="Jonas", last_name="Ek")
+    question = "Hur ska vi ordna så att Jonas kan få ett eget boende och vara drogfri?"
+    fields = dataclasses.replace(plan.fields, meeting_question=question)
+    plan = sqlite_services.plans.update_fields(plan.id, plan.version, fields).plan
+    plans.meeting(plan, 4, place="Vårdcentralen Norr")
+    target = tmp_path / "c.ics"
+
+    run(["followups", "--db", store, "--due-within", "90", "--ics", str(target)])
+    default = target.read_text(encoding="utf-8")
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    event = next(e for e in events if f"(plan {plan.id})" in str(e["SUMMARY"]))
+    run(["followups", "--db", store, "--due-within", "90", "--ics", str(target), "--full-names"])
+    full = target.read_text(encoding="utf-8").replace("\r\n ", "")
+
+    assert str(event["SUMMARY"]) == f"SIP-uppföljning: J.E. (plan {plan.id})"
+    for secret in ("eget boende", "drogfri", "Jonas", "Alva", "Kim Handläggare"):
+        assert secret not in default.replace("\r\n ", "")
+    assert str(event["DESCRIPTION"]) == f"Plan {plan.id}"
+    assert str(event["LOCATION"]) == "Vårdcentralen Norr"  # a coordinator must find the place
+    assert "eget boende" in full and "Kim Handläggare" in full
+
+
+def test_followups_ics_of_a_protected_person_is_kind_and_plan_only(
+    sqlite_services, store, tmp_path: Path
+) -> None:
+    plans = FollowUpPlans(sqlite_services, PlanBuilder(sqlite_services))
+    hidden = plans.active(first_name="Hemlig", last_name="Person", protected_identity=True)
+    fields = dataclasses.replace(hidden.fields, meeting_question="Flytten till Kiruna")
+    hidden = sqlite_services.plans.update_fields(hidden.id, hidden.version, fields).plan
+    plans.meeting(hidden, 4, place="Kirunavägen 3")
+    target = tmp_path / "c5.ics"
+
+    run(["followups", "--db", store, "--due-within", "90", "--ics", str(target), "--full-names"])
+
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    event = next(e for e in events if f"plan {hidden.id})" in str(e["SUMMARY"]))
+    assert str(event["SUMMARY"]) == f"SIP-uppföljning (plan {hidden.id})"
+    assert str(event["DESCRIPTION"]) == f"Plan {hidden.id}"
+    assert "Hemlig" not in target.read_text(encoding="utf-8").replace("\r\n ", "")
+    for one in (e for e in events if f"plan {hidden.id})" in str(e["SUMMARY"])):
+        data = one.to_ical().decode().replace("\r\n ", "")
+        for secret in ("H.P.", "Kiruna", "Storgatan", "Kim Handläggare", "ATTENDEE", "URL"):
+            assert secret not in data

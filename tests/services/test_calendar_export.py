@@ -97,7 +97,8 @@ def test_calendar_export_hides_place_and_identity_of_protected_person(services, 
     assert "LOCATION" not in event
     assert "Storgatan" not in text and "Hemliga" not in text
     assert identity not in text and identity.replace("-", "") not in text
-    assert str(event["SUMMARY"]) == "SIP-uppföljning (S.P.)"
+    assert str(event["SUMMARY"]) == f"SIP-uppföljning (plan {plan.id})"
+    assert "S.P." not in text and "Skyddad" not in text and "ATTENDEE" not in event
 
 
 def test_calendar_export_worklist_holds_booked_meetings_in_window(services, plans) -> None:
@@ -129,14 +130,17 @@ def test_calendar_export_invitation_lists_attendees_by_role(services, plans) -> 
         ),
     ).plan
 
-    (event,) = _events(services.calendar.invitation_calendar(plan.id, plan.meetings[0].id))
+    meeting_id = plan.meetings[0].id
+    (default,) = _events(services.calendar.invitation_calendar(plan.id, meeting_id))
+    assert "ATTENDEE" not in default  # other people's names only in full mode
+    (event,) = _events(services.calendar.invitation_calendar(plan.id, meeting_id, full_names=True))
 
     attendee = event["ATTENDEE"]
     assert str(attendee) == "mailto:sara@example.se"
     assert attendee.params["CN"] == "Sara Skolkurator"
     assert attendee.params["ROLE"] == "OPT-PARTICIPANT"
     exports = [e for e in services.audit.entries(plan_id=plan.id) if e.action is AuditAction.EXPORT]
-    assert [e.entity for e in exports] == ["calendar"]
+    assert [e.entity for e in exports] == ["calendar", "calendar"]
 
 
 def test_calendar_export_write_reports_missing_folder(services, tmp_path: Path) -> None:
@@ -150,7 +154,8 @@ def test_calendar_events_name_the_person_in_full_only_when_the_setting_says_so(
     services, plans
 ) -> None:
     plan = plans.meeting(plans.active(first_name="Åsa", last_name="Öberg"), 4)
-    plans.meeting(plans.active(first_name="Sara", last_name="Dold", protected_identity=True), 5)
+    sara = plans.active(first_name="Sara", last_name="Dold", protected_identity=True)
+    plans.meeting(sara, 5)
     default = services.calendar.worklist_calendar(WorklistFilter()).decode()
     assert "Öberg" not in default and "Åsa" not in default
     assert f"Å.Ö. (plan {plan.id})" in default
@@ -158,7 +163,7 @@ def test_calendar_events_name_the_person_in_full_only_when_the_setting_says_so(
     documents = services.documents
     documents.save_settings(replace(documents.settings(), calendar_full_names=True))
     full = [str(e["SUMMARY"]) for e in _events(services.calendar.worklist_calendar())]
-    assert "(plan" not in " ".join(full)
-    assert full == ["SIP-uppföljning: Åsa Öberg", "SIP-uppföljning (S.D.)"]  # protected: never
+    assert "Å.Ö." not in " ".join(full)
+    assert full == ["SIP-uppföljning: Åsa Öberg", f"SIP-uppföljning (plan {sara.id})"]
     asked = services.calendar.worklist_calendar(WorklistFilter(), full_names=False).decode()
     assert "Öberg" not in asked

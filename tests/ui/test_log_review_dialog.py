@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import text as sql
 
 from sip_desk.db.access_log import read_entries
 from sip_desk.domain.access import AccessKind, AccessQuery
@@ -104,6 +105,11 @@ def test_enter_opens_a_plan_and_loggkontroll_shows_that_open_for_the_person(
     assert opened and seen["person_focused"]
     assert TEXTS[lang][1] in seen["all_whats"]
     assert TEXTS[lang][3] in str(seen["chain"])
+    with sqlite_services.ctx.db.read_connection() as conn:
+        newest = conn.execute(
+            sql("SELECT row_hash FROM audit_entries ORDER BY id DESC LIMIT 1")
+        ).scalar()
+    assert f", {newest}." in str(seen["chain"])  # the newest hash, to be written down elsewhere
     assert seen["whats"] == {TEXTS[lang][1], TEXTS[lang][2]}
     assert seen["order"] == Qt.SortOrder.DescendingOrder
     with sqlite_services.ctx.db.read_connection() as conn:

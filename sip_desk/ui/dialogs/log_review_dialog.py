@@ -180,7 +180,21 @@ class LogReviewDialog(QDialog):
         table.setSortingEnabled(True)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         table.resizeColumnsToContents()
-        self.chain.setText(self._chain_text(report, len(entries)))
+        self.chain.setText(f"{self._chain_text(report, len(entries))}\n{self._tail_text(report)}")
+
+    def _tail_text(self, report: ChainReport) -> str:
+        """The newest hash and row count of each log: to be written down elsewhere."""
+        (access, access_hash), (audit, audit_hash) = report.access_tail, report.audit_tail
+        return (
+            self.tr(
+                "Newest hashes (write them down elsewhere): access log %1 rows, %2; "
+                "audit trail %3 rows, %4."
+            )
+            .replace("%1", str(access))
+            .replace("%2", access_hash)
+            .replace("%3", str(audit))
+            .replace("%4", audit_hash)
+        )
 
     def _chain_text(self, report: ChainReport, shown: int) -> str:
         if report.intact:
@@ -227,6 +241,7 @@ class LogReviewDialog(QDialog):
             AccessKind.CALENDAR: self.tr("calendar file"),
             AccessKind.IMPORT: self.tr("import"),
             AccessKind.LOG_REVIEW: self.tr("log review"),
+            AccessKind.RESTORE: self.tr("restored from a backup"),
         }
         return names[kind]
 
