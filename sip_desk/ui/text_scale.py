@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
@@ -66,12 +67,21 @@ def set_scale(factor: float) -> None:
     # Qt posts the change to the windows; deliver it now, so that widgets made from here on
     # inherit the new font, and styled ones are polished (below) after their parents have it.
     QApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
-    for widget in app.allWidgets():
-        if widget.testAttribute(Qt.WidgetAttribute.WA_StyleSheet):
-            # A styled widget keeps the font it had when polished: polish it again.
-            style = widget.style()
-            style.unpolish(widget)
-            style.polish(widget)
+    # A styled widget keeps the font it had when polished: polish it again, in the windows on
+    # screen (closed windows waiting to be deleted are left alone: polishing them crashed).
+    windows = [w for w in app.topLevelWidgets() if w.isVisible()]
+    styled = [
+        child
+        for window in windows
+        for child in (window, *window.findChildren(QWidget))
+        if child.testAttribute(Qt.WidgetAttribute.WA_StyleSheet)
+    ]
+    for widget in styled:
+        if not shiboken6.isValid(widget):
+            continue  # polishing one deleted it (a child going with its parent)
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
 
 
 class _ScaledStyle(QProxyStyle):
