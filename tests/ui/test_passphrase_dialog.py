@@ -136,6 +136,7 @@ def test_a_passphrase_file_opens_the_store_without_asking(
 ) -> None:
     key_file = tmp_path / "key"
     key_file.write_text(KEY + "\n", encoding="utf-8")
+    key_file.chmod(0o600)  # a file others can read is refused
     monkeypatch.setenv("SIP_DESK_PASSPHRASE_FILE", str(key_file))
     app = desktop(encrypted, "sv")
 
