@@ -10,25 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.ui.editor.conflicts import FieldSave, Outcome
 from sip_desk.ui.editor.field_parts import ErrorLabel
+from sip_desk.ui.editor.field_widgets import (
+    connect_field,
+    default_parse,
+    is_picked,
+    is_text,
+    raw_text,
+    read_value,
+    show_value,
+)
 from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.editor.text_place import changed_span, show_text
 from sip_desk.ui.item_models.cell_values import ParseError
 from sip_desk.ui.save_timer import SaveTimer
-
-
-def format_date(value: date | None) -> str:
-    """A date as the editor shows it."""
-    return value.isoformat() if value else ""
-
 
 Save = Callable[[FieldSave], "bool | Outcome"]
 
@@ -54,9 +56,7 @@ class FieldBinding(QObject):
         self.key, self.widget, self.error = key, widget, error
         self.noted = False  # a calm note (another copy's text) is shown beside the field
         self._current, self._read, self._save = current, read, save
-        if parse is None:
-            parse = _none_if_empty if isinstance(widget, QComboBox) else _same
-        self._parse = parse
+        self._parse = parse or default_parse(widget)
         self._show = show or (lambda value: "" if value is None else value)
         self._dirty = False
         self._failed_on: object = _NOTHING
@@ -72,23 +72,7 @@ class FieldBinding(QObject):
         self._connect()
 
     def _connect(self) -> None:
-        w = self.widget
-        if isinstance(w, QLineEdit):
-            w.textEdited.connect(self._on_typed)
-            w.editingFinished.connect(self.commit)
-        elif isinstance(w, QPlainTextEdit):
-            w.textChanged.connect(self._on_typed)
-        elif isinstance(w, QCheckBox):
-            w.toggled.connect(self._on_picked)
-        elif isinstance(w, QComboBox):
-            w.currentIndexChanged.connect(self._on_picked)
-            line = w.lineEdit()
-            if line is not None:  # an editable drop-down: typed text saves like a line edit
-                line.textEdited.connect(self._on_typed)
-                line.returnPressed.connect(self.commit)
-                w.installEventFilter(self)  # the drop-down, not its line, gets the focus-out
-        if isinstance(w, QLineEdit | QPlainTextEdit):
-            w.installEventFilter(self)
+        connect_field(self.widget, self, self._on_typed, self._on_picked, self.commit)
 
     @contextmanager
     def quiet(self) -> Iterator[None]:
@@ -131,12 +115,7 @@ class FieldBinding(QObject):
         self._timer.changed()
 
     def _raw_text(self) -> str:
-        w = self.widget
-        if isinstance(w, QPlainTextEdit):
-            return w.toPlainText()
-        if isinstance(w, QLineEdit):
-            return w.text()
-        return w.currentText() if isinstance(w, QComboBox) else ""
+        return raw_text(self.widget)
 
     def _on_picked(self, *_args: object) -> None:
         if self._updating:
@@ -145,13 +124,7 @@ class FieldBinding(QObject):
         self.commit()
 
     def _value(self) -> object:
-        w = self.widget
-        if isinstance(w, QCheckBox):
-            return w.isChecked()
-        if isinstance(w, QComboBox):
-            return self._parse(w.currentText() if w.isEditable() else w.currentData())
-        text = w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()  # type: ignore[attr-defined]
-        return self._parse(text)
+        return read_value(self.widget, self._parse)
 
     def commit(self, ask: bool = True) -> None:
         """Save now if anything is pending; ``ask``: a conflict may be asked about now."""
@@ -218,9 +191,7 @@ class FieldBinding(QObject):
 
     def _request(self, value: object, base: object, ask: bool) -> FieldSave:
         w = self.widget
-        text = isinstance(w, QLineEdit | QPlainTextEdit) and all(
-            v is None or isinstance(v, str) for v in (value, base)
-        )
+        text = is_text(w) and all(v is None or isinstance(v, str) for v in (value, base))
         return FieldSave(
             value,
             base,
@@ -261,9 +232,8 @@ class FieldBinding(QObject):
             self._dirty = False
             self._failed_on = self._stored()
 
-    def _picked(self) -> bool:  # a check box or a fixed drop-down: picked, not typed
-        w = self.widget
-        return isinstance(w, QCheckBox) or (isinstance(w, QComboBox) and not w.isEditable())
+    def _picked(self) -> bool:
+        return is_picked(self.widget)
 
     def _set_deferred(self, deferred: bool) -> None:
         if deferred:
@@ -325,23 +295,13 @@ class FieldBinding(QObject):
     def _typing_in(self, value: object) -> bool:
         """True when the user is in this text field and it shows ``value`` but for spaces
         the store trims (``"Tar "`` stored as ``"Tar"``): rewriting it would eat the space."""
-        w = self.widget
-        if not isinstance(w, QLineEdit | QPlainTextEdit) or not w.hasFocus():
+        if not is_text(self.widget) or not self.widget.hasFocus():
             return False
         shown, stored = self._raw_text(), str(self._show(value))
         return shown != stored and shown.split() == stored.split()
 
     def _set(self, value: object) -> None:
-        w = self.widget
-        if isinstance(w, QCheckBox):
-            w.setChecked(bool(value))
-        elif isinstance(w, QComboBox) and w.isEditable():
-            w.setCurrentIndex(w.findData(value))
-            w.setEditText(str(self._show(value)))
-        elif isinstance(w, QComboBox):
-            w.setCurrentIndex(max(0, w.findData(self._show(value))))
-        elif isinstance(w, QLineEdit | QPlainTextEdit):
-            show_text(w, str(self._show(value)))  # caret and view stay where the user was
+        show_value(self.widget, value, str(self._show(value)))
 
 
 _NOTHING = object()
@@ -351,11 +311,3 @@ def _outcome(result: bool | Outcome) -> Outcome:
     if isinstance(result, Outcome):
         return result
     return Outcome.SAVED if result else Outcome.REFUSED
-
-
-def _none_if_empty(data: object) -> object:
-    return None if data == "" else data
-
-
-def _same(text: object) -> object:
-    return text

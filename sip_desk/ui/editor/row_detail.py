@@ -21,8 +21,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
 from sip_desk.domain.plan import PlanDetail
-from sip_desk.ui.editor.bindings import FieldBinding, Save, format_date
+from sip_desk.ui.editor.bindings import FieldBinding, Save
 from sip_desk.ui.editor.conflicts import FieldSave, Outcome
+from sip_desk.ui.editor.field_widgets import format_date
 from sip_desk.ui.editor.reveal import reveal_soon
 from sip_desk.ui.item_models.cell_values import Column, default_value, parse_date
 

@@ -23,13 +23,10 @@ from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.validation import TEXT_MAX
 from sip_desk.services.context import Clock
 from sip_desk.ui.editor import edits
-from sip_desk.ui.editor.bindings import (
-    FieldBinding,
-    Save,
-    format_date,
-)
+from sip_desk.ui.editor.bindings import FieldBinding, Save
 from sip_desk.ui.editor.conflicts import FieldSave, Outcome
 from sip_desk.ui.editor.field_parts import ErrorLabel, UndoKeyFilter
+from sip_desk.ui.editor.field_widgets import format_date
 from sip_desk.ui.editor.length_counter import LengthCounter
 from sip_desk.ui.editor.readability_badge import PERSON_PAGE_FIELDS, text_badge
 from sip_desk.ui.editor.reveal import bring_near_top
