@@ -32,22 +32,17 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QStyle,
     QTableView,
     QWidget,
 )
 
 from sip_desk.ui.editor.cell_autosave import CellAutosave
 from sip_desk.ui.editor.cell_delegate import CellDelegate
-from sip_desk.ui.editor.column_widths import columns_to_drop, fit_columns
 from sip_desk.ui.editor.reveal import reveal_cell
+from sip_desk.ui.editor.table_fit import TableFit
 from sip_desk.ui.item_models.row_table_model import RowRole, RowTableModel
-from sip_desk.ui.text_scale import on_font_change
 
 Index = QModelIndex | QPersistentModelIndex
-MAX_COLUMN_WIDTH = 260
-MAX_HEIGHT = 420
-MIN_ROWS = 4
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _NO_HINT = QAbstractItemDelegate.EndEditHint.NoHint
 
@@ -89,60 +84,19 @@ class ItemTable(QTableView):
             self.setColumnHidden(column, not spec.table)
         self.on_delete: Callable[[Any], object] = lambda _row: None
         self.on_details: Callable[[], object] = lambda: None
-        model.modelReset.connect(self.fit)
-        model.rowsInserted.connect(self.fit)
-        model.rowsRemoved.connect(self.fit)
-        model.dataChanged.connect(self.fit)
-        self._fitted = False  # columns fitted at this width and text size: they keep theirs
-        on_font_change(self, self._refit)  # rows as tall as their text at any text size
-        self.fit()
+        self._fit = TableFit(self, model)
 
-    def fit(self, *_args: object) -> None:
-        """Columns as wide as their text within the table's width, the table as tall as its rows.
-
-        A table not on screen yet (an editor being built) is fitted once, when it is shown.
-        """
-        if not self.isVisible():
-            self._unfitted = True
-            return
-        self._unfitted = False
-        model = self.row_model
-        required = model.column_of(model.REQUIRED)
-        texts = {c for c, spec in enumerate(model.COLUMNS) if spec.kind == "text"}
-        drops = {c: spec.drop for c, spec in enumerate(model.COLUMNS) if spec.table}
-        dropped = columns_to_drop(self, drops, required, MAX_COLUMN_WIDTH)
-        for column in drops:
-            if self.isColumnHidden(column) != (column in dropped):
-                self.setColumnHidden(column, column in dropped)  # too narrow: in the row's form
-                self._fitted = False
-        fit_columns(self, required, texts, MAX_COLUMN_WIDTH, stable=self._fitted)
-        self._fitted = True
-        self.resizeRowsToContents()
-        header = self.horizontalHeader()
-        rows = self.verticalHeader().length()
-        frame = 2 * self.frameWidth() + header.height()
-        scrollbar = self.horizontalScrollBar()
-        extra = scrollbar.sizeHint().height() if scrollbar.maximum() > 0 else 0
-        self.setFixedHeight(min(max(rows, MIN_ROWS * header.height()), MAX_HEIGHT) + frame + extra)
-
-    def _refit(self) -> None:
-        """The text size changed: every column is fitted afresh."""
-        self._fitted = False
-        self.fit()
+    def fit(self) -> None:
+        """Fit the columns and height to the rows now (or once shown): see table_fit.py."""
+        self._fit.fit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if getattr(self, "_unfitted", False):
-            self.fit()
+        self._fit.shown()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        change = abs(event.size().width() - event.oldSize().width())
-        if change:
-            # A new width is fitted afresh; the page's scroll bar coming or going is not one.
-            bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-            self._fitted = self._fitted and change <= 2 * bar
-            self.fit()
+        self._fit.resized(event)
 
     @property
     def row_model(self) -> RowTableModel:
