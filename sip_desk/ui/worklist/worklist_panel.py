@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QSettings, QTimer
 from PySide6.QtWidgets import QToolButton, QWidget
 
-from sip_desk.domain.enums import PlanStatus, PrincipalType
 from sip_desk.domain.worklist import (
     COUNT_CAP,
     Urgency,
@@ -18,10 +17,11 @@ from sip_desk.domain.worklist import (
 from sip_desk.services.registry import Services
 from sip_desk.ui.background_progress import thousands
 from sip_desk.ui.events import AppEvents
-from sip_desk.ui.item_models.worklist_table_model import SORT_CAP, Column, WorklistTableModel
-from sip_desk.ui.labels import principal_label, status_label
-from sip_desk.ui.text_scale import on_font_change, px
+from sip_desk.ui.item_models.worklist_table_model import SORT_CAP, WorklistTableModel
+from sip_desk.ui.text_scale import on_font_change
 from sip_desk.ui.views.column_fit import ColumnFit
+from sip_desk.ui.worklist.worklist_columns import size_columns
+from sip_desk.ui.worklist.worklist_filters import fill_filters
 from sip_desk.ui.worklist.worklist_labels import count_number
 from sip_desk.ui.worklist.worklist_range import (
     RangeChoice,
@@ -70,26 +70,7 @@ class WorklistPanel(QWidget):
         on_font_change(self.view.table, self._size_columns)
 
     def _fill_filters(self) -> None:
-        v = self.view
-        v.lead.addItem(self.tr("Any"), None)
-        for principal in (PrincipalType.KOMMUN, PrincipalType.REGION):
-            v.lead.addItem(principal_label(principal), principal)
-        v.organisation.addItem("")
-        v.organisation.addItems(self.services.follow_ups.organisations())
-        v.coordinator.addItem("")
-        v.coordinator.addItems(self.services.follow_ups.coordinators())
-        v.status.addItem(self.tr("Draft and active"), None)
-        for status in (PlanStatus.ACTIVE, PlanStatus.DRAFT):
-            v.status.addItem(status_label(status), status)
-        v.kind.addItem(self.tr("Everything"), frozenset(WorklistKind))
-        v.kind.addItem(self.tr("Follow-up meetings"), frozenset({WorklistKind.FOLLOW_UP_MEETING}))
-        v.kind.addItem(self.tr("Actions"), frozenset({WorklistKind.ACTION}))
-        v.kind.addItem(self.tr("Warnings"), frozenset({WorklistKind.WARNING}))
-        for choice in RangeChoice:
-            v.range.addItem(choice.label(), choice.value)
-        titles = self.model.headers()
-        columns = [(int(c), titles[c]) for c in Column if c is not Column.DUE]
-        v.sort.fill(self.tr("Due date (today, overdue, coming)"), columns)
+        fill_filters(self.view, self.services.follow_ups, self.model.headers())
 
     def _show_range(self, chosen: WorklistRange) -> None:
         v = self.view
@@ -278,33 +259,4 @@ class WorklistPanel(QWidget):
         self.view.message.setVisible(True)
 
     def _size_columns(self) -> None:
-        """Widths for typical content at normal text size, grown with the text size; shrunk
-        (widest first, text elided) when the list is narrower."""
-        widths = {
-            Column.DUE: 130,
-            Column.URGENCY: 110,
-            Column.KIND: 160,
-            Column.PERSON: 160,
-            Column.RESPONSIBLE: 150,
-            Column.ORGANISATION: 170,
-            Column.WHAT: 260,
-            Column.COORDINATOR: 150,
-        }
-        # Readable: a date whole, a name or a kind's first words; below that a column is
-        # better left out (the row's colour and group heading already say the urgency).
-        readable = {
-            Column.DUE: 130,  # a meeting: its day and time
-            Column.URGENCY: 80,
-            Column.KIND: 100,
-            Column.PERSON: 130,
-            Column.RESPONSIBLE: 110,
-            Column.ORGANISATION: 110,
-            Column.WHAT: 160,
-            Column.COORDINATOR: 110,
-        }
-        drops = {Column.URGENCY: 4, Column.ORGANISATION: 3, Column.COORDINATOR: 2, Column.KIND: 1}
-        self._columns.set_wanted(
-            {int(column): px(width) for column, width in widths.items()},
-            {int(column): px(width) for column, width in readable.items()},
-            {int(column): rank for column, rank in drops.items()},
-        )
+        size_columns(self._columns)
