@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QScrollArea,
     QToolBar,
     QVBoxLayout,
@@ -29,6 +27,7 @@ from sip_desk.ui.editor.completeness_panel import CompletenessPanel
 from sip_desk.ui.editor.conflict_bar import ConflictBar
 from sip_desk.ui.editor.crisis_section import CrisisSection
 from sip_desk.ui.editor.editor_actions import EditorActions
+from sip_desk.ui.editor.editor_notice import EditorNotice
 from sip_desk.ui.editor.focus_anchor import FocusAnchor
 from sip_desk.ui.editor.follow_up_record_section import FollowUpRecordSection
 from sip_desk.ui.editor.follow_up_section import FollowUpSection
@@ -38,6 +37,7 @@ from sip_desk.ui.editor.item_table import ItemTable
 from sip_desk.ui.editor.live_reload import LiveReload
 from sip_desk.ui.editor.participants_section import ParticipantsSection
 from sip_desk.ui.editor.person_section import PersonSection
+from sip_desk.ui.editor.plan_refresh import refresh_sections
 from sip_desk.ui.editor.recovery_bar import RecoveryBar
 from sip_desk.ui.editor.responsibility_section import ResponsibilitySection
 from sip_desk.ui.editor.section import Section, chain_tabs
@@ -51,8 +51,6 @@ from sip_desk.ui.meeting_mode.meeting_mode import MeetingMode
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
 
 log = logging.getLogger(__name__)
-NOTICE_MS = 20_000
-BRIEF_NOTICE_MS = 4_000
 
 
 class PlanEditor(QWidget):
@@ -98,18 +96,15 @@ class PlanEditor(QWidget):
         signed_plan = lambda *version: services.signing.signed_plan(*version)  # noqa: E731, PLW0108
         self.changes = ChangesPanel(signed_plan, self)
         self.signed_state = SignedStateBar(self)
-        self.notice = _notice_label(self)
+        self.notice = EditorNotice(self)
         self.conflicts = ConflictBar(self.session, self.bindings, self)
-        self.busy_banner = _notice_label(self)
-        self.busy_banner.setObjectName("editor_store_busy")
+        self.busy_banner = EditorNotice(self, "editor_store_busy")
         self.store_busy = StoreBusyBanner(
             self.session, self.busy_banner, lambda: self._save_pending(ask=False), self
         )
         self.held_text = HeldTextJournal(self.session)  # held back: on disk until saved
         self.recovery = RecoveryBar(self.session, self.bindings, self.show_notice, self)
         self.session.resolver = lambda conflict: ConflictDialog.choose(self, conflict)
-        self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
-        self._notice_timer.timeout.connect(self.notice.hide)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("editor_toolbar")
         self._build_layout()
@@ -227,9 +222,7 @@ class PlanEditor(QWidget):
 
     def show_notice(self, text: str, brief: bool = False) -> None:
         """A calm message above the editor (hidden again after a while; soon when ``brief``)."""
-        self.notice.setText("ℹ " + text)
-        self.notice.show()
-        self._notice_timer.start(BRIEF_NOTICE_MS if brief else NOTICE_MS)
+        self.notice.say(text, brief)
 
     def record_follow_up(self, meeting_id: int | None = None) -> bool:
         """Go to the record of booked meeting ``meeting_id`` (``None``: the earliest), starting
@@ -244,23 +237,7 @@ class PlanEditor(QWidget):
     # Slots ------------------------------------------------------------------------------------
     def _on_plan_changed(self, plan: PlanDetail) -> None:
         shown, self._shown = self._shown, plan
-        changed = changed_parts(shown, plan)
-        if changed is not None and changed <= {"fields", "person", "translations"}:
-            # A field was saved: only the inputs of the plan's and the person's fields (and the
-            # representatives, when the person changed) and the translations can show something new.
-            for section in self.sections:
-                # the translations show the Swedish texts (and the print language) beside them
-                if section is self.translation_section or (
-                    "person" in changed and section is self.person_section
-                ):
-                    section.refresh(plan)
-                    continue
-                for key, binding in section.bindings.items():
-                    if key.startswith(("plan.", "person.")):
-                        binding.refresh(plan)
-        else:
-            for section in self.sections:
-                section.refresh(plan)
+        refresh_sections(self.sections, shown, plan, self.person_section, self.translation_section)
         self.completeness.show_missing(check_completeness(plan, self.services.ctx.clock.now()))
         self.meeting_mode.follow(plan)
 
@@ -309,25 +286,3 @@ class PlanEditor(QWidget):
         self.flush()
         self.meeting_mode.close()
         super().closeEvent(event)
-
-
-_BOOKKEEPING = frozenset({"version", "updated_at", "versions"})
-
-
-def changed_parts(old: PlanDetail | None, new: PlanDetail) -> set[str] | None:
-    """The parts of the plan (``fields``, ``person``, ``actions``…) that differ; ``None``: all."""
-    if old is None or old.id != new.id:
-        return None
-    names = (f.name for f in dataclasses.fields(PlanDetail) if f.name not in _BOOKKEEPING)
-    return {n for n in names if getattr(old, n) != getattr(new, n)}
-
-
-def _notice_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("editor_notice")
-    label.setWordWrap(True)
-    label.setStyleSheet(
-        "background: #fff4c2; color: #3d2e00; border: 1px solid #b58900; padding: 6px;"
-    )
-    label.hide()
-    return label
