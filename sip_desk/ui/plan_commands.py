@@ -1,5 +1,5 @@
-"""Commands on whole plans from the main window's menus: save as PDF, JSON export and import,
-delete (gallring) and loading the demo cases.
+"""Commands on whole plans from the main window's menus: save as PDF, JSON export and import
+(import_command.py), delete (gallring) and loading the demo cases.
 
 Each works on the plan of the current tab, or the plan selected in the plan list, off the GUI
 thread; failures are shown calmly in the user's language; nothing raises to the caller.
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -19,11 +18,11 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.ui import file_dialogs, prompts
 from sip_desk.ui.background import BackgroundOp, Progress, error_text
 from sip_desk.ui.events import AppEvents
+from sip_desk.ui.import_command import ImportCommand
 from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs
 
 if TYPE_CHECKING:
-    from sip_desk.domain.person_match import ImportResult, PersonMatch
     from sip_desk.services.demo_generator import GenerationResult
     from sip_desk.services.demo_service import DemoLoadResult
     from sip_desk.services.registry import Services
@@ -59,6 +58,8 @@ class PlanCommands(QObject):
         self._lang = lang
         self._status = status
         self.services: Services | None = None
+        self._importer = ImportCommand(parent, events, lang, status)
+        self._importer.plan_imported.connect(self.plan_imported)
 
     def attach(self, services: Services) -> None:
         self.services = services
@@ -143,88 +144,7 @@ class PlanCommands(QObject):
         """Create a plan from a JSON file; a file that fails any check changes nothing."""
         if self.services is None:
             return False
-        title = self.tr("Import plan from JSON")
-        path = file_dialogs.ask_open_path(
-            self._parent, title, self.tr("JSON files (*.json);;All files (*)")
-        )
-        if path is None:
-            return False
-        transfer = self.services.transfer
-
-        def check() -> tuple[str, PersonMatch]:
-            text = _read_text(path)
-            return text, transfer.preview_import(text)
-
-        op = BackgroundOp(self._parent, check, lambda checked: self._import_checked(*checked))
-        op.titled(title).single(("import", self)).with_progress(title)
-        return op.failure(lambda error: self._import_failed(path, error)).run()
-
-    def _import_checked(self, text: str, match: PersonMatch) -> None:
-        assert self.services is not None
-        update = False
-        if match.differences:  # the stored person is the truth unless the user says so
-            from sip_desk.ui.dialogs.import_person_dialog import ImportPersonDialog
-
-            answer = ImportPersonDialog.ask(self._parent, match, self._lang)
-            if answer is None:
-                return
-            update = answer
-        self._import(text, update, as_new=False)
-
-    def _import(self, text: str, update: bool, as_new: bool) -> None:
-        assert self.services is not None
-        transfer, title = self.services.transfer, self.tr("Import plan from JSON")
-        op = BackgroundOp(
-            self._parent,
-            lambda: transfer.import_with_report(text, update_person=update, as_new=as_new),
-            self._imported,
-        )
-        failed = lambda e: self._import_refused(e, text, update)  # noqa: E731
-        op.titled(title).with_progress(title).failure(failed)
-        op.run()
-
-    def _import_refused(self, error: Exception, text: str, update: bool) -> None:
-        """A plan already in the store: ask, and import it as a new plan only on "Yes"."""
-        if not (isinstance(error, DomainError) and error.code == "import.plan_exists"):
-            self._import_failed(None, error)
-            return
-        question = self.tr(
-            "The plan is already in the database (plan %1). Import it as a new plan anyway?"
-        ).replace("%1", str(error.params.get("plan", "")))
-        if prompts.confirm(self._parent, self.tr("Import plan from JSON"), question):
-            self._import(text, update, as_new=True)
-
-    def _import_failed(self, path: Path | None, error: Exception) -> None:
-        title = self.tr("Import plan from JSON")
-        if isinstance(error, _UnreadableError):
-            log.warning("import file %s not read: %s", path, error.__cause__)
-            text = self.tr("The file %1 could not be read as text (UTF-8).")
-            self._warn(title, text.replace("%1", str(path)))
-        elif isinstance(error, DomainError):
-            intro = self.tr("The plan was not imported; nothing was changed.")
-            self._warn(title, f"{intro}\n\n{error.message(self._lang)}")
-        else:
-            self._failed(title, error)
-
-    def _imported(self, result: ImportResult) -> None:
-        self._events.plans_changed.emit()
-        self._status(self._imported_text(result))
-        self.plan_imported.emit(result.plan.id)
-
-    def _imported_text(self, result: ImportResult) -> str:
-        name = result.plan.person.full_name
-        if not result.person.differences:
-            return self.tr("Imported the plan for %1.").replace("%1", name)
-        if result.person.updated:
-            text = self.tr("Imported the plan for %1 and updated the stored person.")
-        elif result.person.applied:
-            text = self.tr(
-                "Imported the plan for %1; protected identity was switched on as the file says, "
-                "the other stored details were kept."
-            )
-        else:
-            text = self.tr("Imported the plan for %1; the stored person was kept as it was.")
-        return text.replace("%1", name)
+        return self._importer.start(self.services)
 
     def delete_plan(self) -> bool:
         """Delete (gallra) the current plan after the user confirms; closes its tab."""
@@ -326,14 +246,3 @@ class PlanCommands(QObject):
         op = BackgroundOp(self._parent, generate, generated).titled(title)
         op.single(("generate", self)).with_progress(title, progress)
         return op.failure(lambda error: self._failed(title, error)).run()
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise _UnreadableError(str(path)) from error
-
-
-class _UnreadableError(Exception):
-    """The import file is not readable as UTF-8 text."""
