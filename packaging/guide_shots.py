@@ -2,7 +2,7 @@
 demo plans, never drawn by hand.
 
     python3 packaging/dev.py guide            # both languages, into docs/guide/sv|en/img
-    python packaging/guide_shots.py [sv|en]   # the same, in the virtual environment
+    python packaging/guide_shots.py [sv] [en] [--into FOLDER]   # FOLDER/<lang>/img instead
 
 Each language runs in a child process: the app on one offscreen screen of 1366 × 768 (Qt's
 offscreen platform with a configuration file), driven by the keys the guide names (Ctrl+N,
@@ -32,12 +32,9 @@ NOW = datetime(2026, 11, 17, 8, 0, tzinfo=UTC)
 WINDOW = (1200, 720)  # the main window on the 1366 × 768 screen
 
 
-def image_folder(lang: str) -> Path:
-    return ROOT / "docs" / "guide" / lang / "img"
-
-
-def take_all(langs: list[str]) -> int:
-    """Run one child per language; the first failing child's exit code, else 0."""
+def take_all(langs: list[str], guide: Path) -> int:
+    """Run one child per language, into ``guide/<lang>/img``; the first failing child's exit
+    code, else 0."""
     for lang in langs:
         with tempfile.TemporaryDirectory(prefix="sip-guide-") as tmp:
             config = Path(tmp) / "screen.json"
@@ -47,11 +44,11 @@ def take_all(langs: list[str]) -> int:
             env.update(QT_SCALE_FACTOR="1", PYTHONPATH=str(ROOT))
             for name in ("SHOTS", "SIP_DESK_DB", "QT_SCREEN_SCALE_FACTORS"):
                 env.pop(name, None)
-            out = image_folder(lang)
+            out = guide / lang / "img"
             out.mkdir(parents=True, exist_ok=True)
             for old in out.glob("*.png"):
                 old.unlink()
-            print(f"Guide screenshots ({lang}) → {out.relative_to(ROOT)}", flush=True)
+            print(f"Guide screenshots ({lang}) → {out}", flush=True)
             child = [sys.executable, str(Path(__file__).resolve()), "--child", lang, tmp, str(out)]
             code = subprocess.call(child, cwd=ROOT, env=env)
             if code != 0:
@@ -187,8 +184,13 @@ def walk(looker: Any) -> None:
     )
     table = panel.view.table
     table.setFocus()
-    for _ in range(2):  # past the group's heading to its first row: its buttons come alive
+    from sip_desk.domain.worklist import WorklistKind
+
+    for _ in range(30):  # down to the first follow-up meeting: every button comes alive
         QTest.keyClick(table, Qt.Key.Key_Down)
+        item = panel.selected_item()
+        if item is not None and item.kind is WorklistKind.FOLLOW_UP_MEETING:
+            break
     looker.look("worklist", window)
     looker.in_dialog("caseload", partial(press, Qt.Key.Key_K, ctrl_shift))
     _open_plan(looker, "Haddad")  # the family's plan, printed in Arabic for them
@@ -235,11 +237,15 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
         sys.path.insert(0, str(ROOT))
         return run_child(argv[1], Path(argv[2]), Path(argv[3]))
+    guide = ROOT / "docs" / "guide"
+    if "--into" in argv[:-1]:  # another folder, e.g. a test's
+        at = argv.index("--into")
+        guide, argv = Path(argv[at + 1]).resolve(), argv[:at] + argv[at + 2 :]
     unknown = [a for a in argv if a not in LANGUAGES]
     if unknown:
-        print(f"Unknown argument(s): {' '.join(unknown)}; the languages are sv and en.")
+        print(f"Unknown argument(s): {' '.join(unknown)}; use [sv] [en] [--into FOLDER].")
         return 2
-    return take_all([a for a in argv if a in LANGUAGES] or list(LANGUAGES))
+    return take_all([a for a in argv if a in LANGUAGES] or list(LANGUAGES), guide)
 
 
 if __name__ == "__main__":
