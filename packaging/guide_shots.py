@@ -30,6 +30,8 @@ SCREEN = {"name": "one", "x": 0, "y": 0, "width": 1366, "height": 768}
 # The clock the services read: the demo plans' dates are relative to it.
 NOW = datetime(2026, 11, 17, 8, 0, tzinfo=UTC)
 WINDOW = (1200, 720)  # the main window on the 1366 × 768 screen
+# What the person says of the first goal at the follow-up (in Swedish, as the demo plans are).
+FIRST_GOAL_VIEW = "Jag har fått en träningslägenhet. Nu vill jag ha ett eget kontrakt."
 
 
 def take_all(langs: list[str], guide: Path) -> int:
@@ -166,10 +168,14 @@ def walk(looker: Any) -> None:
     looker.look("meeting-mode", editor.meeting_mode.window)
     press(Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier)
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    looker.before_look = _sign_first
     looker.in_dialog("signing", partial(press, Qt.Key.Key_G, ctrl_shift))
     looker.in_dialog("print-preview", partial(press, Qt.Key.Key_P))
-    press(Qt.Key.Key_R)
-    QTest.qWait(200)
+    press(Qt.Key.Key_R)  # the record starts on the first goal's evaluation
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Tab):  # partly achieved; their view
+        QTest.keyClick(window.focusWidget(), key)
+    _type(window.focusWidget(), FIRST_GOAL_VIEW)
+    QTest.qWait(800)  # saved as typed
     looker.look("follow-up-record", window)
     press(Qt.Key.Key_2)
     QTest.qWait(300)
@@ -224,6 +230,35 @@ def _wait_until(done: Callable[[], bool], seconds: float = 20) -> None:
             return
         QTest.qWait(20)
     raise RuntimeError("the app did not settle for a screenshot")
+
+
+def _type(widget: Any, text: str) -> None:
+    """Type ``text`` key by key (QTest.keyClicks knows no å, ä, ö)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    for char in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def _sign_first(dialog: Any) -> None:
+    """The person signs first: a stroke of the mouse across their signature pad."""
+    import math
+
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    pad = dialog.rows[0].pad
+    loops = [i / 5 for i in range(140)]  # a looped, handwriting-like line (a cycloid)
+    points = [
+        QPoint(int(50 + 10 * t - 16 * math.sin(t)), int(62 - 18 * math.cos(t))) for t in loops
+    ]
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=points[0])
+    for point in points[1:]:
+        QTest.mouseMove(pad, point)
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=points[-1])
 
 
 def _fill_new_plan(dialog: Any) -> None:
