@@ -146,6 +146,8 @@ def walk(looker: Any) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    from sip_desk.domain.worklist import WorklistKind
+
     window, press = looker.window, looker.press
     alt = Qt.KeyboardModifier.AltModifier
     looker.look("plan-list", window)
@@ -170,6 +172,7 @@ def walk(looker: Any) -> None:
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     looker.before_look = _sign_first
     looker.in_dialog("signing", partial(press, Qt.Key.Key_G, ctrl_shift))
+    looker.before_look = _let_pages_render
     looker.in_dialog("print-preview", partial(press, Qt.Key.Key_P))
     press(Qt.Key.Key_R)  # the record starts on the first goal's evaluation
     for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Tab):  # partly achieved; their view
@@ -190,8 +193,6 @@ def walk(looker: Any) -> None:
     )
     table = panel.view.table
     table.setFocus()
-    from sip_desk.domain.worklist import WorklistKind
-
     for _ in range(30):  # down to the first follow-up meeting: every button comes alive
         QTest.keyClick(table, Qt.Key.Key_Down)
         item = panel.selected_item()
@@ -200,6 +201,7 @@ def walk(looker: Any) -> None:
     looker.look("worklist", window)
     looker.in_dialog("caseload", partial(press, Qt.Key.Key_K, ctrl_shift))
     _open_plan(looker, "Haddad")  # the family's plan, printed in Arabic for them
+    looker.before_look = _let_pages_render
     looker.in_dialog("print-preview-arabic", partial(press, Qt.Key.Key_P))
 
 
@@ -241,6 +243,15 @@ def _type(widget: Any, text: str) -> None:
         QTest.sendKeyEvent(
             QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
         )
+
+
+def _let_pages_render(dialog: Any) -> None:
+    """The preview's PDF is loaded; its pages are drawn a moment later."""
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtTest import QTest
+
+    _wait_until(lambda: dialog.document.status() == QPdfDocument.Status.Ready)
+    QTest.qWait(700)
 
 
 def _sign_first(dialog: Any) -> None:
