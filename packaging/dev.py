@@ -2,6 +2,7 @@
 
     python3 packaging/dev.py run [ARGS…]   # create .venv, install, start the app (GUI)
     python3 packaging/dev.py test [ARGS…]  # same with test extras; lint, type-check, pytest
+    python3 packaging/dev.py guide [sv|en] # the user guide's screenshots, from the real app
 
 Everything goes into ``.venv`` beside the sources; nothing is installed system-wide. Extra
 arguments go to ``sip-desk`` (run) or to pytest (test). The PostgreSQL tests run when
@@ -76,7 +77,16 @@ def test(args: list[str]) -> int:
     return 0
 
 
+def guide(args: list[str]) -> int:
+    """Take the screenshots of docs/guide again (offscreen: no display needed)."""
+    python = _ensure_venv("")
+    shots = str(ROOT / "packaging" / "guide_shots.py")
+    return subprocess.call([str(python), shots, *args], cwd=ROOT)
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["guide"]:
+        return guide(sys.argv[2:])
     if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
         print(__doc__)
         return 2
