@@ -33,10 +33,11 @@ PERSON_PAGE_FIELDS = frozenset(
         "person_own_actions",
         "crisis_warning_signs",
         "crisis_actions",
-        "crisis_contacts",
     )
 )
-"""The form fields printed on the person's page (sip_desk/pdf/person_page.py, person_parts.py)."""
+"""The prose printed on the person's page (sip_desk/pdf/person_page.py, person_parts.py). The
+crisis contacts are printed there too, but as names and numbers, not sentences: LIX would call
+"Beroendemottagningen 010-174 06 20" very hard text."""
 DEBOUNCE_MS = 300
 MARK = QColor("#ffe08a")
 """The longest sentence of a hard text: the badge's yellow, a shade stronger to show through."""
