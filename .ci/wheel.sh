@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI: the wheel works on its own. Builds the sdist and, from it, the wheel; installs the wheel with the
 # postgres extra into a fresh virtual environment; runs it from a folder outside the source tree
-# against a temporary store (demo, list, PDFs in three scripts, the self-test); validates the Linux
+# against a temporary store (demo, list, PDFs in three scripts, the self-test), and against a fresh
+# PostgreSQL database when SIP_DESK_TEST_PG_URL names a server (.ci/run sets it); validates the Linux
 # menu entry and AppStream metainfo. Exits non-zero on the first failure.
 #
 # apt needs (for .ci/run's list): poppler-utils (pdfinfo, pdffonts), desktop-file-utils, appstream,
@@ -12,7 +13,28 @@ root=$PWD
 started=$(date +%s)
 python=${PYTHON:-python3}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+pg_db=""
+cleanup() {
+    if [[ -n $pg_db ]]; then pg_database drop >/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+pg_database() {  # create|drop: a database of its own on the test server; prints its URL
+    "$work/venv/bin/python" - "$SIP_DESK_TEST_PG_URL" "$pg_db" "$1" <<'EOF'
+import sys
+
+from sqlalchemy import create_engine, make_url, text
+
+url, name, action = make_url(sys.argv[1]), sys.argv[2], sys.argv[3]
+engine = create_engine(url, isolation_level="AUTOCOMMIT")
+with engine.connect() as conn:
+    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    if action == "create":
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+engine.dispose()
+print(url.set(database=name).render_as_string(hide_password=False))
+EOF
+}
 
 need=()
 command -v pdfinfo >/dev/null || need+=(poppler-utils)
@@ -78,7 +100,20 @@ pdf_check plan-ar.pdf NotoSansArabic-Regular
 "$bin/sip-desk" pdf 2 --lang ti -o plan-ti.pdf
 pdf_check plan-ti.pdf NotoSansEthiopic-Regular
 
-if "$bin/sip-desk" --help | grep -q -- "--self-test"; then
+if [[ -n ${SIP_DESK_TEST_PG_URL:-} ]]; then
+    echo "== wheel: the postgres extra, on a database of its own"
+    pg_db=sipdesk_wheel_$$
+    pg_url=$(pg_database create)
+    "$bin/sip-desk" --db "$pg_url" demo
+    "$bin/sip-desk" --db "$pg_url" list
+    "$bin/sip-desk" --db "$pg_url" pdf 2 -o plan-pg.pdf
+    pdf_check plan-pg.pdf NotoSans-Regular
+else
+    echo "(SIP_DESK_TEST_PG_URL not set: the PostgreSQL run is skipped)"
+fi
+
+usage=$("$bin/sip-desk" --help)
+if grep -q -- "--self-test" <<<"$usage"; then
     "$bin/sip-desk" --self-test
 else
     echo "(sip-desk --self-test not in this build yet: skipped)"
