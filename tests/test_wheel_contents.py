@@ -97,4 +97,5 @@ def test_nothing_of_the_tests_or_the_tooling_is_shipped(wheel_names: set[str]) -
     top_level = {name.split("/")[0] for name in wheel_names}
     assert top_level <= {"sip_desk", *(n for n in top_level if n.startswith("sip_desk-"))}
     assert not [name for name in wheel_names if "/tests/" in name or "conftest" in name]
-    assert not [name for name in wheel_names if "__pycache__" in name or name.endswith(".pyc")]
+    junk = [n for n in wheel_names if "__pycache__" in n or n.endswith((".pyc", "/.lock"))]
+    assert not junk
