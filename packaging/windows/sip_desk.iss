@@ -61,4 +61,6 @@ Source: "..\..\dist\sip-desk\*"; DestDir: "{app}"; Flags: ignoreversion recurses
 Name: "{autoprograms}\SIP Desk"; Filename: "{app}\sip-desk.exe"; WorkingDir: "{app}"
 
 [Run]
+; A postinstall entry runs as the user who started Setup (not elevated), so a first start after a
+; per-machine install makes the data folder in that user's own profile.
 Filename: "{app}\sip-desk.exe"; Description: "{cm:LaunchProgram,SIP Desk}"; Flags: nowait postinstall skipifsilent
