@@ -256,3 +256,19 @@ def test_fhir_export_is_logged_as_an_access_and_in_the_audit_trail(
     ]
     exports = [e for e in services.audit.entries(plan.id) if e.action is AuditAction.EXPORT]
     assert [(e.entity, e.new) for e in exports] == [("plan", "fhir r4.0.1")]
+
+
+def test_fhir_patient_speaks_their_language_and_needs_an_interpreter(demo: Bundles) -> None:
+    family = resources(demo["family"][1], "Patient")[0]
+    adult = resources(demo["adult"][1], "Patient")[0]
+
+    assert [
+        (c["language"]["coding"][0]["code"], c["preferred"]) for c in family["communication"]
+    ] == [("ar", True)]
+    assert family["extension"] == [
+        {
+            "url": "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired",
+            "valueBoolean": True,
+        }
+    ]
+    assert "extension" not in adult

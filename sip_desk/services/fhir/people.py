@@ -58,10 +58,15 @@ def patient(person: PersonDto, ids: Ids) -> dict[str, Any]:
         res["telecom"] = points
     if person.address.strip() and not person.protected_identity:
         res["address"] = [{"text": person.address.strip()}]
-    language = person.interpreter_language.strip() or person.preferred_language
-    if language:
-        lang = codes.concept(codes.BCP47, language)
-        res["communication"] = [{"language": lang, "preferred": True}]
+    # The preferred language first; the interpreter's language when it is another one.
+    languages = dict.fromkeys(
+        x.strip() for x in (person.preferred_language, person.interpreter_language) if x.strip()
+    )
+    if languages:
+        res["communication"] = [
+            {"language": codes.concept(codes.BCP47, code), "preferred": i == 0}
+            for i, code in enumerate(languages)
+        ]
     if person.interpreter_needed:
         needed = {"url": codes.INTERPRETER_REQUIRED, "valueBoolean": True}
         res["extension"] = [needed]
