@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sqlite3
 import uuid
 from datetime import date, timedelta
 from typing import Any
@@ -16,6 +17,7 @@ from sip_desk.domain.access import AccessKind, AccessQuery
 from sip_desk.domain.enums import AuditAction, GoalOutcome, MeetingKind, MeetingStatus
 from sip_desk.domain.follow_up import GoalReviewData, MeetingData, MeetingDto
 from sip_desk.domain.identity import make_identity
+from sip_desk.domain.verification import DamagedVersionError
 from sip_desk.services.fhir.bundle import FhirSource, build_bundle
 from sip_desk.services.fhir.provenance import content_uri
 from sip_desk.services.fhir.service import FhirExportService
@@ -272,3 +274,24 @@ def test_fhir_patient_speaks_their_language_and_needs_an_interpreter(demo: Bundl
         }
     ]
     assert "extension" not in adult
+
+
+def test_fhir_export_of_a_tampered_signed_version_writes_and_logs_nothing(
+    sqlite_services: Services, demo: Bundles
+) -> None:
+    plan_id, _bundle = demo["adult"]
+    con = sqlite3.connect(sqlite_services.ctx.db.path)
+    try:
+        con.execute("DROP TRIGGER IF EXISTS trg_signatures_signed_no_update")
+        con.execute("UPDATE signatures SET signer_name = 'Någon Annan' WHERE position = 1")
+        con.commit()
+    finally:
+        con.close()
+    with sqlite_services.ctx.db.read_connection() as conn:
+        before = len(read_entries(conn, AccessQuery(limit=None)))
+
+    with pytest.raises(DamagedVersionError):
+        _export(sqlite_services, plan_id)
+
+    with sqlite_services.ctx.db.read_connection() as conn:
+        assert len(read_entries(conn, AccessQuery(limit=None))) == before
