@@ -280,7 +280,9 @@ def test_fhir_export_of_a_tampered_signed_version_writes_and_logs_nothing(
     sqlite_services: Services, demo: Bundles
 ) -> None:
     plan_id, _bundle = demo["adult"]
-    con = sqlite3.connect(sqlite_services.ctx.db.path)
+    path = sqlite_services.ctx.db.path
+    assert path is not None
+    con = sqlite3.connect(path)
     try:
         con.execute("DROP TRIGGER IF EXISTS trg_signatures_signed_no_update")
         con.execute("UPDATE signatures SET signer_name = 'Någon Annan' WHERE position = 1")
