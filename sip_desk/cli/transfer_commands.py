@@ -20,10 +20,17 @@ def register(sub: Any) -> None:
         sub,
         "export",
         "write a whole plan as JSON (to standard output, or to a file with -o)",
-        "Write a whole plan as JSON, format sip-desk-plan version 2. The address of a person "
-        "with protected identity is left out. The export is recorded in the audit trail.",
+        "Write a whole plan as JSON, format sip-desk-plan version 2, or with --format fhir as "
+        "a FHIR R4 Bundle (collection). The address of a person with protected identity is "
+        "left out. The export is recorded in the audit trail and the access log.",
     )
     p.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    p.add_argument(
+        "--format",
+        choices=["json", "fhir"],
+        default="json",
+        help="json: the sip-desk-plan file 'import' reads (default); fhir: a FHIR R4 Bundle",
+    )
     p.add_argument(
         "-o",
         "--output",
@@ -61,7 +68,13 @@ def register(sub: Any) -> None:
 
 def export_command(args: argparse.Namespace, runner: Runner) -> int:
     """Export one plan to standard output or, atomically, to a file."""
-    text = runner.services.transfer.export_plan(args.plan_id)
+    if args.format == "fhir":
+        from sip_desk.services.fhir.service import FhirExportService
+
+        services = runner.services
+        text = FhirExportService(services.ctx, services.keys).export_bundle(args.plan_id)
+    else:
+        text = runner.services.transfer.export_plan(args.plan_id)
     if args.output in (None, "-"):
         _write_stdout(text)
         return EXIT_OK
