@@ -7,7 +7,6 @@ logged per plan (its events name the person).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -30,8 +29,8 @@ from sip_desk.services.calendar_ics import (
     build_calendar,
 )
 from sip_desk.services.context import ServiceContext
+from sip_desk.services.store_identity import store_uuid
 
-STORE_ID_SETTING = "store.uuid"
 _CHUNK = 500
 
 
@@ -115,7 +114,7 @@ class CalendarService:
     def store_id(self) -> str:
         """The store's own UUID (created on first use)."""
         with self._ctx.db.write() as s:
-            return self._store_id(s)
+            return store_uuid(s)
 
     @staticmethod
     def write(path: str | Path, data: bytes) -> Path:
@@ -141,14 +140,5 @@ class CalendarService:
                 AuditAction.EXPORT, "calendar", plan_id
             )
             log_read(self._ctx, AccessKind.CALENDAR, plan_id, person_id, "ics", s.connection())
-        store_id = self._store_id(s)
+        store_id = store_uuid(s)
         return build_calendar(events, store_id, now, lang, name="SIP Desk", full_names=full_names)
-
-    @staticmethod
-    def _store_id(s: Session) -> str:
-        row = s.get(Setting, STORE_ID_SETTING)
-        if row is None:
-            row = Setting(key=STORE_ID_SETTING, value=uuid.uuid4().hex)
-            s.add(row)
-            s.flush()
-        return row.value

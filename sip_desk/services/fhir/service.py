@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy.orm import Session
-
-from sip_desk.db.models import Setting
 from sip_desk.db.plan_read import read_plan
 from sip_desk.domain.access import AccessKind
 from sip_desk.domain.enums import AuditAction, VersionState
@@ -17,10 +14,9 @@ from sip_desk.services.context import ServiceContext
 from sip_desk.services.fhir.bundle import FHIR_VERSION, FhirSource, build_bundle, dumps
 from sip_desk.services.fhir.provenance import SignedVersion
 from sip_desk.services.key_ring import KeyRing
+from sip_desk.services.store_identity import store_uuid
 from sip_desk.services.version_reader import load_plan_with_signatures
 from sip_desk.services.version_seal import check_row, signature_dto
-
-STORE_ID_SETTING = "store.uuid"  # the store's own UUID, shared with the calendar export
 
 
 class FhirExportService:
@@ -68,20 +64,10 @@ class FhirExportService:
                 plan=plan,
                 signed=tuple(sorted(signed, key=lambda v: v.number)),
                 exported_at=now,
-                namespace=uuid.UUID(_store_id(s)),
+                namespace=uuid.UUID(store_uuid(s)),
             )
             bundle = build_bundle(source)
             log = AuditLog(s, ctx.user, now, plan_id, row.person_id)
             log.record(AuditAction.EXPORT, "plan", plan_id, new=f"fhir r{FHIR_VERSION}")
             log_read(ctx, AccessKind.EXPORT, plan_id, row.person_id, "fhir", s.connection())
         return dumps(bundle)
-
-
-def _store_id(s: Session) -> str:
-    """The store's own UUID (created on first use, as the calendar export does)."""
-    row = s.get(Setting, STORE_ID_SETTING)
-    if row is None:
-        row = Setting(key=STORE_ID_SETTING, value=uuid.uuid4().hex)
-        s.add(row)
-        s.flush()
-    return row.value
