@@ -60,7 +60,7 @@ RULES: dict[str, Rule] = {
     # pikepdf) and the optional drivers it reports on.
     "self_test": _rule(
         {"bootstrap", "domain", "paths", "pdf", "services"},
-        {"PySide6", "icalendar", "pikepdf", "reportlab", "psycopg", "sqlcipher3"},
+        {"PySide6", "icalendar", "pikepdf", "reportlab", "psycopg", "sqlcipher3", "sqlalchemy"},
     ),
     # The composition root and its helpers.
     "app": _rule(

@@ -78,6 +78,9 @@ def postgres_driver() -> str:
         import psycopg
     except ImportError:
         raise Optional("psycopg is not installed (PostgreSQL stores unavailable)") from None
+    from sqlalchemy.engine import make_url
+
+    make_url("postgresql+psycopg://").get_dialect()  # SQLAlchemy's dialect for it loads too
     version = psycopg.pq.version()
     return f"psycopg {psycopg.__version__}, libpq {version // 10000}.{version % 10000}"
 
