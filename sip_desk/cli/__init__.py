@@ -115,7 +115,7 @@ def run(argv: Sequence[str]) -> int:
         return _guarded(gui_args, common.Runner(gui_args), _run_gui)
     args = build_parser().parse_args(list(argv))
     if args.self_test:
-        return _self_test(args)
+        return _guarded(args, common.Runner(args), _self_test)
     runner = common.Runner(args)
     if args.debug:  # to standard error, debug detail included
         logging.basicConfig(level=logging.DEBUG)
@@ -130,7 +130,7 @@ def run(argv: Sequence[str]) -> int:
         runner.close()
 
 
-def _self_test(args: argparse.Namespace) -> int:
+def _self_test(args: argparse.Namespace, _runner: common.Runner) -> int:
     """``--self-test``: its own temporary store; a command given with it is an error."""
     if args.command is not None:
         print("sip-desk: --self-test takes no command", file=sys.stderr)

@@ -8,9 +8,10 @@ back, and loads the translations (Qt's ``.qm`` and the gettext ``.mo`` catalogue
 drivers (PostgreSQL, SQLCipher) are checked when installed.
 
 One line per check (``ok  pdf sv``; ``FAIL  pdf ti: …`` naming what failed); exit 0 when all
-pass, 1 otherwise. Nothing is shown on screen: Qt runs on its offscreen platform unless the
-caller chose one. Heavy modules are imported inside the checks, so a missing one fails its check
-instead of the whole run.
+pass, 1 otherwise. Nothing is shown on screen. Without a display (and without a platform chosen
+in ``QT_QPA_PLATFORM``) Qt runs on its offscreen platform; with one, the desktop's platform plugin
+is loaded, so the check covers it too. Heavy modules are imported inside the checks, so a missing
+one fails its check instead of the whole run.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from sip_desk.self_test.checks import SelfTest
 def run(out: TextIO | None = None) -> int:
     """Run every check, print one line each, and return 0 when all pass, else 1."""
     stream = out or sys.stdout
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not _has_display():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="sip-desk-self-test-"))
     failed: list[str] = []
@@ -52,6 +54,13 @@ def run(out: TextIO | None = None) -> int:
         return 1
     report(f"self-test passed [{seconds:.1f} s]")
     return 0
+
+
+def _has_display() -> bool:
+    """True where Qt's own platform can start: Windows, macOS, or an X11/Wayland session."""
+    if sys.platform in {"win32", "darwin"}:
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _run_check(

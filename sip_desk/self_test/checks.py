@@ -57,6 +57,7 @@ class SelfTest:
         yield "store", self.store
         yield "demo plans", self.demo
         yield "fonts", self.fonts
+        yield "qt platform", parts.qt_platform
         for lang in PRINT_LANGUAGES:
             yield f"pdf {lang}", partial(self.pdf, lang)
         yield "calendar ics", lambda: parts.calendar(self.services, self._plan_ids, self._folder)

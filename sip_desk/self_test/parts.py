@@ -47,6 +47,13 @@ def calendar(services: Services, plan_ids: list[int], folder: Path) -> str:
     return f"1 event, {len(data)} bytes"
 
 
+def qt_platform() -> str:
+    """Qt starts on its platform plugin (offscreen without a display); names the plugin."""
+    from sip_desk.self_test.qt_checks import platform_name
+
+    return platform_name()
+
+
 def qt_translations() -> str:
     """Our Swedish UI translation and Qt's own Swedish texts load (English needs none)."""
     from sip_desk.self_test.qt_checks import translation_loads

@@ -21,6 +21,12 @@ def ensure_application() -> None:
         ensure_application.app = QGuiApplication(["sip-desk", "--self-test"])  # type: ignore[attr-defined]
 
 
+def platform_name() -> str:
+    """The platform plugin Qt runs on (``offscreen``, ``xcb``, ``wayland``, ``windows`` …)."""
+    ensure_application()
+    return QGuiApplication.platformName()
+
+
 def pdf_pages_text(data: bytes) -> list[str]:
     """The text of each page of the PDF ``data``, as Qt PDF reads it.
 
