@@ -43,7 +43,24 @@ RULES: dict[str, Rule] = {
     ),
     "ui": _rule({"domain", "services", "paths", "files"}, {"PySide6", "shiboken6"}),
     "cli": _rule(
-        {"domain", "services", "bootstrap", "paths", "files", "logfile", "app", "passphrase"}
+        {
+            "domain",
+            "services",
+            "bootstrap",
+            "paths",
+            "files",
+            "logfile",
+            "app",
+            "passphrase",
+            "self_test",
+        }
+    ),
+    # ``--self-test`` checks the installation end to end, like the composition root: through
+    # the services, plus the libraries that read back what they wrote (Qt PDF, iCalendar,
+    # pikepdf) and the optional drivers it reports on.
+    "self_test": _rule(
+        {"bootstrap", "domain", "paths", "pdf", "services"},
+        {"PySide6", "icalendar", "pikepdf", "reportlab", "psycopg", "sqlcipher3", "sqlalchemy"},
     ),
     # The composition root and its helpers.
     "app": _rule(

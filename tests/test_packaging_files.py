@@ -75,7 +75,7 @@ def test_one_start_menu_entry_and_nothing_registered() -> None:
     icons = _entries("icons")
     assert len(icons) == 1
     assert icons[0]["Name"].startswith("{autoprograms}\\")
-    assert icons[0]["Filename"] == "{app}\\sip-desk.exe"
+    assert icons[0]["Filename"] == "{app}\\sip-desk-gui.exe"  # no console window
     sections = set(_iss())
     assert not sections & {"registry", "ini", "tasks", "uninstallrun"}
     setup = _setup()

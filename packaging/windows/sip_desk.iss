@@ -11,7 +11,7 @@
 ; folder %LOCALAPPDATA%\SIP Desk\sip-desk, which this installer never touches, so it stays.
 ;
 ; Build (from the repository root, after `pyinstaller packaging/sip_desk.spec` has written
-; dist\sip-desk\sip-desk.exe):
+; dist\sip-desk\sip-desk.exe and sip-desk-gui.exe, the windowed one the shortcut starts):
 ;   python packaging\windows\build_installer.py
 ; which passes the version from pyproject.toml:  iscc /DAppVersion=X.Y.Z packaging\windows\sip_desk.iss
 
@@ -34,7 +34,7 @@ ArchitecturesInstallIn64BitMode=x64compatible
 ChangesAssociations=no
 ChangesEnvironment=no
 CloseApplications=yes
-UninstallDisplayIcon={app}\sip-desk.exe
+UninstallDisplayIcon={app}\sip-desk-gui.exe
 UninstallDisplayName=SIP Desk
 OutputDir=..\..\dist
 OutputBaseFilename=sip-desk-{#AppVersion}-setup
@@ -58,9 +58,9 @@ Source: "..\..\dist\sip-desk\*"; DestDir: "{app}"; Flags: ignoreversion recurses
 
 [Icons]
 ; The one shortcut: SIP Desk in the Start menu (the user's own, or all users' for a per-machine install).
-Name: "{autoprograms}\SIP Desk"; Filename: "{app}\sip-desk.exe"; WorkingDir: "{app}"
+Name: "{autoprograms}\SIP Desk"; Filename: "{app}\sip-desk-gui.exe"; WorkingDir: "{app}"
 
 [Run]
 ; A postinstall entry runs as the user who started Setup (not elevated), so a first start after a
 ; per-machine install makes the data folder in that user's own profile.
-Filename: "{app}\sip-desk.exe"; Description: "{cm:LaunchProgram,SIP Desk}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\sip-desk-gui.exe"; Description: "{cm:LaunchProgram,SIP Desk}"; Flags: nowait postinstall skipifsilent

@@ -29,6 +29,12 @@ def _base_parser(full: bool = True) -> argparse.ArgumentParser:
     common.add_global_options(parser)
     if full:
         parser.add_argument("--version", action="version", version=f"sip-desk {__version__}")
+        parser.add_argument(
+            "--self-test",
+            action="store_true",
+            help="check this installation offscreen (temporary store, demo plans, PDF in every "
+            "print language, calendar file, translations); exit 1 naming what failed",
+        )
     return parser
 
 
@@ -108,6 +114,8 @@ def run(argv: Sequence[str]) -> int:
         logging.basicConfig(level=logging.DEBUG if gui_args.debug else logging.WARNING)
         return _guarded(gui_args, common.Runner(gui_args), _run_gui)
     args = build_parser().parse_args(list(argv))
+    if args.self_test:
+        return _guarded(args, common.Runner(args), _self_test)
     runner = common.Runner(args)
     if args.debug:  # to standard error, debug detail included
         logging.basicConfig(level=logging.DEBUG)
@@ -120,6 +128,16 @@ def run(argv: Sequence[str]) -> int:
         return _guarded(args, runner, command)
     finally:
         runner.close()
+
+
+def _self_test(args: argparse.Namespace, _runner: common.Runner) -> int:
+    """``--self-test``: its own temporary store; a command given with it is an error."""
+    if args.command is not None:
+        print("sip-desk: --self-test takes no command", file=sys.stderr)
+        return common.EXIT_ERROR
+    from sip_desk.self_test import run as run_self_test
+
+    return run_self_test()
 
 
 def _run_gui(args: argparse.Namespace, _runner: common.Runner) -> int:
