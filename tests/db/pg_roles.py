@@ -91,7 +91,7 @@ def _principal(org: str) -> PrincipalType:
 def _drop(owner: Database, admin: StoreAdmin, roles: list[str]) -> None:
     with owner.engine.begin() as conn:
         users, admins = admin.groups(conn)
-        for role in (*roles, users, admins):
+        for role in (*roles, users, admins, admin.reviewer_group(conn)):
             exists = conn.execute(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
             ).scalar()
@@ -99,6 +99,7 @@ def _drop(owner: Database, admin: StoreAdmin, roles: list[str]) -> None:
                 continue
             conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"'))
             conn.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "{role}"'))
+            conn.execute(text(f'REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM "{role}"'))
             conn.execute(text(f'DROP ROLE "{role}"'))
         conn.execute(text("DELETE FROM memberships"))
 
