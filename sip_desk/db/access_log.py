@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, column, func, literal, outerjoin, select, table
+from sqlalchemy import Connection, and_, column, func, literal, or_, outerjoin, select, table
 from sqlalchemy.exc import DBAPIError
 
 from sip_desk.db.chain import (
@@ -86,7 +86,10 @@ def _bounds(query: AccessQuery) -> list[Any]:
         where.append(t.c.user == query.user)
     if query.identity_number:
         ids = select(_persons.c.id).where(_persons.c.identity_number == query.identity_number)
-        where.append(t.c.person_id.in_(ids))
+        # an import refused because the person is stored out of the user's sight names only
+        # the identity number the file held (services.plan_json.service)
+        refused = t.c.detail == f"refused: {query.identity_number}"
+        where.append(or_(t.c.person_id.in_(ids), refused))
     return where
 
 
