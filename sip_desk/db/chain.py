@@ -4,8 +4,11 @@ Each row carries ``prev_hash`` (the ``row_hash`` of the row before it, by id) an
 SHA-256 over ``prev_hash`` and the row's canonical fields (its id included), as JSON. A row
 changed afterwards no longer gives its hash; a row removed leaves the next one pointing at a
 hash that is not its predecessor's. Rows are only ever written by :func:`append`, which numbers
-them itself under the store's write lock (SQLite ``BEGIN IMMEDIATE``; on PostgreSQL a
-transaction-scoped advisory lock), so two writers never fork the chain.
+them under the store's write lock, so two writers never fork the chain: on SQLite here
+(``BEGIN IMMEDIATE``); on PostgreSQL inside the database (``sip_desk_log_append``, under a
+transaction-scoped advisory lock; :mod:`sip_desk.db.log_security`), where a user may not read the
+rows before theirs. There the chain check is the database's too (:func:`checked_in_database`);
+:func:`first_break` walks the rows here (SQLite, or anyone who may read every row).
 
 Plain Core (no ORM): the plan list logs its hits before the ORM is loaded.
 """
@@ -105,11 +108,6 @@ def row_hash(spec: ChainedTable, prev_hash: str, row: Mapping[Any, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _lock(conn: Connection, spec: ChainedTable) -> None:
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": spec.lock_key})
-
-
 def _tail(conn: Connection, spec: ChainedTable) -> tuple[int, str]:
     t = spec.clause
     last = conn.execute(select(t.c.id, t.c.row_hash).order_by(t.c.id.desc()).limit(1)).first()
@@ -134,7 +132,6 @@ def append(conn: Connection, name: str, rows: Sequence[Mapping[str, Any]]) -> No
     if conn.dialect.name == "postgresql":
         _append_in_database(conn, spec, rows)
         return
-    _lock(conn, spec)
     last_id, prev = _tail(conn, spec)
     sqlite = conn.dialect.name == "sqlite"
     out = []
