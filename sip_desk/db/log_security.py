@@ -227,12 +227,40 @@ def _groups(conn: Connection) -> tuple[str | None, str | None]:
     return found[0], found[1]
 
 
+def pin_search_paths(conn: Connection) -> int:
+    """Give every ``sip_desk_*`` function of the schema the search path ``<schema>, pg_temp``.
+
+    ``SET search_path FROM CURRENT`` leaves ``pg_temp`` out, and a schema left out is searched
+    *first* for tables: a user's own temporary ``participants`` (granted to PUBLIC) would stand
+    in for the store's inside a ``SECURITY DEFINER`` check and open any plan to them. Naming
+    ``pg_temp`` last closes that. Returns how many functions were pinned.
+    """
+    schema = str(conn.execute(text("SELECT current_schema()")).scalar_one())
+    path = conn.dialect.identifier_preparer.quote_identifier(schema)
+    functions = conn.execute(
+        text(
+            "SELECT p.oid::regprocedure::text FROM pg_proc p "
+            "JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = current_schema() AND p.proname LIKE 'sip\\_desk\\_%'"
+        )
+    ).scalars()
+    pinned = 0
+    for function in functions:
+        conn.execute(text(f"ALTER FUNCTION {function} SET search_path = {path}, pg_temp"))
+        pinned += 1
+    return pinned
+
+
 def install_log_security(conn: Connection) -> None:
-    """Create the functions and policies; regrant an existing users group (PostgreSQL only)."""
+    """Create the functions and policies; regrant an existing users group (PostgreSQL only).
+
+    Also pins the search path of every function of the store (:func:`pin_search_paths`).
+    """
     if conn.dialect.name != "postgresql":
         return
     for statement in _FUNCTIONS:
         conn.execute(text(statement))
+    pin_search_paths(conn)
     for function in _PRIVATE:
         conn.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
     for spec in LOG_TABLES:

@@ -235,3 +235,28 @@ def test_an_ordinary_user_is_told_where_the_chain_breaks(
     with cast.engine("a").connect() as conn:
         verdict = conn.execute(text("SELECT * FROM sip_desk_log_check('access_log')")).one()
     assert (verdict.break_id, verdict.break_kind) == (target, "altered")
+
+
+def test_a_temporary_table_of_the_users_own_does_not_stand_in_for_a_store_table(
+    cast: Cast, plans: dict[str, PlanDetail]
+) -> None:
+    # pg_temp is searched first unless a function's search_path names it: a user's own
+    # temporary ``participants`` would otherwise name them on any plan
+    b_plan = plans["b"].id
+    check = text("SELECT * FROM sip_desk_log_check('access_log')")
+    with cast.engine("a").connect() as conn:
+        before = conn.execute(check).one()
+        conn.execute(
+            text("CREATE TEMP TABLE participants (plan_id integer, db_role text, unit_id integer)")
+        )
+        conn.execute(
+            text("INSERT INTO pg_temp.participants VALUES (:p, :me, NULL)"),
+            {"p": b_plan, "me": cast.roles["a"]},
+        )
+        conn.execute(text('CREATE TEMP TABLE access_log (id integer, "user" text)'))
+        conn.execute(text("GRANT SELECT ON pg_temp.participants, pg_temp.access_log TO PUBLIC"))
+        seen = set(conn.execute(text("SELECT id FROM public.plans")).scalars())
+        verdict = conn.execute(check).one()
+        conn.rollback()
+    assert b_plan not in seen
+    assert verdict == before and verdict.row_count > 0
