@@ -35,6 +35,9 @@ def register(sub: Any) -> None:
     add.add_argument("name", metavar="NAME")
     add.add_argument("--unit", metavar="U", help="unit id, name or ORGANISATION/UNIT")
     add.add_argument("--admin", action="store_true", help="may manage units and memberships")
+    add.add_argument(
+        "--log-reviewer", action="store_true", help="may read every row of the logs (log review)"
+    )
     add.add_argument("--password-file", type=Path, metavar="FILE", help="first line: password")
     remove = _add(roles, "remove", "end the role's memberships and drop it", _role_remove)
     remove.add_argument("name", metavar="NAME")
@@ -42,6 +45,9 @@ def register(sub: Any) -> None:
     grant = _add(groups, "grant-app-role", "give an existing role the application's rights", _grant)
     grant.add_argument("name", metavar="NAME")
     grant.add_argument("--admin", action="store_true", help="may manage units and memberships")
+    grant.add_argument(
+        "--log-reviewer", action="store_true", help="may read every row of the logs (log review)"
+    )
 
     unit = command_parser(groups, "unit", "units of the organisations taking part")
     units = unit.add_subparsers(dest="unit_action", metavar="ACTION", required=True)
@@ -102,7 +108,9 @@ def _role_add(args: argparse.Namespace, runner: Runner, admin: StoreAdmin) -> in
         password = lines[0] if lines and lines[0] else None
         if password is None:
             raise DomainError("admin.no_password", path=args.password_file)
-    admin.add_role(args.name, args.unit, admin=args.admin, password=password)
+    admin.add_role(
+        args.name, args.unit, admin=args.admin, password=password, reviewer=args.log_reviewer
+    )
     return _say(runner, "cli.admin.role_added", role=args.name)
 
 
@@ -112,7 +120,7 @@ def _role_remove(args: argparse.Namespace, runner: Runner, admin: StoreAdmin) ->
 
 
 def _grant(args: argparse.Namespace, runner: Runner, admin: StoreAdmin) -> int:
-    admin.grant_app_role(args.name, admin=args.admin)
+    admin.grant_app_role(args.name, admin=args.admin, reviewer=args.log_reviewer)
     return _say(runner, "cli.admin.granted", role=args.name)
 
 

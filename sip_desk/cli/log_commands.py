@@ -96,10 +96,12 @@ def chain_lines(report: ChainReport, lang: str) -> list[str]:
         audit=audit,
         audit_hash=audit_hash,
     )
+    # On PostgreSQL only a log reviewer is given the newest hashes (db.log_security).
+    tail = [newest] if access_hash or audit_hash else []
     if report.intact:
         return [
             text(lang, "cli.log.chain_intact", access=report.access_rows, audit=report.audit_rows),
-            newest,
+            *tail,
         ]
     return [
         text(
@@ -110,7 +112,7 @@ def chain_lines(report: ChainReport, lang: str) -> list[str]:
             what=text(lang, f"cli.log.break.{b.kind}"),
         )
         for b in report.breaks
-    ] + [newest]
+    ] + tail
 
 
 def log_command(args: argparse.Namespace, runner: Runner) -> int:

@@ -6,10 +6,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, column, func, literal, outerjoin, select, table
+from sqlalchemy import Connection, and_, column, func, literal, or_, outerjoin, select, table
 from sqlalchemy.exc import DBAPIError
 
-from sip_desk.db.chain import ACCESS_LOG, AUDIT_TRAIL, append, first_break, tail
+from sip_desk.db.chain import (
+    ACCESS_LOG,
+    AUDIT_TRAIL,
+    append,
+    checked_in_database,
+    first_break,
+    tail,
+)
 from sip_desk.db.engine import Database, translate_store_errors
 from sip_desk.domain.access import (
     AccessEntryDto,
@@ -79,7 +86,10 @@ def _bounds(query: AccessQuery) -> list[Any]:
         where.append(t.c.user == query.user)
     if query.identity_number:
         ids = select(_persons.c.id).where(_persons.c.identity_number == query.identity_number)
-        where.append(t.c.person_id.in_(ids))
+        # an import refused because the person is stored out of the user's sight names only
+        # the identity number the file held (services.plan_json.service)
+        refused = t.c.detail == f"refused: {query.identity_number}"
+        where.append(or_(t.c.person_id.in_(ids), refused))
     return where
 
 
@@ -94,8 +104,10 @@ def read_entries(conn: Connection, query: AccessQuery) -> list[AccessEntryDto]:
     name = func.trim(
         func.coalesce(p.c.first_name, "") + literal(" ") + func.coalesce(p.c.last_name, "")
     )
+    # every column but the hashes: an ordinary user on PostgreSQL may not read those
+    fields = [t.c[f] for f in ACCESS_LOG.fields]
     stmt = (
-        select(t, name.label("person_name"), p.c.identity_number)
+        select(*fields, name.label("person_name"), p.c.identity_number)
         .select_from(outerjoin(t, p, p.c.id == t.c.person_id))
         .where(and_(True, *_bounds(query)))
         .order_by(t.c.id)
@@ -125,7 +137,21 @@ def _dto(row: Mapping[Any, Any], sqlite: bool) -> AccessEntryDto:
 
 
 def chain_report(conn: Connection) -> ChainReport:
-    """Walk both logs and report the first break of each."""
+    """Walk both logs and report the first break of each.
+
+    On PostgreSQL the walk is the database's (``sip_desk_log_check``): a user who may not read
+    every row still gets the verdict; the newest hashes only for a log reviewer.
+    """
+    if conn.dialect.name == "postgresql":
+        a_read, a_break, a_count, a_hash = checked_in_database(conn, ACCESS_LOG.name)
+        u_read, u_break, u_count, u_hash = checked_in_database(conn, AUDIT_TRAIL.name)
+        return ChainReport(
+            access_rows=a_read,
+            audit_rows=u_read,
+            breaks=tuple(b for b in (a_break, u_break) if b),
+            access_tail=(a_count, a_hash),
+            audit_tail=(u_count, u_hash),
+        )
     access_rows, access_break = first_break(conn, ACCESS_LOG.name)
     audit_rows, audit_break = first_break(conn, AUDIT_TRAIL.name)
     breaks: tuple[ChainBreak, ...] = tuple(b for b in (access_break, audit_break) if b)

@@ -4,8 +4,11 @@ Each row carries ``prev_hash`` (the ``row_hash`` of the row before it, by id) an
 SHA-256 over ``prev_hash`` and the row's canonical fields (its id included), as JSON. A row
 changed afterwards no longer gives its hash; a row removed leaves the next one pointing at a
 hash that is not its predecessor's. Rows are only ever written by :func:`append`, which numbers
-them itself under the store's write lock (SQLite ``BEGIN IMMEDIATE``; on PostgreSQL a
-transaction-scoped advisory lock), so two writers never fork the chain.
+them under the store's write lock, so two writers never fork the chain: on SQLite here
+(``BEGIN IMMEDIATE``); on PostgreSQL inside the database (``sip_desk_log_append``, under a
+transaction-scoped advisory lock; :mod:`sip_desk.db.log_security`), where a user may not read the
+rows before theirs. There the chain check is the database's too (:func:`checked_in_database`);
+:func:`first_break` walks the rows here (SQLite, or anyone who may read every row).
 
 Plain Core (no ORM): the plan list logs its hits before the ORM is loaded.
 """
@@ -105,11 +108,6 @@ def row_hash(spec: ChainedTable, prev_hash: str, row: Mapping[Any, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _lock(conn: Connection, spec: ChainedTable) -> None:
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": spec.lock_key})
-
-
 def _tail(conn: Connection, spec: ChainedTable) -> tuple[int, str]:
     t = spec.clause
     last = conn.execute(select(t.c.id, t.c.row_hash).order_by(t.c.id.desc()).limit(1)).first()
@@ -131,7 +129,9 @@ def append(conn: Connection, name: str, rows: Sequence[Mapping[str, Any]]) -> No
     if not rows:
         return
     spec = TABLES[name]
-    _lock(conn, spec)
+    if conn.dialect.name == "postgresql":
+        _append_in_database(conn, spec, rows)
+        return
     last_id, prev = _tail(conn, spec)
     sqlite = conn.dialect.name == "sqlite"
     out = []
@@ -145,6 +145,38 @@ def append(conn: Connection, name: str, rows: Sequence[Mapping[str, Any]]) -> No
         out.append({**values, "prev_hash": prev, "row_hash": digest})
         prev = digest
     conn.execute(insert(spec.clause), out)
+
+
+def _append_in_database(
+    conn: Connection, spec: ChainedTable, rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """PostgreSQL: the database numbers and hashes the rows (``sip_desk_log_append``).
+
+    The function takes the chain's lock and reads the previous row's hash itself
+    (:mod:`sip_desk.db.log_security`): the caller never reads another row.
+    """
+    payload = []
+    for row in rows:
+        values = {f: _plain(f, row.get(f)) for f in spec.fields if f != "id"}
+        values["at"] = _aware(values["at"]).isoformat(timespec="microseconds")
+        payload.append(values)
+    conn.execute(
+        text("SELECT sip_desk_log_append(:log, CAST(:rows AS jsonb))"),
+        {"log": spec.name, "rows": json.dumps(payload, ensure_ascii=False)},
+    )
+
+
+def checked_in_database(conn: Connection, name: str) -> tuple[int, ChainBreak | None, int, str]:
+    """PostgreSQL: ``sip_desk_log_check``'s verdict on the log ``name``.
+
+    Rows read, the first break, the row count and the newest hash (empty unless the user is a
+    log reviewer). No row of the log reaches the client.
+    """
+    read, break_id, kind, count, newest = conn.execute(
+        text("SELECT * FROM sip_desk_log_check(:log)"), {"log": name}
+    ).one()
+    found = None if break_id is None else ChainBreak(table=name, row_id=int(break_id), kind=kind)
+    return int(read), found, int(count), newest or ""
 
 
 def _in_order(spec: ChainedTable, batch: int = 5000) -> Any:

@@ -98,6 +98,16 @@ def person_by_identity(session: Session, identity_number: str) -> Person | None:
     ).first()
 
 
+def identity_number_taken(error: BaseException) -> bool:
+    """True when a write failed because a stored person has the identity number.
+
+    On PostgreSQL that person may be one the user cannot see (row-level security): the caller
+    must not say so (see ``PlanTransferService.import_with_report``).
+    """
+    message = str(getattr(error, "orig", error))
+    return "uq_persons_identity_number" in message or "persons.identity_number" in message
+
+
 def plan_with_signed_version(session: Session, content_hashes: set[str]) -> int | None:
     """The id of a stored plan with a signed version of one of ``content_hashes``, if any.
 

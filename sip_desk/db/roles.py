@@ -1,10 +1,12 @@
 """Database roles, units and memberships: what ``sip-desk admin`` does, and who the user is.
 
-On PostgreSQL every person has their own login role. Two group roles per database carry the
+On PostgreSQL every person has their own login role. Three group roles per database carry the
 rights: ``<database>_users`` (the application's rights: read and write plans under row-level
-security, only read and append the logs) and ``<database>_admin`` (manage units and
-memberships). Creating login roles needs ``CREATEROLE``: the DBA (or the tables' owner given
-that right) runs those commands. On SQLite units and memberships are kept but enforce nothing.
+security, read their own rows of the logs and append through a function), ``<database>_admin``
+(manage units and memberships) and ``<database>_log_review`` (read every row of both logs:
+the log review, :mod:`sip_desk.db.log_security`). Creating login roles needs ``CREATEROLE``:
+the DBA (or the tables' owner given that right) runs those commands. On SQLite units and
+memberships are kept but enforce nothing.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from sqlalchemy import Connection, delete, func, insert, inspect, select, text
 
 from sip_desk.db.base import Base
 from sip_desk.db.engine import Database
+from sip_desk.db.log_security import REVIEWER_SUFFIX, log_grants
 from sip_desk.db.models import Membership, Organisation, Plan, Unit
 from sip_desk.domain.enums import PrincipalType
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.membership import Identity, MemberInfo, UnitInfo, checked_role
 
 LOG_TABLES = ("audit_entries", "access_log")
-"""Append-only: the application may read and add rows, never change or remove them."""
+"""Append-only: the application reads the rows it may see and appends through a function."""
 _ADMIN_TABLES = ("memberships", "units", "organisations")
 
 
@@ -155,6 +158,10 @@ class StoreAdmin:
         admin = str(conn.execute(text("SELECT sip_desk_admin_group()")).scalar_one())
         return admin.removesuffix("_admin") + "_users", admin
 
+    def reviewer_group(self, conn: Connection) -> str:
+        """The name of this store's log reviewer group role."""
+        return self.groups(conn)[1].removesuffix("_admin") + REVIEWER_SUFFIX
+
     def setup(self) -> tuple[str, str]:
         """Create the group roles if missing and (re)grant their rights on every table.
 
@@ -164,19 +171,25 @@ class StoreAdmin:
         with self.db.write() as session:
             conn = session.connection()
             users, admin = self.groups(conn)
-            for group in (users, admin):
+            for group in (users, admin, self.reviewer_group(conn)):
                 conn.execute(
                     text(
                         "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
                         f"'{group}') THEN CREATE ROLE {_q(conn, group)} NOLOGIN; END IF; END$$"
                     )
                 )
-            for statement in _grants(conn, _q(conn, users), _q(conn, admin)):
+            reviewers = _q(conn, self.reviewer_group(conn))
+            for statement in _grants(conn, _q(conn, users), _q(conn, admin), reviewers):
                 conn.execute(text(statement))
             return users, admin
 
     def add_role(
-        self, role: str, unit: str | None, admin: bool = False, password: str | None = None
+        self,
+        role: str,
+        unit: str | None,
+        admin: bool = False,
+        password: str | None = None,
+        reviewer: bool = False,
     ) -> None:
         """Create login role ``role`` with the application's rights, in ``unit``."""
         self._postgres()
@@ -191,12 +204,15 @@ class StoreAdmin:
                 raise DomainError("admin.role_exists", role=role)
             secret = "" if password is None else f" PASSWORD {_literal(password)}"
             conn.execute(text(f"CREATE ROLE {_q(conn, role)} LOGIN{secret}"))
-        self.grant_app_role(role, admin)
+        self.grant_app_role(role, admin, reviewer)
         if unit is not None:
             self.add_member(role, unit)
 
-    def grant_app_role(self, role: str, admin: bool = False) -> None:
-        """Give an existing role (e.g. one that logs in by certificate) the application's rights."""
+    def grant_app_role(self, role: str, admin: bool = False, reviewer: bool = False) -> None:
+        """Give an existing role (e.g. one that logs in by certificate) the application's rights.
+
+        ``reviewer``: the role may also read every row of the logs (the log review).
+        """
         self._postgres()
         role = checked_role(role)
         users, admin_group = self.setup()
@@ -209,6 +225,9 @@ class StoreAdmin:
             conn.execute(text(f"GRANT {_q(conn, users)} TO {_q(conn, role)}"))
             if admin:
                 conn.execute(text(f"GRANT {_q(conn, admin_group)} TO {_q(conn, role)}"))
+            if reviewer:
+                group = _q(conn, self.reviewer_group(conn))
+                conn.execute(text(f"GRANT {group} TO {_q(conn, role)}"))
 
     def remove_role(self, role: str) -> None:
         """End all of ``role``'s memberships and drop the login role."""
@@ -234,7 +253,7 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _grants(conn: Connection, users: str, admin: str) -> list[str]:
+def _grants(conn: Connection, users: str, admin: str, reviewers: str) -> list[str]:
     tables = set(inspect(conn).get_table_names())
     data = sorted(
         t.name
@@ -249,11 +268,9 @@ def _grants(conn: Connection, users: str, admin: str) -> list[str]:
         f"GRANT SELECT ON memberships, alembic_version TO {users}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {users}",
     ]
-    for log in (t for t in LOG_TABLES if t in tables):
-        out += [
-            f"REVOKE ALL ON {log} FROM {users}",
-            f"GRANT SELECT, INSERT ON {log} TO {users}",
-        ]
+    if all(t in tables for t in LOG_TABLES):
+        out += log_grants(users, reviewers)
     out.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(_ADMIN_TABLES)} TO {admin}")
     out.append(f"GRANT {users} TO {admin}")
+    out.append(f"GRANT {users} TO {reviewers}")
     return out

@@ -15,8 +15,8 @@ its maker's unit (the lowest-numbered one) when none is given, and must belong t
 maker's units. The checks are ``SECURITY DEFINER`` functions, so a policy never reads a table
 through another policy. The tables' owner (who runs the migrations) is not bound by them.
 
-The access log and the audit trail have no policies: their hash chain is read at its end by
-every writer (``db.chain``); their rows can be neither changed nor deleted.
+The access log and the audit trail have policies of their own (:mod:`sip_desk.db.log_security`):
+their rows can be neither changed nor deleted, and are appended through a function.
 """
 
 from __future__ import annotations

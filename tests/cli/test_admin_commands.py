@@ -111,11 +111,12 @@ def test_the_dba_adds_a_login_role_who_is_then_the_user(
 def _drop_groups(db: Database, role: str) -> None:
     admin = StoreAdmin(db)
     with db.engine.begin() as conn:
-        for name in (role, *admin.groups(conn)):
+        for name in (role, *admin.groups(conn), admin.reviewer_group(conn)):
             if conn.execute(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}
             ).scalar():
                 conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{name}"'))
                 conn.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "{name}"'))
+                conn.execute(text(f'REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM "{name}"'))
                 conn.execute(text(f'DROP ROLE "{name}"'))
         conn.execute(text("DELETE FROM memberships"))

@@ -55,7 +55,8 @@ class Cast:
 
 
 def make_cast(owner: Database, tmp: Path) -> Iterator[Cast]:
-    """Units A and B; users ``a`` and ``a2`` in A, ``b`` in B, ``admin`` (administrator)."""
+    """Units A and B; users ``a`` and ``a2`` in A, ``b`` in B, ``admin`` (administrator), and
+    ``reviewer`` (log reviewer, of no unit)."""
     run = f"sipt{os.getpid()}{uuid.uuid4().hex[:6]}"
     admin = StoreAdmin(owner)
     cast = Cast(owner=owner, tmp=tmp)
@@ -69,11 +70,14 @@ def make_cast(owner: Database, tmp: Path) -> Iterator[Cast]:
             ("a2", UNIT_A),
             ("b", UNIT_B),
             ("admin", None),
+            ("reviewer", None),
         )
         for who, home in members:
             role = f"{run}_{who}"
             password = uuid.uuid4().hex
-            admin.add_role(role, home, admin=who == "admin", password=password)
+            admin.add_role(
+                role, home, admin=who == "admin", password=password, reviewer=who == "reviewer"
+            )
             cast.roles[who] = role
             url = base.set(username=role, password=password)
             cast.urls[who] = url.render_as_string(hide_password=False)
@@ -91,7 +95,7 @@ def _principal(org: str) -> PrincipalType:
 def _drop(owner: Database, admin: StoreAdmin, roles: list[str]) -> None:
     with owner.engine.begin() as conn:
         users, admins = admin.groups(conn)
-        for role in (*roles, users, admins):
+        for role in (*roles, users, admins, admin.reviewer_group(conn)):
             exists = conn.execute(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
             ).scalar()
@@ -99,6 +103,7 @@ def _drop(owner: Database, admin: StoreAdmin, roles: list[str]) -> None:
                 continue
             conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"'))
             conn.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "{role}"'))
+            conn.execute(text(f'REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM "{role}"'))
             conn.execute(text(f'DROP ROLE "{role}"'))
         conn.execute(text("DELETE FROM memberships"))
 

@@ -31,5 +31,6 @@ class AccessEntry(Base):
     program: Mapped[str] = mapped_column(String(20))
     command: Mapped[str] = mapped_column(String(60), default="")
     detail: Mapped[str] = mapped_column(String(200), default="")
-    prev_hash: Mapped[str | None] = mapped_column(String(64))
-    row_hash: Mapped[str | None] = mapped_column(String(64))
+    # Not loaded with the row: an ordinary user on PostgreSQL may not read them (log_security).
+    prev_hash: Mapped[str | None] = mapped_column(String(64), deferred=True)
+    row_hash: Mapped[str | None] = mapped_column(String(64), deferred=True)

@@ -33,8 +33,9 @@ class AuditEntry(Base):
     old: Mapped[str | None]
     new: Mapped[str | None]
     # The hash chain (sip_desk.db.chain): rows are appended through chain.append only.
-    prev_hash: Mapped[str | None] = mapped_column(String(64))
-    row_hash: Mapped[str | None] = mapped_column(String(64))
+    # Not loaded with the row: an ordinary user on PostgreSQL may not read them (log_security).
+    prev_hash: Mapped[str | None] = mapped_column(String(64), deferred=True)
+    row_hash: Mapped[str | None] = mapped_column(String(64), deferred=True)
 
 
 class Setting(Base):

@@ -12,14 +12,19 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from sip_desk.db.models import PlanVersion, SigningKey
 from sip_desk.db.plan_read import read_plan
-from sip_desk.db.repositories import load_plan, plan_with_signed_version
+from sip_desk.db.repositories import (
+    identity_number_taken,
+    load_plan,
+    plan_with_signed_version,
+)
 from sip_desk.domain.access import AccessKind
 from sip_desk.domain.enums import AuditAction, VersionState
-from sip_desk.domain.errors import DomainError
+from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.person_match import ImportResult, PersonMatch
 from sip_desk.domain.plan import PlanDetail
 from sip_desk.domain.redaction import without_address
@@ -138,16 +143,28 @@ class PlanTransferService:
         """
         ctx = self._ctx
         data = self._read(text, as_of_today=as_of_today)
-        with ctx.db.write() as s:
-            signed = {v.content_hash for v in data.versions if v.content_hash}
-            existing = None if as_new else plan_with_signed_version(s, signed)
-            if existing is not None:
-                raise DomainError("import.plan_exists", plan=existing)
-            log = AuditLog(s, ctx.user, ctx.clock.now())
-            person, match = attach_person(s, data.person, data.has_address, log, update_person)
-            plan_id = write_plan(s, data, log, person).id
-            log_read(ctx, AccessKind.IMPORT, plan_id, person.id, "json", s.connection())
-            return ImportResult(plan=read_plan(s, plan_id), person=match)
+        try:
+            with ctx.db.write() as s:
+                signed = {v.content_hash for v in data.versions if v.content_hash}
+                existing = None if as_new else plan_with_signed_version(s, signed)
+                if existing is not None:
+                    raise DomainError("import.plan_exists", plan=existing)
+                log = AuditLog(s, ctx.user, ctx.clock.now())
+                person, match = attach_person(s, data.person, data.has_address, log, update_person)
+                plan_id = write_plan(s, data, log, person).id
+                log_read(ctx, AccessKind.IMPORT, plan_id, person.id, "json", s.connection())
+                return ImportResult(plan=read_plan(s, plan_id), person=match)
+        except StoreError as error:  # the driver's error is its cause (translate_store_errors)
+            if not isinstance(error.__cause__, IntegrityError) or not identity_number_taken(
+                error.__cause__
+            ):
+                raise
+            # The person is stored where this user may not look (PostgreSQL row-level
+            # security): refuse without saying so; the attempt is logged for the log review.
+            # The transaction above is rolled back whole: nothing of the plan was written.
+            pnr = data.person.identity_number or ""
+            log_read(ctx, AccessKind.IMPORT, None, None, f"refused: {pnr}")
+            raise DomainError("import.refused") from None
 
     def _read(self, text: str, *, as_of_today: bool = False) -> PlanImport:
         doc = read_document(text)
