@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+import sip_desk.db.models  # noqa: F401  (registers every table read below)
 from sip_desk.db.base import Base
 from sip_desk.db.plan_write import Written, write_cells
 

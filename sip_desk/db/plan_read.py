@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Row, Select, Table, func, select
 from sqlalchemy.orm import Session
 
+import sip_desk.db.models  # noqa: F401  (registers every table read below)
 from sip_desk.db.base import Base
 from sip_desk.domain.action import ActionDto
 from sip_desk.domain.enums import PrincipalType

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+import sip_desk.db.models  # noqa: F401  (registers every table read below)
 from sip_desk.db.base import Base
 from sip_desk.db.chain import append
 from sip_desk.domain.enums import PlanStatus, VersionState

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Connection, Table, exists, insert, select, update
 
+import sip_desk.db.models  # noqa: F401  (registers every table read below)
 from sip_desk.db.base import Base
 from sip_desk.domain.removal import StoredRow, Unlinked
 

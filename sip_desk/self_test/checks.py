@@ -61,6 +61,7 @@ class SelfTest:
         for lang in PRINT_LANGUAGES:
             yield f"pdf {lang}", partial(self.pdf, lang)
         yield "calendar ics", lambda: parts.calendar(self.services, self._plan_ids, self._folder)
+        yield "fhir export", lambda: parts.fhir(self.services, self._plan_ids)
         yield "translations qm", parts.qt_translations
         yield "translations mo", parts.text_catalogues
         yield "postgresql driver", parts.postgres_driver

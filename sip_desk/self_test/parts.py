@@ -1,4 +1,4 @@
-"""Self-test checks that stand alone: calendar file, translations, optional database drivers."""
+"""Self-test checks that stand alone: calendar file, FHIR bundles, translations, drivers."""
 
 from __future__ import annotations
 
@@ -45,6 +45,40 @@ def calendar(services: Services, plan_ids: list[int], folder: Path) -> str:
     if start.astimezone(UTC) != meeting.starts_at.astimezone(UTC):
         raise CheckFailed(f"start {start} read back, {meeting.starts_at} written")
     return f"1 event, {len(data)} bytes"
+
+
+FHIR_TYPES = frozenset({"CarePlan", "Goal", "CareTeam", "Patient", "Organization", "Provenance"})
+
+
+def fhir(services: Services, plan_ids: list[int]) -> str:
+    """Export every demo plan as a FHIR R4 Bundle and check its resources and references."""
+    import json
+
+    from sip_desk.services.fhir.service import FhirExportService
+
+    exporter = FhirExportService(services.ctx, services.keys)
+    kinds: set[str] = set()
+    for plan_id in plan_ids:
+        bundle = json.loads(exporter.export_bundle(plan_id))
+        entries = bundle.get("entry", [])
+        urls = {entry["fullUrl"] for entry in entries}
+        dangling = {ref for ref in _references(entries) if ref not in urls}
+        if bundle.get("resourceType") != "Bundle" or dangling:
+            raise CheckFailed(f"plan {plan_id}: references outside the bundle {sorted(dangling)}")
+        kinds |= {entry["resource"]["resourceType"] for entry in entries}
+    missing = FHIR_TYPES - kinds
+    if missing:
+        raise CheckFailed(f"no {', '.join(sorted(missing))} in the demo plans' bundles")
+    return f"{len(plan_ids)} bundles, {len(kinds)} resource types"
+
+
+def _references(value: object) -> list[str]:
+    if isinstance(value, dict):
+        found = [value["reference"]] if isinstance(value.get("reference"), str) else []
+        return found + [ref for item in value.values() for ref in _references(item)]
+    if isinstance(value, list):
+        return [ref for item in value for ref in _references(item)]
+    return []
 
 
 def qt_platform() -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -103,3 +105,24 @@ def test_fhir_export_command_refuses_an_unknown_format(
 
     assert exit_info.value.code == 2
     assert "fhir" in capsys.readouterr().err
+
+
+def test_fhir_export_works_as_a_program_of_its_own(store: tuple[str, int], tmp_path: Path) -> None:
+    """As an IT department runs it: a fresh process, nothing imported beforehand (the FHIR
+    path once read the table definitions before any module had loaded them: KeyError)."""
+    path, plan_id = store
+    out = tmp_path / "plan.json"
+    command = [sys.executable, "-m", "sip_desk", "--db", path, "export", str(plan_id)]
+    result = subprocess.run(
+        [*command, "--format", "fhir", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    bundle = json.loads(out.read_text("utf-8"))
+    parse(bundle)  # valid R4
+    assert resources(bundle, "CarePlan") and resources(bundle, "Patient")
