@@ -43,16 +43,10 @@ def register(sub: Any) -> None:
 
 
 def _new_passphrase(args: argparse.Namespace, lang: str) -> str:
-    from sip_desk.passphrase import ask_terminal
+    from sip_desk.passphrase import ask_terminal, read_secret_file
 
     if args.new_passphrase_file is not None:
-        try:
-            lines = args.new_passphrase_file.expanduser().read_text("utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            detail = getattr(error, "strerror", None) or str(error)
-            path = str(args.new_passphrase_file)
-            raise DomainError("cipher.passphrase_file", path=path, detail=detail) from error
-        new = lines[0] if lines else ""
+        new = read_secret_file(args.new_passphrase_file) or ""
     else:
         new = ask_terminal(lang, "cli.passphrase.new")
         if ask_terminal(lang, "cli.passphrase.repeat") != new:

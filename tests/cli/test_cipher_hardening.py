@@ -121,3 +121,61 @@ def test_the_new_store_a_killed_conversion_left_is_removed_at_the_next_open_and_
     logged = caplog.text
     plain = "plain-text " if kind == "decrypt" else ""
     assert f"{plain}leftover of a stopped store {kind} removed (unlinked): {leftover}" in logged
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_secret_files_others_can_read_are_refused_by_every_command_that_reads_one(
+    store: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    secret = tmp_path / "p1"
+    secret.write_text("ett nytt lösenord\n", encoding="utf-8")
+    secret.chmod(0o644)
+
+    encrypt = _run(
+        store, capsys, "--lang", "en", "store", "encrypt", "--new-passphrase-file", str(secret)
+    )
+    role = _run(
+        store,
+        capsys,
+        "--lang",
+        "sv",
+        "admin",
+        "role",
+        "add",
+        "eva",
+        "--unit",
+        "1",
+        "--password-file",
+        str(secret),
+    )
+
+    assert encrypt[0] == 2
+    assert f"The passphrase file {secret} can be read by others (mode 644)" in encrypt[2]
+    assert f"chmod 600 {secret}" in encrypt[2]
+    assert store.read_bytes().startswith(b"SQLite format 3\x00")  # not encrypted with it
+    assert role[0] == 2
+    assert f"Lösenordsfilen {secret} kan läsas av andra (läge 644)" in role[2]
+    secret.chmod(0o600)
+    assert _run(store, capsys, "store", "encrypt", "--new-passphrase-file", str(secret))[0] == 0
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="chown needs root")
+def test_a_passphrase_file_of_another_account_is_refused_even_when_private(
+    store: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    secret = tmp_path / "p1"
+    secret.write_text("mallory valde den här\n", encoding="utf-8")
+    secret.chmod(0o600)
+    os.chown(secret, 65534, 65534)  # mallory wrote it: mallory knows the passphrase
+
+    code, _, err = _run(
+        store, capsys, "--lang", "en", "store", "encrypt", "--new-passphrase-file", str(secret)
+    )
+
+    assert code == 2
+    assert f"{secret} belongs to another account (" in err
+    assert store.read_bytes().startswith(b"SQLite format 3\x00")
