@@ -91,17 +91,14 @@ def _account(uid: int) -> str:
 
 
 def _keyring() -> object | None:
-    """The ``keyring`` module when a real keyring backend is there, else ``None``."""
-    try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:
-        return None
-    try:
-        backend = keyring.get_keyring()
-    except Exception:  # a broken backend configuration: no keyring
-        return None
-    return None if isinstance(backend, fail.Keyring) else keyring
+    """The ``keyring`` module when a real keyring backend is there, else ``None``.
+
+    A backend that keeps passwords in a plain or key-beside-it file (``keyrings.alt``) or has
+    priority below 1 is no keyring here: see :mod:`sip_desk.services.os_keyring`.
+    """
+    from sip_desk.services.os_keyring import trusted_keyring
+
+    return trusted_keyring()
 
 
 def keyring_available() -> bool:

@@ -79,4 +79,17 @@ def store_command(args: argparse.Namespace, runner: Runner) -> int:
         target, new
     ):
         print(text(runner.lang, "cli.store.remembered"))
+    elif args.remember:
+        _say_not_remembered(runner.lang)
     return EXIT_OK
+
+
+def _say_not_remembered(lang: str) -> None:
+    """Say why ``--remember`` did not remember: a keyring that keeps a plain file, or none."""
+    from sip_desk.services.os_keyring import refused_backend
+
+    weak = refused_backend()
+    if weak is not None and not weak.startswith("keyring.backends.fail"):
+        print(text(lang, "cli.store.keyring_refused", backend=weak))
+    else:
+        print(text(lang, "cli.store.no_keyring"))
