@@ -40,6 +40,7 @@ class DesktopApp:
         self.args = args
         self.qapp = _qapplication()
         self.settings = settings or AppSettings()
+        self.settings.keep_private()  # an older build's 0644 settings and file-dialog history
         self.events = AppEvents()
         self.translations = Translations()
         self.lang = self.translations.install(getattr(args, "lang", None) or self.settings.language)
