@@ -113,3 +113,19 @@ def test_which_backends_are_refused(tmp_path: Path) -> None:
     assert weak_backend(NoKeyring()) == "keyring.backends.fail.Keyring"  # type: ignore[no-untyped-call]
     weak = weak_backend(PlainFileKeyring(tmp_path / "k.cfg"))
     assert weak is not None and weak.endswith("PlainFileKeyring")
+
+
+def test_a_chain_is_trusted_only_when_every_backend_in_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from keyring.backends import chainer
+
+    plain = PlainFileKeyring(tmp_path / "k.cfg")
+    chain = chainer.ChainerBackend()
+    monkeypatch.setattr(chainer.ChainerBackend, "backends", [MemoryKeyring(), plain])
+    weak = weak_backend(chain)
+    assert weak is not None and weak.endswith("PlainFileKeyring")  # it may hand out a plant
+    monkeypatch.setattr(chainer.ChainerBackend, "backends", [MemoryKeyring()])
+    assert weak_backend(chain) is None
+    monkeypatch.setattr(chainer.ChainerBackend, "backends", [])  # nothing to chain: no keyring
+    assert weak_backend(chain) == "keyring.backends.chainer.ChainerBackend"
