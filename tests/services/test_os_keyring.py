@@ -121,7 +121,7 @@ def test_a_chain_is_trusted_only_when_every_backend_in_it_is(
     from keyring.backends import chainer
 
     plain = PlainFileKeyring(tmp_path / "k.cfg")
-    chain = chainer.ChainerBackend()
+    chain = chainer.ChainerBackend()  # type: ignore[no-untyped-call]
     monkeypatch.setattr(chainer.ChainerBackend, "backends", [MemoryKeyring(), plain])
     weak = weak_backend(chain)
     assert weak is not None and weak.endswith("PlainFileKeyring")  # it may hand out a plant

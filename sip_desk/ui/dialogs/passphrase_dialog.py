@@ -102,6 +102,8 @@ class PassphraseDialog(QDialog):
     def _fit(self) -> None:
         """Grow to the height the wrapped texts need at the dialog's width (never cut off)."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = (
             layout.totalHeightForWidth(self.width())
