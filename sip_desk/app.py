@@ -81,20 +81,26 @@ class DesktopApp:
 
     def open_store(self) -> None:
         """Open (create or upgrade) the store; on a store error explain and offer a retry."""
-        from sip_desk.bootstrap import current_user, open_services, store_is_encrypted
+        from sip_desk.bootstrap import (
+            check_store_place,
+            current_user,
+            open_services,
+            store_is_encrypted,
+        )
         from sip_desk.domain.audit import UserContext
         from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
 
         name = getattr(self.args, "user", None)
         user = UserContext(user=name) if name else current_user()
         key = None
-        if store_is_encrypted(self.store):
-            key = self.ask_passphrase()
-            if key is None:  # the user chose not to open it: end calmly
-                self.window.close()
-                return
         while True:
             try:
+                if key is None and store_is_encrypted(self.store):
+                    check_store_place(self.store)  # a store others control: before the dialog
+                    key = self.ask_passphrase()
+                    if key is None:  # the user chose not to open it: end calmly
+                        self.window.close()
+                        return
                 self.services = open_services(
                     self.store, user=user, interactive=True, passphrase=key
                 )

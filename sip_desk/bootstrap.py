@@ -21,7 +21,14 @@ from sip_desk.services.registry import Services
 if TYPE_CHECKING:
     from sip_desk.db.roles import StoreAdmin  # also the command line's type
 
-__all__ = ["StoreAdmin", "current_user", "database_user", "open_services", "open_store_admin"]
+__all__ = [
+    "StoreAdmin",
+    "check_store_place",
+    "current_user",
+    "database_user",
+    "open_services",
+    "open_store_admin",
+]
 log = logging.getLogger(__name__)
 
 
@@ -63,6 +70,16 @@ def open_store_admin(target: str) -> StoreAdmin:
         db.dispose()
         raise
     return StoreAdmin(db)
+
+
+def check_store_place(target: str) -> None:
+    """Make the store's folder and refuse a store others own or may write to, before anything
+    (a passphrase dialog, a driver) touches it. See :func:`_make_folder`.
+
+    Raises:
+        StoreError: ``store.no_folder``, ``store.foreign_owner``, ``store.open_to_others``.
+    """
+    _make_folder(target)
 
 
 def _make_folder(target: str) -> None:

@@ -54,10 +54,10 @@ def test_an_older_builds_open_settings_are_made_private_when_the_app_starts(
     conf = Path(old.fileName())
     assert (mode(conf.parent), mode(conf)) == ("0o755", "0o644")  # as Qt left them
 
-    app = DesktopApp(
-        argparse.Namespace(db=None, lang="sv", user="t", debug=False), AppSettings(_settings())
-    )
+    args = argparse.Namespace(db=None, lang="sv", user="t", debug=False)
+    app = DesktopApp(args, AppSettings(_settings()))
     qtbot.addWidget(app.window)
+    app.translations.install("en")  # as the other tests expect it
 
     assert (mode(conf.parent), mode(conf), mode(history)) == ("0o700", "0o600", "0o600")
 
