@@ -73,8 +73,9 @@ def open_store_admin(target: str) -> StoreAdmin:
 
 
 def check_store_place(target: str) -> None:
-    """Make the store's folder and refuse a store others own or may write to, before anything
-    (a passphrase dialog, a driver) touches it. See :func:`_make_folder`.
+    """Make the store's folder; refuse a store others own or may write to (see _make_folder).
+
+    Called before anything (a passphrase dialog, a driver) touches the store.
 
     Raises:
         StoreError: ``store.no_folder``, ``store.foreign_owner``, ``store.open_to_others``.
