@@ -40,6 +40,7 @@ class DesktopApp:
         self.args = args
         self.qapp = _qapplication()
         self.settings = settings or AppSettings()
+        self.settings.keep_private()  # an older build's 0644 settings and file-dialog history
         self.events = AppEvents()
         self.translations = Translations()
         self.lang = self.translations.install(getattr(args, "lang", None) or self.settings.language)
@@ -80,20 +81,26 @@ class DesktopApp:
 
     def open_store(self) -> None:
         """Open (create or upgrade) the store; on a store error explain and offer a retry."""
-        from sip_desk.bootstrap import current_user, open_services, store_is_encrypted
+        from sip_desk.bootstrap import (
+            check_store_place,
+            current_user,
+            open_services,
+            store_is_encrypted,
+        )
         from sip_desk.domain.audit import UserContext
         from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
 
         name = getattr(self.args, "user", None)
         user = UserContext(user=name) if name else current_user()
         key = None
-        if store_is_encrypted(self.store):
-            key = self.ask_passphrase()
-            if key is None:  # the user chose not to open it: end calmly
-                self.window.close()
-                return
         while True:
             try:
+                if key is None and store_is_encrypted(self.store):
+                    check_store_place(self.store)  # a store others control: before the dialog
+                    key = self.ask_passphrase()
+                    if key is None:  # the user chose not to open it: end calmly
+                        self.window.close()
+                        return
                 self.services = open_services(
                     self.store, user=user, interactive=True, passphrase=key
                 )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import ArgumentError
@@ -13,7 +12,7 @@ from sip_desk.db import cipher
 from sip_desk.db.engine import Database, make_engine, sqlite_file
 from sip_desk.db.migrate import prepare_store
 from sip_desk.db.retry import INTERACTIVE_WAIT_S, LockWait
-from sip_desk.db.store_files import private_folder
+from sip_desk.db.store_files import private_folder, refuse_unsafe_store
 from sip_desk.domain.audit import UserContext
 from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.services.context import Clock, ServiceContext
@@ -22,7 +21,14 @@ from sip_desk.services.registry import Services
 if TYPE_CHECKING:
     from sip_desk.db.roles import StoreAdmin  # also the command line's type
 
-__all__ = ["StoreAdmin", "current_user", "database_user", "open_services", "open_store_admin"]
+__all__ = [
+    "StoreAdmin",
+    "check_store_place",
+    "current_user",
+    "database_user",
+    "open_services",
+    "open_store_admin",
+]
 log = logging.getLogger(__name__)
 
 
@@ -52,8 +58,7 @@ def open_store_admin(target: str) -> StoreAdmin:
     """Open (create or upgrade) the store at ``target`` for ``sip-desk admin``."""
     from sip_desk.db.roles import StoreAdmin
 
-    if "://" not in target:
-        _make_folder(target)
+    _make_folder(target)
     try:
         engine = make_engine(target)
     except (ArgumentError, ImportError) as error:
@@ -67,14 +72,37 @@ def open_store_admin(target: str) -> StoreAdmin:
     return StoreAdmin(db)
 
 
+def check_store_place(target: str) -> None:
+    """Make the store's folder; refuse a store others own or may write to (see _make_folder).
+
+    Called before anything (a passphrase dialog, a driver) touches the store.
+
+    Raises:
+        StoreError: ``store.no_folder``, ``store.foreign_owner``, ``store.open_to_others``.
+    """
+    _make_folder(target)
+
+
 def _make_folder(target: str) -> None:
-    """Create the folder of a store file, or say why it cannot be created."""
-    folder = Path(target).expanduser().absolute().parent
+    """Create the folder of a store file, or say why it cannot be created; refuse an unsafe store.
+
+    Raises:
+        StoreError: ``store.no_folder``, or ``store.foreign_owner`` / ``store.open_to_others``
+            for a store (or folder) another account owns or may write to.
+    """
+    try:
+        path = sqlite_file(target)
+    except ArgumentError:
+        return  # a malformed URL: the engine says so
+    if path is None:
+        return
+    folder = path.expanduser().absolute().parent
     try:
         private_folder(folder)  # 0700 when made here
     except OSError as error:
         detail = error.strerror or str(error)
         raise StoreError("store.no_folder", path=str(folder), detail=detail) from error
+    refuse_unsafe_store(path.expanduser().absolute())
 
 
 def open_services(
@@ -97,8 +125,7 @@ def open_services(
         StoreError: the store cannot be used (message for the user included), also
             ``cipher.passphrase_needed`` / ``cipher.wrong_passphrase`` for an encrypted store.
     """
-    if "://" not in target:
-        _make_folder(target)
+    _make_folder(target)
     key, first = _checked(target, passphrase)
     try:
         engine = make_engine(target, passphrase=key, first_connection=first)

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from sip_desk.domain.errors import DomainError
+from sip_desk.paths import make_folders
 
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
@@ -35,10 +36,8 @@ def write_atomically(
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent
     try:
-        if make_folder and not folder.is_dir():
-            folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-            if os.name == "posix":
-                os.chmod(folder, PRIVATE_FOLDER)  # mkdir's mode is filtered by the umask
+        if make_folder:
+            make_folders(folder, PRIVATE_FOLDER)  # parents too, 0700 whatever the umask
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
         try:
             if os.name == "posix":

@@ -46,30 +46,59 @@ def from_file() -> str | None:
     name = os.environ.get(FILE_ENV)
     if not name:
         return None
-    path = Path(name).expanduser()
+    return read_secret_file(Path(name))
+
+
+def read_secret_file(
+    path: Path,
+    *,
+    too_open: str = "cipher.passphrase_file_open",
+    unreadable: str = "cipher.passphrase_file",
+) -> str | None:
+    """The first line of the secret file ``path`` (``None``: it is empty), checked first.
+
+    The one check for every file SIP Desk reads a secret from (a passphrase, a password): on
+    POSIX it must belong to this account (else whoever owns it chose the secret, or can read
+    it) and be readable and writable by its owner only (no group/other bits). ``too_open`` and
+    ``unreadable`` are the message codes (they take ``path``, and ``mode`` or ``detail``).
+
+    Raises:
+        DomainError: ``secret.foreign_owner``, ``too_open`` or ``unreadable``.
+    """
+    path = path.expanduser()
+    name = str(path)
     try:
-        mode = path.stat().st_mode
-        if os.name == "posix" and mode & 0o077:
-            raise DomainError("cipher.passphrase_file_open", path=name, mode=f"{mode & 0o777:o}")
+        info = path.stat()
+        if os.name == "posix" and info.st_uid != os.geteuid():
+            raise DomainError("secret.foreign_owner", path=name, owner=_account(info.st_uid))
+        if os.name == "posix" and info.st_mode & 0o077:
+            raise DomainError(too_open, path=name, mode=f"{info.st_mode & 0o777:o}")
         first = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         detail = getattr(error, "strerror", None) or str(error)
-        raise DomainError("cipher.passphrase_file", path=name, detail=detail) from error
+        raise DomainError(unreadable, path=name, detail=detail) from error
     return first[0] if first and first[0] else None
 
 
+def _account(uid: int) -> str:
+    """The account name of ``uid`` (its number when the system has no name for it)."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
+
+
 def _keyring() -> object | None:
-    """The ``keyring`` module when a real keyring backend is there, else ``None``."""
-    try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:
-        return None
-    try:
-        backend = keyring.get_keyring()
-    except Exception:  # a broken backend configuration: no keyring
-        return None
-    return None if isinstance(backend, fail.Keyring) else keyring
+    """The ``keyring`` module when a real keyring backend is there, else ``None``.
+
+    A backend that keeps passwords in a plain or key-beside-it file (``keyrings.alt``) or has
+    priority below 1 is no keyring here: see :mod:`sip_desk.services.os_keyring`.
+    """
+    from sip_desk.services.os_keyring import trusted_keyring
+
+    return trusted_keyring()
 
 
 def keyring_available() -> bool:

@@ -33,9 +33,30 @@ def private_folder(path: Path) -> Path:
     Raises:
         OSError: the folder cannot be created.
     """
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_folders(path)
     if os.name == "posix" and path.stat().st_mode & 0o077:
-        os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
+        os.chmod(path, 0o700)  # an older build's folder
+    return path
+
+
+def make_folders(path: Path, mode: int = 0o700) -> Path:
+    """Create ``path`` and each missing parent with ``mode``, set explicitly (not by the umask).
+
+    ``mkdir(parents=True)`` makes parents by the umask: 0777 under umask 000 (``~/.local``,
+    ``~/.local/share`` on a first run). Folders that exist are left as they are.
+
+    Raises:
+        OSError: a folder cannot be created.
+    """
+    missing = []
+    here = path
+    while not here.exists() and here.parent != here:
+        missing.append(here)
+        here = here.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=mode, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(folder, mode)  # mkdir's mode is filtered by the umask
     return path
 
 

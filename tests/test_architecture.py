@@ -71,9 +71,11 @@ RULES: dict[str, Rule] = {
     "__main__": _rule({"cli"}),
     # Small top-level modules every layer may use.
     "paths": _rule(set(), {"platformdirs"}),
-    "files": _rule({"domain"}),
+    "files": _rule({"domain", "paths"}),  # paths: folders made 0700 whatever the umask
     "logfile": _rule({"paths"}),
-    "passphrase": _rule({"db", "domain"}, {"keyring"}),  # where an encrypted store's key comes from
+    "passphrase": _rule(
+        {"db", "domain", "services"}, {"keyring"}
+    ),  # where an encrypted store's key comes from
     "sip_desk": _rule(set()),  # sip_desk/__init__.py: the version only
 }
 

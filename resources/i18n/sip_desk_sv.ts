@@ -1140,6 +1140,10 @@
         <source>restored from a backup</source>
         <translation>återställd från en säkerhetskopia</translation>
     </message>
+    <message>
+        <source>protected data shown</source>
+        <translation>skyddade uppgifter visade</translation>
+    </message>
 </context>
 <context>
     <name>MainMenus</name>

@@ -99,13 +99,13 @@ def _setup(_args: argparse.Namespace, runner: Runner, admin: StoreAdmin) -> int:
 
 
 def _role_add(args: argparse.Namespace, runner: Runner, admin: StoreAdmin) -> int:
+    from sip_desk.passphrase import read_secret_file
+
     password = None
     if args.password_file is not None:
-        try:
-            lines = args.password_file.read_text("utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            raise DomainError("admin.no_password", path=args.password_file) from error
-        password = lines[0] if lines and lines[0] else None
+        password = read_secret_file(
+            args.password_file, too_open="admin.password_file_open", unreadable="admin.no_password"
+        )
         if password is None:
             raise DomainError("admin.no_password", path=args.password_file)
     admin.add_role(

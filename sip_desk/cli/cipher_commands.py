@@ -43,16 +43,10 @@ def register(sub: Any) -> None:
 
 
 def _new_passphrase(args: argparse.Namespace, lang: str) -> str:
-    from sip_desk.passphrase import ask_terminal
+    from sip_desk.passphrase import ask_terminal, read_secret_file
 
     if args.new_passphrase_file is not None:
-        try:
-            lines = args.new_passphrase_file.expanduser().read_text("utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            detail = getattr(error, "strerror", None) or str(error)
-            path = str(args.new_passphrase_file)
-            raise DomainError("cipher.passphrase_file", path=path, detail=detail) from error
-        new = lines[0] if lines else ""
+        new = read_secret_file(args.new_passphrase_file) or ""
     else:
         new = ask_terminal(lang, "cli.passphrase.new")
         if ask_terminal(lang, "cli.passphrase.repeat") != new:
@@ -85,4 +79,17 @@ def store_command(args: argparse.Namespace, runner: Runner) -> int:
         target, new
     ):
         print(text(runner.lang, "cli.store.remembered"))
+    elif args.remember:
+        _say_not_remembered(runner.lang)
     return EXIT_OK
+
+
+def _say_not_remembered(lang: str) -> None:
+    """Say why ``--remember`` did not remember: a keyring that keeps a plain file, or none."""
+    from sip_desk.services.os_keyring import refused_backend
+
+    weak = refused_backend()
+    if weak is not None and not weak.startswith("keyring.backends.fail"):
+        print(text(lang, "cli.store.keyring_refused", backend=weak))
+    else:
+        print(text(lang, "cli.store.no_keyring"))

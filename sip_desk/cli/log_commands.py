@@ -19,6 +19,7 @@ from sip_desk.domain.access import (
 from sip_desk.domain.errors import ValidationError
 from sip_desk.domain.identity import parse_identity
 from sip_desk.domain.local_time import LOCAL_TZ
+from sip_desk.domain.spreadsheet import csv_row
 from sip_desk.domain.text import text
 
 _COLUMNS = ("at", "user", "what", "person", "plan", "program", "detail")
@@ -126,7 +127,7 @@ def log_command(args: argparse.Namespace, runner: Runner) -> int:
     rows = [_cells(e, lang) for e in entries]
     if args.csv:
         writer = csv.writer(sys.stdout)
-        writer.writerows([headers, *rows])
+        writer.writerows(csv_row(r) for r in [headers, *rows])  # no cell read as a formula
         for line in chain_lines(report, lang):
             print(line, file=sys.stderr)
     else:

@@ -93,6 +93,8 @@ def restore_command(args: argparse.Namespace, runner: Runner) -> int:
     done = restore_from(target, args.file, Clock().now(), key)
     _log_restore(runner, done.source, done.replaced_log)
     print(text(runner.lang, "cli.restore.done", path=done.source, plans=done.plans))
+    if done.encrypted:
+        print(text(runner.lang, "cli.restore.encrypted"))
     if done.kept is not None:
         print(text(runner.lang, "cli.restore.kept", path=done.kept))
     return EXIT_OK

@@ -87,9 +87,11 @@ def convert(store: Path, old: str | None, new: str | None, now: datetime, kind: 
     plans = plan_count(store, old)
     _leave_wal(store, old)
     fresh = store.with_name(f".{store.name}.{kind}")
+    claim: int | None = None
     try:
         _remove(fresh)
         create_private_file(fresh)
+        claim = _claim(fresh)  # another program opening the store leaves it alone meanwhile
         export(store, old, fresh, new)
         problems = file_problems(fresh, new)
         if not problems and plan_count(fresh, new) != plans:
@@ -99,10 +101,12 @@ def convert(store: Path, old: str | None, new: str | None, now: datetime, kind: 
         fsync_path(fresh)
         os.replace(fresh, store)
         fsync_path(store.parent)
-    except db_errors() as error:
+    except db_errors(OSError) as error:
         raise DomainError("cipher.failed", kept=str(kept), detail=str(error)) from error
     finally:
         _remove(fresh)
+        if claim is not None:
+            os.close(claim)
     if problems := file_problems(store, new):
         raise DomainError("cipher.failed", kept=str(kept), detail="; ".join(problems[:3]))
     _remove(kept)
@@ -113,6 +117,61 @@ def convert(store: Path, old: str | None, new: str | None, now: datetime, kind: 
 
 LEFTOVERS = ("sip_desk_before_encrypt_*.sqlite", ".*.partial", ".restoring_*")
 """Files in ``backups/`` a conversion or restore stopped half-way (a kill -9) can leave."""
+KINDS = ("encrypt", "decrypt", "rekey")
+
+
+def sweep_conversion_leftovers(store: Path) -> list[Path]:
+    """Remove the new store a stopped ``encrypt``, ``decrypt`` or ``rekey`` left beside ``store``.
+
+    Such a file (``.<store>.decrypt``: the plans in plain text; ``.encrypt``, ``.rekey``: under
+    a key) never took the store's name, so the store holds all of it. A conversion still
+    running (it holds a lock on the file) is left alone. Each removal is logged. Returns the
+    files removed.
+    """
+    removed = []
+    for kind in KINDS:
+        path = store.with_name(f".{store.name}.{kind}")
+        if not path.exists() or _in_use(path):
+            continue
+        plain = looks_like_sqlite(path)
+        try:
+            path.unlink()
+        except OSError as error:
+            log.warning("leftover of a stopped store %s (%s) not removed: %s", kind, path, error)
+            continue
+        what = "plain-text " if plain else ""
+        log.warning("%sleftover of a stopped store %s removed (unlinked): %s", what, kind, path)
+        removed.append(path)
+    return removed
+
+
+def _claim(path: Path) -> int:
+    """Hold an exclusive lock on ``path`` (a descriptor to close when done; POSIX only)."""
+    fd = os.open(path, os.O_RDONLY)
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def _in_use(path: Path) -> bool:
+    """True when a running conversion holds ``path`` (see :func:`_claim`)."""
+    if os.name != "posix":
+        return False
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return True  # not ours to judge: leave it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing it drops the lock just taken
+    return False
 
 
 def sweep_plain_leftovers(store: Path, passphrase: str | None) -> list[Path]:
@@ -121,6 +180,8 @@ def sweep_plain_leftovers(store: Path, passphrase: str | None) -> list[Path]:
     A conversion killed after the swap leaves the plain copy kept before (and maybe plain
     ``.partial`` files): the encrypted store holds all of it, so they are deleted (unlinked
     only: overwriting first is not reliable on SSDs, the old blocks may remain until trimmed).
+    The new store a stopped conversion left beside the store is
+    :func:`sweep_conversion_leftovers`'s.
     A plain backup of an older day is the only copy of that day: it is encrypted with
     ``passphrase`` instead. Each is logged. Returns the files removed.
     """
@@ -131,7 +192,7 @@ def sweep_plain_leftovers(store: Path, passphrase: str | None) -> list[Path]:
     except DomainError as refused:
         log.warning("leftovers not swept: %s", refused.message("en"))
         return []
-    found = [store.with_name(f".{store.name}.encrypt")]
+    found: list[Path] = []
     with contextlib.suppress(OSError):
         found += [p for pattern in LEFTOVERS for p in sorted(folder.glob(pattern))]
     removed = []

@@ -18,7 +18,7 @@ from sqlalchemy import inspect, text
 from sip_desk.db import integrity
 from sip_desk.db.append_only import install_append_only, missing_append_only
 from sip_desk.db.backups import copy_store, safe_backup_folder
-from sip_desk.db.cipher_convert import sweep_plain_leftovers
+from sip_desk.db.cipher_convert import sweep_conversion_leftovers, sweep_plain_leftovers
 from sip_desk.db.engine import Database, damaged_store_error, translate_store_errors
 from sip_desk.db.immutability import install_immutability
 from sip_desk.db.log_guard import install_log_guard
@@ -89,6 +89,7 @@ def prepare_store(db: Database, backups: Path | None = None) -> str | None:
     with translate_store_errors(db):
         integrity.require_intact(db, integrity.OPEN_BUDGET_S)
         if db.path is not None:
+            sweep_conversion_leftovers(db.path)
             sweep_plain_leftovers(db.path, db.passphrase)
         written = _prepare(db, backups)
         _restore_append_only(db)

@@ -26,7 +26,14 @@ from sip_desk.db.backups import (
     plan_count,
     safe_backup_folder,
 )
-from sip_desk.db.cipher import check_passphrase, connect, db_errors, is_encrypted, key_for
+from sip_desk.db.cipher import (
+    check_passphrase,
+    connect,
+    db_errors,
+    export,
+    is_encrypted,
+    key_for,
+)
 from sip_desk.db.migrate import MIGRATIONS
 from sip_desk.db.store_files import COMPANIONS, create_private_file, private_folder
 from sip_desk.domain.errors import DomainError
@@ -44,6 +51,8 @@ class Restored:
     plans: int
     replaced_log: tuple[int, str] | None = None
     """The replaced store's access log: its row count and newest row hash (``None``: none)."""
+    encrypted: bool = False
+    """A plain backup was encrypted with the store's key before it replaced the store."""
 
 
 def known_revisions() -> set[str]:
@@ -143,6 +152,7 @@ def restore(store: Path, source: Path, now: datetime, passphrase: str | None = N
     try:
         # just checked; the copy is checked too
         copy_store(source, incoming, check_source=False, passphrase=passphrase)
+        encrypted = encrypt_like_store(incoming, store, passphrase)
         damaged = store.exists() and bool(file_problems(store, passphrase))
         replaced = access_log_tail(store, passphrase)
         target = folder / f"sip_desk_before_restore_{stamp}.sqlite"
@@ -154,7 +164,40 @@ def restore(store: Path, source: Path, now: datetime, passphrase: str | None = N
     if problems := file_problems(store, passphrase):
         raise DomainError("restore.failed", path=str(store), detail="; ".join(problems[:3]))
     log.warning("store %s restored from %s; the old store is kept at %s", store, source, kept)
-    return Restored(source, kept, plan_count(store, passphrase), replaced)
+    return Restored(source, kept, plan_count(store, passphrase), replaced, encrypted)
+
+
+def encrypt_like_store(incoming: Path, store: Path, passphrase: str | None) -> bool:
+    """Encrypt the plain copy ``incoming`` with ``passphrase`` when ``store`` is encrypted.
+
+    An encrypted store stays encrypted: restoring a plain backup (one from before the store was
+    encrypted, or from elsewhere) must not quietly write the plans back as plain text. True when
+    ``incoming`` was encrypted here.
+
+    Raises:
+        DomainError: ``cipher.passphrase_needed`` (an encrypted store, no passphrase) or
+            ``restore.failed`` (the encrypted copy failed its check; the store is as it was).
+    """
+    if not is_encrypted(store) or is_encrypted(incoming):
+        return False
+    if passphrase is None:
+        raise DomainError("cipher.passphrase_needed", path=str(store))
+    fresh = incoming.with_name(f"{incoming.name}.encrypting")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            fresh.unlink()
+        create_private_file(fresh)
+        export(incoming, None, fresh, passphrase)
+        if problems := file_problems(fresh, passphrase):
+            raise DomainError("restore.failed", path=str(store), detail="; ".join(problems[:3]))
+        os.replace(fresh, incoming)
+    except db_errors(OSError) as error:
+        raise DomainError("restore.failed", path=str(store), detail=str(error)) from error
+    finally:
+        with contextlib.suppress(OSError):
+            fresh.unlink()
+    log.warning("plain backup encrypted with the key of %s before restoring it", store)
+    return True
 
 
 def keep_current(

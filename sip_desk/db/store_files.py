@@ -1,9 +1,19 @@
 """The store's files are readable by their owner only (POSIX): 0600 files in 0700 folders.
 
 SQLite creates the ``-wal`` and ``-shm`` files with the main file's mode, so the main file is
-created 0600 before SQLite first opens it, whatever the umask. A store made by an older build (or
-copied in) is tightened when opened; a file that cannot be changed (another owner's) is named in
-a warning and the store still opens.
+created 0600 before SQLite first opens it, whatever the umask.
+
+The rule for a store that exists (:func:`refuse_unsafe_store`, before anything opens it):
+
+- a store file (or its ``-wal``/``-shm``/``-journal``) or its folder that belongs to another
+  account is refused: that account can read it and change it (the folder: swap the files);
+- one that other accounts may write to (group/other write bit; a folder without the sticky bit)
+  is refused with the fix named (``chmod 600``/``chmod 700``): someone may have written into it,
+  so its owner decides, SIP Desk does not quietly take it;
+- one the user owns that others may only read (an older build's 0644) is made 0600 with a log
+  line: nobody else could have changed it.
+
+A folder owned by root (``/srv``, ``/tmp`` with its sticky bit) counts as safe, as for OpenSSH.
 """
 
 from __future__ import annotations
@@ -13,6 +23,8 @@ import os
 import stat
 from pathlib import Path
 
+from sip_desk.domain.errors import StoreError
+
 log = logging.getLogger(__name__)
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -20,16 +32,24 @@ COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 def private_folder(folder: Path) -> None:
-    """Create ``folder`` (and missing parents) with mode 0700; an existing one is left as it is.
+    """Create ``folder`` and each missing parent with mode 0700; an existing one is left as it is.
+
+    Each folder made here gets its mode explicitly, not from the umask (under umask 000
+    ``mkdir(parents=True)`` would make the parents 0777).
 
     Raises:
         OSError: the folder cannot be created.
     """
-    if folder.is_dir():
-        return
-    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(folder, FOLDER_MODE)  # mkdir's mode is filtered by the umask
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(made, FOLDER_MODE)  # mkdir's mode is filtered by the umask
 
 
 def create_private_file(path: Path) -> bool:
@@ -105,3 +125,46 @@ def prepare_store_file(store: Path) -> None:
         log.debug("cannot prepare %s: %s", store, error)
         return
     tighten(store_files(store))
+
+
+def refuse_unsafe_store(store: Path) -> None:
+    """Refuse a store others own or may write (see the module); tighten one others may read.
+
+    Raises:
+        StoreError: ``store.foreign_owner`` or ``store.open_to_others``, naming the file and
+            what to do.
+    """
+    if os.name != "posix":
+        return
+    me = os.geteuid()
+    folder = store.parent
+    try:
+        info = folder.stat()
+    except OSError:
+        return  # no folder yet: it is made 0700 here
+    if info.st_uid not in (me, 0):
+        raise StoreError("store.foreign_owner", path=str(folder), owner=_owner(info.st_uid))
+    if info.st_mode & 0o022 and not info.st_mode & stat.S_ISVTX:
+        mode = f"{stat.S_IMODE(info.st_mode):o}"
+        raise StoreError("store.open_to_others", path=str(folder), mode=mode, fix="700")
+    for path in store_files(store):
+        try:
+            info = path.stat()
+        except OSError:
+            continue  # gone meanwhile
+        if info.st_uid != me:
+            raise StoreError("store.foreign_owner", path=str(path), owner=_owner(info.st_uid))
+        if info.st_mode & 0o022:
+            mode = f"{stat.S_IMODE(info.st_mode):o}"
+            raise StoreError("store.open_to_others", path=str(path), mode=mode, fix="600")
+    tighten(store_files(store))
+
+
+def _owner(uid: int) -> str:
+    """The account name of ``uid`` (its number when the system has no name for it)."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)

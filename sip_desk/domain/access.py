@@ -22,6 +22,7 @@ class AccessKind(StrEnum):
     IMPORT = "import"  # a plan file read (preview or import)
     LOG_REVIEW = "log_review"  # the access log or audit trail reviewed
     RESTORE = "restore"  # the store replaced by a backup (detail: the replaced log's tail)
+    REVEAL = "reveal"  # a protected person's identity number and address shown on screen
 
 
 def access_kind(value: str) -> AccessKind | str:

@@ -15,6 +15,7 @@ from sip_desk.db.models import AuditEntry, PlanVersion
 from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.verification import SealCheck, VerificationReport, VersionCheck
+from sip_desk.services.os_keyring import trusted_keyring
 from sip_desk.services.version_seal import KeyView, check_row
 
 # --- The optional digital seal: signing a PDF with pyHanko (PAdES) and validating it offline.
@@ -62,21 +63,25 @@ class SealPasswords:
         key = self._key(pkcs12_path)
         if key in self._session:
             return self._session[key]
-        import keyring
         from keyring.errors import KeyringError
 
+        keyring = trusted_keyring()
+        if keyring is None:  # none, or one that keeps passwords in a plain file: ask
+            return None
         try:
-            return keyring.get_password(self.SERVICE, key)
+            return keyring.get_password(self.SERVICE, key)  # type: ignore[no-any-return]
         except KeyringError:
             return None
 
     def put(self, pkcs12_path: str, password: str) -> bool:
         """Keep ``password``; True when it went to the keyring (else for this run only)."""
-        import keyring
         from keyring.errors import KeyringError
 
         key = self._key(pkcs12_path)
         self._session[key] = password
+        keyring = trusted_keyring()
+        if keyring is None:  # none, or one that keeps passwords in a plain file: this run only
+            return False
         try:
             keyring.set_password(self.SERVICE, key, password)
         except KeyringError:

@@ -141,6 +141,10 @@ class PlanService:
             log_read(ctx, AccessKind.OPEN, detail.id, detail.person.id, conn=s.connection())
             return detail
 
+    def log_reveal(self, plan_id: int, person_id: int) -> None:
+        """Log that a protected person's masked identity number and address were shown."""
+        log_read(self._ctx, AccessKind.REVEAL, plan_id, person_id, "identity number, address")
+
     def update_fields(self, plan_id: int, expected_version: int, fields: PlanFields) -> Saved:
         """Save the plan's own fields; only changed fields are written and logged."""
         validate_plan_fields(fields, self._ctx.clock.today())

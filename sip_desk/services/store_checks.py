@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
-from sip_desk.db import backups, cipher, cipher_convert, restore
+from sip_desk.db import backups, cipher, cipher_convert, restore, store_files
 from sip_desk.db.integrity import Interrupt, check_integrity, damaged_error
 from sip_desk.db.models import PlanVersion
 from sip_desk.domain.enums import VersionState
@@ -88,6 +88,18 @@ def store_file(target: str) -> Path:
     return Path(target).expanduser().absolute()
 
 
+def safe_store_file(target: str) -> Path:
+    """:func:`store_file`, refused when another account owns it or may write to it.
+
+    Raises:
+        DomainError: ``backup.server_store``; StoreError ``store.foreign_owner`` or
+            ``store.open_to_others`` (see :func:`~sip_desk.db.store_files.refuse_unsafe_store`).
+    """
+    store = store_file(target)
+    store_files.refuse_unsafe_store(store)
+    return store
+
+
 def back_up(
     target: str, output: Path | None, today: date, passphrase: str | None = None
 ) -> backups.Copy:
@@ -98,7 +110,7 @@ def back_up(
     Raises:
         DomainError: the store is a server, missing or damaged, or the copy cannot be written.
     """
-    store = store_file(target)
+    store = safe_store_file(target)
     if output is None:
         copied = backups.daily_backup(store, today, again=True, passphrase=passphrase)
         assert copied is not None  # again=True always writes
@@ -110,7 +122,7 @@ def restore_from(
     target: str, source: Path | None, now: datetime, passphrase: str | None = None
 ) -> restore.Restored:
     """Put ``source`` (``None``: the newest good backup) in place of the store ``target``."""
-    store = store_file(target)
+    store = safe_store_file(target)
     if source is None:
         return restore.restore_newest(store, now, passphrase)
     return restore.restore(store, source, now, passphrase)
@@ -128,7 +140,7 @@ def convert_store(
 
     See :mod:`sip_desk.db.cipher_convert`.
     """
-    store = store_file(target)
+    store = safe_store_file(target)
     if kind == "encrypt":
         assert new is not None
         return cipher_convert.encrypt(store, new, now)

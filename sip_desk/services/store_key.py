@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from sip_desk.db.engine import Database
 from sip_desk.domain.errors import DomainError
+from sip_desk.paths import make_folders
 
 ENV_KEY = "SIP_DESK_SIGNING_KEY"
 KEY_SUFFIX = ".key"
@@ -157,7 +158,7 @@ def create_key(path: Path) -> StoreKey:
         serialization.NoEncryption(),
     )
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # owner-only when made here
+        make_folders(path.parent)  # owner-only when made here, parents too
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         raise

@@ -2,13 +2,22 @@
 the screen for meeting mode.
 
 Only plan ids are kept for the recent-plans menu: names and identity numbers are personal data and
-stay in the store (the menu looks the names up when it opens).
+stay in the store (the menu looks the names up when it opens). Still, which plans a user opened (a
+protected person's, say) and the last export folder are the user's own business: the settings
+file and Qt's file-dialog history (``QtProject.conf`` beside it) are made 0600 and SIP Desk's
+settings folder 0700 at start and after each write (:meth:`AppSettings.keep_private`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QRect, QSettings
 from PySide6.QtGui import QGuiApplication
+
+from sip_desk.paths import make_folders
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -114,7 +123,29 @@ class AppSettings:
         self._s.endArray()
 
     def sync(self) -> None:
+        """Write the settings to disk, then keep the files private."""
         self._s.sync()
+        self.keep_private()
+
+    def keep_private(self) -> None:
+        """The settings file and Qt's ``QtProject.conf`` 0600, SIP Desk's folder 0700 (POSIX).
+
+        The folder is made 0700 before Qt creates it (Qt follows the umask: 0755 and 0644). A
+        file Qt writes anew is replaced through a rename, so this runs again after each sync.
+        Only files that belong to this account are changed.
+        """
+        path = Path(self._s.fileName())
+        if os.name != "posix" or not path.is_absolute():  # the Windows registry
+            return
+        folder = path.parent
+        own_folder = folder.name == self._s.organizationName() != ""
+        with contextlib.suppress(OSError):
+            if own_folder:
+                make_folders(folder)  # and ~/.config if missing: 0700, not by the umask
+                _private(folder, 0o700)
+            for file in (path, folder.parent / "QtProject.conf" if own_folder else None):
+                if file is not None:
+                    _private(file, 0o600)
 
 
 def geometry_key(scale: float | None = None) -> str:
@@ -128,3 +159,11 @@ def scale_key(key: str, scale: float | None = None) -> str:
         screen = QGuiApplication.primaryScreen()
         scale = screen.devicePixelRatio() if screen is not None else 1.0
     return f"{key}_{round(scale * 100)}"
+
+
+def _private(path: Path, mode: int) -> None:
+    """Take group and other permissions off ``path`` if it exists and is this account's."""
+    with contextlib.suppress(FileNotFoundError):
+        info = path.stat()
+        if info.st_uid == os.geteuid() and info.st_mode & 0o077:
+            os.chmod(path, mode)

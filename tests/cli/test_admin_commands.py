@@ -87,6 +87,7 @@ def test_the_dba_adds_a_login_role_who_is_then_the_user(
     role = f"sipt{os.getpid()}{uuid.uuid4().hex[:6]}_cli"
     password = tmp_path / "pw"
     password.write_text("hemligt-" + uuid.uuid4().hex + "\n", "utf-8")
+    password.chmod(0o600)  # a secret file: its owner's only
     try:
         assert run(_admin(owner, "unit", "add", "Cli-enheten", "--organisation", "Testkommun")) == 0
         args = ("role", "add", role, "--unit", "Cli-enheten", "--password-file", str(password))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 pytest.importorskip("sqlcipher3")
 
@@ -17,6 +17,7 @@ from sip_desk.bootstrap import open_services
 from sip_desk.domain.audit import UserContext
 from sip_desk.services.store_checks import convert_store
 from sip_desk.ui.dialogs.passphrase_dialog import PassphraseDialog
+from sip_desk.ui.i18n import Translations
 from sip_desk.ui.settings import AppSettings
 
 KEY = "tre grona applen"  # keyClicks types ASCII only
@@ -145,3 +146,44 @@ def test_a_passphrase_file_opens_the_store_without_asking(
     assert app.services is not None
     assert app.services.ctx.db.passphrase == KEY
     _started(qtbot, app)
+
+
+@pytest.fixture
+def swedish(qapp) -> Iterator[None]:
+    translations = Translations()
+    translations.install("sv")
+    yield
+    translations.install("en")
+
+
+def test_the_wrong_passphrase_message_is_shown_whole_the_dialog_grows(
+    qtbot, swedish, encrypted: str
+) -> None:
+    """As the tester saw it (/tmp/sec-shots/s14.png): the Swedish message was cut off."""
+    from sip_desk.bootstrap import store_key
+    from sip_desk.domain.errors import StoreError
+
+    def check(key: str) -> StoreError | None:
+        try:
+            store_key(encrypted, key)
+        except StoreError as error:
+            return error
+        return None
+
+    dialog = PassphraseDialog(encrypted, check, "sv", True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.height()
+
+    qtbot.keyClicks(dialog.field, "fel fras")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+    message = dialog.message
+    assert message.text().startswith("Fel lösenfras: den öppnar inte den krypterade databasen")
+    assert dialog.height() > before  # grown for the message
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap():  # every wrapped line of it fits
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    bottom = message.mapTo(dialog, message.rect().bottomLeft()).y()
+    assert bottom <= dialog.remember.geometry().top()  # not under the next row

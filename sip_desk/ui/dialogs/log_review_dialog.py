@@ -242,6 +242,7 @@ class LogReviewDialog(QDialog):
             AccessKind.IMPORT: self.tr("import"),
             AccessKind.LOG_REVIEW: self.tr("log review"),
             AccessKind.RESTORE: self.tr("restored from a backup"),
+            AccessKind.REVEAL: self.tr("protected data shown"),
         }
         return names[kind]
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -90,7 +91,27 @@ class PassphraseDialog(QDialog):
         for widget in (intro, where, label, self.field, self.message, self.remember):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
+        # Wide enough for a sentence a line; the wrapped texts then set the height (_fit).
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self.field.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to the height the wrapped texts need at the dialog's width (never cut off)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def _try(self) -> None:
         passphrase = self.field.text()
@@ -98,6 +119,7 @@ class PassphraseDialog(QDialog):
         if error is not None:
             self.message.setText(error.message(self._lang))
             self.message.show()
+            self._fit()
             self.field.selectAll()
             self.field.setFocus()
             return

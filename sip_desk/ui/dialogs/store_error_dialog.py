@@ -24,6 +24,8 @@ RETRYABLE = {
     "store.full",
     "store.no_folder",
     "store.cannot_open",
+    "store.open_to_others",  # chmod 600 / 700 while the dialog is open
+    "store.foreign_owner",  # moved away while the dialog is open
 }
 
 

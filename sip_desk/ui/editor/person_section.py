@@ -61,7 +61,9 @@ class PersonSection(Section):
         self.address = self.line()
         self.person_field("address", self.tr("Address"), self.address)
         private = [self.bindings["person.identity_number"], self.bindings["person.address"]]
-        self.privacy = PrivacyMask(self, private, lambda: self.session.plan)
+        self.privacy = PrivacyMask(
+            self, private, lambda: self.session.plan, on_reveal=self._log_reveal
+        )
         self._build_languages()
         self.representatives = self.table_part(
             "representative",
@@ -72,6 +74,10 @@ class PersonSection(Section):
         self._layout.addWidget(self.representatives)
         self._build_reason()
         self._wire_representatives()
+
+    def _log_reveal(self, plan: PlanDetail) -> None:
+        """Showing a protected person's identity number and address is an access of its own."""
+        self.session.services.plans.log_reveal(plan.id, plan.person.id)
 
     def _save_protection(self, value: object) -> bool:
         """Switching protection on saves at once; switching it off asks first (and is logged)."""

@@ -1,7 +1,8 @@
 """A protected person's identity number and address, masked on a shared screen.
 
 Masked by default; shown on request (a click, Space on the mask, or Ctrl+Shift+V) and masked
-again after ``REVEAL_MS`` without typing. Each masked field is covered by a button in its place,
+again after ``REVEAL_MS`` without typing. Each showing writes an access-log row (``reveal``).
+Each masked field is covered by a button in its place,
 so the field itself never shows the value while masked.
 """
 
@@ -37,9 +38,11 @@ class PrivacyMask(QObject):
         bindings: list[FieldBinding],
         plan: Callable[[], PlanDetail],
         reveal_ms: int = REVEAL_MS,
+        on_reveal: Callable[[PlanDetail], None] | None = None,
     ) -> None:
         super().__init__(section)
         self._plan = plan
+        self._on_reveal = on_reveal
         self.bindings = bindings
         self.revealed = False
         self.timer = QTimer(self, singleShot=True, interval=reveal_ms)
@@ -108,11 +111,15 @@ class PrivacyMask(QObject):
                 (cover if hide else binding.widget).setFocus()
 
     def reveal(self) -> None:
-        """Show the values until the timer runs out."""
+        """Show the values until the timer runs out; showing masked values is logged."""
+        was_masked = self.masked
         self.revealed = True
-        self.refresh(self._plan())
-        if self._plan().person.protected_identity:
+        plan = self._plan()
+        self.refresh(plan)
+        if plan.person.protected_identity:
             self.timer.start()
+            if was_masked and self._on_reveal is not None:
+                self._on_reveal(plan)  # an access-log row of its own
 
     def mask(self) -> None:
         """Cover the values again (what was typed is saved first)."""

@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
+from sip_desk.db.access_log import read_entries
+from sip_desk.domain.access import AccessKind, AccessQuery
 from sip_desk.ui.editor.plan_editor import PlanEditor
 from sip_desk.ui.editor.privacy_mask import masked_identity
 from tests.person_helpers import load_demo
@@ -116,3 +118,36 @@ def test_going_to_a_masked_field_lands_on_its_mask(qtbot, open_editor, protected
 
     assert section.privacy.covers["person.identity_number"].hasFocus()
     assert protected.person.identity_number not in _on_screen(editor)
+
+
+def _reveals(services) -> list[tuple[int | None, int | None, str]]:
+    with services.ctx.db.read_connection() as conn:
+        rows = read_entries(conn, AccessQuery(limit=None))
+    return [(r.plan_id, r.person_id, r.detail) for r in rows if r.kind == AccessKind.REVEAL]
+
+
+def test_showing_the_masked_values_writes_an_access_log_row_each_time(
+    qtbot, open_editor, protected, sqlite_services
+):
+    editor = open_editor(protected.id)
+    section = editor.person_section
+    id_mask = section.privacy.covers["person.identity_number"]
+    assert _reveals(sqlite_services) == []  # opening the plan is an "open" row, not this
+
+    qtbot.keyClick(id_mask, Qt.Key.Key_V, CTRL_SHIFT)  # shown
+    qtbot.keyClick(section.identity, Qt.Key.Key_V, CTRL_SHIFT)  # masked again: no row
+    qtbot.mouseClick(id_mask, Qt.MouseButton.LeftButton)  # shown again
+
+    row = (protected.id, protected.person.id, "identity number, address")
+    assert _reveals(sqlite_services) == [row, row]
+
+
+def test_a_person_without_protection_writes_no_reveal_row(
+    qtbot, open_editor, make_complete_plan, sqlite_services
+):
+    plan = sqlite_services.plans.get_plan(make_complete_plan())
+    editor = open_editor(plan.id)
+
+    qtbot.keyClick(editor.person_section.identity, Qt.Key.Key_V, CTRL_SHIFT)
+
+    assert _reveals(sqlite_services) == []
