@@ -21,6 +21,7 @@ from sip_desk.ui.menus import MainMenus
 from sip_desk.ui.plan_commands import PlanCommands
 from sip_desk.ui.settings import AppSettings
 from sip_desk.ui.text_scale import place_on_screen, set_large_text
+from sip_desk.ui.wheel_guard import guard_wheel
 from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs, open_plan_widget
 from sip_desk.ui.widgets.reminder_banner import ReminderBanner
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("SIP Desk – coordinated individual plans"))
         self.events, self.settings, self.lang = events, settings, lang
         set_large_text(settings.large_text)  # before any widget measures its text
+        guard_wheel()  # the wheel scrolls the page, never a value it passes over
         self.services: Services | None = None
         self.store = ""
         self._painted = False

@@ -49,6 +49,7 @@ from sip_desk.ui.editor.translation_section import TranslationSection
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.meeting_mode.meeting_mode import MeetingMode
 from sip_desk.ui.meeting_mode.meeting_mode_window import MeetingModeWindow
+from sip_desk.ui.wheel_guard import guard_wheel
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class PlanEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("plan_editor")
         self.services, self.events = services, events
+        guard_wheel()  # the wheel scrolls the page, never a value it passes over
         self.session = PlanSession(services, plan_id, self)
         self._shown: PlanDetail | None = None  # the plan the sections show
         self.meeting_mode = MeetingMode(services.ctx.clock.now, self)
