@@ -2073,22 +2073,6 @@
         <translation>Utskriftsspråk</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>Skriv ut…</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>Spara som PDF…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Stäng</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>Språk:</translation>
-    </message>
-    <message>
         <source>Preparing the preview…</source>
         <translation>Förbereder förhandsvisningen…</translation>
     </message>
@@ -2115,6 +2099,22 @@
     <message>
         <source>Not shown</source>
         <translation>Visas inte</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Spara som P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Stäng</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>S&amp;pråk:</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
@@ -2590,7 +2590,7 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>Sp&amp;råk:</translation>
+        <translation>S&amp;pråk:</translation>
     </message>
     <message>
         <source>Screen for m&amp;eeting mode:</source>

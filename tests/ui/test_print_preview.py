@@ -302,3 +302,25 @@ def test_page_down_lands_on_each_page_top_at_any_width(qtbot, sqlite_services) -
             QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageUp)
             QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_PageDown)
             assert dialog.view.pageNavigator().currentPage() == page  # back and forth: same
+
+
+def test_ctrl_shift_s_in_the_preview_saves_the_pdf_as_the_guide_says(
+    qtbot, sqlite_services, tmp_path, monkeypatch
+) -> None:
+    from sip_desk.ui import file_dialogs
+
+    target = tmp_path / "plan.pdf"
+    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *args: target)
+    plan = PlanBuilder(sqlite_services).complete()
+    dialog = _preview(qtbot, sqlite_services, plan.id)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+    QTest.keyClick(
+        dialog.view,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved to"))
+    assert PdfReader(target).pages

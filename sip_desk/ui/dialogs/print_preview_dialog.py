@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -92,9 +92,9 @@ class PrintPreviewDialog(QDialog):
         )
         relative_font(self.warning, WARNING_TEXT)
         self.warning.hide()
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.save_button = QPushButton(self.tr("Save as PDF…"))
-        self.close_button = QPushButton(self.tr("Close"))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.save_button = QPushButton(self.tr("Save as P&DF…"))
+        self.close_button = QPushButton(self.tr("&Close"))
         self._rendering = False
         self._render_again = False
         self._build()
@@ -106,6 +106,9 @@ class PrintPreviewDialog(QDialog):
         self.language.currentIndexChanged.connect(lambda _index: self.reload())
         self.print_button.clicked.connect(self._on_print_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
+        # The main window's keys for printing and saving work here too.
+        QShortcut(QKeySequence("Ctrl+P"), self, self._on_print_clicked)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, self._on_save_clicked)
         self.close_button.clicked.connect(self.accept)
         if pdf is not None and pdf.language == self.language.currentData():
             self._show(pdf)
@@ -114,7 +117,9 @@ class PrintPreviewDialog(QDialog):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Language:")))
+        label = QLabel(self.tr("&Language:"))
+        label.setBuddy(self.language)
+        top.addWidget(label)
         top.addWidget(self.language)
         top.addWidget(self.status, 1)
         bottom = QHBoxLayout()
