@@ -135,3 +135,19 @@ def test_the_order_can_be_chosen_by_keyboard_and_follows_header_clicks(qtbot, pa
     _click_header(qtbot, panel, Column.PERSON)
     assert chooser.currentText() == "Person, descending"
     assert _shown(panel) == sorted(NAMES, reverse=True)
+
+
+def test_typing_in_the_list_searches_instead_of_jumping_to_a_neighbour(qtbot, panel) -> None:
+    """An outside tester typed a name with the list focused, pressed Down and Enter, and opened
+    the next person's plan: a jump to the first row beginning so is not a search."""
+    table = panel.view.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+
+    qtbot.keyClicks(table, "Bo")
+
+    assert panel.view.search.hasFocus() and panel.view.search.text() == "Bo"
+    qtbot.waitUntil(lambda: _shown(panel) == ["Bo Ek"])
+    qtbot.keyClick(panel.view.search, Qt.Key.Key_Down)
+    row = table.selectionModel().selectedRows()[0].row()
+    assert table.hasFocus() and panel.model.index(row, Column.PERSON).data() == "Bo Ek"

@@ -57,11 +57,19 @@ def fit_row_height(table: QTableView) -> None:
 
 class PlanTableView(QTableView):
     """A table whose Enter key opens the current row instead of moving down; Ctrl+End and
-    Ctrl+Home first ask for the list's last or first page (only part of it is loaded)."""
+    Ctrl+Home first ask for the list's last or first page (only part of it is loaded).
+
+    Letters typed in the list go to the search box (``typed``), instead of Qt's jump to the
+    first row beginning so: after a jump, Down and Enter opened a neighbour's plan.
+    """
 
     enter_pressed = Signal()
     end_requested = Signal()
     home_requested = Signal()
+    typed = Signal(str)
+
+    def keyboardSearch(self, search: str) -> None:
+        self.typed.emit(search)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -79,6 +87,12 @@ class PlanTableView(QTableView):
 class PlanListView:
     """Builds the plan list's widgets on ``host``; the controller wires them."""
 
+    def _search_for(self, text: str) -> None:
+        """Typing in the list goes on in the search box."""
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search.end(False)
+        self.search.insert(text)
+
     def __init__(self, host: QWidget) -> None:
         self.search = QLineEdit(host)
         self.search.setObjectName("planSearch")
@@ -95,6 +109,7 @@ class PlanListView:
         self.new_plan.setObjectName("newPlanButton")
 
         self.table = list_table(PlanTableView(host), "planTable")
+        self.table.typed.connect(self._search_for)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(True)
