@@ -15,10 +15,16 @@ _PROBE = ("ActionTableModel", "What is done")
 
 
 def ensure_application() -> None:
-    """A QGuiApplication for Qt PDF (the running one when there is one)."""
+    """A QApplication for Qt PDF (the running one when there is one).
+
+    A full QApplication, not a QGuiApplication: the process may go on to open windows (the
+    test suite does), and Qt allows one application object per process, of one kind.
+    """
     if QGuiApplication.instance() is None:
-        # Kept on the class: a QGuiApplication must outlive every document it reads.
-        ensure_application.app = QGuiApplication(["sip-desk", "--self-test"])  # type: ignore[attr-defined]
+        from PySide6.QtWidgets import QApplication
+
+        # Kept on the function: the application must outlive every document it reads.
+        ensure_application.app = QApplication(["sip-desk", "--self-test"])  # type: ignore[attr-defined]
 
 
 def platform_name() -> str:
