@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -303,9 +304,23 @@ def _qapplication() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    _check_display()
     QApplication.setApplicationName("SIP Desk")
     QApplication.setOrganizationName("SIP Desk")
+    QApplication.setDesktopFileName("se.sipdesk.SipDesk")  # the menu entry's icon and name
     return QApplication(sys.argv[:1])
+
+
+def _check_display() -> None:
+    """On Linux with no display Qt aborts (exit 134, "could not load the Qt platform plugin");
+    say it plainly instead, and how the commands and the self-test still run."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    from sip_desk.domain.errors import DomainError
+
+    raise DomainError("gui.no_display")
 
 
 def run(args: argparse.Namespace) -> int:

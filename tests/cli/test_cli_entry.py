@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -111,3 +112,24 @@ def test_cli_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]
 
     assert info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_the_window_without_a_display_says_so_instead_of_aborting(tmp_path) -> None:
+    """An IT department starting the app over ssh got Qt's abort (exit 134) and "reinstalling
+    may fix this"; the app now says what is wrong and what still works."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env.pop("QT_QPA_PLATFORM", None)
+    env.update(HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"), LANG="sv_SE.UTF-8")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "sip_desk"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "ingen skärm" in result.stderr and "--self-test" in result.stderr
+    assert "Traceback" not in result.stderr
