@@ -107,6 +107,11 @@ def test_installs_the_folder_pyinstaller_writes() -> None:
     assert re.search(r'COLLECT\((?s:.*?)name="sip-desk"', spec)
 
 
+def test_an_upgrade_removes_the_old_builds_libraries_first() -> None:
+    (old,) = _entries("installdelete")
+    assert old["Type"] == "filesandordirs" and old["Name"] == "{app}\\_internal"
+
+
 def test_version_comes_from_pyproject() -> None:
     script = ISS.read_text("utf-8")
     assert "AppVersion={#AppVersion}" in script

@@ -52,6 +52,11 @@ Name: "swedish"; MessagesFile: "compiler:Languages\Swedish.isl"
 #endif
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
+[InstallDelete]
+; An upgrade first removes the old build's libraries, so no file of an older version stays beside the
+; new one (the program folder only: the user's data lives elsewhere and is never touched).
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Files]
 ; The PyInstaller one-folder build (name "sip-desk" in packaging/sip_desk.spec).
 Source: "..\..\dist\sip-desk\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
