@@ -113,6 +113,7 @@ class DesktopApp:
         # due in a later turn of the event loop, so the first page is painted first.
         QTimer.singleShot(REST_OF_START_MS, self.start_reminders)
         QTimer.singleShot(REST_OF_START_MS, self.start_store_check)
+        QTimer.singleShot(REST_OF_START_MS, lambda: self.window.welcome.show_if_new(self.args))
 
     def ask_passphrase(self) -> str | None:
         """The passphrase of the encrypted store: known (a file, the keyring), else asked.
