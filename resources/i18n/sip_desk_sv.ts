@@ -2594,12 +2594,16 @@
         <translation>Inget digitalt sigill</translation>
     </message>
     <message>
-        <source>Cho&amp;ose file…</source>
+        <source>C&amp;hoose file…</source>
         <translation>&amp;Välj fil…</translation>
     </message>
     <message>
-        <source>Seal c&amp;ertificate (PKCS#12):</source>
+        <source>&amp;Seal certificate (PKCS#12):</source>
         <translation>Sigill&amp;certifikat (PKCS#12):</translation>
+    </message>
+    <message>
+        <source>Certificate pass&amp;word:</source>
+        <translation>Certifikatets &amp;lösenord:</translation>
     </message>
     <message>
         <source>Certificate password</source>
@@ -2608,10 +2612,6 @@
     <message>
         <source>With the organisation&apos;s certificate, every saved PDF carries its digital seal: anyone can check that the printed plan is the one signed. The password is kept in the computer&apos;s keyring, never in the database.</source>
         <translation>Med organisationens certifikat får varje sparad PDF organisationens digitala sigill: vem som helst kan kontrollera att den utskrivna planen är den som skrevs under. Lösenordet sparas i datorns nyckelring, aldrig i databasen.</translation>
-    </message>
-    <message>
-        <source>Certificate &amp;password:</source>
-        <translation>Certifikatets &amp;lösenord:</translation>
     </message>
     <message>
         <source>Seal certificate</source>

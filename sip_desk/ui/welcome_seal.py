@@ -44,7 +44,7 @@ class SealPage(QWizardPage):
         self.seal_file.setObjectName("welcomeSealFileEdit")
         self.seal_file.setAccessibleName(self.tr("Seal certificate file"))
         self.seal_file.setPlaceholderText(self.tr("No digital seal"))
-        self.browse = QPushButton(self.tr("Cho&ose file…"), self)
+        self.browse = QPushButton(self.tr("C&hoose file…"), self)
         self.browse.setObjectName("welcomeSealBrowseButton")
         self.password = QLineEdit(current.seal_pkcs12_password, self)
         self.password.setObjectName("welcomeSealPasswordEdit")
@@ -70,10 +70,10 @@ class SealPage(QWizardPage):
         file_row = QHBoxLayout()
         file_row.addWidget(self.seal_file, 1)
         file_row.addWidget(self.browse)
-        file_label = QLabel(self.tr("Seal c&ertificate (PKCS#12):"), self)
+        file_label = QLabel(self.tr("&Seal certificate (PKCS#12):"), self)
         file_label.setBuddy(self.seal_file)  # a row holding a layout gets no buddy by itself
         form.addRow(file_label, file_row)
-        form.addRow(self.tr("Certificate &password:"), self.password)
+        form.addRow(self.tr("Certificate pass&word:"), self.password)
         form.addRow("", self.error)
 
     def _on_browse_clicked(self) -> None:
