@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -32,6 +34,21 @@ def text_label(text: str, parent: QWidget, name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
+
+
+def scrolled_body(page: QWizardPage) -> QWidget:
+    """The page's content area, which scrolls when the page is taller than the room (at 200 %
+    with large text on a 768-pixel screen the wizard's buttons stay in view)."""
+    body = QWidget(page)
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(body)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+    return body
 
 
 class StartPage(QWizardPage):
@@ -65,7 +82,7 @@ class StartPage(QWizardPage):
             ),
             self,
         )
-        column = QVBoxLayout(self)
+        column = QVBoxLayout(scrolled_body(self))
         column.addWidget(intro)
         column.addSpacing(self.fontMetrics().height())
         column.addWidget(self.demo)
@@ -102,7 +119,7 @@ class AboutYouPage(QWizardPage):
         for kind in PrincipalType:
             self.principal.addItem(principal_label(kind), kind.value)
         self.principal.setCurrentIndex(max(0, self.principal.findData(details.principal.value)))
-        form = QFormLayout(self)
+        form = QFormLayout(scrolled_body(self))
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Na&me:"), self.name)
         form.addRow(self.tr("&Professional role:"), self.role)
@@ -136,7 +153,7 @@ class StorePage(QWizardPage):
         self.setObjectName("welcomeStorePage")
         self.setTitle(self.tr("Where your plans are kept"))
         self.setSubTitle(self.tr("Nothing to choose here: this is how it works."))
-        column = QVBoxLayout(self)
+        column = QVBoxLayout(scrolled_body(self))
         for text, where in self.paragraphs(place):
             column.addWidget(text_label(text, self, "welcomeStoreText"))
             if where:

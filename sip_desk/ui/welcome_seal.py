@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
     QWizardPage,
 )
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from sip_desk.domain.errors import DomainError
 from sip_desk.ui import file_dialogs
 from sip_desk.ui.editor.field_parts import ErrorLabel
-from sip_desk.ui.welcome_pages import text_label
+from sip_desk.ui.welcome_pages import scrolled_body, text_label
 
 if TYPE_CHECKING:
     from sip_desk.services.export_service import DocumentSettings
@@ -55,18 +56,16 @@ class SealPage(QWizardPage):
         self.browse.clicked.connect(self._on_browse_clicked)
 
     def _build(self) -> None:
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(
-            text_label(
-                self.tr(
-                    "With the organisation's certificate, every saved PDF carries its digital"
-                    " seal: anyone can check that the printed plan is the one signed. The"
-                    " password is kept in the computer's keyring, never in the database."
-                ),
-                self,
-            )
+        intro = text_label(
+            self.tr(
+                "With the organisation's certificate, every saved PDF carries its digital"
+                " seal: anyone can check that the printed plan is the one signed. The"
+                " password is kept in the computer's keyring, never in the database."
+            ),
+            self,
         )
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         file_row = QHBoxLayout()
         file_row.addWidget(self.seal_file, 1)
         file_row.addWidget(self.browse)
@@ -74,7 +73,11 @@ class SealPage(QWizardPage):
         file_label.setBuddy(self.seal_file)  # a row holding a layout gets no buddy by itself
         form.addRow(file_label, file_row)
         form.addRow(self.tr("Certificate pass&word:"), self.password)
-        form.addRow("", self.error)
+        column = QVBoxLayout(scrolled_body(self))
+        column.addWidget(intro)
+        column.addLayout(form)
+        column.addWidget(self.error)  # the whole width: a long path wraps less
+        column.addStretch(1)
 
     def _on_browse_clicked(self) -> None:
         path = file_dialogs.ask_open_path(
