@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 import pytest
 
@@ -12,6 +13,8 @@ from sip_desk.domain.errors import ValidationErrors
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.registry import Services
 from tests.builders import person_data
+from tests.conftest import _truncate
+from tests.db.pg_roles import Cast, make_cast, require_pg
 
 ANNA = AccountDetails(
     name="Anna  Lind",
@@ -107,3 +110,24 @@ def test_the_store_place_names_the_file_and_its_backups(sqlite_services: Service
     assert place.backups.endswith("backups")
     assert (place.keep_daily, place.keep_weekly) == (7, 4)
     assert place.server == ""
+
+
+@pytest.fixture
+def cast(_pg_database, tmp_path_factory) -> Iterator[Cast]:
+    owner = require_pg(_pg_database)
+    _truncate(owner)
+    yield from make_cast(owner, tmp_path_factory.mktemp("roles"))
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_details_belong_to_the_database_role(cast: Cast) -> None:
+    a, b = cast.services("a"), cast.services("b")
+
+    a.accounts.save_details(ANNA)
+    plan = a.plans.create_plan(person_data(first_name="Ella"))
+
+    assert a.accounts.account == cast.roles["a"]
+    assert b.accounts.details() == AccountDetails()
+    assert b.accounts.display_names() == {cast.roles["a"]: "Anna Lind, Barn och unga, Solby kommun"}
+    assert [p.name for p in a.plans.open_plan(plan.id).participants] == ["Anna Lind"]
+    assert {e.user for e in a.audit.entries(plan_id=plan.id)} == {cast.roles["a"]}

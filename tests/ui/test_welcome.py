@@ -79,29 +79,35 @@ def _welcome_of(qtbot, command: WelcomeCommand) -> WelcomeDialog:
     return dialog
 
 
-def _keys(widget: QWidget | None, sequence: str) -> None:
-    QTest.keySequence(QApplication.focusWidget() or widget, QKeySequence(sequence))
+def _focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "no widget has the keyboard"
+    return widget
+
+
+def _keys(sequence: str) -> None:
+    QTest.keySequence(_focused(), QKeySequence(sequence))
 
 
 def _type(text: str) -> None:
-    QTest.keyClicks(QApplication.focusWidget(), text)
+    QTest.keyClicks(_focused(), text)
 
 
 def _enter() -> None:
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QTest.keyClick(_focused(), Qt.Key.Key_Return)
 
 
 def test_first_start_welcome_by_keys_loads_the_demo_and_is_not_shown_again(qtbot, desktop) -> None:
     app = desktop()
     welcome = _welcome_of(qtbot, app.window.welcome)
 
-    _keys(welcome, "Alt+T")  # "Try it with the demo plans"
+    _keys("Alt+T")  # "Try it with the demo plans"
     qtbot.waitUntil(welcome.start_page.demo.isChecked)  # a mnemonic clicks after a moment
     _enter()
     qtbot.waitUntil(lambda: welcome.currentPage() is welcome.about)
     for text in (ANNA.name, ANNA.role, ANNA.unit, ANNA.organisation):
         _type(text)
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        QTest.keyClick(_focused(), Qt.Key.Key_Tab)
     _enter()  # the principal stays "Municipality"
     qtbot.waitUntil(lambda: welcome.currentPage() is welcome.seal)
     _enter()  # no seal
@@ -126,7 +132,7 @@ def test_a_welcome_cancelled_at_the_first_start_is_shown_at_the_next(qtbot, desk
     app = desktop()
     welcome = _welcome_of(qtbot, app.window.welcome)
 
-    QTest.keyClick(QApplication.focusWidget() or welcome, Qt.Key.Key_Escape)  # nothing typed
+    QTest.keyClick(welcome.focusWidget() or welcome, Qt.Key.Key_Escape)  # nothing typed
 
     qtbot.waitUntil(lambda: app.window.welcome.dialog is None, timeout=2000)
     assert app.services is not None and not app.services.accounts.welcome_done()
@@ -182,9 +188,9 @@ def test_help_reopens_the_welcome_with_the_stored_details(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
 
-    _keys(window, "Alt+F")  # the File menu, then Left to the last menu: Help
+    _keys("Alt+F")  # the File menu, then Left to the last menu: Help
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.menus.file_menu)
-    QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Left)
+    QTest.keyClick(window.menus.file_menu, Qt.Key.Key_Left)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.menus.help_menu)
     QTest.keyClick(window.menus.help_menu, Qt.Key.Key_W)  # "&Welcome…"
 
