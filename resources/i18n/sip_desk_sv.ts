@@ -2913,8 +2913,8 @@
         <translation>&amp;Prova med demoplanerna (påhittade personer)</translation>
     </message>
     <message>
-        <source>Start with an &amp;empty list of plans</source>
-        <translation>Börja med en &amp;tom planlista</translation>
+        <source>Start without the &amp;demo plans</source>
+        <translation>Börja &amp;utan demoplanerna</translation>
     </message>
     <message>
         <source>The demo plans can be loaded later too (File › Load demo data); loading them twice adds nothing.</source>

@@ -69,7 +69,7 @@ class StartPage(QWizardPage):
         )
         self.demo = QRadioButton(self.tr("&Try it with the demo plans (fictional persons)"), self)
         self.demo.setObjectName("welcomeDemoRadio")
-        self.empty = QRadioButton(self.tr("Start with an &empty list of plans"), self)
+        self.empty = QRadioButton(self.tr("Start without the &demo plans"), self)
         self.empty.setObjectName("welcomeEmptyRadio")
         self.empty.setChecked(True)
         group = QButtonGroup(self)
