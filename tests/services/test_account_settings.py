@@ -131,3 +131,16 @@ def test_on_postgresql_the_details_belong_to_the_database_role(cast: Cast) -> No
     assert b.accounts.display_names() == {cast.roles["a"]: "Anna Lind, Barn och unga, Solby kommun"}
     assert [p.name for p in a.plans.open_plan(plan.id).participants] == ["Anna Lind"]
     assert {e.user for e in a.audit.entries(plan_id=plan.id)} == {cast.roles["a"]}
+
+
+def test_the_store_place_of_a_server_names_it_without_the_password(services: Services) -> None:
+    if services.ctx.db.is_sqlite:
+        pytest.skip("a database server only")
+    url = services.ctx.db.engine.url
+
+    place = services.accounts.store_place()
+
+    assert (place.path, place.backups) == ("", "")
+    assert url.password
+    where = f"{url.username}@{url.host}:{url.port}/{url.database}"
+    assert place.server == f"{url.drivername}://{where}"
