@@ -121,6 +121,11 @@ class DesktopApp:
         # due in a later turn of the event loop, so the first page is painted first.
         QTimer.singleShot(REST_OF_START_MS, self.start_reminders)
         QTimer.singleShot(REST_OF_START_MS, self.start_store_check)
+        QTimer.singleShot(REST_OF_START_MS, self.show_welcome_if_new)
+
+    def show_welcome_if_new(self) -> None:
+        """The welcome, at this account's first start on this store (never in scripted runs)."""
+        self.window.welcome.show_if_new(self.args)
 
     def ask_passphrase(self) -> str | None:
         """The passphrase of the encrypted store: known (a file, the keyring), else asked.

@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+os.environ["SIP_DESK_NO_WELCOME"] = "1"  # tests that want the welcome remove it
 
 from collections.abc import Iterator  # noqa: E402
 from datetime import UTC, datetime  # noqa: E402

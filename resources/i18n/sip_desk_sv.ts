@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>AboutYouPage</name>
+    <message>
+        <source>About you</source>
+        <translation>Om dig</translation>
+    </message>
+    <message>
+        <source>The logs record what your account %1 does. Your name, unit and organisation are shown beside it, and a new plan starts with you as a participant.</source>
+        <translation>Loggarna visar vad ditt konto %1 gör. Ditt namn, din enhet och din organisation visas bredvid kontot, och en ny plan börjar med dig som deltagare.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Your professional role</source>
+        <translation>Din yrkesroll</translation>
+    </message>
+    <message>
+        <source>e.g. social worker, nurse, teacher</source>
+        <translation>t.ex. socialsekreterare, sjuksköterska, lärare</translation>
+    </message>
+    <message>
+        <source>Your unit</source>
+        <translation>Din enhet</translation>
+    </message>
+    <message>
+        <source>Your organisation</source>
+        <translation>Din organisation</translation>
+    </message>
+    <message>
+        <source>Principal of your organisation</source>
+        <translation>Huvudman för din organisation</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>N&amp;amn:</translation>
+    </message>
+    <message>
+        <source>&amp;Professional role:</source>
+        <translation>&amp;Yrkesroll:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Enhet:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Princip&amp;al:</source>
+        <translation>Huvu&amp;dman:</translation>
+    </message>
+</context>
+<context>
     <name>ActionTableModel</name>
     <message>
         <source>What is done</source>
@@ -1204,6 +1259,10 @@
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
+        <source>&amp;Welcome…</source>
+        <translation>&amp;Välkommen…</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ångra</translation>
     </message>
@@ -1270,6 +1329,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>S&amp;pråk</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hjälp</translation>
     </message>
 </context>
 <context>
@@ -2520,6 +2583,53 @@
     </message>
 </context>
 <context>
+    <name>SealPage</name>
+    <message>
+        <source>Digital seal (optional)</source>
+        <translation>Digitalt sigill (om du vill)</translation>
+    </message>
+    <message>
+        <source>You can skip this and set it later in Settings.</source>
+        <translation>Du kan hoppa över det här och ställa in det senare under Inställningar.</translation>
+    </message>
+    <message>
+        <source>Seal certificate file</source>
+        <translation>Fil med sigillcertifikat</translation>
+    </message>
+    <message>
+        <source>No digital seal</source>
+        <translation>Inget digitalt sigill</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Välj fil…</translation>
+    </message>
+    <message>
+        <source>&amp;Seal certificate (PKCS#12):</source>
+        <translation>Sigill&amp;certifikat (PKCS#12):</translation>
+    </message>
+    <message>
+        <source>Certificate pass&amp;word:</source>
+        <translation>Certifikatets &amp;lösenord:</translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation>Certifikatets lösenord</translation>
+    </message>
+    <message>
+        <source>With the organisation&apos;s certificate, every saved PDF carries its digital seal: anyone can check that the printed plan is the one signed. The password is kept in the computer&apos;s keyring, never in the database.</source>
+        <translation>Med organisationens certifikat får varje sparad PDF organisationens digitala sigill: vem som helst kan kontrollera att den utskrivna planen är den som skrevs under. Lösenordet sparas i datorns nyckelring, aldrig i databasen.</translation>
+    </message>
+    <message>
+        <source>Seal certificate</source>
+        <translation>Sigillcertifikat</translation>
+    </message>
+    <message>
+        <source>PKCS#12 certificates (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12-certifikat (*.p12 *.pfx);;Alla filer (*)</translation>
+    </message>
+</context>
+<context>
     <name>SealPassword</name>
     <message>
         <source>Seal certificate password</source>
@@ -2792,6 +2902,33 @@
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome to SIP Desk</source>
+        <translation>Välkommen till SIP Desk</translation>
+    </message>
+    <message>
+        <source>A few questions, and you can start.</source>
+        <translation>Några frågor, sedan kan du börja.</translation>
+    </message>
+    <message>
+        <source>SIP Desk is where you write a coordinated individual plan (SIP) together with the person and everyone taking part, by keyboard and with nothing lost: everything you type is saved at once.</source>
+        <translation>I SIP Desk skriver du en samordnad individuell plan (SIP) tillsammans med personen och alla som deltar, med tangentbordet och utan att något går förlorat: allt du skriver sparas direkt.</translation>
+    </message>
+    <message>
+        <source>&amp;Try it with the demo plans (fictional persons)</source>
+        <translation>&amp;Prova med demoplanerna (påhittade personer)</translation>
+    </message>
+    <message>
+        <source>Start without the &amp;demo plans</source>
+        <translation>Börja &amp;utan demoplanerna</translation>
+    </message>
+    <message>
+        <source>The demo plans can be loaded later too (File › Load demo data); loading them twice adds nothing.</source>
+        <translation>Demoplanerna kan också laddas senare (Arkiv › Ladda demodata); laddas de två gånger läggs inget till.</translation>
+    </message>
+</context>
+<context>
     <name>StoreBusyBanner</name>
     <message>
         <source>The database is busy with another program. What you type is kept and saved as soon as the database is free.</source>
@@ -2831,6 +2968,41 @@
     <message>
         <source>Open the database</source>
         <translation>Öppna databasen</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>Where your plans are kept</source>
+        <translation>Här sparas dina planer</translation>
+    </message>
+    <message>
+        <source>Nothing to choose here: this is how it works.</source>
+        <translation>Här finns inget att välja: så här fungerar det.</translation>
+    </message>
+    <message>
+        <source>The plans are kept in a shared database on a server (your password is not shown here). Everyone in your team works in the same plans:</source>
+        <translation>Planerna sparas i en gemensam databas på en server (ditt lösenord visas inte här). Alla i ditt team arbetar i samma planer:</translation>
+    </message>
+    <message>
+        <source>The server is backed up by its administrator, not by SIP Desk. Ask your IT department if a plan needs to be brought back.</source>
+        <translation>Servern säkerhetskopieras av den som sköter den, inte av SIP Desk. Fråga din IT-avdelning om en plan behöver återställas.</translation>
+    </message>
+    <message>
+        <source>The plans are kept in a database file on this computer:</source>
+        <translation>Planerna sparas i en databasfil på den här datorn:</translation>
+    </message>
+    <message>
+        <source>SIP Desk backs it up by itself: the first time you start it each day, it saves a copy in this folder:</source>
+        <translation>SIP Desk säkerhetskopierar den själv: första gången du startar programmet varje dag sparas en kopia i den här mappen:</translation>
+    </message>
+    <message>
+        <source>The copies of the last %1 days are kept, and one a week for %2 more weeks. Should the database ever be damaged, SIP Desk offers to put the newest good copy back.</source>
+        <translation>Kopiorna från de senaste %1 dagarna sparas, och en i veckan i ytterligare %2 veckor. Om databasen någon gång skulle skadas erbjuder SIP Desk att lägga tillbaka den senaste hela kopian.</translation>
+    </message>
+    <message>
+        <source>The copies hold the same personal data as the plans: keep them just as safe, and never send them by e-mail.</source>
+        <translation>Kopiorna innehåller samma personuppgifter som planerna: skydda dem lika väl, och skicka dem aldrig med e-post.</translation>
     </message>
 </context>
 <context>
@@ -2974,6 +3146,40 @@
     <message>
         <source>&amp;Close anyway</source>
         <translation>&amp;Stäng ändå</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeCommand</name>
+    <message>
+        <source>Welcome to SIP Desk: your details are saved.</source>
+        <translation>Välkommen till SIP Desk: dina uppgifter är sparade.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to SIP Desk</source>
+        <translation>Välkommen till SIP Desk</translation>
+    </message>
+    <message>
+        <source>Discard what you entered?</source>
+        <translation>Kasta det du har skrivit?</translation>
+    </message>
+    <message>
+        <source>Your details are not saved, and the welcome is shown again next time.</source>
+        <translation>Dina uppgifter sparas inte, och välkomstguiden visas igen nästa gång.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsätt</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: the certificate password is kept until SIP Desk closes, and asked for again after the next start.</source>
+        <translation>Den här datorn har ingen nyckelring: certifikatets lösenord gäller tills SIP Desk stängs och efterfrågas igen efter nästa start.</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,12 @@ def _base_parser(full: bool = True) -> argparse.ArgumentParser:
         ),
     )
     common.add_global_options(parser)
+    parser.add_argument(
+        "--no-welcome",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="desktop application: no welcome at the first start (scripted runs)",
+    )
     if full:
         parser.add_argument("--version", action="version", version=f"sip-desk {__version__}")
         parser.add_argument(
@@ -86,7 +92,9 @@ def _only_global_options(argv: Sequence[str]) -> bool:
         token = tokens[i]
         if token in _GLOBAL_VALUES:
             i += 2
-        elif token == "--debug" or token.startswith(tuple(f"{o}=" for o in _GLOBAL_VALUES)):
+        elif token in ("--debug", "--no-welcome") or token.startswith(
+            tuple(f"{o}=" for o in _GLOBAL_VALUES)
+        ):
             i += 1
         else:
             return False

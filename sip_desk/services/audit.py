@@ -145,6 +145,12 @@ class AuditService:
         with self._ctx.db.read_connection() as conn:
             return read_entries(conn, query)
 
+    def account_names(self) -> dict[str, str]:
+        """Each account that gave display details → its name, unit and organisation."""
+        from sip_desk.services.account_settings import AccountSettingsService
+
+        return AccountSettingsService(self._ctx).display_names()
+
     def check_chains(self) -> ChainReport:
         """Walk the access log and the audit trail: is every row as written, none missing?"""
         with self._ctx.db.read_connection() as conn:

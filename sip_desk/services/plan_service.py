@@ -24,6 +24,7 @@ from sip_desk.domain.person_match import KnownPerson, PersonExistsError
 from sip_desk.domain.plan import PlanDetail, PlanFields
 from sip_desk.domain.retention import YEARS_SETTING, DueForDeletion, parse_years
 from sip_desk.domain.validation import validate_person, validate_plan_fields
+from sip_desk.services.account_settings import add_own_row
 from sip_desk.services.audit import AuditLog, log_read, log_reads
 from sip_desk.services.context import ServiceContext
 from sip_desk.services.persons import (
@@ -118,6 +119,7 @@ class PlanService:
         log.record(
             AuditAction.CREATE, "plan", plan.id, new=f"{row.first_name} {row.last_name}".strip()
         )
+        add_own_row(s, plan, log)
         return read_plan(s.connection(), plan.id)
 
     def get_plan(self, plan_id: int) -> PlanDetail:

@@ -14,6 +14,7 @@ from sip_desk.services.context import Clock, ServiceContext
 from sip_desk.services.plan_list_service import PlanListService
 
 if TYPE_CHECKING:
+    from sip_desk.services.account_settings import AccountSettingsService
     from sip_desk.services.audit import AuditService
     from sip_desk.services.calendar_export import CalendarService
     from sip_desk.services.demo_service import DemoService
@@ -104,6 +105,13 @@ class Services:
         from sip_desk.services.calendar_export import CalendarService
 
         return CalendarService(self.ctx)
+
+    @cached_property
+    def accounts(self) -> AccountSettingsService:
+        """The acting account's display details and first-run flag."""
+        from sip_desk.services.account_settings import AccountSettingsService
+
+        return AccountSettingsService(self.ctx)
 
     @cached_property
     def demo(self) -> DemoService:

@@ -21,6 +21,7 @@ from sip_desk.ui.menus import MainMenus
 from sip_desk.ui.plan_commands import PlanCommands
 from sip_desk.ui.settings import AppSettings
 from sip_desk.ui.text_scale import place_on_screen, set_large_text
+from sip_desk.ui.welcome_command import WelcomeCommand
 from sip_desk.ui.wheel_guard import guard_wheel
 from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs, open_plan_widget
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.recorder = RecordCommand(
             self.tabs, self.worklist, self.commands.target_plan_id, self.open_plan, self.show_status
         )
+        self.welcome = WelcomeCommand(self, self.commands, lang, self.show_status)
         self._connect_signals()
         self._set_live(False)
         self._restore_geometry()
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
         self.events.follow_up_record_requested.connect(self.recorder.record)
         m.caseload_action.triggered.connect(self._on_caseload_triggered)
         m.log_review_action.triggered.connect(self._on_log_review_triggered)
+        m.welcome_action.triggered.connect(self.welcome.show)
         m.reminders_action.triggered.connect(self.reminders_requested)
         m.large_text_action.toggled.connect(self._on_large_text_toggled)
         m.language_group.triggered.connect(self._on_language_triggered)
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         self.store_label.setToolTip(_display_store(store))
         self._set_live(True)
         self.commands.attach(services)
+        self.welcome.attach(services)
         self.worklist.attach(services)
         self.plan_list.set_source(services.plan_list)
 

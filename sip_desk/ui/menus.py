@@ -76,6 +76,7 @@ class MainMenus(QObject):
             "generateDemoAction", self.tr("Genera&te demo plans…")
         )
         self.quit_action = self._action("quitAction", self.tr("&Quit"), std.Quit, "Ctrl+Q")
+        self.welcome_action = self._action("welcomeAction", self.tr("&Welcome…"))
 
     def _create_other_actions(self, large_text: bool) -> None:
         self.undo_placeholder = self._action("undoAction", self.tr("&Undo"))
@@ -140,6 +141,8 @@ class MainMenus(QObject):
         self.follow_up_menu.addActions([self.caseload_action, self.reminders_action])
         self.language_menu = self._menu("languageMenu", self.tr("&Language"))
         self.language_menu.addActions(self.language_group.actions())
+        self.help_menu = self._menu("helpMenu", self.tr("Help"))
+        self.help_menu.addAction(self.welcome_action)
         self._shown = {
             "print": self.print_placeholder,
             "sign": self.sign_placeholder,
@@ -168,6 +171,7 @@ class MainMenus(QObject):
             self.caseload_action,
             self.reminders_action,
             self.log_review_action,
+            self.welcome_action,
         ):
             action.setEnabled(live)
         self.recent_menu.setEnabled(live)

@@ -37,7 +37,7 @@ from sip_desk.ui.views.sort_arrow import SortArrowHeader
 if TYPE_CHECKING:
     from sip_desk.services.audit import AuditService
 
-Review = tuple[list[AccessEntryDto], ChainReport]
+Review = tuple[list[AccessEntryDto], ChainReport, dict[str, str]]
 W = TypeVar("W", bound=QWidget)
 
 
@@ -150,7 +150,7 @@ class LogReviewDialog(QDialog):
         audit = self._audit
 
         def work() -> Review:
-            return audit.review_access(query), audit.check_chains()
+            return audit.review_access(query), audit.check_chains(), audit.account_names()
 
         BackgroundOp(self, work, self._show).failure(self._failed).single(self).run()
 
@@ -159,14 +159,14 @@ class LogReviewDialog(QDialog):
         self.problem.setText(error_text(error, _lang()))
 
     def _show(self, review: Review) -> None:
-        entries, report = review
+        entries, report, names = review
         table = self.table
         table.setSortingEnabled(False)
         table.setRowCount(len(entries))
         for r, e in enumerate(entries):
             cells = (
                 e.at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S"),
-                e.user,
+                f"{e.user} ({names[e.user]})" if e.user in names else e.user,
                 self._kind(e.kind),
                 e.person or (str(e.person_id) if e.person_id else "–"),
                 e.plan_id if e.plan_id else "–",
