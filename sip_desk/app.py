@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication
 
 from sip_desk.domain.errors import DomainError, StoreError
+from sip_desk.ui import qt_application
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.i18n import Translations
 from sip_desk.ui.main_window import MainWindow
@@ -39,7 +38,7 @@ class DesktopApp:
 
     def __init__(self, args: argparse.Namespace, settings: AppSettings | None = None) -> None:
         self.args = args
-        self.qapp = _qapplication()
+        self.qapp = qt_application.qt_application()  # a module attribute: test children wrap it
         self.settings = settings or AppSettings()
         self.settings.keep_private()  # an older build's 0644 settings and file-dialog history
         self.events = AppEvents()
@@ -132,29 +131,9 @@ class DesktopApp:
 
         ``None`` when the user quit the dialog.
         """
-        from sip_desk import passphrase
-        from sip_desk.bootstrap import store_key
-        from sip_desk.ui.dialogs.passphrase_dialog import PassphraseDialog
+        from sip_desk.app_passphrase import ask_store_passphrase
 
-        def check(key: str) -> DomainError | None:
-            try:
-                store_key(self.store, key)
-            except StoreError as error:
-                return error
-            return None
-
-        try:
-            known = passphrase.known(self.store)
-        except DomainError as error:  # an unreadable passphrase file: ask instead
-            log.warning("passphrase not read: %s", error.message("en"))
-            known = None
-        if known is not None and check(known) is None:
-            return known
-        where, can_remember = passphrase.store_id(self.store), passphrase.keyring_available()
-        answer = PassphraseDialog.ask(self.window, where, check, self.lang, can_remember)
-        if answer is not None and answer.remember:
-            passphrase.remember(self.store, answer.passphrase)
-        return None if answer is None else answer.passphrase
+        return ask_store_passphrase(self.window, self.store, self.lang)
 
     def start_store_check(self) -> None:
         """Check the whole store file for damage on a worker thread (opening checked only part
@@ -303,29 +282,6 @@ class DesktopApp:
 
             if shiboken6.isValid(self.window):
                 shiboken6.delete(self.window)
-
-
-def _qapplication() -> QApplication:
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    _check_display()
-    QApplication.setApplicationName("SIP Desk")
-    QApplication.setOrganizationName("SIP Desk")
-    QApplication.setDesktopFileName("se.sipdesk.SipDesk")  # the menu entry's icon and name
-    return QApplication(sys.argv[:1])
-
-
-def _check_display() -> None:
-    """On Linux with no display Qt aborts (exit 134, "could not load the Qt platform plugin");
-    say it plainly instead, and how the commands and the self-test still run."""
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
-        return
-    from sip_desk.domain.errors import DomainError
-
-    raise DomainError("gui.no_display")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -64,9 +64,19 @@ RULES: dict[str, Rule] = {
     ),
     # The composition root and its helpers.
     "app": _rule(
-        {"bootstrap", "domain", "logfile", "paths", "services", "ui", "passphrase"},
+        {
+            "bootstrap",
+            "domain",
+            "logfile",
+            "paths",
+            "services",
+            "ui",
+            "passphrase",
+            "app_passphrase",
+        },
         {"PySide6", "shiboken6"},
     ),
+    "app_passphrase": _rule({"bootstrap", "domain", "passphrase", "ui"}, {"PySide6"}),
     "bootstrap": _rule({"db", "domain", "services"}, {"sqlalchemy"}),
     "__main__": _rule({"cli"}),
     # Small top-level modules every layer may use.

@@ -261,13 +261,13 @@ def script(store: str, home: Path, rounds: int) -> Script:
 def main() -> int:
     from PySide6.QtCore import QTimer
 
-    import sip_desk.app
+    import sip_desk.ui.qt_application
     from sip_desk import cli
     from sip_desk.ui.qt_refcounts import protect_singletons
 
     store, home = sys.argv[1], Path(os.environ["HOME"])
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 1
-    make_app = sip_desk.app._qapplication
+    make_app = sip_desk.ui.qt_application.qt_application
     drivers: list[ScriptDriver] = []
 
     def app_with_script() -> QApplication:
@@ -275,7 +275,7 @@ def main() -> int:
         QTimer.singleShot(0, lambda: drivers.append(ScriptDriver(script(store, home, rounds), app)))
         return app
 
-    sip_desk.app._qapplication = app_with_script
+    sip_desk.ui.qt_application.qt_application = app_with_script
     if "--unguarded" in sys.argv:
         protect_singletons.done = True  # type: ignore[attr-defined]  # as if it had run
     return cli.run(["--db", store])

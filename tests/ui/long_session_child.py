@@ -41,18 +41,18 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    import sip_desk.app
+    import sip_desk.ui.qt_application
     from sip_desk import cli
     from sip_desk.ui.qt_refcounts import protect_singletons
 
-    make_app = sip_desk.app._qapplication
+    make_app = sip_desk.ui.qt_application.qt_application
 
     def app_with_session() -> QApplication:
         app = make_app()
         QTimer.singleShot(1500, _long_session_then_quit)
         return app
 
-    sip_desk.app._qapplication = app_with_session
+    sip_desk.ui.qt_application.qt_application = app_with_session
     if "--unguarded" in sys.argv:
         protect_singletons.done = True  # type: ignore[attr-defined]  # as if it had run
     return cli.run(["--db", sys.argv[1]])
