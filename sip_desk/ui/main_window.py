@@ -12,13 +12,14 @@ from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from sip_desk.domain.errors import DomainError, NotFoundError, StoreError
+from sip_desk.domain.errors import NotFoundError, StoreError
 from sip_desk.ui.background_progress import thousands
 from sip_desk.ui.events import AppEvents
 from sip_desk.ui.follow_up.record_command import RecordCommand
 from sip_desk.ui.icons import Icon, icon
 from sip_desk.ui.menus import MainMenus
 from sip_desk.ui.plan_commands import PlanCommands
+from sip_desk.ui.recent_menu import fill_recent_menu
 from sip_desk.ui.settings import AppSettings
 from sip_desk.ui.text_scale import place_on_screen, set_large_text
 from sip_desk.ui.welcome_command import WelcomeCommand
@@ -268,22 +269,8 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         menu = self.menus.recent_menu
         menu.clear()
-        if self.services is None:
-            return
-        for plan_id in self.settings.recent_plans():
-            number = len(menu.actions()) + 1  # "&1 …" to "&9 …": Alt-free keys in the open menu
-            try:
-                person = self.services.plans.get_plan(plan_id).person
-            except NotFoundError:
-                self.settings.forget_recent_plan(plan_id)
-                continue
-            except DomainError:
-                log.warning("recent plan %s could not be read", plan_id)
-                continue
-            text = f"{person.full_name}  {person.masked_identity}".strip()
-            shown = text.replace("&", "&&")
-            action = menu.addAction(f"&{number} {shown}" if number < 10 else shown)
-            action.triggered.connect(lambda _=False, p=plan_id: self.open_plan(p))
+        if self.services is not None:
+            fill_recent_menu(menu, self.services, self.settings, self.open_plan)
         if menu.isEmpty():
             menu.addAction(self.tr("(none)")).setEnabled(False)
 
