@@ -242,7 +242,13 @@ def _grants(conn: Connection, users: str, admin: str) -> list[str]:
         if t.name in tables and t.name not in (*LOG_TABLES, *_ADMIN_TABLES)
     )
     schema = _q(conn, str(conn.execute(text("SELECT current_schema()")).scalar_one()))
+    database = _q(conn, str(conn.execute(text("SELECT current_database()")).scalar_one()))
     out = [
+        # No temporary tables for anyone: a caller's temp table cannot stand in for a table a
+        # function reads (the functions pin their search path too: db.pg_hardening).
+        f"REVOKE TEMPORARY ON DATABASE {database} FROM PUBLIC",
+        # A hardened database revokes USAGE on the schema from PUBLIC: the roles get it here.
+        f"GRANT USAGE ON SCHEMA {schema} TO {users}, {admin}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(data)} TO {users}",
         # Organisations and units are named while a plan is written; only admins change them.
         f"GRANT SELECT, INSERT ON organisations, units TO {users}",

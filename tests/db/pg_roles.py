@@ -91,6 +91,7 @@ def _principal(org: str) -> PrincipalType:
 def _drop(owner: Database, admin: StoreAdmin, roles: list[str]) -> None:
     with owner.engine.begin() as conn:
         users, admins = admin.groups(conn)
+        db_name = conn.execute(text("SELECT current_database()")).scalar_one()
         for role in (*roles, users, admins):
             exists = conn.execute(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
@@ -99,6 +100,8 @@ def _drop(owner: Database, admin: StoreAdmin, roles: list[str]) -> None:
                 continue
             conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"'))
             conn.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "{role}"'))
+            conn.execute(text(f'REVOKE ALL ON SCHEMA public FROM "{role}"'))
+            conn.execute(text(f'REVOKE ALL ON DATABASE "{db_name}" FROM "{role}"'))
             conn.execute(text(f'DROP ROLE "{role}"'))
         conn.execute(text("DELETE FROM memberships"))
 

@@ -1,0 +1,185 @@
+"""The outside tester's attacks on the shared PostgreSQL store (issue 13), replayed.
+
+Each test acts as the tester did: raw SQL through the attacking user's own login. User ``a`` is
+an ordinary member of unit A; ``b`` of unit B. Skipped when SIP_DESK_TEST_PG_URL is unset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, exc, text
+
+from sip_desk.db.engine import Database
+from sip_desk.domain.plan import PlanDetail
+from tests.builders import PlanBuilder
+from tests.conftest import _truncate
+from tests.db.pg_roles import Cast, make_cast, require_pg
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def cast(_pg_database: Database | None, tmp_path_factory) -> Iterator[Cast]:
+    owner = require_pg(_pg_database)
+    _truncate(owner)
+    yield from make_cast(owner, tmp_path_factory.mktemp("roles"))
+
+
+@pytest.fixture(scope="module")
+def plans(cast: Cast) -> dict[str, PlanDetail]:
+    """A's plan; B's plan and B's plan for a person with protected identity."""
+    return {
+        "a": PlanBuilder(cast.services("a")).complete(first_name="Alma", last_name="Alm"),
+        "b": PlanBuilder(cast.services("b")).complete(first_name="Bo", last_name="Berg"),
+        "secret": PlanBuilder(cast.services("b"))(
+            first_name="Sara", last_name="Skydd", protected_identity=True, address="Hemlig 9"
+        ),
+    }
+
+
+@pytest.fixture(autouse=True)
+def _key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIP_DESK_SIGNING_KEY", str(tmp_path / "cli.key"))
+
+
+@pytest.fixture
+def temp_allowed(cast: Cast) -> Iterator[None]:
+    """A DBA let ``a`` make temporary tables after all: the functions must hold on their own."""
+    role = cast.roles["a"]
+    with cast.owner.engine.begin() as conn:
+        db = conn.execute(text("SELECT current_database()")).scalar_one()
+        conn.execute(text(f'GRANT TEMPORARY ON DATABASE "{db}" TO "{role}"'))
+    yield
+    with cast.owner.engine.begin() as conn:
+        conn.execute(text(f'REVOKE TEMPORARY ON DATABASE "{db}" FROM "{role}"'))
+
+
+def _unit_of(cast: Cast, plan_id: int) -> int:
+    with cast.owner.engine.connect() as conn:
+        return int(
+            conn.execute(
+                text("SELECT unit_id FROM plans WHERE id = :i"), {"i": plan_id}
+            ).scalar_one()
+        )
+
+
+def _shadow(conn: Connection, ddl: str, fill: str, params: dict[str, object]) -> None:
+    conn.execute(text(f"CREATE TEMP TABLE {ddl}"))
+    conn.execute(text(fill), params)
+    conn.execute(text(f"GRANT SELECT ON {ddl.split('(', maxsplit=1)[0]} TO PUBLIC"))
+
+
+def test_a_temp_participants_table_opens_no_plan_of_another_unit(
+    cast: Cast, plans: dict[str, PlanDetail], temp_allowed: None
+) -> None:
+    me, unit_a = cast.roles["a"], _unit_of(cast, plans["a"].id)
+    with cast.engine("a").connect() as conn:
+        _shadow(
+            conn,
+            "participants(plan_id int, db_role text, unit_id int)",
+            "INSERT INTO participants SELECT g, :me, NULL FROM generate_series(1, 1000) g",
+            {"me": me},
+        )
+        seen = set(conn.execute(text("SELECT id FROM public.plans")).scalars())
+        addresses = set(conn.execute(text("SELECT address FROM public.persons")).scalars())
+        moved = conn.execute(
+            text("UPDATE public.plans SET unit_id = :u WHERE id IN (:b, :s)"),
+            {"u": unit_a, "b": plans["b"].id, "s": plans["secret"].id},
+        ).rowcount
+        conn.rollback()
+    assert plans["a"].id in seen
+    assert plans["b"].id not in seen and plans["secret"].id not in seen
+    assert "Hemlig 9" not in addresses
+    assert moved == 0
+
+
+def test_a_temp_memberships_table_makes_no_one_a_member_of_another_unit(
+    cast: Cast, plans: dict[str, PlanDetail], temp_allowed: None
+) -> None:
+    unit_b = _unit_of(cast, plans["b"].id)
+    with cast.engine("a").connect() as conn:
+        _shadow(
+            conn,
+            "memberships(unit_id int, role_name text)",
+            "INSERT INTO memberships VALUES (:u, :me)",
+            {"u": unit_b, "me": cast.roles["a"]},
+        )
+        seen = set(conn.execute(text("SELECT id FROM public.plans")).scalars())
+        with pytest.raises(exc.DBAPIError):  # nor may a plan be made for unit B
+            conn.execute(
+                text("UPDATE public.plans SET unit_id = :u WHERE id = :a"),
+                {"u": unit_b, "a": plans["a"].id},
+            )
+        conn.rollback()
+    assert plans["b"].id not in seen
+
+
+def test_a_temp_pg_tables_does_not_make_the_caller_the_tables_owner(
+    cast: Cast, plans: dict[str, PlanDetail], temp_allowed: None
+) -> None:
+    me = cast.roles["a"]
+    with cast.owner.engine.connect() as conn:
+        person_b = conn.execute(
+            text("SELECT person_id FROM plans WHERE id = :i"), {"i": plans["secret"].id}
+        ).scalar_one()
+    with cast.engine("a").connect() as conn:
+        _shadow(
+            conn,
+            "pg_tables(tablename text, schemaname text, tableowner text)",
+            "INSERT INTO pg_tables SELECT t, 'public', :me FROM unnest(ARRAY["
+            "'plans', 'persons', 'access_log', 'audit_entries']) t",
+            {"me": me},
+        )
+        # the log keeps the writer's own name, not the one the row claims
+        conn.execute(
+            text(
+                'INSERT INTO access_log (at, "user", unit, kind, person_id, plan_id, program, '
+                "command, detail) VALUES (now(), :other, '', 'open', NULL, :p, 'cli', '', '')"
+            ),
+            {"other": cast.roles["b"], "p": plans["a"].id},
+        )
+        conn.commit()
+        # a plan for B's protected person is still refused (the plan→person guard)
+        with pytest.raises(exc.DBAPIError, match="person you may already see"):
+            conn.execute(
+                text("UPDATE public.plans SET person_id = :p WHERE id = :a"),
+                {"p": person_b, "a": plans["a"].id},
+            )
+        conn.rollback()
+    with cast.owner.engine.connect() as conn:
+        users = set(
+            conn.execute(
+                text("SELECT \"user\" FROM access_log WHERE plan_id = :p AND command = ''"),
+                {"p": plans["a"].id},
+            ).scalars()
+        )
+    assert users == {me}
+
+
+def test_an_application_role_cannot_make_temporary_tables(cast: Cast) -> None:
+    with cast.engine("a").connect() as conn, pytest.raises(exc.ProgrammingError) as caught:
+        conn.execute(text("CREATE TEMP TABLE participants(plan_id int)"))
+    assert "permission denied" in str(caught.value)
+
+
+def test_every_definer_function_searches_the_callers_temp_tables_last(cast: Cast) -> None:
+    with cast.owner.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT p.proname, p.proconfig FROM pg_catalog.pg_proc p "
+                "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+                "WHERE n.nspname = current_schema() AND (p.prosecdef OR p.proname LIKE 'sip%')"
+            )
+        ).all()
+    paths = {
+        name: next((c for c in config or () if c.startswith("search_path=")), None)
+        for name, config in rows
+    }
+    assert "sip_desk_plan_row_visible" in paths and len(paths) >= 10
+    wrong = {
+        name: path for name, path in paths.items() if path is None or not path.endswith("pg_temp")
+    }
+    assert wrong == {}
