@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from sip_desk.db.log_chain_guard import install_log_chain_guard, remove_log_chain_guard
 from sip_desk.db.row_security import PINNED
 
 SCHEMA = "public"
@@ -40,4 +41,12 @@ def install_hardening(conn: Connection) -> None:
     """Install every guard of this module's siblings, then pin all functions (PostgreSQL)."""
     if conn.dialect.name != "postgresql":
         return
+    install_log_chain_guard(conn)
     pin_functions(conn)
+
+
+def remove_hardening(conn: Connection) -> None:
+    """Undo :func:`install_hardening` (the search paths stay pinned: they only close holes)."""
+    if conn.dialect.name != "postgresql":
+        return
+    remove_log_chain_guard(conn)

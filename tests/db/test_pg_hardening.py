@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, exc, text
 
+from sip_desk.db.chain import first_break
 from sip_desk.db.engine import Database
 from sip_desk.domain.plan import PlanDetail
 from tests.builders import PlanBuilder
@@ -183,3 +184,44 @@ def test_every_definer_function_searches_the_callers_temp_tables_last(cast: Cast
         name: path for name, path in paths.items() if path is None or not path.endswith("pg_temp")
     }
     assert wrong == {}
+
+
+def test_a_log_row_without_or_with_a_forged_hash_does_not_break_the_chain(
+    cast: Cast, plans: dict[str, PlanDetail]
+) -> None:
+    services = cast.services("a")
+    services.plans.open_plan(plans["a"].id)  # rows the application hashes itself
+    columns = '(at, "user", unit, kind, person_id, plan_id, program, command, detail'
+    with cast.engine("a").begin() as conn:
+        conn.execute(  # no hash at all (it broke the chain for good: "BRUTEN vid rad 11")
+            text(
+                f"INSERT INTO access_log {columns}) VALUES (now(), 'x', '', 'open', NULL, :p, "
+                "'cli', 'tester', E'quote \" back\\\\ slash\\n tab\\t åäö ✓ \\u0001')"
+            ),
+            {"p": plans["a"].id},
+        )
+        conn.execute(  # a made-up place in the chain
+            text(
+                f"INSERT INTO access_log (id, prev_hash, row_hash, {columns[1:]}) VALUES "
+                "(100000, repeat('a', 64), repeat('b', 64), now(), 'x', '', 'open', NULL, :p, "
+                "'cli', 'tester', '')"
+            ),
+            {"p": plans["a"].id},
+        )
+        conn.execute(
+            text(
+                'INSERT INTO audit_entries (at, "user", unit, action, plan_id, person_id, entity, '
+                "entity_id, field, old, new) VALUES (now(), 'x', '', 'update', :p, NULL, 'plan', "
+                ":p, 'reason', NULL, 'Åsa säger \"nej\"')"
+            ),
+            {"p": plans["a"].id},
+        )
+    PlanBuilder(services).complete(first_name="Örjan", last_name="Ödmark")  # more of the app's
+    with cast.owner.engine.connect() as conn:
+        breaks = {name: first_break(conn, name) for name in ("access_log", "audit_entries")}
+        ids = list(conn.execute(text("SELECT id FROM access_log ORDER BY id")).scalars())
+    assert {name: found for name, (_, found) in breaks.items()} == {
+        "access_log": None,
+        "audit_entries": None,
+    }
+    assert ids == list(range(1, len(ids) + 1))  # numbered by the server, no gap at 100000
