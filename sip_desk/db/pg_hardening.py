@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from sip_desk.db.admin_guard import install_admin_guard, remove_admin_guard
 from sip_desk.db.log_chain_guard import install_log_chain_guard, remove_log_chain_guard
 from sip_desk.db.row_security import PINNED
 
@@ -42,6 +43,7 @@ def install_hardening(conn: Connection) -> None:
     if conn.dialect.name != "postgresql":
         return
     install_log_chain_guard(conn)
+    install_admin_guard(conn)
     pin_functions(conn)
 
 
@@ -50,3 +52,4 @@ def remove_hardening(conn: Connection) -> None:
     if conn.dialect.name != "postgresql":
         return
     remove_log_chain_guard(conn)
+    remove_admin_guard(conn)

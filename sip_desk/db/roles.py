@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, delete, func, insert, inspect, select, text
 
+from sip_desk.db.admin_audit import audit_admin_change
 from sip_desk.db.base import Base
 from sip_desk.db.engine import Database
 from sip_desk.db.models import Membership, Organisation, Plan, Unit
-from sip_desk.domain.enums import PrincipalType
+from sip_desk.domain.enums import AuditAction, PrincipalType
 from sip_desk.domain.errors import DomainError
 from sip_desk.domain.membership import Identity, MemberInfo, UnitInfo, checked_role
 
@@ -75,16 +76,21 @@ class StoreAdmin:
                     .values(name=organisation, principal_type=principal)
                     .returning(Organisation.id)
                 ).scalar_one()
+                audit_admin_change(
+                    conn, AuditAction.CREATE, "organisation", org_id, "name", new=organisation
+                )
             found = conn.execute(
                 select(Unit.id).where(Unit.organisation_id == org_id, Unit.name == name)
             ).scalar()
             if found is not None:
                 return int(found)
-            return int(
-                conn.execute(
-                    insert(Unit).values(organisation_id=org_id, name=name).returning(Unit.id)
-                ).scalar_one()
+            unit_id = conn.execute(
+                insert(Unit).values(organisation_id=org_id, name=name).returning(Unit.id)
+            ).scalar_one()
+            audit_admin_change(
+                conn, AuditAction.CREATE, "unit", unit_id, "name", new=f"{organisation} / {name}"
             )
+            return int(unit_id)
 
     def unit_id(self, conn: Connection, ref: str) -> int:
         """The unit named by ``ref``: its id, its name, or ``Organisation/Unit``."""
@@ -129,6 +135,8 @@ class StoreAdmin:
             if exists is not None:
                 return False
             session.add(Membership(role_name=role, unit_id=unit_id))
+            session.flush()
+            audit_admin_change(conn, AuditAction.CREATE, "membership", unit_id, "role", new=role)
             return True
 
     def remove_member(self, role: str, unit: str) -> None:
@@ -143,6 +151,7 @@ class StoreAdmin:
             ).rowcount
             if not gone:
                 raise DomainError("admin.not_member", role=role, unit=unit)
+            audit_admin_change(conn, AuditAction.DELETE, "membership", unit_id, "role", old=role)
 
     # --- roles and grants (PostgreSQL) ----------------------------------------------------
 
@@ -209,6 +218,8 @@ class StoreAdmin:
             conn.execute(text(f"GRANT {_q(conn, users)} TO {_q(conn, role)}"))
             if admin:
                 conn.execute(text(f"GRANT {_q(conn, admin_group)} TO {_q(conn, role)}"))
+            granted = admin_group if admin else users
+            audit_admin_change(conn, AuditAction.CREATE, "role_grant", None, granted, new=role)
 
     def remove_role(self, role: str) -> None:
         """End all of ``role``'s memberships and drop the login role."""
@@ -216,12 +227,19 @@ class StoreAdmin:
         role = checked_role(role)
         with self.db.write() as session:
             conn = session.connection()
-            conn.execute(delete(Membership).where(Membership.role_name == role))
+            ended = conn.execute(
+                delete(Membership).where(Membership.role_name == role).returning(Membership.unit_id)
+            ).scalars()
+            for unit_id in ended.all():
+                audit_admin_change(
+                    conn, AuditAction.DELETE, "membership", unit_id, "role", old=role
+                )
             if not conn.execute(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
             ).scalar():
                 raise DomainError("admin.no_role", role=role)
             conn.execute(text(f"DROP ROLE {_q(conn, role)}"))
+            audit_admin_change(conn, AuditAction.DELETE, "role", None, "name", old=role)
 
 
 def _q(conn: Connection, name: str) -> str:
@@ -250,9 +268,9 @@ def _grants(conn: Connection, users: str, admin: str) -> list[str]:
         # A hardened database revokes USAGE on the schema from PUBLIC: the roles get it here.
         f"GRANT USAGE ON SCHEMA {schema} TO {users}, {admin}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(data)} TO {users}",
-        # Organisations and units are named while a plan is written; only admins change them.
-        f"GRANT SELECT, INSERT ON organisations, units TO {users}",
-        f"GRANT SELECT ON memberships, alembic_version TO {users}",
+        # Units, organisations and memberships: only the administrator changes them.
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {', '.join(_ADMIN_TABLES)} FROM {users}",
+        f"GRANT SELECT ON organisations, units, memberships, alembic_version TO {users}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {users}",
     ]
     for log in (t for t in LOG_TABLES if t in tables):
