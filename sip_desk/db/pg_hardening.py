@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from sip_desk.db.admin_guard import install_admin_guard, remove_admin_guard
+from sip_desk.db.identity_guard import install_identity_guard, remove_identity_guard
 from sip_desk.db.log_chain_guard import install_log_chain_guard, remove_log_chain_guard
 from sip_desk.db.row_security import PINNED
 
@@ -44,6 +45,7 @@ def install_hardening(conn: Connection) -> None:
         return
     install_log_chain_guard(conn)
     install_admin_guard(conn)
+    install_identity_guard(conn)
     pin_functions(conn)
 
 
@@ -53,3 +55,4 @@ def remove_hardening(conn: Connection) -> None:
         return
     remove_log_chain_guard(conn)
     remove_admin_guard(conn)
+    remove_identity_guard(conn)

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, delete, func, insert, inspect, select, text
 from sip_desk.db.admin_audit import audit_admin_change
 from sip_desk.db.base import Base
 from sip_desk.db.engine import Database
+from sip_desk.db.identity_guard import PROBES
 from sip_desk.db.models import Membership, Organisation, Plan, Unit
 from sip_desk.domain.enums import AuditAction, PrincipalType
 from sip_desk.domain.errors import DomainError
@@ -278,6 +279,9 @@ def _grants(conn: Connection, users: str, admin: str) -> list[str]:
             f"REVOKE ALL ON {log} FROM {users}",
             f"GRANT SELECT, INSERT ON {log} TO {users}",
         ]
+    # The count of refused identity probes is the server's to raise (db.identity_guard).
+    out.append(f"REVOKE ALL ON SEQUENCE {PROBES} FROM {users}")
+    out.append(f"GRANT SELECT ON SEQUENCE {PROBES} TO {admin}")
     out.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(_ADMIN_TABLES)} TO {admin}")
     out.append(f"GRANT {users} TO {admin}")
     return out

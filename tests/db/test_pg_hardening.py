@@ -6,7 +6,9 @@ an ordinary member of unit A; ``b`` of unit B. Skipped when SIP_DESK_TEST_PG_URL
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,8 +16,12 @@ from sqlalchemy import Connection, exc, text
 
 from sip_desk.db.chain import first_break
 from sip_desk.db.engine import Database
+from sip_desk.db.identity_guard import PENALTY_S, probe_count
+from sip_desk.domain.errors import StoreError
+from sip_desk.domain.identity import make_identity
+from sip_desk.domain.person_match import PersonExistsError
 from sip_desk.domain.plan import PlanDetail
-from tests.builders import PlanBuilder
+from tests.builders import PlanBuilder, person_data
 from tests.conftest import _truncate
 from tests.db.pg_roles import Cast, make_cast, require_pg
 
@@ -225,3 +231,53 @@ def test_a_log_row_without_or_with_a_forged_hash_does_not_break_the_chain(
         "audit_entries": None,
     }
     assert ids == list(range(1, len(ids) + 1))  # numbered by the server, no gap at 100000
+
+
+_REGISTER = (
+    "INSERT INTO persons (first_name, last_name, identity_number, phone, email, address, "
+    "preferred_language, interpreter_needed, interpreter_language, protected_identity, "
+    "created_at) VALUES ('P', 'Probe', :n, '', '', '', 'sv', false, '', false, now())"
+)
+
+
+def test_probing_for_another_units_identity_number_is_slow_counted_and_refused_alike(
+    cast: Cast, plans: dict[str, PlanDetail]
+) -> None:
+    with cast.owner.engine.connect() as conn:
+        numbers: dict[int, str] = dict(
+            conn.execute(
+                text(
+                    "SELECT pl.id, pe.identity_number FROM plans pl "
+                    "JOIN persons pe ON pe.id = pl.person_id WHERE pl.id IN (:a, :s)"
+                ),
+                {"a": plans["a"].id, "s": plans["secret"].id},
+            ).all()
+        )
+        before = probe_count(conn)
+    hidden, own = numbers[plans["secret"].id], numbers[plans["a"].id]
+    outcome: dict[str, str] = {}
+    with cast.engine("a").connect() as conn:  # the tester's loop: each try in a sub-transaction
+        started = time.monotonic()
+        for number in (make_identity(date(1990, 1, 1), 123), hidden):
+            savepoint = conn.begin_nested()
+            try:
+                conn.execute(text(_REGISTER), {"n": number})
+                outcome[number] = "inserted"
+            except exc.DBAPIError as error:
+                outcome[number] = str(error.orig).splitlines()[0]
+            savepoint.rollback()
+        elapsed = time.monotonic() - started
+        conn.rollback()  # the tester leaves nothing behind
+    with cast.owner.engine.connect() as conn:
+        after = probe_count(conn)
+    assert outcome[hidden] == "sip_desk: the identity number cannot be registered here"
+    assert "Skydd" not in outcome[hidden] and str(plans["secret"].id) not in outcome[hidden]
+    assert elapsed >= PENALTY_S
+    assert after == before + 1  # counted although the caller rolled everything back
+    # the application's own path gets a clear refusal; a number the user sees is as before
+    services = cast.services("a")
+    with pytest.raises(StoreError) as refused:
+        services.plans.create_plan(person_data(identity_number=hidden))
+    assert refused.value.code == "store.denied"
+    with pytest.raises(PersonExistsError):
+        services.plans.create_plan(person_data(identity_number=own))
