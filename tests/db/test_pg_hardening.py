@@ -17,6 +17,7 @@ from sqlalchemy import Connection, exc, text
 from sip_desk.db.chain import first_break
 from sip_desk.db.engine import Database
 from sip_desk.db.identity_guard import PENALTY_S, probe_count
+from sip_desk.db.roles import StoreAdmin
 from sip_desk.domain.errors import StoreError
 from sip_desk.domain.identity import make_identity
 from sip_desk.domain.person_match import PersonExistsError
@@ -281,3 +282,22 @@ def test_probing_for_another_units_identity_number_is_slow_counted_and_refused_a
     assert refused.value.code == "store.denied"
     with pytest.raises(PersonExistsError):
         services.plans.create_plan(person_data(identity_number=own))
+
+
+def test_setup_lets_the_roles_use_a_schema_hardened_against_public(
+    cast: Cast, plans: dict[str, PlanDetail]
+) -> None:
+    admin = StoreAdmin(cast.owner)
+    with cast.owner.engine.begin() as conn:
+        users, admins = admin.groups(conn)
+        conn.execute(text(f'REVOKE USAGE ON SCHEMA public FROM PUBLIC, "{users}", "{admins}"'))
+    try:
+        with cast.engine("a").connect() as conn, pytest.raises(exc.ProgrammingError):
+            conn.execute(text("SELECT id FROM plans"))
+        admin.setup()
+        with cast.engine("a").connect() as conn:
+            seen = set(conn.execute(text("SELECT id FROM plans")).scalars())
+        assert plans["a"].id in seen
+    finally:
+        with cast.owner.engine.begin() as conn:
+            conn.execute(text("GRANT USAGE ON SCHEMA public TO PUBLIC"))
