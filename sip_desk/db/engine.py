@@ -286,6 +286,8 @@ def store_error_for(error: BaseException, path: Path | None) -> StoreError:
         "row-level security" in text
         or "permission denied for" in text
         or "sip_desk: a plan" in text
+        or "sip_desk: only the administrator" in text
+        or "sip_desk: the identity number" in text
     ):
         return StoreError("store.denied", detail=text[:300])  # PostgreSQL: the role lacks it
     if "readonly" in text or "read-only" in text or "permission denied" in text:

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from sip_desk.db.row_security import PINNED
+
 LOG_TABLES = ("access_log", "audit_entries")
 NO_TRUNCATE = "trg_{table}_no_truncate"
 _STAMP = "trg_{table}_stamp_user"
 
 _FUNCTIONS = (
-    """
+    f"""
     CREATE OR REPLACE FUNCTION sip_desk_stamp_log_user() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER {PINNED} AS $$
     BEGIN
-        IF session_user IS DISTINCT FROM (SELECT tableowner FROM pg_tables
+        IF session_user IS DISTINCT FROM (SELECT tableowner FROM pg_catalog.pg_tables
                                           WHERE tablename = TG_TABLE_NAME
                                           AND schemaname = TG_TABLE_SCHEMA) THEN
             NEW."user" := session_user;
@@ -39,12 +41,17 @@ _FUNCTIONS = (
 )
 
 
+def install_functions(conn: Connection) -> None:
+    """(Re)create the guard's functions only."""
+    for statement in _FUNCTIONS:
+        conn.execute(text(statement))
+
+
 def install_log_guard(conn: Connection) -> None:
     """Create the functions and triggers (PostgreSQL; nothing elsewhere)."""
     if conn.dialect.name != "postgresql":
         return
-    for statement in _FUNCTIONS:
-        conn.execute(text(statement))
+    install_functions(conn)
     for table in LOG_TABLES:
         stamp, refuse = _STAMP.format(table=table), NO_TRUNCATE.format(table=table)
         conn.execute(text(f"DROP TRIGGER IF EXISTS {stamp} ON {table}"))

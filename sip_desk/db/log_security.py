@@ -78,8 +78,9 @@ $$
 _IS_REVIEWER = f"""
 CREATE OR REPLACE FUNCTION sip_desk_is_log_reviewer()
 RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-    SELECT session_user = (SELECT tableowner FROM pg_tables
-                           WHERE tablename = 'access_log' AND schemaname = current_schema())
+    SELECT COALESCE(session_user = (SELECT tableowner FROM pg_catalog.pg_tables
+                                    WHERE tablename = 'access_log' AND schemaname = 'public'),
+                    false)
         OR COALESCE((SELECT pg_has_role(session_user, r.oid, 'MEMBER') FROM pg_roles r
                      WHERE r.rolname = left(current_database(), 50) || '{REVIEWER_SUFFIX}'),
                     false)
@@ -113,8 +114,10 @@ BEGIN
         INTO v_id, v_prev;
     v_id := COALESCE(v_id, 0);
     v_prev := COALESCE(NULLIF(v_prev, ''), '{GENESIS}');
-    v_owner := session_user = (SELECT tableowner FROM pg_tables
-                               WHERE tablename = p_table AND schemaname = current_schema());
+    -- 'public', not current_schema(): under the pinned search path that is pg_catalog
+    v_owner := COALESCE(session_user = (SELECT tableowner FROM pg_catalog.pg_tables
+                                        WHERE tablename = p_table AND schemaname = 'public'),
+                        false);
     FOR v_row IN SELECT value FROM jsonb_array_elements(p_rows) LOOP
         v_id := v_id + 1;
         v_at := (v_row ->> 'at')::timestamptz;
@@ -149,7 +152,7 @@ BEGIN
     {_spec_case()}
     EXECUTE format('SELECT count(*) FROM %I', p_table) INTO v_count;
     EXECUTE format('SELECT row_hash FROM %I ORDER BY id DESC LIMIT 1', p_table) INTO v_tail;
-    IF NOT sip_desk_is_log_reviewer() THEN
+    IF NOT COALESCE(sip_desk_is_log_reviewer(), false) THEN
         v_tail := NULL;
     ELSE
         v_tail := COALESCE(NULLIF(v_tail, ''), '{GENESIS}');

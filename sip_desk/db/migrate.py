@@ -23,6 +23,7 @@ from sip_desk.db.engine import Database, damaged_store_error, translate_store_er
 from sip_desk.db.immutability import install_immutability
 from sip_desk.db.log_guard import install_log_guard
 from sip_desk.db.log_security import install_log_security
+from sip_desk.db.pg_hardening import install_hardening
 from sip_desk.db.plan_person_guard import install_plan_person_guard
 from sip_desk.db.row_security import install_row_security
 from sip_desk.domain.errors import DamagedStoreError, StoreError
@@ -155,6 +156,7 @@ def _create_new(db: Database) -> None:
         install_plan_person_guard(conn)
         install_log_guard(conn)
         install_log_security(conn)
+        install_hardening(conn)
         config = alembic_config()
         config.attributes["connection"] = conn
         command.stamp(config, "head")

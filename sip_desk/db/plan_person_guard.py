@@ -14,23 +14,25 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-_FUNCTION = """
+from sip_desk.db.row_security import PINNED
+
+_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION sip_desk_guard_plan_person() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SECURITY DEFINER {PINNED} AS $$
 BEGIN
     IF TG_OP = 'UPDATE' AND NEW.person_id IS NOT DISTINCT FROM OLD.person_id THEN
         RETURN NEW;
     END IF;
-    IF session_user = (SELECT tableowner FROM pg_tables
-                       WHERE tablename = 'plans' AND schemaname = current_schema()) THEN
+    IF session_user = (SELECT tableowner FROM pg_catalog.pg_tables
+                       WHERE tablename = TG_TABLE_NAME AND schemaname = TG_TABLE_SCHEMA) THEN
         RETURN NEW;
     END IF;
-    IF EXISTS (SELECT 1 FROM plans p
+    IF EXISTS (SELECT 1 FROM public.plans p
                WHERE p.person_id = NEW.person_id AND p.id <> NEW.id
-               AND sip_desk_plan_row_visible(p.id, p.unit_id, p.person_id, p.created_by))
-       OR (EXISTS (SELECT 1 FROM persons pe
+               AND public.sip_desk_plan_row_visible(p.id, p.unit_id, p.person_id, p.created_by))
+       OR (EXISTS (SELECT 1 FROM public.persons pe
                    WHERE pe.id = NEW.person_id AND pe.created_by = session_user)
-           AND NOT EXISTS (SELECT 1 FROM plans p
+           AND NOT EXISTS (SELECT 1 FROM public.plans p
                            WHERE p.person_id = NEW.person_id AND p.id <> NEW.id)) THEN
         RETURN NEW;
     END IF;

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from sip_desk.db.identity_guard import MESSAGE as IDENTITY_GUARD_MESSAGE
 from sip_desk.db.models import (
     Action,
     FollowUpDraft,
@@ -102,10 +103,12 @@ def identity_number_taken(error: BaseException) -> bool:
     """True when a write failed because a stored person has the identity number.
 
     On PostgreSQL that person may be one the user cannot see (row-level security): the caller
-    must not say so (see ``PlanTransferService.import_with_report``).
+    must not say so (see ``PlanTransferService.import_with_report``); the server then refuses
+    the number itself, after a pause (``db.identity_guard``), before the unique index would.
     """
     message = str(getattr(error, "orig", error))
-    return "uq_persons_identity_number" in message or "persons.identity_number" in message
+    taken = ("uq_persons_identity_number", "persons.identity_number", IDENTITY_GUARD_MESSAGE)
+    return any(sign in message for sign in taken)
 
 
 def plan_with_signed_version(session: Session, content_hashes: set[str]) -> int | None:

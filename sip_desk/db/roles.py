@@ -13,17 +13,32 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, delete, func, insert, inspect, select, text
 
+from sip_desk.db.admin_audit import audit_admin_change
 from sip_desk.db.base import Base
 from sip_desk.db.engine import Database
+from sip_desk.db.identity_guard import PROBES
 from sip_desk.db.log_security import REVIEWER_SUFFIX, log_grants
 from sip_desk.db.models import Membership, Organisation, Plan, Unit
-from sip_desk.domain.enums import PrincipalType
-from sip_desk.domain.errors import DomainError
+from sip_desk.domain.enums import AuditAction, PrincipalType
+from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.membership import Identity, MemberInfo, UnitInfo, checked_role
 
 LOG_TABLES = ("audit_entries", "access_log")
 """Append-only: the application reads the rows it may see and appends through a function."""
 _ADMIN_TABLES = ("memberships", "units", "organisations")
+
+
+def _require_admin(conn: Connection) -> None:
+    """On PostgreSQL ``sip-desk admin`` is for the administrator group and the tables' owner."""
+    if conn.dialect.name != "postgresql":
+        return
+    allowed = text(
+        "SELECT public.sip_desk_is_admin() OR session_user = "
+        "(SELECT tableowner FROM pg_catalog.pg_tables "
+        "WHERE schemaname = 'public' AND tablename = 'units')"
+    )
+    if not conn.execute(allowed).scalar():
+        raise StoreError("store.denied", detail="sip-desk admin: the administrator's role only")
 
 
 def identity(conn: Connection) -> Identity:
@@ -69,6 +84,7 @@ class StoreAdmin:
             raise DomainError("admin.blank_unit")
         with self.db.write() as session:
             conn = session.connection()
+            _require_admin(conn)
             org_id = conn.execute(
                 select(Organisation.id).where(Organisation.name == organisation)
             ).scalar()
@@ -78,16 +94,21 @@ class StoreAdmin:
                     .values(name=organisation, principal_type=principal)
                     .returning(Organisation.id)
                 ).scalar_one()
+                audit_admin_change(
+                    conn, AuditAction.CREATE, "organisation", org_id, "name", new=organisation
+                )
             found = conn.execute(
                 select(Unit.id).where(Unit.organisation_id == org_id, Unit.name == name)
             ).scalar()
             if found is not None:
                 return int(found)
-            return int(
-                conn.execute(
-                    insert(Unit).values(organisation_id=org_id, name=name).returning(Unit.id)
-                ).scalar_one()
+            unit_id = conn.execute(
+                insert(Unit).values(organisation_id=org_id, name=name).returning(Unit.id)
+            ).scalar_one()
+            audit_admin_change(
+                conn, AuditAction.CREATE, "unit", unit_id, "name", new=f"{organisation} / {name}"
             )
+            return int(unit_id)
 
     def unit_id(self, conn: Connection, ref: str) -> int:
         """The unit named by ``ref``: its id, its name, or ``Organisation/Unit``."""
@@ -132,6 +153,8 @@ class StoreAdmin:
             if exists is not None:
                 return False
             session.add(Membership(role_name=role, unit_id=unit_id))
+            session.flush()
+            audit_admin_change(conn, AuditAction.CREATE, "membership", unit_id, "role", new=role)
             return True
 
     def remove_member(self, role: str, unit: str) -> None:
@@ -146,6 +169,7 @@ class StoreAdmin:
             ).rowcount
             if not gone:
                 raise DomainError("admin.not_member", role=role, unit=unit)
+            audit_admin_change(conn, AuditAction.DELETE, "membership", unit_id, "role", old=role)
 
     # --- roles and grants (PostgreSQL) ----------------------------------------------------
 
@@ -228,6 +252,8 @@ class StoreAdmin:
             if reviewer:
                 group = _q(conn, self.reviewer_group(conn))
                 conn.execute(text(f"GRANT {group} TO {_q(conn, role)}"))
+            granted = admin_group if admin else users
+            audit_admin_change(conn, AuditAction.CREATE, "role_grant", None, granted, new=role)
 
     def remove_role(self, role: str) -> None:
         """End all of ``role``'s memberships and drop the login role."""
@@ -235,12 +261,19 @@ class StoreAdmin:
         role = checked_role(role)
         with self.db.write() as session:
             conn = session.connection()
-            conn.execute(delete(Membership).where(Membership.role_name == role))
+            ended = conn.execute(
+                delete(Membership).where(Membership.role_name == role).returning(Membership.unit_id)
+            ).scalars()
+            for unit_id in ended.all():
+                audit_admin_change(
+                    conn, AuditAction.DELETE, "membership", unit_id, "role", old=role
+                )
             if not conn.execute(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
             ).scalar():
                 raise DomainError("admin.no_role", role=role)
             conn.execute(text(f"DROP ROLE {_q(conn, role)}"))
+            audit_admin_change(conn, AuditAction.DELETE, "role", None, "name", old=role)
 
 
 def _q(conn: Connection, name: str) -> str:
@@ -261,15 +294,27 @@ def _grants(conn: Connection, users: str, admin: str, reviewers: str) -> list[st
         if t.name in tables and t.name not in (*LOG_TABLES, *_ADMIN_TABLES)
     )
     schema = _q(conn, str(conn.execute(text("SELECT current_schema()")).scalar_one()))
+    database = _q(conn, str(conn.execute(text("SELECT current_database()")).scalar_one()))
     out = [
+        # No temporary tables for anyone: a caller's temp table cannot stand in for a table a
+        # function reads (the functions pin their search path too: db.pg_hardening).
+        f"REVOKE TEMPORARY ON DATABASE {database} FROM PUBLIC",
+        # A hardened database revokes USAGE on the schema from PUBLIC: the roles get it here.
+        f"GRANT USAGE ON SCHEMA {schema} TO {users}, {admin}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(data)} TO {users}",
-        # Organisations and units are named while a plan is written; only admins change them.
-        f"GRANT SELECT, INSERT ON organisations, units TO {users}",
-        f"GRANT SELECT ON memberships, alembic_version TO {users}",
+        # Memberships (who sees a unit's plans): only the administrator changes them. The
+        # editor names organisations and units of participants and actions as they are typed,
+        # so a user may add one (which lets nobody see anything), never rename or remove one.
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {', '.join(_ADMIN_TABLES)} FROM {users}",
+        f"GRANT SELECT ON organisations, units, memberships, alembic_version TO {users}",
+        f"GRANT INSERT ON organisations, units TO {users}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {users}",
     ]
     if all(t in tables for t in LOG_TABLES):
         out += log_grants(users, reviewers)
+    # The count of refused identity probes is the server's to raise (db.identity_guard).
+    out.append(f"REVOKE ALL ON SEQUENCE {PROBES} FROM {users}")
+    out.append(f"GRANT SELECT ON SEQUENCE {PROBES} TO {admin}")
     out.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(_ADMIN_TABLES)} TO {admin}")
     out.append(f"GRANT {users} TO {admin}")
     out.append(f"GRANT {users} TO {reviewers}")

@@ -23,63 +23,70 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-MY_UNITS = "(SELECT m.unit_id FROM memberships m WHERE m.role_name = session_user)"
+MY_UNITS = "(SELECT m.unit_id FROM public.memberships m WHERE m.role_name = session_user)"
+
+PINNED = "SET search_path = pg_catalog, public, pg_temp"
+"""Every ``SECURITY DEFINER`` function's search path: a caller's temporary table (``pg_temp``,
+searched first unless named) can never stand in for a table the function reads."""
 
 _FUNCTIONS = (
     f"""
     CREATE OR REPLACE FUNCTION sip_desk_plan_row_visible(
         p_id integer, p_unit integer, p_person integer, p_creator text
-    ) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    ) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER {PINNED} AS $$
         SELECT p_creator = session_user
-            OR EXISTS (SELECT 1 FROM participants pa
+            OR EXISTS (SELECT 1 FROM public.participants pa
                        WHERE pa.plan_id = p_id AND pa.db_role = session_user)
-            OR (NOT COALESCE((SELECT pe.protected_identity FROM persons pe
+            OR (NOT COALESCE((SELECT pe.protected_identity FROM public.persons pe
                               WHERE pe.id = p_person), false)
                 AND (p_unit IN {MY_UNITS}
-                     OR EXISTS (SELECT 1 FROM participants pa
+                     OR EXISTS (SELECT 1 FROM public.participants pa
                                 WHERE pa.plan_id = p_id AND pa.unit_id IN {MY_UNITS})))
     $$
     """,
-    """
+    f"""
     CREATE OR REPLACE FUNCTION sip_desk_plan_visible(p_id integer)
-    RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-        SELECT COALESCE((SELECT sip_desk_plan_row_visible(p.id, p.unit_id, p.person_id,
+    RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER {PINNED} AS $$
+        SELECT COALESCE((SELECT public.sip_desk_plan_row_visible(p.id, p.unit_id, p.person_id,
                                                           p.created_by)
-                         FROM plans p WHERE p.id = p_id), false)
+                         FROM public.plans p WHERE p.id = p_id), false)
     $$
     """,
-    """
+    f"""
     CREATE OR REPLACE FUNCTION sip_desk_person_visible(p_id integer, p_creator text)
-    RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER {PINNED} AS $$
         SELECT p_creator = session_user
-            OR EXISTS (SELECT 1 FROM plans p WHERE p.person_id = p_id
-                       AND sip_desk_plan_row_visible(p.id, p.unit_id, p.person_id, p.created_by))
+            OR EXISTS (SELECT 1 FROM public.plans p WHERE p.person_id = p_id
+                       AND public.sip_desk_plan_row_visible(p.id, p.unit_id, p.person_id,
+                                                            p.created_by))
     $$
     """,
     f"""
     CREATE OR REPLACE FUNCTION sip_desk_is_member(p_unit integer)
-    RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER {PINNED} AS $$
         SELECT p_unit IN {MY_UNITS}
     $$
     """,
-    """
-    CREATE OR REPLACE FUNCTION sip_desk_admin_group() RETURNS text LANGUAGE sql STABLE AS $$
+    f"""
+    CREATE OR REPLACE FUNCTION sip_desk_admin_group()
+    RETURNS text LANGUAGE sql STABLE {PINNED} AS $$
         SELECT left(current_database(), 50) || '_admin'
     $$
     """,
-    """
+    f"""
     CREATE OR REPLACE FUNCTION sip_desk_is_admin()
-    RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-        SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = sip_desk_admin_group())
-                    THEN pg_has_role(session_user, sip_desk_admin_group(), 'MEMBER')
+    RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER {PINNED} AS $$
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_roles
+                                 WHERE rolname = public.sip_desk_admin_group())
+                    THEN pg_has_role(session_user, public.sip_desk_admin_group(), 'MEMBER')
                     ELSE false END
     $$
     """,
     # Who made a plan or registered a person is the database's word, never the client's; a
     # plan's unit is the maker's when none is given, and moves only to one of the mover's units.
-    """
+    f"""
     CREATE OR REPLACE FUNCTION sip_desk_stamp_person() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER {PINNED} AS $$
     BEGIN
         IF TG_OP = 'INSERT' THEN
             NEW.created_by := session_user;
@@ -91,7 +98,7 @@ _FUNCTIONS = (
     """,
     f"""
     CREATE OR REPLACE FUNCTION sip_desk_stamp_plan() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER {PINNED} AS $$
     BEGIN
         IF TG_OP = 'INSERT' THEN
             NEW.created_by := session_user;
@@ -102,10 +109,10 @@ _FUNCTIONS = (
         END IF;
         NEW.created_by := OLD.created_by;
         IF NEW.unit_id IS DISTINCT FROM OLD.unit_id
-           AND NOT (COALESCE(NEW.unit_id IN {MY_UNITS}, false) OR sip_desk_is_admin()
-                    OR session_user = (SELECT tableowner FROM pg_tables
-                                       WHERE tablename = 'plans'
-                                       AND schemaname = current_schema())) THEN
+           AND NOT (COALESCE(NEW.unit_id IN {MY_UNITS}, false) OR public.sip_desk_is_admin()
+                    OR session_user = (SELECT tableowner FROM pg_catalog.pg_tables
+                                       WHERE tablename = TG_TABLE_NAME
+                                       AND schemaname = TG_TABLE_SCHEMA)) THEN
             RAISE EXCEPTION 'sip_desk: a plan moves only to one of your units'
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
@@ -176,12 +183,17 @@ def secured_tables() -> tuple[str, ...]:
     return ("plans", "persons", "memberships", *PLAN_CHILDREN, *GRANDCHILDREN)
 
 
+def install_functions(conn: Connection) -> None:
+    """(Re)create the checks' functions only: policies and triggers keep pointing at them."""
+    for statement in _FUNCTIONS:
+        conn.execute(text(statement))
+
+
 def install_row_security(conn: Connection) -> None:
     """Create the functions, triggers and policies (PostgreSQL; nothing elsewhere)."""
     if conn.dialect.name != "postgresql":
         return
-    for statement in _FUNCTIONS:
-        conn.execute(text(statement))
+    install_functions(conn)
     for table, function in _STAMPED.items():
         conn.execute(text(f"DROP TRIGGER IF EXISTS trg_{table}_stamp_maker ON {table}"))
         conn.execute(

@@ -119,5 +119,6 @@ def _drop_groups(db: Database, role: str) -> None:
                 conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{name}"'))
                 conn.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "{name}"'))
                 conn.execute(text(f'REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM "{name}"'))
+                conn.execute(text(f'REVOKE ALL ON SCHEMA public FROM "{name}"'))
                 conn.execute(text(f'DROP ROLE "{name}"'))
         conn.execute(text("DELETE FROM memberships"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,6 +96,7 @@ def _principal(org: str) -> PrincipalType:
 def _drop(owner: Database, admin: StoreAdmin, roles: list[str]) -> None:
     with owner.engine.begin() as conn:
         users, admins = admin.groups(conn)
+        db_name = conn.execute(text("SELECT current_database()")).scalar_one()
         for role in (*roles, users, admins, admin.reviewer_group(conn)):
             exists = conn.execute(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
@@ -104,6 +106,8 @@ def _drop(owner: Database, admin: StoreAdmin, roles: list[str]) -> None:
             conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"'))
             conn.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "{role}"'))
             conn.execute(text(f'REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM "{role}"'))
+            conn.execute(text(f'REVOKE ALL ON SCHEMA public FROM "{role}"'))
+            conn.execute(text(f'REVOKE ALL ON DATABASE "{db_name}" FROM "{role}"'))
             conn.execute(text(f'DROP ROLE "{role}"'))
         conn.execute(text("DELETE FROM memberships"))
 
@@ -112,3 +116,18 @@ def require_pg(pg: Database | None) -> Database:
     if pg is None:
         pytest.skip("PostgreSQL not configured (SIP_DESK_TEST_PG_URL unset)")
     return pg
+
+
+@contextmanager
+def temp_tables_allowed(cast: Cast, name: str = "a") -> Iterator[None]:
+    """A DBA let role ``name`` make temporary tables after all (``admin setup`` revokes it from
+    PUBLIC): the functions must hold on their own."""
+    role = cast.roles[name]
+    with cast.owner.engine.begin() as conn:
+        db = conn.execute(text("SELECT current_database()")).scalar_one()
+        conn.execute(text(f'GRANT TEMPORARY ON DATABASE "{db}" TO "{role}"'))
+    try:
+        yield
+    finally:
+        with cast.owner.engine.begin() as conn:
+            conn.execute(text(f'REVOKE TEMPORARY ON DATABASE "{db}" FROM "{role}"'))

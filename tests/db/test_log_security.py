@@ -24,7 +24,7 @@ from sip_desk.db.migrate import alembic_config
 from sip_desk.domain.plan import PlanDetail
 from tests.builders import PlanBuilder
 from tests.conftest import _truncate
-from tests.db.pg_roles import Cast, make_cast, require_pg
+from tests.db.pg_roles import Cast, make_cast, require_pg, temp_tables_allowed
 
 pytestmark = pytest.mark.postgres
 
@@ -244,7 +244,7 @@ def test_a_temporary_table_of_the_users_own_does_not_stand_in_for_a_store_table(
     # temporary ``participants`` would otherwise name them on any plan
     b_plan = plans["b"].id
     check = text("SELECT * FROM sip_desk_log_check('access_log')")
-    with cast.engine("a").connect() as conn:
+    with temp_tables_allowed(cast), cast.engine("a").connect() as conn:
         before = conn.execute(check).one()
         conn.execute(
             text("CREATE TEMP TABLE participants (plan_id integer, db_role text, unit_id integer)")

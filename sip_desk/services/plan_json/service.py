@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import selectinload
 
 from sip_desk.db.models import PlanVersion, SigningKey
@@ -155,7 +155,7 @@ class PlanTransferService:
                 log_read(ctx, AccessKind.IMPORT, plan_id, person.id, "json", s.connection())
                 return ImportResult(plan=read_plan(s, plan_id), person=match)
         except StoreError as error:  # the driver's error is its cause (translate_store_errors)
-            if not isinstance(error.__cause__, IntegrityError) or not identity_number_taken(
+            if not isinstance(error.__cause__, DBAPIError) or not identity_number_taken(
                 error.__cause__
             ):
                 raise
