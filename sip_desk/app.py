@@ -105,7 +105,9 @@ class DesktopApp:
                 problem = StoreError("store.unreachable", detail=str(error)[:300])
             log.warning("store %s cannot be opened: %s", self.store, problem)
             self.window.counts.setText(problem.message(self.lang))
-            if not StoreErrorDialog.show_error(self.window, problem, self.store, self.lang, key):
+            if not StoreErrorDialog.show_error(
+                self.window, problem, self.store, self.lang, key, user
+            ):
                 return
         self.window.attach_services(self.services, self.store)
         self.events.store_opened.emit()
@@ -160,7 +162,10 @@ class DesktopApp:
         if self.services is not None:
             self.services.ctx.db.dispose()  # the dialog may restore a backup in its place
         key = self.services.ctx.db.passphrase if self.services else None
-        restored = StoreErrorDialog.show_error(self.window, error, self.store, self.lang, key)
+        user = self.services.ctx.user if self.services else None
+        restored = StoreErrorDialog.show_error(
+            self.window, error, self.store, self.lang, key, user
+        )
         if restored and self.services:
             self.window.attach_services(self.services, self.store)  # restored: list it again
 
