@@ -163,9 +163,7 @@ class DesktopApp:
             self.services.ctx.db.dispose()  # the dialog may restore a backup in its place
         key = self.services.ctx.db.passphrase if self.services else None
         user = self.services.ctx.user if self.services else None
-        restored = StoreErrorDialog.show_error(
-            self.window, error, self.store, self.lang, key, user
-        )
+        restored = StoreErrorDialog.show_error(self.window, error, self.store, self.lang, key, user)
         if restored and self.services:
             self.window.attach_services(self.services, self.store)  # restored: list it again
 
