@@ -154,6 +154,17 @@ class DesktopApp:
 
         self.store_check = StoreCheck.start(self.services.store_health, self.qapp)
         self.store_check.damaged.connect(self._on_store_damaged)
+        self.store_check.backup_failed.connect(self._on_backup_failed)
+
+    def _on_backup_failed(self, problem: DomainError) -> None:
+        """Tell the user why today's backup is missing (once a day); the work goes on."""
+        from sip_desk.ui.widgets.backup_banner import tell_once_a_day
+
+        if self.services is not None:
+            today = self.services.ctx.clock.today()
+            tell_once_a_day(
+                self.window.backup_banner, self.settings.store, problem, self.lang, today
+            )
 
     def _on_store_damaged(self, error: StoreError) -> None:
         from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
@@ -233,6 +244,8 @@ class DesktopApp:
         reminders = self.reminders
         if not old.banner.isHidden() and reminders is not None and reminders.tray is None:
             reminders.check_now()  # the reminder not dismissed: in the new window's language
+        if not old.backup_banner.isHidden() and old.backup_banner.problem is not None:
+            self.window.backup_banner.show_problem(old.backup_banner.problem, lang)
         self.window.show()
         old.hide()
         old.deleteLater()

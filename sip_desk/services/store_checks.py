@@ -55,8 +55,11 @@ class StoreHealthService:
 
         Run it after :meth:`check_whole_store` found the store intact (the copy is checked).
 
-        ``None`` when nothing was written (today's exists, a database server, after :meth:`stop`,
-        or a failure, which is logged: a backup that fails must not stop the work).
+        ``None`` when nothing was written (today's exists, a database server, after :meth:`stop`).
+
+        Raises:
+            DomainError: the backup cannot be made (see :func:`backups.daily_backup`); it is
+                logged too. The caller tells the user and goes on: the work does not stop.
         """
         path = self._ctx.db.path
         with self._lock:
@@ -67,7 +70,7 @@ class StoreHealthService:
             return backups.daily_backup(path, today, check_source=False, passphrase=key)
         except DomainError as error:
             logging.getLogger(__name__).warning("daily backup failed: %s", error.message("en"))
-            return None
+            raise
 
     def stop(self) -> None:
         """End a running check early and start no more (the application is closing)."""

@@ -141,3 +141,38 @@ def test_restore_offered_at_start_is_chosen_by_keys_and_logged(qtbot, desktop, t
     assert row.detail == f"{good.path.name}; replaced log: {count} rows, newest {newest}"
     assert abs((row.at - app.services.ctx.clock.now()).total_seconds()) < 120
     assert app.services.audit.check_chains().intact
+
+
+def test_a_daily_backup_that_cannot_be_made_is_told_in_the_window_once_a_day(
+    qtbot, desktop, tmp_path
+) -> None:
+    path = _store(tmp_path / "sip_desk.sqlite")
+    blocker = tmp_path / "backups"
+    blocker.write_text("a file where the backups folder should be", encoding="utf-8")
+    app = desktop(str(path), lang="sv")
+
+    app.start()  # the store opens after the first paint; the check and the backup follow
+
+    banner = app.window.backup_banner
+    qtbot.waitUntil(banner.isVisible, timeout=20_000)
+    assert banner.text.text() == (
+        f"⚠ Dagens säkerhetskopia kunde inte göras. {blocker} ska vara mappen för "
+        "säkerhetskopior men är en fil: ingen säkerhetskopia skrivs. Flytta bort filen eller "
+        "kontakta er IT-support."
+    )
+    assert app.services is not None and app.window.menus.new_plan_action.isEnabled()
+    qtbot.mouseClick(banner.dismiss, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    assert app.store_check is not None and app.store_check.stop(20_000)
+    app.services.ctx.db.dispose()
+
+    again = desktop(str(path), lang="en")  # started again the same day: not told twice
+    again.store = str(path)
+    again.open_store()
+    again.start_store_check()
+    assert again.store_check is not None
+    failed: list[object] = []
+    again.store_check.backup_failed.connect(failed.append)  # results arrive by the event loop
+    qtbot.waitUntil(lambda: len(failed) == 1, timeout=20_000)
+    assert not again.window.backup_banner.isVisible()
+    assert blocker.is_file()  # nothing was written through it, nor was it replaced
