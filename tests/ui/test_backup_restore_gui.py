@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sip_desk.bootstrap import open_services
@@ -36,8 +37,7 @@ def desktop(qtbot, tmp_path):
     def make(db: str, lang: str = "en") -> DesktopApp:
         args = argparse.Namespace(db=db, lang=lang, user="anna.test", debug=False)
         app = DesktopApp(args, settings)
-        qtbot.addWidget(app.window)
-        apps.append(app)
+        apps.append(app)  # not qtbot.addWidget: a language switch deletes the first window
         return app
 
     yield make
@@ -48,6 +48,8 @@ def desktop(qtbot, tmp_path):
         app.translations.install("en")
         if app.services is not None:
             app.services.ctx.db.dispose()
+        app.window.close()
+        app.window.deleteLater()
 
 
 def _store(path: Path, plans: int = 40) -> Path:
@@ -161,6 +163,15 @@ def test_a_daily_backup_that_cannot_be_made_is_told_in_the_window_once_a_day(
         "kontakta er IT-support."
     )
     assert app.services is not None and app.window.menus.new_plan_action.isEnabled()
+
+    app.window.findChild(QAction, "language_en").trigger()  # a new window: told in English
+
+    banner = app.window.backup_banner
+    assert banner.isVisible()
+    assert banner.text.text() == (
+        f"⚠ Today's backup could not be made. {blocker} should be the backups folder but is a "
+        "file: no backup is written. Move the file away, or contact your IT support."
+    )
     qtbot.mouseClick(banner.dismiss, Qt.MouseButton.LeftButton)
     assert not banner.isVisible()
     assert app.store_check is not None and app.store_check.stop(20_000)
