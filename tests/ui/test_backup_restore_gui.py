@@ -156,7 +156,7 @@ def test_a_daily_backup_that_cannot_be_made_is_told_in_the_window_once_a_day(
     app.start()  # the store opens after the first paint; the check and the backup follow
 
     banner = app.window.backup_banner
-    qtbot.waitUntil(banner.isVisible, timeout=20_000)
+    qtbot.waitUntil(banner.isVisible, timeout=60_000)
     assert banner.text.text() == (
         f"⚠ Dagens säkerhetskopia kunde inte göras. {blocker} ska vara mappen för "
         "säkerhetskopior men är en fil: ingen säkerhetskopia skrivs. Flytta bort filen eller "
@@ -184,6 +184,6 @@ def test_a_daily_backup_that_cannot_be_made_is_told_in_the_window_once_a_day(
     assert again.store_check is not None
     failed: list[object] = []
     again.store_check.backup_failed.connect(failed.append)  # results arrive by the event loop
-    qtbot.waitUntil(lambda: len(failed) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: len(failed) == 1, timeout=60_000)
     assert not again.window.backup_banner.isVisible()
     assert blocker.is_file()  # nothing was written through it, nor was it replaced
