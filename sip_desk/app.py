@@ -112,7 +112,9 @@ class DesktopApp:
                 problem = StoreError("store.unreachable", detail=str(error)[:300])
             log.warning("store %s cannot be opened: %s", self.store, problem)
             self.window.counts.setText(problem.message(self.lang))
-            if not StoreErrorDialog.show_error(self.window, problem, self.store, self.lang, key):
+            if not StoreErrorDialog.show_error(
+                self.window, problem, self.store, self.lang, key, user
+            ):
                 return
         self.window.attach_services(self.services, self.store)
         self.events.store_opened.emit()
@@ -144,6 +146,17 @@ class DesktopApp:
 
         self.store_check = StoreCheck.start(self.services.store_health, self.qapp)
         self.store_check.damaged.connect(self._on_store_damaged)
+        self.store_check.backup_failed.connect(self._on_backup_failed)
+
+    def _on_backup_failed(self, problem: DomainError) -> None:
+        """Tell the user why today's backup is missing (once a day); the work goes on."""
+        from sip_desk.ui.widgets.backup_banner import tell_once_a_day
+
+        if self.services is not None:
+            today = self.services.ctx.clock.today()
+            tell_once_a_day(
+                self.window.backup_banner, self.settings.store, problem, self.lang, today
+            )
 
     def _on_store_damaged(self, error: StoreError) -> None:
         from sip_desk.ui.dialogs.store_error_dialog import StoreErrorDialog
@@ -152,13 +165,14 @@ class DesktopApp:
         if self.services is not None:
             self.services.ctx.db.dispose()  # the dialog may restore a backup in its place
         key = self.services.ctx.db.passphrase if self.services else None
-        restored = StoreErrorDialog.show_error(self.window, error, self.store, self.lang, key)
+        user = self.services.ctx.user if self.services else None
+        restored = StoreErrorDialog.show_error(self.window, error, self.store, self.lang, key, user)
         if restored and self.services:
             self.window.attach_services(self.services, self.store)  # restored: list it again
 
     def start_reminders(self, use_tray: bool | None = None) -> None:
         """Check what is due now and once a day; the tray shows it, else the window's banner."""
-        if self.services is None or self.reminders is not None:
+        if self.services is None or self.reminders is not None or self.closed:
             return
         from sip_desk.ui.follow_up.reminders import ReminderNotifier
         from sip_desk.ui.icons import Icon, icon
@@ -175,6 +189,8 @@ class DesktopApp:
     def stop_reminders(self) -> None:
         if self.reminders is not None:
             self.reminders.timer.stop()
+            # A check still on the runner must not report to a window that is gone.
+            self.reminders.notice.disconnect(self._on_reminder_notice)
             self.reminders.deleteLater()  # removes its tray icon too
             self.reminders = None
 
@@ -182,7 +198,16 @@ class DesktopApp:
         self.window.show_worklist()  # the window of the moment (rebuilt on a language change)
         self.window.raise_()
 
+    @property
+    def closed(self) -> bool:
+        """The window is gone (closed and deleted): start-up steps still pending do nothing."""
+        import shiboken6
+
+        return not shiboken6.isValid(self.window)
+
     def _on_reminder_notice(self, text: str) -> None:
+        if self.closed:
+            return
         if self.reminders is not None and self.reminders.tray is None:
             self.window.banner.show_notice(text)
 
@@ -222,6 +247,8 @@ class DesktopApp:
         reminders = self.reminders
         if not old.banner.isHidden() and reminders is not None and reminders.tray is None:
             reminders.check_now()  # the reminder not dismissed: in the new window's language
+        if not old.backup_banner.isHidden() and old.backup_banner.problem is not None:
+            self.window.backup_banner.show_problem(old.backup_banner.problem, lang)
         self.window.show()
         old.hide()
         old.deleteLater()

@@ -154,6 +154,17 @@
     </message>
 </context>
 <context>
+    <name>BackupBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be made. %1</source>
+        <translation>Dagens säkerhetskopia kunde inte göras. %1</translation>
+    </message>
+</context>
+<context>
     <name>Bindings</name>
     <message>
         <source>Error message</source>

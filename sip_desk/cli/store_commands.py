@@ -69,29 +69,17 @@ def backup_command(args: argparse.Namespace, runner: Runner) -> int:
     return EXIT_OK
 
 
-def _log_restore(runner: Runner, source: Path, replaced: tuple[int, str] | None) -> None:
-    """Append the restore to the restored store's access log, naming the replaced log's tail.
-
-    The reads logged since the backup are gone with the replaced store; this row says so, and
-    its hash can be compared with one written down before.
-    """
-    from sip_desk.domain.access import AccessKind
-    from sip_desk.services.audit import log_read
-
-    count, newest = replaced or (0, "-")
-    detail = f"{source.name[-80:]}; replaced log: {count} rows, newest {newest}"
-    log_read(runner.services.ctx, AccessKind.RESTORE, None, None, detail)
-
-
 def restore_command(args: argparse.Namespace, runner: Runner) -> int:
     """Restore ``FILE``; say what is in place now and where the old store was kept."""
+    from sip_desk.bootstrap import current_user
+    from sip_desk.domain.audit import UserContext
     from sip_desk.services.context import Clock
     from sip_desk.services.store_checks import restore_from
 
     target = _store(runner)
     key = _passphrase(runner, target, args.file)
-    done = restore_from(target, args.file, Clock().now(), key)
-    _log_restore(runner, done.source, done.replaced_log)
+    by = UserContext(user=args.user) if args.user else current_user()
+    done = restore_from(target, args.file, by, Clock(), key, program="cli", command="restore")
     print(text(runner.lang, "cli.restore.done", path=done.source, plans=done.plans))
     if done.encrypted:
         print(text(runner.lang, "cli.restore.encrypted"))

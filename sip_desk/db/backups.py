@@ -14,6 +14,7 @@ Every copy is a single self-contained file (rollback journal, no ``-wal``), chec
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
@@ -55,10 +56,11 @@ def safe_backup_folder(store: Path) -> Path:
     """The backups folder of ``store``, refused when another account could plant or read copies.
 
     A ``backups`` that is a symbolic link (it could point anywhere, a world-writable folder
-    included) or a folder owned by another account is not written to.
+    included) or a folder owned by another account is not written to; nor is anything through
+    a ``backups`` that is a file.
 
     Raises:
-        DomainError: ``backup.unsafe_folder``.
+        DomainError: ``backup.unsafe_folder``, ``backup.not_folder``.
     """
     folder = backup_folder(store)
     try:
@@ -68,9 +70,24 @@ def safe_backup_folder(store: Path) -> Path:
     except OSError as error:
         raise DomainError("backup.failed", path=str(folder), detail=str(error)) from error
     foreign = os.name == "posix" and info.st_uid != os.getuid()
-    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode) or foreign:
+    if stat.S_ISLNK(info.st_mode) or foreign:
         raise DomainError("backup.unsafe_folder", path=str(folder))
+    if not stat.S_ISDIR(info.st_mode):
+        raise DomainError("backup.not_folder", path=str(folder))
     return folder
+
+
+def write_error(error: OSError, target: Path) -> DomainError:
+    """What an OS error writing the backup ``target`` means for the user, in their words.
+
+    A full disk and a folder that cannot be written to say what to do; anything else names
+    the OS's reason.
+    """
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DomainError("backup.disk_full", path=str(target.parent))
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return DomainError("backup.folder_not_writable", path=str(target.parent))
+    return DomainError("backup.failed", path=str(target), detail=error.strerror or str(error))
 
 
 def backups_newest_first(store: Path) -> list[Path]:
@@ -139,8 +156,8 @@ def copy_store(
 
     Raises:
         DomainError: ``backup.no_store`` (no file ``source``), ``backup.damaged`` (``source``
-            or the copy is damaged),
-            ``backup.failed`` (an OS or SQLite error).
+            or the copy is damaged), ``backup.disk_full``, ``backup.folder_not_writable``,
+            ``backup.failed`` (another OS or SQLite error).
     """
     start = time.monotonic()
     if not source.is_file():
@@ -162,8 +179,10 @@ def copy_store(
         os.replace(partial, target)
         fsync_path(target.parent)
     except OSError as error:
-        raise DomainError("backup.failed", path=str(target), detail=error.strerror) from error
+        raise write_error(error, target) from error
     except db_errors() as error:
+        if "disk is full" in str(error) or "SQLITE_FULL" in str(error):
+            raise DomainError("backup.disk_full", path=str(target.parent)) from error
         raise DomainError("backup.failed", path=str(target), detail=str(error)) from error
     finally:
         with contextlib.suppress(OSError):

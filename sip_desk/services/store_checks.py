@@ -10,12 +10,17 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sip_desk.db import backups, cipher, cipher_convert, restore, store_files
+from sip_desk.db.engine import Database, make_engine
 from sip_desk.db.integrity import Interrupt, check_integrity, damaged_error
+from sip_desk.db.migrate import prepare_store
 from sip_desk.db.models import PlanVersion
+from sip_desk.domain.access import AccessKind
+from sip_desk.domain.audit import UserContext
 from sip_desk.domain.enums import VersionState
 from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.verification import Problem
-from sip_desk.services.context import ServiceContext
+from sip_desk.services.audit import log_read
+from sip_desk.services.context import Clock, ServiceContext
 
 # --- Is the store file intact? The whole-file check the desktop application runs after opening.
 
@@ -50,8 +55,11 @@ class StoreHealthService:
 
         Run it after :meth:`check_whole_store` found the store intact (the copy is checked).
 
-        ``None`` when nothing was written (today's exists, a database server, after :meth:`stop`,
-        or a failure, which is logged: a backup that fails must not stop the work).
+        ``None`` when nothing was written (today's exists, a database server, after :meth:`stop`).
+
+        Raises:
+            DomainError: the backup cannot be made (see :func:`backups.daily_backup`); it is
+                logged too. The caller tells the user and goes on: the work does not stop.
         """
         path = self._ctx.db.path
         with self._lock:
@@ -62,7 +70,7 @@ class StoreHealthService:
             return backups.daily_backup(path, today, check_source=False, passphrase=key)
         except DomainError as error:
             logging.getLogger(__name__).warning("daily backup failed: %s", error.message("en"))
-            return None
+            raise
 
     def stop(self) -> None:
         """End a running check early and start no more (the application is closing)."""
@@ -119,13 +127,47 @@ def back_up(
 
 
 def restore_from(
-    target: str, source: Path | None, now: datetime, passphrase: str | None = None
+    target: str,
+    source: Path | None,
+    by: UserContext,
+    clock: Clock,
+    passphrase: str | None = None,
+    program: str = "gui",
+    command: str = "",
 ) -> restore.Restored:
-    """Put ``source`` (``None``: the newest good backup) in place of the store ``target``."""
+    """Put ``source`` (``None``: the newest good backup) in place of the store ``target``.
+
+    The window and ``sip-desk restore`` both restore through here, so both are logged alike:
+    the restored store's access log gets a ``restore`` row (``by``, now, ``program`` and
+    ``command``) naming the backup and the tail of the log it replaced.
+
+    Raises:
+        DomainError: as :func:`sip_desk.db.restore.restore`; a row that cannot be written
+            after the restore is a ``StoreError`` (the restore stands).
+    """
     store = safe_store_file(target)
     if source is None:
-        return restore.restore_newest(store, now, passphrase)
-    return restore.restore(store, source, now, passphrase)
+        done = restore.restore_newest(store, clock.now(), passphrase)
+    else:
+        done = restore.restore(store, source, clock.now(), passphrase)
+    db = Database(make_engine(str(store), passphrase=cipher.key_for(store, passphrase)))
+    try:
+        prepare_store(db)  # an older backup is upgraded first, as at any open
+        ctx = ServiceContext(db=db, user=by, clock=clock, program=program, command=command)
+        log_read(ctx, AccessKind.RESTORE, None, None, restore_detail(done))
+    finally:
+        db.dispose()
+    return done
+
+
+def restore_detail(done: restore.Restored) -> str:
+    """The access-log detail of a restore: the backup's name and the replaced log's tail.
+
+    The reads logged since the backup are gone with the replaced store; this says so, and the
+    hash can be compared with one written down before.
+    """
+    count, newest = done.replaced_log or (0, "-")
+    return f"{done.source.name[-80:]}; replaced log: {count} rows, newest {newest}"
 
 
 def needs_passphrase(*files: Path) -> bool:

@@ -24,6 +24,7 @@ from sip_desk.ui.settings import AppSettings
 from sip_desk.ui.text_scale import place_on_screen, set_large_text
 from sip_desk.ui.welcome_command import WelcomeCommand
 from sip_desk.ui.wheel_guard import guard_wheel
+from sip_desk.ui.widgets.backup_banner import BackupBanner
 from sip_desk.ui.widgets.plan_list_panel import PlanListPanel
 from sip_desk.ui.widgets.plan_tabs import PlanTabs, open_plan_widget
 from sip_desk.ui.widgets.reminder_banner import ReminderBanner
@@ -61,10 +62,12 @@ class MainWindow(QMainWindow):
         self.worklist = WorklistTab(events, lang, self, settings.store)
         self.tabs.add_fixed(self.worklist, self.tr("Follow-ups"))
         self.banner = ReminderBanner(self)
+        self.backup_banner = BackupBanner(self)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.banner)
+        column.addWidget(self.backup_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.counts = QLabel(self.tr("Opening the database…"), self)

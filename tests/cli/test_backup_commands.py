@@ -201,3 +201,29 @@ def test_a_planted_backups_symlink_is_refused_and_nothing_is_written_through_it(
     assert f"The backups folder {folder} is a symbolic link or belongs to another account" in err
     assert "Mappen för säkerhetskopior" in capsys.readouterr().err
     assert list(shared.iterdir()) == []
+
+
+def test_a_file_where_the_backups_folder_should_be_fails_the_backup_and_says_what_to_do(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Also as root, where a read-only folder would not stop the copy: a file stops everyone."""
+    folder = store.parent / "backups"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.write_text("not a folder", encoding="utf-8")
+
+    code, out, err = _run(store, capsys, "backup")
+    sv = run(["--db", str(store), "--lang", "sv", "backup"])
+    sv_err = capsys.readouterr().err
+    listed = _run(store, capsys, "list", "--json")  # other commands go on as before
+
+    assert (code, out, sv) == (2, "", 2)
+    assert err.strip() == (
+        f"sip-desk: error: {folder} should be the backups folder but is a file: no backup is "
+        "written. Move the file away, or contact your IT support."
+    )
+    assert sv_err.strip() == (
+        f"sip-desk: fel: {folder} ska vara mappen för säkerhetskopior men är en fil: ingen "
+        "säkerhetskopia skrivs. Flytta bort filen eller kontakta er IT-support."
+    )
+    assert listed[0] == 0 and len(json.loads(listed[1])) == 44
+    assert folder.read_text(encoding="utf-8") == "not a folder"

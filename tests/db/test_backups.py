@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import time
@@ -11,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from sip_desk.bootstrap import open_services
-from sip_desk.db.backups import DAILY, backup_folder, daily_backup, file_problems, to_keep
+from sip_desk.db.backups import (
+    DAILY,
+    backup_folder,
+    daily_backup,
+    file_problems,
+    to_keep,
+    write_error,
+)
 from sip_desk.domain.audit import UserContext
 from sip_desk.domain.errors import DomainError
 from tests.db.damage import damage_middle_page
@@ -105,3 +113,34 @@ def test_an_unfinished_copy_left_by_an_ended_program_is_removed_a_day_later(stor
 
     assert not left.exists()
     assert fresh.exists()  # perhaps a restore running right now
+
+
+@pytest.mark.parametrize(
+    ("number", "code"),
+    [
+        (errno.ENOSPC, "backup.disk_full"),
+        (errno.EDQUOT, "backup.disk_full"),
+        (errno.EACCES, "backup.folder_not_writable"),
+        (errno.EROFS, "backup.folder_not_writable"),
+        (errno.EIO, "backup.failed"),
+    ],
+)
+def test_an_os_error_writing_a_backup_is_said_in_the_user_s_words(number: int, code: str) -> None:
+    target = Path("/data/backups/sip_desk_daily_2026-12-01.sqlite")
+    said = write_error(OSError(number, os.strerror(number)), target)
+    assert said.code == code
+    assert str(target.parent) in said.message("sv") and str(target.parent) in said.message("en")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anyway")
+def test_a_read_only_backups_folder_is_refused_with_what_to_do(store: Path) -> None:
+    folder = backup_folder(store)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(DomainError) as refused:
+            daily_backup(store, date(2026, 12, 1))
+    finally:
+        folder.chmod(0o700)
+    assert refused.value.code == "backup.folder_not_writable"
+    assert refused.value.message("sv").endswith("Kontakta er IT-support.")

@@ -22,12 +22,14 @@ from sip_desk.db.backups import backup_folder, file_problems
 from sip_desk.domain.audit import UserContext
 from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.plan import PlanDetail
+from sip_desk.services.context import Clock
 from sip_desk.services.registry import Services
 from sip_desk.services.store_checks import restore_from
 
 PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "trusted_schema")
 KEY = "korp fjäder lampa 'sju'"
 NOW = datetime(2026, 12, 1, 9, 0)
+USER, CLOCK = UserContext(user="t"), Clock(lambda: NOW)
 
 
 def _open(store: Path, key: str | None = None) -> Services:
@@ -223,8 +225,8 @@ def test_the_newest_encrypted_backup_is_restored_with_the_passphrase(
     services.ctx.db.dispose()
 
     with pytest.raises(DomainError) as refused:
-        restore_from(str(path), None, NOW)  # no passphrase: no backup it can check
-    done = restore_from(str(path), None, NOW, KEY)
+        restore_from(str(path), None, USER, CLOCK)  # no passphrase: no backup it can check
+    done = restore_from(str(path), None, USER, CLOCK, KEY)
 
     assert refused.value.code == "restore.no_backup"
     assert done.plans == 24

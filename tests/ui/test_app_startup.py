@@ -80,7 +80,7 @@ def test_app_explains_a_corrupt_store_without_a_traceback(
     broken.write_bytes(b"this is not a database" * 100)
     shown: list[tuple[str, str]] = []
 
-    def show_error(parent, error, path, lang, passphrase=None) -> bool:
+    def show_error(parent, error, path, lang, passphrase=None, user=None) -> bool:
         shown.append((error.code, path))
         return False  # the user closes the dialog
 
@@ -100,7 +100,7 @@ def test_app_explains_a_corrupt_store_without_a_traceback(
 def test_app_explains_an_unusable_store_url(qtbot, desktop, monkeypatch) -> None:
     shown: list[str] = []
 
-    def show_error(parent, error, path, lang, passphrase=None) -> bool:
+    def show_error(parent, error, path, lang, passphrase=None, user=None) -> bool:
         shown.append(error.code)
         return False
 
@@ -172,7 +172,7 @@ def test_app_exception_hook_routes_store_errors_to_the_store_dialog(
 ) -> None:
     shown: list[str] = []
 
-    def show_error(parent, error, path, lang, passphrase=None) -> bool:
+    def show_error(parent, error, path, lang, passphrase=None, user=None) -> bool:
         shown.append(error.message(lang))
         return False
 

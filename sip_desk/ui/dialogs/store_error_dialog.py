@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sip_desk.domain.audit import UserContext
 from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.ui.icons import Icon, icon
 
@@ -32,7 +33,8 @@ RETRYABLE = {
 class StoreErrorDialog(QDialog):
     """Shows a :class:`StoreError` in the user's language; offers "Try again" where it may help.
 
-    A damaged store file with backups beside it also gets "Restore the newest good backup": the
+    A damaged store file with backups beside it also gets "Restore the newest good backup" when
+    the acting ``user`` is known (the restore is logged in the access log with their name): the
     store as it is stays in ``backups/``, and "Open the database" then opens the restored one.
     """
 
@@ -43,10 +45,12 @@ class StoreErrorDialog(QDialog):
         lang: str,
         parent: QWidget | None = None,
         passphrase: str | None = None,
+        user: UserContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.lang = lang
         self._passphrase = passphrase  # of an encrypted store: its backups have the same key
+        self._user = user
         self.setObjectName("storeErrorDialog")
         self.setWindowTitle(self.tr("The database cannot be used"))
         self.message = QLabel(error.message(lang), self)
@@ -65,7 +69,7 @@ class StoreErrorDialog(QDialog):
             )
             self.retry_button.setObjectName("storeErrorRetry")
         self.restore_button = None
-        if error.code == "store.corrupt" and error.params.get("backup"):
+        if error.code == "store.corrupt" and error.params.get("backup") and user is not None:
             self.restore_button = self.buttons.addButton(
                 self.tr("Restore the newest good backup"), QDialogButtonBox.ButtonRole.ActionRole
             )
@@ -100,11 +104,11 @@ class StoreErrorDialog(QDialog):
         from sip_desk.services.context import Clock
         from sip_desk.services.store_checks import restore_from
 
-        assert self.restore_button is not None
+        assert self.restore_button is not None and self._user is not None
         self.restore_button.setEnabled(False)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            done = restore_from(self.path.text(), None, Clock().now(), self._passphrase)
+            done = restore_from(self.path.text(), None, self._user, Clock(), self._passphrase)
         except DomainError as error:
             self.message.setText(error.message(self.lang))
             return
@@ -136,10 +140,12 @@ class StoreErrorDialog(QDialog):
         path: str,
         lang: str,
         passphrase: str | None = None,
+        user: UserContext | None = None,
     ) -> bool:
         """Show the error; ``True`` if the user chose "Try again" (or opening a restored store).
 
-        ``passphrase``: of an encrypted store, to restore one of its (encrypted) backups.
+        ``passphrase``: of an encrypted store, to restore one of its (encrypted) backups;
+        ``user``: who acts, named in the access log by a restore (without one none is offered).
         """
-        dialog = cls(error, path, lang, parent, passphrase)
+        dialog = cls(error, path, lang, parent, passphrase, user)
         return dialog.exec() == QDialog.DialogCode.Accepted
