@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.ui import qt_application
 from sip_desk.ui.events import AppEvents
+from sip_desk.ui.follow_up.reminder_steps import ReminderSteps
 from sip_desk.ui.i18n import Translations
 from sip_desk.ui.main_window import MainWindow
 from sip_desk.ui.qt_refcounts import protect_singletons
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 REST_OF_START_MS = 200
 
 
-class DesktopApp:
+class DesktopApp(ReminderSteps):
     """Owns the application objects; rebuilds the main window when the language changes."""
 
     def __init__(self, args: argparse.Namespace, settings: AppSettings | None = None) -> None:
@@ -169,56 +170,6 @@ class DesktopApp:
         restored = StoreErrorDialog.show_error(self.window, error, self.store, self.lang, key, user)
         if restored and self.services:
             self.window.attach_services(self.services, self.store)  # restored: list it again
-
-    def start_reminders(self, use_tray: bool | None = None) -> None:
-        """Check what is due now and once a day; the tray shows it, else the window's banner."""
-        if self.services is None or self.reminders is not None or self.closed:
-            return
-        from sip_desk.ui.follow_up.reminders import ReminderNotifier
-        from sip_desk.ui.icons import Icon, icon
-
-        notifier = ReminderNotifier(
-            self.services.follow_ups, icon=icon(Icon.PLAN_OPEN), parent=self.qapp, use_tray=use_tray
-        )
-        notifier.notice.connect(self._on_reminder_notice)
-        if notifier.tray is not None:
-            notifier.tray.messageClicked.connect(self._on_tray_message_clicked)
-        self.reminders = notifier
-        notifier.start()
-
-    def stop_reminders(self) -> None:
-        if self.reminders is not None:
-            self.reminders.timer.stop()
-            # A check still on the runner must not report to a window that is gone.
-            self.reminders.notice.disconnect(self._on_reminder_notice)
-            self.reminders.deleteLater()  # removes its tray icon too
-            self.reminders = None
-
-    def _on_tray_message_clicked(self) -> None:
-        self.window.show_worklist()  # the window of the moment (rebuilt on a language change)
-        self.window.raise_()
-
-    @property
-    def closed(self) -> bool:
-        """The window is gone (closed and deleted): start-up steps still pending do nothing."""
-        import shiboken6
-
-        return not shiboken6.isValid(self.window)
-
-    def _on_reminder_notice(self, text: str) -> None:
-        if self.closed:
-            return
-        if self.reminders is not None and self.reminders.tray is None:
-            self.window.banner.show_notice(text)
-
-    def _on_reminders_requested(self) -> None:
-        if self.reminders is None:
-            self.start_reminders()
-        elif not self.reminders.check_now():
-            text = QCoreApplication.translate(
-                "DesktopApp", "Nothing is due or overdue in the coming week."
-            )
-            self.window.show_status(text)
 
     def enable_log_file(self) -> None:
         from sip_desk.logfile import install_log_file
