@@ -2188,7 +2188,7 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>S&amp;pråk:</translation>
+        <translation>Sp&amp;råk:</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
@@ -2711,7 +2711,7 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>S&amp;pråk:</translation>
+        <translation>Sp&amp;råk:</translation>
     </message>
     <message>
         <source>Screen for m&amp;eeting mode:</source>
