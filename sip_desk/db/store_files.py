@@ -72,11 +72,19 @@ def create_private_file(path: Path) -> bool:
     return True
 
 
+KEY_BESIDE = ".key"
+"""The store's private signing key, kept beside it by default (services/store_key.py)."""
+
+
 def store_files(store: Path) -> list[Path]:
-    """The store file and the SQLite files beside it that exist now."""
+    """The store file, the SQLite files and the signing key beside it that exist now.
+
+    The key is checked and kept private like the store: whoever reads it signs as the store,
+    whoever writes it swaps the key.
+    """
     found = [store] if store.exists() else []
-    found += [p for p in (Path(f"{store}{s}") for s in COMPANIONS) if p.exists()]
-    return found
+    beside = (Path(f"{store}{s}") for s in (*COMPANIONS, KEY_BESIDE))
+    return found + [p for p in beside if p.exists()]
 
 
 def tighten(paths: list[Path], mode: int = FILE_MODE) -> list[Path]:

@@ -26,7 +26,7 @@ from sip_desk.domain.errors import DomainError
 from sip_desk.paths import make_folders
 
 ENV_KEY = "SIP_DESK_SIGNING_KEY"
-KEY_SUFFIX = ".key"
+KEY_SUFFIX = ".key"  # db.store_files.KEY_BESIDE: checked with the store
 KEY_ID_HEX = 16
 
 

@@ -8,7 +8,7 @@ wheel; over any other the wheel scrolls the page around it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -25,6 +25,12 @@ class WheelGuard(QObject):
     """An application-wide event filter (see the module docstring)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish and isinstance(watched, _GUARDED):
+            # Qt gives a WheelFocus widget the focus *before* it delivers a real wheel event,
+            # so "not focused" would never hold: the wheel does not give focus here at all.
+            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            return False
         if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
             return False
         field = watched if isinstance(watched, _GUARDED) else watched.parentWidget()
