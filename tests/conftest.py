@@ -11,6 +11,7 @@ os.environ["SIP_DESK_NO_WELCOME"] = "1"  # tests that want the welcome remove it
 from collections.abc import Iterator  # noqa: E402
 from datetime import UTC, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
 import pytest  # noqa: E402
 from sqlalchemy import create_engine, make_url, text  # noqa: E402
@@ -25,6 +26,9 @@ from sip_desk.services.registry import Services  # noqa: E402
 from sip_desk.ui.qt_refcounts import protect_singletons  # noqa: E402
 from tests.builders import PlanBuilder  # noqa: E402
 from tests.keyring_memory import MemoryKeyring, NoKeyring  # noqa: E402
+
+if TYPE_CHECKING:
+    from tests.db.pg_roles import Cast
 
 protect_singletons()  # as the app does: a long test session reads many empty QVariants
 
@@ -158,3 +162,14 @@ def sqlite_services(sqlite_db: Database, user: UserContext, clock: MutableClock)
 @pytest.fixture
 def make_plan(services: Services) -> PlanBuilder:
     return PlanBuilder(services)
+
+
+@pytest.fixture(scope="module")
+def cast(_pg_database: Database | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cast]:
+    """Login roles of two units (and an administrator) on a fresh PostgreSQL store, for the
+    row-level security tests of one module (tests/db/pg_roles.py); skipped without a server."""
+    from tests.db.pg_roles import make_cast, require_pg
+
+    owner = require_pg(_pg_database)
+    _truncate(owner)
+    yield from make_cast(owner, tmp_path_factory.mktemp("roles"))

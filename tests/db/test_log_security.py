@@ -8,7 +8,6 @@ verdict only. The log reviewer reads every row. Skipped when SIP_DESK_TEST_PG_UR
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,24 +18,15 @@ from sqlalchemy import Connection, exc, text
 from sip_desk.cli import run
 from sip_desk.db.append_only import append_only_statements
 from sip_desk.db.chain import AUDIT_TRAIL, first_break, row_hash
-from sip_desk.db.engine import Database
 from sip_desk.db.migrate import alembic_config
 from sip_desk.domain.plan import PlanDetail
 from tests.builders import PlanBuilder
-from tests.conftest import _truncate
-from tests.db.pg_roles import Cast, make_cast, require_pg, temp_tables_allowed
+from tests.db.pg_roles import Cast, temp_tables_allowed
 
 pytestmark = pytest.mark.postgres
 
 _ACCESS = 'SELECT id, "user", person_id, plan_id FROM access_log'
 _AUDIT = 'SELECT id, "user", plan_id, old, new FROM audit_entries'
-
-
-@pytest.fixture(scope="module")
-def cast(_pg_database: Database | None, tmp_path_factory) -> Iterator[Cast]:
-    owner = require_pg(_pg_database)
-    _truncate(owner)
-    yield from make_cast(owner, tmp_path_factory.mktemp("roles"))
 
 
 @pytest.fixture(scope="module")

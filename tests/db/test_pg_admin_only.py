@@ -7,7 +7,7 @@ units and memberships leaves a chained audit row. Skipped when SIP_DESK_TEST_PG_
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -15,24 +15,15 @@ from sqlalchemy import exc, text
 
 from sip_desk.db.admin_guard import USER_DELETES, USER_INSERTS
 from sip_desk.db.chain import first_break
-from sip_desk.db.engine import Database
 from sip_desk.db.roles import StoreAdmin
 from sip_desk.domain.enums import PrincipalType
 from sip_desk.domain.errors import StoreError
 from sip_desk.services.export_service import OLD_PASSWORD_SETTING
 from sip_desk.services.store_identity import STORE_ID_SETTING
 from sip_desk.services.store_key import key_id_of, public_text
-from tests.conftest import _truncate
-from tests.db.pg_roles import Cast, make_cast, require_pg
+from tests.db.pg_roles import Cast
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(scope="module")
-def cast(_pg_database: Database | None, tmp_path_factory) -> Iterator[Cast]:
-    owner = require_pg(_pg_database)
-    _truncate(owner)
-    yield from make_cast(owner, tmp_path_factory.mktemp("roles"))
 
 
 def _refused(cast: Cast, who: str, sql: str, params: Mapping[str, object] | None = None) -> str:

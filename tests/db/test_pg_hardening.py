@@ -15,7 +15,6 @@ import pytest
 from sqlalchemy import Connection, exc, text
 
 from sip_desk.db.chain import first_break
-from sip_desk.db.engine import Database
 from sip_desk.db.identity_guard import PENALTY_S, probe_count
 from sip_desk.db.roles import StoreAdmin
 from sip_desk.domain.errors import StoreError
@@ -23,8 +22,7 @@ from sip_desk.domain.identity import make_identity
 from sip_desk.domain.person_match import PersonExistsError
 from sip_desk.domain.plan import PlanDetail
 from tests.builders import PlanBuilder, person_data
-from tests.conftest import _truncate
-from tests.db.pg_roles import Cast, make_cast, require_pg, temp_tables_allowed
+from tests.db.pg_roles import Cast, temp_tables_allowed
 
 pytestmark = [
     pytest.mark.postgres,
@@ -32,13 +30,6 @@ pytestmark = [
     # at module teardown, 2 runs in 10): not a leak of the app's, and not what these test.
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
 ]
-
-
-@pytest.fixture(scope="module")
-def cast(_pg_database: Database | None, tmp_path_factory) -> Iterator[Cast]:
-    owner = require_pg(_pg_database)
-    _truncate(owner)
-    yield from make_cast(owner, tmp_path_factory.mktemp("roles"))
 
 
 @pytest.fixture(scope="module")

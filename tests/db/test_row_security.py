@@ -7,28 +7,18 @@ Skipped when SIP_DESK_TEST_PG_URL is unset.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import exc, text
 
 from sip_desk.cli import run
-from sip_desk.db.engine import Database
 from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.plan import PlanDetail
 from tests.builders import PlanBuilder
-from tests.conftest import _truncate
-from tests.db.pg_roles import UNIT_A, Cast, make_cast, require_pg
+from tests.db.pg_roles import UNIT_A, Cast
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(scope="module")
-def cast(_pg_database: Database | None, tmp_path_factory) -> Iterator[Cast]:
-    owner = require_pg(_pg_database)
-    _truncate(owner)
-    yield from make_cast(owner, tmp_path_factory.mktemp("roles"))
 
 
 @pytest.fixture(scope="module")
