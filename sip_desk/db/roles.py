@@ -11,21 +11,16 @@ memberships are kept but enforce nothing.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, func, insert, inspect, select, text
+from sqlalchemy import Connection, delete, func, insert, select, text
 
 from sip_desk.db.admin_audit import audit_admin_change
-from sip_desk.db.base import Base
 from sip_desk.db.engine import Database
-from sip_desk.db.identity_guard import PROBES
-from sip_desk.db.log_security import REVIEWER_SUFFIX, log_grants
+from sip_desk.db.log_security import REVIEWER_SUFFIX
 from sip_desk.db.models import Membership, Organisation, Plan, Unit
+from sip_desk.db.role_grants import grant_statements, quoted, sql_literal
 from sip_desk.domain.enums import AuditAction, PrincipalType
 from sip_desk.domain.errors import DomainError, StoreError
 from sip_desk.domain.membership import Identity, MemberInfo, UnitInfo, checked_role
-
-LOG_TABLES = ("audit_entries", "access_log")
-"""Append-only: the application reads the rows it may see and appends through a function."""
-_ADMIN_TABLES = ("memberships", "units", "organisations")
 
 
 def _require_admin(conn: Connection) -> None:
@@ -199,11 +194,13 @@ class StoreAdmin:
                 conn.execute(
                     text(
                         "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
-                        f"'{group}') THEN CREATE ROLE {_q(conn, group)} NOLOGIN; END IF; END$$"
+                        f"'{group}') THEN CREATE ROLE {quoted(conn, group)} NOLOGIN; END IF; END$$"
                     )
                 )
-            reviewers = _q(conn, self.reviewer_group(conn))
-            for statement in _grants(conn, _q(conn, users), _q(conn, admin), reviewers):
+            reviewers = quoted(conn, self.reviewer_group(conn))
+            for statement in grant_statements(
+                conn, quoted(conn, users), quoted(conn, admin), reviewers
+            ):
                 conn.execute(text(statement))
             return users, admin
 
@@ -226,8 +223,8 @@ class StoreAdmin:
             ).scalar()
             if exists:
                 raise DomainError("admin.role_exists", role=role)
-            secret = "" if password is None else f" PASSWORD {_literal(password)}"
-            conn.execute(text(f"CREATE ROLE {_q(conn, role)} LOGIN{secret}"))
+            secret = "" if password is None else f" PASSWORD {sql_literal(password)}"
+            conn.execute(text(f"CREATE ROLE {quoted(conn, role)} LOGIN{secret}"))
         self.grant_app_role(role, admin, reviewer)
         if unit is not None:
             self.add_member(role, unit)
@@ -246,12 +243,12 @@ class StoreAdmin:
                 text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
             ).scalar():
                 raise DomainError("admin.no_role", role=role)
-            conn.execute(text(f"GRANT {_q(conn, users)} TO {_q(conn, role)}"))
+            conn.execute(text(f"GRANT {quoted(conn, users)} TO {quoted(conn, role)}"))
             if admin:
-                conn.execute(text(f"GRANT {_q(conn, admin_group)} TO {_q(conn, role)}"))
+                conn.execute(text(f"GRANT {quoted(conn, admin_group)} TO {quoted(conn, role)}"))
             if reviewer:
-                group = _q(conn, self.reviewer_group(conn))
-                conn.execute(text(f"GRANT {group} TO {_q(conn, role)}"))
+                group = quoted(conn, self.reviewer_group(conn))
+                conn.execute(text(f"GRANT {group} TO {quoted(conn, role)}"))
             granted = admin_group if admin else users
             audit_admin_change(conn, AuditAction.CREATE, "role_grant", None, granted, new=role)
 
@@ -272,50 +269,5 @@ class StoreAdmin:
                 text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
             ).scalar():
                 raise DomainError("admin.no_role", role=role)
-            conn.execute(text(f"DROP ROLE {_q(conn, role)}"))
+            conn.execute(text(f"DROP ROLE {quoted(conn, role)}"))
             audit_admin_change(conn, AuditAction.DELETE, "role", None, "name", old=role)
-
-
-def _q(conn: Connection, name: str) -> str:
-    return conn.dialect.identifier_preparer.quote_identifier(name)
-
-
-def _literal(value: str) -> str:
-    if "\x00" in value:
-        raise DomainError("admin.bad_password")
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _grants(conn: Connection, users: str, admin: str, reviewers: str) -> list[str]:
-    tables = set(inspect(conn).get_table_names())
-    data = sorted(
-        t.name
-        for t in Base.metadata.sorted_tables
-        if t.name in tables and t.name not in (*LOG_TABLES, *_ADMIN_TABLES)
-    )
-    schema = _q(conn, str(conn.execute(text("SELECT current_schema()")).scalar_one()))
-    database = _q(conn, str(conn.execute(text("SELECT current_database()")).scalar_one()))
-    out = [
-        # No temporary tables for anyone: a caller's temp table cannot stand in for a table a
-        # function reads (the functions pin their search path too: db.pg_hardening).
-        f"REVOKE TEMPORARY ON DATABASE {database} FROM PUBLIC",
-        # A hardened database revokes USAGE on the schema from PUBLIC: the roles get it here.
-        f"GRANT USAGE ON SCHEMA {schema} TO {users}, {admin}",
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(data)} TO {users}",
-        # Memberships (who sees a unit's plans): only the administrator changes them. The
-        # editor names organisations and units of participants and actions as they are typed,
-        # so a user may add one (which lets nobody see anything), never rename or remove one.
-        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {', '.join(_ADMIN_TABLES)} FROM {users}",
-        f"GRANT SELECT ON organisations, units, memberships, alembic_version TO {users}",
-        f"GRANT INSERT ON organisations, units TO {users}",
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {users}",
-    ]
-    if all(t in tables for t in LOG_TABLES):
-        out += log_grants(users, reviewers)
-    # The count of refused identity probes is the server's to raise (db.identity_guard).
-    out.append(f"REVOKE ALL ON SEQUENCE {PROBES} FROM {users}")
-    out.append(f"GRANT SELECT ON SEQUENCE {PROBES} TO {admin}")
-    out.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(_ADMIN_TABLES)} TO {admin}")
-    out.append(f"GRANT {users} TO {admin}")
-    out.append(f"GRANT {users} TO {reviewers}")
-    return out
