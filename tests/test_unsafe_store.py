@@ -147,15 +147,12 @@ def test_a_folder_of_another_account_is_refused_even_when_private(tmp_path: Path
 
 def test_an_own_store_others_may_only_read_is_made_private_and_opens(tmp_path: Path) -> None:
     store = tmp_path / "team.sqlite"
-    key = Path(f"{store}.key")  # the store's private signing key (an outside tester's find)
     open_services(str(store), user=UserContext(user="t")).ctx.db.dispose()
-    key.write_bytes(b"-----BEGIN PRIVATE KEY-----\n")
     os.chmod(store, 0o644)
-    os.chmod(key, 0o644)
 
     open_services(str(store), user=UserContext(user="t")).ctx.db.dispose()
 
-    assert mode(store) == 0o600 and mode(key) == 0o600
+    assert mode(store) == 0o600
 
 
 _FIRST_RUN = (

@@ -79,8 +79,7 @@ KEY_BESIDE = ".key"
 def store_files(store: Path) -> list[Path]:
     """The store file, the SQLite files and the signing key beside it that exist now.
 
-    The key is checked and kept private like the store: whoever reads it signs as the store,
-    whoever writes it swaps the key.
+    The key is checked with the store: whoever may write it could swap the store's key.
     """
     found = [store] if store.exists() else []
     beside = (Path(f"{store}{s}") for s in (*COMPANIONS, KEY_BESIDE))
@@ -132,7 +131,7 @@ def prepare_store_file(store: Path) -> None:
     except OSError as error:
         log.debug("cannot prepare %s: %s", store, error)
         return
-    tighten(store_files(store))
+    tighten(_sqlite_files(store))
 
 
 def refuse_unsafe_store(store: Path) -> None:
@@ -165,7 +164,16 @@ def refuse_unsafe_store(store: Path) -> None:
         if info.st_mode & 0o022:
             mode = f"{stat.S_IMODE(info.st_mode):o}"
             raise StoreError("store.open_to_others", path=str(path), mode=mode, fix="600")
-    tighten(store_files(store))
+    tighten(_sqlite_files(store))
+
+
+def _sqlite_files(store: Path) -> list[Path]:
+    """The store's own files, made private when only others' reading is wrong.
+
+    Not the key: a key others may read is not quietly tightened (it may have been copied
+    already); signing with it is refused and verify-store warns (services/store_key.py).
+    """
+    return [p for p in store_files(store) if not p.name.endswith(KEY_BESIDE)]
 
 
 def _owner(uid: int) -> str:
