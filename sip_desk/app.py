@@ -127,7 +127,8 @@ class DesktopApp(ReminderSteps):
 
     def show_welcome_if_new(self) -> None:
         """The welcome, at this account's first start on this store (never in scripted runs)."""
-        self.window.welcome.show_if_new(self.args)
+        if not self.closed:  # a step of the start still pending when the window was closed
+            self.window.welcome.show_if_new(self.args)
 
     def ask_passphrase(self) -> str | None:
         """The passphrase of the encrypted store: known (a file, the keyring), else asked.
@@ -141,7 +142,7 @@ class DesktopApp(ReminderSteps):
     def start_store_check(self) -> None:
         """Check the whole store file for damage on a worker thread (opening checked only part
         of a large one); damage found is explained like a store that cannot be opened."""
-        if self.services is None or self.store_check is not None:
+        if self.services is None or self.store_check is not None or self.closed:
             return
         from sip_desk.ui.store_check import StoreCheck
 
